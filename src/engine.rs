@@ -1,0 +1,12 @@
+//! The engine: pure numerics and data handling. No DOM, no signals; compiles and is tested natively.
+//!
+//! Data flows one way: bytes → [`import`] → [`customer_table`] → models → classifications.
+
+pub mod csv_export;
+pub mod customer_table;
+pub mod demo_data;
+pub mod import;
+pub mod lang;
+pub mod overview;
+pub mod settings;
+pub mod time_unit;

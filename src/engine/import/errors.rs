@@ -1,0 +1,54 @@
+//! Errors that stop an import, each with what the user should do next, in both languages.
+
+use super::header_mapping::{Role, Shape};
+use crate::engine::lang::Lang;
+
+/// Largest file the importer accepts in one piece (1 GiB). Bigger data goes in as a customer summary
+/// aggregated in the warehouse (README, "Too big for a browser tab").
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    Empty,
+    Binary,
+    TooLarge { bytes: u64 },
+    UnknownEncoding { label: String },
+    Workbook { detail: String },
+    NoSheetWithData,
+    SheetNotFound { name: String },
+    HeaderOnly,
+    MissingColumn { role: Role, shape: Shape },
+    AmbiguousDateOrder { column: String, example: String },
+    NoUsableRows { rejected: usize, first_reason: String },
+}
+
+impl ImportError {
+    /// The message shown to the user, naming the file and saying what to do.
+    pub fn message(&self, file: &str, lang: Lang) -> String {
+        use ImportError::*;
+        match (self, lang) {
+            (Empty, Lang::En) => format!("{file} is empty (0 bytes). Export the data again and drop the new file."),
+            (Empty, Lang::Zh) => format!("{file} 是空文件（0 字节）。请重新导出数据后再拖入。"),
+            (Binary, Lang::En) => format!("{file} is not a text table (CSV/TSV) nor an Excel workbook. Save it from your spreadsheet as CSV (UTF-8) or XLSX and try again."),
+            (Binary, Lang::Zh) => format!("{file} 既不是文本表格（CSV/TSV），也不是 Excel 工作簿。请在表格软件中另存为 CSV（UTF-8）或 XLSX 后重试。"),
+            (TooLarge { bytes }, Lang::En) => format!("{file} is {:.1} GB, more than this page can hold (1 GB). Aggregate it to one row per customer in your warehouse (README: the summary SQL) and drop that summary instead.", *bytes as f64 / 1e9),
+            (TooLarge { bytes }, Lang::Zh) => format!("{file} 大小为 {:.1} GB，超过本页面可处理的上限（1 GB）。请先在数据仓库中按客户汇总（见 README 中的 SQL），再拖入汇总文件。", *bytes as f64 / 1e9),
+            (UnknownEncoding { label }, Lang::En) => format!("\"{label}\" is not an encoding this page knows. Choose one from the list (UTF-8, GBK, GB18030, Big5, Shift_JIS, windows-1252)."),
+            (UnknownEncoding { label }, Lang::Zh) => format!("无法识别编码 \"{label}\"。请从列表中选择（UTF-8、GBK、GB18030、Big5、Shift_JIS、windows-1252）。"),
+            (Workbook { detail }, Lang::En) => format!("{file} could not be opened as a workbook ({detail}). Open it in Excel, save it again as XLSX or CSV, and drop the new file."),
+            (Workbook { detail }, Lang::Zh) => format!("无法作为工作簿打开 {file}（{detail}）。请在 Excel 中打开并另存为 XLSX 或 CSV 后重试。"),
+            (NoSheetWithData, Lang::En) => format!("Every sheet of {file} is empty. Check that you exported the right workbook."),
+            (NoSheetWithData, Lang::Zh) => format!("{file} 的所有工作表都是空的。请确认导出的是正确的工作簿。"),
+            (SheetNotFound { name }, Lang::En) => format!("{file} has no sheet named \"{name}\". Pick a sheet from the list."),
+            (SheetNotFound { name }, Lang::Zh) => format!("{file} 中没有名为“{name}”的工作表。请从列表中选择。"),
+            (HeaderOnly, Lang::En) => format!("{file} has a header row but no data rows. Export the data again with its rows."),
+            (HeaderOnly, Lang::Zh) => format!("{file} 只有表头，没有数据行。请重新导出包含数据的文件。"),
+            (MissingColumn { role, shape }, Lang::En) => format!("{file}: no column is mapped to \"{}\", which a {} needs. Choose that column in the mapping above.", role.label(Lang::En), shape.label(Lang::En)),
+            (MissingColumn { role, shape }, Lang::Zh) => format!("{file}：{}需要“{}”列，但没有列被映射到它。请在上方的列映射中选择。", shape.label(Lang::Zh), role.label(Lang::Zh)),
+            (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
+            (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
+            (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {rejected} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above."),
+            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{rejected} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。"),
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Column roles, their English and Chinese header synonyms (METHODS §0), header-row detection, and the
+//! input shape (transaction log or customer summary).
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::lang::Lang;
+
+/// What a column means to Kezhi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Role {
+    CustomerId,
+    Date,
+    Amount,
+    OrderId,
+    Cost,
+    Profit,
+    Quantity,
+    Category,
+    Channel,
+    Name,
+    Region,
+    Wallet,
+    Frequency,
+    Recency,
+    Age,
+    MonetaryValue,
+}
+
+impl Role {
+    pub const ALL: [Role; 16] = [
+        Role::CustomerId,
+        Role::Date,
+        Role::Amount,
+        Role::OrderId,
+        Role::Cost,
+        Role::Profit,
+        Role::Quantity,
+        Role::Category,
+        Role::Channel,
+        Role::Name,
+        Role::Region,
+        Role::Wallet,
+        Role::Frequency,
+        Role::Recency,
+        Role::Age,
+        Role::MonetaryValue,
+    ];
+
+    /// Stable key used by the CLI (`--map amount=实付金额`) and in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::CustomerId => "customer_id",
+            Role::Date => "date",
+            Role::Amount => "amount",
+            Role::OrderId => "order_id",
+            Role::Cost => "cost",
+            Role::Profit => "profit",
+            Role::Quantity => "quantity",
+            Role::Category => "category",
+            Role::Channel => "channel",
+            Role::Name => "name",
+            Role::Region => "region",
+            Role::Wallet => "wallet",
+            Role::Frequency => "frequency",
+            Role::Recency => "recency",
+            Role::Age => "T",
+            Role::MonetaryValue => "monetary_value",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key().eq_ignore_ascii_case(key.trim()))
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            Role::CustomerId => ("customer id", "客户ID"),
+            Role::Date => ("date", "日期"),
+            Role::Amount => ("amount", "金额"),
+            Role::OrderId => ("order id", "订单号"),
+            Role::Cost => ("cost", "成本"),
+            Role::Profit => ("profit", "利润"),
+            Role::Quantity => ("quantity", "数量"),
+            Role::Category => ("category", "品类"),
+            Role::Channel => ("channel", "渠道"),
+            Role::Name => ("customer name", "姓名"),
+            Role::Region => ("region", "地区"),
+            Role::Wallet => ("wallet (category spend)", "钱包（品类总支出）"),
+            Role::Frequency => ("frequency (repeat purchases)", "频次（复购次数）"),
+            Role::Recency => ("recency (age at last purchase)", "最近购买时的客龄"),
+            Role::Age => ("T (age at analysis date)", "T（截至分析日的客龄）"),
+            Role::MonetaryValue => ("monetary value (mean repeat spend)", "平均复购金额"),
+        };
+        lang.pick(en, zh)
+    }
+
+    /// Normalised header names that mean this role. Compared after [`normalise_header`].
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Role::CustomerId => &[
+                "customerid", "customer", "custid", "customerno", "customernumber", "customercode", "clientid", "client",
+                "memberid", "member", "memberno", "userid", "user", "buyerid", "accountid", "account", "id",
+                "客户id", "客户编号", "客户号", "客户代码", "客户", "会员号", "会员id", "会员编号", "会员卡号", "会员",
+                "用户id", "用户编号", "顾客id", "顾客编号", "买家id", "买家", "卡号",
+            ],
+            Role::Date => &[
+                "date", "orderdate", "transactiondate", "purchasedate", "invoicedate", "saledate", "salesdate", "paymentdate",
+                "datetime", "time", "timestamp", "createdat", "orderedat", "txdate", "day",
+                "日期", "交易日期", "下单时间", "下单日期", "订单日期", "订单时间", "购买日期", "购买时间", "消费日期", "消费时间",
+                "交易时间", "付款时间", "付款日期", "支付时间", "支付日期", "成交时间", "成交日期", "时间",
+            ],
+            Role::Amount => &[
+                "amount", "sales", "revenue", "value", "total", "totalamount", "spend", "orderamount", "ordervalue", "payment",
+                "paymentamount", "netsales", "netamount", "salesamount", "price", "gmv", "turnover",
+                "金额", "消费金额", "实付金额", "订单金额", "交易金额", "销售额", "销售金额", "支付金额", "实收金额", "付款金额",
+                "实付", "成交金额", "应付金额", "营业额",
+            ],
+            Role::OrderId => &[
+                "orderid", "order", "orderno", "ordernumber", "invoice", "invoiceno", "invoicenumber", "invoiceid",
+                "transactionid", "transaction", "txid", "receipt", "receiptno", "ticket",
+                "订单号", "订单编号", "订单id", "交易号", "交易编号", "单号", "流水号", "小票号",
+            ],
+            Role::Cost => &["cost", "cogs", "costofgoods", "unitcost", "成本", "成本金额", "进价", "销售成本"],
+            Role::Profit => &["profit", "margin", "grossprofit", "grossmargin", "利润", "毛利", "毛利润", "毛利额"],
+            Role::Quantity => &["quantity", "qty", "units", "count", "数量", "件数", "购买数量", "销量"],
+            Role::Category => &[
+                "category", "productcategory", "product", "item", "sku", "productname", "department",
+                "品类", "类别", "商品类别", "商品品类", "商品", "产品", "品名", "商品名称", "类目",
+            ],
+            Role::Channel => &["channel", "saleschannel", "source", "store", "shop", "渠道", "销售渠道", "门店", "店铺", "来源"],
+            Role::Name => &[
+                "name", "customername", "clientname", "membername", "fullname", "姓名", "客户姓名", "客户名称", "会员名", "会员姓名",
+                "名称", "顾客姓名", "用户名",
+            ],
+            Role::Region => &["region", "city", "province", "state", "area", "country", "地区", "区域", "城市", "省份", "省", "市"],
+            Role::Wallet => &["wallet", "categoryspend", "totalcategoryspend", "walletsize", "钱包", "钱包规模", "品类总支出"],
+            Role::Frequency => &["frequency", "频次", "复购次数", "重复购买次数"],
+            Role::Recency => &["recency", "最近购买客龄"],
+            Role::Age => &["t", "customerage", "客龄"],
+            Role::MonetaryValue => &["monetaryvalue", "monetary", "平均复购金额", "平均客单价"],
+        }
+    }
+}
+
+/// Lower-case, drop spaces, `_` `-` `.` and a trailing unit in brackets: `实付金额（元）` → `实付金额`,
+/// `Customer_ID` → `customerid`.
+pub fn normalise_header(h: &str) -> String {
+    let mut s = h.trim().trim_start_matches('\u{feff}').to_lowercase();
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']')] {
+        if s.ends_with(close) {
+            if let Some(i) = s.rfind(open) {
+                if i > 0 {
+                    s.truncate(i);
+                }
+            }
+        }
+    }
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '/' | '\u{3000}')).collect()
+}
+
+/// The role a header names, if any.
+pub fn role_for_header(h: &str) -> Option<Role> {
+    let n = normalise_header(h);
+    if n.is_empty() {
+        return None;
+    }
+    Role::ALL.into_iter().find(|r| r.synonyms().contains(&n.as_str()))
+}
+
+/// One role per column (or none), each role on at most one column: the first column that names it.
+pub fn map_headers(headers: &[String]) -> Vec<Option<Role>> {
+    let mut taken = std::collections::BTreeSet::new();
+    headers
+        .iter()
+        .map(|h| role_for_header(h).filter(|r| taken.insert(*r)))
+        .collect()
+}
+
+/// The two input shapes of METHODS §0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shape {
+    Transactions,
+    CustomerSummary,
+}
+
+impl Shape {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Shape::Transactions => lang.pick("transaction log", "交易明细"),
+            Shape::CustomerSummary => lang.pick("customer summary", "客户汇总"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Shape::Transactions => "transactions",
+            Shape::CustomerSummary => "summary",
+        }
+    }
+
+    /// Roles this shape cannot do without.
+    pub fn required(self) -> &'static [Role] {
+        match self {
+            Shape::Transactions => &[Role::CustomerId, Role::Date, Role::Amount],
+            Shape::CustomerSummary => &[Role::CustomerId, Role::Frequency, Role::Recency, Role::Age],
+        }
+    }
+
+    /// A summary when the summary columns are there and no date column is.
+    pub fn detect(mapping: &[Option<Role>]) -> Shape {
+        let has = |r: Role| mapping.contains(&Some(r));
+        if has(Role::Frequency) && has(Role::Recency) && has(Role::Age) && !has(Role::Date) {
+            Shape::CustomerSummary
+        } else {
+            Shape::Transactions
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_chinese_synonyms_map_to_roles() {
+        let table = [
+            ("Customer ID", Role::CustomerId),
+            ("customer_id", Role::CustomerId),
+            ("客户ID", Role::CustomerId),
+            ("客户编号", Role::CustomerId),
+            ("会员号", Role::CustomerId),
+            ("Order Date", Role::Date),
+            ("InvoiceDate", Role::Date),
+            ("日期", Role::Date),
+            ("交易日期", Role::Date),
+            ("下单时间", Role::Date),
+            ("Amount", Role::Amount),
+            ("金额", Role::Amount),
+            ("消费金额", Role::Amount),
+            ("实付金额（元）", Role::Amount),
+            ("Sales (USD)", Role::Amount),
+            ("成本", Role::Cost),
+            ("利润", Role::Profit),
+            ("毛利", Role::Profit),
+            ("订单号", Role::OrderId),
+            ("Invoice No", Role::OrderId),
+            ("品类", Role::Category),
+            ("渠道", Role::Channel),
+            ("姓名", Role::Name),
+            ("Region", Role::Region),
+            ("wallet", Role::Wallet),
+            ("frequency", Role::Frequency),
+            ("recency", Role::Recency),
+            ("T", Role::Age),
+            ("monetary_value", Role::MonetaryValue),
+        ];
+        for (h, r) in table {
+            assert_eq!(role_for_header(h), Some(r), "{h}");
+        }
+        assert_eq!(role_for_header("favourite colour"), None);
+        assert_eq!(role_for_header(""), None);
+    }
+
+    #[test]
+    fn a_role_goes_to_the_first_column_that_names_it() {
+        let headers: Vec<String> = ["id", "date", "amount", "total"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(map_headers(&headers), vec![Some(Role::CustomerId), Some(Role::Date), Some(Role::Amount), None]);
+    }
+
+    #[test]
+    fn shape_is_detected_from_the_mapped_roles() {
+        let summary = map_headers(&["customer_id", "frequency", "recency", "T", "monetary_value"].map(String::from));
+        assert_eq!(Shape::detect(&summary), Shape::CustomerSummary);
+        let log = map_headers(&["客户编号", "交易日期", "实付金额"].map(String::from));
+        assert_eq!(Shape::detect(&log), Shape::Transactions);
+    }
+}

@@ -1,0 +1,137 @@
+//! The rows of a table, whatever it came from: a delimited text (streamed with the `csv` crate, never
+//! held as strings) or a worksheet (read whole by `calamine`).
+
+use csv::StringRecord;
+
+use super::dialect::Delimiter;
+
+pub enum Source<'a> {
+    Delimited { text: &'a str, delimiter: Delimiter },
+    /// Worksheet rows; `first_row` and `first_col` are the 0-based position of the used range.
+    Sheet { rows: Vec<StringRecord>, first_row: u64, first_col: usize },
+}
+
+impl Source<'_> {
+    /// Total size for progress: bytes of text, or rows of a sheet.
+    pub fn size(&self) -> u64 {
+        match self {
+            Source::Delimited { text, .. } => text.len() as u64,
+            Source::Sheet { rows, .. } => rows.len() as u64,
+        }
+    }
+
+    /// Column number (1-based) as the user sees it in the file.
+    pub fn user_column(&self, index: usize) -> usize {
+        match self {
+            Source::Delimited { .. } => index + 1,
+            Source::Sheet { first_col, .. } => first_col + index + 1,
+        }
+    }
+
+    /// Calls `f(line, record, position)` for each non-blank record: `line` is the 1-based line (or sheet
+    /// row) where the record starts; `position` counts toward [`Source::size`]. Stops when `f` returns false.
+    pub fn for_each(&self, mut f: impl FnMut(u64, &StringRecord, u64) -> bool) {
+        match self {
+            Source::Delimited { text, delimiter: Delimiter::Whitespace } => {
+                let mut rec = StringRecord::new();
+                let mut pos = 0u64;
+                for (i, line) in text.split('\n').enumerate() {
+                    pos += line.len() as u64 + 1;
+                    let line = line.trim_end_matches('\r');
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    rec.clear();
+                    for field in line.split_whitespace() {
+                        rec.push_field(field);
+                    }
+                    if !f(i as u64 + 1, &rec, pos) {
+                        return;
+                    }
+                }
+            }
+            Source::Delimited { text, delimiter } => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(delimiter.byte().unwrap_or(b','))
+                    .from_reader(text.as_bytes());
+                let mut rec = StringRecord::new();
+                // The csv reader counts lines lazily (a record's line can be that of the previous
+                // terminator), so lines are counted here from the record's byte offset.
+                let bytes = text.as_bytes();
+                let (mut at, mut line) = (0usize, 1u64);
+                loop {
+                    match reader.read_record(&mut rec) {
+                        Ok(true) => {
+                            let mut start = rec.position().map_or(at, |p| p.byte() as usize).min(bytes.len());
+                            line += bytes[at.min(start)..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                            while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                                line += u64::from(bytes[start] == b'\n');
+                                start += 1;
+                            }
+                            at = start;
+                            if !f(line, &rec, reader.position().byte()) {
+                                return;
+                            }
+                        }
+                        // Text was already decoded to valid UTF-8 and is read from memory, so the reader
+                        // cannot fail; stop rather than loop if it ever does.
+                        Ok(false) | Err(_) => return,
+                    }
+                }
+            }
+            Source::Sheet { rows, first_row, .. } => {
+                for (i, rec) in rows.iter().enumerate() {
+                    if rec.iter().all(|c| c.trim().is_empty()) {
+                        continue;
+                    }
+                    if !f(first_row + i as u64 + 1, rec, i as u64 + 1) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first `n` non-blank records with their lines.
+    pub fn head(&self, n: usize) -> Vec<(u64, StringRecord)> {
+        let mut out = Vec::with_capacity(n.min(4096));
+        if n == 0 {
+            return out;
+        }
+        self.for_each(|line, rec, _| {
+            out.push((line, rec.clone()));
+            out.len() < n
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_and_fields(src: &Source) -> Vec<(u64, Vec<String>)> {
+        src.head(100).into_iter().map(|(l, r)| (l, r.iter().map(String::from).collect())).collect()
+    }
+
+    #[test]
+    fn quoted_fields_crlf_and_blank_lines_keep_true_line_numbers() {
+        let text = "id,note\r\n1,\"a, b\"\r\n\r\n2,\"two\nlines\"\r\n3,x\r\n";
+        let src = Source::Delimited { text, delimiter: Delimiter::Comma };
+        let got = lines_and_fields(&src);
+        assert_eq!(got[0], (1, vec!["id".into(), "note".into()]));
+        assert_eq!(got[1], (2, vec!["1".into(), "a, b".into()]));
+        assert_eq!(got[2], (4, vec!["2".into(), "two\nlines".into()]));
+        assert_eq!(got[3], (6, vec!["3".into(), "x".into()]));
+    }
+
+    #[test]
+    fn runs_of_spaces_split_fields() {
+        let text = "id   date        amount\n\n1    2024-01-01  12.5\n";
+        let src = Source::Delimited { text, delimiter: Delimiter::Whitespace };
+        let got = lines_and_fields(&src);
+        assert_eq!(got[1], (3, vec!["1".into(), "2024-01-01".into(), "12.5".into()]));
+    }
+}

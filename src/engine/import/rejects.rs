@@ -1,0 +1,61 @@
+//! Why a row was not used. Every data row is either used or listed here with its line, column and raw
+//! value (`rows read = rows used + rows rejected`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::lang::Lang;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RejectReason {
+    EmptyRow,
+    /// The row ends before a mapped column.
+    MissingField { fields: usize, expected: usize },
+    /// The row has more non-empty fields than the header.
+    ExtraFields { fields: usize, expected: usize },
+    EmptyValue,
+    NotADate { format: String },
+    ImpossibleDate,
+    /// Before 1900-01-01 or after 2100-12-31: a typo, not a purchase.
+    ImplausibleDate,
+    NotANumber,
+    /// A summary value outside its domain (negative frequency, recency > T …).
+    OutOfRange { rule: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reject {
+    /// 1-based line (or worksheet row) in the file.
+    pub line: u64,
+    /// 1-based column in the file; 0 when the whole row is at fault.
+    pub column: usize,
+    /// Header of that column ("" for whole-row reasons).
+    pub column_name: String,
+    pub value: String,
+    pub reason: RejectReason,
+}
+
+impl RejectReason {
+    pub fn text(&self, lang: Lang) -> String {
+        use RejectReason::*;
+        match (self, lang) {
+            (EmptyRow, Lang::En) => "the row is empty".into(),
+            (EmptyRow, Lang::Zh) => "空行".into(),
+            (MissingField { fields, expected }, Lang::En) => format!("the row has {fields} fields but the header has {expected}; a mapped column is missing"),
+            (MissingField { fields, expected }, Lang::Zh) => format!("该行只有 {fields} 个字段，表头有 {expected} 个，缺少已映射的列"),
+            (ExtraFields { fields, expected }, Lang::En) => format!("the row has {fields} fields but the header has {expected} (an unquoted delimiter inside a value?)"),
+            (ExtraFields { fields, expected }, Lang::Zh) => format!("该行有 {fields} 个字段，表头只有 {expected} 个（值中含未加引号的分隔符？）"),
+            (EmptyValue, Lang::En) => "the value is empty".into(),
+            (EmptyValue, Lang::Zh) => "值为空".into(),
+            (NotADate { format }, Lang::En) => format!("not a date in the column's format ({format})"),
+            (NotADate { format }, Lang::Zh) => format!("不是该列格式（{format}）的日期"),
+            (ImpossibleDate, Lang::En) => "no such calendar date".into(),
+            (ImpossibleDate, Lang::Zh) => "日历上不存在该日期".into(),
+            (ImplausibleDate, Lang::En) => "date before 1900 or after 2100".into(),
+            (ImplausibleDate, Lang::Zh) => "日期早于 1900 年或晚于 2100 年".into(),
+            (NotANumber, Lang::En) => "not a number".into(),
+            (NotANumber, Lang::Zh) => "不是数字".into(),
+            (OutOfRange { rule }, Lang::En) => format!("out of range: {rule}"),
+            (OutOfRange { rule }, Lang::Zh) => format!("超出范围：{rule}"),
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Records → typed transactions (or summary rows) and rejects, under a resolved column mapping.
+
+use chrono::NaiveDate;
+use csv::StringRecord;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::amounts::{parse_amount, AmountError, DecimalSeparator};
+use super::dates::{parse_date, DateError, DateFormat};
+use super::header_mapping::Role;
+use super::rejects::{Reject, RejectReason};
+
+/// One purchase row. `customer` indexes [`Transactions::customer_ids`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Txn {
+    pub customer: u32,
+    pub date: NaiveDate,
+    pub amount: f64,
+    /// Gross margin of the row when the file gives cost or profit; `None` = apply the margin rate.
+    pub margin: Option<f64>,
+    /// Hash of the order id; 0 when there is no order column.
+    pub order: u64,
+    /// Interned category (+1); 0 = none.
+    pub category: u32,
+    pub channel: u32,
+    pub quantity: Option<f64>,
+    pub wallet: Option<f64>,
+    /// Line in the file, for drill-down to the source.
+    pub line: u64,
+}
+
+/// The transaction log as read, all dates (the window split happens later).
+#[derive(Debug, Clone, Default)]
+pub struct Transactions {
+    pub customer_ids: Vec<String>,
+    pub names: Vec<Option<String>>,
+    pub regions: Vec<Option<String>>,
+    pub categories: Vec<String>,
+    pub channels: Vec<String>,
+    pub rows: Vec<Txn>,
+    pub has_margin_column: bool,
+}
+
+/// One customer of a summary file (lifetimes convention, METHODS §0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryRow {
+    pub customer_id: String,
+    pub name: Option<String>,
+    pub frequency: f64,
+    pub recency: f64,
+    pub t: f64,
+    pub monetary_value: f64,
+    pub line: u64,
+}
+
+pub struct ColumnPlan {
+    pub index: FxHashMap<Role, usize>,
+    pub names: Vec<String>,
+    pub columns: usize,
+    pub date_format: DateFormat,
+    pub decimal: DecimalSeparator,
+}
+
+impl ColumnPlan {
+    fn col(&self, role: Role) -> Option<usize> {
+        self.index.get(&role).copied()
+    }
+}
+
+/// Checks the shape of a row: not empty, no missing mapped field, no extra non-empty field.
+fn row_shape_problem(rec: &StringRecord, plan: &ColumnPlan) -> Option<RejectReason> {
+    if rec.iter().all(|f| f.trim().is_empty()) {
+        return Some(RejectReason::EmptyRow);
+    }
+    let needed = plan.index.values().copied().max().map_or(0, |m| m + 1);
+    if rec.len() < needed {
+        return Some(RejectReason::MissingField { fields: rec.len(), expected: plan.columns });
+    }
+    if rec.len() > plan.columns && rec.iter().skip(plan.columns).any(|f| !f.trim().is_empty()) {
+        return Some(RejectReason::ExtraFields { fields: rec.len(), expected: plan.columns });
+    }
+    None
+}
+
+pub struct RowReader<'p> {
+    plan: &'p ColumnPlan,
+    user_column: &'p dyn Fn(usize) -> usize,
+}
+
+impl<'p> RowReader<'p> {
+    pub fn new(plan: &'p ColumnPlan, user_column: &'p dyn Fn(usize) -> usize) -> Self {
+        RowReader { plan, user_column }
+    }
+
+    fn reject(&self, line: u64, col: usize, value: &str, reason: RejectReason) -> Reject {
+        Reject {
+            line,
+            column: (self.user_column)(col),
+            column_name: self.plan.names.get(col).cloned().unwrap_or_default(),
+            value: value.chars().take(200).collect(),
+            reason,
+        }
+    }
+
+    fn whole_row(&self, line: u64, rec: &StringRecord, reason: RejectReason) -> Reject {
+        let value: String = rec.iter().collect::<Vec<_>>().join(" | ").chars().take(200).collect();
+        Reject { line, column: 0, column_name: String::new(), value, reason }
+    }
+
+    fn text<'r>(&self, rec: &'r StringRecord, role: Role) -> Option<&'r str> {
+        self.plan.col(role).and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    fn required_text<'r>(&self, line: u64, rec: &'r StringRecord, role: Role) -> Result<&'r str, Reject> {
+        let c = self.plan.col(role).unwrap_or(0);
+        self.text(rec, role).ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
+    }
+
+    fn number(&self, line: u64, rec: &StringRecord, role: Role) -> Result<Option<f64>, Reject> {
+        let Some(c) = self.plan.col(role) else { return Ok(None) };
+        let raw = rec.get(c).unwrap_or("");
+        match parse_amount(raw, self.plan.decimal) {
+            Ok(v) => Ok(Some(v)),
+            Err(AmountError::Empty) => Ok(None),
+            Err(AmountError::NotANumber) => Err(self.reject(line, c, raw, RejectReason::NotANumber)),
+        }
+    }
+
+    fn required_number(&self, line: u64, rec: &StringRecord, role: Role) -> Result<f64, Reject> {
+        let c = self.plan.col(role).unwrap_or(0);
+        self.number(line, rec, role)?.ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
+    }
+
+    fn date(&self, line: u64, rec: &StringRecord) -> Result<NaiveDate, Reject> {
+        let c = self.plan.col(Role::Date).unwrap_or(0);
+        let raw = rec.get(c).unwrap_or("");
+        let lowest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+        let highest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
+        match parse_date(raw, self.plan.date_format) {
+            Ok(d) if d < lowest || d > highest => Err(self.reject(line, c, raw, RejectReason::ImplausibleDate)),
+            Ok(d) => Ok(d),
+            Err(DateError::Empty) => Err(self.reject(line, c, raw, RejectReason::EmptyValue)),
+            Err(DateError::Impossible) => Err(self.reject(line, c, raw, RejectReason::ImpossibleDate)),
+            Err(DateError::NotADate) => Err(self.reject(
+                line,
+                c,
+                raw,
+                RejectReason::NotADate { format: self.plan.date_format.name().to_string() },
+            )),
+        }
+    }
+}
+
+/// Interns strings to dense indices.
+#[derive(Default)]
+pub struct Interner {
+    map: FxHashMap<String, u32>,
+}
+
+impl Interner {
+    pub fn get_or_insert(&mut self, s: &str, list: &mut Vec<String>) -> u32 {
+        if let Some(&i) = self.map.get(s) {
+            return i;
+        }
+        let i = list.len() as u32;
+        list.push(s.to_string());
+        self.map.insert(s.to_string(), i);
+        i
+    }
+}
+
+/// FNV-1a, 64 bit: a stable hash of order ids, so distinct orders per customer can be counted without
+/// keeping a string per row. (Eight lines; a crate would add a dependency for no gain.)
+pub fn order_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h.max(1)
+}
+
+/// Accumulates the transaction log row by row.
+#[derive(Default)]
+pub struct TxnBuilder {
+    pub txns: Transactions,
+    ids: Interner,
+    cats: Interner,
+    chans: Interner,
+}
+
+impl TxnBuilder {
+    pub fn push(&mut self, reader: &RowReader, line: u64, rec: &StringRecord) -> Result<(), Reject> {
+        if let Some(reason) = row_shape_problem(rec, reader.plan) {
+            return Err(reader.whole_row(line, rec, reason));
+        }
+        let id = reader.required_text(line, rec, Role::CustomerId)?;
+        let date = reader.date(line, rec)?;
+        let amount = reader.required_number(line, rec, Role::Amount)?;
+        let cost = reader.number(line, rec, Role::Cost)?;
+        let profit = reader.number(line, rec, Role::Profit)?;
+        let quantity = reader.number(line, rec, Role::Quantity)?;
+        let wallet = reader.number(line, rec, Role::Wallet)?;
+        let margin = profit.or(cost.map(|c| amount - c));
+        let order = reader.text(rec, Role::OrderId).map_or(0, order_hash);
+        let category = reader.text(rec, Role::Category).map_or(0, |c| self.cats.get_or_insert(c, &mut self.txns.categories) + 1);
+        let channel = reader.text(rec, Role::Channel).map_or(0, |c| self.chans.get_or_insert(c, &mut self.txns.channels) + 1);
+        let customer = self.ids.get_or_insert(id, &mut self.txns.customer_ids);
+        if customer as usize == self.txns.names.len() {
+            self.txns.names.push(reader.text(rec, Role::Name).map(String::from));
+            self.txns.regions.push(reader.text(rec, Role::Region).map(String::from));
+        }
+        self.txns.rows.push(Txn { customer, date, amount, margin, order, category, channel, quantity, wallet, line });
+        Ok(())
+    }
+}
+
+/// Reads one summary row (METHODS §0, shape 2).
+pub fn summary_row(reader: &RowReader, line: u64, rec: &StringRecord) -> Result<SummaryRow, Reject> {
+    if let Some(reason) = row_shape_problem(rec, reader.plan) {
+        return Err(reader.whole_row(line, rec, reason));
+    }
+    let id = reader.required_text(line, rec, Role::CustomerId)?;
+    let frequency = reader.required_number(line, rec, Role::Frequency)?;
+    let recency = reader.required_number(line, rec, Role::Recency)?;
+    let t = reader.required_number(line, rec, Role::Age)?;
+    let monetary_value = reader.number(line, rec, Role::MonetaryValue)?.unwrap_or(0.0);
+    let col = |r: Role| reader.plan.col(r).unwrap_or(0);
+    let out = |r: Role, v: f64, rule: &str| {
+        Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule: rule.into() }))
+    };
+    if frequency < 0.0 || frequency.fract() != 0.0 {
+        return out(Role::Frequency, frequency, "frequency must be a whole number ≥ 0");
+    }
+    if recency < 0.0 {
+        return out(Role::Recency, recency, "recency must be ≥ 0");
+    }
+    if t < recency {
+        return out(Role::Age, t, "T must be ≥ recency");
+    }
+    if frequency == 0.0 && recency != 0.0 {
+        return out(Role::Recency, recency, "recency must be 0 when frequency is 0");
+    }
+    if monetary_value < 0.0 {
+        return out(Role::MonetaryValue, monetary_value, "monetary_value must be ≥ 0");
+    }
+    Ok(SummaryRow {
+        customer_id: id.to_string(),
+        name: reader.text(rec, Role::Name).map(String::from),
+        frequency,
+        recency,
+        t,
+        monetary_value,
+        line,
+    })
+}
