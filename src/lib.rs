@@ -9,3 +9,5 @@ pub mod worker_protocol;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

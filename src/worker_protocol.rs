@@ -1,1 +1,106 @@
+//! Messages between the page and the Web Worker, as JSON. Plain serde types, compiled natively too so
+//! the format is tested with the engine. The file itself travels beside the JSON as a `File` object
+//! (structured clone, no copy), so the worker can read it in chunks.
 
+use serde::{Deserialize, Serialize};
+
+use crate::engine::import::errors::ImportError;
+use crate::engine::import::rejects::Reject;
+use crate::engine::import::report::ImportReport;
+use crate::engine::import::{Detected, ImportFailure, ImportOptions, Imported, Progress};
+use crate::engine::lang::Lang;
+use crate::engine::overview::Overview;
+use crate::engine::settings::Settings;
+
+/// How many rejected rows travel to the page; all of them are in the CSV download.
+pub const REJECTS_SHOWN: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Import the attached file (or, with no file attached, the one the worker already holds).
+    Import { file_name: String, options: ImportOptions, settings: Settings },
+    /// Generate the demo retailer and import it.
+    Demo { settings: Settings },
+    /// The rejected rows of the last import as CSV.
+    RejectsCsv { lang: Lang },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportView {
+    pub detected: Detected,
+    pub report: ImportReport,
+    pub overview: Overview,
+    pub rejects: Vec<Reject>,
+    pub settings: Settings,
+    pub options: ImportOptions,
+}
+
+impl ImportView {
+    pub fn new(imported: &Imported, settings: &Settings) -> ImportView {
+        ImportView {
+            detected: imported.detected.clone(),
+            report: imported.report.clone(),
+            overview: imported.overview.clone(),
+            rejects: imported.rejects.iter().take(REJECTS_SHOWN).cloned().collect(),
+            settings: settings.clone(),
+            options: imported.detected.as_options(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailureView {
+    pub file_name: String,
+    pub message_en: String,
+    pub message_zh: String,
+    /// What was detected before the import stopped, so the mapping screen can fix it.
+    pub detected: Option<Detected>,
+}
+
+impl FailureView {
+    pub fn new(file_name: &str, error: &ImportError, detected: Option<Detected>) -> FailureView {
+        FailureView {
+            file_name: file_name.to_string(),
+            message_en: error.message(file_name, Lang::En),
+            message_zh: error.message(file_name, Lang::Zh),
+            detected,
+        }
+    }
+
+    pub fn from_failure(file_name: &str, f: &ImportFailure) -> FailureView {
+        FailureView::new(file_name, &f.error, f.detected.as_deref().cloned())
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.message_en, &self.message_zh)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    Progress(Progress),
+    Imported(Box<ImportView>),
+    Failed(FailureView),
+    Csv { file_name: String, text: String },
+    /// The worker hit a bug (a Rust panic). The page restarts it.
+    Crashed { message: String },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::import::import;
+
+    #[test]
+    fn an_import_view_round_trips_through_json() {
+        let csv = "客户编号,交易日期,实付金额\nC1,2024-01-02,10\nC1,2024-01-09,5\nC2,2024-01-03,oops\n";
+        let settings = Settings::default();
+        let imported = import(csv.as_bytes(), "t.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
+        let msg = Response::Imported(Box::new(ImportView::new(&imported, &settings)));
+        let json = serde_json::to_string(&msg).expect("to json");
+        assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
+        let req = Request::Import { file_name: "t.csv".into(), options: imported.detected.as_options(), settings };
+        let json = serde_json::to_string(&req).expect("to json");
+        assert_eq!(serde_json::from_str::<Request>(&json).expect("from json"), req);
+    }
+}

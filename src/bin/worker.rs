@@ -1,1 +1,11 @@
-fn main(){}
+//! The Web Worker binary: runs the engine off the main thread (see `kezhi::worker`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    kezhi::worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the Kezhi worker runs only in the browser, as a Web Worker");
+}

@@ -50,6 +50,8 @@ pub struct ImportOptions {
     pub shape: Option<Shape>,
     pub date_format: Option<DateFormat>,
     pub decimal: Option<DecimalSeparator>,
+    /// Role → column (header name or 1-based number), applied over the detected or given mapping.
+    pub overrides: Vec<(Role, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,6 +101,7 @@ impl Detected {
             shape: Some(self.shape),
             date_format: self.date_format,
             decimal: Some(self.decimal),
+            overrides: Vec::new(),
         }
     }
 }
@@ -270,6 +273,21 @@ fn parse_source(
         None => guess_by_content(data_head, columns),
     };
     mapping.resize(columns, None);
+    for (role, column) in &opts.overrides {
+        let wanted = header_mapping::normalise_header(column);
+        let index = column
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n >= 1 && n <= columns)
+            .map(|n| n - 1)
+            .or_else(|| names.iter().position(|n| header_mapping::normalise_header(n) == wanted));
+        let Some(index) = index else { return Err(ImportError::UnknownColumn { name: column.clone() }.into()) };
+        for r in mapping.iter_mut().filter(|r| **r == Some(*role)) {
+            *r = None;
+        }
+        mapping[index] = Some(*role);
+    }
     let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
     let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
     let samples = |role: Role| -> Vec<&str> {

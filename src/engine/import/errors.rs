@@ -20,6 +20,7 @@ pub enum ImportError {
     MissingColumn { role: Role, shape: Shape },
     AmbiguousDateOrder { column: String, example: String },
     NoUsableRows { rejected: usize, first_reason: String },
+    UnknownColumn { name: String },
 }
 
 impl ImportError {
@@ -48,6 +49,8 @@ impl ImportError {
             (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
             (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
             (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {rejected} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above."),
+            (UnknownColumn { name }, Lang::En) => format!("{file} has no column \"{name}\". Give a header name or a column number from 1."),
+            (UnknownColumn { name }, Lang::Zh) => format!("{file} 中没有“{name}”列。请填写表头名称或从 1 开始的列号。"),
             (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{rejected} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。"),
         }
     }

@@ -1,0 +1,42 @@
+// A small static file server for dist/ (no dependencies): correct MIME types for wasm and module
+// workers, the same Content-Security-Policy as a response header, loopback only.
+// Usage: node scripts/serve.mjs [dir=dist] [port=8080] [host=127.0.0.1]
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] || 'dist');
+const port = Number(process.argv[3] || process.env.PORT || 8080);
+const host = process.argv[4] || '127.0.0.1';
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.xlsx': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startServer(dir = root, p = port, h = host) {
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    let st;
+    try { st = statSync(file); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+    if (st.isDirectory()) { res.writeHead(301, { location: path + '/' }).end(); return; }
+    res.writeHead(200, {
+      'content-type': types[extname(file)] || 'application/octet-stream',
+      'content-length': st.size,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(p, h, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startServer().then((s) => {
+    const a = s.address();
+    console.log(`Kezhi is served at http://${a.address}:${a.port}/ (Ctrl-C to stop)`);
+  });
+}

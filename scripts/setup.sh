@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs whatever Kezhi's build needs and is missing; idempotent and quick when all is there.
+#   scripts/setup.sh            build tools: wasm32 target, trunk 0.21.x, wasm-bindgen-cli = Cargo.lock's, npm tools
+#   scripts/setup.sh --browser  also Debian's Chromium, ChromeDriver and a CJK font (for the browser tests)
+# Everything comes from crates.io, the npm registry or Debian's packages; nothing else is downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first (https://rustup.rs)"; exit 1; }
+command -v npm >/dev/null || { echo "npm not found: install Node.js (Debian: apt-get install nodejs npm)"; exit 1; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  say "installing trunk 0.21.x (0.22 needs a newer rustc)"
+  cargo install --locked trunk --version '~0.21'
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, and Trunk.toml must name the same.
+wb=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p' | head -1)
+[ -n "$wb" ] || { echo "could not read wasm-bindgen's version from Cargo.lock"; exit 1; }
+grep -q "wasm_bindgen = \"$wb\"" Trunk.toml || { echo "Trunk.toml's [tools] wasm_bindgen is not $wb (Cargo.lock): make them equal"; exit 1; }
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
+  say "installing wasm-bindgen-cli $wb"
+  # Without --locked: with it, a pinned dependency is not in the reachable index.
+  cargo install wasm-bindgen-cli --version "=$wb"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "installing Debian packages: ${need[*]}"
+    sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+    $sudo_ apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+fi

@@ -1,0 +1,15 @@
+//! The Leptos front end (wasm only). It shows what the engine computed; it does no modelling.
+
+pub mod app;
+pub mod format;
+pub mod i18n;
+pub mod import_screen;
+pub mod landing;
+pub mod overview_screen;
+pub mod state;
+pub mod worker_client;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(app::App);
+}

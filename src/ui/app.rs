@@ -1,0 +1,122 @@
+//! The page: header with the language switch, the landing strip, progress, and the two tabs.
+
+use leptos::prelude::*;
+
+use super::import_screen::ImportScreen;
+use super::landing::Landing;
+use super::overview_screen::OverviewScreen;
+use super::state::{AppState, Tab};
+use super::worker_client::WorkerClient;
+use crate::engine::import::Stage;
+use crate::engine::lang::Lang;
+
+fn browser_lang() -> Lang {
+    window().navigator().language().map(|l| Lang::from_tag(&l)).unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(browser_lang());
+    provide_context(state);
+    let worker = WorkerClient::new(state);
+    provide_context(worker);
+
+    // The outside world: the document's language and title follow the switch.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", lang.pick("en", "zh-CN"));
+        }
+        document().set_title(lang.pick("Kezhi 客值 — customer value", "客值 Kezhi — 客户价值分析"));
+    });
+
+    let has_data = move || state.view.with(|v| v.is_some()) || state.failure.with(|f| f.is_some());
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo">"客值"</span>
+                <span class="name">"Kezhi"</span>
+                <span class="tagline">{move || state.tr("app.tagline")}</span>
+            </div>
+            <button class="lang-switch" data-testid="lang-switch"
+                on:click=move |_| state.lang.update(|l| *l = match l { Lang::En => Lang::Zh, Lang::Zh => Lang::En })>
+                {move || state.tr("app.switch_lang")}
+            </button>
+        </header>
+        <main>
+            <Landing compact=Signal::derive(has_data) />
+            <ProgressBar />
+            <CrashNotice />
+            <Show when=has_data>
+                <nav class="tabs">
+                    <TabButton tab=Tab::Import key="tab.import" />
+                    <Show when=move || state.view.with(|v| v.is_some())>
+                        <TabButton tab=Tab::Overview key="tab.overview" />
+                    </Show>
+                </nav>
+                {move || match state.tab.get() {
+                    Tab::Import => view! { <ImportScreen /> }.into_any(),
+                    Tab::Overview => view! { <OverviewScreen /> }.into_any(),
+                }}
+            </Show>
+        </main>
+        <footer class="privacy-foot">{move || state.tr("privacy.line")}</footer>
+    }
+}
+
+#[component]
+fn TabButton(tab: Tab, key: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <button class="tab" class:active=move || state.tab.get() == tab data-testid=format!("tab-{key}")
+            on:click=move |_| state.tab.set(tab)>
+            {move || state.tr(key)}
+        </button>
+    }
+}
+
+#[component]
+fn ProgressBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.busy.get().map(|b| {
+            let (label, pct, rows) = match b.progress {
+                None => ("busy.starting", 0.0, None),
+                Some(p) => {
+                    let key = match p.stage {
+                        Stage::Reading => "busy.reading",
+                        Stage::Parsing => "busy.parsing",
+                        Stage::Building => "busy.building",
+                    };
+                    let pct = if p.total > 0 { 100.0 * p.done as f64 / p.total as f64 } else { 0.0 };
+                    (key, pct, Some(p.rows))
+                }
+            };
+            view! {
+                <div class="progress" data-testid="progress" role="progressbar" aria-valuenow=format!("{pct:.0}")>
+                    <div class="progress-label">
+                        {b.file_name.clone()} " — " {state.tr(label)}
+                        {rows.filter(|r| *r > 0).map(|r| format!(" · {} {}", super::format::int(r), state.tr("busy.rows")))}
+                    </div>
+                    <div class="progress-track"><div class="progress-fill" style=format!("width:{pct:.1}%")></div></div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn CrashNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.crash.get().map(|m| {
+            view! {
+                <div class="notice error" data-testid="crash">
+                    <strong>{state.tr("crash.title")}</strong>
+                    <p>{state.tr("crash.hint")}</p>
+                    <code>{m}</code>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,70 @@
+//! The page's state: signals only, shared through context.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::engine::import::{Detected, ImportOptions, Progress};
+use crate::engine::lang::Lang;
+use crate::engine::settings::Settings;
+use crate::worker_protocol::{FailureView, ImportView};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    Import,
+    Overview,
+}
+
+/// Work under way in the worker.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Busy {
+    pub file_name: String,
+    pub progress: Option<Progress>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub busy: RwSignal<Option<Busy>>,
+    pub view: RwSignal<Option<Arc<ImportView>>>,
+    pub failure: RwSignal<Option<FailureView>>,
+    /// The worker stopped on a bug; the page restarted it.
+    pub crash: RwSignal<Option<String>>,
+    /// Options being edited on the mapping screen.
+    pub options: RwSignal<ImportOptions>,
+    pub settings: RwSignal<Settings>,
+    pub tab: RwSignal<Tab>,
+    /// What the importer detected, from the last import or the last failure.
+    pub detected: Memo<Option<Detected>>,
+}
+
+impl AppState {
+    pub fn new(lang: Lang) -> AppState {
+        let view: RwSignal<Option<Arc<ImportView>>> = RwSignal::new(None);
+        let failure: RwSignal<Option<FailureView>> = RwSignal::new(None);
+        let detected = Memo::new(move |_| {
+            failure
+                .with(|f| f.as_ref().and_then(|f| f.detected.clone()))
+                .or_else(|| view.with(|v| v.as_ref().map(|v| v.detected.clone())))
+        });
+        AppState {
+            lang: RwSignal::new(lang),
+            busy: RwSignal::new(None),
+            view,
+            failure,
+            crash: RwSignal::new(None),
+            options: RwSignal::new(ImportOptions::default()),
+            settings: RwSignal::new(Settings::default()),
+            tab: RwSignal::new(Tab::Import),
+            detected,
+        }
+    }
+
+    pub fn tr(&self, key: &'static str) -> &'static str {
+        super::i18n::tr(self.lang.get(), key)
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,195 @@
+//! The page side of the Web Worker: spawns it, sends requests (with the dropped `File` attached, so the
+//! worker reads it in chunks without a copy through the main thread), and turns responses into state.
+//!
+//! Hand-written on `web-sys` instead of `gloo-worker`: gloo-worker serialises every message with
+//! serde, so a `File` cannot travel and a 50 MB file would be copied four times on the main thread
+//! (read, encode, post, decode) before parsing starts. Here the `File` object itself is posted
+//! (structured clone of a handle) and the worker reads it with `FileReaderSync`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use super::state::{AppState, Busy, Tab};
+use crate::engine::import::errors::{ImportError, MAX_FILE_BYTES};
+use crate::worker_protocol::{FailureView, Request, Response};
+
+/// The URL trunk gives the worker's loader shim (see index.html).
+const WORKER_URL: &str = "./worker_loader.js";
+
+#[derive(Clone, Copy)]
+pub struct WorkerClient {
+    worker: StoredValue<Option<Worker>, LocalStorage>,
+    /// The tab to open when the import under way succeeds (the demo opens the overview).
+    open_after: StoredValue<Tab>,
+    state: AppState,
+}
+
+impl WorkerClient {
+    pub fn new(state: AppState) -> WorkerClient {
+        let client = WorkerClient { worker: StoredValue::new_local(None), open_after: StoredValue::new(Tab::Import), state };
+        client.spawn();
+        client
+    }
+
+    fn spawn(self) {
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        let worker = match Worker::new_with_options(WORKER_URL, &opts) {
+            Ok(w) => w,
+            Err(e) => {
+                self.state.crash.set(Some(format!("{e:?}")));
+                return;
+            }
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let Some(text) = ev.data().as_string() else { return };
+            match serde_json::from_str::<Response>(&text) {
+                Ok(resp) => self.receive(resp),
+                Err(e) => self.state.crash.set(Some(format!("bad message from worker: {e}"))),
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let message = ev
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "the worker stopped".to_string());
+            self.crashed(message);
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.worker.set_value(Some(worker));
+    }
+
+    /// The worker died or panicked: tell the user, start a fresh one, keep the page usable.
+    fn crashed(self, message: String) {
+        if let Some(w) = self.worker.get_value() {
+            w.terminate();
+        }
+        self.state.busy.set(None);
+        self.state.crash.set(Some(message));
+        self.spawn();
+    }
+
+    fn receive(self, resp: Response) {
+        let s = self.state;
+        match resp {
+            Response::Progress(p) => s.busy.update(|b| {
+                if let Some(b) = b {
+                    b.progress = Some(p);
+                }
+            }),
+            Response::Imported(view) => {
+                s.busy.set(None);
+                s.failure.set(None);
+                s.crash.set(None);
+                s.options.set(view.options.clone());
+                s.settings.set(view.settings.clone());
+                s.view.set(Some(Arc::new(*view)));
+                s.tab.set(self.open_after.get_value());
+            }
+            Response::Failed(f) => {
+                s.busy.set(None);
+                s.crash.set(None);
+                if let Some(d) = &f.detected {
+                    let mut o = d.as_options();
+                    if d.date_order_ambiguous {
+                        o.date_format = None;
+                    }
+                    s.options.set(o);
+                }
+                s.view.set(None);
+                s.failure.set(Some(f));
+                s.tab.set(Tab::Import);
+            }
+            Response::Csv { file_name, text } => download(&file_name, &text),
+            Response::Crashed { message } => self.crashed(message),
+        }
+    }
+
+    fn post(self, request: &Request, file: Option<&File>) {
+        let Some(worker) = self.worker.get_value() else { return };
+        let msg = js_sys::Object::new();
+        let json = serde_json::to_string(request).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+        if let Some(f) = file {
+            let _ = js_sys::Reflect::set(&msg, &"file".into(), f);
+        }
+        if let Err(e) = worker.post_message(&msg) {
+            self.crashed(format!("{e:?}"));
+        }
+    }
+
+    /// Imports a dropped or picked file with everything detected afresh.
+    pub fn import_file(self, file: File) {
+        let name = file.name();
+        let size = file.size() as u64;
+        let s = self.state;
+        if size > MAX_FILE_BYTES {
+            s.view.set(None);
+            s.failure.set(Some(FailureView::new(&name, &ImportError::TooLarge { bytes: size }, None)));
+            return;
+        }
+        s.crash.set(None);
+        s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
+        s.options.set(Default::default());
+        self.open_after.set_value(Tab::Import);
+        let mut settings = s.settings.get_untracked();
+        settings.analysis_date = None;
+        self.post(&Request::Import { file_name: name, options: Default::default(), settings }, Some(&file));
+    }
+
+    /// Re-imports the file the worker holds, with the options and settings on screen.
+    pub fn reimport(self) {
+        let s = self.state;
+        let name = s.detected.get_untracked().map(|d| d.file_name).unwrap_or_default();
+        s.crash.set(None);
+        s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
+        self.open_after.set_value(s.tab.get_untracked());
+        let request = Request::Import { file_name: name, options: s.options.get_untracked(), settings: s.settings.get_untracked() };
+        self.post(&request, None);
+    }
+
+    pub fn demo(self) {
+        let s = self.state;
+        s.crash.set(None);
+        s.busy.set(Some(Busy { file_name: "demo".into(), progress: None }));
+        self.open_after.set_value(Tab::Overview);
+        let mut settings = s.settings.get_untracked();
+        settings.analysis_date = None;
+        self.post(&Request::Demo { settings }, None);
+    }
+
+    pub fn download_rejects(self) {
+        self.post(&Request::RejectsCsv { lang: self.state.lang.get_untracked() }, None);
+    }
+}
+
+/// Saves text as a file through a Blob URL (no network involved).
+pub fn download(file_name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    // Revoke later: the download starts asynchronously after the click.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+}
+
+pub fn use_worker() -> WorkerClient {
+    expect_context::<WorkerClient>()
+}

@@ -1,0 +1,139 @@
+//! The Web Worker side (wasm only): reads the dropped file in chunks, runs the engine, posts progress
+//! and results as JSON. Holds the bytes and the last import so the page can re-import with other
+//! options, or ask for the rejected rows, without sending the file again.
+
+use std::cell::RefCell;
+
+use js_sys::Uint8Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+use crate::engine::csv_export::rejects_csv;
+use crate::engine::demo_data::{generate, DemoParams};
+use crate::engine::import::errors::{ImportError, MAX_FILE_BYTES};
+use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
+use crate::engine::settings::Settings;
+use crate::worker_protocol::{FailureView, ImportView, Request, Response};
+
+const CHUNK: u64 = 8 << 20;
+pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
+
+#[derive(Default)]
+struct Held {
+    bytes: Vec<u8>,
+    file_name: String,
+    last: Option<Imported>,
+}
+
+thread_local! {
+    static HELD: RefCell<Held> = RefCell::new(Held::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(resp: &Response) {
+    let json = serde_json::to_string(resp).unwrap_or_default();
+    let _ = scope().post_message(&JsValue::from_str(&json));
+}
+
+/// Starts the worker: installs the panic reporter and the message handler.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        post(&Response::Crashed { message: info.to_string() });
+    }));
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(handle);
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+}
+
+fn handle(ev: MessageEvent) {
+    let data = ev.data();
+    let json = js_sys::Reflect::get(&data, &"json".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|v| v.dyn_into::<File>().ok());
+    let request: Request = match serde_json::from_str(&json) {
+        Ok(r) => r,
+        Err(e) => {
+            post(&Response::Crashed { message: format!("unreadable request: {e}") });
+            return;
+        }
+    };
+    match request {
+        Request::Import { file_name, options, settings } => {
+            if let Some(file) = file {
+                let size = file.size() as u64;
+                if size > MAX_FILE_BYTES {
+                    post(&Response::Failed(FailureView::new(&file_name, &ImportError::TooLarge { bytes: size }, None)));
+                    return;
+                }
+                match read_file(&file) {
+                    Ok(bytes) => HELD.with_borrow_mut(|h| {
+                        h.bytes = bytes;
+                        h.file_name = file_name.clone();
+                        h.last = None;
+                    }),
+                    Err(e) => {
+                        let error = ImportError::Workbook { detail: e };
+                        post(&Response::Failed(FailureView::new(&file_name, &error, None)));
+                        return;
+                    }
+                }
+            }
+            run_import(&options, &settings);
+        }
+        Request::Demo { settings } => {
+            let csv = generate(&DemoParams::default()).to_csv();
+            HELD.with_borrow_mut(|h| {
+                h.bytes = csv.into_bytes();
+                h.file_name = DEMO_FILE_NAME.to_string();
+                h.last = None;
+            });
+            run_import(&ImportOptions::default(), &settings);
+        }
+        Request::RejectsCsv { lang } => {
+            let (name, text) = HELD.with_borrow(|h| {
+                let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
+                let rejects = h.last.as_ref().map(|i| i.rejects.as_slice()).unwrap_or(&[]);
+                (format!("{stem}_rejected_rows.csv"), rejects_csv(rejects, lang))
+            });
+            post(&Response::Csv { file_name: name, text });
+        }
+    }
+}
+
+/// Reads a `File` in 8 MB slices with `FileReaderSync`, reporting bytes read.
+fn read_file(file: &File) -> Result<Vec<u8>, String> {
+    let reader = FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
+    let size = file.size() as u64;
+    let mut out = Vec::with_capacity(size as usize);
+    let mut offset = 0u64;
+    post(&Response::Progress(Progress { stage: Stage::Reading, done: 0, total: size, rows: 0 }));
+    while offset < size {
+        let end = (offset + CHUNK).min(size);
+        let blob = file.slice_with_f64_and_f64(offset as f64, end as f64).map_err(|e| format!("{e:?}"))?;
+        let buffer = reader.read_as_array_buffer(&blob).map_err(|e| format!("{e:?}"))?;
+        let array = Uint8Array::new(&buffer);
+        let start = out.len();
+        out.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut out[start..]);
+        offset = end;
+        post(&Response::Progress(Progress { stage: Stage::Reading, done: offset, total: size, rows: 0 }));
+    }
+    Ok(out)
+}
+
+fn run_import(options: &ImportOptions, settings: &Settings) {
+    let result = HELD.with_borrow(|h| {
+        let mut report = |p: Progress| post(&Response::Progress(p));
+        (h.file_name.clone(), import(&h.bytes, &h.file_name, options, settings, &mut report))
+    });
+    match result {
+        (_, Ok(imported)) => {
+            post(&Response::Imported(Box::new(ImportView::new(&imported, settings))));
+            HELD.with_borrow_mut(|h| h.last = Some(imported));
+        }
+        (name, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
+    }
+}

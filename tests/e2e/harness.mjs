@@ -1,0 +1,70 @@
+// Shared browser-test harness: serves dist/ on a free loopback port, launches Debian's Chromium
+// through playwright-core, records console errors and every request (page and worker), and saves
+// screenshots under tests/e2e/screenshots/ (git-ignored).
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+export const fixtures = join(root, 'tests', 'fixtures');
+export const shots = join(here, 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch({ locale = 'en-US' } = {}) {
+  const server = await startServer(join(root, 'dist'), 0, '127.0.0.1');
+  const port = server.address().port;
+  const base = `http://127.0.0.1:${port}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'kezhi-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    locale,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] || (await context.newPage());
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(`${base}/index.html`);
+  await page.getByTestId('drop-zone').waitFor();
+  return {
+    page, context, base, requests, consoleErrors,
+    async close() { await context.close(); await new Promise((ok) => server.close(ok)); },
+    /** Requests that went anywhere but the local server. */
+    foreignRequests() {
+      return requests.filter((u) => !u.startsWith(base + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
+    },
+  };
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Picks a fixture file through the file input and waits until the worker has answered. */
+export async function importFile(page, file) {
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), null, { timeout: 60_000 });
+  await page.waitForSelector('[data-testid=import-report], [data-testid=import-error], [data-testid=crash]', { timeout: 60_000 });
+}
+
+export async function text(page, testid) {
+  return (await page.getByTestId(testid).first().innerText()).trim();
+}
+
+/** "1,234" → 1234 */
+export async function count(page, testid) {
+  return Number((await text(page, testid)).replace(/[^0-9]/g, ''));
+}
