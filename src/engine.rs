@@ -10,3 +10,4 @@ pub mod lang;
 pub mod overview;
 pub mod settings;
 pub mod time_unit;
+pub mod tolerances;

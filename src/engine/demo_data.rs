@@ -305,16 +305,15 @@ mod tests {
 
     #[test]
     fn simulated_spend_and_rates_match_their_distributions() {
-        // Moments of the mixing distributions, over 20k customers: E[λ] = r/α, E[p] = a/(a+b),
-        // E[ν] = q/γ. Standard errors are ~1% of the means here; 5% tolerance cannot pass by chance
-        // if the parameterisation (shape vs rate) were wrong, which would shift the means by ≥ 2×.
+        // Moments of the mixing distributions over 20k customers: E[λ] = r/α, E[p] = a/(a+b), E[ν] = q/γ.
         let params = DemoParams::pure(7, 20_000);
         let d = generate(&params);
         let n = d.customers.len() as f64;
         let mean = |f: &dyn Fn(&DemoCustomer) -> f64| d.customers.iter().map(f).sum::<f64>() / n;
         let rel = |got: f64, want: f64| (got - want).abs() / want;
-        assert!(rel(mean(&|c| c.lambda), params.r / params.alpha) < 0.05);
-        assert!(rel(mean(&|c| c.dropout_p), params.a / (params.a + params.b)) < 0.05);
-        assert!(rel(mean(&|c| c.nu), params.q / params.gamma) < 0.05);
+        let tol = crate::engine::tolerances::SIMULATED_MOMENT_REL;
+        assert!(rel(mean(&|c| c.lambda), params.r / params.alpha) < tol);
+        assert!(rel(mean(&|c| c.dropout_p), params.a / (params.a + params.b)) < tol);
+        assert!(rel(mean(&|c| c.nu), params.q / params.gamma) < tol);
     }
 }

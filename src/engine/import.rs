@@ -260,7 +260,9 @@ fn parse_source(
     let Some((_, first)) = head.first() else { return Err(ImportError::Empty.into()) };
     let has_header = opts.has_header.unwrap_or_else(|| detect_header(first, head.get(1).map(|(_, r)| r)));
     let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { &head[..] };
-    let columns = head.iter().map(|(_, r)| r.len()).max().unwrap_or(0).max(first.len());
+    // With a header, the header says how many columns there are (longer rows are rejected);
+    // without one, the widest of the first rows does.
+    let columns = if has_header { first.len() } else { head.iter().map(|(_, r)| r.len()).max().unwrap_or(0) };
     let names: Vec<String> = (0..columns)
         .map(|i| match (has_header, first.get(i)) {
             (true, Some(h)) if !h.trim().is_empty() => h.trim().trim_start_matches('\u{feff}').to_string(),

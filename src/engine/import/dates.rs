@@ -229,7 +229,8 @@ pub fn detect_format<'a>(samples: impl IntoIterator<Item = &'a str>, workbook_19
         }
         if let Ok(v) = s.parse::<f64>() {
             numeric += 1;
-            if (1.0..2_958_466.0).contains(&v) && v < 100_000.0 {
+            // Serials of plausible purchase dates (1954–2119); small integers are not dates.
+            if (20_000.0..80_000.0).contains(&v) {
                 serial_like += 1;
             } else if (1e8..1e10).contains(&v) {
                 seconds_like += 1;
@@ -369,5 +370,6 @@ mod tests {
         assert_eq!(detect_format(["1709596800000"], false).format, Some(DateFormat::UnixMillis));
         assert_eq!(detect_format(["20240305", "20240306"], false).format, Some(DateFormat::YearMonthDay));
         assert_eq!(detect_format(["abc", "12 apples"], false).format, None);
+        assert_eq!(detect_format(["2024-01-05", "7", "12", "305"], false).format, Some(DateFormat::YearMonthDay));
     }
 }

@@ -1,0 +1,70 @@
+//! The CLI as a user runs it: `kezhi import FILE --json --out customers.csv`.
+
+use std::process::Command;
+
+fn kezhi() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kezhi"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_json_has_the_documented_fields_and_writes_the_customer_table() {
+    let dir = std::env::temp_dir().join(format!("kezhi-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let out = dir.join("customers.csv");
+    let o = kezhi()
+        .args(["import", &fixture("bad_rows.csv"), "--json", "--unit", "day", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    for key in [
+        "rows_read", "rows_used", "rows_rejected", "rows_after_analysis_date", "customers", "encoding", "delimiter", "shape",
+        "date_min", "date_max", "rejects",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!((v["rows_read"].as_u64(), v["rows_used"].as_u64(), v["rows_rejected"].as_u64()), (Some(10), Some(6), Some(4)));
+    assert_eq!(v["shape"], "transactions");
+    assert_eq!(v["delimiter"], "comma");
+    assert_eq!(v["rejects"][0]["line"], 4);
+    assert_eq!(v["rejects"][0]["column"], 2);
+    assert_eq!(v["rejects"][0]["value"], "2024-02-30");
+    assert_eq!(v["rejects"][0]["reason"], "no such calendar date");
+
+    let table = std::fs::read_to_string(&out).expect("customers.csv");
+    let table = table.trim_start_matches('\u{feff}');
+    let mut lines = table.lines();
+    assert_eq!(
+        lines.next(),
+        Some("customer_id,first_date,last_date,frequency,recency,T,monetary_value,occasions,orders,revenue,margin")
+    );
+    assert_eq!(lines.next(), Some("B1,2024-01-01,2024-01-08,1,7,62,12,2,2,22,6.6"));
+    assert!(dir.join("customers.settings.json").exists(), "settings side file");
+}
+
+#[test]
+fn mapping_overrides_encoding_and_errors_from_the_command_line() {
+    let o = kezhi()
+        .args(["import", &fixture("zh_gbk.csv"), "--json", "--encoding", "gb18030", "--map", "name=渠道"])
+        .output()
+        .expect("run");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["encoding"], "gb18030");
+    let name_col = v["mapping"].as_array().and_then(|m| m.iter().find(|c| c["role"] == "name")).map(|c| c["column"].clone());
+    assert_eq!(name_col, Some(serde_json::json!("渠道")));
+
+    let o = kezhi().args(["import", &fixture("empty.csv")]).output().expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("empty.csv is empty"));
+    let o = kezhi().args(["import", &fixture("ambiguous_dates.csv"), "--lang", "zh"]).output().expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("日期格式"));
+    let o = kezhi().args(["import", &fixture("ambiguous_dates.csv"), "--date-format", "dmy", "--json"]).output().expect("run");
+    assert!(o.status.success());
+}
