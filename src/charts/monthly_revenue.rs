@@ -29,13 +29,14 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPo
         .build_cartesian_2d(0.0..n as f64, 0.0..max_rev)
         .map_err(err)?
         .set_secondary_coord(0.0..n as f64, 0.0..max_active);
-    let step = (n / 8).max(1);
+    // About eight month labels whatever the span (every 3rd, 6th … month).
+    let step = [1, 2, 3, 6, 12, 24].into_iter().find(|s| n / s <= 8).unwrap_or(48);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .light_line_style(WHITE.mix(0.0))
         .bold_line_style(BLACK.mix(0.08))
-        .x_labels(n.min(12))
+        .x_labels(n + 1)
         .x_label_formatter(&|x| {
             let i = x.floor() as usize;
             if i < points.len() && i % step == 0 { points[i].month.clone() } else { String::new() }

@@ -49,7 +49,7 @@ pub fn OverviewScreen() -> impl IntoView {
                     <Kpi key="overview.revenue" value=money(o.revenue) testid="kpi-revenue" />
                     <Kpi key="overview.margin" value=money(o.margin) testid="kpi-margin" />
                     <Kpi key="overview.repeat" value=percent(o.repeat_share) testid="kpi-repeat" />
-                    <Kpi key="overview.range" value=range testid="kpi-range" />
+                    <Kpi key="overview.range" value=range testid="kpi-range" small=true />
                 </div>
                 <h3>{state.tr("overview.monthly")}</h3>
                 {if o.from_summary {
@@ -68,12 +68,12 @@ pub fn OverviewScreen() -> impl IntoView {
 }
 
 #[component]
-fn Kpi(key: &'static str, value: String, testid: &'static str) -> impl IntoView {
+fn Kpi(key: &'static str, value: String, testid: &'static str, #[prop(optional)] small: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="kpi">
             <div class="kpi-label">{move || state.tr(key)}</div>
-            <div class="kpi-value" data-testid=testid>{value}</div>
+            <div class="kpi-value" class:small=small data-testid=testid>{value}</div>
         </div>
     }
 }

@@ -53,11 +53,18 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
-/** Picks a fixture file through the file input and waits until the worker has answered. */
+/** Picks a fixture file through the file input and waits until the page shows the result for
+ *  that file (its name in the mapping screen or in the error), never a previous file's. */
 export async function importFile(page, file) {
+  const name = file.split('/').pop();
   await page.getByTestId('file-input').setInputFiles(file);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=progress]'), null, { timeout: 60_000 });
-  await page.waitForSelector('[data-testid=import-report], [data-testid=import-error], [data-testid=crash]', { timeout: 60_000 });
+  await page.waitForFunction((n) => {
+    if (document.querySelector('[data-testid=progress]')) return false;
+    const err = document.querySelector('[data-testid=import-error]');
+    const line = document.querySelector('[data-testid=mapping] .file-line');
+    const crash = document.querySelector('[data-testid=crash]');
+    return crash || (err && err.textContent.includes(n)) || (line && line.textContent.includes(n) && document.querySelector('[data-testid=import-report]'));
+  }, name, { timeout: 60_000 });
 }
 
 export async function text(page, testid) {
