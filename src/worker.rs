@@ -16,7 +16,7 @@ use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{FailureView, ImportView, Request, Response};
 
-const CHUNK: u64 = 8 << 20;
+const CHUNK: u64 = 16 << 20;
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
 
 #[derive(Default)]
@@ -24,6 +24,12 @@ struct Held {
     bytes: Vec<u8>,
     file_name: String,
     last: Option<Imported>,
+    /// Milliseconds spent reading the file, for the stage timings.
+    read_ms: f64,
+}
+
+fn now_ms() -> f64 {
+    scope().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 thread_local! {
@@ -68,11 +74,13 @@ fn handle(ev: MessageEvent) {
                     post(&Response::Failed(FailureView::new(&file_name, &ImportError::TooLarge { bytes: size }, None)));
                     return;
                 }
+                let t0 = now_ms();
                 match read_file(&file) {
                     Ok(bytes) => HELD.with_borrow_mut(|h| {
                         h.bytes = bytes;
                         h.file_name = file_name.clone();
                         h.last = None;
+                        h.read_ms = now_ms() - t0;
                     }),
                     Err(e) => {
                         let error = ImportError::Workbook { detail: e };
@@ -84,11 +92,13 @@ fn handle(ev: MessageEvent) {
             run_import(&options, &settings);
         }
         Request::Demo { settings } => {
+            let t0 = now_ms();
             let csv = generate(&DemoParams::default()).to_csv();
             HELD.with_borrow_mut(|h| {
                 h.bytes = csv.into_bytes();
                 h.file_name = DEMO_FILE_NAME.to_string();
                 h.last = None;
+                h.read_ms = now_ms() - t0;
             });
             run_import(&ImportOptions::default(), &settings);
         }
@@ -125,15 +135,19 @@ fn read_file(file: &File) -> Result<Vec<u8>, String> {
 }
 
 fn run_import(options: &ImportOptions, settings: &Settings) {
+    let t0 = now_ms();
     let result = HELD.with_borrow(|h| {
         let mut report = |p: Progress| post(&Response::Progress(p));
-        (h.file_name.clone(), import(&h.bytes, &h.file_name, options, settings, &mut report))
+        (h.file_name.clone(), h.read_ms, import(&h.bytes, &h.file_name, options, settings, &mut report))
     });
     match result {
-        (_, Ok(imported)) => {
-            post(&Response::Imported(Box::new(ImportView::new(&imported, settings))));
+        (_, read_ms, Ok(imported)) => {
+            let t1 = now_ms();
+            let mut view = ImportView::new(&imported, settings);
+            view.timings_ms = vec![("read".into(), read_ms), ("import".into(), t1 - t0), ("view".into(), now_ms() - t1)];
+            post(&Response::Imported(Box::new(view)));
             HELD.with_borrow_mut(|h| h.last = Some(imported));
         }
-        (name, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
+        (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
     }
 }

@@ -33,6 +33,8 @@ pub struct ImportView {
     pub rejects: Vec<Reject>,
     pub settings: Settings,
     pub options: ImportOptions,
+    /// Milliseconds per stage in the worker (read, parse + customer table, view), for benchmarks.
+    pub timings_ms: Vec<(String, f64)>,
 }
 
 impl ImportView {
@@ -44,6 +46,7 @@ impl ImportView {
             rejects: imported.rejects.iter().take(REJECTS_SHOWN).cloned().collect(),
             settings: settings.clone(),
             options: imported.detected.as_options(),
+            timings_ms: Vec::new(),
         }
     }
 }

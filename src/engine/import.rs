@@ -360,7 +360,16 @@ fn parse_source(
     progress(Progress { stage: Stage::Parsing, done: 0, total, rows: 0 });
     let parsed = match shape {
         Shape::Transactions => {
-            let mut builder = TxnBuilder::default();
+            // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
+            let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
+            let expected = match source {
+                Source::Delimited { text, .. } if sample_bytes > 0 => {
+                    (text.len() as f64 / (sample_bytes as f64 / data_head.len() as f64) * 1.05) as usize
+                }
+                Source::Sheet { rows, .. } => rows.len(),
+                _ => 0,
+            };
+            let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
             source.for_each(|line, rec, pos| {
                 if std::mem::take(&mut skip_header) {
                     return true;

@@ -84,6 +84,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("overview.active_axis", "Active customers", "活跃客户"),
     ("overview.summary_note", "A customer summary has no dates: the monthly chart needs a transaction log.", "客户汇总文件不含日期：月度图表需要交易明细。"),
     ("overview.covers", "Covers", "覆盖"),
+    ("overview.customers_word", "customers", "位客户"),
     ("overview.settings", "Settings", "设置"),
 ];
 

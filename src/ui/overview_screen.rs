@@ -58,8 +58,8 @@ pub fn OverviewScreen() -> impl IntoView {
                     view! { <canvas node_ref=canvas class="chart" data-testid="monthly-chart" width="900" height="300"></canvas> }.into_any()
                 }}
                 <p class="covers muted">
-                    {format!("{} {} · {} {} · {}: {}",
-                        state.tr("overview.covers"), int(o.customers), int(v.report.rows_in_window), state.tr("busy.rows"),
+                    {format!("{} {} {} · {} {} · {}: {}",
+                        state.tr("overview.covers"), int(o.customers), state.tr("overview.customers_word"), int(v.report.rows_in_window), state.tr("busy.rows"),
                         state.tr("overview.settings"), settings.join("; "))}
                 </p>
             </section>

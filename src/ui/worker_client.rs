@@ -86,6 +86,9 @@ impl WorkerClient {
                 }
             }),
             Response::Imported(view) => {
+                // Stage timings for the benchmark script (bench/import_bench.mjs reads them).
+                let timings = serde_json::to_string(&view.timings_ms).unwrap_or_default();
+                let _ = js_sys::Reflect::set(&window(), &"__kezhiTimings".into(), &timings.into());
                 s.busy.set(None);
                 s.failure.set(None);
                 s.crash.set(None);

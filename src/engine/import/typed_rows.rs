@@ -1,13 +1,13 @@
 //! Records → typed transactions (or summary rows) and rejects, under a resolved column mapping.
 
 use chrono::NaiveDate;
-use csv::StringRecord;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::amounts::{parse_amount, AmountError, DecimalSeparator};
 use super::dates::{parse_date, DateError, DateFormat};
 use super::header_mapping::Role;
+use super::records::Row;
 use super::rejects::{Reject, RejectReason};
 
 /// One purchase row. `customer` indexes [`Transactions::customer_ids`].
@@ -68,7 +68,7 @@ impl ColumnPlan {
 }
 
 /// Checks the shape of a row: not empty, no missing mapped field, no extra non-empty field.
-fn row_shape_problem(rec: &StringRecord, plan: &ColumnPlan) -> Option<RejectReason> {
+fn row_shape_problem(rec: Row, plan: &ColumnPlan) -> Option<RejectReason> {
     if rec.iter().all(|f| f.trim().is_empty()) {
         return Some(RejectReason::EmptyRow);
     }
@@ -102,21 +102,21 @@ impl<'p> RowReader<'p> {
         }
     }
 
-    fn whole_row(&self, line: u64, rec: &StringRecord, reason: RejectReason) -> Reject {
+    fn whole_row(&self, line: u64, rec: Row, reason: RejectReason) -> Reject {
         let value: String = rec.iter().collect::<Vec<_>>().join(" | ").chars().take(200).collect();
         Reject { line, column: 0, column_name: String::new(), value, reason }
     }
 
-    fn text<'r>(&self, rec: &'r StringRecord, role: Role) -> Option<&'r str> {
+    fn text<'r>(&self, rec: Row<'r>, role: Role) -> Option<&'r str> {
         self.plan.col(role).and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty())
     }
 
-    fn required_text<'r>(&self, line: u64, rec: &'r StringRecord, role: Role) -> Result<&'r str, Reject> {
+    fn required_text<'r>(&self, line: u64, rec: Row<'r>, role: Role) -> Result<&'r str, Reject> {
         let c = self.plan.col(role).unwrap_or(0);
         self.text(rec, role).ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
     }
 
-    fn number(&self, line: u64, rec: &StringRecord, role: Role) -> Result<Option<f64>, Reject> {
+    fn number(&self, line: u64, rec: Row, role: Role) -> Result<Option<f64>, Reject> {
         let Some(c) = self.plan.col(role) else { return Ok(None) };
         let raw = rec.get(c).unwrap_or("");
         match parse_amount(raw, self.plan.decimal) {
@@ -126,12 +126,12 @@ impl<'p> RowReader<'p> {
         }
     }
 
-    fn required_number(&self, line: u64, rec: &StringRecord, role: Role) -> Result<f64, Reject> {
+    fn required_number(&self, line: u64, rec: Row, role: Role) -> Result<f64, Reject> {
         let c = self.plan.col(role).unwrap_or(0);
         self.number(line, rec, role)?.ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
     }
 
-    fn date(&self, line: u64, rec: &StringRecord) -> Result<NaiveDate, Reject> {
+    fn date(&self, line: u64, rec: Row) -> Result<NaiveDate, Reject> {
         let c = self.plan.col(Role::Date).unwrap_or(0);
         let raw = rec.get(c).unwrap_or("");
         let lowest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
@@ -190,7 +190,15 @@ pub struct TxnBuilder {
 }
 
 impl TxnBuilder {
-    pub fn push(&mut self, reader: &RowReader, line: u64, rec: &StringRecord) -> Result<(), Reject> {
+    /// A builder with room for about `rows` rows, so a large file does not regrow (and copy) its
+    /// row vector a dozen times.
+    pub fn with_capacity(rows: usize) -> TxnBuilder {
+        let mut b = TxnBuilder::default();
+        b.txns.rows.reserve(rows);
+        b
+    }
+
+    pub fn push(&mut self, reader: &RowReader, line: u64, rec: Row) -> Result<(), Reject> {
         if let Some(reason) = row_shape_problem(rec, reader.plan) {
             return Err(reader.whole_row(line, rec, reason));
         }
@@ -216,7 +224,7 @@ impl TxnBuilder {
 }
 
 /// Reads one summary row (METHODS §0, shape 2).
-pub fn summary_row(reader: &RowReader, line: u64, rec: &StringRecord) -> Result<SummaryRow, Reject> {
+pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow, Reject> {
     if let Some(reason) = row_shape_problem(rec, reader.plan) {
         return Err(reader.whole_row(line, rec, reason));
     }
