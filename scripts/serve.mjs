@@ -14,9 +14,14 @@ const types = {
   '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.xlsx': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer(dir = root, p = port, h = host) {
+/** `prefix` (e.g. '/tools/kezhi') serves the folder under a sub-path, as an intranet would. */
+export function startServer(dir = root, p = port, h = host, prefix = '') {
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (prefix) {
+      if (!path.startsWith(prefix + '/')) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      path = path.slice(prefix.length);
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(dir, path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }

@@ -237,3 +237,13 @@ fn every_delimiter_and_encoding_give_the_same_customer_table() {
         assert_eq!(i.table.customers, base.table.customers, "{}", enc.name());
     }
 }
+
+#[test]
+fn a_short_row_missing_a_mapped_column_is_rejected_whole() {
+    let csv = "customer_id,date,amount\nA,2024-01-01,5\nB,2024-01-02\nC,2024-01-03,7\n";
+    let i = import(csv.as_bytes(), "short.csv", &ImportOptions::default(), &Settings::default(), &mut |_| {}).expect("import");
+    assert!(i.report.balanced());
+    assert_eq!((i.report.rows_used, i.report.rows_rejected), (2, 1));
+    assert_eq!(i.rejects[0].line, 3);
+    assert!(matches!(i.rejects[0].reason, RejectReason::MissingField { fields: 2, expected: 3 }));
+}

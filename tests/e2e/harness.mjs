@@ -19,10 +19,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch({ locale = 'en-US' } = {}) {
-  const server = await startServer(join(root, 'dist'), 0, '127.0.0.1');
+export async function launch({ locale = 'en-US', prefix = '', open = true } = {}) {
+  const server = await startServer(join(root, 'dist'), 0, '127.0.0.1', prefix);
   const port = server.address().port;
-  const base = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  const base = origin + prefix;
   const userDataDir = mkdtempSync(join(tmpdir(), 'kezhi-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -37,14 +38,16 @@ export async function launch({ locale = 'en-US' } = {}) {
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(`${base}/index.html`);
-  await page.getByTestId('drop-zone').waitFor();
+  if (open) {
+    await page.goto(`${base}/index.html`);
+    await page.getByTestId('drop-zone').waitFor();
+  }
   return {
-    page, context, base, requests, consoleErrors,
+    page, context, base, origin, requests, consoleErrors,
     async close() { await context.close(); await new Promise((ok) => server.close(ok)); },
     /** Requests that went anywhere but the local server. */
     foreignRequests() {
-      return requests.filter((u) => !u.startsWith(base + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
+      return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:blank');
     },
   };
 }

@@ -1,0 +1,35 @@
+// Intranet hosting: the built folder works from a sub-path, and inside an iframe of another page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, shot, count } from './harness.mjs';
+
+test('served from a sub-path, the app loads its wasm and worker and imports the demo', async () => {
+  const b = await launch({ prefix: '/tools/kezhi' });
+  try {
+    await b.page.getByTestId('demo-button').click();
+    await b.page.getByTestId('overview').waitFor({ timeout: 60_000 });
+    assert.equal(await count(b.page, 'kpi-customers'), 5000);
+    assert.ok(b.requests.every((u) => !u.startsWith(b.origin + '/') || u.startsWith(b.base + '/')), 'every request stays under the sub-path');
+    assert.deepEqual(b.foreignRequests(), []);
+    assert.deepEqual(b.consoleErrors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('embedded in an iframe, the app works and the language switch works', async () => {
+  const b = await launch({ open: false });
+  try {
+    await b.page.setContent(`<h1>Intranet portal</h1><iframe id="k" src="${b.base}/index.html" style="width:1200px;height:800px;border:1px solid #999"></iframe>`);
+    const app = b.page.frameLocator('#k');
+    await app.getByTestId('demo-button').click();
+    await app.getByTestId('overview').waitFor({ timeout: 60_000 });
+    assert.equal(Number((await app.getByTestId('kpi-customers').innerText()).replace(/\D/g, '')), 5000);
+    await app.getByTestId('lang-switch').click();
+    assert.match(await app.getByTestId('privacy-line').innerText(), /您的文件不会离开本页面/);
+    await shot(b.page, 'iframe-demo');
+    assert.deepEqual(b.foreignRequests(), []);
+  } finally {
+    await b.close();
+  }
+});
