@@ -9,7 +9,7 @@ mkdir -p target/test-logs
 passed=0; failed=0; status=0
 
 echo "== native: cargo test"
-cargo test --release 2>&1 | tee target/test-logs/cargo.log
+cargo test 2>&1 | tee target/test-logs/cargo.log
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' target/test-logs/cargo.log)
