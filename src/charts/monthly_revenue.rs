@@ -39,7 +39,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPo
         .x_labels(n + 1)
         .x_label_formatter(&|x| {
             let i = x.floor() as usize;
-            if i < points.len() && i % step == 0 { points[i].month.clone() } else { String::new() }
+            if i < points.len() && i.is_multiple_of(step) { points[i].month.clone() } else { String::new() }
         })
         .y_label_formatter(&|y| short_number(*y))
         .y_desc(labels.revenue)

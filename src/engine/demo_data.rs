@@ -208,7 +208,7 @@ pub fn generate(params: &DemoParams) -> DemoData {
             } else {
                 t + e / rate_after
             };
-            if !(next < weeks) {
+            if next >= weeks || next.is_nan() {
                 break;
             }
             t = next;

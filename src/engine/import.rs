@@ -29,7 +29,7 @@ use self::dialect::Delimiter;
 use self::encoding::EncodingSource;
 use self::errors::{ImportError, MAX_FILE_BYTES};
 use self::header_mapping::{map_headers, role_for_header, Role, Shape};
-use self::records::Source;
+use self::records::{Row, Source};
 use self::rejects::Reject;
 use self::report::ImportReport;
 use self::typed_rows::{summary_row, ColumnPlan, RowReader, SummaryRow, Transactions, TxnBuilder};
@@ -353,12 +353,7 @@ fn parse_source(
     };
     let user_column = |i: usize| source.user_column(i);
     let reader = RowReader::new(&plan, &user_column);
-    let total = source.size();
-    let mut rows_read = 0u64;
-    let mut rejects = Vec::new();
-    let mut skip_header = has_header;
-    progress(Progress { stage: Stage::Parsing, done: 0, total, rows: 0 });
-    let parsed = match shape {
+    let (parsed, rows_read, rejects) = match shape {
         Shape::Transactions => {
             // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
             let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
@@ -370,43 +365,18 @@ fn parse_source(
                 _ => 0,
             };
             let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
-            source.for_each(|line, rec, pos| {
-                if std::mem::take(&mut skip_header) {
-                    return true;
-                }
-                rows_read += 1;
-                if let Err(r) = builder.push(&reader, line, rec) {
-                    rejects.push(r);
-                }
-                if rows_read % PROGRESS_EVERY == 0 {
-                    progress(Progress { stage: Stage::Parsing, done: pos, total, rows: rows_read });
-                }
-                true
-            });
+            let (rows_read, rejects) = read_rows(source, has_header, progress, |line, rec| builder.push(&reader, line, rec));
             let mut txns = builder.txns;
             txns.has_margin_column = plan.index.contains_key(&Role::Cost) || plan.index.contains_key(&Role::Profit);
-            Parsed::Transactions(txns)
+            (Parsed::Transactions(txns), rows_read, rejects)
         }
         Shape::CustomerSummary => {
             let mut rows = Vec::new();
-            source.for_each(|line, rec, pos| {
-                if std::mem::take(&mut skip_header) {
-                    return true;
-                }
-                rows_read += 1;
-                match summary_row(&reader, line, rec) {
-                    Ok(r) => rows.push(r),
-                    Err(r) => rejects.push(r),
-                }
-                if rows_read % PROGRESS_EVERY == 0 {
-                    progress(Progress { stage: Stage::Parsing, done: pos, total, rows: rows_read });
-                }
-                true
-            });
-            Parsed::Summary(rows)
+            let (rows_read, rejects) =
+                read_rows(source, has_header, progress, |line, rec| summary_row(&reader, line, rec).map(|r| rows.push(r)));
+            (Parsed::Summary(rows), rows_read, rejects)
         }
     };
-    progress(Progress { stage: Stage::Parsing, done: total, total, rows: rows_read });
     let used = match &parsed {
         Parsed::Transactions(t) => t.rows.len(),
         Parsed::Summary(s) => s.len(),
@@ -419,6 +389,35 @@ fn parse_source(
         return Err(fail(ImportError::NoUsableRows { rejected: rejects.len(), first_reason }, &detected));
     }
     Ok(ParseOutcome { detected, parsed, rows_read, rejects })
+}
+
+/// Feeds every data row to `use_row`, counting rows and collecting rejects, with progress.
+fn read_rows(
+    source: &Source,
+    has_header: bool,
+    progress: &mut dyn FnMut(Progress),
+    mut use_row: impl FnMut(u64, Row) -> Result<(), Reject>,
+) -> (u64, Vec<Reject>) {
+    let total = source.size();
+    let mut rows_read = 0u64;
+    let mut rejects = Vec::new();
+    let mut skip_header = has_header;
+    progress(Progress { stage: Stage::Parsing, done: 0, total, rows: 0 });
+    source.for_each(|line, rec, pos| {
+        if std::mem::take(&mut skip_header) {
+            return true;
+        }
+        rows_read += 1;
+        if let Err(r) = use_row(line, rec) {
+            rejects.push(r);
+        }
+        if rows_read.is_multiple_of(PROGRESS_EVERY) {
+            progress(Progress { stage: Stage::Parsing, done: pos, total, rows: rows_read });
+        }
+        true
+    });
+    progress(Progress { stage: Stage::Parsing, done: total, total, rows: rows_read });
+    (rows_read, rejects)
 }
 
 /// Everything an import produces.
