@@ -23,6 +23,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.overview", "Overview", "概览"),
     ("crash.title", "The analysis stopped unexpectedly", "分析意外中止"),
     ("crash.hint", "The page is still usable: try again, or load another file.", "页面仍可使用：请重试或加载其他文件。"),
+    ("crash.gave_up", "the analysis engine could not be started; reload the page.", "分析引擎无法启动，请刷新页面。"),
     ("error.title", "This file could not be imported", "无法导入该文件"),
     ("map.title", "What Kezhi understood", "识别结果"),
     ("map.file", "File", "文件"),

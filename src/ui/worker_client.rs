@@ -20,17 +20,28 @@ use crate::worker_protocol::{FailureView, Request, Response};
 /// The URL trunk gives the worker's loader shim (see index.html).
 const WORKER_URL: &str = "./worker_loader.js";
 
+/// Restarts in a row without a single answer from the worker before the page gives up (a worker that
+/// cannot even start would otherwise be restarted forever).
+const MAX_RESTARTS: u32 = 3;
+
 #[derive(Clone, Copy)]
 pub struct WorkerClient {
     worker: StoredValue<Option<Worker>, LocalStorage>,
     /// The tab to open when the import under way succeeds (the demo opens the overview).
     open_after: StoredValue<Tab>,
+    /// Crashes since the worker last answered.
+    restarts: StoredValue<u32>,
     state: AppState,
 }
 
 impl WorkerClient {
     pub fn new(state: AppState) -> WorkerClient {
-        let client = WorkerClient { worker: StoredValue::new_local(None), open_after: StoredValue::new(Tab::Import), state };
+        let client = WorkerClient {
+            worker: StoredValue::new_local(None),
+            open_after: StoredValue::new(Tab::Import),
+            restarts: StoredValue::new(0),
+            state,
+        };
         client.spawn();
         client
     }
@@ -72,13 +83,23 @@ impl WorkerClient {
         if let Some(w) = self.worker.get_value() {
             w.terminate();
         }
+        self.worker.set_value(None);
         self.state.busy.set(None);
+        let restarts = self.restarts.get_value() + 1;
+        self.restarts.set_value(restarts);
+        if restarts > MAX_RESTARTS {
+            self.state.crash.set(Some(format!("{message} — {}", super::i18n::tr(self.state.lang.get_untracked(), "crash.gave_up"))));
+            return;
+        }
         self.state.crash.set(Some(message));
         self.spawn();
     }
 
     fn receive(self, resp: Response) {
         let s = self.state;
+        if !matches!(resp, Response::Crashed { .. }) {
+            self.restarts.set_value(0);
+        }
         match resp {
             Response::Progress(p) => s.busy.update(|b| {
                 if let Some(b) = b {
@@ -117,7 +138,15 @@ impl WorkerClient {
     }
 
     fn post(self, request: &Request, file: Option<&File>) {
-        let Some(worker) = self.worker.get_value() else { return };
+        if self.worker.with_value(|w| w.is_none()) {
+            // Gave up after repeated crashes: one more try on the user's explicit action.
+            self.restarts.set_value(MAX_RESTARTS - 1);
+            self.spawn();
+        }
+        let Some(worker) = self.worker.get_value() else {
+            self.state.busy.set(None);
+            return;
+        };
         let msg = js_sys::Object::new();
         let json = serde_json::to_string(request).unwrap_or_default();
         let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
