@@ -53,6 +53,7 @@ pub fn start() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(handle);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
+    post(&Response::Ready);
 }
 
 fn handle(ev: MessageEvent) {

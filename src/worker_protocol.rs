@@ -81,6 +81,8 @@ impl FailureView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
+    /// The worker's handler is installed; requests sent before this are queued by the page.
+    Ready,
     Progress(Progress),
     Imported(Box<ImportView>),
     Failed(FailureView),

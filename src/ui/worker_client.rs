@@ -31,6 +31,9 @@ pub struct WorkerClient {
     open_after: StoredValue<Tab>,
     /// Crashes since the worker last answered.
     restarts: StoredValue<u32>,
+    /// Requests made before the worker said it is ready (a module worker's handler is installed
+    /// only after its wasm has loaded; earlier messages could be lost).
+    pending: StoredValue<Option<Vec<js_sys::Object>>, LocalStorage>,
     state: AppState,
 }
 
@@ -40,6 +43,7 @@ impl WorkerClient {
             worker: StoredValue::new_local(None),
             open_after: StoredValue::new(Tab::Import),
             restarts: StoredValue::new(0),
+            pending: StoredValue::new_local(Some(Vec::new())),
             state,
         };
         client.spawn();
@@ -47,6 +51,7 @@ impl WorkerClient {
     }
 
     fn spawn(self) {
+        self.pending.set_value(Some(Vec::new()));
         let opts = WorkerOptions::new();
         opts.set_type(WorkerType::Module);
         let worker = match Worker::new_with_options(WORKER_URL, &opts) {
@@ -101,6 +106,12 @@ impl WorkerClient {
             self.restarts.set_value(0);
         }
         match resp {
+            Response::Ready => {
+                let queued = self.pending.try_update_value(|p| p.take()).flatten().unwrap_or_default();
+                for msg in queued {
+                    self.send(&msg);
+                }
+            }
             Response::Progress(p) => s.busy.update(|b| {
                 if let Some(b) = b {
                     b.progress = Some(p);
@@ -143,17 +154,30 @@ impl WorkerClient {
             self.restarts.set_value(MAX_RESTARTS - 1);
             self.spawn();
         }
-        let Some(worker) = self.worker.get_value() else {
-            self.state.busy.set(None);
-            return;
-        };
         let msg = js_sys::Object::new();
         let json = serde_json::to_string(request).unwrap_or_default();
         let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
         if let Some(f) = file {
             let _ = js_sys::Reflect::set(&msg, &"file".into(), f);
         }
-        if let Err(e) = worker.post_message(&msg) {
+        let queued = self.pending.try_update_value(|p| match p {
+            Some(q) => {
+                q.push(msg.clone());
+                true
+            }
+            None => false,
+        });
+        if queued != Some(true) {
+            self.send(&msg);
+        }
+    }
+
+    fn send(self, msg: &js_sys::Object) {
+        let Some(worker) = self.worker.get_value() else {
+            self.state.busy.set(None);
+            return;
+        };
+        if let Err(e) = worker.post_message(msg) {
             self.crashed(format!("{e:?}"));
         }
     }

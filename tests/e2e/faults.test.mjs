@@ -43,3 +43,19 @@ test('a worker that can never start is given up after a few tries and the page s
     await b.close();
   }
 });
+
+test('a request made before the worker has loaded is queued, not lost', async () => {
+  const b = await launch({ open: false });
+  try {
+    await b.context.route('**/worker_bg.wasm', async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+    await b.page.goto(`${b.base}/index.html`);
+    await b.page.getByTestId('demo-button').click();
+    await b.page.getByTestId('overview').waitFor({ timeout: 60_000 });
+    assert.equal(await count(b.page, 'kpi-customers'), 5000);
+  } finally {
+    await b.close();
+  }
+});
