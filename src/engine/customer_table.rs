@@ -9,7 +9,7 @@ use super::import::typed_rows::{SummaryRow, Transactions};
 use super::settings::Settings;
 use super::time_unit::TimeUnit;
 
-/// One purchase occasion: a customer's net spend on one calendar day, when positive.
+/// One purchase occasion: a customer's net spend on one calendar day (see [`is_occasion`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Occasion {
     pub date: NaiveDate,
@@ -50,9 +50,9 @@ pub struct BuildStats {
     pub rows_after_analysis_date: u64,
     /// Rows with a negative amount (returns), netted into their day.
     pub return_rows: u64,
-    /// Customer-days whose net spend is ≤ 0: not purchase occasions.
+    /// Customer-days that are not purchase occasions (returns cancel or exceed the day's purchases).
     pub non_occasion_days: u64,
-    /// Customers whose every day nets to ≤ 0 (only returns, or zero amounts) in the window.
+    /// Customers with no purchase occasion in the window (only returns).
     pub customers_without_purchase: u64,
 }
 
@@ -65,6 +65,13 @@ pub struct CustomerTable {
     pub occasions: Vec<Occasion>,
     pub offsets: Vec<usize>,
     pub from_summary: bool,
+}
+
+/// A customer-day is a purchase occasion when its net spend is positive, or zero with no return in
+/// it (a free or fully discounted order still is a purchase: the CDNOW data of Fader, Hardie & Lee
+/// count such days). A day whose returns cancel or exceed its purchases is not (METHODS §0).
+pub fn is_occasion(net_spend: f64, had_return: bool) -> bool {
+    net_spend > 0.0 || (net_spend == 0.0 && !had_return)
 }
 
 impl CustomerTable {
@@ -119,19 +126,20 @@ impl CustomerTable {
             let mut k = 0;
             while k < slice.len() {
                 let day = rows[slice[k] as usize].date;
-                let (mut spend, mut day_margin) = (0.0, 0.0);
+                let (mut spend, mut day_margin, mut had_return) = (0.0, 0.0, false);
                 while k < slice.len() && rows[slice[k] as usize].date == day {
                     let t = &rows[slice[k] as usize];
                     spend += t.amount;
                     day_margin += t.margin.unwrap_or(t.amount * settings.margin_rate);
                     if t.amount < 0.0 {
                         stats.return_rows += 1;
+                        had_return = true;
                     }
                     k += 1;
                 }
                 revenue += spend;
                 margin += day_margin;
-                if spend > 0.0 {
+                if is_occasion(spend, had_return) {
                     occasions.push(Occasion { date: day, spend, margin: day_margin });
                 } else {
                     stats.non_occasion_days += 1;
