@@ -4,7 +4,10 @@
 
 pub mod csv_export;
 pub mod customer_table;
+pub mod bg_nbd;
 pub mod demo_data;
+pub mod fitting;
+pub mod hypergeometric;
 pub mod import;
 pub mod lang;
 pub mod overview;

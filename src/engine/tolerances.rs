@@ -7,3 +7,17 @@ pub const HAND_COMPUTED_ABS: f64 = 1e-9;
 /// their expectations over 20,000 draws: the standard error is ≈ 1% of the mean for these shapes,
 /// so 5% is 5 standard errors, while a wrong parameterisation (shape/rate swapped) misses by ≥ 2×.
 pub const SIMULATED_MOMENT_REL: f64 = 0.05;
+
+/// ₂F₁ against closed forms and mpmath values: the series is summed to 1e-16 relative per term, so
+/// 1e-12 leaves room for accumulated round-off over thousands of terms and nothing else.
+pub const HYP2F1_REL: f64 = 1e-12;
+
+/// BG/NBD parameters against Fader, Hardie & Lee (2005), which print three decimals: half a unit of
+/// the last printed digit.
+pub const PUBLISHED_3DP: f64 = 0.0005 + 1e-9;
+
+/// Log-likelihoods printed to one decimal.
+pub const PUBLISHED_1DP: f64 = 0.05 + 1e-9;
+
+/// Analytic gradient against central finite differences (step 1e-6 on log-parameters).
+pub const GRADIENT_REL: f64 = 1e-5;

@@ -1,0 +1,52 @@
+//! BG/NBD fitted from the raw CDNOW transactions (calibration to 1997-09-30, weeks) reproduces
+//! Fader, Hardie & Lee (2005), Marketing Science 24(2), §5: r = 0.243, α = 4.414, a = 0.793,
+//! b = 2.426, LL = −9582.4.
+
+use kezhi::engine::bg_nbd::{self, BgNbdData};
+use kezhi::engine::import::header_mapping::Role;
+use kezhi::engine::import::{import, ImportOptions};
+use kezhi::engine::settings::Settings;
+use kezhi::engine::tolerances::{PUBLISHED_1DP, PUBLISHED_3DP};
+
+fn cdnow() -> BgNbdData {
+    let path = format!("{}/tests/fixtures/cdnow/CDNOW_sample.txt", env!("CARGO_MANIFEST_DIR"));
+    let raw = std::fs::read(path).expect("CDNOW_sample.txt");
+    let opts = ImportOptions { overrides: vec![(Role::CustomerId, "2".into())], ..ImportOptions::default() };
+    let settings = Settings { analysis_date: "1997-09-30".parse().ok(), ..Settings::default() };
+    let i = import(&raw, "CDNOW_sample.txt", &opts, &settings, &mut |_| {}).expect("import");
+    BgNbdData::from_table(&i.table)
+}
+
+#[test]
+fn bg_nbd_matches_fader_hardie_lee_2005_on_cdnow() {
+    let d = cdnow();
+    assert_eq!(d.customers(), 2357.0);
+    let fit = bg_nbd::fit(&d).expect("fit");
+    let p = fit.params;
+    let want = [(p.r, 0.243, "r"), (p.alpha, 4.414, "alpha"), (p.a, 0.793, "a"), (p.b, 2.426, "b")];
+    for (got, want, name) in want {
+        assert!((got - want).abs() <= PUBLISHED_3DP, "{name}: {got} vs published {want} ({fit:?})");
+    }
+    assert!((fit.log_likelihood - (-9582.4)).abs() <= PUBLISHED_1DP, "LL {}", fit.log_likelihood);
+    assert!(fit.converged, "{fit:?}");
+}
+
+#[test]
+fn bg_nbd_population_and_conditional_expectations_are_consistent() {
+    // At the published parameters: E[X(t)] rises with t, E[Y(t)] of a fresh customer (x = 0, T = 0)
+    // equals E[X(t)] (eq. 10 reduces to eq. 9), and P(alive) falls as the last purchase ages.
+    let p = bg_nbd::BgNbdParams { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    let (e39, e78) = (bg_nbd::expected_population(&p, 39.0), bg_nbd::expected_population(&p, 78.0));
+    assert!(e39 > 0.0 && e78 > e39);
+    assert!((bg_nbd::expected_purchases(&p, 39.0, 0.0, 0.0, 0.0) - e39).abs() < 1e-9);
+    assert!(bg_nbd::p_alive(&p, 3.0, 30.0, 38.0) > bg_nbd::p_alive(&p, 3.0, 10.0, 38.0));
+}
+
+#[test]
+#[ignore = "prints the fit for the record: cargo test --test bg_nbd_cdnow -- --ignored --nocapture"]
+fn print_cdnow_fit() {
+    let fit = bg_nbd::fit(&cdnow()).expect("fit");
+    println!("{fit:?}");
+    let p = fit.params;
+    println!("E[X(39)] = {}, E[X(78)] = {}", bg_nbd::expected_population(&p, 39.0), bg_nbd::expected_population(&p, 78.0));
+}
