@@ -7,6 +7,7 @@ pub mod customer_table;
 pub mod bg_nbd;
 pub mod demo_data;
 pub mod fitting;
+pub mod gamma_gamma;
 pub mod hypergeometric;
 pub mod import;
 pub mod lang;

@@ -16,6 +16,9 @@ pub const HYP2F1_REL: f64 = 1e-12;
 /// the last printed digit.
 pub const PUBLISHED_3DP: f64 = 0.0005 + 1e-9;
 
+/// Parameters printed to two decimals.
+pub const PUBLISHED_2DP: f64 = 0.005 + 1e-9;
+
 /// Log-likelihoods printed to one decimal.
 pub const PUBLISHED_1DP: f64 = 0.05 + 1e-9;
 
