@@ -6,7 +6,7 @@ use kezhi::engine::bg_nbd::{self, BgNbdData};
 use kezhi::engine::import::header_mapping::Role;
 use kezhi::engine::import::{import, ImportOptions};
 use kezhi::engine::settings::Settings;
-use kezhi::engine::tolerances::{PUBLISHED_1DP, PUBLISHED_2DP, PUBLISHED_3DP};
+use kezhi::engine::tolerances::{PUBLISHED_1DP, PUBLISHED_2DP, PUBLISHED_3DP, STANDARD_ERROR_REL};
 
 fn cdnow() -> BgNbdData {
     let path = format!("{}/tests/fixtures/cdnow/CDNOW_sample.txt", env!("CARGO_MANIFEST_DIR"));
@@ -29,6 +29,12 @@ fn bg_nbd_matches_fader_hardie_lee_2005_on_cdnow() {
     }
     assert!((fit.log_likelihood - (-9582.4)).abs() <= PUBLISHED_1DP, "LL {}", fit.log_likelihood);
     assert!(fit.converged, "{fit:?}");
+    // Standard errors as the `lifetimes` 0.11 documentation prints them for this fit
+    // (BetaGeoFitter.summary: r 0.012557, alpha 0.378221, a 0.185719, b 0.705345).
+    let se = fit.standard_errors.expect("standard errors");
+    for (got, want, name) in [(se.r, 0.012557, "r"), (se.alpha, 0.378221, "alpha"), (se.a, 0.185719, "a"), (se.b, 0.705345, "b")] {
+        assert!(((got - want) / want).abs() <= STANDARD_ERROR_REL, "SE {name}: {got} vs lifetimes {want}");
+    }
 }
 
 #[test]

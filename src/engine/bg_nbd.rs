@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::customer_table::CustomerTable;
-use super::fitting::{minimise, Objective};
+use super::fitting::{inverse_hessian, minimise, Objective};
 use super::hypergeometric::hyp2f1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -131,6 +131,9 @@ impl Objective for NegLogLik<'_> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BgNbdFit {
     pub params: BgNbdParams,
+    /// Standard errors of r, α, a, b from the inverse Hessian of the log-likelihood (delta method
+    /// from log-parameters); `None` when the Hessian is not invertible at the estimate.
+    pub standard_errors: Option<BgNbdParams>,
     pub log_likelihood: f64,
     pub iterations: u64,
     pub converged: bool,
@@ -149,10 +152,17 @@ pub fn fit(d: &BgNbdData) -> Option<BgNbdFit> {
         vec![ln(0.5), ln(mean_t.max(1.0) / 4.0), ln(0.8), ln(2.5)],
         vec![ln(2.0), ln(mean_t.max(1.0)), ln(2.0), ln(5.0)],
     ];
-    let m = minimise(&NegLogLik(d), &starts)?;
+    let obj = NegLogLik(d);
+    let m = minimise(&obj, &starts)?;
     let params = BgNbdParams::from_log(&m.theta);
+    // Cov(ln θ) = (N · H)⁻¹ where H is the Hessian of the mean negative log-likelihood; SE(θ) = θ · SE(ln θ).
+    let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {
+        let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
+        BgNbdParams { r: se(0), alpha: se(1), a: se(2), b: se(3) }
+    });
     Some(BgNbdFit {
         params,
+        standard_errors,
         log_likelihood: log_likelihood(&params, d),
         iterations: m.iterations,
         converged: m.converged,

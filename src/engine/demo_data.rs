@@ -109,6 +109,8 @@ pub struct DemoCustomer {
     pub first_date: NaiveDate,
     /// Date of the purchase after which the customer dropped out, if it did.
     pub dropped_after: Option<NaiveDate>,
+    /// Purchase times in weeks since `start`, continuous (before rounding to calendar days).
+    pub purchase_weeks: Vec<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -218,7 +220,7 @@ pub fn generate(params: &DemoParams) -> DemoData {
                 break;
             }
         }
-        for &pt in &purchases {
+        for &pt in purchases.iter() {
             let date = day_of(pt);
             let amount = (spend_dist.sample(&mut rng) * 100.0).round() / 100.0;
             let amount = amount.max(0.01);
@@ -264,6 +266,7 @@ pub fn generate(params: &DemoParams) -> DemoData {
             drift,
             first_date: day_of(birth),
             dropped_after,
+            purchase_weeks: purchases,
         });
     }
     rows.sort_by(|x, y| x.date.cmp(&y.date).then(x.customer.cmp(&y.customer)));
@@ -271,6 +274,20 @@ pub fn generate(params: &DemoParams) -> DemoData {
 }
 
 impl DemoData {
+    /// (x, t_x, T) in weeks at the end of the window, from the continuous purchase times: the exact
+    /// BG/NBD summary of the simulated process, with no rounding to days.
+    pub fn btyd_summary(&self) -> Vec<(f64, f64, f64)> {
+        let end = self.params.days as f64 / 7.0;
+        self.customers
+            .iter()
+            .map(|c| {
+                let first = c.purchase_weeks.first().copied().unwrap_or(0.0);
+                let last = c.purchase_weeks.last().copied().unwrap_or(first);
+                ((c.purchase_weeks.len().max(1) - 1) as f64, last - first, end - first)
+            })
+            .collect()
+    }
+
     /// The transaction log as a CSV file (UTF-8, English headers), in date order.
     pub fn to_csv(&self) -> String {
         let mut out = String::with_capacity(self.rows.len() * 80);

@@ -102,6 +102,57 @@ pub fn minimise<O: Objective>(obj: &O, starts: &[Vec<f64>]) -> Option<Minimum> {
     best
 }
 
+/// Inverse of the Hessian of `obj` at `theta`, from central differences of the analytic gradient,
+/// symmetrised. `None` when it is singular or not positive on the diagonal (no minimum there).
+///
+/// Gauss-Jordan on a matrix of at most 4×4 is written out here rather than pulling a linear-algebra
+/// crate (nalgebra) into the page's wasm for one small inverse.
+#[allow(clippy::needless_range_loop)] // matrix code reads best with explicit indices
+pub fn inverse_hessian<O: Objective>(obj: &O, theta: &[f64], h: f64) -> Option<Vec<Vec<f64>>> {
+    let n = theta.len();
+    let mut hess = vec![vec![0.0; n]; n];
+    for j in 0..n {
+        let (mut up, mut down) = (theta.to_vec(), theta.to_vec());
+        up[j] += h;
+        down[j] -= h;
+        let (gu, gd) = (obj.gradient(&up), obj.gradient(&down));
+        for i in 0..n {
+            hess[i][j] = (gu[i] - gd[i]) / (2.0 * h);
+        }
+    }
+    for i in 0..n {
+        for j in 0..i {
+            let m = (hess[i][j] + hess[j][i]) / 2.0;
+            hess[i][j] = m;
+            hess[j][i] = m;
+        }
+    }
+    let mut inv: Vec<Vec<f64>> = (0..n).map(|i| (0..n).map(|j| f64::from(u8::from(i == j))).collect()).collect();
+    for col in 0..n {
+        let pivot = (col..n).max_by(|&a, &b| hess[a][col].abs().total_cmp(&hess[b][col].abs()))?;
+        if hess[pivot][col].abs() < 1e-14 {
+            return None;
+        }
+        hess.swap(col, pivot);
+        inv.swap(col, pivot);
+        let d = hess[col][col];
+        for k in 0..n {
+            hess[col][k] /= d;
+            inv[col][k] /= d;
+        }
+        for row in 0..n {
+            if row != col {
+                let f = hess[row][col];
+                for k in 0..n {
+                    hess[row][k] -= f * hess[col][k];
+                    inv[row][k] -= f * inv[col][k];
+                }
+            }
+        }
+    }
+    (0..n).all(|i| inv[i][i] > 0.0 && inv[i][i].is_finite()).then_some(inv)
+}
+
 /// Central finite-difference gradient, for checking analytic gradients in tests.
 pub fn numeric_gradient<O: Objective>(obj: &O, theta: &[f64], h: f64) -> Vec<f64> {
     (0..theta.len())
