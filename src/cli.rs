@@ -14,6 +14,7 @@ use kezhi::engine::import::dialect::Delimiter;
 use kezhi::engine::import::header_mapping::Role;
 use kezhi::engine::import::{build, parse, ImportOptions, Imported};
 use kezhi::engine::lang::Lang;
+use kezhi::engine::scoring;
 use kezhi::engine::settings::Settings;
 use kezhi::engine::time_unit::TimeUnit;
 use serde_json::json;
@@ -25,44 +26,71 @@ struct Cli {
     command: Command,
 }
 
+/// How to read the input file (all detected unless given).
+#[derive(clap::Args)]
+struct InputArgs {
+    file: PathBuf,
+    /// End of the observation window (default: the last date in the data).
+    #[arg(long)]
+    analysis_date: Option<NaiveDate>,
+    /// Time unit of frequency/recency/T: day, week or month.
+    #[arg(long, default_value = "week", value_parser = parse_unit)]
+    unit: TimeUnit,
+    /// Encoding label, e.g. utf-8, gbk, gb18030, big5, shift_jis, windows-1252 (default: detect).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Delimiter: , ; tab | or spaces (default: sniff).
+    #[arg(long, value_parser = parse_delimiter)]
+    delimiter: Option<Delimiter>,
+    /// Worksheet name (default: the first with data).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Date format: ymd, dmy, mdy, excel1900, excel1904, unix, unixms (default: detect).
+    #[arg(long, value_parser = parse_date_format)]
+    date_format: Option<DateFormat>,
+    /// Column for a role, by header or 1-based number: --map customer_id=会员号 --map amount=5.
+    #[arg(long = "map", value_parser = parse_map)]
+    map: Vec<(Role, String)>,
+    /// Margin rate when the file has no cost/profit column.
+    #[arg(long, default_value_t = 0.30)]
+    margin: f64,
+    /// Language of the messages: en or zh.
+    #[arg(long, default_value = "en")]
+    lang: String,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Read a transaction log or customer summary (CSV/TSV/XLSX) and report what was understood.
     Import {
-        file: PathBuf,
-        /// End of the observation window (default: the last date in the data).
-        #[arg(long)]
-        analysis_date: Option<NaiveDate>,
-        /// Time unit of frequency/recency/T: day, week or month.
-        #[arg(long, default_value = "week", value_parser = parse_unit)]
-        unit: TimeUnit,
-        /// Encoding label, e.g. utf-8, gbk, gb18030, big5, shift_jis, windows-1252 (default: detect).
-        #[arg(long)]
-        encoding: Option<String>,
-        /// Delimiter: , ; tab | or spaces (default: sniff).
-        #[arg(long, value_parser = parse_delimiter)]
-        delimiter: Option<Delimiter>,
-        /// Worksheet name (default: the first with data).
-        #[arg(long)]
-        sheet: Option<String>,
-        /// Date format: ymd, dmy, mdy, excel1900, excel1904, unix, unixms (default: detect).
-        #[arg(long, value_parser = parse_date_format)]
-        date_format: Option<DateFormat>,
-        /// Column for a role, by header or 1-based number: --map customer_id=会员号 --map amount=5.
-        #[arg(long = "map", value_parser = parse_map)]
-        map: Vec<(Role, String)>,
-        /// Margin rate when the file has no cost/profit column.
-        #[arg(long, default_value_t = 0.30)]
-        margin: f64,
+        #[command(flatten)]
+        input: InputArgs,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
         /// Write the customer table here (CSV, UTF-8 with BOM).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Language of the messages: en or zh.
-        #[arg(long, default_value = "en")]
-        lang: String,
+    },
+    /// Import, fit BG/NBD and Gamma-Gamma, and score every customer (RFM, segments, value classes, CLV).
+    Score {
+        #[command(flatten)]
+        input: InputArgs,
+        /// CLV horizon in months.
+        #[arg(long, default_value_t = 12)]
+        horizon_months: u32,
+        /// Annual discount rate (default: 1% a month).
+        #[arg(long, default_value_t = 1.01f64.powi(12) - 1.0)]
+        discount_annual: f64,
+        /// RFM bins shown: 3, 4 or 5.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=5))]
+        bins: u8,
+        /// Print the fit report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write one scored row per customer here (CSV, UTF-8 with BOM).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Write the demo retailer's transaction log as CSV.
     Demo {
@@ -121,52 +149,141 @@ pub fn run() -> ExitCode {
                 }
             }
         }
-        Command::Import { file, analysis_date, unit, encoding, delimiter, sheet, date_format, map, margin, json, out, lang } => {
-            let lang = Lang::from_tag(&lang);
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
-            let t0 = Instant::now();
-            let bytes = match std::fs::read(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("{}: {e}", file.display());
-                    return ExitCode::from(1);
-                }
-            };
-            let read_s = t0.elapsed().as_secs_f64();
-            let options = ImportOptions { encoding, delimiter, sheet, date_format, overrides: map, ..ImportOptions::default() };
-            let settings = Settings { analysis_date, time_unit: unit, margin_rate: margin };
-            let t1 = Instant::now();
-            let parsed = match parse(&bytes, &name, &options, &mut |_| {}) {
-                Ok(p) => p,
-                Err(f) => {
-                    eprintln!("{}", f.error.message(&name, lang));
-                    return ExitCode::from(2);
-                }
-            };
-            let parse_s = t1.elapsed().as_secs_f64();
-            let t2 = Instant::now();
-            let imported = build(parsed, &settings);
-            let timing = Timing { read: read_s, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: bytes.len() };
+        Command::Import { input, json, out } => {
+            let settings = input.settings();
+            let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
+            let lang = Lang::from_tag(&input.lang);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report_json(&imported, &timing)).unwrap_or_default());
             } else {
                 print_report(&imported, lang, &timing);
             }
-            if let Some(out) = out {
-                if let Err(e) = std::fs::write(&out, csv_export::customers_csv(&imported.table)) {
-                    eprintln!("could not write {}: {e}", out.display());
-                    return ExitCode::from(1);
-                }
-                let side = out.with_extension("settings.json");
-                let meta = json!({ "source": name, "settings": settings, "import_options": imported.detected.as_options() });
-                if let Err(e) = std::fs::write(&side, serde_json::to_string_pretty(&meta).unwrap_or_default()) {
-                    eprintln!("could not write {}: {e}", side.display());
-                    return ExitCode::from(1);
-                }
+            match out {
+                Some(out) => write_with_settings(&out, &csv_export::customers_csv(&imported.table), &imported, &settings),
+                None => ExitCode::SUCCESS,
             }
-            ExitCode::SUCCESS
+        }
+        Command::Score { input, horizon_months, discount_annual, bins, json, out } => {
+            let settings = Settings { horizon_months, discount_annual, rfm_bins: bins, ..input.settings() };
+            let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
+            let lang = Lang::from_tag(&input.lang);
+            let t0 = Instant::now();
+            let scored = scoring::score(&imported.table, &settings);
+            let score_s = t0.elapsed().as_secs_f64();
+            let report = fit_json(&scored, &imported, &timing, score_s);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            } else {
+                print_fits(&scored, &imported, score_s);
+            }
+            match out {
+                Some(out) => write_with_settings(&out, &csv_export::scored_csv(&imported.table, &scored, lang), &imported, &settings),
+                None => ExitCode::SUCCESS,
+            }
         }
     }
+}
+
+impl InputArgs {
+    fn settings(&self) -> Settings {
+        Settings { analysis_date: self.analysis_date, time_unit: self.unit, margin_rate: self.margin, ..Settings::default() }
+    }
+}
+
+/// Reads and imports the file; prints the error and returns `None` when it cannot.
+fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
+    let lang = Lang::from_tag(&input.lang);
+    let file = &input.file;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
+    let t0 = Instant::now();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            return None;
+        }
+    };
+    let read = t0.elapsed().as_secs_f64();
+    let options = ImportOptions {
+        encoding: input.encoding.clone(),
+        delimiter: input.delimiter,
+        sheet: input.sheet.clone(),
+        date_format: input.date_format,
+        overrides: input.map.clone(),
+        ..ImportOptions::default()
+    };
+    let t1 = Instant::now();
+    let parsed = match parse(&bytes, &name, &options, &mut |_| {}) {
+        Ok(p) => p,
+        Err(f) => {
+            eprintln!("{}", f.error.message(&name, lang));
+            return None;
+        }
+    };
+    let parse_s = t1.elapsed().as_secs_f64();
+    let t2 = Instant::now();
+    let imported = build(parsed, settings);
+    Some((imported, Timing { read, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: bytes.len() }))
+}
+
+/// Writes an export and, beside it, `<name>.settings.json` with the settings and import options.
+fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, settings: &Settings) -> ExitCode {
+    if let Err(e) = std::fs::write(out, text) {
+        eprintln!("could not write {}: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    let side = out.with_extension("settings.json");
+    let meta = json!({ "source": imported.detected.file_name, "settings": settings, "import_options": imported.detected.as_options() });
+    if let Err(e) = std::fs::write(&side, serde_json::to_string_pretty(&meta).unwrap_or_default()) {
+        eprintln!("could not write {}: {e}", side.display());
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64) -> serde_json::Value {
+    json!({
+        "customers": i.table.customers.len(),
+        "rows_read": i.report.rows_read,
+        "rows_rejected": i.report.rows_rejected,
+        "bg_nbd": s.bg_nbd.as_ref().map(|f| json!({
+            "r": f.params.r, "alpha": f.params.alpha, "a": f.params.a, "b": f.params.b,
+            "log_likelihood": f.log_likelihood, "converged": f.converged, "iterations": f.iterations, "method": f.method,
+            "standard_errors": f.standard_errors.map(|e| json!({"r": e.r, "alpha": e.alpha, "a": e.a, "b": e.b})),
+        })),
+        "gamma_gamma": s.gamma_gamma.as_ref().map(|f| json!({
+            "p": f.params.p, "q": f.params.q, "gamma": f.params.gamma, "log_likelihood": f.log_likelihood,
+            "converged": f.converged, "customers": f.customers, "frequency_spend_correlation": f.frequency_spend_correlation,
+        })),
+        "pareto_nbd": null,
+        "notes": s.notes,
+        "settings": s.settings,
+        "rfm_cut_points": { "r_days": s.rfm.cuts_r, "f": s.rfm.cuts_f, "m": s.rfm.cuts_m },
+        "seconds": { "read": t.read, "parse": t.parse, "customer_table": t.build, "score": score_s },
+    })
+}
+
+fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64) {
+    println!("{} customers ({} rows read, {} rejected)", i.table.customers.len(), i.report.rows_read, i.report.rows_rejected);
+    match &s.bg_nbd {
+        Some(f) => println!(
+            "BG/NBD       r {:.4}  alpha {:.4}  a {:.4}  b {:.4}  LL {:.2}  {} after {} iterations ({})",
+            f.params.r, f.params.alpha, f.params.a, f.params.b, f.log_likelihood,
+            if f.converged { "converged" } else { "NOT converged" }, f.iterations, f.method
+        ),
+        None => println!("BG/NBD       not fitted"),
+    }
+    match &s.gamma_gamma {
+        Some(f) => println!(
+            "Gamma-Gamma  p {:.4}  q {:.4}  gamma {:.4}  LL {:.2}  ({} repeat customers)",
+            f.params.p, f.params.q, f.params.gamma, f.log_likelihood, f.customers
+        ),
+        None => println!("Gamma-Gamma  not fitted"),
+    }
+    for n in &s.notes {
+        println!("! {n}");
+    }
+    eprintln!("scored in {score_s:.3} s");
 }
 
 /// Seconds spent reading the file, parsing it into rows, and building the customer table.

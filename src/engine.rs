@@ -5,6 +5,7 @@
 pub mod csv_export;
 pub mod customer_table;
 pub mod bg_nbd;
+pub mod clv;
 pub mod demo_data;
 pub mod fitting;
 pub mod gamma_gamma;
@@ -15,6 +16,7 @@ pub mod overview;
 pub mod rfm_scores;
 pub mod rfm_segments;
 pub mod rfm_value_classes;
+pub mod scoring;
 pub mod settings;
 pub mod time_unit;
 pub mod tolerances;

@@ -68,3 +68,50 @@ fn mapping_overrides_encoding_and_errors_from_the_command_line() {
     let o = kezhi().args(["import", &fixture("ambiguous_dates.csv"), "--date-format", "dmy", "--json"]).output().expect("run");
     assert!(o.status.success());
 }
+
+#[test]
+fn score_reports_the_fits_and_writes_every_column_without_nan() {
+    let dir = std::env::temp_dir().join(format!("kezhi-score-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let out = dir.join("scored.csv");
+    let o = kezhi()
+        .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--json", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    for key in ["r", "alpha", "a", "b", "log_likelihood", "converged"] {
+        assert!(v["bg_nbd"].get(key).is_some(), "bg_nbd.{key}");
+    }
+    for key in ["p", "q", "gamma", "log_likelihood"] {
+        assert!(v["gamma_gamma"].get(key).is_some(), "gamma_gamma.{key}");
+    }
+    assert!((v["bg_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9582.4).abs() < 0.05);
+    let text = std::fs::read_to_string(&out).expect("scored.csv");
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    let header = lines.next().expect("header");
+    assert_eq!(header.split(',').collect::<Vec<_>>(), kezhi::engine::csv_export::SCORED_COLUMNS.to_vec());
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 2357);
+    for row in &rows {
+        assert!(!row.contains("NaN") && !row.contains("inf"), "{row}");
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells.len(), 17, "{row}");
+        assert_ne!(cells[9], "Others", "the default grid covers every cell: {row}");
+        for c in &cells[11..] {
+            assert!(!c.is_empty(), "every model column is filled when both models fit: {row}");
+        }
+    }
+}
+
+#[test]
+fn score_without_enough_repeat_customers_still_scores_rfm() {
+    let o = kezhi().args(["score", &fixture("en_transactions.csv"), "--json"]).output().expect("run");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(v["bg_nbd"].is_null());
+    assert!(v["notes"].as_array().is_some_and(|n| n.iter().any(|x| x.as_str().unwrap_or("").contains("BG/NBD not fitted"))));
+    assert_eq!(v["customers"], 4);
+}

@@ -61,6 +61,38 @@ pub fn customers_csv(table: &CustomerTable) -> String {
     write_rows(&CUSTOMER_COLUMNS, rows)
 }
 
+pub const SCORED_COLUMNS: [&str; 17] = [
+    "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
+    "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
+];
+
+/// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
+pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang) -> String {
+    let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
+    let rows = table.customers.iter().zip(&scored.customers).map(|(c, s)| {
+        vec![
+            c.id.clone(),
+            num(c.frequency),
+            num(c.recency),
+            num(c.t),
+            num(c.monetary_value),
+            s.r_score.to_string(),
+            s.f_score.to_string(),
+            s.m_score.to_string(),
+            s.rfm_cell.clone(),
+            s.segment.map(|i| scored.segments[i].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
+            s.value_class.label(lang).to_string(),
+            opt(s.p_alive),
+            opt(s.expected_purchases_horizon),
+            opt(s.expected_mean_spend),
+            opt(s.clv),
+            num(s.historical_value),
+            opt(s.potential_value),
+        ]
+    });
+    write_rows(&SCORED_COLUMNS, rows)
+}
+
 /// The rejected rows with line, column, raw value and reason.
 pub fn rejects_csv(rejects: &[Reject], lang: Lang) -> String {
     let header = match lang {

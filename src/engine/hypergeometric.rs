@@ -1,5 +1,5 @@
 //! Gauss hypergeometric function ₂F₁(a, b; c; z) for the real arguments the BTYD formulas produce
-//! (c > 0, 0 ≤ z < 1; BG/NBD's E[Y(t)] uses z = t/(α+T+t)).
+//! (0 ≤ z < 1, c not a non-positive integer; BG/NBD's E[Y(t)] uses z = t/(α+T+t)).
 //!
 //! ₂F₁(a,b;c;z) = Σₙ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ, summed until a term no longer changes the sum in the
 //! 16th digit. For z > 0.5, Euler's transformation ₂F₁(a,b;c;z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z)
@@ -33,12 +33,13 @@ fn series(a: f64, b: f64, c: f64, z: f64) -> Hyp2F1 {
     Hyp2F1 { value: sum, converged: false, terms: MAX_TERMS }
 }
 
-/// ₂F₁(a, b; c; z) for c > 0 and 0 ≤ z < 1.
+/// ₂F₁(a, b; c; z) for 0 ≤ z < 1 and c not 0, −1, −2, …
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Hyp2F1 {
     if z == 0.0 {
         return Hyp2F1 { value: 1.0, converged: true, terms: 0 };
     }
-    if !(0.0..1.0).contains(&z) || c <= 0.0 {
+    // c may be negative (BG/NBD's a + b + x − 1 with small a, b), just not a non-positive integer.
+    if !(0.0..1.0).contains(&z) || (c <= 0.0 && c.fract() == 0.0) {
         return Hyp2F1 { value: f64::NAN, converged: false, terms: 0 };
     }
     let direct = series(a, b, c, z);
@@ -88,6 +89,7 @@ mod tests {
             (2.243, 4.426, 4.219, 0.4690, 4.47292674724269),
             (0.243, 2.426, 2.219, 0.3, 1.10051853308547),
             (3.243, 12.426, 13.219, 0.8, 111.503845097146),
+            (0.3452, 0.4521, -0.4644, 0.25, 0.861061091143482),
         ];
         for (a, b, c, z, want) in cases {
             let h = hyp2f1(a, b, c, z);
@@ -98,6 +100,7 @@ mod tests {
     #[test]
     fn out_of_domain_is_reported_not_hidden() {
         assert!(!hyp2f1(1.0, 1.0, 2.0, 1.0).converged);
+        assert!(hyp2f1(1.0, 1.0, -2.0, 0.5).value.is_nan(), "c a non-positive integer");
         assert!(hyp2f1(1.0, 1.0, 2.0, -0.1).value.is_nan());
     }
 }

@@ -17,15 +17,39 @@ pub struct Settings {
     pub time_unit: TimeUnit,
     /// Margin as a share of revenue when the data has no cost or profit column. Default 0.30.
     pub margin_rate: f64,
+    /// CLV horizon in months (METHODS §2c). Default 12.
+    pub horizon_months: u32,
+    /// Annual discount rate; the monthly rate is (1 + annual)^(1/12) − 1. Default 1%/month.
+    pub discount_annual: f64,
+    /// RFM bins for display: 3, 4 or 5 (segments always use 5). Default 5.
+    pub rfm_bins: u8,
+    /// M as total spend (default) or mean spend per occasion (METHODS §1).
+    pub rfm_monetary: super::rfm_scores::Monetary,
+    /// High/low split of the 8-class value model: mean (default) or median (METHODS §1b).
+    pub value_split: super::rfm_value_classes::Split,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { analysis_date: None, time_unit: TimeUnit::Week, margin_rate: 0.30 }
+        Settings {
+            analysis_date: None,
+            time_unit: TimeUnit::Week,
+            margin_rate: 0.30,
+            horizon_months: 12,
+            discount_annual: 1.01f64.powi(12) - 1.0,
+            rfm_bins: 5,
+            rfm_monetary: Default::default(),
+            value_split: Default::default(),
+        }
     }
 }
 
 impl Settings {
+    /// Monthly discount rate from the annual one.
+    pub fn discount_monthly(&self) -> f64 {
+        (1.0 + self.discount_annual).powf(1.0 / 12.0) - 1.0
+    }
+
     /// `key = value` lines, written at the top of every export (METHODS §8).
     pub fn describe(&self) -> Vec<(String, String)> {
         vec![
@@ -35,6 +59,11 @@ impl Settings {
             ),
             ("time_unit".into(), self.time_unit.name().into()),
             ("margin_rate".into(), format!("{}", self.margin_rate)),
+            ("horizon_months".into(), self.horizon_months.to_string()),
+            ("discount_annual".into(), format!("{:.4}", self.discount_annual)),
+            ("rfm_bins".into(), self.rfm_bins.to_string()),
+            ("rfm_monetary".into(), format!("{:?}", self.rfm_monetary)),
+            ("value_split".into(), format!("{:?}", self.value_split)),
         ]
     }
 }
