@@ -3,18 +3,23 @@
 //! b = 2.426, LL = −9582.4.
 
 use kezhi::engine::bg_nbd::{self, BgNbdData};
+use kezhi::engine::customer_table::CustomerTable;
 use kezhi::engine::import::header_mapping::Role;
 use kezhi::engine::import::{import, ImportOptions};
 use kezhi::engine::settings::Settings;
 use kezhi::engine::tolerances::{PUBLISHED_1DP, PUBLISHED_2DP, PUBLISHED_3DP, STANDARD_ERROR_REL};
 
-fn cdnow() -> BgNbdData {
+/// The CDNOW customer table at the end of the calibration period (sample id in column 2).
+fn cdnow_table() -> CustomerTable {
     let path = format!("{}/tests/fixtures/cdnow/CDNOW_sample.txt", env!("CARGO_MANIFEST_DIR"));
     let raw = std::fs::read(path).expect("CDNOW_sample.txt");
     let opts = ImportOptions { overrides: vec![(Role::CustomerId, "2".into())], ..ImportOptions::default() };
     let settings = Settings { analysis_date: "1997-09-30".parse().ok(), ..Settings::default() };
-    let i = import(&raw, "CDNOW_sample.txt", &opts, &settings, &mut |_| {}).expect("import");
-    BgNbdData::from_table(&i.table)
+    import(&raw, "CDNOW_sample.txt", &opts, &settings, &mut |_| {}).expect("import").table
+}
+
+fn cdnow() -> BgNbdData {
+    BgNbdData::from_table(&cdnow_table())
 }
 
 #[test]
@@ -61,12 +66,7 @@ fn print_cdnow_fit() {
 /// (METHODS §2b; the values the `lifetimes` documentation prints for this data, two decimals).
 #[test]
 fn gamma_gamma_matches_the_cdnow_reference() {
-    let path = format!("{}/tests/fixtures/cdnow/CDNOW_sample.txt", env!("CARGO_MANIFEST_DIR"));
-    let raw = std::fs::read(path).expect("CDNOW_sample.txt");
-    let opts = ImportOptions { overrides: vec![(Role::CustomerId, "2".into())], ..ImportOptions::default() };
-    let settings = Settings { analysis_date: "1997-09-30".parse().ok(), ..Settings::default() };
-    let i = import(&raw, "CDNOW_sample.txt", &opts, &settings, &mut |_| {}).expect("import");
-    let d = kezhi::engine::gamma_gamma::SpendData::from_table(&i.table);
+    let d = kezhi::engine::gamma_gamma::SpendData::from_table(&cdnow_table());
     assert_eq!(d.x.len(), 946, "repeat customers");
     let fit = kezhi::engine::gamma_gamma::fit(&d).expect("fit");
     let p = fit.params;
