@@ -20,21 +20,34 @@ pub struct GammaGammaParams {
     pub gamma: f64,
 }
 
-/// Repeat customers' (x, m_x).
+/// Repeat customers' (x, m_x), with the distinct x and each row's index into them, and ln m_x.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpendData {
     pub x: Vec<f64>,
     pub m: Vec<f64>,
+    distinct_x: Vec<f64>,
+    ix: Vec<u32>,
+    ln_m: Vec<f64>,
 }
 
 impl SpendData {
+    pub fn new(x: Vec<f64>, m: Vec<f64>) -> SpendData {
+        let mut distinct_x = x.clone();
+        distinct_x.sort_by(f64::total_cmp);
+        distinct_x.dedup();
+        let ix = x.iter().map(|v| distinct_x.partition_point(|d| d < v) as u32).collect();
+        let ln_m = m.iter().map(|v| v.ln()).collect();
+        SpendData { x, m, distinct_x, ix, ln_m }
+    }
+
     pub fn from_table(table: &CustomerTable) -> SpendData {
-        let mut d = SpendData::default();
-        for c in table.customers.iter().filter(|c| c.frequency >= 1.0 && c.monetary_value > 0.0) {
-            d.x.push(c.frequency);
-            d.m.push(c.monetary_value);
-        }
-        d
+        let (x, m) = table
+            .customers
+            .iter()
+            .filter(|c| c.frequency >= 1.0 && c.monetary_value > 0.0)
+            .map(|c| (c.frequency, c.monetary_value))
+            .unzip();
+        SpendData::new(x, m)
     }
 
     /// Pearson correlation of frequency and mean spend; the model assumes independence (warn > 0.3).
@@ -51,6 +64,7 @@ impl SpendData {
     }
 }
 
+#[cfg(test)]
 fn ll_one(p: f64, q: f64, g: f64, x: f64, m: f64) -> (f64, [f64; 3]) {
     let px = p * x;
     let s = g + x * m;
@@ -62,7 +76,39 @@ fn ll_one(p: f64, q: f64, g: f64, x: f64, m: f64) -> (f64, [f64; 3]) {
 }
 
 pub fn log_likelihood(par: &GammaGammaParams, d: &SpendData) -> f64 {
-    (0..d.x.len()).map(|i| ll_one(par.p, par.q, par.gamma, d.x[i], d.m[i]).0).sum()
+    ll_and_gradient(par.p, par.q, par.gamma, d, false).0
+}
+
+/// ln L and its gradient over all repeat customers, with the Γ and ψ terms computed once per
+/// distinct x (x takes few values; the per-customer work is one logarithm). `ll_one` is the plain
+/// reference it is tested against.
+fn ll_and_gradient(p: f64, q: f64, g: f64, d: &SpendData, with_gradient: bool) -> (f64, [f64; 3]) {
+    let (lg_q, dg_q, ln_g) = (ln_gamma(q), if with_gradient { digamma(q) } else { 0.0 }, g.ln());
+    // (x, ln Γ(px+q) − ln Γ(px) − ln Γ(q) + px ln x, ψ(px+q), ψ(px))
+    let terms: Vec<(f64, f64, f64, f64)> = d
+        .distinct_x
+        .iter()
+        .map(|&x| {
+            let px = p * x;
+            let lg = ln_gamma(px + q) - ln_gamma(px) - lg_q + px * x.ln();
+            if with_gradient { (x, lg, digamma(px + q), digamma(px)) } else { (x, lg, 0.0, 0.0) }
+        })
+        .collect();
+    let (mut ll, mut grad) = (0.0, [0.0; 3]);
+    for i in 0..d.x.len() {
+        let (x, m) = (d.x[i], d.m[i]);
+        let (_, lg, dg_pxq, dg_px) = terms[d.ix[i] as usize];
+        let px = p * x;
+        let s = g + x * m;
+        let (ln_m, ln_s) = (d.ln_m[i], s.ln());
+        ll += lg + q * ln_g + (px - 1.0) * ln_m - (px + q) * ln_s;
+        if with_gradient {
+            grad[0] += x * (dg_pxq - dg_px + ln_m + x.ln() - ln_s);
+            grad[1] += dg_pxq - dg_q + ln_g - ln_s;
+            grad[2] += q / g - (px + q) / s;
+        }
+    }
+    (ll, grad)
 }
 
 pub struct NegLogLik<'a>(pub &'a SpendData);
@@ -75,13 +121,7 @@ impl Objective for NegLogLik<'_> {
 
     fn gradient(&self, t: &[f64]) -> Vec<f64> {
         let (p, q, g) = (t[0].exp(), t[1].exp(), t[2].exp());
-        let mut acc = [0.0; 3];
-        for i in 0..self.0.x.len() {
-            let (_, d) = ll_one(p, q, g, self.0.x[i], self.0.m[i]);
-            for k in 0..3 {
-                acc[k] += d[k];
-            }
-        }
+        let (_, acc) = ll_and_gradient(p, q, g, self.0, true);
         let n = self.0.x.len() as f64;
         vec![-acc[0] * p / n, -acc[1] * q / n, -acc[2] * g / n]
     }
@@ -134,13 +174,31 @@ mod tests {
 
     #[test]
     fn gradient_matches_finite_differences() {
-        let d = SpendData { x: vec![1.0, 2.0, 5.0, 3.0], m: vec![20.0, 35.5, 12.0, 80.0] };
+        let d = SpendData::new(vec![1.0, 2.0, 5.0, 3.0], vec![20.0, 35.5, 12.0, 80.0]);
         let obj = NegLogLik(&d);
         for t in [vec![0.0, 0.0, 0.0], vec![1.8, 1.3, 2.7]] {
             let (g, n) = (obj.gradient(&t), numeric_gradient(&obj, &t, 1e-6));
             for k in 0..3 {
                 assert!((g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3), "{g:?} vs {n:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_cached_pass_equals_the_plain_per_customer_formula() {
+        let d = SpendData::new(vec![1.0, 2.0, 5.0, 2.0, 1.0], vec![20.0, 35.5, 12.0, 80.0, 3.0]);
+        let (ll, g) = ll_and_gradient(6.25, 3.74, 15.44, &d, true);
+        let (mut ll_ref, mut g_ref) = (0.0, [0.0; 3]);
+        for i in 0..d.x.len() {
+            let (l, gi) = ll_one(6.25, 3.74, 15.44, d.x[i], d.m[i]);
+            ll_ref += l;
+            for k in 0..3 {
+                g_ref[k] += gi[k];
+            }
+        }
+        assert!((ll - ll_ref).abs() < 1e-9 * ll_ref.abs());
+        for k in 0..3 {
+            assert!((g[k] - g_ref[k]).abs() < 1e-9 * g_ref[k].abs().max(1.0));
         }
     }
 
