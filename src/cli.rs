@@ -256,6 +256,10 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64) -> serd
             "converged": f.converged, "customers": f.customers, "frequency_spend_correlation": f.frequency_spend_correlation,
         })),
         "pareto_nbd": null,
+        "priority_top": scoring::priority_list(s, 20).into_iter().map(|k| json!({
+            "customer_id": i.table.customers[k].id, "priority": s.customers[k].priority,
+            "clv": s.customers[k].clv, "p_alive": s.customers[k].p_alive,
+        })).collect::<Vec<_>>(),
         "notes": s.notes,
         "settings": s.settings,
         "rfm_cut_points": { "r_days": s.rfm.cuts_r, "f": s.rfm.cuts_f, "m": s.rfm.cuts_m },
@@ -282,6 +286,17 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64) {
     }
     for n in &s.notes {
         println!("! {n}");
+    }
+    println!("Valuable and slipping (top 10): value percentile × (1 − P(alive))");
+    for k in scoring::priority_list(s, 10) {
+        let c = &s.customers[k];
+        println!(
+            "  {:<12} priority {:.3}  CLV {}  P(alive) {}",
+            i.table.customers[k].id,
+            c.priority,
+            c.clv.map_or("-".into(), |v| format!("{v:.2}")),
+            c.p_alive.map_or("-".into(), |v| format!("{v:.3}"))
+        );
     }
     eprintln!("scored in {score_s:.3} s");
 }

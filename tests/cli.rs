@@ -88,6 +88,10 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
         assert!(v["gamma_gamma"].get(key).is_some(), "gamma_gamma.{key}");
     }
     assert!((v["bg_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9582.4).abs() < 0.05);
+    let top = v["priority_top"].as_array().expect("priority_top");
+    assert_eq!(top.len(), 20);
+    let prios: Vec<f64> = top.iter().filter_map(|t| t["priority"].as_f64()).collect();
+    assert!(prios.windows(2).all(|w| w[0] >= w[1]), "sorted, highest first: {prios:?}");
     let text = std::fs::read_to_string(&out).expect("scored.csv");
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines();
@@ -98,7 +102,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     for row in &rows {
         assert!(!row.contains("NaN") && !row.contains("inf"), "{row}");
         let cells: Vec<&str> = row.split(',').collect();
-        assert_eq!(cells.len(), 17, "{row}");
+        assert_eq!(cells.len(), 18, "{row}");
         assert_ne!(cells[9], "Others", "the default grid covers every cell: {row}");
         for c in &cells[11..] {
             assert!(!c.is_empty(), "every model column is filled when both models fit: {row}");

@@ -16,28 +16,37 @@ pub enum Monetary {
     MeanPerOccasion,
 }
 
-/// Scores 1..=k for `values` by the tie rule. Computed in integers: 2ā = first + last rank of the
-/// tie run, so the score is ⌈k · 2ā / 2n⌉ exactly.
-pub fn quantile_scores(values: &[f64], k: u8) -> Vec<u8> {
+/// Twice the average 1-based ascending rank of each value (2ā, an integer: the first plus the last
+/// rank of its tie run), so ties share it exactly.
+pub fn twice_mean_ranks(values: &[f64]) -> Vec<u64> {
     let n = values.len();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&i, &j| values[i].total_cmp(&values[j]));
-    let mut scores = vec![0u8; n];
-    let (k, two_n) = (u64::from(k), 2 * n as u64);
+    let mut out = vec![0u64; n];
     let mut start = 0;
     while start < n {
         let mut end = start;
         while end + 1 < n && values[order[end + 1]] == values[order[start]] {
             end += 1;
         }
-        let twice_mean_rank = (start + 1 + end + 1) as u64;
-        let score = (k * twice_mean_rank).div_ceil(two_n) as u8;
         for &i in &order[start..=end] {
-            scores[i] = score;
+            out[i] = (start + 1 + end + 1) as u64;
         }
         start = end + 1;
     }
-    scores
+    out
+}
+
+/// Each value's percentile as ā / n in (0, 1], ties sharing it.
+pub fn mean_rank_percentiles(values: &[f64]) -> Vec<f64> {
+    let two_n = 2.0 * values.len() as f64;
+    twice_mean_ranks(values).into_iter().map(|r| r as f64 / two_n).collect()
+}
+
+/// Scores 1..=k for `values` by the tie rule, in integers: ⌈k · 2ā / 2n⌉.
+pub fn quantile_scores(values: &[f64], k: u8) -> Vec<u8> {
+    let two_n = 2 * values.len() as u64;
+    twice_mean_ranks(values).into_iter().map(|r| (u64::from(k) * r).div_ceil(two_n) as u8).collect()
 }
 
 /// The lowest and highest value that received each score, and how many customers did.
@@ -136,6 +145,7 @@ mod tests {
         // ā = 2.5 exactly on a bin edge: ranks 2–3 tied in n = 4, k = 4 → ⌈4·2.5/4⌉ = 3 (no float drift).
         assert_eq!(quantile_scores(&[1.0, 2.0, 2.0, 3.0], 4), vec![1, 3, 3, 4]);
         assert!(quantile_scores(&[], 5).is_empty());
+        assert_eq!(mean_rank_percentiles(&[10.0, 30.0, 20.0, 30.0]), vec![0.25, 0.875, 0.5, 0.875]);
     }
 
     #[test]

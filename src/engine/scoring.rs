@@ -33,6 +33,8 @@ pub struct CustomerScore {
     pub clv: Option<f64>,
     pub historical_value: f64,
     pub potential_value: Option<f64>,
+    /// "Valuable and slipping" (METHODS §1c): value percentile × risk, in [0, 1].
+    pub priority: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,6 +121,7 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
                 clv: clv_value,
                 historical_value: c.margin,
                 potential_value: disc.map(|n| n * margin_ratio), // completed below with the segment gap
+                priority: 0.0,                                   // completed below
             }
         })
         .collect();
@@ -141,5 +144,54 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
             _ => None,
         };
     }
+    let values: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
+    let risks: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
+    for (r, p) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
+        r.priority = p;
+    }
     Scored { settings: settings.clone(), rfm: shown, segments, bg_nbd: bg, gamma_gamma: gg, notes, customers: rows }
+}
+
+/// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;
+/// risk is 1 − P(alive) when every customer has it, else the percentile of days since the last
+/// purchase ("R-decline": the longer, the riskier). Percentiles are mean ranks / n.
+pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>], recency_days: &[f64]) -> Vec<f64> {
+    let value: Vec<f64> = match clv.iter().copied().collect::<Option<Vec<f64>>>() {
+        Some(v) => rfm_scores::mean_rank_percentiles(&v),
+        None => rfm_scores::mean_rank_percentiles(monetary),
+    };
+    let risk: Vec<f64> = match p_alive.iter().copied().collect::<Option<Vec<f64>>>() {
+        Some(p) => p.into_iter().map(|p| 1.0 - p).collect(),
+        None => rfm_scores::mean_rank_percentiles(recency_days),
+    };
+    value.iter().zip(&risk).map(|(v, r)| v * r).collect()
+}
+
+/// Customer indices by priority, highest first (ties by table order), at most `n`.
+pub fn priority_list(scored: &Scored, n: usize) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..scored.customers.len()).collect();
+    idx.sort_by(|&a, &b| scored.customers[b].priority.total_cmp(&scored.customers[a].priority));
+    idx.truncate(n);
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::tolerances::HAND_COMPUTED_ABS;
+
+    #[test]
+    fn priority_is_value_percentile_times_risk_by_hand() {
+        // CLV 100, 300, 200 → percentiles 1/3, 1, 2/3; P(alive) 0.9, 0.4, 0.2 → risk 0.1, 0.6, 0.8.
+        let clv = [Some(100.0), Some(300.0), Some(200.0)];
+        let alive = [Some(0.9), Some(0.4), Some(0.2)];
+        let p = priorities(&clv, &[0.0; 3], &alive, &[0.0; 3]);
+        let want = [1.0 / 3.0 * 0.1, 0.6, 2.0 / 3.0 * 0.8];
+        for k in 0..3 {
+            assert!((p[k] - want[k]).abs() < HAND_COMPUTED_ABS, "{p:?}");
+        }
+        // Without models: M percentile × recency percentile. M 5, 1; days 10, 90 → 1 · 0.5 and 0.5 · 1.
+        let p = priorities(&[None, None], &[5.0, 1.0], &[None, None], &[10.0, 90.0]);
+        assert_eq!(p, vec![0.5, 0.5]);
+    }
 }
