@@ -53,15 +53,6 @@ fn bg_nbd_population_and_conditional_expectations_are_consistent() {
     assert!(bg_nbd::p_alive(&p, 3.0, 30.0, 38.0) > bg_nbd::p_alive(&p, 3.0, 10.0, 38.0));
 }
 
-#[test]
-#[ignore = "prints the fit for the record: cargo test --test bg_nbd_cdnow -- --ignored --nocapture"]
-fn print_cdnow_fit() {
-    let fit = bg_nbd::fit(&cdnow()).expect("fit");
-    println!("{fit:?}");
-    let p = fit.params;
-    println!("E[X(39)] = {}, E[X(78)] = {}", bg_nbd::expected_population(&p, 39.0), bg_nbd::expected_population(&p, 78.0));
-}
-
 /// Gamma-Gamma on the CDNOW repeat customers' mean repeat spend: p ≈ 6.25, q ≈ 3.74, γ ≈ 15.44
 /// (METHODS §2b; the values the `lifetimes` documentation prints for this data, two decimals).
 #[test]

@@ -87,6 +87,9 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
     let horizon = f64::from(settings.horizon_months) * units_per_month;
     let d = settings.discount_monthly();
     let finite = |v: f64| v.is_finite().then_some(v);
+    // Discounted expected purchases × margin ratio per customer: the factor both CLV and potential
+    // value scale by (potential value needs every customer's E[M] first, for the segment percentile).
+    let mut disc_margin: Vec<Option<f64>> = Vec::with_capacity(table.customers.len());
     let mut rows: Vec<CustomerScore> = table
         .customers
         .iter()
@@ -108,6 +111,7 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
                 (Some(m), Some(n)) => finite(clv::clv(margin_ratio, m, n)),
                 _ => None,
             };
+            disc_margin.push(disc.map(|n| n * margin_ratio));
             CustomerScore {
                 r_score: shown.r[i],
                 f_score: shown.f[i],
@@ -120,8 +124,8 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
                 expected_mean_spend: exp_spend,
                 clv: clv_value,
                 historical_value: c.margin,
-                potential_value: disc.map(|n| n * margin_ratio), // completed below with the segment gap
-                priority: 0.0,                                   // completed below
+                potential_value: None, // set below, from the segment's spend percentile
+                priority: 0.0,         // set below, from everyone's CLV and P(alive)
             }
         })
         .collect();
@@ -137,9 +141,9 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
             *slot = Some(clv::percentile_75(&mut v));
         }
     }
-    for r in &mut rows {
+    for (r, dm) in rows.iter_mut().zip(&disc_margin) {
         let q = q75[r.segment.unwrap_or(segments.len())];
-        r.potential_value = match (r.potential_value, q, r.expected_mean_spend) {
+        r.potential_value = match (*dm, q, r.expected_mean_spend) {
             (Some(disc_margin), Some(q), Some(m)) => finite((q - m).max(0.0) * disc_margin),
             _ => None,
         };
