@@ -2,17 +2,20 @@
 //!
 //! Data flows one way: bytes → [`import`] → [`customer_table`] → models → classifications.
 
-pub mod csv_export;
-pub mod customer_table;
 pub mod bg_nbd;
 pub mod clv;
+pub mod csv_export;
+pub mod customer_table;
 pub mod demo_data;
 pub mod fitting;
 pub mod gamma_gamma;
 pub mod hypergeometric;
 pub mod import;
 pub mod lang;
+pub mod model_checks;
 pub mod overview;
+pub mod pareto_nbd;
+pub mod repeat_data;
 pub mod rfm_scores;
 pub mod rfm_segments;
 pub mod rfm_value_classes;

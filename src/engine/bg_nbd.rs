@@ -11,13 +11,17 @@
 //! E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
 //!                       / (1 + [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x))   (eq. 10)
 //! E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]   (eq. 9)
+//! P(X(t) = x) = B(a, b+x)/B(a, b) · Γ(r+x)/(Γ(r) x!) · (α/(α+t))^r (t/(α+t))^x
+//!   + [x>0] B(a+1, b+x−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]   (eq. 8)
+//! E[Y(t)] and E[X(t)] have a removable singularity at a = 1 (0/0); there they are evaluated as the
+//! mean of the values at a = 1 ± 1e-4 (error O(1e-8) relative, since both are smooth in a).
 
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::customer_table::CustomerTable;
 use super::fitting::{inverse_hessian, minimise, Objective};
 use super::hypergeometric::hyp2f1;
+use super::repeat_data::RepeatData;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BgNbdParams {
@@ -29,77 +33,12 @@ pub struct BgNbdParams {
 
 impl BgNbdParams {
     fn from_log(theta: &[f64]) -> BgNbdParams {
-        BgNbdParams { r: theta[0].exp(), alpha: theta[1].exp(), a: theta[2].exp(), b: theta[3].exp() }
-    }
-}
-
-/// Customers with identical (x, t_x, T) collapsed, with their counts as weights, and each row's
-/// index into the distinct values of x, t_x and T (terms that depend on one of them alone are
-/// computed once per distinct value in every likelihood evaluation).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BgNbdData {
-    pub x: Vec<f64>,
-    pub tx: Vec<f64>,
-    pub t: Vec<f64>,
-    pub weight: Vec<f64>,
-    distinct: Distinct,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Distinct {
-    x: Vec<f64>,
-    tx: Vec<f64>,
-    t: Vec<f64>,
-    ix: Vec<u32>,
-    itx: Vec<u32>,
-    it: Vec<u32>,
-}
-
-fn index_values(values: &[f64]) -> (Vec<f64>, Vec<u32>) {
-    let mut map: rustc_hash::FxHashMap<u64, u32> = Default::default();
-    let mut uniq = Vec::new();
-    let idx = values
-        .iter()
-        .map(|v| {
-            *map.entry(v.to_bits()).or_insert_with(|| {
-                uniq.push(*v);
-                (uniq.len() - 1) as u32
-            })
-        })
-        .collect();
-    (uniq, idx)
-}
-
-impl BgNbdData {
-    pub fn from_triples(triples: impl IntoIterator<Item = (f64, f64, f64)>) -> BgNbdData {
-        let mut map: rustc_hash::FxHashMap<(u64, u64, u64), usize> = Default::default();
-        let mut d = BgNbdData::default();
-        for (x, tx, t) in triples {
-            let key = (x.to_bits(), tx.to_bits(), t.to_bits());
-            match map.get(&key) {
-                Some(&i) => d.weight[i] += 1.0,
-                None => {
-                    map.insert(key, d.x.len());
-                    d.x.push(x);
-                    d.tx.push(tx);
-                    d.t.push(t);
-                    d.weight.push(1.0);
-                }
-            }
+        BgNbdParams {
+            r: theta[0].exp(),
+            alpha: theta[1].exp(),
+            a: theta[2].exp(),
+            b: theta[3].exp(),
         }
-        let (x, ix) = index_values(&d.x);
-        let (tx, itx) = index_values(&d.tx);
-        let (t, it) = index_values(&d.t);
-        d.distinct = Distinct { x, tx, t, ix, itx, it };
-        d
-    }
-
-    pub fn from_table(table: &CustomerTable) -> BgNbdData {
-        BgNbdData::from_triples(table.customers.iter().map(|c| (c.frequency, c.recency, c.t)))
-    }
-
-    pub fn customers(&self) -> f64 {
-        self.weight.iter().sum()
     }
 }
 
@@ -111,7 +50,12 @@ fn ll_one(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> (f64, [f64; 4]) {
     let a1 = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln();
     let a2 = ln_gamma(a + b) + ln_gamma(b + x) - ln_gamma(b) - ln_gamma(a + b + x);
     let a3 = -(r + x) * (alpha + t).ln();
-    let d1 = [digamma(r + x) - digamma(r) + alpha.ln(), r / alpha, 0.0, 0.0];
+    let d1 = [
+        digamma(r + x) - digamma(r) + alpha.ln(),
+        r / alpha,
+        0.0,
+        0.0,
+    ];
     let d2 = [
         0.0,
         0.0,
@@ -121,7 +65,12 @@ fn ll_one(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> (f64, [f64; 4]) {
     let d3 = [-(alpha + t).ln(), -(r + x) / (alpha + t), 0.0, 0.0];
     if x > 0.0 {
         let a4 = a.ln() - (b + x - 1.0).ln() - (r + x) * (alpha + tx).ln();
-        let d4 = [-(alpha + tx).ln(), -(r + x) / (alpha + tx), 1.0 / a, -1.0 / (b + x - 1.0)];
+        let d4 = [
+            -(alpha + tx).ln(),
+            -(r + x) / (alpha + tx),
+            1.0 / a,
+            -1.0 / (b + x - 1.0),
+        ];
         let m = a3.max(a4);
         let (e3, e4) = ((a3 - m).exp(), (a4 - m).exp());
         let lse = m + (e3 + e4).ln();
@@ -134,18 +83,22 @@ fn ll_one(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> (f64, [f64; 4]) {
 }
 
 /// Total log-likelihood of the data.
-pub fn log_likelihood(p: &BgNbdParams, d: &BgNbdData) -> f64 {
+pub fn log_likelihood(p: &BgNbdParams, d: &RepeatData) -> f64 {
     ll_and_gradient(p, d, false).0
 }
 
 /// ln L and its gradient in (r, α, a, b) over all customers, with every term that depends on one of
 /// x, t_x or T alone computed once per distinct value (measured: 10× faster on 113k customers than
 /// per-customer special functions). `ll_one` is the per-customer reference it is tested against.
-fn ll_and_gradient(p: &BgNbdParams, d: &BgNbdData, with_gradient: bool) -> (f64, [f64; 4]) {
+fn ll_and_gradient(p: &BgNbdParams, d: &RepeatData, with_gradient: bool) -> (f64, [f64; 4]) {
     let BgNbdParams { r, alpha, a, b } = *p;
     let u = &d.distinct;
     let (ln_alpha, lg_r, lg_b, lg_ab) = (alpha.ln(), ln_gamma(r), ln_gamma(b), ln_gamma(a + b));
-    let (dg_r, dg_b, dg_ab) = if with_gradient { (digamma(r), digamma(b), digamma(a + b)) } else { (0.0, 0.0, 0.0) };
+    let (dg_r, dg_b, dg_ab) = if with_gradient {
+        (digamma(r), digamma(b), digamma(a + b))
+    } else {
+        (0.0, 0.0, 0.0)
+    };
     // Per distinct x: the x-only parts of A₁, A₂ and A₄ and their derivatives.
     struct XTerm {
         a12: f64,
@@ -155,26 +108,38 @@ fn ll_and_gradient(p: &BgNbdParams, d: &BgNbdData, with_gradient: bool) -> (f64,
         d_b: f64,
         d_b4: f64,
     }
-    let xt: Vec<XTerm> = u
-        .x
-        .iter()
-        .map(|&x| {
-            let a12 = ln_gamma(r + x) - lg_r + r * ln_alpha + lg_ab + ln_gamma(b + x) - lg_b - ln_gamma(a + b + x);
-            let ln_a_bx1 = if x > 0.0 { a.ln() - (b + x - 1.0).ln() } else { 0.0 };
-            if !with_gradient {
-                return XTerm { a12, ln_a_bx1, d_r: 0.0, d_a: 0.0, d_b: 0.0, d_b4: 0.0 };
-            }
-            let dg_abx = digamma(a + b + x);
-            XTerm {
-                a12,
-                ln_a_bx1,
-                d_r: digamma(r + x) - dg_r + ln_alpha,
-                d_a: dg_ab - dg_abx,
-                d_b: dg_ab + digamma(b + x) - dg_b - dg_abx,
-                d_b4: if x > 0.0 { -1.0 / (b + x - 1.0) } else { 0.0 },
-            }
-        })
-        .collect();
+    let xt: Vec<XTerm> =
+        u.x.iter()
+            .map(|&x| {
+                let a12 = ln_gamma(r + x) - lg_r + r * ln_alpha + lg_ab + ln_gamma(b + x)
+                    - lg_b
+                    - ln_gamma(a + b + x);
+                let ln_a_bx1 = if x > 0.0 {
+                    a.ln() - (b + x - 1.0).ln()
+                } else {
+                    0.0
+                };
+                if !with_gradient {
+                    return XTerm {
+                        a12,
+                        ln_a_bx1,
+                        d_r: 0.0,
+                        d_a: 0.0,
+                        d_b: 0.0,
+                        d_b4: 0.0,
+                    };
+                }
+                let dg_abx = digamma(a + b + x);
+                XTerm {
+                    a12,
+                    ln_a_bx1,
+                    d_r: digamma(r + x) - dg_r + ln_alpha,
+                    d_a: dg_ab - dg_abx,
+                    d_b: dg_ab + digamma(b + x) - dg_b - dg_abx,
+                    d_b4: if x > 0.0 { -1.0 / (b + x - 1.0) } else { 0.0 },
+                }
+            })
+            .collect();
     let ln_t: Vec<f64> = u.t.iter().map(|t| (alpha + t).ln()).collect();
     let ln_tx: Vec<f64> = u.tx.iter().map(|t| (alpha + t).ln()).collect();
     let (mut ll, mut g) = (0.0, [0.0; 4]);
@@ -211,7 +176,7 @@ fn ll_and_gradient(p: &BgNbdParams, d: &BgNbdData, with_gradient: bool) -> (f64,
 }
 
 /// Mean negative log-likelihood over log-parameters (what the optimiser minimises).
-pub struct NegLogLik<'a>(pub &'a BgNbdData);
+pub struct NegLogLik<'a>(pub &'a RepeatData);
 
 impl Objective for NegLogLik<'_> {
     fn value(&self, theta: &[f64]) -> f64 {
@@ -241,7 +206,7 @@ pub struct BgNbdFit {
 }
 
 /// Fits r, α, a, b by maximum likelihood from several starting points.
-pub fn fit(d: &BgNbdData) -> Option<BgNbdFit> {
+pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
     if d.x.is_empty() {
         return None;
     }
@@ -258,7 +223,12 @@ pub fn fit(d: &BgNbdData) -> Option<BgNbdFit> {
     // Cov(ln θ) = (N · H)⁻¹ where H is the Hessian of the mean negative log-likelihood; SE(θ) = θ · SE(ln θ).
     let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {
         let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
-        BgNbdParams { r: se(0), alpha: se(1), a: se(2), b: se(3) }
+        BgNbdParams {
+            r: se(0),
+            alpha: se(1),
+            a: se(2),
+            b: se(3),
+        }
     });
     Some(BgNbdFit {
         params,
@@ -280,43 +250,113 @@ pub fn p_alive(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> f64 {
     1.0 / (1.0 + odds.exp())
 }
 
+/// Half-width of the step around a = 1 (see the module doc).
+const A_ONE_STEP: f64 = 1e-4;
+
+/// Evaluates `f` at `p`, or at a = 1 ± `A_ONE_STEP` averaged when a is within that step of 1.
+fn around_a_one(p: &BgNbdParams, f: impl Fn(&BgNbdParams) -> f64) -> f64 {
+    if (p.a - 1.0).abs() >= A_ONE_STEP {
+        return f(p);
+    }
+    let lo = BgNbdParams {
+        a: 1.0 - A_ONE_STEP,
+        ..*p
+    };
+    let hi = BgNbdParams {
+        a: 1.0 + A_ONE_STEP,
+        ..*p
+    };
+    (f(&lo) + f(&hi)) / 2.0
+}
+
 /// E[Y(t) | x, t_x, T]: expected repeat occasions in the next `t`, eq. (10). For a < 1 both the
-/// leading ratio and the bracket are negative and the product stays positive; a = 1 exactly is a
-/// removable singularity not handled yet.
+/// leading ratio and the bracket are negative and the product stays positive.
 pub fn expected_purchases(p: &BgNbdParams, t_ahead: f64, x: f64, tx: f64, t: f64) -> f64 {
-    let BgNbdParams { r, alpha, a, b } = *p;
-    let z = t_ahead / (alpha + t + t_ahead);
-    let h = hyp2f1(r + x, b + x, a + b + x - 1.0, z).value;
-    let head = (a + b + x - 1.0) / (a - 1.0);
-    let bracket = 1.0 - ((alpha + t) / (alpha + t + t_ahead)).powf(r + x) * h;
-    let denom = if x > 0.0 { 1.0 + a / (b + x - 1.0) * ((alpha + t) / (alpha + tx)).powf(r + x) } else { 1.0 };
-    head * bracket / denom
+    around_a_one(p, |p| {
+        let BgNbdParams { r, alpha, a, b } = *p;
+        let z = t_ahead / (alpha + t + t_ahead);
+        let h = hyp2f1(r + x, b + x, a + b + x - 1.0, z).value;
+        let head = (a + b + x - 1.0) / (a - 1.0);
+        let bracket = 1.0 - ((alpha + t) / (alpha + t + t_ahead)).powf(r + x) * h;
+        let denom = if x > 0.0 {
+            1.0 + a / (b + x - 1.0) * ((alpha + t) / (alpha + tx)).powf(r + x)
+        } else {
+            1.0
+        };
+        head * bracket / denom
+    })
 }
 
 /// E[X(t)]: expected repeat occasions of a new customer in its first `t`, eq. (9).
 pub fn expected_population(p: &BgNbdParams, t: f64) -> f64 {
+    around_a_one(p, |p| {
+        let BgNbdParams { r, alpha, a, b } = *p;
+        let h = hyp2f1(r, b, a + b - 1.0, t / (alpha + t)).value;
+        (a + b - 1.0) / (a - 1.0) * (1.0 - (alpha / (alpha + t)).powf(r) * h)
+    })
+}
+
+fn ln_beta(a: f64, b: f64) -> f64 {
+    ln_gamma(a) + ln_gamma(b) - ln_gamma(a + b)
+}
+
+/// P(X(t) = x): the probability that a new customer makes exactly `x` repeat occasions in its
+/// first `t`, eq. (8). Used for the repeat-purchase histogram (METHODS §2d).
+pub fn prob_repeats(p: &BgNbdParams, x: u32, t: f64) -> f64 {
     let BgNbdParams { r, alpha, a, b } = *p;
-    let h = hyp2f1(r, b, a + b - 1.0, t / (alpha + t)).value;
-    (a + b - 1.0) / (a - 1.0) * (1.0 - (alpha / (alpha + t)).powf(r) * h)
+    let xf = f64::from(x);
+    let (ln_p0, ln_q) = ((alpha / (alpha + t)).ln(), (t / (alpha + t)).ln());
+    let ln_b_ab = ln_beta(a, b);
+    // ln of Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j, the NBD probability of j events by t.
+    let ln_nbd = |j: f64| {
+        ln_gamma(r + j) - ln_gamma(r) - ln_gamma(j + 1.0)
+            + r * ln_p0
+            + if j > 0.0 { j * ln_q } else { 0.0 }
+    };
+    let first = (ln_beta(a, b + xf) - ln_b_ab + ln_nbd(xf)).exp();
+    if x == 0 {
+        return first;
+    }
+    let below: f64 = (0..x).map(|j| ln_nbd(f64::from(j)).exp()).sum();
+    first + (ln_beta(a + 1.0, b + xf - 1.0) - ln_b_ab).exp() * (1.0 - below).max(0.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::fitting::numeric_gradient;
-    use crate::engine::tolerances::{GRADIENT_REL, HAND_COMPUTED_ABS};
+    use crate::engine::tolerances::{
+        GRADIENT_REL, HAND_COMPUTED_ABS, IDENTITY_REL, NUMERICAL_LIMIT_REL,
+    };
 
-    const FHL: BgNbdParams = BgNbdParams { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const FHL: BgNbdParams = BgNbdParams {
+        r: 0.243,
+        alpha: 4.414,
+        a: 0.793,
+        b: 2.426,
+    };
 
     #[test]
     fn analytic_gradient_matches_finite_differences() {
-        let d = BgNbdData::from_triples([(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (1.0, 1.71, 38.86), (7.0, 29.43, 38.86)]);
+        let d = RepeatData::from_triples([
+            (0.0, 0.0, 38.86),
+            (2.0, 30.43, 38.86),
+            (1.0, 1.71, 38.86),
+            (7.0, 29.43, 38.86),
+        ]);
         let obj = NegLogLik(&d);
-        for theta in [vec![0.0, 0.0, 0.0, 0.0], vec![-1.4, 1.5, -0.23, 0.89], vec![0.7, 2.0, 1.1, -0.5]] {
+        for theta in [
+            vec![0.0, 0.0, 0.0, 0.0],
+            vec![-1.4, 1.5, -0.23, 0.89],
+            vec![0.7, 2.0, 1.1, -0.5],
+        ] {
             let g = obj.gradient(&theta);
             let n = numeric_gradient(&obj, &theta, 1e-6);
             for k in 0..4 {
-                assert!((g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3), "k={k}: {g:?} vs {n:?}");
+                assert!(
+                    (g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3),
+                    "k={k}: {g:?} vs {n:?}"
+                );
             }
         }
     }
@@ -333,9 +373,24 @@ mod tests {
 
     #[test]
     fn the_cached_pass_equals_the_plain_per_customer_formula() {
-        let triples = [(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (1.0, 1.71, 38.86), (7.0, 29.43, 38.86), (2.0, 30.43, 38.86), (3.0, 0.5, 20.0)];
-        let d = BgNbdData::from_triples(triples);
-        for p in [FHL, BgNbdParams { r: 1.3, alpha: 0.7, a: 2.2, b: 0.4 }] {
+        let triples = [
+            (0.0, 0.0, 38.86),
+            (2.0, 30.43, 38.86),
+            (1.0, 1.71, 38.86),
+            (7.0, 29.43, 38.86),
+            (2.0, 30.43, 38.86),
+            (3.0, 0.5, 20.0),
+        ];
+        let d = RepeatData::from_triples(triples);
+        for p in [
+            FHL,
+            BgNbdParams {
+                r: 1.3,
+                alpha: 0.7,
+                a: 2.2,
+                b: 0.4,
+            },
+        ] {
             let (ll, g) = ll_and_gradient(&p, &d, true);
             let (mut ll_ref, mut g_ref) = (0.0, [0.0; 4]);
             for (x, tx, t) in triples {
@@ -345,16 +400,78 @@ mod tests {
                     g_ref[k] += gi[k];
                 }
             }
-            assert!((ll - ll_ref).abs() < 1e-9 * ll_ref.abs());
+            assert!((ll - ll_ref).abs() < IDENTITY_REL * ll_ref.abs());
             for k in 0..4 {
-                assert!((g[k] - g_ref[k]).abs() < 1e-9 * g_ref[k].abs().max(1.0), "{g:?} vs {g_ref:?}");
+                assert!(
+                    (g[k] - g_ref[k]).abs() < IDENTITY_REL * g_ref[k].abs().max(1.0),
+                    "{g:?} vs {g_ref:?}"
+                );
             }
         }
     }
 
+    /// The pmf (eq. 8) and the mean (eq. 9) are computed by different routes (incomplete NBD sums
+    /// and ₂F₁): the pmf must sum to 1 and its mean must equal E[X(t)].
     #[test]
-    fn identical_customers_collapse_with_weights() {
-        let d = BgNbdData::from_triples([(0.0, 0.0, 10.0), (0.0, 0.0, 10.0), (1.0, 2.0, 10.0)]);
-        assert_eq!((d.x.len(), d.weight.clone()), (2, vec![2.0, 1.0]));
+    fn repeat_pmf_sums_to_one_and_its_mean_is_the_population_expectation() {
+        for p in [
+            FHL,
+            BgNbdParams {
+                r: 1.3,
+                alpha: 0.7,
+                a: 2.2,
+                b: 0.4,
+            },
+            BgNbdParams {
+                r: 0.5,
+                alpha: 3.0,
+                a: 1.0,
+                b: 2.0,
+            },
+        ] {
+            for t in [1.0, 39.0, 78.0] {
+                let probs: Vec<f64> = (0..2000).map(|k| prob_repeats(&p, k, t)).collect();
+                let total: f64 = probs.iter().sum();
+                let mean: f64 = probs.iter().enumerate().map(|(k, q)| k as f64 * q).sum();
+                assert!(
+                    (total - 1.0).abs() < IDENTITY_REL,
+                    "{p:?} t={t}: Σ = {total}"
+                );
+                let want = expected_population(&p, t);
+                assert!(
+                    ((mean - want) / want).abs() < NUMERICAL_LIMIT_REL,
+                    "{p:?} t={t}: mean {mean} vs E[X(t)] {want}"
+                );
+            }
+        }
+    }
+
+    /// At a = 1 exactly, E[X(t)] has a limit; it must sit between the values just either side.
+    #[test]
+    fn expectations_are_continuous_through_a_equal_one() {
+        let at = |a: f64| BgNbdParams {
+            r: 0.5,
+            alpha: 3.0,
+            a,
+            b: 2.0,
+        };
+        let (lo, on, hi) = (
+            expected_population(&at(0.99), 39.0),
+            expected_population(&at(1.0), 39.0),
+            expected_population(&at(1.01), 39.0),
+        );
+        assert!(
+            on.is_finite() && (lo - on) * (on - hi) > 0.0,
+            "{lo} {on} {hi}"
+        );
+        let y = expected_purchases(&at(1.0), 39.0, 2.0, 20.0, 39.0);
+        let (ylo, yhi) = (
+            expected_purchases(&at(0.99), 39.0, 2.0, 20.0, 39.0),
+            expected_purchases(&at(1.01), 39.0, 2.0, 20.0, 39.0),
+        );
+        assert!(
+            y.is_finite() && (ylo - y) * (y - yhi) > 0.0,
+            "{ylo} {y} {yhi}"
+        );
     }
 }

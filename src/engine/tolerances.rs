@@ -28,3 +28,16 @@ pub const GRADIENT_REL: f64 = 1e-5;
 /// Standard errors from a finite-difference Hessian against another implementation's (lifetimes
 /// inverts a numerical Hessian of its own): 1% relative; both agree to about four digits.
 pub const STANDARD_ERROR_REL: f64 = 0.01;
+
+/// One quantity computed by two exact routes (closed form against quadrature, cached pass against
+/// the plain formula, a pmf summed to 1): double-precision round-off over at most thousands of terms.
+pub const IDENTITY_REL: f64 = 1e-9;
+
+/// A quantity that passes through a numerical limit or a finite difference (E[X(t)] at a = 1 bridged
+/// from a = 1 ± 1e-4, Pareto/NBD expectations around s = 1): the step's error is O(1e-8).
+pub const NUMERICAL_LIMIT_REL: f64 = 1e-6;
+
+/// Our fit against another implementation's fit of the same likelihood (`lifetimes`, scipy's
+/// optimisers): both stop on a flat optimum, parameters agree to about 1e-5 relative, values derived
+/// from them to about 1e-4.
+pub const OTHER_IMPLEMENTATION_REL: f64 = 1e-4;

@@ -2,7 +2,6 @@
 
 use crate::engine::lang::Lang;
 
-
 /// (key, English, Chinese)
 const STRINGS: &[(&str, &str, &str)] = &[
     ("app.tagline", "Customer value, computed in your browser", "客户价值分析，全部在浏览器中完成"),

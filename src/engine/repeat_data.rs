@@ -1,0 +1,100 @@
+//! The repeat-purchase summary every buy-till-you-die model is fitted on: per customer x (repeat
+//! occasions), t_x (time of the last occasion since the first) and T (time from the first occasion
+//! to the analysis date), in the time unit. Customers with identical (x, t_x, T) are collapsed with
+//! their counts as weights (BG/NBD and Pareto/NBD likelihoods are sums over customers).
+
+use super::customer_table::CustomerTable;
+
+/// Customers with identical (x, t_x, T) collapsed, with their counts as weights, and each row's
+/// index into the distinct values of x, t_x and T (terms that depend on one of them alone are
+/// computed once per distinct value in every likelihood evaluation).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RepeatData {
+    pub x: Vec<f64>,
+    pub tx: Vec<f64>,
+    pub t: Vec<f64>,
+    pub weight: Vec<f64>,
+    pub(crate) distinct: Distinct,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Distinct {
+    pub(crate) x: Vec<f64>,
+    pub(crate) tx: Vec<f64>,
+    pub(crate) t: Vec<f64>,
+    pub(crate) ix: Vec<u32>,
+    pub(crate) itx: Vec<u32>,
+    pub(crate) it: Vec<u32>,
+}
+
+fn index_values(values: &[f64]) -> (Vec<f64>, Vec<u32>) {
+    let mut map: rustc_hash::FxHashMap<u64, u32> = Default::default();
+    let mut uniq = Vec::new();
+    let idx = values
+        .iter()
+        .map(|v| {
+            *map.entry(v.to_bits()).or_insert_with(|| {
+                uniq.push(*v);
+                (uniq.len() - 1) as u32
+            })
+        })
+        .collect();
+    (uniq, idx)
+}
+
+impl RepeatData {
+    pub fn from_triples(triples: impl IntoIterator<Item = (f64, f64, f64)>) -> RepeatData {
+        let mut map: rustc_hash::FxHashMap<(u64, u64, u64), usize> = Default::default();
+        let mut d = RepeatData::default();
+        for (x, tx, t) in triples {
+            let key = (x.to_bits(), tx.to_bits(), t.to_bits());
+            match map.get(&key) {
+                Some(&i) => d.weight[i] += 1.0,
+                None => {
+                    map.insert(key, d.x.len());
+                    d.x.push(x);
+                    d.tx.push(tx);
+                    d.t.push(t);
+                    d.weight.push(1.0);
+                }
+            }
+        }
+        let (x, ix) = index_values(&d.x);
+        let (tx, itx) = index_values(&d.tx);
+        let (t, it) = index_values(&d.t);
+        d.distinct = Distinct {
+            x,
+            tx,
+            t,
+            ix,
+            itx,
+            it,
+        };
+        d
+    }
+
+    pub fn from_table(table: &CustomerTable) -> RepeatData {
+        RepeatData::from_triples(
+            table
+                .customers
+                .iter()
+                .map(|c| (c.frequency, c.recency, c.t)),
+        )
+    }
+
+    pub fn customers(&self) -> f64 {
+        self.weight.iter().sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_customers_collapse_with_weights() {
+        let d = RepeatData::from_triples([(0.0, 0.0, 10.0), (0.0, 0.0, 10.0), (1.0, 2.0, 10.0)]);
+        assert_eq!((d.x.len(), d.weight.clone()), (2, vec![2.0, 1.0]));
+        assert_eq!(d.customers(), 3.0);
+    }
+}
