@@ -13,6 +13,7 @@
 //! E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]   (eq. 9)
 //! P(X(t) = x) = B(a, b+x)/B(a, b) · Γ(r+x)/(Γ(r) x!) · (α/(α+t))^r (t/(α+t))^x
 //!   + [x>0] B(a+1, b+x−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]   (eq. 8)
+//!
 //! E[Y(t)] and E[X(t)] have a removable singularity at a = 1 (0/0); there they are evaluated as the
 //! mean of the values at a = 1 ± 1e-4 (error O(1e-8) relative, since both are smooth in a).
 

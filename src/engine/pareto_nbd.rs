@@ -161,7 +161,7 @@ pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
         }
     });
     let log_likelihood = log_likelihood(&params, d);
-    log_likelihood.is_finite().then(|| ParetoNbdFit {
+    log_likelihood.is_finite().then_some(ParetoNbdFit {
         params,
         standard_errors,
         log_likelihood,
