@@ -20,11 +20,7 @@ use kezhi::engine::time_unit::TimeUnit;
 use serde_json::json;
 
 #[derive(Parser)]
-#[command(
-    name = "kezhi",
-    version,
-    about = "Kezhi (客值): customer-value analytics, the engine of the web app on the command line"
-)]
+#[command(name = "kezhi", version, about = "Kezhi (客值): customer-value analytics, the engine of the web app on the command line")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -124,16 +120,12 @@ fn parse_date_format(s: &str) -> Result<DateFormat, String> {
         "excel1904" => DateFormat::ExcelSerial1904,
         "unix" => DateFormat::UnixSeconds,
         "unixms" => DateFormat::UnixMillis,
-        _ => return Err(format!(
-            "unknown date format {s:?}: use ymd, dmy, mdy, excel1900, excel1904, unix or unixms"
-        )),
+        _ => return Err(format!("unknown date format {s:?}: use ymd, dmy, mdy, excel1900, excel1904, unix or unixms")),
     })
 }
 
 fn parse_map(s: &str) -> Result<(Role, String), String> {
-    let (role, col) = s
-        .split_once('=')
-        .ok_or_else(|| format!("{s:?}: write role=column, e.g. amount=实付金额"))?;
+    let (role, col) = s.split_once('=').ok_or_else(|| format!("{s:?}: write role=column, e.g. amount=实付金额"))?;
     let role = Role::from_key(role).ok_or_else(|| {
         let keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
         format!("unknown role {role:?}; roles: {}", keys.join(", "))
@@ -144,24 +136,11 @@ fn parse_map(s: &str) -> Result<(Role, String), String> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo {
-            customers,
-            seed,
-            out,
-        } => {
-            let data = generate(&DemoParams {
-                seed,
-                customers,
-                ..DemoParams::default()
-            });
+        Command::Demo { customers, seed, out } => {
+            let data = generate(&DemoParams { seed, customers, ..DemoParams::default() });
             match std::fs::write(&out, data.to_csv()) {
                 Ok(()) => {
-                    eprintln!(
-                        "wrote {} rows for {} customers to {}",
-                        data.rows.len(),
-                        customers,
-                        out.display()
-                    );
+                    eprintln!("wrote {} rows for {} customers to {}", data.rows.len(), customers, out.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -172,66 +151,33 @@ pub fn run() -> ExitCode {
         }
         Command::Import { input, json, out } => {
             let settings = input.settings();
-            let Some((imported, timing)) = load(&input, &settings) else {
-                return ExitCode::from(2);
-            };
+            let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
             let lang = Lang::from_tag(&input.lang);
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report_json(&imported, &timing))
-                        .unwrap_or_default()
-                );
+                println!("{}", serde_json::to_string_pretty(&report_json(&imported, &timing)).unwrap_or_default());
             } else {
                 print_report(&imported, lang, &timing);
             }
             match out {
-                Some(out) => write_with_settings(
-                    &out,
-                    &csv_export::customers_csv(&imported.table),
-                    &imported,
-                    &settings,
-                ),
+                Some(out) => write_with_settings(&out, &csv_export::customers_csv(&imported.table), &imported, &settings),
                 None => ExitCode::SUCCESS,
             }
         }
-        Command::Score {
-            input,
-            horizon_months,
-            discount_annual,
-            bins,
-            json,
-            out,
-        } => {
-            let settings = Settings {
-                horizon_months,
-                discount_annual,
-                rfm_bins: bins,
-                ..input.settings()
-            };
-            let Some((imported, timing)) = load(&input, &settings) else {
-                return ExitCode::from(2);
-            };
+        Command::Score { input, horizon_months, discount_annual, bins, json, out } => {
+            let settings = Settings { horizon_months, discount_annual, rfm_bins: bins, ..input.settings() };
+            let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
             let lang = Lang::from_tag(&input.lang);
             let t0 = Instant::now();
             let scored = scoring::score(&imported.table, &settings);
             let score_s = t0.elapsed().as_secs_f64();
             let report = fit_json(&scored, &imported, &timing, score_s);
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                );
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
                 print_fits(&scored, &imported, score_s);
             }
             match out {
-                Some(out) => write_with_settings(
-                    &out,
-                    &csv_export::scored_csv(&imported.table, &scored, lang),
-                    &imported,
-                    &settings,
-                ),
+                Some(out) => write_with_settings(&out, &csv_export::scored_csv(&imported.table, &scored, lang), &imported, &settings),
                 None => ExitCode::SUCCESS,
             }
         }
@@ -240,12 +186,7 @@ pub fn run() -> ExitCode {
 
 impl InputArgs {
     fn settings(&self) -> Settings {
-        Settings {
-            analysis_date: self.analysis_date,
-            time_unit: self.unit,
-            margin_rate: self.margin,
-            ..Settings::default()
-        }
+        Settings { analysis_date: self.analysis_date, time_unit: self.unit, margin_rate: self.margin, ..Settings::default() }
     }
 }
 
@@ -253,10 +194,7 @@ impl InputArgs {
 fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let lang = Lang::from_tag(&input.lang);
     let file = &input.file;
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.display().to_string());
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
     let t0 = Instant::now();
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
@@ -285,34 +223,18 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let parse_s = t1.elapsed().as_secs_f64();
     let t2 = Instant::now();
     let imported = build(parsed, settings);
-    Some((
-        imported,
-        Timing {
-            read,
-            parse: parse_s,
-            build: t2.elapsed().as_secs_f64(),
-            bytes: bytes.len(),
-        },
-    ))
+    Some((imported, Timing { read, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: bytes.len() }))
 }
 
 /// Writes an export and, beside it, `<name>.settings.json` with the settings and import options.
-fn write_with_settings(
-    out: &std::path::Path,
-    text: &str,
-    imported: &Imported,
-    settings: &Settings,
-) -> ExitCode {
+fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, settings: &Settings) -> ExitCode {
     if let Err(e) = std::fs::write(out, text) {
         eprintln!("could not write {}: {e}", out.display());
         return ExitCode::from(1);
     }
     let side = out.with_extension("settings.json");
     let meta = json!({ "source": imported.detected.file_name, "settings": settings, "import_options": imported.detected.as_options() });
-    if let Err(e) = std::fs::write(
-        &side,
-        serde_json::to_string_pretty(&meta).unwrap_or_default(),
-    ) {
+    if let Err(e) = std::fs::write(&side, serde_json::to_string_pretty(&meta).unwrap_or_default()) {
         eprintln!("could not write {}: {e}", side.display());
         return ExitCode::from(1);
     }
@@ -346,12 +268,7 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64) -> serd
 }
 
 fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64) {
-    println!(
-        "{} customers ({} rows read, {} rejected)",
-        i.table.customers.len(),
-        i.report.rows_read,
-        i.report.rows_rejected
-    );
+    println!("{} customers ({} rows read, {} rejected)", i.table.customers.len(), i.report.rows_read, i.report.rows_rejected);
     match &s.bg_nbd {
         Some(f) => println!(
             "BG/NBD       r {:.4}  alpha {:.4}  a {:.4}  b {:.4}  LL {:.2}  {} after {} iterations ({})",
@@ -434,27 +351,11 @@ fn print_report(i: &Imported, lang: Lang, t: &Timing) {
         println!("{} {s}", l("Sheet:", "工作表："));
     }
     if let Some(e) = &d.encoding {
-        println!(
-            "{} {e}   {} {}",
-            l("Encoding:", "编码："),
-            l("delimiter:", "分隔符："),
-            d.delimiter.map_or("-", |x| x.name())
-        );
+        println!("{} {e}   {} {}", l("Encoding:", "编码："), l("delimiter:", "分隔符："), d.delimiter.map_or("-", |x| x.name()));
     }
-    println!(
-        "{} {}   {} {}",
-        l("Shape:", "类型："),
-        r.shape.label(lang),
-        l("date format:", "日期格式："),
-        d.date_format.map_or("-", |f| f.name())
-    );
+    println!("{} {}   {} {}", l("Shape:", "类型："), r.shape.label(lang), l("date format:", "日期格式："), d.date_format.map_or("-", |f| f.name()));
     for c in &d.columns {
-        println!(
-            "  {:<24} → {}",
-            c.name,
-            c.role
-                .map_or(l("(not used)", "（未使用）"), |x| x.label(lang))
-        );
+        println!("  {:<24} → {}", c.name, c.role.map_or(l("(not used)", "（未使用）"), |x| x.label(lang)));
     }
     println!(
         "{} {} = {} {} + {} {}",
@@ -466,23 +367,11 @@ fn print_report(i: &Imported, lang: Lang, t: &Timing) {
         l("rejected", "拒绝")
     );
     if r.rows_after_analysis_date > 0 {
-        println!(
-            "{} {}",
-            l(
-                "Rows after the analysis date (holdout):",
-                "分析日之后的行（验证期）："
-            ),
-            r.rows_after_analysis_date
-        );
+        println!("{} {}", l("Rows after the analysis date (holdout):", "分析日之后的行（验证期）："), r.rows_after_analysis_date);
     }
     println!("{} {}", l("Customers:", "客户数："), r.customers);
     if let (Some(a), Some(b)) = (r.date_min, r.date_max) {
-        println!(
-            "{} {a} – {b}   {} {}",
-            l("Dates:", "日期范围："),
-            l("analysis date:", "分析日："),
-            r.analysis_date.map(|d| d.to_string()).unwrap_or_default()
-        );
+        println!("{} {a} – {b}   {} {}", l("Dates:", "日期范围："), l("analysis date:", "分析日："), r.analysis_date.map(|d| d.to_string()).unwrap_or_default());
     }
     for w in &r.warnings {
         println!("! {}", w.text(lang));
@@ -491,26 +380,10 @@ fn print_report(i: &Imported, lang: Lang, t: &Timing) {
         println!("  {n:>8}  {reason}");
     }
     for x in i.rejects.iter().take(20) {
-        println!(
-            "  {} {}, {} {} ({}): {:?} — {}",
-            l("line", "行"),
-            x.line,
-            l("column", "列"),
-            x.column,
-            x.column_name,
-            x.value,
-            x.reason.text(lang)
-        );
+        println!("  {} {}, {} {} ({}): {:?} — {}", l("line", "行"), x.line, l("column", "列"), x.column, x.column_name, x.value, x.reason.text(lang));
     }
     if i.rejects.len() > 20 {
-        println!(
-            "  … {} {}",
-            i.rejects.len() - 20,
-            l(
-                "more rejected rows (use --json for all)",
-                "行被拒绝（用 --json 查看全部）"
-            )
-        );
+        println!("  … {} {}", i.rejects.len() - 20, l("more rejected rows (use --json for all)", "行被拒绝（用 --json 查看全部）"));
     }
     let mb = t.bytes as f64 / 1e6;
     eprintln!(

@@ -48,9 +48,7 @@ fn post(resp: &Response) {
 /// Starts the worker: installs the panic reporter and the message handler.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        post(&Response::Crashed {
-            message: info.to_string(),
-        });
+        post(&Response::Crashed { message: info.to_string() });
     }));
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(handle);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -60,36 +58,21 @@ pub fn start() {
 
 fn handle(ev: MessageEvent) {
     let data = ev.data();
-    let json = js_sys::Reflect::get(&data, &"json".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    let file = js_sys::Reflect::get(&data, &"file".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<File>().ok());
+    let json = js_sys::Reflect::get(&data, &"json".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|v| v.dyn_into::<File>().ok());
     let request: Request = match serde_json::from_str(&json) {
         Ok(r) => r,
         Err(e) => {
-            post(&Response::Crashed {
-                message: format!("unreadable request: {e}"),
-            });
+            post(&Response::Crashed { message: format!("unreadable request: {e}") });
             return;
         }
     };
     match request {
-        Request::Import {
-            file_name,
-            options,
-            settings,
-        } => {
+        Request::Import { file_name, options, settings } => {
             if let Some(file) = file {
                 let size = file.size() as u64;
                 if size > MAX_FILE_BYTES {
-                    post(&Response::Failed(FailureView::new(
-                        &file_name,
-                        &ImportError::TooLarge { bytes: size },
-                        None,
-                    )));
+                    post(&Response::Failed(FailureView::new(&file_name, &ImportError::TooLarge { bytes: size }, None)));
                     return;
                 }
                 let t0 = now_ms();
@@ -102,9 +85,7 @@ fn handle(ev: MessageEvent) {
                     }),
                     Err(e) => {
                         let error = ImportError::Workbook { detail: e };
-                        post(&Response::Failed(FailureView::new(
-                            &file_name, &error, None,
-                        )));
+                        post(&Response::Failed(FailureView::new(&file_name, &error, None)));
                         return;
                     }
                 }
@@ -124,21 +105,11 @@ fn handle(ev: MessageEvent) {
         }
         Request::RejectsCsv { lang } => {
             let (name, text) = HELD.with_borrow(|h| {
-                let stem = h
-                    .file_name
-                    .rsplit_once('.')
-                    .map_or(h.file_name.as_str(), |(s, _)| s)
-                    .to_string();
+                let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
                 let rejects = h.last.as_ref().map(|i| i.rejects.as_slice()).unwrap_or(&[]);
-                (
-                    format!("{stem}_rejected_rows.csv"),
-                    rejects_csv(rejects, lang),
-                )
+                (format!("{stem}_rejected_rows.csv"), rejects_csv(rejects, lang))
             });
-            post(&Response::Csv {
-                file_name: name,
-                text,
-            });
+            post(&Response::Csv { file_name: name, text });
         }
     }
 }
@@ -149,31 +120,17 @@ fn read_file(file: &File) -> Result<Vec<u8>, String> {
     let size = file.size() as u64;
     let mut out = Vec::with_capacity(size as usize);
     let mut offset = 0u64;
-    post(&Response::Progress(Progress {
-        stage: Stage::Reading,
-        done: 0,
-        total: size,
-        rows: 0,
-    }));
+    post(&Response::Progress(Progress { stage: Stage::Reading, done: 0, total: size, rows: 0 }));
     while offset < size {
         let end = (offset + CHUNK).min(size);
-        let blob = file
-            .slice_with_f64_and_f64(offset as f64, end as f64)
-            .map_err(|e| format!("{e:?}"))?;
-        let buffer = reader
-            .read_as_array_buffer(&blob)
-            .map_err(|e| format!("{e:?}"))?;
+        let blob = file.slice_with_f64_and_f64(offset as f64, end as f64).map_err(|e| format!("{e:?}"))?;
+        let buffer = reader.read_as_array_buffer(&blob).map_err(|e| format!("{e:?}"))?;
         let array = Uint8Array::new(&buffer);
         let start = out.len();
         out.resize(start + array.length() as usize, 0);
         array.copy_to(&mut out[start..]);
         offset = end;
-        post(&Response::Progress(Progress {
-            stage: Stage::Reading,
-            done: offset,
-            total: size,
-            rows: 0,
-        }));
+        post(&Response::Progress(Progress { stage: Stage::Reading, done: offset, total: size, rows: 0 }));
     }
     Ok(out)
 }
@@ -182,26 +139,16 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
     let t0 = now_ms();
     let result = HELD.with_borrow(|h| {
         let mut report = |p: Progress| post(&Response::Progress(p));
-        (
-            h.file_name.clone(),
-            h.read_ms,
-            import(&h.bytes, &h.file_name, options, settings, &mut report),
-        )
+        (h.file_name.clone(), h.read_ms, import(&h.bytes, &h.file_name, options, settings, &mut report))
     });
     match result {
         (_, read_ms, Ok(imported)) => {
             let t1 = now_ms();
             let mut view = ImportView::new(&imported, settings);
-            view.timings_ms = vec![
-                ("read".into(), read_ms),
-                ("import".into(), t1 - t0),
-                ("view".into(), now_ms() - t1),
-            ];
+            view.timings_ms = vec![("read".into(), read_ms), ("import".into(), t1 - t0), ("view".into(), now_ms() - t1)];
             post(&Response::Imported(Box::new(view)));
             HELD.with_borrow_mut(|h| h.last = Some(imported));
         }
-        (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(
-            &name, &failure,
-        ))),
+        (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
     }
 }

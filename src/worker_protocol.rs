@@ -18,11 +18,7 @@ pub const REJECTS_SHOWN: usize = 200;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Import the attached file (or, with no file attached, the one the worker already holds).
-    Import {
-        file_name: String,
-        options: ImportOptions,
-        settings: Settings,
-    },
+    Import { file_name: String, options: ImportOptions, settings: Settings },
     /// Generate the demo retailer and import it.
     Demo { settings: Settings },
     /// The rejected rows of the last import as CSV.
@@ -47,12 +43,7 @@ impl ImportView {
             detected: imported.detected.clone(),
             report: imported.report.clone(),
             overview: imported.overview.clone(),
-            rejects: imported
-                .rejects
-                .iter()
-                .take(REJECTS_SHOWN)
-                .cloned()
-                .collect(),
+            rejects: imported.rejects.iter().take(REJECTS_SHOWN).cloned().collect(),
             settings: settings.clone(),
             options: imported.detected.as_options(),
             timings_ms: Vec::new(),
@@ -95,14 +86,9 @@ pub enum Response {
     Progress(Progress),
     Imported(Box<ImportView>),
     Failed(FailureView),
-    Csv {
-        file_name: String,
-        text: String,
-    },
+    Csv { file_name: String, text: String },
     /// The worker hit a bug (a Rust panic). The page restarts it.
-    Crashed {
-        message: String,
-    },
+    Crashed { message: String },
 }
 
 #[cfg(test)]
@@ -112,32 +98,14 @@ mod tests {
 
     #[test]
     fn an_import_view_round_trips_through_json() {
-        let csv =
-            "客户编号,交易日期,实付金额\nC1,2024-01-02,10\nC1,2024-01-09,5\nC2,2024-01-03,oops\n";
+        let csv = "客户编号,交易日期,实付金额\nC1,2024-01-02,10\nC1,2024-01-09,5\nC2,2024-01-03,oops\n";
         let settings = Settings::default();
-        let imported = import(
-            csv.as_bytes(),
-            "t.csv",
-            &ImportOptions::default(),
-            &settings,
-            &mut |_| {},
-        )
-        .expect("import");
+        let imported = import(csv.as_bytes(), "t.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
         let msg = Response::Imported(Box::new(ImportView::new(&imported, &settings)));
         let json = serde_json::to_string(&msg).expect("to json");
-        assert_eq!(
-            serde_json::from_str::<Response>(&json).expect("from json"),
-            msg
-        );
-        let req = Request::Import {
-            file_name: "t.csv".into(),
-            options: imported.detected.as_options(),
-            settings,
-        };
+        assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
+        let req = Request::Import { file_name: "t.csv".into(), options: imported.detected.as_options(), settings };
         let json = serde_json::to_string(&req).expect("to json");
-        assert_eq!(
-            serde_json::from_str::<Request>(&json).expect("from json"),
-            req
-        );
+        assert_eq!(serde_json::from_str::<Request>(&json).expect("from json"), req);
     }
 }

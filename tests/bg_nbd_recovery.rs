@@ -7,37 +7,19 @@
 //! a > 1 set gives z = 3.15 for a, the ~1% tail one expects across four parameters).
 
 use kezhi::engine::bg_nbd;
-use kezhi::engine::demo_data::{generate, DemoParams};
 use kezhi::engine::repeat_data::RepeatData;
+use kezhi::engine::demo_data::{generate, DemoParams};
 
 fn recover(seed: u64, r: f64, alpha: f64, a: f64, b: f64) {
-    let params = DemoParams {
-        r,
-        alpha,
-        a,
-        b,
-        ..DemoParams::pure(seed, 20_000)
-    };
+    let params = DemoParams { r, alpha, a, b, ..DemoParams::pure(seed, 20_000) };
     let data = generate(&params);
     let d = RepeatData::from_triples(data.btyd_summary());
     let fit = bg_nbd::fit(&d).expect("fit");
     let se = fit.standard_errors.expect("standard errors");
     let p = fit.params;
-    for (name, got, want, s) in [
-        ("r", p.r, r, se.r),
-        ("alpha", p.alpha, alpha, se.alpha),
-        ("a", p.a, a, se.a),
-        ("b", p.b, b, se.b),
-    ] {
-        assert!(
-            s > 0.0 && s < want,
-            "{name}: implausible standard error {s}"
-        );
-        assert!(
-            (got - want).abs() <= 3.0 * s,
-            "{name}: {got} vs true {want}, 3 SE = {} ({fit:?})",
-            3.0 * s
-        );
+    for (name, got, want, s) in [("r", p.r, r, se.r), ("alpha", p.alpha, alpha, se.alpha), ("a", p.a, a, se.a), ("b", p.b, b, se.b)] {
+        assert!(s > 0.0 && s < want, "{name}: implausible standard error {s}");
+        assert!((got - want).abs() <= 3.0 * s, "{name}: {got} vs true {want}, 3 SE = {} ({fit:?})", 3.0 * s);
     }
 }
 

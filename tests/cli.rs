@@ -16,42 +16,19 @@ fn import_json_has_the_documented_fields_and_writes_the_customer_table() {
     std::fs::create_dir_all(&dir).expect("tmp");
     let out = dir.join("customers.csv");
     let o = kezhi()
-        .args([
-            "import",
-            &fixture("bad_rows.csv"),
-            "--json",
-            "--unit",
-            "day",
-            "--out",
-        ])
+        .args(["import", &fixture("bad_rows.csv"), "--json", "--unit", "day", "--out"])
         .arg(&out)
         .output()
         .expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     for key in [
-        "rows_read",
-        "rows_used",
-        "rows_rejected",
-        "rows_after_analysis_date",
-        "customers",
-        "encoding",
-        "delimiter",
-        "shape",
-        "date_min",
-        "date_max",
-        "rejects",
+        "rows_read", "rows_used", "rows_rejected", "rows_after_analysis_date", "customers", "encoding", "delimiter", "shape",
+        "date_min", "date_max", "rejects",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
-    assert_eq!(
-        (
-            v["rows_read"].as_u64(),
-            v["rows_used"].as_u64(),
-            v["rows_rejected"].as_u64()
-        ),
-        (Some(10), Some(6), Some(4))
-    );
+    assert_eq!((v["rows_read"].as_u64(), v["rows_used"].as_u64(), v["rows_rejected"].as_u64()), (Some(10), Some(6), Some(4)));
     assert_eq!(v["shape"], "transactions");
     assert_eq!(v["delimiter"], "comma");
     assert_eq!(v["rejects"][0]["line"], 4);
@@ -66,61 +43,29 @@ fn import_json_has_the_documented_fields_and_writes_the_customer_table() {
         lines.next(),
         Some("customer_id,first_date,last_date,frequency,recency,T,monetary_value,occasions,orders,revenue,margin")
     );
-    assert_eq!(
-        lines.next(),
-        Some("B1,2024-01-01,2024-01-08,1,7,62,12,2,2,22,6.6")
-    );
-    assert!(
-        dir.join("customers.settings.json").exists(),
-        "settings side file"
-    );
+    assert_eq!(lines.next(), Some("B1,2024-01-01,2024-01-08,1,7,62,12,2,2,22,6.6"));
+    assert!(dir.join("customers.settings.json").exists(), "settings side file");
 }
 
 #[test]
 fn mapping_overrides_encoding_and_errors_from_the_command_line() {
     let o = kezhi()
-        .args([
-            "import",
-            &fixture("zh_gbk.csv"),
-            "--json",
-            "--encoding",
-            "gb18030",
-            "--map",
-            "name=渠道",
-        ])
+        .args(["import", &fixture("zh_gbk.csv"), "--json", "--encoding", "gb18030", "--map", "name=渠道"])
         .output()
         .expect("run");
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["encoding"], "gb18030");
-    let name_col = v["mapping"]
-        .as_array()
-        .and_then(|m| m.iter().find(|c| c["role"] == "name"))
-        .map(|c| c["column"].clone());
+    let name_col = v["mapping"].as_array().and_then(|m| m.iter().find(|c| c["role"] == "name")).map(|c| c["column"].clone());
     assert_eq!(name_col, Some(serde_json::json!("渠道")));
 
-    let o = kezhi()
-        .args(["import", &fixture("empty.csv")])
-        .output()
-        .expect("run");
+    let o = kezhi().args(["import", &fixture("empty.csv")]).output().expect("run");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("empty.csv is empty"));
-    let o = kezhi()
-        .args(["import", &fixture("ambiguous_dates.csv"), "--lang", "zh"])
-        .output()
-        .expect("run");
+    let o = kezhi().args(["import", &fixture("ambiguous_dates.csv"), "--lang", "zh"]).output().expect("run");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("日期格式"));
-    let o = kezhi()
-        .args([
-            "import",
-            &fixture("ambiguous_dates.csv"),
-            "--date-format",
-            "dmy",
-            "--json",
-        ])
-        .output()
-        .expect("run");
+    let o = kezhi().args(["import", &fixture("ambiguous_dates.csv"), "--date-format", "dmy", "--json"]).output().expect("run");
     assert!(o.status.success());
 }
 
@@ -130,16 +75,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     std::fs::create_dir_all(&dir).expect("tmp");
     let out = dir.join("scored.csv");
     let o = kezhi()
-        .args([
-            "score",
-            &fixture("cdnow/CDNOW_sample.txt"),
-            "--analysis-date",
-            "1997-09-30",
-            "--map",
-            "customer_id=2",
-            "--json",
-            "--out",
-        ])
+        .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--json", "--out"])
         .arg(&out)
         .output()
         .expect("run");
@@ -155,48 +91,31 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     let top = v["priority_top"].as_array().expect("priority_top");
     assert_eq!(top.len(), 20);
     let prios: Vec<f64> = top.iter().filter_map(|t| t["priority"].as_f64()).collect();
-    assert!(
-        prios.windows(2).all(|w| w[0] >= w[1]),
-        "sorted, highest first: {prios:?}"
-    );
+    assert!(prios.windows(2).all(|w| w[0] >= w[1]), "sorted, highest first: {prios:?}");
     let text = std::fs::read_to_string(&out).expect("scored.csv");
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines();
     let header = lines.next().expect("header");
-    assert_eq!(
-        header.split(',').collect::<Vec<_>>(),
-        kezhi::engine::csv_export::SCORED_COLUMNS.to_vec()
-    );
+    assert_eq!(header.split(',').collect::<Vec<_>>(), kezhi::engine::csv_export::SCORED_COLUMNS.to_vec());
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2357);
     for row in &rows {
         assert!(!row.contains("NaN") && !row.contains("inf"), "{row}");
         let cells: Vec<&str> = row.split(',').collect();
         assert_eq!(cells.len(), 18, "{row}");
-        assert_ne!(
-            cells[9], "Others",
-            "the default grid covers every cell: {row}"
-        );
+        assert_ne!(cells[9], "Others", "the default grid covers every cell: {row}");
         for c in &cells[11..] {
-            assert!(
-                !c.is_empty(),
-                "every model column is filled when both models fit: {row}"
-            );
+            assert!(!c.is_empty(), "every model column is filled when both models fit: {row}");
         }
     }
 }
 
 #[test]
 fn score_without_enough_repeat_customers_still_scores_rfm() {
-    let o = kezhi()
-        .args(["score", &fixture("en_transactions.csv"), "--json"])
-        .output()
-        .expect("run");
+    let o = kezhi().args(["score", &fixture("en_transactions.csv"), "--json"]).output().expect("run");
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert!(v["bg_nbd"].is_null());
-    assert!(v["notes"].as_array().is_some_and(|n| n
-        .iter()
-        .any(|x| x.as_str().unwrap_or("").contains("BG/NBD not fitted"))));
+    assert!(v["notes"].as_array().is_some_and(|n| n.iter().any(|x| x.as_str().unwrap_or("").contains("BG/NBD not fitted"))));
     assert_eq!(v["customers"], 4);
 }

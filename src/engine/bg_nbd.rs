@@ -34,12 +34,7 @@ pub struct BgNbdParams {
 
 impl BgNbdParams {
     fn from_log(theta: &[f64]) -> BgNbdParams {
-        BgNbdParams {
-            r: theta[0].exp(),
-            alpha: theta[1].exp(),
-            a: theta[2].exp(),
-            b: theta[3].exp(),
-        }
+        BgNbdParams { r: theta[0].exp(), alpha: theta[1].exp(), a: theta[2].exp(), b: theta[3].exp() }
     }
 }
 
@@ -51,27 +46,12 @@ fn ll_one(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> (f64, [f64; 4]) {
     let a1 = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln();
     let a2 = ln_gamma(a + b) + ln_gamma(b + x) - ln_gamma(b) - ln_gamma(a + b + x);
     let a3 = -(r + x) * (alpha + t).ln();
-    let d1 = [
-        digamma(r + x) - digamma(r) + alpha.ln(),
-        r / alpha,
-        0.0,
-        0.0,
-    ];
-    let d2 = [
-        0.0,
-        0.0,
-        digamma(a + b) - digamma(a + b + x),
-        digamma(a + b) + digamma(b + x) - digamma(b) - digamma(a + b + x),
-    ];
+    let d1 = [digamma(r + x) - digamma(r) + alpha.ln(), r / alpha, 0.0, 0.0];
+    let d2 = [0.0, 0.0, digamma(a + b) - digamma(a + b + x), digamma(a + b) + digamma(b + x) - digamma(b) - digamma(a + b + x)];
     let d3 = [-(alpha + t).ln(), -(r + x) / (alpha + t), 0.0, 0.0];
     if x > 0.0 {
         let a4 = a.ln() - (b + x - 1.0).ln() - (r + x) * (alpha + tx).ln();
-        let d4 = [
-            -(alpha + tx).ln(),
-            -(r + x) / (alpha + tx),
-            1.0 / a,
-            -1.0 / (b + x - 1.0),
-        ];
+        let d4 = [-(alpha + tx).ln(), -(r + x) / (alpha + tx), 1.0 / a, -1.0 / (b + x - 1.0)];
         let m = a3.max(a4);
         let (e3, e4) = ((a3 - m).exp(), (a4 - m).exp());
         let lse = m + (e3 + e4).ln();
@@ -95,11 +75,7 @@ fn ll_and_gradient(p: &BgNbdParams, d: &RepeatData, with_gradient: bool) -> (f64
     let BgNbdParams { r, alpha, a, b } = *p;
     let u = &d.distinct;
     let (ln_alpha, lg_r, lg_b, lg_ab) = (alpha.ln(), ln_gamma(r), ln_gamma(b), ln_gamma(a + b));
-    let (dg_r, dg_b, dg_ab) = if with_gradient {
-        (digamma(r), digamma(b), digamma(a + b))
-    } else {
-        (0.0, 0.0, 0.0)
-    };
+    let (dg_r, dg_b, dg_ab) = if with_gradient { (digamma(r), digamma(b), digamma(a + b)) } else { (0.0, 0.0, 0.0) };
     // Per distinct x: the x-only parts of A₁, A₂ and A₄ and their derivatives.
     struct XTerm {
         a12: f64,
@@ -112,23 +88,10 @@ fn ll_and_gradient(p: &BgNbdParams, d: &RepeatData, with_gradient: bool) -> (f64
     let xt: Vec<XTerm> =
         u.x.iter()
             .map(|&x| {
-                let a12 = ln_gamma(r + x) - lg_r + r * ln_alpha + lg_ab + ln_gamma(b + x)
-                    - lg_b
-                    - ln_gamma(a + b + x);
-                let ln_a_bx1 = if x > 0.0 {
-                    a.ln() - (b + x - 1.0).ln()
-                } else {
-                    0.0
-                };
+                let a12 = ln_gamma(r + x) - lg_r + r * ln_alpha + lg_ab + ln_gamma(b + x) - lg_b - ln_gamma(a + b + x);
+                let ln_a_bx1 = if x > 0.0 { a.ln() - (b + x - 1.0).ln() } else { 0.0 };
                 if !with_gradient {
-                    return XTerm {
-                        a12,
-                        ln_a_bx1,
-                        d_r: 0.0,
-                        d_a: 0.0,
-                        d_b: 0.0,
-                        d_b4: 0.0,
-                    };
+                    return XTerm { a12, ln_a_bx1, d_r: 0.0, d_a: 0.0, d_b: 0.0, d_b4: 0.0 };
                 }
                 let dg_abx = digamma(a + b + x);
                 XTerm {
@@ -224,12 +187,7 @@ pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
     // Cov(ln θ) = (N · H)⁻¹ where H is the Hessian of the mean negative log-likelihood; SE(θ) = θ · SE(ln θ).
     let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {
         let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
-        BgNbdParams {
-            r: se(0),
-            alpha: se(1),
-            a: se(2),
-            b: se(3),
-        }
+        BgNbdParams { r: se(0), alpha: se(1), a: se(2), b: se(3) }
     });
     Some(BgNbdFit {
         params,
@@ -259,14 +217,8 @@ fn around_a_one(p: &BgNbdParams, f: impl Fn(&BgNbdParams) -> f64) -> f64 {
     if (p.a - 1.0).abs() >= A_ONE_STEP {
         return f(p);
     }
-    let lo = BgNbdParams {
-        a: 1.0 - A_ONE_STEP,
-        ..*p
-    };
-    let hi = BgNbdParams {
-        a: 1.0 + A_ONE_STEP,
-        ..*p
-    };
+    let lo = BgNbdParams { a: 1.0 - A_ONE_STEP, ..*p };
+    let hi = BgNbdParams { a: 1.0 + A_ONE_STEP, ..*p };
     (f(&lo) + f(&hi)) / 2.0
 }
 
@@ -279,11 +231,7 @@ pub fn expected_purchases(p: &BgNbdParams, t_ahead: f64, x: f64, tx: f64, t: f64
         let h = hyp2f1(r + x, b + x, a + b + x - 1.0, z).value;
         let head = (a + b + x - 1.0) / (a - 1.0);
         let bracket = 1.0 - ((alpha + t) / (alpha + t + t_ahead)).powf(r + x) * h;
-        let denom = if x > 0.0 {
-            1.0 + a / (b + x - 1.0) * ((alpha + t) / (alpha + tx)).powf(r + x)
-        } else {
-            1.0
-        };
+        let denom = if x > 0.0 { 1.0 + a / (b + x - 1.0) * ((alpha + t) / (alpha + tx)).powf(r + x) } else { 1.0 };
         head * bracket / denom
     })
 }
@@ -309,11 +257,7 @@ pub fn prob_repeats(p: &BgNbdParams, x: u32, t: f64) -> f64 {
     let (ln_p0, ln_q) = ((alpha / (alpha + t)).ln(), (t / (alpha + t)).ln());
     let ln_b_ab = ln_beta(a, b);
     // ln of Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j, the NBD probability of j events by t.
-    let ln_nbd = |j: f64| {
-        ln_gamma(r + j) - ln_gamma(r) - ln_gamma(j + 1.0)
-            + r * ln_p0
-            + if j > 0.0 { j * ln_q } else { 0.0 }
-    };
+    let ln_nbd = |j: f64| ln_gamma(r + j) - ln_gamma(r) - ln_gamma(j + 1.0) + r * ln_p0 + if j > 0.0 { j * ln_q } else { 0.0 };
     let first = (ln_beta(a, b + xf) - ln_b_ab + ln_nbd(xf)).exp();
     if x == 0 {
         return first;
@@ -326,38 +270,19 @@ pub fn prob_repeats(p: &BgNbdParams, x: u32, t: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::engine::fitting::numeric_gradient;
-    use crate::engine::tolerances::{
-        GRADIENT_REL, HAND_COMPUTED_ABS, IDENTITY_REL, NUMERICAL_LIMIT_REL,
-    };
+    use crate::engine::tolerances::{GRADIENT_REL, HAND_COMPUTED_ABS, IDENTITY_REL, NUMERICAL_LIMIT_REL};
 
-    const FHL: BgNbdParams = BgNbdParams {
-        r: 0.243,
-        alpha: 4.414,
-        a: 0.793,
-        b: 2.426,
-    };
+    const FHL: BgNbdParams = BgNbdParams { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
     #[test]
     fn analytic_gradient_matches_finite_differences() {
-        let d = RepeatData::from_triples([
-            (0.0, 0.0, 38.86),
-            (2.0, 30.43, 38.86),
-            (1.0, 1.71, 38.86),
-            (7.0, 29.43, 38.86),
-        ]);
+        let d = RepeatData::from_triples([(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (1.0, 1.71, 38.86), (7.0, 29.43, 38.86)]);
         let obj = NegLogLik(&d);
-        for theta in [
-            vec![0.0, 0.0, 0.0, 0.0],
-            vec![-1.4, 1.5, -0.23, 0.89],
-            vec![0.7, 2.0, 1.1, -0.5],
-        ] {
+        for theta in [vec![0.0, 0.0, 0.0, 0.0], vec![-1.4, 1.5, -0.23, 0.89], vec![0.7, 2.0, 1.1, -0.5]] {
             let g = obj.gradient(&theta);
             let n = numeric_gradient(&obj, &theta, 1e-6);
             for k in 0..4 {
-                assert!(
-                    (g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3),
-                    "k={k}: {g:?} vs {n:?}"
-                );
+                assert!((g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3), "k={k}: {g:?} vs {n:?}");
             }
         }
     }
@@ -374,24 +299,10 @@ mod tests {
 
     #[test]
     fn the_cached_pass_equals_the_plain_per_customer_formula() {
-        let triples = [
-            (0.0, 0.0, 38.86),
-            (2.0, 30.43, 38.86),
-            (1.0, 1.71, 38.86),
-            (7.0, 29.43, 38.86),
-            (2.0, 30.43, 38.86),
-            (3.0, 0.5, 20.0),
-        ];
+        let triples =
+            [(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (1.0, 1.71, 38.86), (7.0, 29.43, 38.86), (2.0, 30.43, 38.86), (3.0, 0.5, 20.0)];
         let d = RepeatData::from_triples(triples);
-        for p in [
-            FHL,
-            BgNbdParams {
-                r: 1.3,
-                alpha: 0.7,
-                a: 2.2,
-                b: 0.4,
-            },
-        ] {
+        for p in [FHL, BgNbdParams { r: 1.3, alpha: 0.7, a: 2.2, b: 0.4 }] {
             let (ll, g) = ll_and_gradient(&p, &d, true);
             let (mut ll_ref, mut g_ref) = (0.0, [0.0; 4]);
             for (x, tx, t) in triples {
@@ -403,10 +314,7 @@ mod tests {
             }
             assert!((ll - ll_ref).abs() < IDENTITY_REL * ll_ref.abs());
             for k in 0..4 {
-                assert!(
-                    (g[k] - g_ref[k]).abs() < IDENTITY_REL * g_ref[k].abs().max(1.0),
-                    "{g:?} vs {g_ref:?}"
-                );
+                assert!((g[k] - g_ref[k]).abs() < IDENTITY_REL * g_ref[k].abs().max(1.0), "{g:?} vs {g_ref:?}");
             }
         }
     }
@@ -415,34 +323,14 @@ mod tests {
     /// and ₂F₁): the pmf must sum to 1 and its mean must equal E[X(t)].
     #[test]
     fn repeat_pmf_sums_to_one_and_its_mean_is_the_population_expectation() {
-        for p in [
-            FHL,
-            BgNbdParams {
-                r: 1.3,
-                alpha: 0.7,
-                a: 2.2,
-                b: 0.4,
-            },
-            BgNbdParams {
-                r: 0.5,
-                alpha: 3.0,
-                a: 1.0,
-                b: 2.0,
-            },
-        ] {
+        for p in [FHL, BgNbdParams { r: 1.3, alpha: 0.7, a: 2.2, b: 0.4 }, BgNbdParams { r: 0.5, alpha: 3.0, a: 1.0, b: 2.0 }] {
             for t in [1.0, 39.0, 78.0] {
                 let probs: Vec<f64> = (0..2000).map(|k| prob_repeats(&p, k, t)).collect();
                 let total: f64 = probs.iter().sum();
                 let mean: f64 = probs.iter().enumerate().map(|(k, q)| k as f64 * q).sum();
-                assert!(
-                    (total - 1.0).abs() < IDENTITY_REL,
-                    "{p:?} t={t}: Σ = {total}"
-                );
+                assert!((total - 1.0).abs() < IDENTITY_REL, "{p:?} t={t}: Σ = {total}");
                 let want = expected_population(&p, t);
-                assert!(
-                    ((mean - want) / want).abs() < NUMERICAL_LIMIT_REL,
-                    "{p:?} t={t}: mean {mean} vs E[X(t)] {want}"
-                );
+                assert!(((mean - want) / want).abs() < NUMERICAL_LIMIT_REL, "{p:?} t={t}: mean {mean} vs E[X(t)] {want}");
             }
         }
     }
@@ -450,29 +338,12 @@ mod tests {
     /// At a = 1 exactly, E[X(t)] has a limit; it must sit between the values just either side.
     #[test]
     fn expectations_are_continuous_through_a_equal_one() {
-        let at = |a: f64| BgNbdParams {
-            r: 0.5,
-            alpha: 3.0,
-            a,
-            b: 2.0,
-        };
-        let (lo, on, hi) = (
-            expected_population(&at(0.99), 39.0),
-            expected_population(&at(1.0), 39.0),
-            expected_population(&at(1.01), 39.0),
-        );
-        assert!(
-            on.is_finite() && (lo - on) * (on - hi) > 0.0,
-            "{lo} {on} {hi}"
-        );
+        let at = |a: f64| BgNbdParams { r: 0.5, alpha: 3.0, a, b: 2.0 };
+        let (lo, on, hi) =
+            (expected_population(&at(0.99), 39.0), expected_population(&at(1.0), 39.0), expected_population(&at(1.01), 39.0));
+        assert!(on.is_finite() && (lo - on) * (on - hi) > 0.0, "{lo} {on} {hi}");
         let y = expected_purchases(&at(1.0), 39.0, 2.0, 20.0, 39.0);
-        let (ylo, yhi) = (
-            expected_purchases(&at(0.99), 39.0, 2.0, 20.0, 39.0),
-            expected_purchases(&at(1.01), 39.0, 2.0, 20.0, 39.0),
-        );
-        assert!(
-            y.is_finite() && (ylo - y) * (y - yhi) > 0.0,
-            "{ylo} {y} {yhi}"
-        );
+        let (ylo, yhi) = (expected_purchases(&at(0.99), 39.0, 2.0, 20.0, 39.0), expected_purchases(&at(1.01), 39.0, 2.0, 20.0, 39.0));
+        assert!(y.is_finite() && (ylo - y) * (y - yhi) > 0.0, "{ylo} {y} {yhi}");
     }
 }

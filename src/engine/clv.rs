@@ -10,11 +10,7 @@
 
 /// Σ_{k=1..H} (E[Y(k)] − E[Y(k−1)]) / (1+d)^k for a cumulative expectation `ey(months)`: the
 /// discounted expected purchases over the horizon.
-pub fn discounted_purchases(
-    ey: impl Fn(f64) -> f64,
-    horizon_months: u32,
-    monthly_discount: f64,
-) -> f64 {
+pub fn discounted_purchases(ey: impl Fn(f64) -> f64, horizon_months: u32, monthly_discount: f64) -> f64 {
     let mut prev = 0.0;
     let mut sum = 0.0;
     for k in 1..=horizon_months {

@@ -33,25 +33,12 @@ fn num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{:.6}", v)
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
+        format!("{:.6}", v).trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
 pub const CUSTOMER_COLUMNS: [&str; 11] = [
-    "customer_id",
-    "first_date",
-    "last_date",
-    "frequency",
-    "recency",
-    "T",
-    "monetary_value",
-    "occasions",
-    "orders",
-    "revenue",
-    "margin",
+    "customer_id", "first_date", "last_date", "frequency", "recency", "T", "monetary_value", "occasions", "orders", "revenue", "margin",
 ];
 
 /// The customer table, one row per customer, in the `lifetimes` convention (METHODS §0).
@@ -75,23 +62,8 @@ pub fn customers_csv(table: &CustomerTable) -> String {
 }
 
 pub const SCORED_COLUMNS: [&str; 18] = [
-    "customer_id",
-    "frequency",
-    "recency",
-    "T",
-    "monetary_value",
-    "r_score",
-    "f_score",
-    "m_score",
-    "rfm_cell",
-    "rfm_segment",
-    "value_class",
-    "p_alive",
-    "expected_purchases_horizon",
-    "expected_mean_spend",
-    "clv",
-    "historical_value",
-    "potential_value",
+    "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
+    "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
     "priority_score",
 ];
 
@@ -109,9 +81,7 @@ pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: 
             s.f_score.to_string(),
             s.m_score.to_string(),
             s.rfm_cell.clone(),
-            s.segment
-                .map(|i| scored.segments[i].label(lang).to_string())
-                .unwrap_or_else(|| lang.pick("Others", "其他").into()),
+            s.segment.map(|i| scored.segments[i].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
             s.value_class.label(lang).to_string(),
             opt(s.p_alive),
             opt(s.expected_purchases_horizon),
@@ -132,13 +102,7 @@ pub fn rejects_csv(rejects: &[Reject], lang: Lang) -> String {
         Lang::Zh => ["行号", "列号", "列名", "原始值", "原因"],
     };
     let rows = rejects.iter().map(|r| {
-        vec![
-            r.line.to_string(),
-            r.column.to_string(),
-            r.column_name.clone(),
-            r.value.clone(),
-            r.reason.text(lang),
-        ]
+        vec![r.line.to_string(), r.column.to_string(), r.column_name.clone(), r.value.clone(), r.reason.text(lang)]
     });
     write_rows(&header, rows)
 }

@@ -83,11 +83,7 @@ impl CustomerTable {
     }
 
     /// Builds the table from the rows dated on or before `analysis_date`.
-    pub fn from_transactions(
-        txns: &Transactions,
-        analysis_date: NaiveDate,
-        settings: &Settings,
-    ) -> (CustomerTable, BuildStats) {
+    pub fn from_transactions(txns: &Transactions, analysis_date: NaiveDate, settings: &Settings) -> (CustomerTable, BuildStats) {
         let unit = settings.time_unit;
         let rows = &txns.rows;
         let n = txns.customer_ids.len();
@@ -144,11 +140,7 @@ impl CustomerTable {
                 revenue += spend;
                 margin += day_margin;
                 if is_occasion(spend, had_return) {
-                    occasions.push(Occasion {
-                        date: day,
-                        spend,
-                        margin: day_margin,
-                    });
+                    occasions.push(Occasion { date: day, spend, margin: day_margin });
                 } else {
                     stats.non_occasion_days += 1;
                 }
@@ -166,20 +158,12 @@ impl CustomerTable {
                 keys.len() as u32
             };
             let has_orders = slice.iter().any(|&i| rows[i as usize].order != 0);
-            let orders = if has_orders {
-                distinct(&mut keys, &|i| rows[i as usize].order)
-            } else {
-                slice.len() as u32
-            };
+            let orders = if has_orders { distinct(&mut keys, &|i| rows[i as usize].order) } else { slice.len() as u32 };
             let categories = distinct(&mut keys, &|i| u64::from(rows[i as usize].category));
             let first = occ[0].date;
             let last = occ[occ.len() - 1].date;
             let x = occ.len() - 1;
-            let monetary_value = if x > 0 {
-                occ[1..].iter().map(|o| o.spend).sum::<f64>() / x as f64
-            } else {
-                0.0
-            };
+            let monetary_value = if x > 0 { occ[1..].iter().map(|o| o.spend).sum::<f64>() / x as f64 } else { 0.0 };
             customers.push(Customer {
                 id: txns.customer_ids[c].clone(),
                 name: txns.names.get(c).cloned().flatten(),
@@ -198,14 +182,7 @@ impl CustomerTable {
             });
             offsets.push(occasions.len());
         }
-        let table = CustomerTable {
-            analysis_date: Some(analysis_date),
-            unit,
-            customers,
-            occasions,
-            offsets,
-            from_summary: false,
-        };
+        let table = CustomerTable { analysis_date: Some(analysis_date), unit, customers, occasions, offsets, from_summary: false };
         (table, stats)
     }
 

@@ -132,34 +132,23 @@ pub struct DemoData {
 }
 
 const SURNAMES: [&str; 24] = [
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "林", "罗", "高", "郑", "梁", "谢", "宋",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋",
 ];
 const GIVEN: [&str; 30] = [
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明",
-    "超", "秀英", "霞", "平", "刚", "桂英", "晨", "欣怡", "子涵", "浩然", "雨桐", "一诺", "梓轩",
-    "思远",
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "晨",
+    "欣怡", "子涵", "浩然", "雨桐", "一诺", "梓轩", "思远",
 ];
 const FIRST: [&str; 20] = [
-    "Emma", "Liam", "Olivia", "Noah", "Ava", "James", "Sophia", "Lucas", "Mia", "Ethan", "Chloe",
-    "Daniel", "Grace", "Henry", "Lily", "Jack", "Zoe", "Ryan", "Hannah", "Leo",
+    "Emma", "Liam", "Olivia", "Noah", "Ava", "James", "Sophia", "Lucas", "Mia", "Ethan", "Chloe", "Daniel", "Grace", "Henry", "Lily", "Jack",
+    "Zoe", "Ryan", "Hannah", "Leo",
 ];
 const LAST: [&str; 16] = [
-    "Smith", "Chen", "Wong", "Taylor", "Brown", "Lee", "Wilson", "Martin", "Clarke", "Walker",
-    "Lam", "Young", "King", "Scott", "Green", "Hall",
+    "Smith", "Chen", "Wong", "Taylor", "Brown", "Lee", "Wilson", "Martin", "Clarke", "Walker", "Lam", "Young", "King", "Scott", "Green", "Hall",
 ];
-const REGIONS: [&str; 8] = [
-    "上海", "北京", "广州", "深圳", "杭州", "成都", "南京", "武汉",
-];
+const REGIONS: [&str; 8] = ["上海", "北京", "广州", "深圳", "杭州", "成都", "南京", "武汉"];
 /// Category and its cost ratio.
-const CATEGORIES: [(&str, f64); 6] = [
-    ("Apparel", 0.55),
-    ("Beauty", 0.45),
-    ("Grocery", 0.78),
-    ("Home", 0.62),
-    ("Electronics", 0.82),
-    ("Baby", 0.6),
-];
+const CATEGORIES: [(&str, f64); 6] =
+    [("Apparel", 0.55), ("Beauty", 0.45), ("Grocery", 0.78), ("Home", 0.62), ("Electronics", 0.82), ("Baby", 0.6)];
 const CHANNELS: [&str; 3] = ["Online", "Store", "Mini-program"];
 
 fn gamma(shape: f64, scale: f64) -> Gamma<f64> {
@@ -171,8 +160,7 @@ fn gamma(shape: f64, scale: f64) -> Gamma<f64> {
 pub fn generate(params: &DemoParams) -> DemoData {
     let mut rng = StdRng::seed_from_u64(params.seed);
     let lambda_dist = gamma(params.r, 1.0 / params.alpha);
-    let p_dist = Beta::new(params.a, params.b)
-        .unwrap_or_else(|_| Beta::new(1.0, 1.0).expect("Beta(1,1) is valid"));
+    let p_dist = Beta::new(params.a, params.b).unwrap_or_else(|_| Beta::new(1.0, 1.0).expect("Beta(1,1) is valid"));
     let nu_dist = gamma(params.q, 1.0 / params.gamma);
     let unit_exp = Exp::new(1.0).expect("Exp(1) is valid");
     let weeks = params.days as f64 / 7.0;
@@ -192,17 +180,9 @@ pub fn generate(params: &DemoParams) -> DemoData {
             Drift::Steady
         };
         let name = if rng.gen_bool(0.65) {
-            format!(
-                "{}{}",
-                SURNAMES[rng.gen_range(0..SURNAMES.len())],
-                GIVEN[rng.gen_range(0..GIVEN.len())]
-            )
+            format!("{}{}", SURNAMES[rng.gen_range(0..SURNAMES.len())], GIVEN[rng.gen_range(0..GIVEN.len())])
         } else {
-            format!(
-                "{} {}",
-                FIRST[rng.gen_range(0..FIRST.len())],
-                LAST[rng.gen_range(0..LAST.len())]
-            )
+            format!("{} {}", FIRST[rng.gen_range(0..FIRST.len())], LAST[rng.gen_range(0..LAST.len())])
         };
         let region = REGIONS[rng.gen_range(0..REGIONS.len())].to_string();
         let home_channel = rng.gen_range(0..CHANNELS.len());
@@ -246,40 +226,16 @@ pub fn generate(params: &DemoParams) -> DemoData {
             let amount = amount.max(0.01);
             order_no += 1;
             let order_id = format!("SO{order_no}");
-            let channel = if rng.gen_bool(0.8) {
-                CHANNELS[home_channel]
-            } else {
-                CHANNELS[rng.gen_range(0..CHANNELS.len())]
-            };
-            let lines = if rng.gen::<f64>() < params.two_line_share {
-                2
-            } else {
-                1
-            };
+            let channel = if rng.gen_bool(0.8) { CHANNELS[home_channel] } else { CHANNELS[rng.gen_range(0..CHANNELS.len())] };
+            let lines = if rng.gen::<f64>() < params.two_line_share { 2 } else { 1 };
             let mut left = amount;
             for line in 0..lines {
-                let cat = if line == 0 && rng.gen_bool(0.6) {
-                    favourite
-                } else {
-                    rng.gen_range(0..CATEGORIES.len())
-                };
-                let part = if line + 1 == lines {
-                    left
-                } else {
-                    ((amount * rng.gen_range(0.3..0.7)) * 100.0).round() / 100.0
-                };
+                let cat = if line == 0 && rng.gen_bool(0.6) { favourite } else { rng.gen_range(0..CATEGORIES.len()) };
+                let part = if line + 1 == lines { left } else { ((amount * rng.gen_range(0.3..0.7)) * 100.0).round() / 100.0 };
                 left = ((left - part) * 100.0).round() / 100.0;
                 let (category, ratio) = CATEGORIES[cat];
                 let cost = (part * (ratio + rng.gen_range(-0.05..0.05)) * 100.0).round() / 100.0;
-                rows.push(DemoRow {
-                    customer: i as u32,
-                    order_id: order_id.clone(),
-                    date,
-                    amount: part,
-                    cost,
-                    category,
-                    channel,
-                });
+                rows.push(DemoRow { customer: i as u32, order_id: order_id.clone(), date, amount: part, cost, category, channel });
             }
             if rng.gen::<f64>() < params.return_share {
                 let back = Duration::days(rng.gen_range(1..15));
@@ -314,11 +270,7 @@ pub fn generate(params: &DemoParams) -> DemoData {
         });
     }
     rows.sort_by(|x, y| x.date.cmp(&y.date).then(x.customer.cmp(&y.customer)));
-    DemoData {
-        params: params.clone(),
-        customers,
-        rows,
-    }
+    DemoData { params: params.clone(), customers, rows }
 }
 
 impl DemoData {
@@ -331,11 +283,7 @@ impl DemoData {
             .map(|c| {
                 let first = c.purchase_weeks.first().copied().unwrap_or(0.0);
                 let last = c.purchase_weeks.last().copied().unwrap_or(first);
-                (
-                    (c.purchase_weeks.len().max(1) - 1) as f64,
-                    last - first,
-                    end - first,
-                )
+                ((c.purchase_weeks.len().max(1) - 1) as f64, last - first, end - first)
             })
             .collect()
     }
@@ -343,17 +291,11 @@ impl DemoData {
     /// The transaction log as a CSV file (UTF-8, English headers), in date order.
     pub fn to_csv(&self) -> String {
         let mut out = String::with_capacity(self.rows.len() * 80);
-        out.push_str(
-            "customer_id,customer_name,order_id,date,amount,cost,category,channel,region\n",
-        );
+        out.push_str("customer_id,customer_name,order_id,date,amount,cost,category,channel,region\n");
         for r in &self.rows {
             let c = &self.customers[r.customer as usize];
             use std::fmt::Write;
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{:.2},{:.2},{},{},{}",
-                c.id, c.name, r.order_id, r.date, r.amount, r.cost, r.category, r.channel, c.region
-            );
+            let _ = writeln!(out, "{},{},{},{},{:.2},{:.2},{},{},{}", c.id, c.name, r.order_id, r.date, r.amount, r.cost, r.category, r.channel, c.region);
         }
         out
     }
@@ -367,26 +309,15 @@ mod tests {
     fn the_default_demo_has_the_documented_size_and_repeats_exactly() {
         let d = generate(&DemoParams::default());
         assert_eq!(d.customers.len(), 5000);
-        assert!(
-            (40_000..=60_000).contains(&d.rows.len()),
-            "rows: {}",
-            d.rows.len()
-        );
+        assert!((40_000..=60_000).contains(&d.rows.len()), "rows: {}", d.rows.len());
         let first = d.rows.first().map(|r| r.date);
         let last = d.rows.last().map(|r| r.date);
         assert_eq!(first.map(|x| x >= d.params.start), Some(true));
         assert!(last.is_some_and(|x| x < d.params.start + Duration::days(d.params.days)));
-        assert_eq!(
-            generate(&DemoParams::default()).rows,
-            d.rows,
-            "same seed, same data"
-        );
+        assert_eq!(generate(&DemoParams::default()).rows, d.rows, "same seed, same data");
         assert!(d.rows.iter().any(|r| r.amount < 0.0), "returns present");
         for drift in [Drift::Steady, Drift::Growing, Drift::Declining] {
-            assert!(
-                d.customers.iter().filter(|c| c.drift == drift).count() > 300,
-                "{drift:?}"
-            );
+            assert!(d.customers.iter().filter(|c| c.drift == drift).count() > 300, "{drift:?}");
         }
     }
 

@@ -54,24 +54,12 @@ fn lbfgs<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
         .ok()?
         .with_tolerance_cost(1e-14)
         .ok()?;
-    let res = Executor::new(Problem(obj), solver)
-        .configure(|s| s.param(start.to_vec()).max_iters(1000))
-        .run()
-        .ok()?;
+    let res = Executor::new(Problem(obj), solver).configure(|s| s.param(start.to_vec()).max_iters(1000)).run().ok()?;
     let st = res.state();
     let theta = st.get_best_param()?.clone();
     let value = obj.value(&theta);
-    let converged = matches!(
-        st.get_termination_reason(),
-        Some(TerminationReason::SolverConverged)
-    );
-    value.is_finite().then(|| Minimum {
-        theta,
-        value,
-        iterations: st.get_iter(),
-        converged,
-        method: "L-BFGS".into(),
-    })
+    let converged = matches!(st.get_termination_reason(), Some(TerminationReason::SolverConverged));
+    value.is_finite().then(|| Minimum { theta, value, iterations: st.get_iter(), converged, method: "L-BFGS".into() })
 }
 
 fn nelder_mead<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
@@ -82,24 +70,12 @@ fn nelder_mead<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
         simplex.push(v);
     }
     let solver = NelderMead::new(simplex).with_sd_tolerance(1e-12).ok()?;
-    let res = Executor::new(Problem(obj), solver)
-        .configure(|s| s.max_iters(5000))
-        .run()
-        .ok()?;
+    let res = Executor::new(Problem(obj), solver).configure(|s| s.max_iters(5000)).run().ok()?;
     let st = res.state();
     let theta = st.get_best_param()?.clone();
     let value = obj.value(&theta);
-    let converged = matches!(
-        st.get_termination_reason(),
-        Some(TerminationReason::SolverConverged)
-    );
-    value.is_finite().then(|| Minimum {
-        theta,
-        value,
-        iterations: st.get_iter(),
-        converged,
-        method: "Nelder-Mead".into(),
-    })
+    let converged = matches!(st.get_termination_reason(), Some(TerminationReason::SolverConverged));
+    value.is_finite().then(|| Minimum { theta, value, iterations: st.get_iter(), converged, method: "Nelder-Mead".into() })
 }
 
 /// The best minimum over the starting points: L-BFGS from each, Nelder-Mead from a start where
@@ -118,10 +94,7 @@ pub fn minimise<O: Objective>(obj: &O, starts: &[Vec<f64>]) -> Option<Minimum> {
             }
         };
         if let Some(m) = found {
-            if best.as_ref().is_none_or(|b| {
-                m.value < b.value - 1e-12
-                    || (m.converged && !b.converged && m.value <= b.value + 1e-9)
-            }) {
+            if best.as_ref().is_none_or(|b| m.value < b.value - 1e-12 || (m.converged && !b.converged && m.value <= b.value + 1e-9)) {
                 best = Some(m);
             }
         }
@@ -154,9 +127,7 @@ pub fn inverse_hessian<O: Objective>(obj: &O, theta: &[f64], h: f64) -> Option<V
             hess[j][i] = m;
         }
     }
-    let mut inv: Vec<Vec<f64>> = (0..n)
-        .map(|i| (0..n).map(|j| f64::from(u8::from(i == j))).collect())
-        .collect();
+    let mut inv: Vec<Vec<f64>> = (0..n).map(|i| (0..n).map(|j| f64::from(u8::from(i == j))).collect()).collect();
     for col in 0..n {
         let pivot = (col..n).max_by(|&a, &b| hess[a][col].abs().total_cmp(&hess[b][col].abs()))?;
         if hess[pivot][col].abs() < 1e-14 {
@@ -179,9 +150,7 @@ pub fn inverse_hessian<O: Objective>(obj: &O, theta: &[f64], h: f64) -> Option<V
             }
         }
     }
-    (0..n)
-        .all(|i| inv[i][i] > 0.0 && inv[i][i].is_finite())
-        .then_some(inv)
+    (0..n).all(|i| inv[i][i] > 0.0 && inv[i][i].is_finite()).then_some(inv)
 }
 
 /// Central finite-difference gradient, for checking analytic gradients in tests.

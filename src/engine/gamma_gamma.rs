@@ -35,18 +35,9 @@ impl SpendData {
         let mut distinct_x = x.clone();
         distinct_x.sort_by(f64::total_cmp);
         distinct_x.dedup();
-        let ix = x
-            .iter()
-            .map(|v| distinct_x.partition_point(|d| d < v) as u32)
-            .collect();
+        let ix = x.iter().map(|v| distinct_x.partition_point(|d| d < v) as u32).collect();
         let ln_m = m.iter().map(|v| v.ln()).collect();
-        SpendData {
-            x,
-            m,
-            distinct_x,
-            ix,
-            ln_m,
-        }
+        SpendData { x, m, distinct_x, ix, ln_m }
     }
 
     pub fn from_table(table: &CustomerTable) -> SpendData {
@@ -65,23 +56,11 @@ impl SpendData {
         if n < 2.0 {
             return 0.0;
         }
-        let (mx, mm) = (
-            self.x.iter().sum::<f64>() / n,
-            self.m.iter().sum::<f64>() / n,
-        );
-        let cov: f64 = self
-            .x
-            .iter()
-            .zip(&self.m)
-            .map(|(x, m)| (x - mx) * (m - mm))
-            .sum();
+        let (mx, mm) = (self.x.iter().sum::<f64>() / n, self.m.iter().sum::<f64>() / n);
+        let cov: f64 = self.x.iter().zip(&self.m).map(|(x, m)| (x - mx) * (m - mm)).sum();
         let vx: f64 = self.x.iter().map(|x| (x - mx).powi(2)).sum();
         let vm: f64 = self.m.iter().map(|m| (m - mm).powi(2)).sum();
-        if vx == 0.0 || vm == 0.0 {
-            0.0
-        } else {
-            cov / (vx * vm).sqrt()
-        }
+        if vx == 0.0 || vm == 0.0 { 0.0 } else { cov / (vx * vm).sqrt() }
     }
 }
 
@@ -89,11 +68,7 @@ impl SpendData {
 fn ll_one(p: f64, q: f64, g: f64, x: f64, m: f64) -> (f64, [f64; 3]) {
     let px = p * x;
     let s = g + x * m;
-    let ll = ln_gamma(px + q) - ln_gamma(px) - ln_gamma(q)
-        + q * g.ln()
-        + (px - 1.0) * m.ln()
-        + px * x.ln()
-        - (px + q) * s.ln();
+    let ll = ln_gamma(px + q) - ln_gamma(px) - ln_gamma(q) + q * g.ln() + (px - 1.0) * m.ln() + px * x.ln() - (px + q) * s.ln();
     let dp = x * (digamma(px + q) - digamma(px) + m.ln() + x.ln() - s.ln());
     let dq = digamma(px + q) - digamma(q) + g.ln() - s.ln();
     let dg = q / g - (px + q) / s;
@@ -108,11 +83,7 @@ pub fn log_likelihood(par: &GammaGammaParams, d: &SpendData) -> f64 {
 /// distinct x (x takes few values; the per-customer work is one logarithm). `ll_one` is the plain
 /// reference it is tested against.
 fn ll_and_gradient(p: f64, q: f64, g: f64, d: &SpendData, with_gradient: bool) -> (f64, [f64; 3]) {
-    let (lg_q, dg_q, ln_g) = (
-        ln_gamma(q),
-        if with_gradient { digamma(q) } else { 0.0 },
-        g.ln(),
-    );
+    let (lg_q, dg_q, ln_g) = (ln_gamma(q), if with_gradient { digamma(q) } else { 0.0 }, g.ln());
     // (x, ln Γ(px+q) − ln Γ(px) − ln Γ(q) + px ln x, ψ(px+q), ψ(px))
     let terms: Vec<(f64, f64, f64, f64)> = d
         .distinct_x
@@ -120,11 +91,7 @@ fn ll_and_gradient(p: f64, q: f64, g: f64, d: &SpendData, with_gradient: bool) -
         .map(|&x| {
             let px = p * x;
             let lg = ln_gamma(px + q) - ln_gamma(px) - lg_q + px * x.ln();
-            if with_gradient {
-                (x, lg, digamma(px + q), digamma(px))
-            } else {
-                (x, lg, 0.0, 0.0)
-            }
+            if with_gradient { (x, lg, digamma(px + q), digamma(px)) } else { (x, lg, 0.0, 0.0) }
         })
         .collect();
     let (mut ll, mut grad) = (0.0, [0.0; 3]);
@@ -148,11 +115,7 @@ pub struct NegLogLik<'a>(pub &'a SpendData);
 
 impl Objective for NegLogLik<'_> {
     fn value(&self, t: &[f64]) -> f64 {
-        let par = GammaGammaParams {
-            p: t[0].exp(),
-            q: t[1].exp(),
-            gamma: t[2].exp(),
-        };
+        let par = GammaGammaParams { p: t[0].exp(), q: t[1].exp(), gamma: t[2].exp() };
         -log_likelihood(&par, self.0) / self.0.x.len() as f64
     }
 
@@ -180,17 +143,9 @@ pub fn fit(d: &SpendData) -> Option<GammaGammaFit> {
         return None;
     }
     let mean_m = d.m.iter().sum::<f64>() / d.m.len() as f64;
-    let starts = vec![
-        vec![0.0, 0.0, 0.0],
-        vec![1.0f64.ln(), 2.0f64.ln(), mean_m.ln()],
-        vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()],
-    ];
+    let starts = vec![vec![0.0, 0.0, 0.0], vec![1.0f64.ln(), 2.0f64.ln(), mean_m.ln()], vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()]];
     let m = minimise(&NegLogLik(d), &starts)?;
-    let params = GammaGammaParams {
-        p: m.theta[0].exp(),
-        q: m.theta[1].exp(),
-        gamma: m.theta[2].exp(),
-    };
+    let params = GammaGammaParams { p: m.theta[0].exp(), q: m.theta[1].exp(), gamma: m.theta[2].exp() };
     Some(GammaGammaFit {
         params,
         log_likelihood: log_likelihood(&params, d),
@@ -224,20 +179,14 @@ mod tests {
         for t in [vec![0.0, 0.0, 0.0], vec![1.8, 1.3, 2.7]] {
             let (g, n) = (obj.gradient(&t), numeric_gradient(&obj, &t, 1e-6));
             for k in 0..3 {
-                assert!(
-                    (g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3),
-                    "{g:?} vs {n:?}"
-                );
+                assert!((g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3), "{g:?} vs {n:?}");
             }
         }
     }
 
     #[test]
     fn the_cached_pass_equals_the_plain_per_customer_formula() {
-        let d = SpendData::new(
-            vec![1.0, 2.0, 5.0, 2.0, 1.0],
-            vec![20.0, 35.5, 12.0, 80.0, 3.0],
-        );
+        let d = SpendData::new(vec![1.0, 2.0, 5.0, 2.0, 1.0], vec![20.0, 35.5, 12.0, 80.0, 3.0]);
         let (ll, g) = ll_and_gradient(6.25, 3.74, 15.44, &d, true);
         let (mut ll_ref, mut g_ref) = (0.0, [0.0; 3]);
         for i in 0..d.x.len() {
@@ -257,11 +206,7 @@ mod tests {
     /// = 471.5 / 15.24; population mean 6.25 · 15.44 / 2.74 = 96.5 / 2.74.
     #[test]
     fn expected_spend_matches_a_hand_computation() {
-        let par = GammaGammaParams {
-            p: 6.25,
-            q: 3.74,
-            gamma: 15.44,
-        };
+        let par = GammaGammaParams { p: 6.25, q: 3.74, gamma: 15.44 };
         assert!((expected_spend(&par, 2.0, 30.0) - 471.5 / 15.24).abs() < HAND_COMPUTED_ABS);
         assert!((expected_spend(&par, 0.0, 0.0) - 96.5 / 2.74).abs() < HAND_COMPUTED_ABS);
     }

@@ -24,39 +24,23 @@ fn series(a: f64, b: f64, c: f64, z: f64) -> Hyp2F1 {
         term *= (a + nf) * (b + nf) / ((c + nf) * (nf + 1.0)) * z;
         sum += term;
         if term == 0.0 || (term.abs() <= 1e-16 * sum.abs() && n > 2) {
-            return Hyp2F1 {
-                value: sum,
-                converged: sum.is_finite(),
-                terms: n + 1,
-            };
+            return Hyp2F1 { value: sum, converged: sum.is_finite(), terms: n + 1 };
         }
         if !sum.is_finite() {
             break;
         }
     }
-    Hyp2F1 {
-        value: sum,
-        converged: false,
-        terms: MAX_TERMS,
-    }
+    Hyp2F1 { value: sum, converged: false, terms: MAX_TERMS }
 }
 
 /// ₂F₁(a, b; c; z) for 0 ≤ z < 1 and c not 0, −1, −2, …
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Hyp2F1 {
     if z == 0.0 {
-        return Hyp2F1 {
-            value: 1.0,
-            converged: true,
-            terms: 0,
-        };
+        return Hyp2F1 { value: 1.0, converged: true, terms: 0 };
     }
     // c may be negative (BG/NBD's a + b + x − 1 with small a, b), just not a non-positive integer.
     if !(0.0..1.0).contains(&z) || (c <= 0.0 && c.fract() == 0.0) {
-        return Hyp2F1 {
-            value: f64::NAN,
-            converged: false,
-            terms: 0,
-        };
+        return Hyp2F1 { value: f64::NAN, converged: false, terms: 0 };
     }
     let direct = series(a, b, c, z);
     if z <= 0.5 || direct.converged && direct.terms < 2000 {
@@ -67,11 +51,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Hyp2F1 {
     let euler = series(c - a, c - b, c, z);
     let value = (1.0 - z).powf(c - a - b) * euler.value;
     if euler.converged && (!direct.converged || euler.terms < direct.terms) && value.is_finite() {
-        Hyp2F1 {
-            value,
-            converged: true,
-            terms: euler.terms,
-        }
+        Hyp2F1 { value, converged: true, terms: euler.terms }
     } else {
         direct
     }
@@ -92,15 +72,9 @@ mod tests {
     fn hyp2f1_matches_closed_forms_of_abramowitz_and_stegun() {
         for z in [0.01, 0.2, 0.5, 0.7, 0.9, 0.99] {
             let h = hyp2f1(1.0, 1.0, 2.0, z);
-            assert!(
-                h.converged && close(h.value, -(1.0 - z).ln() / z),
-                "z={z}: {h:?}"
-            );
+            assert!(h.converged && close(h.value, -(1.0 - z).ln() / z), "z={z}: {h:?}");
             let h = hyp2f1(2.5, 0.7, 0.7, z);
-            assert!(
-                h.converged && close(h.value, (1.0 - z).powf(-2.5)),
-                "z={z}: {h:?}"
-            );
+            assert!(h.converged && close(h.value, (1.0 - z).powf(-2.5)), "z={z}: {h:?}");
             let s = z.sqrt();
             let h = hyp2f1(0.5, 1.0, 1.5, z);
             assert!(h.converged && close(h.value, s.atanh() / s), "z={z}: {h:?}");
@@ -119,20 +93,14 @@ mod tests {
         ];
         for (a, b, c, z, want) in cases {
             let h = hyp2f1(a, b, c, z);
-            assert!(
-                h.converged && close(h.value, want),
-                "2F1({a},{b};{c};{z}) = {h:?}, mpmath {want}"
-            );
+            assert!(h.converged && close(h.value, want), "2F1({a},{b};{c};{z}) = {h:?}, mpmath {want}");
         }
     }
 
     #[test]
     fn out_of_domain_is_reported_not_hidden() {
         assert!(!hyp2f1(1.0, 1.0, 2.0, 1.0).converged);
-        assert!(
-            hyp2f1(1.0, 1.0, -2.0, 0.5).value.is_nan(),
-            "c a non-positive integer"
-        );
+        assert!(hyp2f1(1.0, 1.0, -2.0, 0.5).value.is_nan(), "c a non-positive integer");
         assert!(hyp2f1(1.0, 1.0, 2.0, -0.1).value.is_nan());
     }
 }

@@ -115,10 +115,7 @@ pub struct ImportFailure {
 
 impl From<ImportError> for ImportFailure {
     fn from(error: ImportError) -> Self {
-        ImportFailure {
-            error,
-            detected: None,
-        }
+        ImportFailure { error, detected: None }
     }
 }
 
@@ -166,27 +163,16 @@ pub fn parse(
         return Err(ImportError::Empty.into());
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: bytes.len() as u64,
-        }
-        .into());
+        return Err(ImportError::TooLarge { bytes: bytes.len() as u64 }.into());
     }
-    let mut meta = Meta {
-        file_name: file_name.to_string(),
-        size_bytes: bytes.len() as u64,
-        ..Meta::default()
-    };
+    let mut meta = Meta { file_name: file_name.to_string(), size_bytes: bytes.len() as u64, ..Meta::default() };
     if workbook::is_workbook(bytes) {
         let sheet = workbook::read_sheet(bytes, opts.sheet.as_deref())?;
         meta.is_workbook = true;
         meta.sheets = sheet.names;
         meta.sheet = Some(sheet.chosen);
         meta.workbook_1904 = sheet.is_1904;
-        let source = Source::Sheet {
-            rows: sheet.rows,
-            first_row: sheet.first_row,
-            first_col: sheet.first_col,
-        };
+        let source = Source::Sheet { rows: sheet.rows, first_row: sheet.first_row, first_col: sheet.first_col };
         return parse_source(&source, meta, opts, progress);
     }
     let decoded = encoding::decode(bytes, opts.encoding.as_deref())?;
@@ -219,13 +205,9 @@ struct Meta {
 
 fn looks_like_data(cell: &str) -> bool {
     parse_amount(cell, DecimalSeparator::Point).is_ok()
-        || [
-            DateFormat::YearMonthDay,
-            DateFormat::DayMonthYear,
-            DateFormat::MonthDayYear,
-        ]
-        .iter()
-        .any(|f| parse_date(cell, *f).is_ok())
+        || [DateFormat::YearMonthDay, DateFormat::DayMonthYear, DateFormat::MonthDayYear]
+            .iter()
+            .any(|f| parse_date(cell, *f).is_ok())
 }
 
 /// A header row names at least one known column, or is all text above a row with numbers or dates.
@@ -241,18 +223,10 @@ fn detect_header(first: &StringRecord, second: Option<&StringRecord>) -> bool {
 /// decimals (else the right-most numeric one) is the amount, the first other column the customer id.
 fn guess_by_content(samples: &[(u64, StringRecord)], columns: usize) -> Vec<Option<Role>> {
     let mut roles = vec![None; columns];
-    let column = |i: usize| {
-        samples
-            .iter()
-            .filter_map(move |(_, r)| r.get(i))
-            .filter(|s| !s.trim().is_empty())
-    };
+    let column = |i: usize| samples.iter().filter_map(move |(_, r)| r.get(i)).filter(|s| !s.trim().is_empty());
     let date_col = (0..columns).find(|&i| {
         let vals: Vec<&str> = column(i).collect();
-        let textual = vals
-            .iter()
-            .filter(|v| v.parse::<f64>().is_err() || v.len() == 8)
-            .count();
+        let textual = vals.iter().filter(|v| v.parse::<f64>().is_err() || v.len() == 8).count();
         let det = detect_format(vals.iter().copied(), false);
         !vals.is_empty() && textual * 2 > vals.len() && det.share_parsed >= 0.8
     });
@@ -263,17 +237,10 @@ fn guess_by_content(samples: &[(u64, StringRecord)], columns: usize) -> Vec<Opti
         .filter(|&i| roles[i].is_none())
         .filter(|&i| {
             let vals: Vec<&str> = column(i).collect();
-            !vals.is_empty()
-                && vals.iter().all(|v| {
-                    parse_amount(v, DecimalSeparator::Point).is_ok()
-                        || parse_amount(v, DecimalSeparator::Comma).is_ok()
-                })
+            !vals.is_empty() && vals.iter().all(|v| parse_amount(v, DecimalSeparator::Point).is_ok() || parse_amount(v, DecimalSeparator::Comma).is_ok())
         })
         .collect();
-    let with_decimals = numeric
-        .iter()
-        .rev()
-        .find(|&&i| column(i).any(|v| v.contains('.') || v.contains(',')));
+    let with_decimals = numeric.iter().rev().find(|&&i| column(i).any(|v| v.contains('.') || v.contains(',')));
     if let Some(&i) = with_decimals.or(numeric.iter().rev().find(|&&i| i != 0)) {
         roles[i] = Some(Role::Amount);
     }
@@ -290,25 +257,15 @@ fn parse_source(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ParseOutcome, ImportFailure> {
     let head = source.head(SAMPLE_ROWS + 1);
-    let Some((_, first)) = head.first() else {
-        return Err(ImportError::Empty.into());
-    };
-    let has_header = opts
-        .has_header
-        .unwrap_or_else(|| detect_header(first, head.get(1).map(|(_, r)| r)));
+    let Some((_, first)) = head.first() else { return Err(ImportError::Empty.into()) };
+    let has_header = opts.has_header.unwrap_or_else(|| detect_header(first, head.get(1).map(|(_, r)| r)));
     let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { &head[..] };
     // With a header, the header says how many columns there are (longer rows are rejected);
     // without one, the widest of the first rows does.
-    let columns = if has_header {
-        first.len()
-    } else {
-        head.iter().map(|(_, r)| r.len()).max().unwrap_or(0)
-    };
+    let columns = if has_header { first.len() } else { head.iter().map(|(_, r)| r.len()).max().unwrap_or(0) };
     let names: Vec<String> = (0..columns)
         .map(|i| match (has_header, first.get(i)) {
-            (true, Some(h)) if !h.trim().is_empty() => {
-                h.trim().trim_start_matches('\u{feff}').to_string()
-            }
+            (true, Some(h)) if !h.trim().is_empty() => h.trim().trim_start_matches('\u{feff}').to_string(),
             _ => format!("Column {}", i + 1),
         })
         .collect();
@@ -326,17 +283,8 @@ fn parse_source(
             .ok()
             .filter(|&n| n >= 1 && n <= columns)
             .map(|n| n - 1)
-            .or_else(|| {
-                names
-                    .iter()
-                    .position(|n| header_mapping::normalise_header(n) == wanted)
-            });
-        let Some(index) = index else {
-            return Err(ImportError::UnknownColumn {
-                name: column.clone(),
-            }
-            .into());
-        };
+            .or_else(|| names.iter().position(|n| header_mapping::normalise_header(n) == wanted));
+        let Some(index) = index else { return Err(ImportError::UnknownColumn { name: column.clone() }.into()) };
         for r in mapping.iter_mut().filter(|r| **r == Some(*role)) {
             *r = None;
         }
@@ -345,9 +293,7 @@ fn parse_source(
     let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
     let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
     let samples = |role: Role| -> Vec<&str> {
-        col_of(role).map_or_else(Vec::new, |c| {
-            data_head.iter().filter_map(|(_, r)| r.get(c)).collect()
-        })
+        col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect())
     };
 
     let date_detection = detect_format(samples(Role::Date), meta.workbook_1904);
@@ -372,14 +318,7 @@ fn parse_source(
         sheet: meta.sheet,
         workbook_1904: meta.workbook_1904,
         has_header,
-        columns: names
-            .iter()
-            .zip(&mapping)
-            .map(|(n, r)| ColumnInfo {
-                name: n.clone(),
-                role: *r,
-            })
-            .collect(),
+        columns: names.iter().zip(&mapping).map(|(n, r)| ColumnInfo { name: n.clone(), role: *r }).collect(),
         shape,
         date_format,
         date_order_ambiguous,
@@ -387,47 +326,26 @@ fn parse_source(
         preview: data_head
             .iter()
             .take(PREVIEW_ROWS)
-            .map(|(line, r)| PreviewRow {
-                line: *line,
-                cells: r.iter().map(|c| c.chars().take(200).collect()).collect(),
-            })
+            .map(|(line, r)| PreviewRow { line: *line, cells: r.iter().map(|c| c.chars().take(200).collect()).collect() })
             .collect(),
     };
-    let fail = |error: ImportError, detected: &Detected| ImportFailure {
-        error,
-        detected: Some(Box::new(detected.clone())),
-    };
+    let fail = |error: ImportError, detected: &Detected| ImportFailure { error, detected: Some(Box::new(detected.clone())) };
 
     if data_head.is_empty() {
         return Err(fail(ImportError::HeaderOnly, &detected));
     }
     for role in shape.required() {
         if col_of(*role).is_none() {
-            return Err(fail(
-                ImportError::MissingColumn { role: *role, shape },
-                &detected,
-            ));
+            return Err(fail(ImportError::MissingColumn { role: *role, shape }, &detected));
         }
     }
     if shape == Shape::Transactions && date_order_ambiguous {
-        let example = samples(Role::Date)
-            .first()
-            .map(|s| s.to_string())
-            .unwrap_or_default();
-        let column = col_of(Role::Date)
-            .map(|c| names[c].clone())
-            .unwrap_or_default();
-        return Err(fail(
-            ImportError::AmbiguousDateOrder { column, example },
-            &detected,
-        ));
+        let example = samples(Role::Date).first().map(|s| s.to_string()).unwrap_or_default();
+        let column = col_of(Role::Date).map(|c| names[c].clone()).unwrap_or_default();
+        return Err(fail(ImportError::AmbiguousDateOrder { column, example }, &detected));
     }
     let plan = ColumnPlan {
-        index: mapping
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| r.map(|r| (r, i)))
-            .collect(),
+        index: mapping.iter().enumerate().filter_map(|(i, r)| r.map(|r| (r, i))).collect(),
         names,
         columns,
         date_format: date_format.unwrap_or(DateFormat::YearMonthDay),
@@ -438,32 +356,24 @@ fn parse_source(
     let (parsed, rows_read, rejects) = match shape {
         Shape::Transactions => {
             // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
-            let sample_bytes: usize = data_head
-                .iter()
-                .map(|(_, r)| r.as_slice().len() + r.len())
-                .sum();
+            let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
             let expected = match source {
                 Source::Delimited { text, .. } if sample_bytes > 0 => {
-                    (text.len() as f64 / (sample_bytes as f64 / data_head.len() as f64) * 1.05)
-                        as usize
+                    (text.len() as f64 / (sample_bytes as f64 / data_head.len() as f64) * 1.05) as usize
                 }
                 Source::Sheet { rows, .. } => rows.len(),
                 _ => 0,
             };
             let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
-            let (rows_read, rejects) = read_rows(source, has_header, progress, |line, rec| {
-                builder.push(&reader, line, rec)
-            });
+            let (rows_read, rejects) = read_rows(source, has_header, progress, |line, rec| builder.push(&reader, line, rec));
             let mut txns = builder.txns;
-            txns.has_margin_column =
-                plan.index.contains_key(&Role::Cost) || plan.index.contains_key(&Role::Profit);
+            txns.has_margin_column = plan.index.contains_key(&Role::Cost) || plan.index.contains_key(&Role::Profit);
             (Parsed::Transactions(txns), rows_read, rejects)
         }
         Shape::CustomerSummary => {
             let mut rows = Vec::new();
-            let (rows_read, rejects) = read_rows(source, has_header, progress, |line, rec| {
-                summary_row(&reader, line, rec).map(|r| rows.push(r))
-            });
+            let (rows_read, rejects) =
+                read_rows(source, has_header, progress, |line, rec| summary_row(&reader, line, rec).map(|r| rows.push(r)));
             (Parsed::Summary(rows), rows_read, rejects)
         }
     };
@@ -474,30 +384,11 @@ fn parse_source(
     if used == 0 {
         let first_reason = rejects
             .first()
-            .map(|r| {
-                format!(
-                    "line {}, column {} ({}): {}",
-                    r.line,
-                    r.column,
-                    r.column_name,
-                    r.reason.text(crate::engine::lang::Lang::En)
-                )
-            })
+            .map(|r| format!("line {}, column {} ({}): {}", r.line, r.column, r.column_name, r.reason.text(crate::engine::lang::Lang::En)))
             .unwrap_or_default();
-        return Err(fail(
-            ImportError::NoUsableRows {
-                rejected: rejects.len(),
-                first_reason,
-            },
-            &detected,
-        ));
+        return Err(fail(ImportError::NoUsableRows { rejected: rejects.len(), first_reason }, &detected));
     }
-    Ok(ParseOutcome {
-        detected,
-        parsed,
-        rows_read,
-        rejects,
-    })
+    Ok(ParseOutcome { detected, parsed, rows_read, rejects })
 }
 
 /// Feeds every data row to `use_row`, counting rows and collecting rejects, with progress.
@@ -511,12 +402,7 @@ fn read_rows(
     let mut rows_read = 0u64;
     let mut rejects = Vec::new();
     let mut skip_header = has_header;
-    progress(Progress {
-        stage: Stage::Parsing,
-        done: 0,
-        total,
-        rows: 0,
-    });
+    progress(Progress { stage: Stage::Parsing, done: 0, total, rows: 0 });
     source.for_each(|line, rec, pos| {
         if std::mem::take(&mut skip_header) {
             return true;
@@ -526,21 +412,11 @@ fn read_rows(
             rejects.push(r);
         }
         if rows_read.is_multiple_of(PROGRESS_EVERY) {
-            progress(Progress {
-                stage: Stage::Parsing,
-                done: pos,
-                total,
-                rows: rows_read,
-            });
+            progress(Progress { stage: Stage::Parsing, done: pos, total, rows: rows_read });
         }
         true
     });
-    progress(Progress {
-        stage: Stage::Parsing,
-        done: total,
-        total,
-        rows: rows_read,
-    });
+    progress(Progress { stage: Stage::Parsing, done: total, total, rows: rows_read });
     (rows_read, rejects)
 }
 
@@ -565,30 +441,15 @@ pub fn import(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportFailure> {
     let outcome = parse(bytes, file_name, opts, progress)?;
-    progress(Progress {
-        stage: Stage::Building,
-        done: 0,
-        total: 1,
-        rows: outcome.rows_read,
-    });
+    progress(Progress { stage: Stage::Building, done: 0, total: 1, rows: outcome.rows_read });
     let imported = build(outcome, settings);
-    progress(Progress {
-        stage: Stage::Building,
-        done: 1,
-        total: 1,
-        rows: imported.report.rows_read,
-    });
+    progress(Progress { stage: Stage::Building, done: 1, total: 1, rows: imported.report.rows_read });
     Ok(imported)
 }
 
 /// Builds the customer table, report and overview from parsed rows.
 pub fn build(outcome: ParseOutcome, settings: &Settings) -> Imported {
-    let ParseOutcome {
-        detected,
-        parsed,
-        rows_read,
-        rejects,
-    } = outcome;
+    let ParseOutcome { detected, parsed, rows_read, rejects } = outcome;
     match parsed {
         Parsed::Transactions(txns) => {
             let analysis_date = settings
@@ -596,32 +457,15 @@ pub fn build(outcome: ParseOutcome, settings: &Settings) -> Imported {
                 .or_else(|| txns.rows.iter().map(|t| t.date).max())
                 .unwrap_or(NaiveDate::MIN);
             let (table, stats) = CustomerTable::from_transactions(&txns, analysis_date, settings);
-            let report = ImportReport::for_transactions(
-                &detected, rows_read, &rejects, &txns, &table, &stats, settings,
-            );
+            let report = ImportReport::for_transactions(&detected, rows_read, &rejects, &txns, &table, &stats, settings);
             let overview = Overview::from_table(&table, &txns, analysis_date);
-            Imported {
-                detected,
-                report,
-                table,
-                transactions: Some(txns),
-                rejects,
-                overview,
-            }
+            Imported { detected, report, table, transactions: Some(txns), rejects, overview }
         }
         Parsed::Summary(rows) => {
             let table = CustomerTable::from_summary(&rows, settings);
-            let report =
-                ImportReport::for_summary(&detected, rows_read, &rejects, &table, settings);
+            let report = ImportReport::for_summary(&detected, rows_read, &rejects, &table, settings);
             let overview = Overview::from_summary(&table);
-            Imported {
-                detected,
-                report,
-                table,
-                transactions: None,
-                rejects,
-                overview,
-            }
+            Imported { detected, report, table, transactions: None, rejects, overview }
         }
     }
 }

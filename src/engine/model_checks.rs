@@ -119,11 +119,7 @@ pub fn calibration_holdout(table: &CustomerTable, split: NaiveDate) -> Option<Ho
         let predicted = bg_nbd::expected_purchases(&fit.params, length, x, tx, t);
         sums[bin].0 += 1;
         sums[bin].1 += actual;
-        sums[bin].2 += if predicted.is_finite() {
-            predicted
-        } else {
-            0.0
-        };
+        sums[bin].2 += if predicted.is_finite() { predicted } else { 0.0 };
     }
     let bins = sums
         .iter()
@@ -162,13 +158,7 @@ pub fn repeat_histogram(p: &BgNbdParams, data: &RepeatData) -> Vec<CountBin> {
         }
         expected[TOP_BIN as usize] += w * (1.0 - below_top).max(0.0);
     }
-    (0..=TOP_BIN)
-        .map(|k| CountBin {
-            repeats: k,
-            actual: actual[k as usize],
-            expected: expected[k as usize],
-        })
-        .collect()
+    (0..=TOP_BIN).map(|k| CountBin { repeats: k, actual: actual[k as usize], expected: expected[k as usize] }).collect()
 }
 
 /// Cumulative repeat occasions at the end of each period of the time unit, from the first occasion
@@ -182,8 +172,7 @@ pub fn cumulative_tracking(p: &BgNbdParams, table: &CustomerTable) -> Option<Vec
     let step = table.unit.days();
     let total_days = (end - start).num_days();
     let periods = (total_days as f64 / step).ceil().max(1.0) as usize;
-    let period_end =
-        |k: usize| (start + Duration::days(((k + 1) as f64 * step).round() as i64 - 1)).min(end);
+    let period_end = |k: usize| (start + Duration::days(((k + 1) as f64 * step).round() as i64 - 1)).min(end);
     // Actual: repeat occasions (all but each customer's first) counted in the period they fall in.
     let mut per_period = vec![0.0; periods];
     // Customers grouped by the day of their first occasion: E[X] depends on the age alone.
@@ -215,15 +204,8 @@ pub fn cumulative_tracking(p: &BgNbdParams, table: &CustomerTable) -> Option<Vec
             actual += per_period[k];
             let date = period_end(k);
             let through = (date - start).num_days() as usize;
-            let expected = (0..=through)
-                .filter(|&d| first_days[d] > 0.0)
-                .map(|d| first_days[d] * by_age[through - d])
-                .sum();
-            TrackingPoint {
-                date,
-                actual_cumulative: actual,
-                expected_cumulative: expected,
-            }
+            let expected = (0..=through).filter(|&d| first_days[d] > 0.0).map(|d| first_days[d] * by_age[through - d]).sum();
+            TrackingPoint { date, actual_cumulative: actual, expected_cumulative: expected }
         })
         .collect();
     Some(points)
@@ -231,31 +213,11 @@ pub fn cumulative_tracking(p: &BgNbdParams, table: &CustomerTable) -> Option<Vec
 
 /// P(alive) for repeat occasions 0..=`max_frequency` and `columns` recencies spread from 0 to the
 /// longest T in the data.
-pub fn p_alive_matrix(
-    p: &BgNbdParams,
-    data: &RepeatData,
-    max_frequency: u32,
-    columns: usize,
-) -> PAliveMatrix {
+pub fn p_alive_matrix(p: &BgNbdParams, data: &RepeatData, max_frequency: u32, columns: usize) -> PAliveMatrix {
     let t = data.t.iter().copied().fold(0.0, f64::max);
     let columns = columns.max(2);
-    let recencies: Vec<f64> = (0..columns)
-        .map(|j| t * j as f64 / (columns - 1) as f64)
-        .collect();
+    let recencies: Vec<f64> = (0..columns).map(|j| t * j as f64 / (columns - 1) as f64).collect();
     let frequencies: Vec<f64> = (0..=max_frequency).map(f64::from).collect();
-    let values = frequencies
-        .iter()
-        .map(|&x| {
-            recencies
-                .iter()
-                .map(|&tx| bg_nbd::p_alive(p, x, tx, t))
-                .collect()
-        })
-        .collect();
-    PAliveMatrix {
-        t,
-        frequencies,
-        recencies,
-        values,
-    }
+    let values = frequencies.iter().map(|&x| recencies.iter().map(|&tx| bg_nbd::p_alive(p, x, tx, t)).collect()).collect();
+    PAliveMatrix { t, frequencies, recencies, values }
 }

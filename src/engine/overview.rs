@@ -42,11 +42,7 @@ fn month_index(d: NaiveDate) -> i32 {
 impl Overview {
     fn base(table: &CustomerTable) -> Overview {
         let customers = table.customers.len() as u64;
-        let repeat_customers = table
-            .customers
-            .iter()
-            .filter(|c| c.frequency >= 1.0)
-            .count() as u64;
+        let repeat_customers = table.customers.iter().filter(|c| c.frequency >= 1.0).count() as u64;
         Overview {
             customers,
             transactions: 0,
@@ -54,11 +50,7 @@ impl Overview {
             revenue: table.customers.iter().map(|c| c.revenue).sum(),
             margin: table.customers.iter().map(|c| c.margin).sum(),
             repeat_customers,
-            repeat_share: if customers > 0 {
-                repeat_customers as f64 / customers as f64
-            } else {
-                0.0
-            },
+            repeat_share: if customers > 0 { repeat_customers as f64 / customers as f64 } else { 0.0 },
             date_min: None,
             date_max: None,
             analysis_date: table.analysis_date,
@@ -71,19 +63,13 @@ impl Overview {
         Overview::base(table)
     }
 
-    pub fn from_table(
-        table: &CustomerTable,
-        txns: &Transactions,
-        analysis_date: NaiveDate,
-    ) -> Overview {
+    pub fn from_table(table: &CustomerTable, txns: &Transactions, analysis_date: NaiveDate) -> Overview {
         let mut o = Overview::base(table);
         let in_window = || txns.rows.iter().filter(move |t| t.date <= analysis_date);
         o.transactions = in_window().count() as u64;
         o.date_min = in_window().map(|t| t.date).min();
         o.date_max = in_window().map(|t| t.date).max();
-        let (Some(lo), Some(hi)) = (o.date_min, o.date_max) else {
-            return o;
-        };
+        let (Some(lo), Some(hi)) = (o.date_min, o.date_max) else { return o };
         let (first, last) = (month_index(lo), month_index(hi));
         let mut revenue = vec![0.0; (last - first + 1) as usize];
         let mut active = vec![0u64; revenue.len()];

@@ -37,12 +37,7 @@ pub struct ParetoNbdParams {
 
 impl ParetoNbdParams {
     fn from_log(theta: &[f64]) -> ParetoNbdParams {
-        ParetoNbdParams {
-            r: theta[0].exp(),
-            alpha: theta[1].exp(),
-            s: theta[2].exp(),
-            beta: theta[3].exp(),
-        }
+        ParetoNbdParams { r: theta[0].exp(), alpha: theta[1].exp(), s: theta[2].exp(), beta: theta[3].exp() }
     }
 }
 
@@ -50,11 +45,7 @@ impl ParetoNbdParams {
 fn ln_f(p: &ParetoNbdParams, x: f64, y: f64) -> Option<f64> {
     let ParetoNbdParams { r, alpha, s, beta } = *p;
     let rsx = r + s + x;
-    let (m, b1) = if alpha >= beta {
-        (alpha, s + 1.0)
-    } else {
-        (beta, r + x)
-    };
+    let (m, b1) = if alpha >= beta { (alpha, s + 1.0) } else { (beta, r + x) };
     let h = hyp2f1(rsx, b1, rsx + 1.0, (alpha - beta).abs() / (m + y));
     (h.converged && h.value > 0.0).then(|| h.value.ln() - rsx * (m + y).ln())
 }
@@ -67,11 +58,7 @@ fn ln_a0(p: &ParetoNbdParams, x: f64, tx: f64, t: f64) -> Option<f64> {
     let (f_tx, f_t) = (ln_f(p, x, tx)?, ln_f(p, x, t)?);
     let d = f_t - f_tx;
     // d < 0 in exact arithmetic; rounding can put it at or a hair above 0 when t_x ≈ T.
-    Some(if d >= 0.0 {
-        f64::NEG_INFINITY
-    } else {
-        f_tx + (-d.exp()).ln_1p()
-    })
+    Some(if d >= 0.0 { f64::NEG_INFINITY } else { f_tx + (-d.exp()).ln_1p() })
 }
 
 /// ln L for one customer; `None` when ₂F₁ does not converge at these parameters.
@@ -153,12 +140,7 @@ pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
     // nested differences above rounding.
     let standard_errors = inverse_hessian(&obj, &m.theta, 1e-4).map(|inv| {
         let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
-        ParetoNbdParams {
-            r: se(0),
-            alpha: se(1),
-            s: se(2),
-            beta: se(3),
-        }
+        ParetoNbdParams { r: se(0), alpha: se(1), s: se(2), beta: se(3) }
     });
     let log_likelihood = log_likelihood(&params, d);
     log_likelihood.is_finite().then_some(ParetoNbdFit {
@@ -177,8 +159,7 @@ pub fn p_alive(p: &ParetoNbdParams, x: f64, tx: f64, t: f64) -> f64 {
     let Some(la0) = ln_a0(p, x, tx, t) else {
         return f64::NAN;
     };
-    let log_odds =
-        s.ln() - (r + s + x).ln() + (r + x) * (alpha + t).ln() + s * (beta + t).ln() + la0;
+    let log_odds = s.ln() - (r + s + x).ln() + (r + x) * (alpha + t).ln() + s * (beta + t).ln() + la0;
     1.0 / (1.0 + log_odds.exp())
 }
 
@@ -196,9 +177,7 @@ fn survival_integral(s: f64, u: f64, t: f64) -> f64 {
 /// E[Y(t) | x, t_x, T]: expected repeat occasions in the next `t`.
 pub fn expected_purchases(p: &ParetoNbdParams, t_ahead: f64, x: f64, tx: f64, t: f64) -> f64 {
     let ParetoNbdParams { r, alpha, s, beta } = *p;
-    (r + x) * (beta + t) / (alpha + t)
-        * survival_integral(s, beta + t, t_ahead)
-        * p_alive(p, x, tx, t)
+    (r + x) * (beta + t) / (alpha + t) * survival_integral(s, beta + t, t_ahead) * p_alive(p, x, tx, t)
 }
 
 /// E[X(t)]: expected repeat occasions of a new customer in its first `t`.
@@ -213,12 +192,7 @@ mod tests {
     use crate::engine::tolerances::{HAND_COMPUTED_ABS, IDENTITY_REL, NUMERICAL_LIMIT_REL};
 
     /// The CDNOW estimates Fader, Hardie & Lee (2005) report for Pareto/NBD beside their BG/NBD fit.
-    const CDNOW: ParetoNbdParams = ParetoNbdParams {
-        r: 0.553,
-        alpha: 10.578,
-        s: 0.606,
-        beta: 11.669,
-    };
+    const CDNOW: ParetoNbdParams = ParetoNbdParams { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 
     /// The likelihood written as Fader & Hardie's integral form, L = Γ(r+x)α^r β^s/Γ(r) ·
     /// [ (α+T)^−(r+x) (β+T)^−s + s ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ ] (note 009, §3),
@@ -239,32 +213,13 @@ mod tests {
 
     #[test]
     fn closed_form_likelihood_equals_the_integral_form() {
-        let other = ParetoNbdParams {
-            r: 1.2,
-            alpha: 3.0,
-            s: 2.5,
-            beta: 40.0,
-        };
-        let tiny_beta = ParetoNbdParams {
-            r: 0.4,
-            alpha: 25.0,
-            s: 0.3,
-            beta: 0.2,
-        };
+        let other = ParetoNbdParams { r: 1.2, alpha: 3.0, s: 2.5, beta: 40.0 };
+        let tiny_beta = ParetoNbdParams { r: 0.4, alpha: 25.0, s: 0.3, beta: 0.2 };
         for p in [CDNOW, other, tiny_beta] {
-            for (x, tx, t) in [
-                (0.0, 0.0, 38.86),
-                (2.0, 30.43, 38.86),
-                (1.0, 1.71, 38.86),
-                (7.0, 29.43, 38.86),
-                (25.0, 3.0, 70.0),
-            ] {
+            for (x, tx, t) in [(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (1.0, 1.71, 38.86), (7.0, 29.43, 38.86), (25.0, 3.0, 70.0)] {
                 let got = log_likelihood_one(&p, x, tx, t).unwrap();
                 let want = ll_by_quadrature(&p, x, tx, t);
-                assert!(
-                    (got - want).abs() < IDENTITY_REL * want.abs(),
-                    "{p:?} x={x} tx={tx} T={t}: {got} vs {want}"
-                );
+                assert!((got - want).abs() < IDENTITY_REL * want.abs(), "{p:?} x={x} tx={tx} T={t}: {got} vs {want}");
             }
         }
     }
@@ -272,10 +227,9 @@ mod tests {
     #[test]
     fn a_purchase_today_means_no_death_term() {
         let l = log_likelihood_one(&CDNOW, 3.0, 20.0, 20.0).unwrap();
-        let want =
-            ln_gamma(3.553) - ln_gamma(0.553) + 0.553 * 10.578f64.ln() + 0.606 * 11.669f64.ln()
-                - 3.553 * 30.578f64.ln()
-                - 0.606 * 31.669f64.ln();
+        let want = ln_gamma(3.553) - ln_gamma(0.553) + 0.553 * 10.578f64.ln() + 0.606 * 11.669f64.ln()
+            - 3.553 * 30.578f64.ln()
+            - 0.606 * 31.669f64.ln();
         assert!((l - want).abs() < HAND_COMPUTED_ABS);
         assert_eq!(p_alive(&CDNOW, 3.0, 20.0, 20.0), 1.0);
     }
@@ -286,31 +240,17 @@ mod tests {
     fn p_alive_is_the_alive_share_of_the_likelihood() {
         let (x, tx, t) = (2.0, 10.0, 38.86);
         let ParetoNbdParams { r, alpha, s, beta } = CDNOW;
-        let alive = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * beta.ln()
-            - (r + x) * (alpha + t).ln()
-            - s * (beta + t).ln();
+        let alive = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * beta.ln() - (r + x) * (alpha + t).ln() - s * (beta + t).ln();
         let want = (alive - ll_by_quadrature(&CDNOW, x, tx, t)).exp();
         assert!((p_alive(&CDNOW, x, tx, t) - want).abs() < IDENTITY_REL);
     }
 
     #[test]
     fn expectations_are_continuous_through_s_equal_one() {
-        let at = |s: f64| ParetoNbdParams {
-            r: 0.5,
-            alpha: 10.0,
-            s,
-            beta: 12.0,
-        };
-        let (below, on, above) = (
-            expected_population(&at(1.0 - 1e-6), 39.0),
-            expected_population(&at(1.0), 39.0),
-            expected_population(&at(1.0 + 1e-6), 39.0),
-        );
-        assert!(
-            (below - on).abs() < NUMERICAL_LIMIT_REL * on
-                && (above - on).abs() < NUMERICAL_LIMIT_REL * on,
-            "{below} {on} {above}"
-        );
+        let at = |s: f64| ParetoNbdParams { r: 0.5, alpha: 10.0, s, beta: 12.0 };
+        let (below, on, above) =
+            (expected_population(&at(1.0 - 1e-6), 39.0), expected_population(&at(1.0), 39.0), expected_population(&at(1.0 + 1e-6), 39.0));
+        assert!((below - on).abs() < NUMERICAL_LIMIT_REL * on && (above - on).abs() < NUMERICAL_LIMIT_REL * on, "{below} {on} {above}");
         // E[X(t)] at s = 1: r β/α · ln((β+t)/β), by hand.
         assert!((on - 0.5 * 12.0 / 10.0 * (51.0f64 / 12.0).ln()).abs() < HAND_COMPUTED_ABS);
         let y = expected_purchases(&at(1.0), 52.0, 2.0, 30.0, 39.0);

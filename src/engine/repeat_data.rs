@@ -62,24 +62,12 @@ impl RepeatData {
         let (x, ix) = index_values(&d.x);
         let (tx, itx) = index_values(&d.tx);
         let (t, it) = index_values(&d.t);
-        d.distinct = Distinct {
-            x,
-            tx,
-            t,
-            ix,
-            itx,
-            it,
-        };
+        d.distinct = Distinct { x, tx, t, ix, itx, it };
         d
     }
 
     pub fn from_table(table: &CustomerTable) -> RepeatData {
-        RepeatData::from_triples(
-            table
-                .customers
-                .iter()
-                .map(|c| (c.frequency, c.recency, c.t)),
-        )
+        RepeatData::from_triples(table.customers.iter().map(|c| (c.frequency, c.recency, c.t)))
     }
 
     pub fn customers(&self) -> f64 {

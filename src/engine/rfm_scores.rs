@@ -40,19 +40,13 @@ pub fn twice_mean_ranks(values: &[f64]) -> Vec<u64> {
 /// Each value's percentile as ā / n in (0, 1], ties sharing it.
 pub fn mean_rank_percentiles(values: &[f64]) -> Vec<f64> {
     let two_n = 2.0 * values.len() as f64;
-    twice_mean_ranks(values)
-        .into_iter()
-        .map(|r| r as f64 / two_n)
-        .collect()
+    twice_mean_ranks(values).into_iter().map(|r| r as f64 / two_n).collect()
 }
 
 /// Scores 1..=k for `values` by the tie rule, in integers: ⌈k · 2ā / 2n⌉.
 pub fn quantile_scores(values: &[f64], k: u8) -> Vec<u8> {
     let two_n = 2 * values.len() as u64;
-    twice_mean_ranks(values)
-        .into_iter()
-        .map(|r| (u64::from(k) * r).div_ceil(two_n) as u8)
-        .collect()
+    twice_mean_ranks(values).into_iter().map(|r| (u64::from(k) * r).div_ceil(two_n) as u8).collect()
 }
 
 /// The lowest and highest value that received each score, and how many customers did.
@@ -67,12 +61,7 @@ pub struct CutPoint {
 pub fn cut_points(values: &[f64], scores: &[u8], k: u8) -> Vec<CutPoint> {
     (1..=k)
         .filter_map(|s| {
-            let vals: Vec<f64> = values
-                .iter()
-                .zip(scores)
-                .filter(|(_, &sc)| sc == s)
-                .map(|(v, _)| *v)
-                .collect();
+            let vals: Vec<f64> = values.iter().zip(scores).filter(|(_, &sc)| sc == s).map(|(v, _)| *v).collect();
             (!vals.is_empty()).then(|| CutPoint {
                 score: s,
                 low: vals.iter().copied().fold(f64::INFINITY, f64::min),
@@ -110,16 +99,8 @@ impl RfmScores {
 pub fn score(table: &CustomerTable, bins: u8, monetary: Monetary) -> RfmScores {
     let unit_days = table.unit.days();
     // Days since the last occasion = (T − t_x) in days; works for summaries, which carry no dates.
-    let recency_days: Vec<f64> = table
-        .customers
-        .iter()
-        .map(|c| ((c.t - c.recency) * unit_days).round())
-        .collect();
-    let frequency: Vec<f64> = table
-        .customers
-        .iter()
-        .map(|c| f64::from(c.occasions))
-        .collect();
+    let recency_days: Vec<f64> = table.customers.iter().map(|c| ((c.t - c.recency) * unit_days).round()).collect();
+    let frequency: Vec<f64> = table.customers.iter().map(|c| f64::from(c.occasions)).collect();
     let monetary: Vec<f64> = table
         .customers
         .iter()
@@ -158,19 +139,13 @@ mod tests {
         let v: Vec<f64> = (1..=10).map(f64::from).collect();
         assert_eq!(quantile_scores(&v, 5), vec![1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
         // Two values, six customers: ranks 1–3 share ā = 2 → ⌈5·2/6⌉ = 2; ranks 4–6 share 5 → ⌈25/6⌉ = 5.
-        assert_eq!(
-            quantile_scores(&[1.0, 9.0, 1.0, 9.0, 1.0, 9.0], 5),
-            vec![2, 5, 2, 5, 2, 5]
-        );
+        assert_eq!(quantile_scores(&[1.0, 9.0, 1.0, 9.0, 1.0, 9.0], 5), vec![2, 5, 2, 5, 2, 5]);
         // n < k: two customers, five bins: ⌈5·1/2⌉ = 3 and ⌈5·2/2⌉ = 5.
         assert_eq!(quantile_scores(&[3.0, 1.0], 5), vec![5, 3]);
         // ā = 2.5 exactly on a bin edge: ranks 2–3 tied in n = 4, k = 4 → ⌈4·2.5/4⌉ = 3 (no float drift).
         assert_eq!(quantile_scores(&[1.0, 2.0, 2.0, 3.0], 4), vec![1, 3, 3, 4]);
         assert!(quantile_scores(&[], 5).is_empty());
-        assert_eq!(
-            mean_rank_percentiles(&[10.0, 30.0, 20.0, 30.0]),
-            vec![0.25, 0.875, 0.5, 0.875]
-        );
+        assert_eq!(mean_rank_percentiles(&[10.0, 30.0, 20.0, 30.0]), vec![0.25, 0.875, 0.5, 0.875]);
     }
 
     #[test]
@@ -179,10 +154,7 @@ mod tests {
         let s = quantile_scores(&v, 5);
         let cuts = cut_points(&v, &s, 5);
         assert_eq!(cuts.len(), 5);
-        assert_eq!(
-            (cuts[0].low, cuts[0].high, cuts[0].customers),
-            (1.0, 2.0, 2)
-        );
+        assert_eq!((cuts[0].low, cuts[0].high, cuts[0].customers), (1.0, 2.0, 2));
         assert_eq!((cuts[4].low, cuts[4].high), (9.0, 10.0));
     }
 }

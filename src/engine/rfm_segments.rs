@@ -18,13 +18,7 @@ pub struct SegmentRule {
 
 impl SegmentRule {
     fn new(key: &str, en: &str, zh: &str, r: (u8, u8), f: (u8, u8)) -> SegmentRule {
-        SegmentRule {
-            key: key.into(),
-            en: en.into(),
-            zh: zh.into(),
-            r,
-            f,
-        }
+        SegmentRule { key: key.into(), en: en.into(), zh: zh.into(), r, f }
     }
 
     pub fn covers(&self, r: u8, f: u8) -> bool {
@@ -41,37 +35,13 @@ pub fn default_grid() -> Vec<SegmentRule> {
     vec![
         SegmentRule::new("champions", "Champions", "冠军客户", (5, 5), (4, 5)),
         SegmentRule::new("loyal", "Loyal", "忠诚客户", (3, 4), (4, 5)),
-        SegmentRule::new(
-            "potential_loyalists",
-            "Potential Loyalists",
-            "潜在忠诚客户",
-            (4, 5),
-            (2, 3),
-        ),
+        SegmentRule::new("potential_loyalists", "Potential Loyalists", "潜在忠诚客户", (4, 5), (2, 3)),
         SegmentRule::new("new_customers", "New Customers", "新客户", (5, 5), (1, 1)),
         SegmentRule::new("promising", "Promising", "有潜力客户", (4, 4), (1, 1)),
-        SegmentRule::new(
-            "need_attention",
-            "Need Attention",
-            "需要关注",
-            (3, 3),
-            (3, 3),
-        ),
-        SegmentRule::new(
-            "about_to_sleep",
-            "About To Sleep",
-            "即将沉睡",
-            (3, 3),
-            (1, 2),
-        ),
+        SegmentRule::new("need_attention", "Need Attention", "需要关注", (3, 3), (3, 3)),
+        SegmentRule::new("about_to_sleep", "About To Sleep", "即将沉睡", (3, 3), (1, 2)),
         SegmentRule::new("at_risk", "At Risk", "流失风险", (1, 2), (3, 4)),
-        SegmentRule::new(
-            "cant_lose_them",
-            "Can't Lose Them",
-            "不能失去",
-            (1, 2),
-            (5, 5),
-        ),
+        SegmentRule::new("cant_lose_them", "Can't Lose Them", "不能失去", (1, 2), (5, 5)),
         SegmentRule::new("hibernating", "Hibernating", "沉睡客户", (1, 2), (1, 2)),
     ]
 }
@@ -91,17 +61,10 @@ pub struct Coverage {
 
 /// Checks a rule set over the 25 cells of 5-bin scores.
 pub fn coverage(rules: &[SegmentRule]) -> Coverage {
-    let mut c = Coverage {
-        uncovered: Vec::new(),
-        overlapping: Vec::new(),
-    };
+    let mut c = Coverage { uncovered: Vec::new(), overlapping: Vec::new() };
     for r in 1..=5 {
         for f in 1..=5 {
-            let hits: Vec<String> = rules
-                .iter()
-                .filter(|x| x.covers(r, f))
-                .map(|x| x.key.clone())
-                .collect();
+            let hits: Vec<String> = rules.iter().filter(|x| x.covers(r, f)).map(|x| x.key.clone()).collect();
             match hits.len() {
                 0 => c.uncovered.push((r, f)),
                 1 => {}
@@ -137,9 +100,6 @@ mod tests {
         rules.push(SegmentRule::new("vip", "VIP", "贵宾", (5, 5), (5, 5)));
         let c = coverage(&rules);
         assert_eq!(c.uncovered, vec![(1, 1), (1, 2), (2, 1), (2, 2)]);
-        assert_eq!(
-            c.overlapping,
-            vec![((5, 5), vec!["champions".to_string(), "vip".to_string()])]
-        );
+        assert_eq!(c.overlapping, vec![((5, 5), vec!["champions".to_string(), "vip".to_string()])]);
     }
 }

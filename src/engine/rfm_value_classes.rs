@@ -66,28 +66,15 @@ fn centre(values: &[f64], split: Split) -> f64 {
             let mut v = values.to_vec();
             v.sort_by(f64::total_cmp);
             let n = v.len();
-            if n % 2 == 1 {
-                v[n / 2]
-            } else {
-                (v[n / 2 - 1] + v[n / 2]) / 2.0
-            }
+            if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
         }
     }
 }
 
 /// Classes for customers with recency in days (smaller = more recent), frequency and monetary value.
 /// A value equal to the centre counts as low (high means strictly better than the centre).
-pub fn classify(
-    recency_days: &[f64],
-    frequency: &[f64],
-    monetary: &[f64],
-    split: Split,
-) -> Vec<ValueClass> {
-    let (cr, cf, cm) = (
-        centre(recency_days, split),
-        centre(frequency, split),
-        centre(monetary, split),
-    );
+pub fn classify(recency_days: &[f64], frequency: &[f64], monetary: &[f64], split: Split) -> Vec<ValueClass> {
+    let (cr, cf, cm) = (centre(recency_days, split), centre(frequency, split), centre(monetary, split));
     (0..recency_days.len())
         .map(|i| ValueClass::from_levels(recency_days[i] < cr, frequency[i] > cf, monetary[i] > cm))
         .collect()
@@ -107,16 +94,7 @@ mod tests {
         let got = classify(&r, &f, &m, Split::Mean);
         assert_eq!(
             got,
-            vec![
-                ImportantValue,
-                ImportantDevelop,
-                ImportantKeep,
-                ImportantWinBack,
-                GeneralValue,
-                GeneralDevelop,
-                GeneralKeep,
-                GeneralWinBack
-            ]
+            vec![ImportantValue, ImportantDevelop, ImportantKeep, ImportantWinBack, GeneralValue, GeneralDevelop, GeneralKeep, GeneralWinBack]
         );
         assert_eq!(ImportantValue.label(Lang::Zh), "重要价值客户");
     }
@@ -127,17 +105,7 @@ mod tests {
         let r = [1.0; 4];
         let f = [1.0; 4];
         let m = [1.0, 2.0, 3.0, 100.0];
-        let high = |s| {
-            classify(&r, &f, &m, s)
-                .iter()
-                .filter(|c| {
-                    matches!(
-                        c,
-                        ImportantValue | ImportantDevelop | ImportantKeep | ImportantWinBack
-                    )
-                })
-                .count()
-        };
+        let high = |s| classify(&r, &f, &m, s).iter().filter(|c| matches!(c, ImportantValue | ImportantDevelop | ImportantKeep | ImportantWinBack)).count();
         assert_eq!((high(Split::Mean), high(Split::Median)), (1, 2));
     }
 }

@@ -6,10 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::bg_nbd::{self, BgNbdFit};
+use super::repeat_data::RepeatData;
 use super::clv;
 use super::customer_table::CustomerTable;
 use super::gamma_gamma::{self, GammaGammaFit, SpendData};
-use super::repeat_data::RepeatData;
 use super::rfm_scores::{self, RfmScores};
 use super::rfm_segments::{self, SegmentRule};
 use super::rfm_value_classes::{classify, ValueClass};
@@ -53,30 +53,15 @@ pub struct Scored {
 pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
     let mut notes = Vec::new();
     let five = rfm_scores::score(table, 5, settings.rfm_monetary);
-    let shown = if settings.rfm_bins == 5 {
-        five.clone()
-    } else {
-        rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary)
-    };
+    let shown = if settings.rfm_bins == 5 { five.clone() } else { rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary) };
     let segments = rfm_segments::default_grid();
-    let classes = classify(
-        &five.recency_days,
-        &five.frequency,
-        &five.monetary,
-        settings.value_split,
-    );
+    let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
 
-    let repeaters = table
-        .customers
-        .iter()
-        .filter(|c| c.frequency >= 1.0)
-        .count();
+    let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
     let bg = if repeaters >= MIN_REPEAT_CUSTOMERS {
         let fit = bg_nbd::fit(&RepeatData::from_table(table));
         if fit.is_none() {
-            notes.push(
-                "BG/NBD could not be fitted: no parameter set gave a finite likelihood.".into(),
-            );
+            notes.push("BG/NBD could not be fitted: no parameter set gave a finite likelihood.".into());
         }
         fit
     } else {
@@ -85,10 +70,7 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
     };
     if let Some(f) = &bg {
         if !f.converged {
-            notes.push(
-                "BG/NBD: the optimiser stopped before converging; treat the parameters with care."
-                    .into(),
-            );
+            notes.push("BG/NBD: the optimiser stopped before converging; treat the parameters with care.".into());
         }
     }
     let spend = SpendData::from_table(table);
@@ -115,20 +97,10 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
         .enumerate()
         .map(|(i, c)| {
             let (x, tx, t) = (c.frequency, c.recency, c.t);
-            let p_alive = bg
-                .as_ref()
-                .and_then(|f| finite(bg_nbd::p_alive(&f.params, x, tx, t)));
-            let exp_purch = bg
-                .as_ref()
-                .and_then(|f| finite(bg_nbd::expected_purchases(&f.params, horizon, x, tx, t)));
-            let exp_spend = gg
-                .as_ref()
-                .and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
-            let margin_ratio = if c.revenue > 0.0 {
-                c.margin / c.revenue
-            } else {
-                settings.margin_rate
-            };
+            let p_alive = bg.as_ref().and_then(|f| finite(bg_nbd::p_alive(&f.params, x, tx, t)));
+            let exp_purch = bg.as_ref().and_then(|f| finite(bg_nbd::expected_purchases(&f.params, horizon, x, tx, t)));
+            let exp_spend = gg.as_ref().and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
+            let margin_ratio = if c.revenue > 0.0 { c.margin / c.revenue } else { settings.margin_rate };
             let disc = bg.as_ref().and_then(|f| {
                 finite(clv::discounted_purchases(
                     |k| bg_nbd::expected_purchases(&f.params, k * units_per_month, x, tx, t),
@@ -179,34 +151,16 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
     }
     let values: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let risks: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
-    for (r, p) in rows.iter_mut().zip(priorities(
-        &values,
-        &five.monetary,
-        &risks,
-        &five.recency_days,
-    )) {
+    for (r, p) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
         r.priority = p;
     }
-    Scored {
-        settings: settings.clone(),
-        rfm: shown,
-        segments,
-        bg_nbd: bg,
-        gamma_gamma: gg,
-        notes,
-        customers: rows,
-    }
+    Scored { settings: settings.clone(), rfm: shown, segments, bg_nbd: bg, gamma_gamma: gg, notes, customers: rows }
 }
 
 /// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;
 /// risk is 1 − P(alive) when every customer has it, else the percentile of days since the last
 /// purchase ("R-decline": the longer, the riskier). Percentiles are mean ranks / n.
-pub fn priorities(
-    clv: &[Option<f64>],
-    monetary: &[f64],
-    p_alive: &[Option<f64>],
-    recency_days: &[f64],
-) -> Vec<f64> {
+pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>], recency_days: &[f64]) -> Vec<f64> {
     let value: Vec<f64> = match clv.iter().copied().collect::<Option<Vec<f64>>>() {
         Some(v) => rfm_scores::mean_rank_percentiles(&v),
         None => rfm_scores::mean_rank_percentiles(monetary),
@@ -221,11 +175,7 @@ pub fn priorities(
 /// Customer indices by priority, highest first (ties by table order), at most `n`.
 pub fn priority_list(scored: &Scored, n: usize) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..scored.customers.len()).collect();
-    idx.sort_by(|&a, &b| {
-        scored.customers[b]
-            .priority
-            .total_cmp(&scored.customers[a].priority)
-    });
+    idx.sort_by(|&a, &b| scored.customers[b].priority.total_cmp(&scored.customers[a].priority));
     idx.truncate(n);
     idx
 }

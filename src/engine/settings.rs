@@ -55,17 +55,12 @@ impl Settings {
         vec![
             (
                 "analysis_date".into(),
-                self.analysis_date
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "last date in data".into()),
+                self.analysis_date.map(|d| d.to_string()).unwrap_or_else(|| "last date in data".into()),
             ),
             ("time_unit".into(), self.time_unit.name().into()),
             ("margin_rate".into(), format!("{}", self.margin_rate)),
             ("horizon_months".into(), self.horizon_months.to_string()),
-            (
-                "discount_annual".into(),
-                format!("{:.4}", self.discount_annual),
-            ),
+            ("discount_annual".into(), format!("{:.4}", self.discount_annual)),
             ("rfm_bins".into(), self.rfm_bins.to_string()),
             ("rfm_monetary".into(), format!("{:?}", self.rfm_monetary)),
             ("value_split".into(), format!("{:?}", self.value_split)),
@@ -79,10 +74,7 @@ mod tests {
 
     #[test]
     fn settings_round_trip_as_json_and_fill_missing_fields_with_defaults() {
-        let s = Settings {
-            analysis_date: NaiveDate::from_ymd_opt(2024, 1, 31),
-            ..Settings::default()
-        };
+        let s = Settings { analysis_date: NaiveDate::from_ymd_opt(2024, 1, 31), ..Settings::default() };
         let json = serde_json::to_string(&s).expect("serialise");
         assert_eq!(serde_json::from_str::<Settings>(&json).expect("parse"), s);
         let partial: Settings = serde_json::from_str(r#"{"margin_rate":0.5}"#).expect("parse");

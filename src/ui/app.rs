@@ -11,11 +11,7 @@ use crate::engine::import::Stage;
 use crate::engine::lang::Lang;
 
 fn browser_lang() -> Lang {
-    window()
-        .navigator()
-        .language()
-        .map(|l| Lang::from_tag(&l))
-        .unwrap_or_default()
+    window().navigator().language().map(|l| Lang::from_tag(&l)).unwrap_or_default()
 }
 
 #[component]

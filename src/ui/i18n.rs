@@ -2,6 +2,7 @@
 
 use crate::engine::lang::Lang;
 
+
 /// (key, English, Chinese)
 const STRINGS: &[(&str, &str, &str)] = &[
     ("app.tagline", "Customer value, computed in your browser", "客户价值分析，全部在浏览器中完成"),

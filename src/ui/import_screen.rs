@@ -13,17 +13,7 @@ use crate::engine::import::ImportOptions;
 use crate::engine::lang::Lang;
 use crate::engine::time_unit::TimeUnit;
 
-const ENCODINGS: [&str; 9] = [
-    "UTF-8",
-    "GBK",
-    "gb18030",
-    "Big5",
-    "Shift_JIS",
-    "EUC-KR",
-    "windows-1252",
-    "UTF-16LE",
-    "UTF-16BE",
-];
+const ENCODINGS: [&str; 9] = ["UTF-8", "GBK", "gb18030", "Big5", "Shift_JIS", "EUC-KR", "windows-1252", "UTF-16LE", "UTF-16BE"];
 
 #[component]
 pub fn ImportScreen() -> impl IntoView {
@@ -116,11 +106,7 @@ fn MappingPanel() -> impl IntoView {
         if d.is_workbook {
             return None;
         }
-        let detected_label = format!(
-            "{} ({})",
-            d.encoding.clone().unwrap_or_default(),
-            state.tr("map.detected")
-        );
+        let detected_label = format!("{} ({})", d.encoding.clone().unwrap_or_default(), state.tr("map.detected"));
         let mut choices = vec![("auto".to_string(), detected_label)];
         choices.extend(ENCODINGS.iter().map(|e| (e.to_string(), e.to_string())));
         Some(view! {
@@ -134,15 +120,7 @@ fn MappingPanel() -> impl IntoView {
     let delimiter_row = move || {
         let d = det()?;
         d.delimiter?;
-        let choices = Delimiter::ALL
-            .iter()
-            .map(|x| {
-                (
-                    x.name().to_string(),
-                    state.tr(delimiter_key(*x)).to_string(),
-                )
-            })
-            .collect();
+        let choices = Delimiter::ALL.iter().map(|x| (x.name().to_string(), state.tr(delimiter_key(*x)).to_string())).collect();
         Some(view! {
             <label>{state.tr("map.delimiter")}
                 {select_view("delimiter", choices,

@@ -17,15 +17,11 @@ pub fn OverviewScreen() -> impl IntoView {
     // The outside world: draw the chart whenever the data, the language or the canvas changes.
     Effect::new(move |_| {
         let lang = state.lang.get();
-        let (Some(el), Some(v)) = (canvas.get(), state.view.get()) else {
-            return;
-        };
+        let (Some(el), Some(v)) = (canvas.get(), state.view.get()) else { return };
         let width = el.client_width().max(320) as u32;
         el.set_width(width);
         el.set_height(300);
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else {
-            return;
-        };
+        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
         let root = backend.into_drawing_area();
         let labels = monthly_revenue::Labels {
             revenue: super::i18n::tr(lang, "overview.revenue_axis"),
@@ -43,12 +39,7 @@ pub fn OverviewScreen() -> impl IntoView {
             (Some(a), Some(b)) => format!("{a} – {b}"),
             _ => "—".into(),
         };
-        let settings: Vec<String> = v
-            .settings
-            .describe()
-            .into_iter()
-            .map(|(k, val)| format!("{k} = {val}"))
-            .collect();
+        let settings: Vec<String> = v.settings.describe().into_iter().map(|(k, val)| format!("{k} = {val}")).collect();
         Some(view! {
             <section class="panel overview" data-testid="overview">
                 <h2>{state.tr("overview.title")}</h2>
@@ -77,12 +68,7 @@ pub fn OverviewScreen() -> impl IntoView {
 }
 
 #[component]
-fn Kpi(
-    key: &'static str,
-    value: String,
-    testid: &'static str,
-    #[prop(optional)] small: bool,
-) -> impl IntoView {
+fn Kpi(key: &'static str, value: String, testid: &'static str, #[prop(optional)] small: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="kpi">

@@ -62,15 +62,10 @@ impl WorkerClient {
             }
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let Some(text) = ev.data().as_string() else {
-                return;
-            };
+            let Some(text) = ev.data().as_string() else { return };
             match serde_json::from_str::<Response>(&text) {
                 Ok(resp) => self.receive(resp),
-                Err(e) => self
-                    .state
-                    .crash
-                    .set(Some(format!("bad message from worker: {e}"))),
+                Err(e) => self.state.crash.set(Some(format!("bad message from worker: {e}"))),
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -98,10 +93,7 @@ impl WorkerClient {
         let restarts = self.restarts.get_value() + 1;
         self.restarts.set_value(restarts);
         if restarts > MAX_RESTARTS {
-            self.state.crash.set(Some(format!(
-                "{message} — {}",
-                super::i18n::tr(self.state.lang.get_untracked(), "crash.gave_up")
-            )));
+            self.state.crash.set(Some(format!("{message} — {}", super::i18n::tr(self.state.lang.get_untracked(), "crash.gave_up"))));
             return;
         }
         self.state.crash.set(Some(message));
@@ -115,11 +107,7 @@ impl WorkerClient {
         }
         match resp {
             Response::Ready => {
-                let queued = self
-                    .pending
-                    .try_update_value(|p| p.take())
-                    .flatten()
-                    .unwrap_or_default();
+                let queued = self.pending.try_update_value(|p| p.take()).flatten().unwrap_or_default();
                 for msg in queued {
                     self.send(&msg);
                 }
@@ -201,61 +189,33 @@ impl WorkerClient {
         let s = self.state;
         if size > MAX_FILE_BYTES {
             s.view.set(None);
-            s.failure.set(Some(FailureView::new(
-                &name,
-                &ImportError::TooLarge { bytes: size },
-                None,
-            )));
+            s.failure.set(Some(FailureView::new(&name, &ImportError::TooLarge { bytes: size }, None)));
             return;
         }
         s.crash.set(None);
-        s.busy.set(Some(Busy {
-            file_name: name.clone(),
-            progress: None,
-        }));
+        s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
         s.options.set(Default::default());
         self.open_after.set_value(Tab::Import);
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
-        self.post(
-            &Request::Import {
-                file_name: name,
-                options: Default::default(),
-                settings,
-            },
-            Some(&file),
-        );
+        self.post(&Request::Import { file_name: name, options: Default::default(), settings }, Some(&file));
     }
 
     /// Re-imports the file the worker holds, with the options and settings on screen.
     pub fn reimport(self) {
         let s = self.state;
-        let name = s
-            .detected
-            .get_untracked()
-            .map(|d| d.file_name)
-            .unwrap_or_default();
+        let name = s.detected.get_untracked().map(|d| d.file_name).unwrap_or_default();
         s.crash.set(None);
-        s.busy.set(Some(Busy {
-            file_name: name.clone(),
-            progress: None,
-        }));
+        s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
         self.open_after.set_value(s.tab.get_untracked());
-        let request = Request::Import {
-            file_name: name,
-            options: s.options.get_untracked(),
-            settings: s.settings.get_untracked(),
-        };
+        let request = Request::Import { file_name: name, options: s.options.get_untracked(), settings: s.settings.get_untracked() };
         self.post(&request, None);
     }
 
     pub fn demo(self) {
         let s = self.state;
         s.crash.set(None);
-        s.busy.set(Some(Busy {
-            file_name: "demo".into(),
-            progress: None,
-        }));
+        s.busy.set(Some(Busy { file_name: "demo".into(), progress: None }));
         self.open_after.set_value(Tab::Overview);
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
@@ -263,12 +223,7 @@ impl WorkerClient {
     }
 
     pub fn download_rejects(self) {
-        self.post(
-            &Request::RejectsCsv {
-                lang: self.state.lang.get_untracked(),
-            },
-            None,
-        );
+        self.post(&Request::RejectsCsv { lang: self.state.lang.get_untracked() }, None);
     }
 }
 
@@ -277,17 +232,9 @@ pub fn download(file_name: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         a.set_href(&url);
         a.set_download(file_name);
         a.click();
@@ -296,8 +243,7 @@ pub fn download(file_name: &str, text: &str) {
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
 }
 
 pub fn use_worker() -> WorkerClient {

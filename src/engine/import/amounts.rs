@@ -52,8 +52,7 @@ pub fn parse_amount(raw: &str, decimal: DecimalSeparator) -> Result<f64, AmountE
     }
     for c in inner.chars() {
         match c {
-            '¥' | '￥' | '$' | '€' | '£' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''
-            | '_' => {}
+            '¥' | '￥' | '$' | '€' | '£' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '_' => {}
             '−' | '-' => {
                 if negative {
                     return Err(AmountError::NotANumber);
@@ -67,11 +66,7 @@ pub fn parse_amount(raw: &str, decimal: DecimalSeparator) -> Result<f64, AmountE
     }
     let normal: String = match decimal {
         DecimalSeparator::Point => body.chars().filter(|&c| c != ',').collect(),
-        DecimalSeparator::Comma => body
-            .chars()
-            .filter(|&c| c != '.')
-            .map(|c| if c == ',' { '.' } else { c })
-            .collect(),
+        DecimalSeparator::Comma => body.chars().filter(|&c| c != '.').map(|c| if c == ',' { '.' } else { c }).collect(),
     };
     if normal.is_empty() || !normal.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return Err(AmountError::NotANumber);
@@ -95,10 +90,7 @@ fn is_plain_number(s: &str) -> bool {
 /// Decides the decimal separator of an amount column from samples. `1.234,56` or `12,5` say comma;
 /// `1,234.56` or `12.5` say point; `1,234` alone says nothing (point by default, comma when the file
 /// is `;`-delimited, as European exports are).
-pub fn detect_decimal<'a>(
-    samples: impl IntoIterator<Item = &'a str>,
-    semicolon_file: bool,
-) -> DecimalSeparator {
+pub fn detect_decimal<'a>(samples: impl IntoIterator<Item = &'a str>, semicolon_file: bool) -> DecimalSeparator {
     let (mut comma, mut point) = (0usize, 0usize);
     for raw in samples {
         let s = fold_full_width(raw.trim());
@@ -114,22 +106,13 @@ pub fn detect_decimal<'a>(
                 }
             }
             (Some(c), None) => {
-                let after = s[c + 1..]
-                    .chars()
-                    .take_while(|ch| ch.is_ascii_digit())
-                    .count();
-                if after != 3
-                    || s.matches(',').count() == 1
-                        && s[..c].trim_start_matches(['-', '(']).starts_with('0')
-                {
+                let after = s[c + 1..].chars().take_while(|ch| ch.is_ascii_digit()).count();
+                if after != 3 || s.matches(',').count() == 1 && s[..c].trim_start_matches(['-', '(']).starts_with('0') {
                     comma += 1;
                 }
             }
             (None, Some(p)) => {
-                let after = s[p + 1..]
-                    .chars()
-                    .take_while(|ch| ch.is_ascii_digit())
-                    .count();
+                let after = s[p + 1..].chars().take_while(|ch| ch.is_ascii_digit()).count();
                 if after != 3 || s.matches('.').count() == 1 {
                     point += 1;
                 } else {
@@ -187,22 +170,8 @@ mod tests {
 
     #[test]
     fn non_numbers_are_refused() {
-        for raw in [
-            "abc",
-            "N/A",
-            "NaN",
-            "inf",
-            "12.5.6",
-            "--3",
-            "(-3)",
-            "$",
-            "12 apples",
-        ] {
-            assert_eq!(
-                parse_amount(raw, Point),
-                Err(AmountError::NotANumber),
-                "{raw}"
-            );
+        for raw in ["abc", "N/A", "NaN", "inf", "12.5.6", "--3", "(-3)", "$", "12 apples"] {
+            assert_eq!(parse_amount(raw, Point), Err(AmountError::NotANumber), "{raw}");
         }
         assert_eq!(parse_amount("  ", Point), Err(AmountError::Empty));
     }

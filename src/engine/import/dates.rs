@@ -115,27 +115,8 @@ fn groups(s: &str) -> Option<Groups> {
 }
 
 fn looks_like_time(s: &str) -> bool {
-    s.chars().all(|c| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                ':' | '.'
-                    | 'Z'
-                    | 'z'
-                    | '+'
-                    | '-'
-                    | ' '
-                    | '时'
-                    | '分'
-                    | '秒'
-                    | 'A'
-                    | 'P'
-                    | 'M'
-                    | 'a'
-                    | 'p'
-                    | 'm'
-            )
-    }) && s.chars().any(|c| c.is_ascii_digit())
+    s.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'Z' | 'z' | '+' | '-' | ' ' | '时' | '分' | '秒' | 'A' | 'P' | 'M' | 'a' | 'p' | 'm'))
+        && s.chars().any(|c| c.is_ascii_digit())
 }
 
 fn ymd(y: u32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
@@ -159,15 +140,12 @@ fn excel_serial(v: f64, epoch_1904: bool) -> Result<NaiveDate, DateError> {
     if !epoch_1904 && days == 60 {
         return Err(DateError::Impossible); // 1900-02-29 never existed
     }
-    base.checked_add_signed(Duration::days(days))
-        .ok_or(DateError::Impossible)
+    base.checked_add_signed(Duration::days(days)).ok_or(DateError::Impossible)
 }
 
 fn unix(v: f64, per_second: f64) -> Result<NaiveDate, DateError> {
     let secs = (v / per_second).floor() as i64;
-    chrono::DateTime::from_timestamp(secs, 0)
-        .map(|t| t.date_naive())
-        .ok_or(DateError::Impossible)
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive()).ok_or(DateError::Impossible)
 }
 
 /// Parses one value in the given format.
@@ -188,14 +166,7 @@ pub fn parse_date(raw: &str, format: DateFormat) -> Result<NaiveDate, DateError>
             if !v.is_finite() || v < 0.0 {
                 return Err(DateError::Impossible);
             }
-            unix(
-                v,
-                if format == DateFormat::UnixMillis {
-                    1000.0
-                } else {
-                    1.0
-                },
-            )
+            unix(v, if format == DateFormat::UnixMillis { 1000.0 } else { 1.0 })
         }
         _ => {
             let g = groups(s).ok_or(DateError::NotADate)?;
@@ -230,10 +201,7 @@ pub struct DateDetection {
 
 /// Decides the format of a date column from sample values. `workbook_1904` tells that the values come
 /// from a workbook in the 1904 date system.
-pub fn detect_format<'a>(
-    samples: impl IntoIterator<Item = &'a str>,
-    workbook_1904: bool,
-) -> DateDetection {
+pub fn detect_format<'a>(samples: impl IntoIterator<Item = &'a str>, workbook_1904: bool) -> DateDetection {
     let mut n = 0usize;
     let mut counts = [0usize; 7];
     let mut day_first_evidence = false; // a first field > 12 (e.g. 25/03/2024)
@@ -272,24 +240,13 @@ pub fn detect_format<'a>(
         }
     }
     if n == 0 {
-        return DateDetection {
-            format: None,
-            ambiguous_order: false,
-            share_parsed: 0.0,
-        };
+        return DateDetection { format: None, ambiguous_order: false, share_parsed: 0.0 };
     }
     let compact_ymd = counts[0];
     // Plain numbers: 8-digit YYYYMMDD beats a serial reading when most parse as calendar dates.
     if numeric * 2 > n && compact_ymd * 2 <= n {
         let (format, hits) = [
-            (
-                if workbook_1904 {
-                    DateFormat::ExcelSerial1904
-                } else {
-                    DateFormat::ExcelSerial1900
-                },
-                serial_like,
-            ),
+            (if workbook_1904 { DateFormat::ExcelSerial1904 } else { DateFormat::ExcelSerial1900 }, serial_like),
             (DateFormat::UnixSeconds, seconds_like),
             (DateFormat::UnixMillis, millis_like),
         ]
@@ -297,27 +254,15 @@ pub fn detect_format<'a>(
         .max_by_key(|(_, h)| *h)
         .unwrap_or((DateFormat::ExcelSerial1900, 0));
         if hits > 0 {
-            return DateDetection {
-                format: Some(format),
-                ambiguous_order: false,
-                share_parsed: hits as f64 / n as f64,
-            };
+            return DateDetection { format: Some(format), ambiguous_order: false, share_parsed: hits as f64 / n as f64 };
         }
     }
     let (ymd_hits, dmy_hits, mdy_hits) = (counts[0], counts[1], counts[2]);
     if ymd_hits == 0 && dmy_hits == 0 && mdy_hits == 0 {
-        return DateDetection {
-            format: None,
-            ambiguous_order: false,
-            share_parsed: 0.0,
-        };
+        return DateDetection { format: None, ambiguous_order: false, share_parsed: 0.0 };
     }
     if ymd_hits >= dmy_hits.max(mdy_hits) {
-        return DateDetection {
-            format: Some(DateFormat::YearMonthDay),
-            ambiguous_order: false,
-            share_parsed: ymd_hits as f64 / n as f64,
-        };
+        return DateDetection { format: Some(DateFormat::YearMonthDay), ambiguous_order: false, share_parsed: ymd_hits as f64 / n as f64 };
     }
     let (format, hits, ambiguous) = match (day_first_evidence, month_first_evidence) {
         (true, false) => (DateFormat::DayMonthYear, dmy_hits, false),
@@ -332,11 +277,7 @@ pub fn detect_format<'a>(
         }
         (false, false) => (DateFormat::DayMonthYear, dmy_hits, true),
     };
-    DateDetection {
-        format: Some(format),
-        ambiguous_order: ambiguous,
-        share_parsed: hits as f64 / n as f64,
-    }
+    DateDetection { format: Some(format), ambiguous_order: ambiguous, share_parsed: hits as f64 / n as f64 }
 }
 
 #[cfg(test)]
@@ -390,102 +331,45 @@ mod tests {
         assert_eq!(parse_date("60", X), Err(DateError::Impossible));
         assert_eq!(parse_date("61", X), Ok(d(1900, 3, 1)));
         assert_eq!(parse_date("25569", X), Ok(d(1970, 1, 1)));
-        assert_eq!(
-            parse_date("0", DateFormat::ExcelSerial1904),
-            Err(DateError::Impossible)
-        );
-        assert_eq!(
-            parse_date("1", DateFormat::ExcelSerial1904),
-            Ok(d(1904, 1, 2))
-        );
+        assert_eq!(parse_date("0", DateFormat::ExcelSerial1904), Err(DateError::Impossible));
+        assert_eq!(parse_date("1", DateFormat::ExcelSerial1904), Ok(d(1904, 1, 2)));
     }
 
     #[test]
     fn impossible_and_non_dates_are_told_apart() {
         use DateFormat::*;
-        assert_eq!(
-            parse_date("2024-02-30", YearMonthDay),
-            Err(DateError::Impossible)
-        );
-        assert_eq!(
-            parse_date("2023-02-29", YearMonthDay),
-            Err(DateError::Impossible)
-        );
+        assert_eq!(parse_date("2024-02-30", YearMonthDay), Err(DateError::Impossible));
+        assert_eq!(parse_date("2023-02-29", YearMonthDay), Err(DateError::Impossible));
         assert_eq!(parse_date("2024-02-29", YearMonthDay), Ok(d(2024, 2, 29)));
-        assert_eq!(
-            parse_date("13/13/2024", DayMonthYear),
-            Err(DateError::Impossible)
-        );
-        assert_eq!(
-            parse_date("yesterday", YearMonthDay),
-            Err(DateError::NotADate)
-        );
-        assert_eq!(
-            parse_date("2024-03", YearMonthDay),
-            Err(DateError::NotADate)
-        );
-        assert_eq!(
-            parse_date("2024--03-05", YearMonthDay),
-            Err(DateError::NotADate)
-        );
-        assert_eq!(
-            parse_date("2024-03-05 lunch", YearMonthDay),
-            Err(DateError::NotADate)
-        );
+        assert_eq!(parse_date("13/13/2024", DayMonthYear), Err(DateError::Impossible));
+        assert_eq!(parse_date("yesterday", YearMonthDay), Err(DateError::NotADate));
+        assert_eq!(parse_date("2024-03", YearMonthDay), Err(DateError::NotADate));
+        assert_eq!(parse_date("2024--03-05", YearMonthDay), Err(DateError::NotADate));
+        assert_eq!(parse_date("2024-03-05 lunch", YearMonthDay), Err(DateError::NotADate));
         assert_eq!(parse_date("  ", YearMonthDay), Err(DateError::Empty));
-        assert_eq!(
-            parse_date("05/03/2024", YearMonthDay),
-            Err(DateError::NotADate)
-        );
+        assert_eq!(parse_date("05/03/2024", YearMonthDay), Err(DateError::NotADate));
     }
 
     #[test]
     fn day_month_order_is_decided_by_the_data_or_flagged_as_ambiguous() {
         let dmy = detect_format(["01/02/2024", "25/02/2024", "03/03/2024"], false);
-        assert_eq!(
-            (dmy.format, dmy.ambiguous_order),
-            (Some(DateFormat::DayMonthYear), false)
-        );
+        assert_eq!((dmy.format, dmy.ambiguous_order), (Some(DateFormat::DayMonthYear), false));
         let mdy = detect_format(["01/02/2024", "02/25/2024"], false);
-        assert_eq!(
-            (mdy.format, mdy.ambiguous_order),
-            (Some(DateFormat::MonthDayYear), false)
-        );
+        assert_eq!((mdy.format, mdy.ambiguous_order), (Some(DateFormat::MonthDayYear), false));
         let unsure = detect_format(["01/02/2024", "03/04/2024"], false);
         assert!(unsure.ambiguous_order);
         let iso = detect_format(["2024-01-02", "2024年1月3日", ""], false);
-        assert_eq!(
-            (iso.format, iso.share_parsed),
-            (Some(DateFormat::YearMonthDay), 1.0)
-        );
+        assert_eq!((iso.format, iso.share_parsed), (Some(DateFormat::YearMonthDay), 1.0));
     }
 
     #[test]
     fn numeric_date_columns_are_recognised() {
-        assert_eq!(
-            detect_format(["45356", "45357.5"], false).format,
-            Some(DateFormat::ExcelSerial1900)
-        );
-        assert_eq!(
-            detect_format(["43894"], true).format,
-            Some(DateFormat::ExcelSerial1904)
-        );
-        assert_eq!(
-            detect_format(["1709596800", "1709683200"], false).format,
-            Some(DateFormat::UnixSeconds)
-        );
-        assert_eq!(
-            detect_format(["1709596800000"], false).format,
-            Some(DateFormat::UnixMillis)
-        );
-        assert_eq!(
-            detect_format(["20240305", "20240306"], false).format,
-            Some(DateFormat::YearMonthDay)
-        );
+        assert_eq!(detect_format(["45356", "45357.5"], false).format, Some(DateFormat::ExcelSerial1900));
+        assert_eq!(detect_format(["43894"], true).format, Some(DateFormat::ExcelSerial1904));
+        assert_eq!(detect_format(["1709596800", "1709683200"], false).format, Some(DateFormat::UnixSeconds));
+        assert_eq!(detect_format(["1709596800000"], false).format, Some(DateFormat::UnixMillis));
+        assert_eq!(detect_format(["20240305", "20240306"], false).format, Some(DateFormat::YearMonthDay));
         assert_eq!(detect_format(["abc", "12 apples"], false).format, None);
-        assert_eq!(
-            detect_format(["2024-01-05", "7", "12", "305"], false).format,
-            Some(DateFormat::YearMonthDay)
-        );
+        assert_eq!(detect_format(["2024-01-05", "7", "12", "305"], false).format, Some(DateFormat::YearMonthDay));
     }
 }

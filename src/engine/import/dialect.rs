@@ -13,13 +13,8 @@ pub enum Delimiter {
 }
 
 impl Delimiter {
-    pub const ALL: [Delimiter; 5] = [
-        Delimiter::Comma,
-        Delimiter::Semicolon,
-        Delimiter::Tab,
-        Delimiter::Pipe,
-        Delimiter::Whitespace,
-    ];
+    pub const ALL: [Delimiter; 5] =
+        [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab, Delimiter::Pipe, Delimiter::Whitespace];
 
     pub fn byte(self) -> Option<u8> {
         match self {
@@ -74,26 +69,14 @@ fn count_outside_quotes(line: &str, delim: u8) -> usize {
 /// the candidate must give at least two fields. Runs of spaces are tried last, for fixed-width-ish
 /// exports; a file with one column falls back to comma.
 pub fn sniff(text: &str) -> Delimiter {
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(50)
-        .collect();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
     if lines.is_empty() {
         return Delimiter::Comma;
     }
     let mut best = (0.0f64, Delimiter::Comma);
-    for d in [
-        Delimiter::Comma,
-        Delimiter::Semicolon,
-        Delimiter::Tab,
-        Delimiter::Pipe,
-    ] {
+    for d in [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab, Delimiter::Pipe] {
         let Some(byte) = d.byte() else { continue };
-        let counts: Vec<usize> = lines
-            .iter()
-            .map(|l| count_outside_quotes(l, byte))
-            .collect();
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, byte)).collect();
         let score = consistency_score(&counts);
         if score > best.0 {
             best = (score, d);
@@ -102,10 +85,7 @@ pub fn sniff(text: &str) -> Delimiter {
     if best.0 > 0.0 {
         return best.1;
     }
-    let counts: Vec<usize> = lines
-        .iter()
-        .map(|l| l.split_whitespace().count().saturating_sub(1))
-        .collect();
+    let counts: Vec<usize> = lines.iter().map(|l| l.split_whitespace().count().saturating_sub(1)).collect();
     if consistency_score(&counts) > 0.0 {
         return Delimiter::Whitespace;
     }
@@ -117,9 +97,7 @@ fn consistency_score(counts: &[usize]) -> f64 {
     for &c in counts.iter().filter(|&&c| c > 0) {
         *freq.entry(c).or_insert(0usize) += 1;
     }
-    let Some((&mode, &hits)) = freq.iter().max_by_key(|(c, h)| (**h, **c)) else {
-        return 0.0;
-    };
+    let Some((&mode, &hits)) = freq.iter().max_by_key(|(c, h)| (**h, **c)) else { return 0.0 };
     let share = hits as f64 / counts.len() as f64;
     if share < 0.6 {
         return 0.0;
@@ -134,26 +112,11 @@ mod tests {
     #[test]
     fn each_delimiter_is_sniffed() {
         let cases = [
-            (
-                "id,date,amount\n1,2024-01-01,\"1,200.00\"\n2,2024-01-02,5\n",
-                Delimiter::Comma,
-            ),
-            (
-                "id;date;amount\n1;2024-01-01;12,50\n2;2024-01-02;5,00\n",
-                Delimiter::Semicolon,
-            ),
-            (
-                "id\tdate\tamount\n1\t2024-01-01\t12.5\n2\t2024-01-02\t5\n",
-                Delimiter::Tab,
-            ),
-            (
-                "id|date|amount\n1|2024-01-01|12.5\n2|2024-01-02|5\n",
-                Delimiter::Pipe,
-            ),
-            (
-                "id   date        amount\n1    2024-01-01  12.5\n2    2024-01-02  5\n",
-                Delimiter::Whitespace,
-            ),
+            ("id,date,amount\n1,2024-01-01,\"1,200.00\"\n2,2024-01-02,5\n", Delimiter::Comma),
+            ("id;date;amount\n1;2024-01-01;12,50\n2;2024-01-02;5,00\n", Delimiter::Semicolon),
+            ("id\tdate\tamount\n1\t2024-01-01\t12.5\n2\t2024-01-02\t5\n", Delimiter::Tab),
+            ("id|date|amount\n1|2024-01-01|12.5\n2|2024-01-02|5\n", Delimiter::Pipe),
+            ("id   date        amount\n1    2024-01-01  12.5\n2    2024-01-02  5\n", Delimiter::Whitespace),
             ("amount\n12\n13\n", Delimiter::Comma),
         ];
         for (text, want) in cases {

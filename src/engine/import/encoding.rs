@@ -44,64 +44,35 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Decodes `bytes`. `forced` is an encoding label the user picked (e.g. "gbk"), or `None` to detect.
 pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, ImportError> {
-    if let Some(label) = forced.filter(|l| !l.trim().is_empty() && !l.eq_ignore_ascii_case("auto"))
-    {
-        let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            ImportError::UnknownEncoding {
-                label: label.to_string(),
-            }
-        })?;
+    if let Some(label) = forced.filter(|l| !l.trim().is_empty() && !l.eq_ignore_ascii_case("auto")) {
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| ImportError::UnknownEncoding { label: label.to_string() })?;
         let (text, _, had_errors) = enc.decode(bytes);
-        return Ok(Decoded {
-            text,
-            encoding: enc.name(),
-            how: EncodingSource::ChosenByUser,
-            had_errors,
-        });
+        return Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::ChosenByUser, had_errors });
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded {
-            text,
-            encoding: enc.name(),
-            how: EncodingSource::ByteOrderMark,
-            had_errors,
-        });
+        return Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::ByteOrderMark, had_errors });
     }
     if looks_binary(bytes) {
         // UTF-16 without a BOM shows as every other byte NUL; accept it when it decodes cleanly.
         for enc in [UTF_16LE, UTF_16BE] {
             let (text, had_errors) = enc.decode_without_bom_handling(bytes);
             if !had_errors && !looks_binary(text.as_bytes()) {
-                return Ok(Decoded {
-                    text,
-                    encoding: enc.name(),
-                    how: EncodingSource::Detected,
-                    had_errors,
-                });
+                return Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::Detected, had_errors });
             }
         }
         return Err(ImportError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: Cow::Borrowed(text),
-            encoding: UTF_8.name(),
-            how: EncodingSource::ValidUtf8,
-            had_errors: false,
-        });
+        return Ok(Decoded { text: Cow::Borrowed(text), encoding: UTF_8.name(), how: EncodingSource::ValidUtf8, had_errors: false });
     }
     let mut detector = chardetng::EncodingDetector::new();
     let head = &bytes[..bytes.len().min(DETECT_BYTES)];
     detector.feed(head, head.len() == bytes.len());
     let enc = detector.guess(None, true);
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    Ok(Decoded {
-        text,
-        encoding: enc.name(),
-        how: EncodingSource::Detected,
-        had_errors,
-    })
+    Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::Detected, had_errors })
 }
 
 #[cfg(test)]
@@ -147,11 +118,7 @@ mod tests {
         let bytes = encode(GBK, ZH);
         let d = decode(&bytes, None).expect("decode");
         assert_eq!(d.how, EncodingSource::Detected);
-        assert!(
-            d.encoding == "GBK" || d.encoding == "gb18030",
-            "got {}",
-            d.encoding
-        );
+        assert!(d.encoding == "GBK" || d.encoding == "gb18030", "got {}", d.encoding);
         assert_eq!(d.text, ZH);
     }
 
@@ -182,17 +149,12 @@ mod tests {
         let d = decode(&bytes, Some("gb18030")).expect("decode");
         assert_eq!(d.how, EncodingSource::ChosenByUser);
         assert_eq!(d.text, ZH);
-        assert!(matches!(
-            decode(&bytes, Some("klingon")),
-            Err(ImportError::UnknownEncoding { .. })
-        ));
+        assert!(matches!(decode(&bytes, Some("klingon")), Err(ImportError::UnknownEncoding { .. })));
     }
 
     #[test]
     fn binary_garbage_is_refused() {
-        let garbage: Vec<u8> = (0..4096u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-            .collect();
+        let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
         assert!(matches!(decode(&garbage, None), Err(ImportError::Binary)));
     }
 }

@@ -11,35 +11,16 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 pub enum ImportError {
     Empty,
     Binary,
-    TooLarge {
-        bytes: u64,
-    },
-    UnknownEncoding {
-        label: String,
-    },
-    Workbook {
-        detail: String,
-    },
+    TooLarge { bytes: u64 },
+    UnknownEncoding { label: String },
+    Workbook { detail: String },
     NoSheetWithData,
-    SheetNotFound {
-        name: String,
-    },
+    SheetNotFound { name: String },
     HeaderOnly,
-    MissingColumn {
-        role: Role,
-        shape: Shape,
-    },
-    AmbiguousDateOrder {
-        column: String,
-        example: String,
-    },
-    NoUsableRows {
-        rejected: usize,
-        first_reason: String,
-    },
-    UnknownColumn {
-        name: String,
-    },
+    MissingColumn { role: Role, shape: Shape },
+    AmbiguousDateOrder { column: String, example: String },
+    NoUsableRows { rejected: usize, first_reason: String },
+    UnknownColumn { name: String },
 }
 
 impl ImportError {

@@ -69,9 +69,7 @@ impl Role {
     }
 
     pub fn from_key(key: &str) -> Option<Role> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.key().eq_ignore_ascii_case(key.trim()))
+        Role::ALL.into_iter().find(|r| r.key().eq_ignore_ascii_case(key.trim()))
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -100,221 +98,42 @@ impl Role {
     fn synonyms(self) -> &'static [&'static str] {
         match self {
             Role::CustomerId => &[
-                "customerid",
-                "customer",
-                "custid",
-                "customerno",
-                "customernumber",
-                "customercode",
-                "clientid",
-                "client",
-                "memberid",
-                "member",
-                "memberno",
-                "userid",
-                "user",
-                "buyerid",
-                "accountid",
-                "account",
-                "id",
-                "客户id",
-                "客户编号",
-                "客户号",
-                "客户代码",
-                "客户",
-                "会员号",
-                "会员id",
-                "会员编号",
-                "会员卡号",
-                "会员",
-                "用户id",
-                "用户编号",
-                "顾客id",
-                "顾客编号",
-                "买家id",
-                "买家",
-                "卡号",
+                "customerid", "customer", "custid", "customerno", "customernumber", "customercode", "clientid", "client",
+                "memberid", "member", "memberno", "userid", "user", "buyerid", "accountid", "account", "id",
+                "客户id", "客户编号", "客户号", "客户代码", "客户", "会员号", "会员id", "会员编号", "会员卡号", "会员",
+                "用户id", "用户编号", "顾客id", "顾客编号", "买家id", "买家", "卡号",
             ],
             Role::Date => &[
-                "date",
-                "orderdate",
-                "transactiondate",
-                "purchasedate",
-                "invoicedate",
-                "saledate",
-                "salesdate",
-                "paymentdate",
-                "datetime",
-                "time",
-                "timestamp",
-                "createdat",
-                "orderedat",
-                "txdate",
-                "day",
-                "日期",
-                "交易日期",
-                "下单时间",
-                "下单日期",
-                "订单日期",
-                "订单时间",
-                "购买日期",
-                "购买时间",
-                "消费日期",
-                "消费时间",
-                "交易时间",
-                "付款时间",
-                "付款日期",
-                "支付时间",
-                "支付日期",
-                "成交时间",
-                "成交日期",
-                "时间",
+                "date", "orderdate", "transactiondate", "purchasedate", "invoicedate", "saledate", "salesdate", "paymentdate",
+                "datetime", "time", "timestamp", "createdat", "orderedat", "txdate", "day",
+                "日期", "交易日期", "下单时间", "下单日期", "订单日期", "订单时间", "购买日期", "购买时间", "消费日期", "消费时间",
+                "交易时间", "付款时间", "付款日期", "支付时间", "支付日期", "成交时间", "成交日期", "时间",
             ],
             Role::Amount => &[
-                "amount",
-                "sales",
-                "revenue",
-                "value",
-                "total",
-                "totalamount",
-                "spend",
-                "orderamount",
-                "ordervalue",
-                "payment",
-                "paymentamount",
-                "netsales",
-                "netamount",
-                "salesamount",
-                "price",
-                "gmv",
-                "turnover",
-                "金额",
-                "消费金额",
-                "实付金额",
-                "订单金额",
-                "交易金额",
-                "销售额",
-                "销售金额",
-                "支付金额",
-                "实收金额",
-                "付款金额",
-                "实付",
-                "成交金额",
-                "应付金额",
-                "营业额",
+                "amount", "sales", "revenue", "value", "total", "totalamount", "spend", "orderamount", "ordervalue", "payment",
+                "paymentamount", "netsales", "netamount", "salesamount", "price", "gmv", "turnover",
+                "金额", "消费金额", "实付金额", "订单金额", "交易金额", "销售额", "销售金额", "支付金额", "实收金额", "付款金额",
+                "实付", "成交金额", "应付金额", "营业额",
             ],
             Role::OrderId => &[
-                "orderid",
-                "order",
-                "orderno",
-                "ordernumber",
-                "invoice",
-                "invoiceno",
-                "invoicenumber",
-                "invoiceid",
-                "transactionid",
-                "transaction",
-                "txid",
-                "receipt",
-                "receiptno",
-                "ticket",
-                "订单号",
-                "订单编号",
-                "订单id",
-                "交易号",
-                "交易编号",
-                "单号",
-                "流水号",
-                "小票号",
+                "orderid", "order", "orderno", "ordernumber", "invoice", "invoiceno", "invoicenumber", "invoiceid",
+                "transactionid", "transaction", "txid", "receipt", "receiptno", "ticket",
+                "订单号", "订单编号", "订单id", "交易号", "交易编号", "单号", "流水号", "小票号",
             ],
-            Role::Cost => &[
-                "cost",
-                "cogs",
-                "costofgoods",
-                "unitcost",
-                "成本",
-                "成本金额",
-                "进价",
-                "销售成本",
-            ],
-            Role::Profit => &[
-                "profit",
-                "margin",
-                "grossprofit",
-                "grossmargin",
-                "利润",
-                "毛利",
-                "毛利润",
-                "毛利额",
-            ],
-            Role::Quantity => &[
-                "quantity",
-                "qty",
-                "units",
-                "count",
-                "数量",
-                "件数",
-                "购买数量",
-                "销量",
-            ],
+            Role::Cost => &["cost", "cogs", "costofgoods", "unitcost", "成本", "成本金额", "进价", "销售成本"],
+            Role::Profit => &["profit", "margin", "grossprofit", "grossmargin", "利润", "毛利", "毛利润", "毛利额"],
+            Role::Quantity => &["quantity", "qty", "units", "count", "数量", "件数", "购买数量", "销量"],
             Role::Category => &[
-                "category",
-                "productcategory",
-                "product",
-                "item",
-                "sku",
-                "productname",
-                "department",
-                "品类",
-                "类别",
-                "商品类别",
-                "商品品类",
-                "商品",
-                "产品",
-                "品名",
-                "商品名称",
-                "类目",
+                "category", "productcategory", "product", "item", "sku", "productname", "department",
+                "品类", "类别", "商品类别", "商品品类", "商品", "产品", "品名", "商品名称", "类目",
             ],
-            Role::Channel => &[
-                "channel",
-                "saleschannel",
-                "source",
-                "store",
-                "shop",
-                "渠道",
-                "销售渠道",
-                "门店",
-                "店铺",
-                "来源",
-            ],
+            Role::Channel => &["channel", "saleschannel", "source", "store", "shop", "渠道", "销售渠道", "门店", "店铺", "来源"],
             Role::Name => &[
-                "name",
-                "customername",
-                "clientname",
-                "membername",
-                "fullname",
-                "姓名",
-                "客户姓名",
-                "客户名称",
-                "会员名",
-                "会员姓名",
-                "名称",
-                "顾客姓名",
-                "用户名",
+                "name", "customername", "clientname", "membername", "fullname", "姓名", "客户姓名", "客户名称", "会员名", "会员姓名",
+                "名称", "顾客姓名", "用户名",
             ],
-            Role::Region => &[
-                "region", "city", "province", "state", "area", "country", "地区", "区域", "城市",
-                "省份", "省", "市",
-            ],
-            Role::Wallet => &[
-                "wallet",
-                "categoryspend",
-                "totalcategoryspend",
-                "walletsize",
-                "钱包",
-                "钱包规模",
-                "品类总支出",
-            ],
+            Role::Region => &["region", "city", "province", "state", "area", "country", "地区", "区域", "城市", "省份", "省", "市"],
+            Role::Wallet => &["wallet", "categoryspend", "totalcategoryspend", "walletsize", "钱包", "钱包规模", "品类总支出"],
             Role::Frequency => &["frequency", "频次", "复购次数", "重复购买次数"],
             Role::Recency => &["recency", "最近购买客龄"],
             Role::Age => &["t", "customerage", "客龄"],
@@ -336,9 +155,7 @@ pub fn normalise_header(h: &str) -> String {
             }
         }
     }
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '/' | '\u{3000}'))
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '/' | '\u{3000}')).collect()
 }
 
 /// The role a header names, if any.
@@ -347,9 +164,7 @@ pub fn role_for_header(h: &str) -> Option<Role> {
     if n.is_empty() {
         return None;
     }
-    Role::ALL
-        .into_iter()
-        .find(|r| r.synonyms().contains(&n.as_str()))
+    Role::ALL.into_iter().find(|r| r.synonyms().contains(&n.as_str()))
 }
 
 /// One role per column (or none), each role on at most one column: the first column that names it.
@@ -387,9 +202,7 @@ impl Shape {
     pub fn required(self) -> &'static [Role] {
         match self {
             Shape::Transactions => &[Role::CustomerId, Role::Date, Role::Amount],
-            Shape::CustomerSummary => {
-                &[Role::CustomerId, Role::Frequency, Role::Recency, Role::Age]
-            }
+            Shape::CustomerSummary => &[Role::CustomerId, Role::Frequency, Role::Recency, Role::Age],
         }
     }
 
@@ -450,26 +263,13 @@ mod tests {
 
     #[test]
     fn a_role_goes_to_the_first_column_that_names_it() {
-        let headers: Vec<String> = ["id", "date", "amount", "total"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(
-            map_headers(&headers),
-            vec![
-                Some(Role::CustomerId),
-                Some(Role::Date),
-                Some(Role::Amount),
-                None
-            ]
-        );
+        let headers: Vec<String> = ["id", "date", "amount", "total"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(map_headers(&headers), vec![Some(Role::CustomerId), Some(Role::Date), Some(Role::Amount), None]);
     }
 
     #[test]
     fn shape_is_detected_from_the_mapped_roles() {
-        let summary = map_headers(
-            &["customer_id", "frequency", "recency", "T", "monetary_value"].map(String::from),
-        );
+        let summary = map_headers(&["customer_id", "frequency", "recency", "T", "monetary_value"].map(String::from));
         assert_eq!(Shape::detect(&summary), Shape::CustomerSummary);
         let log = map_headers(&["客户编号", "交易日期", "实付金额"].map(String::from));
         assert_eq!(Shape::detect(&log), Shape::Transactions);

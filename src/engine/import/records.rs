@@ -6,16 +6,9 @@ use csv::{ByteRecord, StringRecord};
 use super::dialect::Delimiter;
 
 pub enum Source<'a> {
-    Delimited {
-        text: &'a str,
-        delimiter: Delimiter,
-    },
+    Delimited { text: &'a str, delimiter: Delimiter },
     /// Worksheet rows; `first_row` and `first_col` are the 0-based position of the used range.
-    Sheet {
-        rows: Vec<StringRecord>,
-        first_row: u64,
-        first_col: usize,
-    },
+    Sheet { rows: Vec<StringRecord>, first_row: u64, first_col: usize },
 }
 
 /// One record's fields as text, without validating UTF-8 again.
@@ -41,16 +34,13 @@ impl<'r> Row<'r> {
 
     pub fn get(&self, i: usize) -> Option<&'r str> {
         // SAFETY: see the type's documentation: every `Row` wraps bytes that are valid UTF-8.
-        self.rec
-            .get(i)
-            .map(|b| unsafe { std::str::from_utf8_unchecked(b) })
+        self.rec.get(i).map(|b| unsafe { std::str::from_utf8_unchecked(b) })
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'r str> + 'r {
         let rec = self.rec;
         // SAFETY: as in `get`.
-        rec.iter()
-            .map(|b| unsafe { std::str::from_utf8_unchecked(b) })
+        rec.iter().map(|b| unsafe { std::str::from_utf8_unchecked(b) })
     }
 
     pub fn to_string_record(&self) -> StringRecord {
@@ -83,10 +73,7 @@ impl Source<'_> {
     /// row) where the record starts; `position` counts toward [`Source::size`]. Stops when `f` returns false.
     pub fn for_each(&self, mut f: impl FnMut(u64, Row, u64) -> bool) {
         match self {
-            Source::Delimited {
-                text,
-                delimiter: Delimiter::Whitespace,
-            } => {
+            Source::Delimited { text, delimiter: Delimiter::Whitespace } => {
                 let mut rec = ByteRecord::new();
                 let mut pos = 0u64;
                 for (i, line) in text.split('\n').enumerate() {
@@ -118,14 +105,8 @@ impl Source<'_> {
                 loop {
                     match reader.read_byte_record(&mut rec) {
                         Ok(true) => {
-                            let mut start = rec
-                                .position()
-                                .map_or(at, |p| p.byte() as usize)
-                                .min(bytes.len());
-                            line += bytes[at.min(start)..start]
-                                .iter()
-                                .filter(|&&b| b == b'\n')
-                                .count() as u64;
+                            let mut start = rec.position().map_or(at, |p| p.byte() as usize).min(bytes.len());
+                            line += bytes[at.min(start)..start].iter().filter(|&&b| b == b'\n').count() as u64;
                             while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
                                 line += u64::from(bytes[start] == b'\n');
                                 start += 1;
@@ -141,20 +122,12 @@ impl Source<'_> {
                     }
                 }
             }
-            Source::Sheet {
-                rows, first_row, ..
-            } => {
+            Source::Sheet { rows, first_row, .. } => {
                 for (i, rec) in rows.iter().enumerate() {
                     if rec.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    if !f(
-                        first_row + i as u64 + 1,
-                        Row {
-                            rec: rec.as_byte_record(),
-                        },
-                        i as u64 + 1,
-                    ) {
+                    if !f(first_row + i as u64 + 1, Row { rec: rec.as_byte_record() }, i as u64 + 1) {
                         return;
                     }
                 }
@@ -181,19 +154,13 @@ mod tests {
     use super::*;
 
     fn lines_and_fields(src: &Source) -> Vec<(u64, Vec<String>)> {
-        src.head(100)
-            .into_iter()
-            .map(|(l, r)| (l, r.iter().map(String::from).collect()))
-            .collect()
+        src.head(100).into_iter().map(|(l, r)| (l, r.iter().map(String::from).collect())).collect()
     }
 
     #[test]
     fn quoted_fields_crlf_and_blank_lines_keep_true_line_numbers() {
         let text = "id,note\r\n1,\"a, b\"\r\n\r\n2,\"two\nlines\"\r\n3,x\r\n";
-        let src = Source::Delimited {
-            text,
-            delimiter: Delimiter::Comma,
-        };
+        let src = Source::Delimited { text, delimiter: Delimiter::Comma };
         let got = lines_and_fields(&src);
         assert_eq!(got[0], (1, vec!["id".into(), "note".into()]));
         assert_eq!(got[1], (2, vec!["1".into(), "a, b".into()]));
@@ -204,14 +171,8 @@ mod tests {
     #[test]
     fn runs_of_spaces_split_fields() {
         let text = "id   date        amount\n\n1    2024-01-01  12.5\n";
-        let src = Source::Delimited {
-            text,
-            delimiter: Delimiter::Whitespace,
-        };
+        let src = Source::Delimited { text, delimiter: Delimiter::Whitespace };
         let got = lines_and_fields(&src);
-        assert_eq!(
-            got[1],
-            (3, vec!["1".into(), "2024-01-01".into(), "12.5".into()])
-        );
+        assert_eq!(got[1], (3, vec!["1".into(), "2024-01-01".into(), "12.5".into()]));
     }
 }

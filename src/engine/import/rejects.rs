@@ -9,27 +9,17 @@ use crate::engine::lang::Lang;
 pub enum RejectReason {
     EmptyRow,
     /// The row ends before a mapped column.
-    MissingField {
-        fields: usize,
-        expected: usize,
-    },
+    MissingField { fields: usize, expected: usize },
     /// The row has more non-empty fields than the header.
-    ExtraFields {
-        fields: usize,
-        expected: usize,
-    },
+    ExtraFields { fields: usize, expected: usize },
     EmptyValue,
-    NotADate {
-        format: String,
-    },
+    NotADate { format: String },
     ImpossibleDate,
     /// Before 1900-01-01 or after 2100-12-31: a typo, not a purchase.
     ImplausibleDate,
     NotANumber,
     /// A summary value outside its domain (negative frequency, recency > T …).
-    OutOfRange {
-        rule: String,
-    },
+    OutOfRange { rule: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

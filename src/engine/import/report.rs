@@ -21,19 +21,10 @@ pub enum MarginSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Warning {
     /// Some bytes did not decode in the chosen encoding.
-    EncodingErrors {
-        encoding: String,
-    },
-    ReturnsNetted {
-        rows: u64,
-        days: u64,
-    },
-    CustomersWithoutPurchase {
-        customers: u64,
-    },
-    AfterAnalysisDate {
-        rows: u64,
-    },
+    EncodingErrors { encoding: String },
+    ReturnsNetted { rows: u64, days: u64 },
+    CustomersWithoutPurchase { customers: u64 },
+    AfterAnalysisDate { rows: u64 },
     SummaryRevenueIsRepeatOnly,
 }
 
@@ -83,12 +74,8 @@ fn count_reasons(rejects: &[Reject]) -> Vec<(String, u64)> {
     let mut m = std::collections::BTreeMap::<String, u64>::new();
     for r in rejects {
         let key = match &r.reason {
-            super::rejects::RejectReason::MissingField { .. } => {
-                "the row has too few fields".to_string()
-            }
-            super::rejects::RejectReason::ExtraFields { .. } => {
-                "the row has too many fields".to_string()
-            }
+            super::rejects::RejectReason::MissingField { .. } => "the row has too few fields".to_string(),
+            super::rejects::RejectReason::ExtraFields { .. } => "the row has too many fields".to_string(),
             other => format!("{}: {}", r.column_name, other.text(Lang::En)),
         };
         *m.entry(key).or_default() += 1;
@@ -116,25 +103,16 @@ impl ImportReport {
     ) -> ImportReport {
         let mut warnings = Vec::new();
         if detected.encoding_had_errors {
-            warnings.push(Warning::EncodingErrors {
-                encoding: detected.encoding.clone().unwrap_or_default(),
-            });
+            warnings.push(Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
         }
         if stats.return_rows > 0 || stats.non_occasion_days > 0 {
-            warnings.push(Warning::ReturnsNetted {
-                rows: stats.return_rows,
-                days: stats.non_occasion_days,
-            });
+            warnings.push(Warning::ReturnsNetted { rows: stats.return_rows, days: stats.non_occasion_days });
         }
         if stats.customers_without_purchase > 0 {
-            warnings.push(Warning::CustomersWithoutPurchase {
-                customers: stats.customers_without_purchase,
-            });
+            warnings.push(Warning::CustomersWithoutPurchase { customers: stats.customers_without_purchase });
         }
         if stats.rows_after_analysis_date > 0 {
-            warnings.push(Warning::AfterAnalysisDate {
-                rows: stats.rows_after_analysis_date,
-            });
+            warnings.push(Warning::AfterAnalysisDate { rows: stats.rows_after_analysis_date });
         }
         ImportReport {
             file_name: detected.file_name.clone(),
@@ -152,31 +130,16 @@ impl ImportReport {
             date_max: txns.rows.iter().map(|t| t.date).max(),
             analysis_date: table.analysis_date,
             time_unit: settings.time_unit,
-            margin_source: if txns.has_margin_column {
-                MarginSource::CostOrProfitColumn
-            } else {
-                MarginSource::Rate(settings.margin_rate)
-            },
+            margin_source: if txns.has_margin_column { MarginSource::CostOrProfitColumn } else { MarginSource::Rate(settings.margin_rate) },
             rejects_by_reason: count_reasons(rejects),
             warnings,
         }
     }
 
-    pub fn for_summary(
-        detected: &Detected,
-        rows_read: u64,
-        rejects: &[Reject],
-        table: &CustomerTable,
-        settings: &Settings,
-    ) -> ImportReport {
+    pub fn for_summary(detected: &Detected, rows_read: u64, rejects: &[Reject], table: &CustomerTable, settings: &Settings) -> ImportReport {
         let mut warnings = vec![Warning::SummaryRevenueIsRepeatOnly];
         if detected.encoding_had_errors {
-            warnings.insert(
-                0,
-                Warning::EncodingErrors {
-                    encoding: detected.encoding.clone().unwrap_or_default(),
-                },
-            );
+            warnings.insert(0, Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
         }
         let used = table.customers.len() as u64;
         ImportReport {

@@ -74,16 +74,10 @@ fn row_shape_problem(rec: Row, plan: &ColumnPlan) -> Option<RejectReason> {
     }
     let needed = plan.index.values().copied().max().map_or(0, |m| m + 1);
     if rec.len() < needed {
-        return Some(RejectReason::MissingField {
-            fields: rec.len(),
-            expected: plan.columns,
-        });
+        return Some(RejectReason::MissingField { fields: rec.len(), expected: plan.columns });
     }
     if rec.len() > plan.columns && rec.iter().skip(plan.columns).any(|f| !f.trim().is_empty()) {
-        return Some(RejectReason::ExtraFields {
-            fields: rec.len(),
-            expected: plan.columns,
-        });
+        return Some(RejectReason::ExtraFields { fields: rec.len(), expected: plan.columns });
     }
     None
 }
@@ -109,54 +103,32 @@ impl<'p> RowReader<'p> {
     }
 
     fn whole_row(&self, line: u64, rec: Row, reason: RejectReason) -> Reject {
-        let value: String = rec
-            .iter()
-            .collect::<Vec<_>>()
-            .join(" | ")
-            .chars()
-            .take(200)
-            .collect();
-        Reject {
-            line,
-            column: 0,
-            column_name: String::new(),
-            value,
-            reason,
-        }
+        let value: String = rec.iter().collect::<Vec<_>>().join(" | ").chars().take(200).collect();
+        Reject { line, column: 0, column_name: String::new(), value, reason }
     }
 
     fn text<'r>(&self, rec: Row<'r>, role: Role) -> Option<&'r str> {
-        self.plan
-            .col(role)
-            .and_then(|c| rec.get(c))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        self.plan.col(role).and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty())
     }
 
     fn required_text<'r>(&self, line: u64, rec: Row<'r>, role: Role) -> Result<&'r str, Reject> {
         let c = self.plan.col(role).unwrap_or(0);
-        self.text(rec, role)
-            .ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
+        self.text(rec, role).ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
     }
 
     fn number(&self, line: u64, rec: Row, role: Role) -> Result<Option<f64>, Reject> {
-        let Some(c) = self.plan.col(role) else {
-            return Ok(None);
-        };
+        let Some(c) = self.plan.col(role) else { return Ok(None) };
         let raw = rec.get(c).unwrap_or("");
         match parse_amount(raw, self.plan.decimal) {
             Ok(v) => Ok(Some(v)),
             Err(AmountError::Empty) => Ok(None),
-            Err(AmountError::NotANumber) => {
-                Err(self.reject(line, c, raw, RejectReason::NotANumber))
-            }
+            Err(AmountError::NotANumber) => Err(self.reject(line, c, raw, RejectReason::NotANumber)),
         }
     }
 
     fn required_number(&self, line: u64, rec: Row, role: Role) -> Result<f64, Reject> {
         let c = self.plan.col(role).unwrap_or(0);
-        self.number(line, rec, role)?
-            .ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
+        self.number(line, rec, role)?.ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
     }
 
     fn date(&self, line: u64, rec: Row) -> Result<NaiveDate, Reject> {
@@ -165,21 +137,15 @@ impl<'p> RowReader<'p> {
         let lowest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
         let highest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
         match parse_date(raw, self.plan.date_format) {
-            Ok(d) if d < lowest || d > highest => {
-                Err(self.reject(line, c, raw, RejectReason::ImplausibleDate))
-            }
+            Ok(d) if d < lowest || d > highest => Err(self.reject(line, c, raw, RejectReason::ImplausibleDate)),
             Ok(d) => Ok(d),
             Err(DateError::Empty) => Err(self.reject(line, c, raw, RejectReason::EmptyValue)),
-            Err(DateError::Impossible) => {
-                Err(self.reject(line, c, raw, RejectReason::ImpossibleDate))
-            }
+            Err(DateError::Impossible) => Err(self.reject(line, c, raw, RejectReason::ImpossibleDate)),
             Err(DateError::NotADate) => Err(self.reject(
                 line,
                 c,
                 raw,
-                RejectReason::NotADate {
-                    format: self.plan.date_format.name().to_string(),
-                },
+                RejectReason::NotADate { format: self.plan.date_format.name().to_string() },
             )),
         }
     }
@@ -245,33 +211,14 @@ impl TxnBuilder {
         let wallet = reader.number(line, rec, Role::Wallet)?;
         let margin = profit.or(cost.map(|c| amount - c));
         let order = reader.text(rec, Role::OrderId).map_or(0, order_hash);
-        let category = reader.text(rec, Role::Category).map_or(0, |c| {
-            self.cats.get_or_insert(c, &mut self.txns.categories) + 1
-        });
-        let channel = reader.text(rec, Role::Channel).map_or(0, |c| {
-            self.chans.get_or_insert(c, &mut self.txns.channels) + 1
-        });
+        let category = reader.text(rec, Role::Category).map_or(0, |c| self.cats.get_or_insert(c, &mut self.txns.categories) + 1);
+        let channel = reader.text(rec, Role::Channel).map_or(0, |c| self.chans.get_or_insert(c, &mut self.txns.channels) + 1);
         let customer = self.ids.get_or_insert(id, &mut self.txns.customer_ids);
         if customer as usize == self.txns.names.len() {
-            self.txns
-                .names
-                .push(reader.text(rec, Role::Name).map(String::from));
-            self.txns
-                .regions
-                .push(reader.text(rec, Role::Region).map(String::from));
+            self.txns.names.push(reader.text(rec, Role::Name).map(String::from));
+            self.txns.regions.push(reader.text(rec, Role::Region).map(String::from));
         }
-        self.txns.rows.push(Txn {
-            customer,
-            date,
-            amount,
-            margin,
-            order,
-            category,
-            channel,
-            quantity,
-            wallet,
-            line,
-        });
+        self.txns.rows.push(Txn { customer, date, amount, margin, order, category, channel, quantity, wallet, line });
         Ok(())
     }
 }
@@ -285,24 +232,13 @@ pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow
     let frequency = reader.required_number(line, rec, Role::Frequency)?;
     let recency = reader.required_number(line, rec, Role::Recency)?;
     let t = reader.required_number(line, rec, Role::Age)?;
-    let monetary_value = reader
-        .number(line, rec, Role::MonetaryValue)?
-        .unwrap_or(0.0);
+    let monetary_value = reader.number(line, rec, Role::MonetaryValue)?.unwrap_or(0.0);
     let col = |r: Role| reader.plan.col(r).unwrap_or(0);
     let out = |r: Role, v: f64, rule: &str| {
-        Err(reader.reject(
-            line,
-            col(r),
-            &v.to_string(),
-            RejectReason::OutOfRange { rule: rule.into() },
-        ))
+        Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule: rule.into() }))
     };
     if frequency < 0.0 || frequency.fract() != 0.0 {
-        return out(
-            Role::Frequency,
-            frequency,
-            "frequency must be a whole number ≥ 0",
-        );
+        return out(Role::Frequency, frequency, "frequency must be a whole number ≥ 0");
     }
     if recency < 0.0 {
         return out(Role::Recency, recency, "recency must be ≥ 0");
@@ -311,18 +247,10 @@ pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow
         return out(Role::Age, t, "T must be ≥ recency");
     }
     if frequency == 0.0 && recency != 0.0 {
-        return out(
-            Role::Recency,
-            recency,
-            "recency must be 0 when frequency is 0",
-        );
+        return out(Role::Recency, recency, "recency must be 0 when frequency is 0");
     }
     if monetary_value < 0.0 {
-        return out(
-            Role::MonetaryValue,
-            monetary_value,
-            "monetary_value must be ≥ 0",
-        );
+        return out(Role::MonetaryValue, monetary_value, "monetary_value must be ≥ 0");
     }
     Ok(SummaryRow {
         customer_id: id.to_string(),

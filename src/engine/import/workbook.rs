@@ -10,8 +10,7 @@ use super::errors::ImportError;
 
 /// A ZIP (XLSX/ODS) or OLE2 (XLS) signature.
 pub fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 pub struct Sheet {
@@ -44,10 +43,8 @@ fn cell_text(cell: &Data) -> String {
 
 /// Opens a workbook and reads one sheet: the one named, or the first with data.
 pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, ImportError> {
-    let mut book: Sheets<_> =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook {
-            detail: e.to_string(),
-        })?;
+    let mut book: Sheets<_> = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| ImportError::Workbook { detail: e.to_string() })?;
     let is_1904 = match &book {
         Sheets::Xlsx(x) => x.has_1904_epoch(),
         _ => false,
@@ -56,20 +53,14 @@ pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, ImportErr
     let candidates: Vec<String> = match wanted.filter(|w| !w.is_empty()) {
         Some(w) => {
             if !names.iter().any(|n| n == w) {
-                return Err(ImportError::SheetNotFound {
-                    name: w.to_string(),
-                });
+                return Err(ImportError::SheetNotFound { name: w.to_string() });
             }
             vec![w.to_string()]
         }
         None => names.clone(),
     };
     for name in candidates {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ImportError::Workbook {
-                detail: e.to_string(),
-            })?;
+        let range = book.worksheet_range(&name).map_err(|e| ImportError::Workbook { detail: e.to_string() })?;
         if range.is_empty() || range.used_cells().all(|(_, _, c)| matches!(c, Data::Empty)) {
             if wanted.is_some() {
                 return Err(ImportError::NoSheetWithData);
@@ -87,14 +78,7 @@ pub fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, ImportErr
                 rec
             })
             .collect();
-        return Ok(Sheet {
-            names,
-            chosen: name,
-            rows,
-            first_row: first_row as u64,
-            first_col: first_col as usize,
-            is_1904,
-        });
+        return Ok(Sheet { names, chosen: name, rows, first_row: first_row as u64, first_col: first_col as usize, is_1904 });
     }
     Err(ImportError::NoSheetWithData)
 }

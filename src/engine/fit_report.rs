@@ -1,0 +1,213 @@
+//! The plain-words verdict on the model fits (METHODS §2d, last point): what was fitted, what the
+//! data could not support and why, and how far to trust the numbers. Each finding is data (so the
+//! page can lay it out) with its sentence in both languages.
+//!
+//! Rules, from the fits and the holdout check:
+//! - not usable: BG/NBD not fitted (too few repeat customers, no finite likelihood), or a parameter
+//!   at a bound of the search (below 1e-6 or above 1e6: the likelihood is flat that way and the
+//!   estimate means nothing);
+//! - use with care: the optimiser did not converge; no standard errors (flat or singular Hessian);
+//!   a parameter whose standard error exceeds half its value; Gamma-Gamma missing or its
+//!   independence assumption doubtful (|corr(x, m_x)| > 0.3); holdout repeat purchases predicted
+//!   more than 20% off the actual total;
+//! - otherwise good.
+//!
+//! The log-likelihoods of BG/NBD and Pareto/NBD on the same data are reported side by side; the two
+//! have the same number of parameters, so the higher one fits better.
+
+use serde::{Deserialize, Serialize};
+
+use super::lang::Lang;
+
+/// Smallest and largest parameter value the search treats as inside its domain.
+pub const PARAMETER_BOUNDS: (f64, f64) = (1e-6, 1e6);
+/// A standard error above this share of its parameter marks the estimate as imprecise.
+pub const IMPRECISE_SE_SHARE: f64 = 0.5;
+/// Frequency–spend correlation above which Gamma-Gamma's independence assumption is doubtful.
+pub const SPEND_CORRELATION_LIMIT: f64 = 0.3;
+/// Holdout total predicted this far off (relative) or more marks the fit as doubtful.
+pub const HOLDOUT_ERROR_LIMIT: f64 = 0.2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Verdict {
+    Good,
+    UseWithCare,
+    NotUsable,
+}
+
+impl Verdict {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Good => lang.pick("The models fit the data well: the CLV figures can be used.", "模型与数据吻合良好，CLV 结果可以使用。"),
+            Verdict::UseWithCare => lang.pick("The models fit with reservations: use the CLV figures with care.", "模型拟合有保留，CLV 结果需谨慎使用。"),
+            Verdict::NotUsable => lang.pick(
+                "The data cannot support a CLV model: RFM and the classifications still work, CLV columns stay empty.",
+                "数据不足以支撑 CLV 模型：RFM 与各类分类照常可用，CLV 相关列留空。",
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Finding {
+    TooFewRepeaters { model: String, have: usize, need: usize },
+    NoFiniteLikelihood { model: String },
+    NotConverged { model: String },
+    AtBound { model: String, parameter: String, value: f64 },
+    NoStandardErrors { model: String },
+    Imprecise { model: String, parameter: String, relative_se: f64 },
+    NoMeanSpend,
+    SpendDependsOnFrequency { correlation: f64 },
+    HoldoutOff { predicted: f64, actual: f64 },
+    HoldoutFine { predicted: f64, actual: f64 },
+    Comparison { bg_nbd: f64, pareto_nbd: f64 },
+}
+
+impl Finding {
+    pub fn severity(&self) -> Verdict {
+        match self {
+            Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
+                Verdict::NotUsable
+            }
+            Finding::HoldoutFine { .. } | Finding::Comparison { .. } => Verdict::Good,
+            _ => Verdict::UseWithCare,
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Finding::TooFewRepeaters { model, have, need } => if zh {
+                format!("{model} 未拟合：只有 {have} 位复购客户，至少需要 {need} 位。")
+            } else {
+                format!("{model} not fitted: {have} repeat customers, at least {need} are needed.")
+            },
+            Finding::NoFiniteLikelihood { model } => if zh {
+                format!("{model} 未拟合：没有任何参数组合给出有限的似然值。")
+            } else {
+                format!("{model} could not be fitted: no parameter set gave a finite likelihood.")
+            },
+            Finding::NotConverged { model } => if zh {
+                format!("{model}：优化器未收敛即停止，参数需谨慎看待。")
+            } else {
+                format!("{model}: the optimiser stopped before converging; treat the parameters with care.")
+            },
+            Finding::AtBound { model, parameter, value } => if zh {
+                format!("{model}：参数 {parameter} = {value:.3e} 落在搜索边界上，数据无法确定它。")
+            } else {
+                format!("{model}: parameter {parameter} = {value:.3e} sits at a bound of the search; the data cannot pin it down.")
+            },
+            Finding::NoStandardErrors { model } => if zh {
+                format!("{model}：估计点处的 Hessian 不可逆，无法给出标准误。")
+            } else {
+                format!("{model}: the Hessian is not invertible at the estimate, so there are no standard errors.")
+            },
+            Finding::Imprecise { model, parameter, relative_se } => if zh {
+                format!("{model}：参数 {parameter} 的标准误为其值的 {:.0}%，估计不精确。", relative_se * 100.0)
+            } else {
+                format!("{model}: the standard error of {parameter} is {:.0}% of its value; the estimate is imprecise.", relative_se * 100.0)
+            },
+            Finding::NoMeanSpend => lang
+                .pick(
+                    "Gamma-Gamma not fitted: too few repeat customers with positive spend, or q ≤ 1 (no finite mean); CLV stays empty.",
+                    "Gamma-Gamma 未拟合：正消费的复购客户太少，或 q ≤ 1（均值不存在）；CLV 留空。",
+                )
+                .to_string(),
+            Finding::SpendDependsOnFrequency { correlation } => if zh {
+                format!("Gamma-Gamma 假设客单价与购买频次无关；此数据中二者相关系数为 {correlation:.2}。")
+            } else {
+                format!("Gamma-Gamma assumes spend does not depend on frequency; here their correlation is {correlation:.2}.")
+            },
+            Finding::HoldoutOff { predicted, actual } => if zh {
+                format!("留出期检验：预测复购 {predicted:.0} 次，实际 {actual:.0} 次，偏差超过 20%。")
+            } else {
+                format!("Holdout check: {predicted:.0} repeat purchases predicted, {actual:.0} happened, more than 20% off.")
+            },
+            Finding::HoldoutFine { predicted, actual } => if zh {
+                format!("留出期检验：预测复购 {predicted:.0} 次，实际 {actual:.0} 次。")
+            } else {
+                format!("Holdout check: {predicted:.0} repeat purchases predicted, {actual:.0} happened.")
+            },
+            Finding::Comparison { bg_nbd, pareto_nbd } => {
+                let better = if pareto_nbd > bg_nbd { "Pareto/NBD" } else { "BG/NBD" };
+                if zh {
+                    format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
+                } else {
+                    format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; {better} fits better).")
+                }
+            }
+        }
+    }
+}
+
+/// The findings and the overall verdict (the most severe finding's).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitReport {
+    pub verdict: Verdict,
+    pub findings: Vec<Finding>,
+}
+
+impl FitReport {
+    pub fn new(findings: Vec<Finding>) -> FitReport {
+        let verdict = findings.iter().map(Finding::severity).max().unwrap_or(Verdict::Good);
+        FitReport { verdict, findings }
+    }
+
+    /// The verdict followed by every finding, one sentence each.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        std::iter::once(self.verdict.text(lang).to_string()).chain(self.findings.iter().map(|f| f.text(lang))).collect()
+    }
+}
+
+/// Findings on one fitted model's parameters: at a bound, no standard errors, imprecise.
+pub fn parameter_findings(model: &str, names: &[&str], values: &[f64], standard_errors: Option<&[f64]>, converged: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !converged {
+        out.push(Finding::NotConverged { model: model.into() });
+    }
+    for (name, &v) in names.iter().zip(values) {
+        if !(PARAMETER_BOUNDS.0..=PARAMETER_BOUNDS.1).contains(&v) {
+            out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
+        }
+    }
+    match standard_errors {
+        None => out.push(Finding::NoStandardErrors { model: model.into() }),
+        Some(se) => {
+            for ((name, &v), &s) in names.iter().zip(values).zip(se) {
+                if s > IMPRECISE_SE_SHARE * v {
+                    out.push(Finding::Imprecise { model: model.into(), parameter: (*name).into(), relative_se: s / v });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verdict_is_the_most_severe_finding() {
+        assert_eq!(FitReport::new(vec![]).verdict, Verdict::Good);
+        let care = FitReport::new(vec![Finding::Comparison { bg_nbd: -1.0, pareto_nbd: -2.0 }, Finding::NotConverged { model: "BG/NBD".into() }]);
+        assert_eq!(care.verdict, Verdict::UseWithCare);
+        let refused = FitReport::new(vec![Finding::NotConverged { model: "BG/NBD".into() }, Finding::TooFewRepeaters { model: "BG/NBD".into(), have: 3, need: 20 }]);
+        assert_eq!(refused.verdict, Verdict::NotUsable);
+        // Pareto/NBD is the comparison model: its failure does not make CLV unusable.
+        assert_eq!(FitReport::new(vec![Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }]).verdict, Verdict::UseWithCare);
+    }
+
+    #[test]
+    fn parameters_at_a_bound_or_imprecise_are_named() {
+        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.2, 4.0, 1e-9, 2.0], Some(&[0.01, 3.0, 1e-10, 0.1]), true);
+        assert_eq!(
+            f,
+            vec![
+                Finding::AtBound { model: "BG/NBD".into(), parameter: "a".into(), value: 1e-9 },
+                Finding::Imprecise { model: "BG/NBD".into(), parameter: "alpha".into(), relative_se: 0.75 },
+            ]
+        );
+        assert!(f[0].text(Lang::Zh).contains("边界") && f[0].text(Lang::En).contains("bound"));
+    }
+}
