@@ -168,13 +168,15 @@ pub fn run() -> ExitCode {
             let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
             let lang = Lang::from_tag(&input.lang);
             let t0 = Instant::now();
-            let scored = scoring::score(&imported.table, &settings);
+            let (scored, stages) = scoring::score_timed(&imported.table, &settings, &|| t0.elapsed().as_secs_f64() * 1000.0);
             let score_s = t0.elapsed().as_secs_f64();
-            let report = fit_json(&scored, &imported, &timing, score_s);
+            let mut report = fit_json(&scored, &imported, &timing, score_s, lang);
+            report["stages_ms"] = json!(stages);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
-                print_fits(&scored, &imported, score_s);
+                print_fits(&scored, &imported, score_s, lang);
+                eprintln!("stages (ms): {stages:?}");
             }
             match out {
                 Some(out) => write_with_settings(&out, &csv_export::scored_csv(&imported.table, &scored, lang), &imported, &settings),
@@ -241,7 +243,7 @@ fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, s
     ExitCode::SUCCESS
 }
 
-fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64) -> serde_json::Value {
+fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: Lang) -> serde_json::Value {
     json!({
         "customers": i.table.customers.len(),
         "rows_read": i.report.rows_read,
@@ -255,19 +257,27 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64) -> serd
             "p": f.params.p, "q": f.params.q, "gamma": f.params.gamma, "log_likelihood": f.log_likelihood,
             "converged": f.converged, "customers": f.customers, "frequency_spend_correlation": f.frequency_spend_correlation,
         })),
-        "pareto_nbd": null,
+        "pareto_nbd": s.pareto_nbd.as_ref().map(|f| json!({
+            "r": f.params.r, "alpha": f.params.alpha, "s": f.params.s, "beta": f.params.beta,
+            "log_likelihood": f.log_likelihood, "converged": f.converged, "iterations": f.iterations, "method": f.method,
+            "standard_errors": f.standard_errors.map(|e| json!({"r": e.r, "alpha": e.alpha, "s": e.s, "beta": e.beta})),
+        })),
+        "verdict": s.report.verdict,
+        "report": s.report.lines(lang),
+        "findings": s.report.findings,
+        "checks": s.checks,
+        "groups": s.groups,
         "priority_top": scoring::priority_list(s, 20).into_iter().map(|k| json!({
             "customer_id": i.table.customers[k].id, "priority": s.customers[k].priority,
             "clv": s.customers[k].clv, "p_alive": s.customers[k].p_alive,
         })).collect::<Vec<_>>(),
-        "notes": s.notes,
         "settings": s.settings,
         "rfm_cut_points": { "r_days": s.rfm.cuts_r, "f": s.rfm.cuts_f, "m": s.rfm.cuts_m },
         "seconds": { "read": t.read, "parse": t.parse, "customer_table": t.build, "score": score_s },
     })
 }
 
-fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64) {
+fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     println!("{} customers ({} rows read, {} rejected)", i.table.customers.len(), i.report.rows_read, i.report.rows_rejected);
     match &s.bg_nbd {
         Some(f) => println!(
@@ -277,6 +287,14 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64) {
         ),
         None => println!("BG/NBD       not fitted"),
     }
+    match &s.pareto_nbd {
+        Some(f) => println!(
+            "Pareto/NBD   r {:.4}  alpha {:.4}  s {:.4}  beta {:.4}  LL {:.2}  {} after {} iterations ({})",
+            f.params.r, f.params.alpha, f.params.s, f.params.beta, f.log_likelihood,
+            if f.converged { "converged" } else { "NOT converged" }, f.iterations, f.method
+        ),
+        None => println!("Pareto/NBD   not fitted"),
+    }
     match &s.gamma_gamma {
         Some(f) => println!(
             "Gamma-Gamma  p {:.4}  q {:.4}  gamma {:.4}  LL {:.2}  ({} repeat customers)",
@@ -284,8 +302,22 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64) {
         ),
         None => println!("Gamma-Gamma  not fitted"),
     }
-    for n in &s.notes {
-        println!("! {n}");
+    if let Some(h) = s.checks.as_ref().and_then(|c| c.holdout.as_ref()) {
+        println!("Holdout from {} ({:.1} units): by calibration repeats, customers, actual mean, predicted mean", h.split_date, h.holdout_length);
+        for b in &h.bins {
+            let label = if b.calibration_repeats == kezhi::engine::model_checks::TOP_BIN { format!("{}+", b.calibration_repeats) } else { b.calibration_repeats.to_string() };
+            println!("  {label:>3}  {:>7}  {:>8.3}  {:>8.3}", b.customers, b.actual_mean, b.predicted_mean);
+        }
+    }
+    if let Some(r) = &s.groups.retention {
+        println!("Retention model  retention {:.3} per period, margin {:.2} per active period, CLV {:.2}", r.retention_rate, r.margin_per_active_period, r.clv);
+    }
+    if let Some(m) = &s.groups.migration {
+        let fmt = |v: &[f64], d: usize| v.iter().map(|x| format!("{x:.d$}")).collect::<Vec<_>>().join(" ");
+        println!("Migration model  P(buy) by recency state 0..{}: {}  value: {}", m.lapsed_state, fmt(&m.buy_probability, 3), fmt(&m.value, 2));
+    }
+    for line in s.report.lines(lang) {
+        println!("! {line}");
     }
     println!("Valuable and slipping (top 10): value percentile × (1 − P(alive))");
     for k in scoring::priority_list(s, 10) {

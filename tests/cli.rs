@@ -116,6 +116,7 @@ fn score_without_enough_repeat_customers_still_scores_rfm() {
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert!(v["bg_nbd"].is_null());
-    assert!(v["notes"].as_array().is_some_and(|n| n.iter().any(|x| x.as_str().unwrap_or("").contains("BG/NBD not fitted"))));
+    assert!(v["report"].as_array().is_some_and(|n| n.iter().any(|x| x.as_str().unwrap_or("").contains("BG/NBD not fitted"))));
+    assert_eq!(v["verdict"], "NotUsable");
     assert_eq!(v["customers"], 4);
 }

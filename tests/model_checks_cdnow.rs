@@ -112,5 +112,6 @@ fn p_alive_matrix_is_one_for_no_repeats_and_rises_with_recency() {
     for (row, &x) in m.values.iter().zip(&m.frequencies).skip(1) {
         assert!(close(*row.last().unwrap(), 1.0 / (1.0 + p.a / (p.b + x - 1.0)), IDENTITY_REL));
     }
-    assert!(model_checks::default_split(&table, model_checks::HOLDOUT_SHARE).is_some());
+    // 272 days from 1997-01-01 to 1997-09-30; the last quarter starts ⌊0.75 · 272⌋ = 204 days in: 24 July.
+    assert_eq!(model_checks::default_split(&table, Settings::default().holdout_share), "1997-07-24".parse().ok());
 }

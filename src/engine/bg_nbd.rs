@@ -149,11 +149,19 @@ impl Objective for NegLogLik<'_> {
     }
 
     fn gradient(&self, theta: &[f64]) -> Vec<f64> {
+        self.value_and_gradient(theta).1
+    }
+
+    fn value_and_gradient(&self, theta: &[f64]) -> (f64, Vec<f64>) {
         let p = BgNbdParams::from_log(theta);
-        let (_, g) = ll_and_gradient(&p, self.0, true);
+        let (ll, g) = ll_and_gradient(&p, self.0, true);
         let n = self.0.customers();
         let scale = [p.r, p.alpha, p.a, p.b]; // d/d(ln θ) = θ · d/dθ
-        (0..4).map(|k| -g[k] * scale[k] / n).collect()
+        (-ll / n, (0..4).map(|k| -g[k] * scale[k] / n).collect())
+    }
+
+    fn joint_is_cheap(&self) -> bool {
+        true
     }
 }
 

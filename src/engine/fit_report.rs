@@ -38,8 +38,14 @@ pub enum Verdict {
 impl Verdict {
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            Verdict::Good => lang.pick("The models fit the data well: the CLV figures can be used.", "模型与数据吻合良好，CLV 结果可以使用。"),
-            Verdict::UseWithCare => lang.pick("The models fit with reservations: use the CLV figures with care.", "模型拟合有保留，CLV 结果需谨慎使用。"),
+            Verdict::Good => lang.pick(
+                "The CLV model (BG/NBD + Gamma-Gamma) fits the data well: its figures can be used.",
+                "CLV 模型（BG/NBD + Gamma-Gamma）与数据吻合良好，结果可以使用。",
+            ),
+            Verdict::UseWithCare => lang.pick(
+                "The CLV model (BG/NBD + Gamma-Gamma) fits with reservations: use its figures with care.",
+                "CLV 模型（BG/NBD + Gamma-Gamma）拟合有保留，结果需谨慎使用。",
+            ),
             Verdict::NotUsable => lang.pick(
                 "The data cannot support a CLV model: RFM and the classifications still work, CLV columns stay empty.",
                 "数据不足以支撑 CLV 模型：RFM 与各类分类照常可用，CLV 相关列留空。",
@@ -64,8 +70,20 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// How the finding bears on the CLV figures. CLV is built on BG/NBD and Gamma-Gamma; Pareto/NBD
+    /// is fitted for comparison, so what is said of it informs and never downgrades the verdict.
     pub fn severity(&self) -> Verdict {
         match self {
+            Finding::TooFewRepeaters { model, .. }
+            | Finding::NoFiniteLikelihood { model }
+            | Finding::NotConverged { model }
+            | Finding::AtBound { model, .. }
+            | Finding::NoStandardErrors { model }
+            | Finding::Imprecise { model, .. }
+                if model == "Pareto/NBD" =>
+            {
+                Verdict::Good
+            }
             Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
                 Verdict::NotUsable
             }
@@ -194,8 +212,9 @@ mod tests {
         assert_eq!(care.verdict, Verdict::UseWithCare);
         let refused = FitReport::new(vec![Finding::NotConverged { model: "BG/NBD".into() }, Finding::TooFewRepeaters { model: "BG/NBD".into(), have: 3, need: 20 }]);
         assert_eq!(refused.verdict, Verdict::NotUsable);
-        // Pareto/NBD is the comparison model: its failure does not make CLV unusable.
-        assert_eq!(FitReport::new(vec![Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }]).verdict, Verdict::UseWithCare);
+        // Pareto/NBD is the comparison model: what is said of it does not change the CLV verdict.
+        assert_eq!(FitReport::new(vec![Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }]).verdict, Verdict::Good);
+        assert_eq!(FitReport::new(vec![Finding::NotConverged { model: "Pareto/NBD".into() }]).verdict, Verdict::Good);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! negative log-likelihood over log-parameters, so every parameter stays positive.
 
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason};
-use argmin::solver::linesearch::MoreThuenteLineSearch;
+use argmin::solver::linesearch::condition::ArmijoCondition;
+use argmin::solver::linesearch::{BacktrackingLineSearch, MoreThuenteLineSearch};
 use argmin::solver::neldermead::NelderMead;
 use argmin::solver::quasinewton::LBFGS;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,20 @@ use serde::{Deserialize, Serialize};
 pub trait Objective {
     fn value(&self, theta: &[f64]) -> f64;
     fn gradient(&self, theta: &[f64]) -> Vec<f64>;
+    /// Value and gradient together; override when one pass computes both more cheaply.
+    fn value_and_gradient(&self, theta: &[f64]) -> (f64, Vec<f64>) {
+        (self.value(theta), self.gradient(theta))
+    }
+    /// True when `value_and_gradient` costs little more than `value`: every cost evaluation then
+    /// computes the gradient too, ready for the optimiser's next call.
+    fn joint_is_cheap(&self) -> bool {
+        false
+    }
+    /// Gradient norm at which L-BFGS counts as converged: 1e-9 for an analytic gradient; an
+    /// objective with a finite-difference gradient sets it above that gradient's noise.
+    fn gradient_tolerance(&self) -> f64 {
+        1e-9
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,13 +39,63 @@ pub struct Minimum {
     pub method: String,
 }
 
-struct Problem<'a, O: Objective>(&'a O);
+/// argmin asks for the cost and the gradient at the same point in separate calls; the objective's
+/// `value_and_gradient` computes both in one pass, so the last point's results are kept.
+struct Problem<'a, O: Objective> {
+    obj: &'a O,
+    last: std::cell::RefCell<Option<Evaluated>>,
+}
+
+/// The last point evaluated: parameters, value and, once computed, gradient.
+type Evaluated = (Vec<f64>, f64, Option<Vec<f64>>);
+
+impl<'a, O: Objective> Problem<'a, O> {
+    fn new(obj: &'a O) -> Self {
+        Problem { obj, last: Default::default() }
+    }
+
+    fn value(&self, p: &[f64]) -> f64 {
+        if let Some((q, v, _)) = self.last.borrow().as_ref() {
+            if q == p {
+                return *v;
+            }
+        }
+        let (v, g) = if self.obj.joint_is_cheap() {
+            let (v, g) = self.obj.value_and_gradient(p);
+            (v, Some(g))
+        } else {
+            (self.obj.value(p), None)
+        };
+        *self.last.borrow_mut() = Some((p.to_vec(), v, g));
+        v
+    }
+
+    fn gradient(&self, p: &[f64]) -> Vec<f64> {
+        let cached = match self.last.borrow().as_ref() {
+            Some((q, v, g)) if q == p => Some((*v, g.clone())),
+            _ => None,
+        };
+        let g = match cached {
+            Some((_, Some(g))) => return g,
+            Some((_, None)) => self.obj.gradient(p),
+            None => {
+                let (v, g) = self.obj.value_and_gradient(p);
+                *self.last.borrow_mut() = Some((p.to_vec(), v, Some(g.clone())));
+                return g;
+            }
+        };
+        if let Some(last) = self.last.borrow_mut().as_mut() {
+            last.2 = Some(g.clone());
+        }
+        g
+    }
+}
 
 impl<O: Objective> CostFunction for Problem<'_, O> {
     type Param = Vec<f64>;
     type Output = f64;
     fn cost(&self, p: &Vec<f64>) -> Result<f64, argmin::core::Error> {
-        let v = self.0.value(p);
+        let v = self.value(p);
         Ok(if v.is_finite() { v } else { f64::MAX / 4.0 })
     }
 }
@@ -39,7 +104,7 @@ impl<O: Objective> Gradient for Problem<'_, O> {
     type Param = Vec<f64>;
     type Gradient = Vec<f64>;
     fn gradient(&self, p: &Vec<f64>) -> Result<Vec<f64>, argmin::core::Error> {
-        let g = self.0.gradient(p);
+        let g = Problem::gradient(self, p);
         if g.iter().all(|x| x.is_finite()) {
             Ok(g)
         } else {
@@ -48,18 +113,25 @@ impl<O: Objective> Gradient for Problem<'_, O> {
     }
 }
 
+/// L-BFGS from `start`. With an analytic gradient (cheap with the value) the More-Thuente line
+/// search, which wants the gradient at every trial point; with a finite-difference gradient a
+/// backtracking (Armijo) search, which needs only values at trial points (measured on Pareto/NBD,
+/// 100k simulated customers: 449 evaluations against 1,003 with More-Thuente).
 fn lbfgs<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
-    let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
-        .with_tolerance_grad(1e-9)
-        .ok()?
-        .with_tolerance_cost(1e-14)
-        .ok()?;
-    let res = Executor::new(Problem(obj), solver).configure(|s| s.param(start.to_vec()).max_iters(1000)).run().ok()?;
-    let st = res.state();
-    let theta = st.get_best_param()?.clone();
+    let tol = obj.gradient_tolerance();
+    let configure = |s: argmin::core::IterState<Vec<f64>, Vec<f64>, (), (), (), f64>| s.param(start.to_vec()).max_iters(1000);
+    let res = if obj.joint_is_cheap() {
+        let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10).with_tolerance_grad(tol).ok()?.with_tolerance_cost(1e-14).ok()?;
+        Executor::new(Problem::new(obj), solver).configure(configure).run().ok()?.state().clone()
+    } else {
+        let search = BacktrackingLineSearch::new(ArmijoCondition::new(1e-4).ok()?).rho(0.5).ok()?;
+        let solver = LBFGS::new(search, 10).with_tolerance_grad(tol).ok()?.with_tolerance_cost(1e-14).ok()?;
+        Executor::new(Problem::new(obj), solver).configure(configure).run().ok()?.state().clone()
+    };
+    let theta = res.get_best_param()?.clone();
     let value = obj.value(&theta);
-    let converged = matches!(st.get_termination_reason(), Some(TerminationReason::SolverConverged));
-    value.is_finite().then(|| Minimum { theta, value, iterations: st.get_iter(), converged, method: "L-BFGS".into() })
+    let converged = matches!(res.get_termination_reason(), Some(TerminationReason::SolverConverged));
+    value.is_finite().then(|| Minimum { theta, value, iterations: res.get_iter(), converged, method: "L-BFGS".into() })
 }
 
 fn nelder_mead<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
@@ -70,7 +142,7 @@ fn nelder_mead<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
         simplex.push(v);
     }
     let solver = NelderMead::new(simplex).with_sd_tolerance(1e-12).ok()?;
-    let res = Executor::new(Problem(obj), solver).configure(|s| s.max_iters(5000)).run().ok()?;
+    let res = Executor::new(Problem::new(obj), solver).configure(|s| s.max_iters(5000)).run().ok()?;
     let st = res.state();
     let theta = st.get_best_param()?.clone();
     let value = obj.value(&theta);
@@ -78,28 +150,36 @@ fn nelder_mead<O: Objective>(obj: &O, start: &[f64]) -> Option<Minimum> {
     value.is_finite().then(|| Minimum { theta, value, iterations: st.get_iter(), converged, method: "Nelder-Mead".into() })
 }
 
-/// The best minimum over the starting points: L-BFGS from each, Nelder-Mead from a start where
-/// L-BFGS failed or did not converge. `None` when nothing gave a finite value.
+/// The best minimum over the starting points: L-BFGS from each; Nelder-Mead only when L-BFGS
+/// converged from none of them, from the best point it reached. Once two starts have converged to
+/// the same point (values within 1e-10 relative, log-parameters within 1e-4), the remaining starts are
+/// skipped: they would only confirm it. `None` when nothing gave a finite value.
 pub fn minimise<O: Objective>(obj: &O, starts: &[Vec<f64>]) -> Option<Minimum> {
-    let mut best: Option<Minimum> = None;
+    let mut converged: Vec<Minimum> = Vec::new();
+    let mut stalled: Vec<Minimum> = Vec::new();
     for start in starts {
-        let found = match lbfgs(obj, start) {
-            Some(m) if m.converged => Some(m),
-            other => {
-                let nm = nelder_mead(obj, start);
-                match (other, nm) {
-                    (Some(a), Some(b)) => Some(if b.value < a.value { b } else { a }),
-                    (a, b) => a.or(b),
+        match lbfgs(obj, start) {
+            Some(m) if m.converged => {
+                let agrees = |c: &Minimum| {
+                    (c.value - m.value).abs() <= 1e-10 * m.value.abs().max(1e-300)
+                        && c.theta.iter().zip(&m.theta).all(|(a, b)| (a - b).abs() <= 1e-4)
+                };
+                let confirmed = converged.iter().any(agrees);
+                converged.push(m);
+                if confirmed {
+                    break;
                 }
             }
-        };
-        if let Some(m) = found {
-            if best.as_ref().is_none_or(|b| m.value < b.value - 1e-12 || (m.converged && !b.converged && m.value <= b.value + 1e-9)) {
-                best = Some(m);
-            }
+            Some(m) => stalled.push(m),
+            None => {}
         }
     }
-    best
+    let lowest = |v: Vec<Minimum>| v.into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
+    if let Some(best) = lowest(converged) {
+        return Some(best);
+    }
+    let from = lowest(stalled).map(|m| m.theta).or_else(|| starts.first().cloned())?;
+    nelder_mead(obj, &from)
 }
 
 /// Inverse of the Hessian of `obj` at `theta`, from central differences of the analytic gradient,

@@ -70,8 +70,31 @@ pub struct PAliveMatrix {
     pub values: Vec<Vec<f64>>,
 }
 
-/// Default share of the window held out (METHODS §2d: the last 25%).
-pub const HOLDOUT_SHARE: f64 = 0.25;
+/// Every check, for the fit `params` on `data` (the table's own summary).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelChecks {
+    pub repeat_histogram: Vec<CountBin>,
+    /// `None` for a summary file.
+    pub cumulative: Option<Vec<TrackingPoint>>,
+    pub p_alive_matrix: PAliveMatrix,
+    /// `None` for a summary file, or when the calibration part cannot be fitted.
+    pub holdout: Option<HoldoutCheck>,
+}
+
+/// Rows of the P(alive) matrix: repeat occasions 0..=this (or the largest in the data if smaller).
+pub const MATRIX_MAX_FREQUENCY: u32 = 30;
+/// Columns of the P(alive) matrix.
+pub const MATRIX_COLUMNS: usize = 24;
+
+pub fn run(params: &BgNbdParams, data: &RepeatData, table: &CustomerTable, holdout_share: f64) -> ModelChecks {
+    let max_x = data.x.iter().copied().fold(0.0, f64::max) as u32;
+    ModelChecks {
+        repeat_histogram: repeat_histogram(params, data),
+        cumulative: cumulative_tracking(params, table),
+        p_alive_matrix: p_alive_matrix(params, data, max_x.min(MATRIX_MAX_FREQUENCY), MATRIX_COLUMNS),
+        holdout: default_split(table, holdout_share).and_then(|split| calibration_holdout(table, split)),
+    }
+}
 
 /// The split date that holds out the last `share` of the window from the first occasion to the
 /// analysis date; `None` for a summary file or an empty window.

@@ -9,7 +9,13 @@ use super::bg_nbd::{self, BgNbdFit};
 use super::repeat_data::RepeatData;
 use super::clv;
 use super::customer_table::CustomerTable;
+use super::fit_report::{parameter_findings, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
 use super::gamma_gamma::{self, GammaGammaFit, SpendData};
+use super::group_periods;
+use super::migration_model::{self, MigrationModel};
+use super::model_checks::{self, ModelChecks};
+use super::pareto_nbd::{self, ParetoNbdFit};
+use super::retention_model::{self, RetentionModel};
 use super::rfm_scores::{self, RfmScores};
 use super::rfm_segments::{self, SegmentRule};
 use super::rfm_value_classes::{classify, ValueClass};
@@ -45,44 +51,123 @@ pub struct Scored {
     pub segments: Vec<SegmentRule>,
     pub bg_nbd: Option<BgNbdFit>,
     pub gamma_gamma: Option<GammaGammaFit>,
-    /// Plain-words notes on the fits (why one was not made, a warning on its assumptions).
-    pub notes: Vec<String>,
+    /// The alternative model, fitted on the same data for comparison (METHODS §2a).
+    pub pareto_nbd: Option<ParetoNbdFit>,
+    /// Model checks of the BG/NBD fit (METHODS §2d); `None` without a fit.
+    pub checks: Option<ModelChecks>,
+    /// Group-level models over all customers (METHODS §2e).
+    pub groups: GroupModels,
+    /// The plain-words verdict on the fits.
+    pub report: FitReport,
     pub customers: Vec<CustomerScore>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupModels {
+    /// `None` for a summary file or a window shorter than two periods.
+    pub retention: Option<RetentionModel>,
+    pub migration: Option<MigrationModel>,
+}
+
+/// The retention and migration models over the customers `members` (indices into the table).
+pub fn group_models(table: &CustomerTable, members: &[usize], settings: &Settings) -> GroupModels {
+    let Some(activity) = group_periods::activity(table, settings.group_period_months) else {
+        return GroupModels { retention: None, migration: None };
+    };
+    let d = settings.discount_per_group_period();
+    GroupModels {
+        retention: retention_model::fit(&activity, members, d),
+        migration: migration_model::fit(&activity, members, settings.migration_lapsed_state as usize, d),
+    }
+}
+
+/// Milliseconds spent in each stage of [`score_timed`], read from the caller's clock (the engine has
+/// none of its own: `std::time::Instant` panics on wasm32-unknown-unknown).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageTimes {
+    pub rfm: f64,
+    pub bg_nbd: f64,
+    pub pareto_nbd: f64,
+    pub model_checks: f64,
+    pub gamma_gamma: f64,
+    pub group_models: f64,
+    pub customers: f64,
+}
+
 pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
-    let mut notes = Vec::new();
+    score_timed(table, settings, &|| 0.0).0
+}
+
+/// [`score`], with the time of each stage measured by `now_ms` (milliseconds from any origin).
+pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
+    let mut times = StageTimes::default();
+    let mut mark = now_ms();
+    let mut lap = |slot: &mut f64| {
+        let t = now_ms();
+        *slot = t - mark;
+        mark = t;
+    };
     let five = rfm_scores::score(table, 5, settings.rfm_monetary);
     let shown = if settings.rfm_bins == 5 { five.clone() } else { rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary) };
     let segments = rfm_segments::default_grid();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
 
+    lap(&mut times.rfm);
+    let mut findings = Vec::new();
     let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
-    let bg = if repeaters >= MIN_REPEAT_CUSTOMERS {
-        let fit = bg_nbd::fit(&RepeatData::from_table(table));
-        if fit.is_none() {
-            notes.push("BG/NBD could not be fitted: no parameter set gave a finite likelihood.".into());
+    let data = RepeatData::from_table(table);
+    let (bg, pnbd) = if repeaters >= MIN_REPEAT_CUSTOMERS {
+        let bg = bg_nbd::fit(&data);
+        lap(&mut times.bg_nbd);
+        let pnbd = pareto_nbd::fit(&data);
+        lap(&mut times.pareto_nbd);
+        for (model, ok) in [("BG/NBD", bg.is_some()), ("Pareto/NBD", pnbd.is_some())] {
+            if !ok {
+                findings.push(Finding::NoFiniteLikelihood { model: model.into() });
+            }
         }
-        fit
+        (bg, pnbd)
     } else {
-        notes.push(format!("BG/NBD not fitted: {repeaters} repeat customers, at least {MIN_REPEAT_CUSTOMERS} are needed."));
-        None
+        for model in ["BG/NBD", "Pareto/NBD"] {
+            findings.push(Finding::TooFewRepeaters { model: model.into(), have: repeaters, need: MIN_REPEAT_CUSTOMERS });
+        }
+        (None, None)
     };
     if let Some(f) = &bg {
-        if !f.converged {
-            notes.push("BG/NBD: the optimiser stopped before converging; treat the parameters with care.".into());
-        }
+        let p = f.params;
+        let se = f.standard_errors.map(|e| [e.r, e.alpha, e.a, e.b]);
+        findings.extend(parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.converged));
+    }
+    if let Some(f) = &pnbd {
+        let p = f.params;
+        let se = f.standard_errors.map(|e| [e.r, e.alpha, e.s, e.beta]);
+        findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.converged));
+    }
+    // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
+    let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if model == "BG/NBD")));
+    let checks = bg.as_ref().map(|f| model_checks::run(&f.params, &data, table, settings.holdout_share));
+    lap(&mut times.model_checks);
+    if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {
+        let (predicted, actual) = (h.predicted_total, h.actual_total);
+        let off = actual > 0.0 && ((predicted - actual) / actual).abs() > HOLDOUT_ERROR_LIMIT;
+        findings.push(if off { Finding::HoldoutOff { predicted, actual } } else { Finding::HoldoutFine { predicted, actual } });
+    }
+    if let (Some(b), Some(p)) = (&bg, &pnbd) {
+        findings.push(Finding::Comparison { bg_nbd: b.log_likelihood, pareto_nbd: p.log_likelihood });
     }
     let spend = SpendData::from_table(table);
     let gg = gamma_gamma::fit(&spend).filter(|f| f.params.q > 1.0);
     match &gg {
-        None => notes.push("Gamma-Gamma not fitted: too few repeat customers with positive spend, or q ≤ 1 (no finite mean).".into()),
-        Some(f) if f.frequency_spend_correlation.abs() > 0.3 => notes.push(format!(
-            "Gamma-Gamma assumes spend does not depend on frequency; here their correlation is {:.2}.",
-            f.frequency_spend_correlation
-        )),
+        None => findings.push(Finding::NoMeanSpend),
+        Some(f) if f.frequency_spend_correlation.abs() > SPEND_CORRELATION_LIMIT => {
+            findings.push(Finding::SpendDependsOnFrequency { correlation: f.frequency_spend_correlation })
+        }
         _ => {}
     }
+    lap(&mut times.gamma_gamma);
+    let everyone: Vec<usize> = (0..table.customers.len()).collect();
+    let groups = group_models(table, &everyone, settings);
+    lap(&mut times.group_models);
 
     let units_per_month = DAYS_PER_MONTH / table.unit.days();
     let horizon = f64::from(settings.horizon_months) * units_per_month;
@@ -154,7 +239,20 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
     for (r, p) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
         r.priority = p;
     }
-    Scored { settings: settings.clone(), rfm: shown, segments, bg_nbd: bg, gamma_gamma: gg, notes, customers: rows }
+    lap(&mut times.customers);
+    let scored = Scored {
+        settings: settings.clone(),
+        rfm: shown,
+        segments,
+        bg_nbd: bg,
+        gamma_gamma: gg,
+        pareto_nbd: pnbd,
+        checks,
+        groups,
+        report: FitReport::new(findings),
+        customers: rows,
+    };
+    (scored, times)
 }
 
 /// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;

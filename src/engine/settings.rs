@@ -27,6 +27,13 @@ pub struct Settings {
     pub rfm_monetary: super::rfm_scores::Monetary,
     /// High/low split of the 8-class value model: mean (default) or median (METHODS §1b).
     pub value_split: super::rfm_value_classes::Split,
+    /// Share of the window, at its end, held out for the calibration/holdout check (METHODS §2d).
+    /// Default 0.25.
+    pub holdout_share: f64,
+    /// Length in months of a period of the retention and migration models (METHODS §2e). Default 3.
+    pub group_period_months: u32,
+    /// K, the "lapsed" recency state of the migration model (periods without a purchase). Default 4.
+    pub migration_lapsed_state: u32,
 }
 
 impl Default for Settings {
@@ -40,6 +47,9 @@ impl Default for Settings {
             rfm_bins: 5,
             rfm_monetary: Default::default(),
             value_split: Default::default(),
+            holdout_share: 0.25,
+            group_period_months: 3,
+            migration_lapsed_state: 4,
         }
     }
 }
@@ -48,6 +58,11 @@ impl Settings {
     /// Monthly discount rate from the annual one.
     pub fn discount_monthly(&self) -> f64 {
         (1.0 + self.discount_annual).powf(1.0 / 12.0) - 1.0
+    }
+
+    /// Discount rate per period of the group models: (1 + annual)^(months/12) − 1.
+    pub fn discount_per_group_period(&self) -> f64 {
+        (1.0 + self.discount_annual).powf(f64::from(self.group_period_months) / 12.0) - 1.0
     }
 
     /// `key = value` lines, written at the top of every export (METHODS §8).
@@ -64,6 +79,9 @@ impl Settings {
             ("rfm_bins".into(), self.rfm_bins.to_string()),
             ("rfm_monetary".into(), format!("{:?}", self.rfm_monetary)),
             ("value_split".into(), format!("{:?}", self.value_split)),
+            ("holdout_share".into(), format!("{}", self.holdout_share)),
+            ("group_period_months".into(), self.group_period_months.to_string()),
+            ("migration_lapsed_state".into(), self.migration_lapsed_state.to_string()),
         ]
     }
 }
