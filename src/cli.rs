@@ -14,6 +14,7 @@ use kezhi::engine::import::dialect::Delimiter;
 use kezhi::engine::import::header_mapping::Role;
 use kezhi::engine::import::{build, parse, ImportOptions, Imported};
 use kezhi::engine::lang::Lang;
+use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
 use kezhi::engine::scoring;
 use kezhi::engine::settings::Settings;
 use kezhi::engine::time_unit::TimeUnit;
@@ -85,6 +86,10 @@ enum Command {
         /// RFM bins shown: 3, 4 or 5.
         #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=5))]
         bins: u8,
+        /// Segment rules: grid (default), rfm (the R rfm package preset), or a JSON file with a list
+        /// of rules {"key", "en", "zh", "r": [lo, hi], "f": [lo, hi], "m": [lo, hi]} checked in order.
+        #[arg(long, default_value = "grid", value_parser = parse_segments)]
+        segments: SegmentRules,
         /// Print the fit report as JSON.
         #[arg(long)]
         json: bool,
@@ -101,6 +106,18 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+fn parse_segments(s: &str) -> Result<SegmentRules, String> {
+    match s {
+        "grid" => Ok(SegmentRules::Grid),
+        "rfm" => Ok(SegmentRules::RfmPackage),
+        path => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e} (use grid, rfm or a JSON rule file)"))?;
+            let rules: Vec<SegmentRule> = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+            Ok(SegmentRules::Custom(rules))
+        }
+    }
 }
 
 fn parse_unit(s: &str) -> Result<TimeUnit, String> {
@@ -163,8 +180,8 @@ pub fn run() -> ExitCode {
                 None => ExitCode::SUCCESS,
             }
         }
-        Command::Score { input, horizon_months, discount_annual, bins, json, out } => {
-            let settings = Settings { horizon_months, discount_annual, rfm_bins: bins, ..input.settings() };
+        Command::Score { input, horizon_months, discount_annual, bins, segments, json, out } => {
+            let settings = Settings { horizon_months, discount_annual, rfm_bins: bins, segment_rules: segments, ..input.settings() };
             let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
             let lang = Lang::from_tag(&input.lang);
             let t0 = Instant::now();
@@ -265,6 +282,7 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         "verdict": s.report.verdict,
         "report": s.report.lines(lang),
         "findings": s.report.findings,
+        "segment_coverage": s.segment_coverage,
         "checks": s.checks,
         "groups": s.groups,
         "priority_top": scoring::priority_list(s, 20).into_iter().map(|k| json!({
@@ -318,6 +336,15 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     }
     for line in s.report.lines(lang) {
         println!("! {line}");
+    }
+    let c = &s.segment_coverage;
+    if !c.uncovered.is_empty() || !c.overlapping.is_empty() {
+        println!(
+            "Segments ({}): {} of 125 R-F-M score combinations match no rule (\"Others\"), {} match more than one (the first wins)",
+            s.settings.segment_rules.name(),
+            c.uncovered.len(),
+            c.overlapping.len()
+        );
     }
     println!("Valuable and slipping (top 10): value percentile × (1 − P(alive))");
     for k in scoring::priority_list(s, 10) {

@@ -87,7 +87,13 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     for key in ["p", "q", "gamma", "log_likelihood"] {
         assert!(v["gamma_gamma"].get(key).is_some(), "gamma_gamma.{key}");
     }
+    for key in ["r", "alpha", "s", "beta", "log_likelihood", "converged"] {
+        assert!(v["pareto_nbd"].get(key).is_some(), "pareto_nbd.{key}");
+    }
     assert!((v["bg_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9582.4).abs() < 0.05);
+    assert!((v["pareto_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9595.0).abs() < 0.05);
+    assert_eq!(v["checks"]["repeat_histogram"].as_array().map(Vec::len), Some(8));
+    assert!(v["report"].as_array().is_some_and(|r| r.iter().any(|l| l.as_str().unwrap_or("").starts_with("Log-likelihood: BG/NBD -9582.4, Pareto/NBD -9595.0"))));
     let top = v["priority_top"].as_array().expect("priority_top");
     assert_eq!(top.len(), 20);
     let prios: Vec<f64> = top.iter().filter_map(|t| t["priority"].as_f64()).collect();
@@ -119,4 +125,26 @@ fn score_without_enough_repeat_customers_still_scores_rfm() {
     assert!(v["report"].as_array().is_some_and(|n| n.iter().any(|x| x.as_str().unwrap_or("").contains("BG/NBD not fitted"))));
     assert_eq!(v["verdict"], "NotUsable");
     assert_eq!(v["customers"], 4);
+}
+
+#[test]
+fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
+    let dir = std::env::temp_dir().join(format!("kezhi-rfm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let out = dir.join("scored.csv");
+    let o = kezhi()
+        .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--segments", "rfm", "--json", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(v["segment_coverage"]["uncovered"].as_array().is_some_and(|u| !u.is_empty()), "the preset leaves combinations to Others");
+    let text = std::fs::read_to_string(&out).expect("scored.csv");
+    assert!(text.contains(",Loyal Customers,") && !text.contains(",Hibernating,"));
+    let bad = dir.join("rules.json");
+    std::fs::write(&bad, "[{\"key\": 1}]").expect("write");
+    let o = kezhi().args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--segments"]).arg(&bad).output().expect("run");
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("rules.json"), "the error names the rule file");
 }

@@ -17,7 +17,7 @@ use super::model_checks::{self, ModelChecks};
 use super::pareto_nbd::{self, ParetoNbdFit};
 use super::retention_model::{self, RetentionModel};
 use super::rfm_scores::{self, RfmScores};
-use super::rfm_segments::{self, SegmentRule};
+use super::rfm_segments::{self, Coverage, SegmentRule};
 use super::rfm_value_classes::{classify, ValueClass};
 use super::settings::Settings;
 use super::time_unit::DAYS_PER_MONTH;
@@ -49,6 +49,8 @@ pub struct Scored {
     pub settings: Settings,
     pub rfm: RfmScores,
     pub segments: Vec<SegmentRule>,
+    /// The rule set's uncovered and doubly covered score combinations.
+    pub segment_coverage: Coverage,
     pub bg_nbd: Option<BgNbdFit>,
     pub gamma_gamma: Option<GammaGammaFit>,
     /// The alternative model, fitted on the same data for comparison (METHODS §2a).
@@ -109,7 +111,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     };
     let five = rfm_scores::score(table, 5, settings.rfm_monetary);
     let shown = if settings.rfm_bins == 5 { five.clone() } else { rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary) };
-    let segments = rfm_segments::default_grid();
+    let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
 
     lap(&mut times.rfm);
@@ -203,7 +205,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
                 f_score: shown.f[i],
                 m_score: shown.m[i],
                 rfm_cell: shown.cell(i),
-                segment: rfm_segments::assign(&segments, five.r[i], five.f[i]),
+                segment: rfm_segments::assign(&segments, five.r[i], five.f[i], five.m[i]),
                 value_class: classes[i],
                 p_alive,
                 expected_purchases_horizon: exp_purch,
@@ -243,6 +245,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     let scored = Scored {
         settings: settings.clone(),
         rfm: shown,
+        segment_coverage: rfm_segments::coverage(&segments),
         segments,
         bg_nbd: bg,
         gamma_gamma: gg,

@@ -27,6 +27,8 @@ pub struct Settings {
     pub rfm_monetary: super::rfm_scores::Monetary,
     /// High/low split of the 8-class value model: mean (default) or median (METHODS §1b).
     pub value_split: super::rfm_value_classes::Split,
+    /// RFM segment rules: the R×F grid (default), the R `rfm` package preset, or the user's own.
+    pub segment_rules: super::rfm_segments::SegmentRules,
     /// Share of the window, at its end, held out for the calibration/holdout check (METHODS §2d).
     /// Default 0.25.
     pub holdout_share: f64,
@@ -47,6 +49,7 @@ impl Default for Settings {
             rfm_bins: 5,
             rfm_monetary: Default::default(),
             value_split: Default::default(),
+            segment_rules: Default::default(),
             holdout_share: 0.25,
             group_period_months: 3,
             migration_lapsed_state: 4,
@@ -79,6 +82,7 @@ impl Settings {
             ("rfm_bins".into(), self.rfm_bins.to_string()),
             ("rfm_monetary".into(), format!("{:?}", self.rfm_monetary)),
             ("value_split".into(), format!("{:?}", self.value_split)),
+            ("segment_rules".into(), self.segment_rules.name()),
             ("holdout_share".into(), format!("{}", self.holdout_share)),
             ("group_period_months".into(), self.group_period_months.to_string()),
             ("migration_lapsed_state".into(), self.migration_lapsed_state.to_string()),
