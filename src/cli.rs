@@ -34,9 +34,9 @@ struct InputArgs {
     /// End of the observation window (default: the last date in the data).
     #[arg(long)]
     analysis_date: Option<NaiveDate>,
-    /// Time unit of frequency/recency/T: day, week or month.
-    #[arg(long, default_value = "week", value_parser = parse_unit)]
-    unit: TimeUnit,
+    /// Time unit of frequency/recency/T: day, week or month [default: week].
+    #[arg(long, value_parser = parse_unit)]
+    unit: Option<TimeUnit>,
     /// Encoding label, e.g. utf-8, gbk, gb18030, big5, shift_jis, windows-1252 (default: detect).
     #[arg(long)]
     encoding: Option<String>,
@@ -52,9 +52,13 @@ struct InputArgs {
     /// Column for a role, by header or 1-based number: --map customer_id=会员号 --map amount=5.
     #[arg(long = "map", value_parser = parse_map)]
     map: Vec<(Role, String)>,
-    /// Margin rate when the file has no cost/profit column.
-    #[arg(long, default_value_t = 0.30)]
-    margin: f64,
+    /// Margin rate when the file has no cost/profit column [default: 0.30].
+    #[arg(long)]
+    margin: Option<f64>,
+    /// Settings JSON (every setting of docs/settings.md; missing ones take their defaults, and the
+    /// `.settings.json` file written beside an export is accepted). Flags given override it.
+    #[arg(long = "settings")]
+    settings_file: Option<PathBuf>,
     /// Language of the messages: en or zh.
     #[arg(long, default_value = "en")]
     lang: String,
@@ -77,19 +81,19 @@ enum Command {
     Score {
         #[command(flatten)]
         input: InputArgs,
-        /// CLV horizon in months.
-        #[arg(long, default_value_t = 12)]
-        horizon_months: u32,
-        /// Annual discount rate (default: 1% a month).
-        #[arg(long, default_value_t = 1.01f64.powi(12) - 1.0)]
-        discount_annual: f64,
-        /// RFM bins shown: 3, 4 or 5.
-        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(3..=5))]
-        bins: u8,
+        /// CLV horizon in months [default: 12].
+        #[arg(long)]
+        horizon_months: Option<u32>,
+        /// Annual discount rate [default: 1% a month, 0.1268].
+        #[arg(long)]
+        discount_annual: Option<f64>,
+        /// RFM bins shown: 3, 4 or 5 [default: 5].
+        #[arg(long, value_parser = clap::value_parser!(u8).range(3..=5))]
+        bins: Option<u8>,
         /// Segment rules: grid (default), rfm (the R rfm package preset), or a JSON file with a list
         /// of rules {"key", "en", "zh", "r": [lo, hi], "f": [lo, hi], "m": [lo, hi]} checked in order.
-        #[arg(long, default_value = "grid", value_parser = parse_segments)]
-        segments: SegmentRules,
+        #[arg(long, value_parser = parse_segments)]
+        segments: Option<SegmentRules>,
         /// Print the fit report as JSON.
         #[arg(long)]
         json: bool,
@@ -167,7 +171,13 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Import { input, json, out } => {
-            let settings = input.settings();
+            let settings = match input.settings() {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
             let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
             let lang = Lang::from_tag(&input.lang);
             if json {
@@ -181,7 +191,25 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Score { input, horizon_months, discount_annual, bins, segments, json, out } => {
-            let settings = Settings { horizon_months, discount_annual, rfm_bins: bins, segment_rules: segments, ..input.settings() };
+            let mut settings = match input.settings() {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if let Some(h) = horizon_months {
+                settings.horizon_months = h;
+            }
+            if let Some(d) = discount_annual {
+                settings.discount_annual = d;
+            }
+            if let Some(b) = bins {
+                settings.rfm_bins = b;
+            }
+            if let Some(r) = segments {
+                settings.segment_rules = r;
+            }
             let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
             let lang = Lang::from_tag(&input.lang);
             let t0 = Instant::now();
@@ -204,8 +232,28 @@ pub fn run() -> ExitCode {
 }
 
 impl InputArgs {
-    fn settings(&self) -> Settings {
-        Settings { analysis_date: self.analysis_date, time_unit: self.unit, margin_rate: self.margin, ..Settings::default() }
+    /// The settings file (or the defaults), with the flags given on top; `Err` names the file.
+    fn settings(&self) -> Result<Settings, String> {
+        let mut s = match &self.settings_file {
+            None => Settings::default(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+                // The side file of an export wraps the settings in {"settings": …}.
+                let inner = v.get("settings").cloned().unwrap_or(v);
+                serde_json::from_value(inner).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+        };
+        if self.analysis_date.is_some() {
+            s.analysis_date = self.analysis_date;
+        }
+        if let Some(u) = self.unit {
+            s.time_unit = u;
+        }
+        if let Some(m) = self.margin {
+            s.margin_rate = m;
+        }
+        Ok(s)
     }
 }
 

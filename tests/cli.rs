@@ -108,7 +108,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     for row in &rows {
         assert!(!row.contains("NaN") && !row.contains("inf"), "{row}");
         let cells: Vec<&str> = row.split(',').collect();
-        assert_eq!(cells.len(), 18, "{row}");
+        assert_eq!(cells.len(), kezhi::engine::csv_export::SCORED_COLUMNS.len(), "{row}");
         assert_ne!(cells[9], "Others", "the default grid covers every cell: {row}");
         for c in &cells[11..] {
             assert!(!c.is_empty(), "every model column is filled when both models fit: {row}");
@@ -147,4 +147,35 @@ fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
     let o = kezhi().args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--segments"]).arg(&bad).output().expect("run");
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("rules.json"), "the error names the rule file");
+}
+
+/// A settings file sets what no flag does (thresholds, weights, a fixed 8-class split); a flag given
+/// overrides the file; thresholds that cannot be used are reported, not silently dropped.
+#[test]
+fn score_reads_a_settings_file_and_flags_override_it() {
+    let dir = std::env::temp_dir().join(format!("kezhi-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("s.json");
+    let settings = r#"{"settings": {"horizon_months": 6, "rfm_thresholds": {"r_days": [30, 90], "f": [2, 5], "m": [50, 200]},
+        "rfm_weights": [0.5, 0.3, 0.2], "value_split": {"Fixed": {"recency_days": 60, "frequency": 2, "monetary": 100}}}}"#;
+    std::fs::write(&file, settings).expect("write");
+    let run = |extra: &[&str]| {
+        let o = kezhi()
+            .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--json", "--settings"])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .expect("run");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).expect("json")
+    };
+    let v = run(&[]);
+    assert_eq!(v["settings"]["horizon_months"], 6);
+    assert_eq!(v["settings"]["rfm_weights"][0], 0.5);
+    assert_eq!(v["rfm_cut_points"]["r_days"].as_array().map(Vec::len), Some(3), "three bins from two cuts");
+    assert_eq!(run(&["--horizon-months", "24"])["settings"]["horizon_months"], 24);
+    std::fs::write(&file, r#"{"rfm_thresholds": {"r_days": [90, 30], "f": [2, 5], "m": [50, 200]}}"#).expect("write");
+    let v = run(&[]);
+    assert!(v["report"].as_array().is_some_and(|r| r.iter().any(|l| l.as_str().unwrap_or("").contains("strictly ascending"))), "{}", v["report"]);
+    assert_eq!(v["rfm_cut_points"]["r_days"].as_array().map(Vec::len), Some(5), "quantile bins instead");
 }

@@ -61,10 +61,10 @@ pub fn customers_csv(table: &CustomerTable) -> String {
     write_rows(&CUSTOMER_COLUMNS, rows)
 }
 
-pub const SCORED_COLUMNS: [&str; 18] = [
+pub const SCORED_COLUMNS: [&str; 19] = [
     "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
     "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
-    "priority_score",
+    "priority_score", "rfm_combined",
 ];
 
 /// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
@@ -90,6 +90,7 @@ pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: 
             num(s.historical_value),
             opt(s.potential_value),
             num(s.priority),
+            num(s.rfm_combined),
         ]
     });
     write_rows(&SCORED_COLUMNS, rows)

@@ -67,6 +67,8 @@ pub enum Finding {
     HoldoutOff { predicted: f64, actual: f64 },
     HoldoutFine { predicted: f64, actual: f64 },
     Comparison { bg_nbd: f64, pareto_nbd: f64 },
+    /// The user's RFM thresholds could not be used; quantile bins were.
+    UnusableThresholds { why: String },
 }
 
 impl Finding {
@@ -87,7 +89,7 @@ impl Finding {
             Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
                 Verdict::NotUsable
             }
-            Finding::HoldoutFine { .. } | Finding::Comparison { .. } => Verdict::Good,
+            Finding::HoldoutFine { .. } | Finding::Comparison { .. } | Finding::UnusableThresholds { .. } => Verdict::Good,
             _ => Verdict::UseWithCare,
         }
     }
@@ -146,6 +148,13 @@ impl Finding {
             } else {
                 format!("Holdout check: {predicted:.0} repeat purchases predicted, {actual:.0} happened.")
             },
+            Finding::UnusableThresholds { why } => {
+                if zh {
+                    format!("自定义 RFM 阈值不可用，已改用分位数分箱：{why}")
+                } else {
+                    format!("{why}; quantile bins were used instead.")
+                }
+            }
             Finding::Comparison { bg_nbd, pareto_nbd } => {
                 let better = if pareto_nbd > bg_nbd { "Pareto/NBD" } else { "BG/NBD" };
                 if zh {

@@ -4,6 +4,10 @@
 //! Quantile bins by rank with ties kept together: with k bins and n customers a customer's score is
 //! ⌈k · ā / n⌉, ā = the average 1-based ascending rank of its value (equal values share ā, so they
 //! always share a score). R is scored on the negated days, so the most recent get k.
+//!
+//! Or the user's thresholds: k−1 ascending cut values per dimension. F and M score 1 + the number of
+//! cuts the value reaches (value ≥ cut); R, in days, scores k − the number of cuts the days reach, so
+//! a customer exactly on a cut falls in the upper bin of F and M and the older bin of R.
 
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +99,54 @@ impl RfmScores {
     }
 }
 
+/// User thresholds (a setting): 2 to 4 ascending cut values for each of R (days), F and M, the same
+/// number for all three.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    pub r_days: Vec<f64>,
+    pub f: Vec<f64>,
+    pub m: Vec<f64>,
+}
+
+impl Thresholds {
+    /// The bin count, or why the thresholds cannot be used.
+    pub fn bins(&self) -> Result<u8, String> {
+        let n = self.r_days.len();
+        if self.f.len() != n || self.m.len() != n || !(2..=4).contains(&n) {
+            return Err("RFM thresholds: give 2 to 4 cut values for each of R, F and M, the same number for all three".into());
+        }
+        for (name, cuts) in [("R", &self.r_days), ("F", &self.f), ("M", &self.m)] {
+            if cuts.windows(2).any(|w| w[0] >= w[1]) || cuts.iter().any(|c| !c.is_finite()) {
+                return Err(format!("RFM thresholds: the {name} cut values must be finite and strictly ascending"));
+            }
+        }
+        Ok(n as u8 + 1)
+    }
+}
+
+/// 1 + the number of cuts `v` reaches.
+fn bin_of(v: f64, cuts: &[f64]) -> u8 {
+    1 + cuts.iter().filter(|&&c| v >= c).count() as u8
+}
+
+/// Scores with the user's thresholds; `Err` when they are not usable (see [`Thresholds::bins`]).
+pub fn score_with_thresholds(table: &CustomerTable, th: &Thresholds, monetary: Monetary) -> Result<RfmScores, String> {
+    let k = th.bins()?;
+    let mut out = score(table, k, monetary);
+    out.r = out.recency_days.iter().map(|&d| k + 1 - bin_of(d, &th.r_days)).collect();
+    out.f = out.frequency.iter().map(|&v| bin_of(v, &th.f)).collect();
+    out.m = out.monetary.iter().map(|&v| bin_of(v, &th.m)).collect();
+    out.cuts_r = cut_points(&out.recency_days, &out.r, k);
+    out.cuts_f = cut_points(&out.frequency, &out.f, k);
+    out.cuts_m = cut_points(&out.monetary, &out.m, k);
+    Ok(out)
+}
+
+/// The combined score wR·R + wF·F + wM·M (METHODS §1; weights from AHP or the default thirds).
+pub fn combined(r: u8, f: u8, m: u8, w: [f64; 3]) -> f64 {
+    w[0] * f64::from(r) + w[1] * f64::from(f) + w[2] * f64::from(m)
+}
+
 /// Scores every customer of the table with `bins` bins (3, 4 or 5).
 pub fn score(table: &CustomerTable, bins: u8, monetary: Monetary) -> RfmScores {
     let unit_days = table.unit.days();
@@ -146,6 +198,23 @@ mod tests {
         assert_eq!(quantile_scores(&[1.0, 2.0, 2.0, 3.0], 4), vec![1, 3, 3, 4]);
         assert!(quantile_scores(&[], 5).is_empty());
         assert_eq!(mean_rank_percentiles(&[10.0, 30.0, 20.0, 30.0]), vec![0.25, 0.875, 0.5, 0.875]);
+    }
+
+    /// Cuts R [30, 90] days, F [2, 5], M [100, 500] (k = 3), with customers on the cuts: 30 days is
+    /// in the older bin (score 2), F = 2 and M = 100 in the upper bins (score 2).
+    #[test]
+    fn user_thresholds_put_values_on_a_cut_in_the_stated_bin() {
+        let th = Thresholds { r_days: vec![30.0, 90.0], f: vec![2.0, 5.0], m: vec![100.0, 500.0] };
+        assert_eq!(th.bins(), Ok(3));
+        let r: Vec<u8> = [0.0, 29.0, 30.0, 89.0, 90.0, 400.0].iter().map(|&d| 3 + 1 - bin_of(d, &th.r_days)).collect();
+        assert_eq!(r, vec![3, 3, 2, 2, 1, 1]);
+        let f: Vec<u8> = [1.0, 2.0, 4.0, 5.0, 9.0].iter().map(|&v| bin_of(v, &th.f)).collect();
+        assert_eq!(f, vec![1, 2, 2, 3, 3]);
+        assert_eq!(bin_of(100.0, &th.m), 2);
+        assert!(Thresholds { r_days: vec![30.0], f: vec![2.0], m: vec![1.0] }.bins().is_err());
+        assert!(Thresholds { r_days: vec![90.0, 30.0], f: vec![2.0, 5.0], m: vec![1.0, 2.0] }.bins().is_err());
+        assert_eq!(combined(5, 3, 1, [1.0 / 3.0; 3]), 3.0);
+        assert_eq!(combined(5, 3, 1, [0.5, 0.3, 0.2]), 3.6);
     }
 
     #[test]

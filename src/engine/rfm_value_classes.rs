@@ -5,11 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::lang::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub enum Split {
     #[default]
     Mean,
     Median,
+    /// The user's own centres: days since the last purchase, purchase occasions, spend.
+    Fixed { recency_days: f64, frequency: f64, monetary: f64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -68,13 +70,17 @@ fn centre(values: &[f64], split: Split) -> f64 {
             let n = v.len();
             if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
         }
+        Split::Fixed { .. } => unreachable!("fixed centres are not computed from the data"),
     }
 }
 
 /// Classes for customers with recency in days (smaller = more recent), frequency and monetary value.
 /// A value equal to the centre counts as low (high means strictly better than the centre).
 pub fn classify(recency_days: &[f64], frequency: &[f64], monetary: &[f64], split: Split) -> Vec<ValueClass> {
-    let (cr, cf, cm) = (centre(recency_days, split), centre(frequency, split), centre(monetary, split));
+    let (cr, cf, cm) = match split {
+        Split::Fixed { recency_days: r, frequency: f, monetary: m } => (r, f, m),
+        _ => (centre(recency_days, split), centre(frequency, split), centre(monetary, split)),
+    };
     (0..recency_days.len())
         .map(|i| ValueClass::from_levels(recency_days[i] < cr, frequency[i] > cf, monetary[i] > cm))
         .collect()
@@ -97,6 +103,15 @@ mod tests {
             vec![ImportantValue, ImportantDevelop, ImportantKeep, ImportantWinBack, GeneralValue, GeneralDevelop, GeneralKeep, GeneralWinBack]
         );
         assert_eq!(ImportantValue.label(Lang::Zh), "重要价值客户");
+    }
+
+    /// Fixed centres 30 days, 3 occasions, ¥500: a customer exactly on each centre is low on all three
+    /// (high means strictly better), one just better on each is high.
+    #[test]
+    fn fixed_thresholds_with_customers_on_them() {
+        let split = Split::Fixed { recency_days: 30.0, frequency: 3.0, monetary: 500.0 };
+        let got = classify(&[30.0, 29.0], &[3.0, 4.0], &[500.0, 500.01], split);
+        assert_eq!(got, vec![GeneralWinBack, ImportantValue]);
     }
 
     #[test]

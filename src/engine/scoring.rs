@@ -31,6 +31,8 @@ pub struct CustomerScore {
     pub f_score: u8,
     pub m_score: u8,
     pub rfm_cell: String,
+    /// wR·R + wF·F + wM·M on the shown scores.
+    pub rfm_combined: f64,
     /// Index into `Scored::segments`, `None` = "Others".
     pub segment: Option<usize>,
     pub value_class: ValueClass,
@@ -110,12 +112,29 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         mark = t;
     };
     let five = rfm_scores::score(table, 5, settings.rfm_monetary);
-    let shown = if settings.rfm_bins == 5 { five.clone() } else { rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary) };
+    let mut findings = Vec::new();
+    // User thresholds replace the shown scores (and, when they make five bins, the scores the
+    // segments use); unusable thresholds fall back to quantiles with a finding saying why.
+    let user = settings.rfm_thresholds.as_ref().and_then(|th| match rfm_scores::score_with_thresholds(table, th, settings.rfm_monetary) {
+        Ok(s) => Some(s),
+        Err(why) => {
+            findings.push(Finding::UnusableThresholds { why });
+            None
+        }
+    });
+    let five = match &user {
+        Some(u) if u.bins == 5 => u.clone(),
+        _ => five,
+    };
+    let shown = match user {
+        Some(u) => u,
+        None if settings.rfm_bins == 5 => five.clone(),
+        None => rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary),
+    };
     let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
 
     lap(&mut times.rfm);
-    let mut findings = Vec::new();
     let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
     let data = RepeatData::from_table(table);
     let (bg, pnbd) = if repeaters >= MIN_REPEAT_CUSTOMERS {
@@ -205,6 +224,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
                 f_score: shown.f[i],
                 m_score: shown.m[i],
                 rfm_cell: shown.cell(i),
+                rfm_combined: rfm_scores::combined(shown.r[i], shown.f[i], shown.m[i], settings.rfm_weights),
                 segment: rfm_segments::assign(&segments, five.r[i], five.f[i], five.m[i]),
                 value_class: classes[i],
                 p_alive,

@@ -25,7 +25,12 @@ pub struct Settings {
     pub rfm_bins: u8,
     /// M as total spend (default) or mean spend per occasion (METHODS §1).
     pub rfm_monetary: super::rfm_scores::Monetary,
-    /// High/low split of the 8-class value model: mean (default) or median (METHODS §1b).
+    /// User thresholds for the RFM scores instead of quantile bins (METHODS §1); `None` (default) =
+    /// quantiles with `rfm_bins` bins.
+    pub rfm_thresholds: Option<super::rfm_scores::Thresholds>,
+    /// Weights wR, wF, wM of the combined RFM score (METHODS §1, from AHP in §7). Default equal thirds.
+    pub rfm_weights: [f64; 3],
+    /// High/low split of the 8-class value model: mean (default), median or fixed centres (METHODS §1b).
     pub value_split: super::rfm_value_classes::Split,
     /// RFM segment rules: the R×F grid (default), the R `rfm` package preset, or the user's own.
     pub segment_rules: super::rfm_segments::SegmentRules,
@@ -48,6 +53,8 @@ impl Default for Settings {
             discount_annual: 1.01f64.powi(12) - 1.0,
             rfm_bins: 5,
             rfm_monetary: Default::default(),
+            rfm_thresholds: None,
+            rfm_weights: [1.0 / 3.0; 3],
             value_split: Default::default(),
             segment_rules: Default::default(),
             holdout_share: 0.25,
@@ -81,6 +88,11 @@ impl Settings {
             ("discount_annual".into(), format!("{:.4}", self.discount_annual)),
             ("rfm_bins".into(), self.rfm_bins.to_string()),
             ("rfm_monetary".into(), format!("{:?}", self.rfm_monetary)),
+            (
+                "rfm_thresholds".into(),
+                self.rfm_thresholds.as_ref().map_or("quantiles".into(), |t| format!("R days {:?}, F {:?}, M {:?}", t.r_days, t.f, t.m)),
+            ),
+            ("rfm_weights".into(), format!("{:.3} {:.3} {:.3}", self.rfm_weights[0], self.rfm_weights[1], self.rfm_weights[2])),
             ("value_split".into(), format!("{:?}", self.value_split)),
             ("segment_rules".into(), self.segment_rules.name()),
             ("holdout_share".into(), format!("{}", self.holdout_share)),
