@@ -5,6 +5,7 @@ pub mod format;
 pub mod i18n;
 pub mod import_screen;
 pub mod landing;
+pub mod model_fit_panel;
 pub mod overview_screen;
 pub mod state;
 pub mod worker_client;

@@ -13,8 +13,9 @@ use crate::engine::csv_export::rejects_csv;
 use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::errors::{ImportError, MAX_FILE_BYTES};
 use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
+use crate::engine::scoring::score_timed;
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{FailureView, ImportView, Request, Response};
+use crate::worker_protocol::{FailureView, ImportView, Request, Response, ScoreView};
 
 const CHUNK: u64 = 16 << 20;
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -147,6 +148,10 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
             let mut view = ImportView::new(&imported, settings);
             view.timings_ms = vec![("read".into(), read_ms), ("import".into(), t1 - t0), ("view".into(), now_ms() - t1)];
             post(&Response::Imported(Box::new(view)));
+            // The fits follow at once: the page shows the import meanwhile.
+            let (scored, stages) = score_timed(&imported.table, settings, &now_ms);
+            let name = HELD.with_borrow(|h| h.file_name.clone());
+            post(&Response::Scored(Box::new(ScoreView::new(&name, &scored, stages))));
             HELD.with_borrow_mut(|h| h.last = Some(imported));
         }
         (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),

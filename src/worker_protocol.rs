@@ -11,6 +11,11 @@ use crate::engine::import::{Detected, ImportFailure, ImportOptions, Imported, Pr
 use crate::engine::lang::Lang;
 use crate::engine::overview::Overview;
 use crate::engine::settings::Settings;
+use crate::engine::bg_nbd::BgNbdFit;
+use crate::engine::fit_report::FitReport;
+use crate::engine::gamma_gamma::GammaGammaFit;
+use crate::engine::pareto_nbd::ParetoNbdFit;
+use crate::engine::scoring::{Scored, StageTimes};
 
 /// How many rejected rows travel to the page; all of them are in the CSV download.
 pub const REJECTS_SHOWN: usize = 200;
@@ -51,6 +56,40 @@ impl ImportView {
     }
 }
 
+/// The model fits of the last import, scored in the worker right after it (the page shows the fit
+/// report; the per-customer scores stay in the worker until a view asks for them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreView {
+    /// File the scores belong to, so a late answer for an older import is ignored.
+    pub file_name: String,
+    pub customers: usize,
+    pub bg_nbd: Option<BgNbdFit>,
+    pub pareto_nbd: Option<ParetoNbdFit>,
+    pub gamma_gamma: Option<GammaGammaFit>,
+    pub report: FitReport,
+    /// Customers with a CLV, and its total and mean over them.
+    pub clv_customers: usize,
+    pub clv_total: f64,
+    pub stages_ms: StageTimes,
+}
+
+impl ScoreView {
+    pub fn new(file_name: &str, scored: &Scored, stages_ms: StageTimes) -> ScoreView {
+        let clvs: Vec<f64> = scored.customers.iter().filter_map(|c| c.clv).collect();
+        ScoreView {
+            file_name: file_name.to_string(),
+            customers: scored.customers.len(),
+            bg_nbd: scored.bg_nbd.clone(),
+            pareto_nbd: scored.pareto_nbd.clone(),
+            gamma_gamma: scored.gamma_gamma.clone(),
+            report: scored.report.clone(),
+            clv_customers: clvs.len(),
+            clv_total: clvs.iter().sum(),
+            stages_ms,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FailureView {
     pub file_name: String,
@@ -85,6 +124,8 @@ pub enum Response {
     Ready,
     Progress(Progress),
     Imported(Box<ImportView>),
+    /// The fits for the import just sent (follows every `Imported`).
+    Scored(Box<ScoreView>),
     Failed(FailureView),
     Csv { file_name: String, text: String },
     /// The worker hit a bug (a Rust panic). The page restarts it.
@@ -102,6 +143,10 @@ mod tests {
         let settings = Settings::default();
         let imported = import(csv.as_bytes(), "t.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
         let msg = Response::Imported(Box::new(ImportView::new(&imported, &settings)));
+        let json = serde_json::to_string(&msg).expect("to json");
+        assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
+        let (scored, times) = crate::engine::scoring::score_timed(&imported.table, &settings, &|| 0.0);
+        let msg = Response::Scored(Box::new(ScoreView::new("t.csv", &scored, times)));
         let json = serde_json::to_string(&msg).expect("to json");
         assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
         let req = Request::Import { file_name: "t.csv".into(), options: imported.detected.as_options(), settings };

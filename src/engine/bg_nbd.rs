@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fitting::{inverse_hessian, minimise, Objective};
+use super::fitting::{inverse_hessian, multi_start, Objective, SUBSAMPLE_ROWS};
 use super::hypergeometric::hyp2f1;
 use super::repeat_data::RepeatData;
 
@@ -163,6 +163,12 @@ impl Objective for NegLogLik<'_> {
     fn joint_is_cheap(&self) -> bool {
         true
     }
+
+    /// On the mean log-likelihood: at this gradient the total log-likelihood of 100k customers is
+    /// within ~1e-7 of its maximum (n·g²/2h), far inside the 1e-6 relative the benchmark holds it to.
+    fn gradient_tolerance(&self) -> f64 {
+        1e-7
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,7 +196,8 @@ pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
         vec![ln(2.0), ln(mean_t.max(1.0)), ln(2.0), ln(5.0)],
     ];
     let obj = NegLogLik(d);
-    let m = minimise(&obj, &starts)?;
+    let sub = d.subsample(SUBSAMPLE_ROWS);
+    let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
     let params = BgNbdParams::from_log(&m.theta);
     // Cov(ln θ) = (N · H)⁻¹ where H is the Hessian of the mean negative log-likelihood; SE(θ) = θ · SE(ln θ).
     let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {

@@ -59,11 +59,35 @@ impl RepeatData {
                 }
             }
         }
-        let (x, ix) = index_values(&d.x);
-        let (tx, itx) = index_values(&d.tx);
-        let (t, it) = index_values(&d.t);
-        d.distinct = Distinct { x, tx, t, ix, itx, it };
+        d.index();
         d
+    }
+
+    fn index(&mut self) {
+        let (x, ix) = index_values(&self.x);
+        let (tx, itx) = index_values(&self.tx);
+        let (t, it) = index_values(&self.t);
+        self.distinct = Distinct { x, tx, t, ix, itx, it };
+    }
+
+    /// Every k-th row (k = ⌈rows / max_rows⌉) with its weight, when there are more than `max_rows`
+    /// rows: a deterministic systematic sample on which several starting points are cheap to try
+    /// (the fits then polish the best on all the data). `None` when the data are small already.
+    pub fn subsample(&self, max_rows: usize) -> Option<RepeatData> {
+        let n = self.x.len();
+        if n <= max_rows || max_rows == 0 {
+            return None;
+        }
+        let k = n.div_ceil(max_rows);
+        let mut d = RepeatData::default();
+        for i in (0..n).step_by(k) {
+            d.x.push(self.x[i]);
+            d.tx.push(self.tx[i]);
+            d.t.push(self.t[i]);
+            d.weight.push(self.weight[i]);
+        }
+        d.index();
+        Some(d)
     }
 
     pub fn from_table(table: &CustomerTable) -> RepeatData {
@@ -84,5 +108,15 @@ mod tests {
         let d = RepeatData::from_triples([(0.0, 0.0, 10.0), (0.0, 0.0, 10.0), (1.0, 2.0, 10.0)]);
         assert_eq!((d.x.len(), d.weight.clone()), (2, vec![2.0, 1.0]));
         assert_eq!(d.customers(), 3.0);
+    }
+
+    #[test]
+    fn a_subsample_takes_every_kth_row_with_its_weight() {
+        let d = RepeatData::from_triples((0..10).map(|i| (f64::from(i % 3), 1.0, f64::from(i))));
+        assert!(d.subsample(10).is_none());
+        let s = d.subsample(4).unwrap();
+        assert_eq!(s.t, vec![0.0, 3.0, 6.0, 9.0]);
+        assert_eq!(s.x, vec![0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(s.distinct.x, vec![0.0]);
     }
 }

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use super::format::{int, money, percent};
+use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;
 use crate::charts::monthly_revenue;
 
@@ -57,6 +58,7 @@ pub fn OverviewScreen() -> impl IntoView {
                 } else {
                     view! { <canvas node_ref=canvas class="chart" data-testid="monthly-chart" width="900" height="300"></canvas> }.into_any()
                 }}
+                <ModelFitPanel />
                 <p class="covers muted">
                     {format!("{} {} {} · {} {} · {}: {}",
                         state.tr("overview.covers"), int(o.customers), state.tr("overview.customers_word"), int(v.report.rows_in_window), state.tr("busy.rows"),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{FailureView, ImportView};
+use crate::worker_protocol::{FailureView, ImportView, ScoreView};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tab {
@@ -27,6 +27,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub busy: RwSignal<Option<Busy>>,
     pub view: RwSignal<Option<Arc<ImportView>>>,
+    /// The model fits of `view`, once the worker has them (`None` while it works).
+    pub scores: RwSignal<Option<Arc<ScoreView>>>,
     pub failure: RwSignal<Option<FailureView>>,
     /// The worker stopped on a bug; the page restarted it.
     pub crash: RwSignal<Option<String>>,
@@ -51,6 +53,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             busy: RwSignal::new(None),
             view,
+            scores: RwSignal::new(None),
             failure,
             crash: RwSignal::new(None),
             options: RwSignal::new(ImportOptions::default()),

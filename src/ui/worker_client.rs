@@ -126,8 +126,16 @@ impl WorkerClient {
                 s.crash.set(None);
                 s.options.set(view.options.clone());
                 s.settings.set(view.settings.clone());
+                s.scores.set(None);
                 s.view.set(Some(Arc::new(*view)));
                 s.tab.set(self.open_after.get_value());
+            }
+            Response::Scored(scores) => {
+                let timings = serde_json::to_string(&scores.stages_ms).unwrap_or_default();
+                let _ = js_sys::Reflect::set(&window(), &"__kezhiScoreTimings".into(), &timings.into());
+                if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
+                    s.scores.set(Some(Arc::new(*scores)));
+                }
             }
             Response::Failed(f) => {
                 s.busy.set(None);
@@ -140,6 +148,7 @@ impl WorkerClient {
                     s.options.set(o);
                 }
                 s.view.set(None);
+                s.scores.set(None);
                 s.failure.set(Some(f));
                 s.tab.set(Tab::Import);
             }

@@ -1,0 +1,81 @@
+//! The fit report on the overview: the verdict, the fitted parameters with standard errors, the
+//! log-likelihoods of BG/NBD and Pareto/NBD side by side, and every finding in plain words. All
+//! numbers come from the worker's `ScoreView`; this file only formats them.
+
+use leptos::prelude::*;
+
+use super::format::money;
+use super::state::AppState;
+use crate::engine::fit_report::Verdict;
+
+fn param(name: &str, value: f64, se: Option<f64>) -> String {
+    match se {
+        Some(se) => format!("{name} {value:.4} (± {se:.4})"),
+        None => format!("{name} {value:.4}"),
+    }
+}
+
+#[component]
+pub fn ModelFitPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.view.get()?;
+        let Some(s) = state.scores.get() else {
+            return Some(view! {
+                <section class="fit" data-testid="fit-working">
+                    <h3>{state.tr("fit.title")}</h3>
+                    <p class="muted">{state.tr("fit.working")}</p>
+                </section>
+            }
+            .into_any());
+        };
+        let lang = state.lang.get();
+        let class = match s.report.verdict {
+            Verdict::Good => "verdict good",
+            Verdict::UseWithCare => "verdict care",
+            Verdict::NotUsable => "verdict refused",
+        };
+        let bg = s.bg_nbd.as_ref().map(|f| {
+            let e = f.standard_errors;
+            [
+                param("r", f.params.r, e.map(|e| e.r)),
+                param("α", f.params.alpha, e.map(|e| e.alpha)),
+                param("a", f.params.a, e.map(|e| e.a)),
+                param("b", f.params.b, e.map(|e| e.b)),
+                format!("LL {:.2}", f.log_likelihood),
+            ]
+            .join(" · ")
+        });
+        let pnbd = s.pareto_nbd.as_ref().map(|f| {
+            let e = f.standard_errors;
+            [
+                param("r", f.params.r, e.map(|e| e.r)),
+                param("α", f.params.alpha, e.map(|e| e.alpha)),
+                param("s", f.params.s, e.map(|e| e.s)),
+                param("β", f.params.beta, e.map(|e| e.beta)),
+                format!("LL {:.2}", f.log_likelihood),
+            ]
+            .join(" · ")
+        });
+        let gg = s.gamma_gamma.as_ref().map(|f| format!("p {:.4} · q {:.4} · γ {:.4} · LL {:.2}", f.params.p, f.params.q, f.params.gamma, f.log_likelihood));
+        let clv = (s.clv_customers > 0).then(|| format!("{} · {} {}", money(s.clv_total), state.tr("fit.clv_mean"), money(s.clv_total / s.clv_customers as f64)));
+        let not_fitted = state.tr("fit.not_fitted");
+        let findings: Vec<String> = s.report.findings.iter().map(|f| f.text(lang)).collect();
+        Some(view! {
+            <section class="fit" data-testid="fit-report">
+                <h3>{state.tr("fit.title")}</h3>
+                <p class=class data-testid="fit-verdict">{s.report.verdict.text(lang)}</p>
+                <dl class="fit-params">
+                    <dt>"BG/NBD"</dt><dd data-testid="fit-bg-nbd">{bg.unwrap_or_else(|| not_fitted.into())}</dd>
+                    <dt>"Pareto/NBD"</dt><dd data-testid="fit-pareto-nbd">{pnbd.unwrap_or_else(|| not_fitted.into())}</dd>
+                    <dt>"Gamma-Gamma"</dt><dd data-testid="fit-gamma-gamma">{gg.unwrap_or_else(|| not_fitted.into())}</dd>
+                    <dt>{state.tr("fit.clv_total")}</dt><dd data-testid="fit-clv">{clv.unwrap_or_else(|| "—".into())}</dd>
+                </dl>
+                <ul class="findings" data-testid="fit-findings">
+                    {findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any())
+    }
+}
