@@ -16,14 +16,13 @@
 //!   (at s = 1 the bracket over s−1 becomes ln((β+T+t)/(β+T)))
 //!   E[X(t)] = rβ / (α(s−1)) · [1 − (β/(β+t))^(s−1)]
 //!
-//! The gradient of ₂F₁ in its parameters has no convenient closed form, so the optimiser gets a
-//! central finite-difference gradient of the (smooth, exactly repeatable) likelihood; L-BFGS with
-//! it converges on CDNOW in well under a second (see docs/models.md for the figures).
+//! The gradient is analytic: ₂F₁'s derivatives in a, b and z are summed term by term along its
+//! series (see `SeriesTable`), and checked against central finite differences.
 
 use serde::{Deserialize, Serialize};
-use statrs::function::gamma::ln_gamma;
+use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fitting::{inverse_hessian, multi_start, numeric_gradient, Objective, SUBSAMPLE_ROWS};
+use super::fitting::{inverse_hessian, multi_start, Objective, SUBSAMPLE_ROWS};
 use super::hypergeometric::hyp2f1;
 use super::repeat_data::RepeatData;
 
@@ -79,32 +78,68 @@ fn log_add_exp(u: f64, v: f64) -> f64 {
     }
 }
 
-/// ₂F₁(a, b; a+1; z) for one x, many z: the ratios of consecutive terms,
-/// (a+n)(b+n) / ((a+1+n)(n+1)), are the same for every customer with that x, so they are computed
-/// once and each customer's series costs two multiplications a term. Every term is positive
-/// (a, b > 0, 0 ≤ z < 1), so the sum is done when a term no longer changes it.
+/// ₂F₁(a, b; a+1; z) for one x, many z, with what its derivatives need. The ratios of consecutive
+/// terms, (a+n)(b+n) / ((a+1+n)(n+1)), are the same for every customer with that x, so they are
+/// computed once and each customer's series costs a few multiplications a term. Every term tₙ is
+/// positive (a, b > 0, 0 ≤ z < 1), so the sum is done when a term no longer changes it.
+///
+/// Derivatives term by term: ∂tₙ/∂a = tₙ (1/a − 1/(a+n)) (the a and a+1 factors telescope),
+/// ∂tₙ/∂b = tₙ Σ_{k<n} 1/(b+k), ∂tₙ/∂z = n tₙ / z.
 struct SeriesTable {
     a: f64,
     b: f64,
     ratios: Vec<f64>,
+    /// 1/(a+n) and Σ_{k<n} 1/(b+k), for n = 0, 1, …
+    inv_a: Vec<f64>,
+    b_sum: Vec<f64>,
+}
+
+/// Σ tₙ, and the sums the derivatives need: ∂H/∂a, ∂H/∂b, ∂H/∂z.
+#[derive(Clone, Copy)]
+struct Series {
+    h: f64,
+    d_a: f64,
+    d_b: f64,
+    d_z: f64,
 }
 
 impl SeriesTable {
     fn new(a: f64, b: f64) -> SeriesTable {
-        SeriesTable { a, b, ratios: Vec::new() }
+        SeriesTable { a, b, ratios: Vec::new(), inv_a: Vec::new(), b_sum: Vec::new() }
     }
 
-    fn sum(&mut self, z: f64) -> Option<f64> {
-        let (mut term, mut sum) = (1.0f64, 1.0f64);
-        for n in 0..super::hypergeometric::MAX_TERMS {
+    fn grow(&mut self, n: usize) {
+        let nf = n as f64;
+        self.ratios.push((self.a + nf) * (self.b + nf) / ((self.a + 1.0 + nf) * (nf + 1.0)));
+        self.inv_a.push(1.0 / (self.a + nf));
+        let prev = if n == 0 { 0.0 } else { self.b_sum[n - 1] + 1.0 / (self.b + nf - 1.0) };
+        self.b_sum.push(prev);
+    }
+
+    fn sum(&mut self, z: f64, with_gradient: bool) -> Option<Series> {
+        if self.ratios.is_empty() {
+            self.grow(0);
+        }
+        // Term 0 is 1: it adds to H and to ∂H/∂a (1/a − 1/a = 0 for n = 0), nothing else.
+        let (mut term, mut h, mut sa, mut sb, mut sn) = (1.0f64, 1.0f64, self.inv_a[0], 0.0f64, 0.0f64);
+        for n in 1..super::hypergeometric::MAX_TERMS {
             if n == self.ratios.len() {
-                let nf = n as f64;
-                self.ratios.push((self.a + nf) * (self.b + nf) / ((self.a + 1.0 + nf) * (nf + 1.0)));
+                self.grow(n);
             }
-            term *= self.ratios[n] * z;
-            sum += term;
-            if term <= 1e-16 * sum {
-                return sum.is_finite().then_some(sum);
+            term *= self.ratios[n - 1] * z;
+            h += term;
+            if with_gradient {
+                sa += term * self.inv_a[n];
+                sb += term * self.b_sum[n];
+                sn += n as f64 * term;
+            }
+            if term <= 1e-16 * h {
+                if !h.is_finite() {
+                    return None;
+                }
+                // ∂H/∂z = Σ n tₙ / z; at z = 0 it is the first coefficient.
+                let d_z = if z > 0.0 { sn / z } else { self.ratios[0] };
+                return Some(Series { h, d_a: h / self.a - sa, d_b: sb, d_z });
             }
         }
         None
@@ -112,15 +147,28 @@ impl SeriesTable {
 }
 
 /// Total log-likelihood; −∞ when ₂F₁ fails for some customer (the optimiser then steps back).
-/// Terms that depend on x alone, and ₂F₁'s term ratios, are computed once per distinct x; the
-/// plain per-customer `log_likelihood_one` is the reference it is tested against.
 pub fn log_likelihood(p: &ParetoNbdParams, d: &RepeatData) -> f64 {
+    ll_and_gradient(p, d, false).0
+}
+
+/// ln L and its gradient in (r, α, s, β). Terms that depend on x alone, and ₂F₁'s term ratios, are
+/// computed once per distinct x; the plain per-customer `log_likelihood_one` is the reference the
+/// value is tested against, central differences the gradient. With F(y) = H(z_y)(m+y)^(−a),
+/// a = r+s+x, z_y = |α−β|/(m+y):
+///   ∂ln F = (∂H/∂a ∂a + ∂H/∂b ∂b₁ + ∂H/∂z ∂z)/H − ln(m+y) ∂a − a ∂m/(m+y),
+///   ∂ln A₀ = (∂ln F(t_x) − e^d ∂ln F(T)) / (1 − e^d),  d = ln F(T) − ln F(t_x),
+/// and ln L = A₁ + ln(e^S + e^D) weighs ∂S and ∂D by their shares of L.
+fn ll_and_gradient(p: &ParetoNbdParams, d: &RepeatData, with_gradient: bool) -> (f64, [f64; 4]) {
     let ParetoNbdParams { r, alpha, s, beta } = *p;
     let u = &d.distinct;
+    let a_ge_b = alpha >= beta;
     let (m, gap) = (alpha.max(beta), (alpha - beta).abs());
     let head_const = -ln_gamma(r) + r * alpha.ln() + s * beta.ln();
+    let dg_r = if with_gradient { digamma(r) } else { 0.0 };
     struct XTerms {
         head: f64,
+        /// ∂A₁/∂r for this x.
+        d_head_r: f64,
         ln_s_rsx: f64,
         rsx: f64,
         table: SeriesTable,
@@ -130,43 +178,87 @@ pub fn log_likelihood(p: &ParetoNbdParams, d: &RepeatData) -> f64 {
         .iter()
         .map(|&x| {
             let rsx = r + s + x;
-            let b1 = if alpha >= beta { s + 1.0 } else { r + x };
-            XTerms { head: ln_gamma(r + x) + head_const, ln_s_rsx: s.ln() - rsx.ln(), rsx, table: SeriesTable::new(rsx, b1) }
+            let b1 = if a_ge_b { s + 1.0 } else { r + x };
+            XTerms {
+                head: ln_gamma(r + x) + head_const,
+                d_head_r: if with_gradient { digamma(r + x) - dg_r + alpha.ln() } else { 0.0 },
+                ln_s_rsx: s.ln() - rsx.ln(),
+                rsx,
+                table: SeriesTable::new(rsx, b1),
+            }
         })
         .collect();
     let ln_t_alpha: Vec<f64> = u.t.iter().map(|t| (alpha + t).ln()).collect();
     let ln_t_beta: Vec<f64> = u.t.iter().map(|t| (beta + t).ln()).collect();
-    let mut ll = 0.0;
+    // ln F(y) and its gradient in (r, α, s, β).
+    let ln_f = |xi: &mut XTerms, y: f64| -> Option<(f64, [f64; 4])> {
+        let my = m + y;
+        let z = gap / my;
+        let h = xi.table.sum(z, with_gradient)?;
+        let v = h.h.ln() - xi.rsx * my.ln();
+        if !with_gradient {
+            return Some((v, [0.0; 4]));
+        }
+        let a = xi.rsx;
+        let (ha, hb, hz) = (h.d_a / h.h, h.d_b / h.h, h.d_z / h.h);
+        let ln_my = my.ln();
+        // ∂z/∂α, ∂z/∂β and ∂m/∂α, ∂m/∂β; b₁ = s+1 (α ≥ β) or r+x (α < β).
+        let (dz_alpha, dz_beta, dm_alpha, dm_beta, db_r, db_s) = if a_ge_b {
+            ((beta + y) / (my * my), -1.0 / my, 1.0, 0.0, 0.0, 1.0)
+        } else {
+            (-1.0 / my, (alpha + y) / (my * my), 0.0, 1.0, 1.0, 0.0)
+        };
+        let g = [
+            ha + hb * db_r - ln_my,
+            hz * dz_alpha - a * dm_alpha / my,
+            ha + hb * db_s - ln_my,
+            hz * dz_beta - a * dm_beta / my,
+        ];
+        Some((v, g))
+    };
+    let (mut ll, mut grad) = (0.0, [0.0; 4]);
     for i in 0..d.x.len() {
-        let (x, tx, t) = (d.x[i], d.tx[i], d.t[i]);
+        let (x, tx, t, w) = (d.x[i], d.tx[i], d.t[i], d.weight[i]);
         let it = u.it[i] as usize;
         let xi = &mut xt[u.ix[i] as usize];
         let stay = -(r + x) * ln_t_alpha[it] - s * ln_t_beta[it];
+        // D = ln s − ln(r+s+x) + ln A₀ and ∂ln A₀; −∞ when A₀ = 0.
+        let mut d_a0 = [0.0; 4];
         let died = if tx >= t {
             f64::NEG_INFINITY
         } else {
-            let mut ln_f = |y: f64| xi.table.sum(gap / (m + y)).map(|h| h.ln() - xi.rsx * (m + y).ln());
-            let (Some(f_tx), Some(f_t)) = (ln_f(tx), ln_f(t)) else { return f64::NEG_INFINITY };
+            let (Some((f_tx, g_tx)), Some((f_t, g_t))) = (ln_f(xi, tx), ln_f(xi, t)) else { return (f64::NEG_INFINITY, [0.0; 4]) };
             let diff = f_t - f_tx;
             if diff >= 0.0 {
                 f64::NEG_INFINITY
             } else {
-                xi.ln_s_rsx + f_tx + (-diff.exp()).ln_1p()
+                let e = diff.exp();
+                for k in 0..4 {
+                    d_a0[k] = (g_tx[k] - e * g_t[k]) / (1.0 - e);
+                }
+                xi.ln_s_rsx + f_tx + (-e).ln_1p()
             }
         };
-        ll += d.weight[i] * (xi.head + log_add_exp(stay, died));
+        let total = log_add_exp(stay, died);
+        ll += w * (xi.head + total);
+        if with_gradient {
+            let w_died = if died == f64::NEG_INFINITY { 0.0 } else { (died - total).exp() };
+            let w_stay = 1.0 - w_died;
+            let a = xi.rsx;
+            let d_stay = [-ln_t_alpha[it], -(r + x) / (alpha + t), -ln_t_beta[it], -s / (beta + t)];
+            let d_died = [-1.0 / a + d_a0[0], d_a0[1], 1.0 / s - 1.0 / a + d_a0[2], d_a0[3]];
+            let d_head = [xi.d_head_r, r / alpha, beta.ln(), s / beta];
+            for k in 0..4 {
+                grad[k] += w * (d_head[k] + w_stay * d_stay[k] + w_died * d_died[k]);
+            }
+        }
     }
-    ll
+    (ll, grad)
 }
 
 /// Mean negative log-likelihood over log-parameters.
 pub struct NegLogLik<'a>(pub &'a RepeatData);
 
-/// Step of the central finite-difference gradient on log-parameters: the objective is a mean of O(1)
-/// terms summed in double precision, so rounding contributes ~1e-16/1e-6 = 1e-10 and truncation
-/// ~1e-12. (A forward difference, half the evaluations, is biased by ~1e-6 near the optimum; L-BFGS
-/// then stalls in its line search: measured, it cost more evaluations than it saved.)
-const GRADIENT_STEP: f64 = 1e-6;
 
 impl Objective for NegLogLik<'_> {
     fn value(&self, theta: &[f64]) -> f64 {
@@ -174,11 +266,23 @@ impl Objective for NegLogLik<'_> {
     }
 
     fn gradient(&self, theta: &[f64]) -> Vec<f64> {
-        numeric_gradient(self, theta, GRADIENT_STEP)
+        self.value_and_gradient(theta).1
     }
 
-    /// Fifty times the central difference's error; at this gradient the log-parameters are within
-    /// ~1e-7 of the optimum and the total log-likelihood within ~1e-8 of its maximum on 100k customers.
+    fn value_and_gradient(&self, theta: &[f64]) -> (f64, Vec<f64>) {
+        let p = ParetoNbdParams::from_log(theta);
+        let (ll, g) = ll_and_gradient(&p, self.0, true);
+        let n = self.0.customers();
+        let scale = [p.r, p.alpha, p.s, p.beta]; // d/d(ln θ) = θ · d/dθ
+        (-ll / n, (0..4).map(|k| -g[k] * scale[k] / n).collect())
+    }
+
+    /// The gradient's sums ride along the likelihood's series at a few more multiplications a term.
+    fn joint_is_cheap(&self) -> bool {
+        true
+    }
+
+    /// As for BG/NBD: the total log-likelihood of 100k customers within ~1e-7 of its maximum.
     fn gradient_tolerance(&self) -> f64 {
         1e-7
     }
@@ -213,9 +317,7 @@ pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
     let sub = d.subsample(SUBSAMPLE_ROWS);
     let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
     let params = ParetoNbdParams::from_log(&m.theta);
-    // The Hessian from differences of a finite-difference gradient: a larger outer step keeps the
-    // nested differences above rounding (on CDNOW the SEs agree within 1% for steps 1e-4 … 1e-2).
-    let standard_errors = inverse_hessian(&obj, &m.theta, 1e-3).map(|inv| {
+    let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {
         let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
         ParetoNbdParams { r: se(0), alpha: se(1), s: se(2), beta: se(3) }
     });
@@ -309,6 +411,23 @@ mod tests {
             let want: f64 = triples.iter().map(|&(x, tx, t)| log_likelihood_one(&p, x, tx, t).unwrap()).sum();
             let got = log_likelihood(&p, &d);
             assert!((got - want).abs() < IDENTITY_REL * want.abs(), "{p:?}: {got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn analytic_gradient_matches_finite_differences() {
+        use crate::engine::fitting::numeric_gradient;
+        use crate::engine::tolerances::GRADIENT_REL;
+        let d = RepeatData::from_triples([(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (1.0, 1.71, 38.86), (7.0, 29.43, 38.86), (3.0, 0.5, 20.0), (1.0, 20.0, 20.0)]);
+        let obj = NegLogLik(&d);
+        // α > β, α < β, and β ≪ α (z near 1).
+        for p in [CDNOW, ParetoNbdParams { r: 1.2, alpha: 3.0, s: 2.5, beta: 40.0 }, ParetoNbdParams { r: 0.4, alpha: 25.0, s: 0.3, beta: 0.2 }] {
+            let theta = [p.r.ln(), p.alpha.ln(), p.s.ln(), p.beta.ln()];
+            let g = obj.gradient(&theta);
+            let n = numeric_gradient(&obj, &theta, 1e-6);
+            for k in 0..4 {
+                assert!((g[k] - n[k]).abs() <= GRADIENT_REL * n[k].abs().max(1e-3), "{p:?} k={k}: {g:?} vs {n:?}");
+            }
         }
     }
 
