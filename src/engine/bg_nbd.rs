@@ -312,6 +312,19 @@ mod tests {
         assert_eq!(p_alive(&FHL, 0.0, 0.0, 38.86), 1.0);
     }
 
+    /// E[Y(t)] by hand where ₂F₁ has a closed form (Abramowitz & Stegun 15.1.3 and 15.1.8):
+    /// - r = 1, a = 2, b = 1, x = 0: ₂F₁(1, 1; 2; z) = −ln(1−z)/z. With α = 2, T = 3, t = 5, z = 0.5
+    ///   and (α+T)/(α+T+t) = 1−z, so E[Y] = 2 · [1 − (1−z)(−ln(1−z))/z] = 2(1 − ln 2).
+    /// - r = 2, a = 2, b = 1, x = 1, t_x = 1: ₂F₁(3, 2; 3; z) = (1−z)^−2, the bracket is z = 0.5, the
+    ///   head (a+b+x−1)/(a−1) = 3 and the denominator 1 + 2·(5/3)³ = 277/27: E[Y] = 1.5 · 27/277.
+    #[test]
+    fn expected_purchases_match_hand_computations() {
+        let p = BgNbdParams { r: 1.0, alpha: 2.0, a: 2.0, b: 1.0 };
+        assert!((expected_purchases(&p, 5.0, 0.0, 0.0, 3.0) - 2.0 * (1.0 - 2f64.ln())).abs() < HAND_COMPUTED_ABS);
+        let p = BgNbdParams { r: 2.0, alpha: 2.0, a: 2.0, b: 1.0 };
+        assert!((expected_purchases(&p, 5.0, 1.0, 1.0, 3.0) - 1.5 * 27.0 / 277.0).abs() < HAND_COMPUTED_ABS);
+    }
+
     #[test]
     fn the_cached_pass_equals_the_plain_per_customer_formula() {
         let triples =
