@@ -331,6 +331,16 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         "report": s.report.lines(lang),
         "findings": s.report.findings,
         "segment_coverage": s.segment_coverage,
+        "frameworks": {
+            "value_pyramid": { "ranked_by": s.frameworks.pyramid.ranked_by, "table": s.frameworks.pyramid.table },
+            "pareto": s.frameworks.pareto,
+            "tier_ladder": { "table": s.frameworks.tiers.table, "monthly_spend_ranges": s.frameworks.tiers.ranges },
+            "gold_meteor_creek_burden": {
+                "profit_per_occasion_median": s.frameworks.gmcb.profit_median,
+                "repeats_median": s.frameworks.gmcb.repeats_median,
+                "table": s.frameworks.gmcb.table,
+            },
+        },
         "checks": s.checks,
         "groups": s.groups,
         "priority_top": scoring::priority_list(s, 20).into_iter().map(|k| json!({
@@ -385,6 +395,15 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     for line in s.report.lines(lang) {
         println!("! {line}");
     }
+    if let Some(p) = &s.frameworks.pareto {
+        println!("Pareto: the top {:.0}% of customers deliver {:.1}% of the margin; Gini {:.3}", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini);
+    }
+    let pct = |rows: &[kezhi::engine::class_table::ClassRow]| {
+        rows.iter().map(|r| format!("{} {} ({:.0}% of customers, {:.0}% of margin)", r.key, r.customers, r.customer_share * 100.0, r.margin_share * 100.0)).collect::<Vec<_>>().join("; ")
+    };
+    println!("Value pyramid by {}: {}", s.frameworks.pyramid.ranked_by, pct(&s.frameworks.pyramid.table));
+    println!("Tiers: {}", pct(&s.frameworks.tiers.table));
+    println!("Gold/meteor/creek/burden: {}", pct(&s.frameworks.gmcb.table));
     let c = &s.segment_coverage;
     if !c.uncovered.is_empty() || !c.overlapping.is_empty() {
         println!(

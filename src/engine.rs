@@ -2,14 +2,18 @@
 //!
 //! Data flows one way: bytes → [`import`] → [`customer_table`] → models → classifications.
 
+pub mod ahp;
 pub mod bg_nbd;
+pub mod class_table;
 pub mod clv;
 pub mod csv_export;
 pub mod customer_table;
 pub mod demo_data;
 pub mod fitting;
 pub mod fit_report;
+pub mod frameworks;
 pub mod gamma_gamma;
+pub mod gold_meteor_creek_burden;
 pub mod group_periods;
 pub mod hypergeometric;
 pub mod import;
@@ -17,6 +21,7 @@ pub mod lang;
 pub mod migration_model;
 pub mod model_checks;
 pub mod overview;
+pub mod pareto_curve;
 pub mod pareto_nbd;
 pub mod repeat_data;
 pub mod retention_model;
@@ -25,5 +30,7 @@ pub mod rfm_segments;
 pub mod rfm_value_classes;
 pub mod scoring;
 pub mod settings;
+pub mod tier_ladder;
 pub mod time_unit;
 pub mod tolerances;
+pub mod value_pyramid;

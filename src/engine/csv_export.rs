@@ -61,16 +61,18 @@ pub fn customers_csv(table: &CustomerTable) -> String {
     write_rows(&CUSTOMER_COLUMNS, rows)
 }
 
-pub const SCORED_COLUMNS: [&str; 19] = [
+pub const SCORED_COLUMNS: [&str; 22] = [
     "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
     "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
-    "priority_score", "rfm_combined",
+    "priority_score", "rfm_combined", "pyramid_level", "tier", "gmcb_class",
 ];
 
 /// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
 pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang) -> String {
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
-    let rows = table.customers.iter().zip(&scored.customers).map(|(c, s)| {
+    let zh = lang == Lang::Zh;
+    let fw = &scored.frameworks;
+    let rows = table.customers.iter().zip(&scored.customers).enumerate().map(|(i, (c, s))| {
         vec![
             c.id.clone(),
             num(c.frequency),
@@ -91,6 +93,9 @@ pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: 
             opt(s.potential_value),
             num(s.priority),
             num(s.rfm_combined),
+            super::value_pyramid::label(fw.pyramid.level[i], zh).to_string(),
+            super::tier_ladder::label(fw.tiers.tier[i], zh).to_string(),
+            super::gold_meteor_creek_burden::label(fw.gmcb.class[i], zh).to_string(),
         ]
     });
     write_rows(&SCORED_COLUMNS, rows)

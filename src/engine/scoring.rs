@@ -9,6 +9,7 @@ use super::bg_nbd::{self, BgNbdFit};
 use super::repeat_data::RepeatData;
 use super::clv;
 use super::customer_table::CustomerTable;
+use super::frameworks::{self, Frameworks};
 use super::fit_report::{parameter_findings, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
 use super::gamma_gamma::{self, GammaGammaFit, SpendData};
 use super::group_periods;
@@ -63,6 +64,8 @@ pub struct Scored {
     pub groups: GroupModels,
     /// The plain-words verdict on the fits.
     pub report: FitReport,
+    /// The customer-asset frameworks (METHODS §3–§4).
+    pub frameworks: Frameworks,
     pub customers: Vec<CustomerScore>,
 }
 
@@ -96,6 +99,7 @@ pub struct StageTimes {
     pub gamma_gamma: f64,
     pub group_models: f64,
     pub customers: f64,
+    pub frameworks: f64,
 }
 
 pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
@@ -261,7 +265,11 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     for (r, p) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
         r.priority = p;
     }
+    let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
+    let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
     lap(&mut times.customers);
+    let frameworks = frameworks::build(table, &clvs, &combined, settings);
+    lap(&mut times.frameworks);
     let scored = Scored {
         settings: settings.clone(),
         rfm: shown,
@@ -273,6 +281,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         checks,
         groups,
         report: FitReport::new(findings),
+        frameworks,
         customers: rows,
     };
     (scored, times)

@@ -34,6 +34,17 @@ pub struct Settings {
     pub value_split: super::rfm_value_classes::Split,
     /// RFM segment rules: the R×F grid (default), the R `rfm` package preset, or the user's own.
     pub segment_rules: super::rfm_segments::SegmentRules,
+    /// What the value pyramid ranks by (METHODS §4): CLV when fitted else margin (default), margin,
+    /// revenue, or the weighted RFM score.
+    pub pyramid_value: super::value_pyramid::PyramidValue,
+    /// Shares of customers in the pyramid levels A, B, C, D. Default 20/30/30/20 %.
+    pub pyramid_shares: [f64; 4],
+    /// The Pareto figure's top share of customers. Default 0.20.
+    pub pareto_top_share: f64,
+    /// Shares of customers in the tiers, bottom (crystal) to top (black gold). Default 40/25/15/10/7/3 %.
+    pub tier_shares: [f64; 6],
+    /// Monthly-spend thresholds of jade, gold, platinum, diamond and black gold, replacing the shares.
+    pub tier_thresholds: Option<[f64; 5]>,
     /// Share of the window, at its end, held out for the calibration/holdout check (METHODS §2d).
     /// Default 0.25.
     pub holdout_share: f64,
@@ -57,6 +68,11 @@ impl Default for Settings {
             rfm_weights: [1.0 / 3.0; 3],
             value_split: Default::default(),
             segment_rules: Default::default(),
+            pyramid_value: Default::default(),
+            pyramid_shares: [0.20, 0.30, 0.30, 0.20],
+            pareto_top_share: 0.20,
+            tier_shares: [0.40, 0.25, 0.15, 0.10, 0.07, 0.03],
+            tier_thresholds: None,
             holdout_share: 0.25,
             group_period_months: 3,
             migration_lapsed_state: 4,
@@ -95,6 +111,11 @@ impl Settings {
             ("rfm_weights".into(), format!("{:.3} {:.3} {:.3}", self.rfm_weights[0], self.rfm_weights[1], self.rfm_weights[2])),
             ("value_split".into(), format!("{:?}", self.value_split)),
             ("segment_rules".into(), self.segment_rules.name()),
+            ("pyramid_value".into(), format!("{:?}", self.pyramid_value)),
+            ("pyramid_shares".into(), format!("{:?}", self.pyramid_shares)),
+            ("pareto_top_share".into(), format!("{}", self.pareto_top_share)),
+            ("tier_shares".into(), format!("{:?}", self.tier_shares)),
+            ("tier_thresholds".into(), self.tier_thresholds.map_or("shares".into(), |t| format!("{t:?}"))),
             ("holdout_share".into(), format!("{}", self.holdout_share)),
             ("group_period_months".into(), self.group_period_months.to_string()),
             ("migration_lapsed_state".into(), self.migration_lapsed_state.to_string()),

@@ -1,0 +1,56 @@
+//! Properties of the framework classifications over data from the project's generator (issue 4):
+//! every customer gets exactly one class per framework, class counts add up to the customers, shares
+//! add up to 1, and moving a threshold moves customers only in the expected direction.
+
+use kezhi::engine::class_table::ClassRow;
+use kezhi::engine::demo_data::{generate, DemoParams};
+use kezhi::engine::import::{import, ImportOptions};
+use kezhi::engine::scoring::score;
+use kezhi::engine::settings::Settings;
+use kezhi::engine::tolerances::IDENTITY_REL;
+
+fn table(seed: u64, customers: usize) -> kezhi::engine::customer_table::CustomerTable {
+    let csv = generate(&DemoParams { seed, customers, ..DemoParams::default() }).to_csv();
+    import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &Settings::default(), &mut |_| {}).expect("import").table
+}
+
+fn check_table(rows: &[ClassRow], n: usize, what: &str) {
+    assert_eq!(rows.iter().map(|r| r.customers).sum::<u64>(), n as u64, "{what}: counts");
+    let shares: f64 = rows.iter().map(|r| r.customer_share).sum();
+    assert!((shares - 1.0).abs() < IDENTITY_REL, "{what}: customer shares sum to {shares}");
+    let margin: f64 = rows.iter().map(|r| r.margin_share).sum();
+    assert!((margin - 1.0).abs() < IDENTITY_REL, "{what}: margin shares sum to {margin}");
+}
+
+#[test]
+fn every_customer_gets_one_class_and_the_tables_add_up() {
+    for (seed, n) in [(1, 300), (2, 1000), (3, 2500)] {
+        let t = table(seed, n);
+        let s = score(&t, &Settings::default());
+        let f = &s.frameworks;
+        let n = t.customers.len();
+        assert_eq!((f.pyramid.level.len(), f.tiers.tier.len(), f.gmcb.class.len()), (n, n, n));
+        check_table(&f.pyramid.table, n, "pyramid");
+        check_table(&f.tiers.table, n, "tiers");
+        check_table(&f.gmcb.table, n, "gold/meteor/creek/burden");
+        let p = f.pareto.as_ref().expect("positive margin");
+        assert!(p.top_margin_share > 0.2 && p.top_margin_share <= 1.0 && (0.0..1.0).contains(&p.gini), "{p:?}");
+    }
+}
+
+#[test]
+fn moving_a_threshold_moves_customers_one_way_only() {
+    let t = table(4, 1500);
+    let base = score(&t, &Settings::default()).frameworks;
+    // A larger top level: nobody moves down the pyramid.
+    let wider = Settings { pyramid_shares: [0.30, 0.20, 0.30, 0.20], ..Settings::default() };
+    let moved = score(&t, &wider).frameworks;
+    assert!(moved.pyramid.level.iter().zip(&base.pyramid.level).all(|(new, old)| new <= old));
+    assert!(moved.pyramid.level.iter().zip(&base.pyramid.level).any(|(new, old)| new < old), "some customers move up");
+    // Higher tier thresholds: nobody moves up the ladder.
+    let low = Settings { tier_thresholds: Some([20.0, 50.0, 100.0, 200.0, 400.0]), ..Settings::default() };
+    let high = Settings { tier_thresholds: Some([30.0, 75.0, 150.0, 300.0, 600.0]), ..Settings::default() };
+    let (a, b) = (score(&t, &low).frameworks.tiers.tier, score(&t, &high).frameworks.tiers.tier);
+    assert!(b.iter().zip(&a).all(|(h, l)| h <= l));
+    assert!(b.iter().zip(&a).any(|(h, l)| h < l));
+}
