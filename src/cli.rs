@@ -308,6 +308,17 @@ fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, s
     ExitCode::SUCCESS
 }
 
+/// A framework's class table with each class's recommended treatment (strategies.json) in `lang`.
+fn with_strategy(framework: &str, rows: &[kezhi::engine::class_table::ClassRow], lang: Lang) -> serde_json::Value {
+    rows.iter()
+        .map(|r| {
+            let mut v = json!(r);
+            v["strategy"] = json!(kezhi::engine::strategy_texts::strategy(framework, &r.key, lang));
+            v
+        })
+        .collect()
+}
+
 fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: Lang) -> serde_json::Value {
     json!({
         "customers": i.table.customers.len(),
@@ -332,13 +343,21 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         "findings": s.report.findings,
         "segment_coverage": s.segment_coverage,
         "frameworks": {
-            "value_pyramid": { "ranked_by": s.frameworks.pyramid.ranked_by, "table": s.frameworks.pyramid.table },
+            "new_customer_matrix": {
+                "profit_cut": s.frameworks.new_matrix.profit_cut, "conversion_cut": s.frameworks.new_matrix.conversion_cut,
+                "table": with_strategy("new_customer_matrix", &s.frameworks.new_matrix.table, lang),
+            },
+            "veteran_matrix": s.frameworks.veteran.as_ref().map(|v| json!({
+                "growth_measure": v.growth_measure, "loyalty_measure": v.loyalty_measure,
+                "table": with_strategy("veteran_matrix", &v.table, lang),
+            })),
+            "value_pyramid": { "ranked_by": s.frameworks.pyramid.ranked_by, "table": with_strategy("value_pyramid", &s.frameworks.pyramid.table, lang) },
             "pareto": s.frameworks.pareto,
-            "tier_ladder": { "table": s.frameworks.tiers.table, "monthly_spend_ranges": s.frameworks.tiers.ranges },
+            "tier_ladder": { "table": with_strategy("tier_ladder", &s.frameworks.tiers.table, lang), "monthly_spend_ranges": s.frameworks.tiers.ranges },
             "gold_meteor_creek_burden": {
                 "profit_per_occasion_median": s.frameworks.gmcb.profit_median,
                 "repeats_median": s.frameworks.gmcb.repeats_median,
-                "table": s.frameworks.gmcb.table,
+                "table": with_strategy("gold_meteor_creek_burden", &s.frameworks.gmcb.table, lang),
             },
         },
         "checks": s.checks,
@@ -403,6 +422,10 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     };
     println!("Value pyramid by {}: {}", s.frameworks.pyramid.ranked_by, pct(&s.frameworks.pyramid.table));
     println!("Tiers: {}", pct(&s.frameworks.tiers.table));
+    println!("New-customer matrix: {}", pct(&s.frameworks.new_matrix.table));
+    if let Some(v) = &s.frameworks.veteran {
+        println!("Veteran matrix (loyalty {}, growth {}): {}", v.loyalty_measure, v.growth_measure, pct(&v.table));
+    }
     println!("Gold/meteor/creek/burden: {}", pct(&s.frameworks.gmcb.table));
     let c = &s.segment_coverage;
     if !c.uncovered.is_empty() || !c.overlapping.is_empty() {

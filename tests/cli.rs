@@ -93,6 +93,13 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     assert!((v["bg_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9582.4).abs() < 0.05);
     assert!((v["pareto_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9595.0).abs() < 0.05);
     assert_eq!(v["checks"]["repeat_histogram"].as_array().map(Vec::len), Some(8));
+    // Issue 4's aggregates: per framework, class → customers, shares, margin and the strategy.
+    for (framework, classes) in [("new_customer_matrix", 4), ("veteran_matrix", 7), ("value_pyramid", 4), ("tier_ladder", 6), ("gold_meteor_creek_burden", 4)] {
+        let rows = v["frameworks"][framework]["table"].as_array().unwrap_or_else(|| panic!("{framework}"));
+        assert_eq!(rows.len(), classes, "{framework}");
+        let n: u64 = rows.iter().map(|r| r["customers"].as_u64().unwrap()).sum();
+        assert!(n > 0 && rows.iter().all(|r| r["strategy"].as_str().is_some_and(|s| !s.is_empty())), "{framework}: {rows:?}");
+    }
     assert!(v["report"].as_array().is_some_and(|r| r.iter().any(|l| l.as_str().unwrap_or("").starts_with("Log-likelihood: BG/NBD -9582.4, Pareto/NBD -9595.0"))));
     let top = v["priority_top"].as_array().expect("priority_top");
     assert_eq!(top.len(), 20);
@@ -110,9 +117,14 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
         let cells: Vec<&str> = row.split(',').collect();
         assert_eq!(cells.len(), kezhi::engine::csv_export::SCORED_COLUMNS.len(), "{row}");
         assert_ne!(cells[9], "Others", "the default grid covers every cell: {row}");
-        for c in &cells[11..] {
+        // p_alive … gmcb_class: every model and framework column is filled when the models fit.
+        for c in &cells[11..22] {
             assert!(!c.is_empty(), "every model column is filled when both models fit: {row}");
         }
+        // new_matrix_class for one-purchase customers, veteran_class and _grade for the others.
+        let (new, vet, grade) = (cells[22], cells[23], cells[24]);
+        assert!(new.is_empty() != vet.is_empty() && vet.is_empty() == grade.is_empty(), "exactly one matrix applies: {row}");
+        assert_eq!(new.is_empty(), cells[1] != "0", "the new-customer matrix is for frequency 0: {row}");
     }
 }
 

@@ -33,6 +33,14 @@ fn every_customer_gets_one_class_and_the_tables_add_up() {
         check_table(&f.pyramid.table, n, "pyramid");
         check_table(&f.tiers.table, n, "tiers");
         check_table(&f.gmcb.table, n, "gold/meteor/creek/burden");
+        // The matrices take exactly their own customers: one occasion → new, two or more → veteran.
+        let new_n = t.customers.iter().filter(|c| c.occasions == 1).count();
+        assert_eq!(f.new_matrix.class.iter().flatten().count(), new_n);
+        assert!(t.customers.iter().zip(&f.new_matrix.class).all(|(c, k)| k.is_some() == (c.occasions == 1)));
+        check_table(&f.new_matrix.table, new_n, "new-customer matrix");
+        let v = f.veteran.as_ref().expect("dated data");
+        assert!(t.customers.iter().zip(&v.class).all(|(c, k)| k.is_some() == (c.occasions >= 2)));
+        check_table(&v.table, n - new_n, "veteran matrix");
         let p = f.pareto.as_ref().expect("positive margin");
         assert!(p.top_margin_share > 0.2 && p.top_margin_share <= 1.0 && (0.0..1.0).contains(&p.gini), "{p:?}");
     }
@@ -53,4 +61,12 @@ fn moving_a_threshold_moves_customers_one_way_only() {
     let (a, b) = (score(&t, &low).frameworks.tiers.tier, score(&t, &high).frameworks.tiers.tier);
     assert!(b.iter().zip(&a).all(|(h, l)| h <= l));
     assert!(b.iter().zip(&a).any(|(h, l)| h < l));
+    // A higher bar for "fast" growth: no veteran's growth level improves, so no grade improves.
+    let strict = Settings { veteran_fast_growth: 2.0, ..Settings::default() };
+    let (g1, g2) = (base.veteran.as_ref().unwrap().grade.clone(), score(&t, &strict).frameworks.veteran.unwrap().grade);
+    assert!(g2.iter().zip(&g1).all(|(s, b)| s >= b));
+    // A fixed, higher conversion cut: nobody becomes "high P".
+    let cut = Settings { new_conversion_cut: Some(0.9), ..Settings::default() };
+    let m = score(&t, &cut).frameworks.new_matrix;
+    assert!(m.class.iter().flatten().all(|&k| k == 1 || k == 3), "with P ≤ 0.9 for all, only the low-P classes remain");
 }

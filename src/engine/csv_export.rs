@@ -61,10 +61,10 @@ pub fn customers_csv(table: &CustomerTable) -> String {
     write_rows(&CUSTOMER_COLUMNS, rows)
 }
 
-pub const SCORED_COLUMNS: [&str; 22] = [
+pub const SCORED_COLUMNS: [&str; 25] = [
     "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
     "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
-    "priority_score", "rfm_combined", "pyramid_level", "tier", "gmcb_class",
+    "priority_score", "rfm_combined", "pyramid_level", "tier", "gmcb_class", "new_matrix_class", "veteran_class", "veteran_grade",
 ];
 
 /// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
@@ -96,6 +96,9 @@ pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: 
             super::value_pyramid::label(fw.pyramid.level[i], zh).to_string(),
             super::tier_ladder::label(fw.tiers.tier[i], zh).to_string(),
             super::gold_meteor_creek_burden::label(fw.gmcb.class[i], zh).to_string(),
+            fw.new_matrix.class[i].map(|k| super::new_customer_matrix::label(k, zh).to_string()).unwrap_or_default(),
+            fw.veteran.as_ref().and_then(|v| v.class[i]).map(|k| super::veteran_matrix::label(k, zh).to_string()).unwrap_or_default(),
+            fw.veteran.as_ref().and_then(|v| v.grade[i]).map(|g| g.to_string()).unwrap_or_default(),
         ]
     });
     write_rows(&SCORED_COLUMNS, rows)

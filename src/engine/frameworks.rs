@@ -1,10 +1,15 @@
 //! Every customer-asset framework of METHODS §3–§4 computed in one place from the customer table and
-//! the scores (issue 4): the value pyramid, the Pareto curve, the tier ladder and
-//! gold/meteor/creek/burden so far. Each returns its per-customer class and its aggregate table.
+//! the scores (issue 4): the new-customer and veteran matrices, gold/meteor/creek/burden, the value
+//! pyramid, the Pareto curve and the tier ladder so far. Each returns its per-customer class and its
+//! aggregate table.
 
 use serde::{Deserialize, Serialize};
 
+use super::bg_nbd::BgNbdParams;
 use super::customer_table::CustomerTable;
+use super::gamma_gamma::GammaGammaParams;
+use super::new_customer_matrix::{self, NewCustomer, NewCustomerMatrix};
+use super::veteran_matrix::{self, Veteran, VeteranMatrix};
 use super::gold_meteor_creek_burden::{self, Gmcb};
 use super::pareto_curve::{self, ParetoCurve};
 use super::settings::Settings;
@@ -14,6 +19,9 @@ use super::value_pyramid::{self, PyramidValue, ValuePyramid};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Frameworks {
+    pub new_matrix: NewCustomerMatrix,
+    /// `None` for a summary file (no dated occasions for the growth periods).
+    pub veteran: Option<VeteranMatrix>,
     pub pyramid: ValuePyramid,
     /// `None` when the total margin is not positive.
     pub pareto: Option<ParetoCurve>,
@@ -21,8 +29,19 @@ pub struct Frameworks {
     pub gmcb: Gmcb,
 }
 
-/// `clv` and `rfm_combined` per customer, in table order, from the scores.
-pub fn build(table: &CustomerTable, clv: &[Option<f64>], rfm_combined: &[f64], settings: &Settings) -> Frameworks {
+/// What the frameworks take from the scores, per customer in table order, and the fits.
+pub struct ScoreInputs<'a> {
+    pub clv: &'a [Option<f64>],
+    pub rfm_combined: &'a [f64],
+    pub p_alive: &'a [Option<f64>],
+    /// 5-bin F scores.
+    pub f_score: &'a [u8],
+    pub bg: Option<&'a BgNbdParams>,
+    pub gg: Option<&'a GammaGammaParams>,
+}
+
+pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -> Frameworks {
+    let (clv, rfm_combined) = (inputs.clv, inputs.rfm_combined);
     let margin: Vec<f64> = table.customers.iter().map(|c| c.margin).collect();
     let revenue: Vec<f64> = table.customers.iter().map(|c| c.revenue).collect();
     let all_clv: Option<Vec<f64>> = clv.iter().copied().collect();
@@ -38,7 +57,42 @@ pub fn build(table: &CustomerTable, clv: &[Option<f64>], rfm_combined: &[f64], s
     let monthly: Vec<f64> = table.customers.iter().map(|c| c.revenue / (c.t * unit_days / DAYS_PER_MONTH).max(1.0)).collect();
     let per_occasion: Vec<f64> = table.customers.iter().map(|c| c.margin / f64::from(c.occasions.max(1))).collect();
     let repeats: Vec<f64> = table.customers.iter().map(|c| c.frequency).collect();
+    let units_per_month = DAYS_PER_MONTH / unit_days;
+    let horizon = f64::from(settings.horizon_months) * units_per_month;
+    let margin_ratio = |i: usize| {
+        let c = &table.customers[i];
+        if c.revenue > 0.0 { c.margin / c.revenue } else { settings.margin_rate }
+    };
+    let new: Vec<NewCustomer> = (0..table.customers.len())
+        .filter(|&i| table.customers[i].occasions == 1)
+        .map(|i| {
+            let c = &table.customers[i];
+            NewCustomer { index: i, t: c.t, first_spend: c.revenue, margin_ratio: margin_ratio(i) }
+        })
+        .collect();
+    let new_matrix = new_customer_matrix::build(table.customers.len(), &new, inputs.bg, inputs.gg, horizon, &margin, settings.new_conversion_cut);
+    let veteran = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
+        let use_p_alive = inputs.p_alive.iter().all(Option::is_some);
+        let vets: Vec<Veteran> = (0..table.customers.len())
+            .filter(|&i| table.customers[i].occasions >= 2)
+            .map(|i| {
+                let c = &table.customers[i];
+                let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
+                let (spend_before, spend_now) = veteran_matrix::period_spend(&occ, end, settings.veteran_period_months);
+                Veteran {
+                    index: i,
+                    loyalty: if use_p_alive { inputs.p_alive[i].unwrap_or(0.0) } else { f64::from(inputs.f_score[i]) },
+                    margin_per_month: c.margin / (c.t * unit_days / DAYS_PER_MONTH).max(1.0),
+                    spend_before,
+                    spend_now,
+                }
+            })
+            .collect();
+        veteran_matrix::build(table.customers.len(), &vets, if use_p_alive { "p_alive" } else { "f_score" }, settings.veteran_fast_growth, &margin)
+    });
     Frameworks {
+        new_matrix,
+        veteran,
         pyramid: value_pyramid::build(&value, ranked_by, &margin, &settings.pyramid_shares),
         pareto: pareto_curve::build(&margin, settings.pareto_top_share),
         tiers: tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref()),

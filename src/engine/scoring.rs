@@ -268,7 +268,16 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
     lap(&mut times.customers);
-    let frameworks = frameworks::build(table, &clvs, &combined, settings);
+    let p_alive: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
+    let inputs = frameworks::ScoreInputs {
+        clv: &clvs,
+        rfm_combined: &combined,
+        p_alive: &p_alive,
+        f_score: &five.f,
+        bg: bg.as_ref().map(|f| &f.params),
+        gg: gg.as_ref().map(|f| &f.params),
+    };
+    let frameworks = frameworks::build(table, &inputs, settings);
     lap(&mut times.frameworks);
     let scored = Scored {
         settings: settings.clone(),

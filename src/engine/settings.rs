@@ -34,6 +34,12 @@ pub struct Settings {
     pub value_split: super::rfm_value_classes::Split,
     /// RFM segment rules: the R×F grid (default), the R `rfm` package preset, or the user's own.
     pub segment_rules: super::rfm_segments::SegmentRules,
+    /// A fixed conversion-probability cut for the new-customer matrix instead of the median (METHODS §3a).
+    pub new_conversion_cut: Option<f64>,
+    /// Length in months of the two periods whose spend the veteran matrix compares. Default 6.
+    pub veteran_period_months: u32,
+    /// Growth a at or above which a veteran is "fast" (METHODS §3b). Default 1.
+    pub veteran_fast_growth: f64,
     /// What the value pyramid ranks by (METHODS §4): CLV when fitted else margin (default), margin,
     /// revenue, or the weighted RFM score.
     pub pyramid_value: super::value_pyramid::PyramidValue,
@@ -68,6 +74,9 @@ impl Default for Settings {
             rfm_weights: [1.0 / 3.0; 3],
             value_split: Default::default(),
             segment_rules: Default::default(),
+            new_conversion_cut: None,
+            veteran_period_months: 6,
+            veteran_fast_growth: 1.0,
             pyramid_value: Default::default(),
             pyramid_shares: [0.20, 0.30, 0.30, 0.20],
             pareto_top_share: 0.20,
@@ -111,6 +120,9 @@ impl Settings {
             ("rfm_weights".into(), format!("{:.3} {:.3} {:.3}", self.rfm_weights[0], self.rfm_weights[1], self.rfm_weights[2])),
             ("value_split".into(), format!("{:?}", self.value_split)),
             ("segment_rules".into(), self.segment_rules.name()),
+            ("new_conversion_cut".into(), self.new_conversion_cut.map_or("median".into(), |c| format!("{c}"))),
+            ("veteran_period_months".into(), self.veteran_period_months.to_string()),
+            ("veteran_fast_growth".into(), format!("{}", self.veteran_fast_growth)),
             ("pyramid_value".into(), format!("{:?}", self.pyramid_value)),
             ("pyramid_shares".into(), format!("{:?}", self.pyramid_shares)),
             ("pareto_top_share".into(), format!("{}", self.pareto_top_share)),
