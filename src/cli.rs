@@ -351,6 +351,10 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
                 "growth_measure": v.growth_measure, "loyalty_measure": v.loyalty_measure,
                 "table": with_strategy("veteran_matrix", &v.table, lang),
             })),
+            "lifecycle": s.frameworks.lifecycle.as_ref().map(|l| json!({
+                "lost_rule": l.lost_rule, "table": with_strategy("lifecycle", &l.table, lang),
+                "profit_curve": l.profit_curve, "cohorts": l.cohorts, "flow_from": l.flow_from, "flow": l.flow,
+            })),
             "value_pyramid": { "ranked_by": s.frameworks.pyramid.ranked_by, "table": with_strategy("value_pyramid", &s.frameworks.pyramid.table, lang) },
             "pareto": s.frameworks.pareto,
             "tier_ladder": { "table": with_strategy("tier_ladder", &s.frameworks.tiers.table, lang), "monthly_spend_ranges": s.frameworks.tiers.ranges },
@@ -423,6 +427,9 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     println!("Value pyramid by {}: {}", s.frameworks.pyramid.ranked_by, pct(&s.frameworks.pyramid.table));
     println!("Tiers: {}", pct(&s.frameworks.tiers.table));
     println!("New-customer matrix: {}", pct(&s.frameworks.new_matrix.table));
+    if let Some(l) = &s.frameworks.lifecycle {
+        println!("Lifecycle (lost by {}): {}", l.lost_rule, pct(&l.table));
+    }
     if let Some(v) = &s.frameworks.veteran {
         println!("Veteran matrix (loyalty {}, growth {}): {}", v.loyalty_measure, v.growth_measure, pct(&v.table));
     }

@@ -18,6 +18,7 @@ pub mod group_periods;
 pub mod hypergeometric;
 pub mod import;
 pub mod lang;
+pub mod lifecycle;
 pub mod migration_model;
 pub mod model_checks;
 pub mod new_customer_matrix;

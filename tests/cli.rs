@@ -94,7 +94,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     assert!((v["pareto_nbd"]["log_likelihood"].as_f64().unwrap_or(0.0) + 9595.0).abs() < 0.05);
     assert_eq!(v["checks"]["repeat_histogram"].as_array().map(Vec::len), Some(8));
     // Issue 4's aggregates: per framework, class → customers, shares, margin and the strategy.
-    for (framework, classes) in [("new_customer_matrix", 4), ("veteran_matrix", 7), ("value_pyramid", 4), ("tier_ladder", 6), ("gold_meteor_creek_burden", 4)] {
+    for (framework, classes) in [("new_customer_matrix", 4), ("veteran_matrix", 7), ("value_pyramid", 4), ("tier_ladder", 6), ("gold_meteor_creek_burden", 4), ("lifecycle", 5)] {
         let rows = v["frameworks"][framework]["table"].as_array().unwrap_or_else(|| panic!("{framework}"));
         assert_eq!(rows.len(), classes, "{framework}");
         let n: u64 = rows.iter().map(|r| r["customers"].as_u64().unwrap()).sum();
@@ -125,6 +125,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
         let (new, vet, grade) = (cells[22], cells[23], cells[24]);
         assert!(new.is_empty() != vet.is_empty() && vet.is_empty() == grade.is_empty(), "exactly one matrix applies: {row}");
         assert_eq!(new.is_empty(), cells[1] != "0", "the new-customer matrix is for frequency 0: {row}");
+        assert!(!cells[25].is_empty(), "every customer of a dated file has a lifecycle stage: {row}");
     }
 }
 

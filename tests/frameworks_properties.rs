@@ -41,6 +41,13 @@ fn every_customer_gets_one_class_and_the_tables_add_up() {
         let v = f.veteran.as_ref().expect("dated data");
         assert!(t.customers.iter().zip(&v.class).all(|(c, k)| k.is_some() == (c.occasions >= 2)));
         check_table(&v.table, n - new_n, "veteran matrix");
+        let l = f.lifecycle.as_ref().expect("dated data");
+        assert!(l.stage.iter().all(Option::is_some));
+        check_table(&l.table, n, "lifecycle");
+        // The stage flow counts every customer once: by its stage then (or "not yet acquired") and now.
+        assert_eq!(l.flow.iter().flatten().sum::<u64>(), n as u64);
+        assert!(l.cohorts.iter().all(|c| c.retention[0] == 1.0), "month 0 of a cohort is its first purchase");
+        assert_eq!(l.cohorts.iter().map(|c| c.customers).sum::<u64>(), n as u64);
         let p = f.pareto.as_ref().expect("positive margin");
         assert!(p.top_margin_share > 0.2 && p.top_margin_share <= 1.0 && (0.0..1.0).contains(&p.gini), "{p:?}");
     }

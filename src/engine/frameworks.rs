@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::bg_nbd::BgNbdParams;
 use super::customer_table::CustomerTable;
 use super::gamma_gamma::GammaGammaParams;
+use super::lifecycle::{self, Lifecycle, LifecycleInputs};
 use super::new_customer_matrix::{self, NewCustomer, NewCustomerMatrix};
 use super::veteran_matrix::{self, Veteran, VeteranMatrix};
 use super::gold_meteor_creek_burden::{self, Gmcb};
@@ -27,6 +28,8 @@ pub struct Frameworks {
     pub pareto: Option<ParetoCurve>,
     pub tiers: TierLadder,
     pub gmcb: Gmcb,
+    /// `None` for a summary file (no dated occasions).
+    pub lifecycle: Option<Lifecycle>,
 }
 
 /// What the frameworks take from the scores, per customer in table order, and the fits.
@@ -90,7 +93,21 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             .collect();
         veteran_matrix::build(table.customers.len(), &vets, if use_p_alive { "p_alive" } else { "f_score" }, settings.veteran_fast_growth, &margin)
     });
+    let lifecycle = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
+        let from = lifecycle::flow_start(end, settings.lifecycle_flow_months);
+        // P(alive) then, from BG/NBD refitted on what was known then (when a model is fitted now).
+        let p_then = inputs.bg.map(|_| p_alive_at(table, from)).unwrap_or_else(|| vec![None; table.customers.len()]);
+        lifecycle::build(&LifecycleInputs {
+            occasions: (0..table.customers.len()).map(|i| table.occasions_of(i)).collect(),
+            end,
+            p_alive: inputs.p_alive,
+            flow_from: Some((from, p_then)),
+            margin: &margin,
+            period_months: settings.lifecycle_period_months,
+        })
+    });
     Frameworks {
+        lifecycle,
         new_matrix,
         veteran,
         pyramid: value_pyramid::build(&value, ranked_by, &margin, &settings.pyramid_shares),
@@ -98,4 +115,20 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         tiers: tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref()),
         gmcb: gold_meteor_creek_burden::build(&per_occasion, &repeats, &margin),
     }
+}
+
+/// Each customer's P(alive) at an earlier date `at`, from BG/NBD fitted on the occasions up to then
+/// (`None` for customers not yet acquired, and for everyone when that fit fails).
+fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate) -> Vec<Option<f64>> {
+    let unit = table.unit;
+    let summary: Vec<Option<(f64, f64, f64)>> = (0..table.customers.len())
+        .map(|i| {
+            let occ: Vec<_> = table.occasions_of(i).iter().filter(|o| o.date <= at).collect();
+            let (first, last) = (occ.first()?.date, occ.last()?.date);
+            Some(((occ.len() - 1) as f64, unit.from_days((last - first).num_days() as f64), unit.from_days((at - first).num_days() as f64)))
+        })
+        .collect();
+    let data = super::repeat_data::RepeatData::from_triples(summary.iter().flatten().copied());
+    let Some(fit) = super::bg_nbd::fit(&data) else { return vec![None; table.customers.len()] };
+    summary.iter().map(|s| s.map(|(x, tx, t)| super::bg_nbd::p_alive(&fit.params, x, tx, t)).filter(|p| p.is_finite())).collect()
 }

@@ -40,6 +40,10 @@ pub struct Settings {
     pub veteran_period_months: u32,
     /// Growth a at or above which a veteran is "fast" (METHODS §3b). Default 1.
     pub veteran_fast_growth: f64,
+    /// Length in months of the two periods whose spend the lifecycle stages compare. Default 6.
+    pub lifecycle_period_months: u32,
+    /// The stage flow compares the stages this many months before the analysis date with now. Default 6.
+    pub lifecycle_flow_months: u32,
     /// What the value pyramid ranks by (METHODS §4): CLV when fitted else margin (default), margin,
     /// revenue, or the weighted RFM score.
     pub pyramid_value: super::value_pyramid::PyramidValue,
@@ -77,6 +81,8 @@ impl Default for Settings {
             new_conversion_cut: None,
             veteran_period_months: 6,
             veteran_fast_growth: 1.0,
+            lifecycle_period_months: 6,
+            lifecycle_flow_months: 6,
             pyramid_value: Default::default(),
             pyramid_shares: [0.20, 0.30, 0.30, 0.20],
             pareto_top_share: 0.20,
@@ -123,6 +129,8 @@ impl Settings {
             ("new_conversion_cut".into(), self.new_conversion_cut.map_or("median".into(), |c| format!("{c}"))),
             ("veteran_period_months".into(), self.veteran_period_months.to_string()),
             ("veteran_fast_growth".into(), format!("{}", self.veteran_fast_growth)),
+            ("lifecycle_period_months".into(), self.lifecycle_period_months.to_string()),
+            ("lifecycle_flow_months".into(), self.lifecycle_flow_months.to_string()),
             ("pyramid_value".into(), format!("{:?}", self.pyramid_value)),
             ("pyramid_shares".into(), format!("{:?}", self.pyramid_shares)),
             ("pareto_top_share".into(), format!("{}", self.pareto_top_share)),

@@ -1,0 +1,266 @@
+//! Customer lifecycle (METHODS §5, seeds 002 and 004): a stage per customer, the lifecycle profit
+//! curve, the cohort retention triangle and the flow of customers between stages from an earlier
+//! analysis date to the current one.
+//!
+//! Stage, tested in this order:
+//! 1. 流失 lost: P(alive) < 0.1; with no model, days since the last purchase > 3 × the customer's own
+//!    median gap between purchases and > 180 days;
+//! 2. 导入期 introduction: one purchase occasion, or first purchase less than 90 days ago;
+//! 3. 衰退期 decline: spend in the latest period more than 20% below the period before, or P(alive) < 0.5;
+//! 4. 成长期 growth: spend in the latest period more than 20% above the period before;
+//! 5. 成熟期 maturity: otherwise.
+//!
+//! Periods are `period_months` long and end at the analysis date (as in the veteran matrix). A
+//! customer with nothing in the period before and something now is growing; nothing in either, declining.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::class_table::{aggregate, ClassRow};
+use super::customer_table::Occasion;
+use super::time_unit::DAYS_PER_MONTH;
+use super::veteran_matrix::period_spend;
+
+pub const STAGES: [&str; 5] = ["introduction", "growth", "maturity", "decline", "lost"];
+const INTRODUCTION: usize = 0;
+const GROWTH: usize = 1;
+const MATURITY: usize = 2;
+const DECLINE: usize = 3;
+const LOST: usize = 4;
+
+pub fn label(stage: usize, zh: bool) -> &'static str {
+    const EN: [&str; 5] = ["Introduction", "Growth", "Maturity", "Decline", "Lost"];
+    const ZH: [&str; 5] = ["导入期", "成长期", "成熟期", "衰退期", "流失"];
+    if zh { ZH[stage.min(4)] } else { EN[stage.min(4)] }
+}
+
+/// The exhibition seed's alternative labels 培育期/确认期/信任期/弱化期/消失期, same order.
+pub fn alternative_label(stage: usize) -> &'static str {
+    ["培育期", "确认期", "信任期", "弱化期", "消失期"][stage.min(4)]
+}
+
+/// One customer's stage from its occasions (date, spend; in date order) at `end`.
+pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<f64>, period_months: u32) -> Option<usize> {
+    let first = occasions.first()?.0;
+    let last = occasions.last()?.0;
+    let lost = match p_alive {
+        Some(p) => p < 0.1,
+        None => {
+            let mut gaps: Vec<i64> = occasions.windows(2).map(|w| (w[1].0 - w[0].0).num_days()).collect();
+            if gaps.is_empty() {
+                false
+            } else {
+                gaps.sort_unstable();
+                let n = gaps.len();
+                let median = if n % 2 == 1 { gaps[n / 2] as f64 } else { (gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0 };
+                let since = (end - last).num_days() as f64;
+                since > 3.0 * median && since > 180.0
+            }
+        }
+    };
+    if lost {
+        return Some(LOST);
+    }
+    if occasions.len() == 1 || (end - first).num_days() < 90 {
+        return Some(INTRODUCTION);
+    }
+    let (before, now) = period_spend(occasions, end, period_months);
+    let change = if before > 0.0 { (now - before) / before } else if now > 0.0 { f64::INFINITY } else { -1.0 };
+    Some(if change < -0.2 || p_alive.is_some_and(|p| p < 0.5) {
+        DECLINE
+    } else if change > 0.2 {
+        GROWTH
+    } else {
+        MATURITY
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfitPoint {
+    /// Whole months (30.4375 days) since the first purchase.
+    pub month: u32,
+    /// Customers with a purchase occasion in that month of their life.
+    pub active: u64,
+    pub mean_margin: f64,
+}
+
+/// Mean margin per active customer by month since first purchase (seed 002's lifecycle profit curve).
+pub fn profit_curve(customers: &[&[Occasion]]) -> Vec<ProfitPoint> {
+    let mut active: Vec<u64> = Vec::new();
+    let mut margin: Vec<f64> = Vec::new();
+    for occ in customers {
+        let Some(first) = occ.first().map(|o| o.date) else { continue };
+        let mut last_month = None;
+        for &Occasion { date: d, margin: m, .. } in occ.iter() {
+            let month = ((d - first).num_days() as f64 / DAYS_PER_MONTH).floor() as usize;
+            if month >= active.len() {
+                active.resize(month + 1, 0);
+                margin.resize(month + 1, 0.0);
+            }
+            if last_month != Some(month) {
+                active[month] += 1;
+                last_month = Some(month);
+            }
+            margin[month] += m;
+        }
+    }
+    (0..active.len())
+        .filter(|&m| active[m] > 0)
+        .map(|m| ProfitPoint { month: m as u32, active: active[m], mean_margin: margin[m] / active[m] as f64 })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cohort {
+    /// Calendar month of the first purchase, "YYYY-MM".
+    pub month: String,
+    pub customers: u64,
+    /// Share of the cohort with a purchase occasion k calendar months after its first (k = 0, 1, …,
+    /// up to the analysis date; month 0 is 1 by definition).
+    pub retention: Vec<f64>,
+}
+
+fn month_index(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
+/// The cohort retention triangle by calendar month of acquisition.
+pub fn cohort_triangle(customers: &[&[Occasion]], end: NaiveDate) -> Vec<Cohort> {
+    use std::collections::BTreeMap;
+    let last = month_index(end);
+    let mut cohorts: BTreeMap<i32, (u64, Vec<u64>)> = BTreeMap::new();
+    for occ in customers {
+        let Some(first) = occ.first().map(|o| o.date) else { continue };
+        let start = month_index(first);
+        let entry = cohorts.entry(start).or_insert_with(|| (0, vec![0; (last - start + 1).max(1) as usize]));
+        entry.0 += 1;
+        let mut seen = vec![false; entry.1.len()];
+        for o in occ.iter() {
+            let k = (month_index(o.date) - start) as usize;
+            if k < seen.len() && !seen[k] {
+                seen[k] = true;
+                entry.1[k] += 1;
+            }
+        }
+    }
+    cohorts
+        .into_iter()
+        .map(|(m, (n, active))| Cohort {
+            month: format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1),
+            customers: n,
+            retention: active.iter().map(|&a| a as f64 / n as f64).collect(),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lifecycle {
+    pub stage: Vec<Option<usize>>,
+    /// "p_alive" or "recency_rule".
+    pub lost_rule: String,
+    pub table: Vec<ClassRow>,
+    pub profit_curve: Vec<ProfitPoint>,
+    pub cohorts: Vec<Cohort>,
+    /// Stages at `flow_from` (rows, plus a last row for customers not yet acquired then) × stages now.
+    pub flow_from: Option<NaiveDate>,
+    pub flow: Vec<Vec<u64>>,
+}
+
+/// Everything above for customers' occasions (date, spend, margin), their P(alive) now and at
+/// `flow_from` (each `None` when no model), and their margins.
+pub struct LifecycleInputs<'a> {
+    pub occasions: Vec<&'a [Occasion]>,
+    pub end: NaiveDate,
+    pub p_alive: &'a [Option<f64>],
+    pub flow_from: Option<(NaiveDate, Vec<Option<f64>>)>,
+    pub margin: &'a [f64],
+    pub period_months: u32,
+}
+
+pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
+    let stage_at = |i: usize, end: NaiveDate, p: Option<f64>| {
+        let occ: Vec<(NaiveDate, f64)> = inputs.occasions[i].iter().filter(|o| o.date <= end).map(|o| (o.date, o.spend)).collect();
+        stage_of(&occ, end, p, inputs.period_months)
+    };
+    let n = inputs.occasions.len();
+    let stage: Vec<Option<usize>> = (0..n).map(|i| stage_at(i, inputs.end, inputs.p_alive[i])).collect();
+    let mut flow = vec![vec![0u64; STAGES.len()]; STAGES.len() + 1];
+    if let Some((from, p_then)) = &inputs.flow_from {
+        for i in 0..n {
+            let Some(now) = stage[i] else { continue };
+            let then = stage_at(i, *from, p_then[i]).unwrap_or(STAGES.len());
+            flow[then][now] += 1;
+        }
+    }
+    Lifecycle {
+        table: aggregate(&STAGES, &stage, inputs.margin),
+        lost_rule: if inputs.p_alive.iter().all(Option::is_some) { "p_alive" } else { "recency_rule" }.into(),
+        profit_curve: profit_curve(&inputs.occasions),
+        cohorts: cohort_triangle(&inputs.occasions, inputs.end),
+        flow_from: inputs.flow_from.as_ref().map(|f| f.0),
+        flow,
+        stage,
+    }
+}
+
+/// The earlier analysis date of the stage flow: `months` before `end`.
+pub fn flow_start(end: NaiveDate, months: u32) -> NaiveDate {
+    end - Duration::days((f64::from(months) * DAYS_PER_MONTH).round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn o(date: &str, spend: f64, margin: f64) -> Occasion {
+        Occasion { date: d(date), spend, margin }
+    }
+
+    /// One customer per stage by construction (end 2024-12-31, 6-month periods: now is after
+    /// 2024-07-01, before is 2023-12-31 … 2024-07-01), and customers exactly on the thresholds.
+    #[test]
+    fn stages_by_construction() {
+        let end = d("2024-12-31");
+        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| (d(x), v)).collect::<Vec<_>>(), end, p, 6);
+        assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.05)), Some(LOST));
+        assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.1)), Some(DECLINE), "P(alive) = 0.1 is not lost, and below 0.5 declines");
+        assert_eq!(s(&[("2023-01-10", 10.0)], Some(1.0)), Some(INTRODUCTION), "one occasion");
+        assert_eq!(s(&[("2024-10-03", 10.0), ("2024-12-01", 10.0)], Some(0.9)), Some(INTRODUCTION), "89 days of tenure");
+        assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 50.0)], Some(0.9)), Some(DECLINE), "−50%");
+        assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 80.0)], Some(0.9)), Some(MATURITY), "exactly −20% is not decline");
+        assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 120.0)], Some(0.9)), Some(MATURITY), "exactly +20% is not growth");
+        assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 121.0)], Some(0.9)), Some(GROWTH));
+        assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 150.0)], Some(0.4)), Some(DECLINE), "P(alive) < 0.5 declines");
+        // No model: last purchase 2024-01-01, gaps 30 days; 365 days since > 3 × 30 and > 180: lost.
+        assert_eq!(s(&[("2023-11-02", 10.0), ("2023-12-02", 10.0), ("2024-01-01", 10.0)], None), Some(LOST));
+        // No model, 150 days since the last purchase: not > 180, so not lost; spend 10 → 20: growth.
+        assert_eq!(s(&[("2024-06-04", 10.0), ("2024-07-04", 10.0), ("2024-08-03", 10.0)], None), Some(GROWTH));
+    }
+
+    /// Two customers: A buys in months 0 and 2 (margins 10 and 30), B in month 0 twice (5 + 5) and
+    /// month 1 (20). Month 0: 2 active, mean (10 + 10)/2 = 10; month 1: B alone, 20; month 2: A, 30.
+    #[test]
+    fn profit_curve_by_hand() {
+        let a = [o("2024-01-01", 0.0, 10.0), o("2024-03-05", 0.0, 30.0)];
+        let b = [o("2024-02-01", 0.0, 5.0), o("2024-02-10", 0.0, 5.0), o("2024-03-05", 0.0, 20.0)];
+        let c = profit_curve(&[&a, &b]);
+        let got: Vec<(u32, u64, f64)> = c.iter().map(|p| (p.month, p.active, p.mean_margin)).collect();
+        assert_eq!(got, vec![(0, 2, 10.0), (1, 1, 20.0), (2, 1, 30.0)]);
+    }
+
+    /// Cohort 2024-01 of two customers, one buying again in March; cohort 2024-02 of one, back in March.
+    #[test]
+    fn cohort_triangle_by_hand() {
+        let a = [o("2024-01-05", 1.0, 0.0), o("2024-03-05", 1.0, 0.0)];
+        let b = [o("2024-01-20", 1.0, 0.0)];
+        let c = [o("2024-02-02", 1.0, 0.0), o("2024-03-01", 1.0, 0.0)];
+        let t = cohort_triangle(&[&a, &b, &c], d("2024-03-31"));
+        assert_eq!(t.len(), 2);
+        assert_eq!((t[0].month.as_str(), t[0].customers, t[0].retention.clone()), ("2024-01", 2, vec![1.0, 0.0, 0.5]));
+        assert_eq!((t[1].month.as_str(), t[1].customers, t[1].retention.clone()), ("2024-02", 1, vec![1.0, 1.0]));
+    }
+}
