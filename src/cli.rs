@@ -319,6 +319,24 @@ fn with_strategy(framework: &str, rows: &[kezhi::engine::class_table::ClassRow],
         .collect()
 }
 
+/// A nine-grid: per cell the class row, its strategy key and text, its profile and its path up.
+fn grid_json(g: &kezhi::engine::nine_grid::Grid, lang: Lang) -> serde_json::Value {
+    use kezhi::engine::nine_grid;
+    g.table
+        .iter()
+        .enumerate()
+        .map(|(c, r)| {
+            let strategy = nine_grid::strategy_of(g, c);
+            json!({
+                "cell": r.key, "customers": r.customers, "customer_share": r.customer_share, "margin": r.margin, "margin_share": r.margin_share,
+                "strategy": strategy, "strategy_text": kezhi::engine::strategy_texts::strategy("nine_grid", strategy, lang),
+                "profile": nine_grid::INDICATORS.iter().zip(&g.profiles[c].means).map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "path_up": nine_grid::path_up(g, c),
+            })
+        })
+        .collect()
+}
+
 fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: Lang) -> serde_json::Value {
     json!({
         "customers": i.table.customers.len(),
@@ -355,6 +373,8 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
                 "lost_rule": l.lost_rule, "table": with_strategy("lifecycle", &l.table, lang),
                 "profit_curve": l.profit_curve, "cohorts": l.cohorts, "flow_from": l.flow_from, "flow": l.flow,
             })),
+            "value_grid": grid_json(&s.frameworks.value_grid, lang),
+            "growth_grid": s.frameworks.growth_grid.as_ref().map(|g| grid_json(g, lang)),
             "value_pyramid": { "ranked_by": s.frameworks.pyramid.ranked_by, "table": with_strategy("value_pyramid", &s.frameworks.pyramid.table, lang) },
             "pareto": s.frameworks.pareto,
             "tier_ladder": { "table": with_strategy("tier_ladder", &s.frameworks.tiers.table, lang), "monthly_spend_ranges": s.frameworks.tiers.ranges },

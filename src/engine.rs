@@ -22,6 +22,7 @@ pub mod lifecycle;
 pub mod migration_model;
 pub mod model_checks;
 pub mod new_customer_matrix;
+pub mod nine_grid;
 pub mod overview;
 pub mod pareto_curve;
 pub mod pareto_nbd;

@@ -100,6 +100,11 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
         let n: u64 = rows.iter().map(|r| r["customers"].as_u64().unwrap()).sum();
         assert!(n > 0 && rows.iter().all(|r| r["strategy"].as_str().is_some_and(|s| !s.is_empty())), "{framework}: {rows:?}");
     }
+    for grid in ["value_grid", "growth_grid"] {
+        let cells = v["frameworks"][grid].as_array().unwrap_or_else(|| panic!("{grid}"));
+        assert_eq!(cells.len(), 9);
+        assert!(cells.iter().all(|c| c["strategy_text"].as_str().is_some() && (c["profile"]["margin_rate"].is_number() || c["customers"] == 0)), "{grid}");
+    }
     assert!(v["report"].as_array().is_some_and(|r| r.iter().any(|l| l.as_str().unwrap_or("").starts_with("Log-likelihood: BG/NBD -9582.4, Pareto/NBD -9595.0"))));
     let top = v["priority_top"].as_array().expect("priority_top");
     assert_eq!(top.len(), 20);
@@ -126,6 +131,9 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
         assert!(new.is_empty() != vet.is_empty() && vet.is_empty() == grade.is_empty(), "exactly one matrix applies: {row}");
         assert_eq!(new.is_empty(), cells[1] != "0", "the new-customer matrix is for frequency 0: {row}");
         assert!(!cells[25].is_empty(), "every customer of a dated file has a lifecycle stage: {row}");
+        // Zero revenue (a free purchase) has no margin efficiency; here margin = 0.3 × revenue.
+        assert_eq!(cells[26].is_empty(), cells[15] == "0", "every customer with revenue is on the value grid: {row}");
+        assert_eq!(cells[27].is_empty(), cells[1] == "0", "the growth grid is for repeat customers: {row}");
     }
 }
 

@@ -48,6 +48,9 @@ fn every_customer_gets_one_class_and_the_tables_add_up() {
         assert_eq!(l.flow.iter().flatten().sum::<u64>(), n as u64);
         assert!(l.cohorts.iter().all(|c| c.retention[0] == 1.0), "month 0 of a cohort is its first purchase");
         assert_eq!(l.cohorts.iter().map(|c| c.customers).sum::<u64>(), n as u64);
+        check_table(&f.value_grid.table, n, "value grid");
+        let g = f.growth_grid.as_ref().expect("dated data");
+        check_table(&g.table, n - new_n, "growth grid");
         let p = f.pareto.as_ref().expect("positive margin");
         assert!(p.top_margin_share > 0.2 && p.top_margin_share <= 1.0 && (0.0..1.0).contains(&p.gini), "{p:?}");
     }

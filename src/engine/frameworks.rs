@@ -9,6 +9,7 @@ use super::bg_nbd::BgNbdParams;
 use super::customer_table::CustomerTable;
 use super::gamma_gamma::GammaGammaParams;
 use super::lifecycle::{self, Lifecycle, LifecycleInputs};
+use super::nine_grid::{self, Grid};
 use super::new_customer_matrix::{self, NewCustomer, NewCustomerMatrix};
 use super::veteran_matrix::{self, Veteran, VeteranMatrix};
 use super::gold_meteor_creek_burden::{self, Gmcb};
@@ -30,6 +31,11 @@ pub struct Frameworks {
     pub gmcb: Gmcb,
     /// `None` for a summary file (no dated occasions).
     pub lifecycle: Option<Lifecycle>,
+    /// Total margin × margin efficiency.
+    pub value_grid: Grid,
+    /// Spend growth × frequency growth, for customers with two or more occasions; `None` for a
+    /// summary file.
+    pub growth_grid: Option<Grid>,
 }
 
 /// What the frameworks take from the scores, per customer in table order, and the fits.
@@ -106,7 +112,39 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             period_months: settings.lifecycle_period_months,
         })
     });
+    // Nine-grid indicators: orders per month of tenure, categories bought, margin rate, P(alive).
+    let tenure_months: Vec<f64> = table.customers.iter().map(|c| (c.t * unit_days / DAYS_PER_MONTH).max(1.0)).collect();
+    let has_categories = table.customers.iter().any(|c| c.categories > 0);
+    let indicators: Vec<Vec<Option<f64>>> = vec![
+        table.customers.iter().zip(&tenure_months).map(|(c, m)| Some(f64::from(c.orders) / m)).collect(),
+        table.customers.iter().map(|c| has_categories.then_some(f64::from(c.categories))).collect(),
+        table.customers.iter().map(|c| (c.revenue > 0.0).then(|| c.margin / c.revenue)).collect(),
+        inputs.p_alive.to_vec(),
+    ];
+    let efficiency: Vec<Option<f64>> = table.customers.iter().map(|c| (c.revenue > 0.0).then(|| c.margin / c.revenue)).collect();
+    let total_margin: Vec<Option<f64>> = margin.iter().map(|&m| Some(m)).collect();
+    let value_grid = nine_grid::build(&total_margin, &efficiency, &margin, &indicators, settings.nine_grid_strategy);
+    let growth_grid = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
+        let rate = |before: f64, now: f64| if before > 0.0 { (now - before) / before } else if now > 0.0 { f64::INFINITY } else { 0.0 };
+        let (mut spend, mut freq) = (Vec::new(), Vec::new());
+        for i in 0..table.customers.len() {
+            if table.customers[i].occasions < 2 {
+                spend.push(None);
+                freq.push(None);
+                continue;
+            }
+            let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
+            let (sb, sn) = veteran_matrix::period_spend(&occ, end, settings.lifecycle_period_months);
+            let ones: Vec<_> = occ.iter().map(|&(d, _)| (d, 1.0)).collect();
+            let (fb, fnow) = veteran_matrix::period_spend(&ones, end, settings.lifecycle_period_months);
+            spend.push(Some(rate(sb, sn)));
+            freq.push(Some(rate(fb, fnow)));
+        }
+        nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy)
+    });
     Frameworks {
+        value_grid,
+        growth_grid,
         lifecycle,
         new_matrix,
         veteran,

@@ -44,6 +44,9 @@ pub struct Settings {
     pub lifecycle_period_months: u32,
     /// The stage flow compares the stages this many months before the analysis date with now. Default 6.
     pub lifecycle_flow_months: u32,
+    /// Strategy of each nine-grid cell [row][column]: 0 keep investing, 1 deepen, 2 adjust, 3 managed
+    /// exit. Default by the sum of the two levels (METHODS §3d).
+    pub nine_grid_strategy: [[usize; 3]; 3],
     /// What the value pyramid ranks by (METHODS §4): CLV when fitted else margin (default), margin,
     /// revenue, or the weighted RFM score.
     pub pyramid_value: super::value_pyramid::PyramidValue,
@@ -83,6 +86,7 @@ impl Default for Settings {
             veteran_fast_growth: 1.0,
             lifecycle_period_months: 6,
             lifecycle_flow_months: 6,
+            nine_grid_strategy: super::nine_grid::DEFAULT_STRATEGY,
             pyramid_value: Default::default(),
             pyramid_shares: [0.20, 0.30, 0.30, 0.20],
             pareto_top_share: 0.20,
@@ -131,6 +135,7 @@ impl Settings {
             ("veteran_fast_growth".into(), format!("{}", self.veteran_fast_growth)),
             ("lifecycle_period_months".into(), self.lifecycle_period_months.to_string()),
             ("lifecycle_flow_months".into(), self.lifecycle_flow_months.to_string()),
+            ("nine_grid_strategy".into(), format!("{:?}", self.nine_grid_strategy)),
             ("pyramid_value".into(), format!("{:?}", self.pyramid_value)),
             ("pyramid_shares".into(), format!("{:?}", self.pyramid_shares)),
             ("pareto_top_share".into(), format!("{}", self.pareto_top_share)),

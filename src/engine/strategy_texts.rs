@@ -31,12 +31,13 @@ pub fn strategy(framework: &str, class: &str, lang: Lang) -> Option<&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, tier_ladder, value_pyramid, veteran_matrix};
+    use crate::engine::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
     #[test]
     fn every_class_of_every_framework_has_a_strategy_in_both_languages() {
         assert!(!table().is_empty(), "strategies.json parses");
-        let frameworks: [(&str, &[&str]); 6] = [
+        let frameworks: [(&str, &[&str]); 7] = [
+            ("nine_grid", &nine_grid::STRATEGIES),
             ("lifecycle", &lifecycle::STAGES),
             ("new_customer_matrix", &new_customer_matrix::CLASSES),
             ("veteran_matrix", &veteran_matrix::CLASSES),

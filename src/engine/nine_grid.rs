@@ -1,0 +1,155 @@
+//! The nine-grid 九宫格 (METHODS §3d, seed 004's bank value system): two 3 × 3 grids.
+//! - Value grid: total margin × margin efficiency (margin ÷ revenue), each cut into terciles.
+//! - Growth grid: growth of the customer's spend × growth of its purchase frequency (the data carry no
+//!   column for the customer's own size, the seed's second axis, so frequency growth stands in), each
+//!   latest period against the one before (`period_months`, as for the lifecycle), cut into terciles.
+//!
+//! Terciles by rank with ties kept together (a third of the customers each; equal values share a
+//! level). Cell (row, column) = (first axis level, second axis level), 0 = low … 2 = high.
+//! Each cell carries a strategy from a mapping (a setting); the default by the sum of the two levels:
+//! ≥ 3 持续投入 keep investing (the top-right three cells), 2 深度挖潜 deepen, 1 调整优化 adjust,
+//! 0 策略退出 managed exit (bottom-left).
+//! Each cell's profile 长相 is the mean of its key indicators; the "path up" from a cell lists the
+//! indicators by how far the cell above (first axis one level higher; in the top row, the next column)
+//! is from it, largest relative gap first.
+
+use serde::{Deserialize, Serialize};
+
+use super::class_table::{aggregate, levels_by_share, ClassRow};
+
+pub const STRATEGIES: [&str; 4] = ["keep_investing", "deepen", "adjust", "managed_exit"];
+pub const INDICATORS: [&str; 4] = ["orders_per_month", "categories", "margin_rate", "p_alive"];
+
+/// Default strategy index per cell [row][column].
+pub const DEFAULT_STRATEGY: [[usize; 3]; 3] = [[3, 2, 1], [2, 1, 0], [1, 0, 0]];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellProfile {
+    pub customers: u64,
+    /// Mean of each of `INDICATORS` over the cell (`None` when no customer has it).
+    pub means: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grid {
+    /// Per customer: cell index row · 3 + column, `None` where an axis is missing.
+    pub cell: Vec<Option<usize>>,
+    /// Nine rows, cells "r0c0" … "r2c2".
+    pub table: Vec<ClassRow>,
+    pub strategy: [[usize; 3]; 3],
+    pub profiles: Vec<CellProfile>,
+}
+
+pub const CELLS: [&str; 9] = ["r0c0", "r0c1", "r0c2", "r1c0", "r1c1", "r1c2", "r2c0", "r2c1", "r2c2"];
+
+/// Terciles of the values that are present; `None` stays `None`.
+fn terciles(values: &[Option<f64>]) -> Vec<Option<usize>> {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    // levels_by_share counts from the top: level 0 = highest third → tercile 2.
+    let mut levels = levels_by_share(&present, &[1.0, 1.0, 1.0]).into_iter().map(|l| 2 - l);
+    values.iter().map(|v| v.map(|_| levels.next().unwrap_or(0))).collect()
+}
+
+/// `indicators[k][i]` = indicator k of customer i.
+pub fn build(first: &[Option<f64>], second: &[Option<f64>], margin: &[f64], indicators: &[Vec<Option<f64>>], strategy: [[usize; 3]; 3]) -> Grid {
+    let (a, b) = (terciles(first), terciles(second));
+    let cell: Vec<Option<usize>> = a.iter().zip(&b).map(|(a, b)| Some((*a)? * 3 + (*b)?)).collect();
+    let mut profiles = vec![CellProfile { customers: 0, means: vec![None; indicators.len()] }; 9];
+    for (c, profile) in profiles.iter_mut().enumerate() {
+        let members: Vec<usize> = (0..cell.len()).filter(|&i| cell[i] == Some(c)).collect();
+        profile.customers = members.len() as u64;
+        for (k, ind) in indicators.iter().enumerate() {
+            let vals: Vec<f64> = members.iter().filter_map(|&i| ind[i]).collect();
+            profile.means[k] = (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64);
+        }
+    }
+    Grid { table: aggregate(&CELLS, &cell, margin), cell, strategy, profiles }
+}
+
+/// The cell "above" `cell`: first axis one level higher; in the top row, the next column; `None` at
+/// the top-right corner.
+pub fn above(cell: usize) -> Option<usize> {
+    let (r, c) = (cell / 3, cell % 3);
+    if r < 2 {
+        Some((r + 1) * 3 + c)
+    } else if c < 2 {
+        Some(r * 3 + c + 1)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub indicator: String,
+    pub here: f64,
+    pub above: f64,
+    /// (above − here) / |here| (or the plain difference when here is 0).
+    pub gap: f64,
+}
+
+/// The indicators that differ most between `cell` and the cell above it, largest relative gap first.
+pub fn path_up(grid: &Grid, cell: usize) -> Vec<Step> {
+    let Some(up) = above(cell) else { return Vec::new() };
+    let mut steps: Vec<Step> = INDICATORS
+        .iter()
+        .enumerate()
+        .filter_map(|(k, name)| {
+            let (here, above) = (grid.profiles[cell].means.get(k).copied().flatten()?, grid.profiles[up].means.get(k).copied().flatten()?);
+            let gap = if here != 0.0 { (above - here) / here.abs() } else { above - here };
+            Some(Step { indicator: (*name).into(), here, above, gap })
+        })
+        .collect();
+    steps.sort_by(|a, b| b.gap.abs().total_cmp(&a.gap.abs()));
+    steps
+}
+
+pub fn strategy_of(grid: &Grid, cell: usize) -> &'static str {
+    STRATEGIES[grid.strategy[cell / 3][cell % 3].min(3)]
+}
+
+pub fn label(cell: usize, zh: bool) -> String {
+    const EN: [&str; 3] = ["low", "mid", "high"];
+    const ZH: [&str; 3] = ["低", "中", "高"];
+    let (r, c) = (cell / 3, cell % 3);
+    if zh { format!("{}-{}", ZH[r], ZH[c]) } else { format!("{}-{}", EN[r], EN[c]) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nine customers, one per cell by construction: first axis 1, 2, 3 (low … high) crossed with the
+    /// second 10, 20, 30. Indicators equal the row number, so the path up from any row-0 cell shows a
+    /// gap of +100% (1 → 2).
+    #[test]
+    fn one_customer_per_cell_and_the_path_up() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for r in 0..3 {
+            for c in 0..3 {
+                a.push(Some(f64::from(r + 1)));
+                b.push(Some(f64::from(10 * (c + 1))));
+            }
+        }
+        let ind = vec![a.clone()];
+        let g = build(&a, &b, &[1.0; 9], &ind, DEFAULT_STRATEGY);
+        assert_eq!(g.cell, (0..9).map(Some).collect::<Vec<_>>());
+        assert!(g.table.iter().all(|r| r.customers == 1));
+        assert_eq!(strategy_of(&g, 8), "keep_investing");
+        assert_eq!(strategy_of(&g, 0), "managed_exit");
+        assert_eq!(strategy_of(&g, 4), "deepen");
+        assert_eq!(strategy_of(&g, 1), "adjust");
+        let p = path_up(&g, 1);
+        assert_eq!((p[0].here, p[0].above, p[0].gap), (1.0, 2.0, 1.0));
+        assert_eq!(above(7), Some(8));
+        assert_eq!(above(8), None);
+    }
+
+    /// Terciles with ties: six customers 1, 1, 2, 2, 3, 3 split evenly; a missing axis leaves the
+    /// customer out of the grid.
+    #[test]
+    fn terciles_keep_ties_and_skip_missing_values() {
+        let t = terciles(&[Some(1.0), Some(3.0), Some(2.0), None, Some(1.0), Some(2.0), Some(3.0)]);
+        assert_eq!(t, vec![Some(0), Some(2), Some(1), None, Some(0), Some(1), Some(2)]);
+    }
+}
