@@ -360,6 +360,8 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         "report": s.report.lines(lang),
         "findings": s.report.findings,
         "segment_coverage": s.segment_coverage,
+        "rfm_weights": s.rfm_weights,
+        "ahp": s.ahp,
         "frameworks": {
             "new_customer_matrix": {
                 "profit_cut": s.frameworks.new_matrix.profit_cut, "conversion_cut": s.frameworks.new_matrix.conversion_cut,

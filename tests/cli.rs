@@ -200,3 +200,30 @@ fn score_reads_a_settings_file_and_flags_override_it() {
     assert!(v["report"].as_array().is_some_and(|r| r.iter().any(|l| l.as_str().unwrap_or("").contains("strictly ascending"))), "{}", v["report"]);
     assert_eq!(v["rfm_cut_points"]["r_days"].as_array().map(Vec::len), Some(5), "quantile bins instead");
 }
+
+/// AHP weights (METHODS §7) from a settings file feed the combined RFM score; inconsistent judgments
+/// are reported. R twice as important as F and four times M, F twice M: consistent, weights 4/7, 2/7, 1/7.
+#[test]
+fn ahp_weights_from_settings_feed_the_combined_score() {
+    let dir = std::env::temp_dir().join(format!("kezhi-ahp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("ahp.json");
+    let run = |matrix: &str| {
+        std::fs::write(&file, format!(r#"{{"ahp_rfm": {matrix}}}"#)).expect("write");
+        let o = kezhi()
+            .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--json", "--settings"])
+            .arg(&file)
+            .output()
+            .expect("run");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).expect("json")
+    };
+    let v = run("[[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]");
+    let w: Vec<f64> = v["rfm_weights"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+    for (got, want) in w.iter().zip([4.0 / 7.0, 2.0 / 7.0, 1.0 / 7.0]) {
+        assert!((got - want).abs() < kezhi::engine::tolerances::IDENTITY_REL, "{w:?}");
+    }
+    assert!(v["ahp"]["consistent"].as_bool().unwrap());
+    let v = run("[[1, 3, 0.3333333333333333], [0.3333333333333333, 1, 3], [3, 0.3333333333333333, 1]]");
+    assert!(v["report"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("AHP judgments are inconsistent")));
+}

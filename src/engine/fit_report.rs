@@ -69,6 +69,10 @@ pub enum Finding {
     Comparison { bg_nbd: f64, pareto_nbd: f64 },
     /// The user's RFM thresholds could not be used; quantile bins were.
     UnusableThresholds { why: String },
+    /// The AHP judgments are inconsistent (CR ≥ 0.1); the weights were used anyway.
+    AhpInconsistent { consistency_ratio: f64 },
+    /// The AHP matrix is not a 3 × 3 positive reciprocal matrix; the default weights were used.
+    AhpUnusable,
 }
 
 impl Finding {
@@ -89,7 +93,11 @@ impl Finding {
             Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
                 Verdict::NotUsable
             }
-            Finding::HoldoutFine { .. } | Finding::Comparison { .. } | Finding::UnusableThresholds { .. } => Verdict::Good,
+            Finding::HoldoutFine { .. }
+            | Finding::Comparison { .. }
+            | Finding::UnusableThresholds { .. }
+            | Finding::AhpInconsistent { .. }
+            | Finding::AhpUnusable => Verdict::Good,
             _ => Verdict::UseWithCare,
         }
     }
@@ -155,6 +163,17 @@ impl Finding {
                     format!("{why}; quantile bins were used instead.")
                 }
             }
+            Finding::AhpInconsistent { consistency_ratio } => if zh {
+                format!("AHP 判断矩阵一致性比率 CR = {consistency_ratio:.3}，不低于 0.1：判断不一致，请复核后再使用这些权重。")
+            } else {
+                format!("The AHP judgments are inconsistent (CR = {consistency_ratio:.3}, 0.1 or more): review them before relying on these weights.")
+            },
+            Finding::AhpUnusable => lang
+                .pick(
+                    "The AHP matrix is not a 3 × 3 positive reciprocal matrix over R, F, M; the default weights were used.",
+                    "AHP 矩阵不是 R、F、M 的 3×3 正互反矩阵，已改用默认权重。",
+                )
+                .to_string(),
             Finding::Comparison { bg_nbd, pareto_nbd } => {
                 let better = if pareto_nbd > bg_nbd { "Pareto/NBD" } else { "BG/NBD" };
                 if zh {

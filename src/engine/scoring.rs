@@ -66,6 +66,9 @@ pub struct Scored {
     pub report: FitReport,
     /// The customer-asset frameworks (METHODS §3–§4).
     pub frameworks: Frameworks,
+    /// The AHP result when `settings.ahp_rfm` was given and usable, and the weights actually used.
+    pub ahp: Option<super::ahp::AhpResult>,
+    pub rfm_weights: [f64; 3],
     pub customers: Vec<CustomerScore>,
 }
 
@@ -138,6 +141,22 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
 
+    // AHP weights (METHODS §7) replace the RFM weights when a matrix is given and usable.
+    let ahp = settings.ahp_rfm.as_ref().map(|m| super::ahp::weights(m));
+    let weights = match &ahp {
+        Some(Ok(r)) if r.weights.len() == 3 => {
+            if !r.consistent {
+                findings.push(Finding::AhpInconsistent { consistency_ratio: r.consistency_ratio });
+            }
+            [r.weights[0], r.weights[1], r.weights[2]]
+        }
+        Some(_) => {
+            findings.push(Finding::AhpUnusable);
+            settings.rfm_weights
+        }
+        None => settings.rfm_weights,
+    };
+    let ahp = ahp.and_then(Result::ok);
     lap(&mut times.rfm);
     let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
     let data = RepeatData::from_table(table);
@@ -228,7 +247,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
                 f_score: shown.f[i],
                 m_score: shown.m[i],
                 rfm_cell: shown.cell(i),
-                rfm_combined: rfm_scores::combined(shown.r[i], shown.f[i], shown.m[i], settings.rfm_weights),
+                rfm_combined: rfm_scores::combined(shown.r[i], shown.f[i], shown.m[i], weights),
                 segment: rfm_segments::assign(&segments, five.r[i], five.f[i], five.m[i]),
                 value_class: classes[i],
                 p_alive,
@@ -291,6 +310,8 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         groups,
         report: FitReport::new(findings),
         frameworks,
+        ahp,
+        rfm_weights: weights,
         customers: rows,
     };
     (scored, times)

@@ -28,8 +28,12 @@ pub struct Settings {
     /// User thresholds for the RFM scores instead of quantile bins (METHODS §1); `None` (default) =
     /// quantiles with `rfm_bins` bins.
     pub rfm_thresholds: Option<super::rfm_scores::Thresholds>,
-    /// Weights wR, wF, wM of the combined RFM score (METHODS §1, from AHP in §7). Default equal thirds.
+    /// Weights wR, wF, wM of the combined RFM score (METHODS §1). Default equal thirds; replaced by
+    /// the AHP weights when `ahp_rfm` is given.
     pub rfm_weights: [f64; 3],
+    /// AHP pairwise comparison matrix over R, F, M (3 × 3, Saaty's 1–9 scale; METHODS §7). Its
+    /// principal-eigenvector weights become the RFM weights; a CR of 0.1 or more is reported.
+    pub ahp_rfm: Option<Vec<Vec<f64>>>,
     /// High/low split of the 8-class value model: mean (default), median or fixed centres (METHODS §1b).
     pub value_split: super::rfm_value_classes::Split,
     /// RFM segment rules: the R×F grid (default), the R `rfm` package preset, or the user's own.
@@ -79,6 +83,7 @@ impl Default for Settings {
             rfm_monetary: Default::default(),
             rfm_thresholds: None,
             rfm_weights: [1.0 / 3.0; 3],
+            ahp_rfm: None,
             value_split: Default::default(),
             segment_rules: Default::default(),
             new_conversion_cut: None,
@@ -127,6 +132,7 @@ impl Settings {
                 "rfm_thresholds".into(),
                 self.rfm_thresholds.as_ref().map_or("quantiles".into(), |t| format!("R days {:?}, F {:?}, M {:?}", t.r_days, t.f, t.m)),
             ),
+            ("ahp_rfm".into(), self.ahp_rfm.as_ref().map_or("none".into(), |m| format!("{m:?}"))),
             ("rfm_weights".into(), format!("{:.3} {:.3} {:.3}", self.rfm_weights[0], self.rfm_weights[1], self.rfm_weights[2])),
             ("value_split".into(), format!("{:?}", self.value_split)),
             ("segment_rules".into(), self.segment_rules.name()),
