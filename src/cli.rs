@@ -375,6 +375,15 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
                 "lost_rule": l.lost_rule, "table": with_strategy("lifecycle", &l.table, lang),
                 "profit_curve": l.profit_curve, "cohorts": l.cohorts, "flow_from": l.flow_from, "flow": l.flow,
             })),
+            "clusters": s.frameworks.clusters.as_ref().map(|c| json!({
+                "k": c.k, "features": c.features, "silhouette": c.silhouette, "inertia": c.inertia,
+                "table": c.table.iter().zip(&c.centroids).map(|(r, centroid)| {
+                    let mut v = json!(r);
+                    v["centroid"] = json!(centroid);
+                    v["description"] = json!(kezhi::engine::clustering::describe(centroid, lang == Lang::Zh));
+                    v
+                }).collect::<Vec<_>>(),
+            })),
             "value_grid": grid_json(&s.frameworks.value_grid, lang),
             "growth_grid": s.frameworks.growth_grid.as_ref().map(|g| grid_json(g, lang)),
             "value_pyramid": { "ranked_by": s.frameworks.pyramid.ranked_by, "table": with_strategy("value_pyramid", &s.frameworks.pyramid.table, lang) },
@@ -388,6 +397,8 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         },
         "checks": s.checks,
         "groups": s.groups,
+        "groups_by_segment": s.segments.iter().map(|r| r.key.clone()).chain(std::iter::once("others".to_string())).zip(&s.groups_by_segment)
+            .map(|(k, g)| json!({"segment": k, "retention": g.retention, "migration": g.migration})).collect::<Vec<_>>(),
         "priority_top": scoring::priority_list(s, 20).into_iter().map(|k| json!({
             "customer_id": i.table.customers[k].id, "priority": s.customers[k].priority,
             "clv": s.customers[k].clv, "p_alive": s.customers[k].p_alive,
@@ -449,6 +460,12 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     println!("Value pyramid by {}: {}", s.frameworks.pyramid.ranked_by, pct(&s.frameworks.pyramid.table));
     println!("Tiers: {}", pct(&s.frameworks.tiers.table));
     println!("New-customer matrix: {}", pct(&s.frameworks.new_matrix.table));
+    if let Some(c) = &s.frameworks.clusters {
+        println!("Clusters (k = {}, silhouette {:.3}):", c.k, c.silhouette);
+        for (r, centroid) in c.table.iter().zip(&c.centroids) {
+            println!("  {} {} customers ({:.0}% of margin): {}", r.key, r.customers, r.margin_share * 100.0, kezhi::engine::clustering::describe(centroid, lang == Lang::Zh));
+        }
+    }
     if let Some(l) = &s.frameworks.lifecycle {
         println!("Lifecycle (lost by {}): {}", l.lost_rule, pct(&l.table));
     }

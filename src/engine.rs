@@ -5,6 +5,7 @@
 pub mod ahp;
 pub mod bg_nbd;
 pub mod class_table;
+pub mod clustering;
 pub mod clv;
 pub mod csv_export;
 pub mod customer_table;

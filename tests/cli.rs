@@ -134,6 +134,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
         // Zero revenue (a free purchase) has no margin efficiency; here margin = 0.3 × revenue.
         assert_eq!(cells[26].is_empty(), cells[15] == "0", "every customer with revenue is on the value grid: {row}");
         assert_eq!(cells[27].is_empty(), cells[1] == "0", "the growth grid is for repeat customers: {row}");
+        assert!(["1", "2", "3", "4"].contains(&cells[28]), "every customer has a cluster: {row}");
     }
 }
 

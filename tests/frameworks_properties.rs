@@ -51,6 +51,9 @@ fn every_customer_gets_one_class_and_the_tables_add_up() {
         check_table(&f.value_grid.table, n, "value grid");
         let g = f.growth_grid.as_ref().expect("dated data");
         check_table(&g.table, n - new_n, "growth grid");
+        let c = f.clusters.as_ref().expect("clusters");
+        check_table(&c.table, n, "clusters");
+        assert!(c.table.iter().all(|r| r.customers > 0), "no empty cluster");
         let p = f.pareto.as_ref().expect("positive margin");
         assert!(p.top_margin_share > 0.2 && p.top_margin_share <= 1.0 && (0.0..1.0).contains(&p.gini), "{p:?}");
     }

@@ -61,11 +61,11 @@ pub fn customers_csv(table: &CustomerTable) -> String {
     write_rows(&CUSTOMER_COLUMNS, rows)
 }
 
-pub const SCORED_COLUMNS: [&str; 28] = [
+pub const SCORED_COLUMNS: [&str; 29] = [
     "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
     "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
     "priority_score", "rfm_combined", "pyramid_level", "tier", "gmcb_class", "new_matrix_class", "veteran_class", "veteran_grade",
-    "lifecycle_stage", "value_grid_cell", "growth_grid_cell",
+    "lifecycle_stage", "value_grid_cell", "growth_grid_cell", "cluster",
 ];
 
 /// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
@@ -103,6 +103,7 @@ pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: 
             fw.lifecycle.as_ref().and_then(|l| l.stage[i]).map(|k| super::lifecycle::label(k, zh).to_string()).unwrap_or_default(),
             fw.value_grid.cell[i].map(|k| super::nine_grid::label(k, zh)).unwrap_or_default(),
             fw.growth_grid.as_ref().and_then(|g| g.cell[i]).map(|k| super::nine_grid::label(k, zh)).unwrap_or_default(),
+            fw.clusters.as_ref().map(|c| (c.cluster[i] + 1).to_string()).unwrap_or_default(),
         ]
     });
     write_rows(&SCORED_COLUMNS, rows)

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bg_nbd::BgNbdParams;
+use super::clustering::{self, Clusters};
 use super::customer_table::CustomerTable;
 use super::gamma_gamma::GammaGammaParams;
 use super::lifecycle::{self, Lifecycle, LifecycleInputs};
@@ -36,6 +37,8 @@ pub struct Frameworks {
     /// Spend growth × frequency growth, for customers with two or more occasions; `None` for a
     /// summary file.
     pub growth_grid: Option<Grid>,
+    /// `None` with fewer customers than clusters.
+    pub clusters: Option<Clusters>,
 }
 
 /// What the frameworks take from the scores, per customer in table order, and the fits.
@@ -45,6 +48,10 @@ pub struct ScoreInputs<'a> {
     pub p_alive: &'a [Option<f64>],
     /// 5-bin F scores.
     pub f_score: &'a [u8],
+    /// R (days), F (occasions) and M as the RFM scores use them.
+    pub recency_days: &'a [f64],
+    pub frequency: &'a [f64],
+    pub monetary: &'a [f64],
     pub bg: Option<&'a BgNbdParams>,
     pub gg: Option<&'a GammaGammaParams>,
 }
@@ -142,7 +149,16 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         }
         nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy)
     });
+    let clusters = clustering::build(
+        inputs.recency_days,
+        inputs.frequency,
+        inputs.monetary,
+        clv,
+        &margin,
+        clustering::KMeansParams { k: settings.cluster_k, restarts: settings.cluster_restarts, seed: settings.cluster_seed },
+    );
     Frameworks {
+        clusters,
         value_grid,
         growth_grid,
         lifecycle,

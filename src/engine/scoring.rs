@@ -62,6 +62,8 @@ pub struct Scored {
     pub checks: Option<ModelChecks>,
     /// Group-level models over all customers (METHODS §2e).
     pub groups: GroupModels,
+    /// The same per segment, in the order of `segments`, then "Others".
+    pub groups_by_segment: Vec<GroupModels>,
     /// The plain-words verdict on the fits.
     pub report: FitReport,
     /// The customer-asset frameworks (METHODS §3–§4).
@@ -79,16 +81,20 @@ pub struct GroupModels {
     pub migration: Option<MigrationModel>,
 }
 
-/// The retention and migration models over the customers `members` (indices into the table).
-pub fn group_models(table: &CustomerTable, members: &[usize], settings: &Settings) -> GroupModels {
+/// The retention and migration models over each group of customers (indices into the table); the
+/// customers' period activity is computed once for all groups.
+pub fn group_models(table: &CustomerTable, groups: &[Vec<usize>], settings: &Settings) -> Vec<GroupModels> {
     let Some(activity) = group_periods::activity(table, settings.group_period_months) else {
-        return GroupModels { retention: None, migration: None };
+        return groups.iter().map(|_| GroupModels { retention: None, migration: None }).collect();
     };
     let d = settings.discount_per_group_period();
-    GroupModels {
-        retention: retention_model::fit(&activity, members, d),
-        migration: migration_model::fit(&activity, members, settings.migration_lapsed_state as usize, d),
-    }
+    groups
+        .iter()
+        .map(|members| GroupModels {
+            retention: retention_model::fit(&activity, members, d),
+            migration: migration_model::fit(&activity, members, settings.migration_lapsed_state as usize, d),
+        })
+        .collect()
 }
 
 /// Milliseconds spent in each stage of [`score_timed`], read from the caller's clock (the engine has
@@ -209,9 +215,6 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         _ => {}
     }
     lap(&mut times.gamma_gamma);
-    let everyone: Vec<usize> = (0..table.customers.len()).collect();
-    let groups = group_models(table, &everyone, settings);
-    lap(&mut times.group_models);
 
     let units_per_month = DAYS_PER_MONTH / table.unit.days();
     let horizon = f64::from(settings.horizon_months) * units_per_month;
@@ -287,12 +290,22 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
     lap(&mut times.customers);
+    // Group models over everyone, then per segment (METHODS §2e; the last group is "Others").
+    let mut member_groups: Vec<Vec<usize>> = vec![(0..table.customers.len()).collect()];
+    member_groups.extend((0..=segments.len()).map(|k| (0..rows.len()).filter(|&i| rows[i].segment.unwrap_or(segments.len()) == k).collect()));
+    let mut all_groups = group_models(table, &member_groups, settings).into_iter();
+    let groups = all_groups.next().unwrap_or(GroupModels { retention: None, migration: None });
+    let groups_by_segment: Vec<GroupModels> = all_groups.collect();
+    lap(&mut times.group_models);
     let p_alive: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
     let inputs = frameworks::ScoreInputs {
         clv: &clvs,
         rfm_combined: &combined,
         p_alive: &p_alive,
         f_score: &five.f,
+        recency_days: &five.recency_days,
+        frequency: &five.frequency,
+        monetary: &five.monetary,
         bg: bg.as_ref().map(|f| &f.params),
         gg: gg.as_ref().map(|f| &f.params),
     };
@@ -308,6 +321,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         pareto_nbd: pnbd,
         checks,
         groups,
+        groups_by_segment,
         report: FitReport::new(findings),
         frameworks,
         ahp,

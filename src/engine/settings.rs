@@ -51,6 +51,10 @@ pub struct Settings {
     /// Strategy of each nine-grid cell [row][column]: 0 keep investing, 1 deepen, 2 adjust, 3 managed
     /// exit. Default by the sum of the two levels (METHODS §3d).
     pub nine_grid_strategy: [[usize; 3]; 3],
+    /// k-means (METHODS §6): clusters (default 4), restarts (default 5) and the seed (default 42).
+    pub cluster_k: usize,
+    pub cluster_restarts: usize,
+    pub cluster_seed: u64,
     /// What the value pyramid ranks by (METHODS §4): CLV when fitted else margin (default), margin,
     /// revenue, or the weighted RFM score.
     pub pyramid_value: super::value_pyramid::PyramidValue,
@@ -92,6 +96,9 @@ impl Default for Settings {
             lifecycle_period_months: 6,
             lifecycle_flow_months: 6,
             nine_grid_strategy: super::nine_grid::DEFAULT_STRATEGY,
+            cluster_k: 4,
+            cluster_restarts: 5,
+            cluster_seed: 42,
             pyramid_value: Default::default(),
             pyramid_shares: [0.20, 0.30, 0.30, 0.20],
             pareto_top_share: 0.20,
@@ -142,6 +149,7 @@ impl Settings {
             ("lifecycle_period_months".into(), self.lifecycle_period_months.to_string()),
             ("lifecycle_flow_months".into(), self.lifecycle_flow_months.to_string()),
             ("nine_grid_strategy".into(), format!("{:?}", self.nine_grid_strategy)),
+            ("clusters".into(), format!("k {} · restarts {} · seed {}", self.cluster_k, self.cluster_restarts, self.cluster_seed)),
             ("pyramid_value".into(), format!("{:?}", self.pyramid_value)),
             ("pyramid_shares".into(), format!("{:?}", self.pyramid_shares)),
             ("pareto_top_share".into(), format!("{}", self.pareto_top_share)),
