@@ -368,7 +368,7 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
                 "table": with_strategy("new_customer_matrix", &s.frameworks.new_matrix.table, lang),
             },
             "veteran_matrix": s.frameworks.veteran.as_ref().map(|v| json!({
-                "growth_measure": v.growth_measure, "loyalty_measure": v.loyalty_measure,
+                "growth_measure": v.growth_measure, "spend_growth_fallbacks": v.spend_growth_fallbacks, "loyalty_measure": v.loyalty_measure,
                 "table": with_strategy("veteran_matrix", &v.table, lang),
             })),
             "lifecycle": s.frameworks.lifecycle.as_ref().map(|l| json!({

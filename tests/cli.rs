@@ -228,3 +228,30 @@ fn ahp_weights_from_settings_feed_the_combined_score() {
     let v = run("[[1, 3, 0.3333333333333333], [0.3333333333333333, 1, 3], [3, 0.3333333333333333, 1]]");
     assert!(v["report"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("AHP judgments are inconsistent")));
 }
+
+/// With a wallet column the veteran matrix grows by share of wallet (METHODS §3b): C1 spends the
+/// same 100 in both half-years while its category spend halves (25% → 50% share, a = 1: fast), so it
+/// lands in the "fast" column although its own spend did not grow.
+#[test]
+fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
+    let dir = std::env::temp_dir().join(format!("kezhi-wallet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("wallet.csv");
+    let mut csv = String::from("customer_id,date,amount,wallet\n");
+    csv.push_str("C1,2024-03-01,100,400\nC1,2024-10-01,100,200\n");
+    for k in 2..=6 {
+        csv.push_str(&format!("C{k},2024-03-0{k},{},300\nC{k},2024-10-0{k},{},300\n", 50 * k, 40 * k));
+    }
+    csv.push_str("C9,2024-12-31,10,100\n");
+    std::fs::write(&file, csv).expect("write");
+    let out = dir.join("scored.csv");
+    let o = kezhi().args(["score"]).arg(&file).args(["--json", "--out"]).arg(&out).output().expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["frameworks"]["veteran_matrix"]["growth_measure"], "share_of_wallet");
+    assert_eq!(v["frameworks"]["veteran_matrix"]["spend_growth_fallbacks"], 0);
+    let text = std::fs::read_to_string(&out).expect("scored");
+    let c1 = text.lines().find(|l| l.starts_with("C1,")).expect("C1");
+    let class = c1.split(',').nth(23).unwrap_or_default();
+    assert!(["High quality", "Potential B", "Problem"].contains(&class), "C1 is in the fast column: {c1}");
+}

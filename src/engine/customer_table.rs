@@ -64,6 +64,10 @@ pub struct CustomerTable {
     /// All occasions, customer by customer: customer i owns `occasions[offsets[i]..offsets[i + 1]]`.
     pub occasions: Vec<Occasion>,
     pub offsets: Vec<usize>,
+    /// With a wallet column (the customer's category spend, ours and competitors', that the row's
+    /// purchase belongs to): per occasion, the sum of the wallet values of its rows, parallel to
+    /// `occasions`. `None` without a wallet column.
+    pub occasion_wallet: Option<Vec<f64>>,
     pub from_summary: bool,
 }
 
@@ -75,6 +79,14 @@ pub fn is_occasion(net_spend: f64, had_return: bool) -> bool {
 }
 
 impl CustomerTable {
+    /// Customer i's occasion wallets (see `occasion_wallet`), empty without a wallet column.
+    pub fn wallets_of(&self, i: usize) -> &[f64] {
+        match (&self.occasion_wallet, self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(w), Some(&a), Some(&b)) => &w[a..b],
+            _ => &[],
+        }
+    }
+
     pub fn occasions_of(&self, i: usize) -> &[Occasion] {
         match (self.offsets.get(i), self.offsets.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.occasions[a..b],
@@ -115,6 +127,8 @@ impl CustomerTable {
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0);
         let mut keys: Vec<u64> = Vec::new();
+        let has_wallet = rows.iter().any(|t| t.wallet.is_some());
+        let mut wallets: Vec<f64> = Vec::new();
         for c in 0..n {
             let slice = &mut idx[start[c]..start[c + 1]];
             if slice.is_empty() {
@@ -126,10 +140,11 @@ impl CustomerTable {
             let mut k = 0;
             while k < slice.len() {
                 let day = rows[slice[k] as usize].date;
-                let (mut spend, mut day_margin, mut had_return) = (0.0, 0.0, false);
+                let (mut spend, mut day_margin, mut had_return, mut wallet) = (0.0, 0.0, false, 0.0);
                 while k < slice.len() && rows[slice[k] as usize].date == day {
                     let t = &rows[slice[k] as usize];
                     spend += t.amount;
+                    wallet += t.wallet.unwrap_or(0.0);
                     day_margin += t.margin.unwrap_or(t.amount * settings.margin_rate);
                     if t.amount < 0.0 {
                         stats.return_rows += 1;
@@ -141,6 +156,9 @@ impl CustomerTable {
                 margin += day_margin;
                 if is_occasion(spend, had_return) {
                     occasions.push(Occasion { date: day, spend, margin: day_margin });
+                    if has_wallet {
+                        wallets.push(wallet);
+                    }
                 } else {
                     stats.non_occasion_days += 1;
                 }
@@ -182,7 +200,8 @@ impl CustomerTable {
             });
             offsets.push(occasions.len());
         }
-        let table = CustomerTable { analysis_date: Some(analysis_date), unit, customers, occasions, offsets, from_summary: false };
+        let occasion_wallet = has_wallet.then_some(wallets);
+        let table = CustomerTable { analysis_date: Some(analysis_date), unit, customers, occasions, offsets, occasion_wallet, from_summary: false };
         (table, stats)
     }
 
@@ -218,6 +237,7 @@ impl CustomerTable {
             customers,
             occasions: Vec::new(),
             offsets,
+            occasion_wallet: None,
             from_summary: true,
         }
     }

@@ -89,22 +89,31 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
     let new_matrix = new_customer_matrix::build(table.customers.len(), &new, inputs.bg, inputs.gg, horizon, &margin, settings.new_conversion_cut);
     let veteran = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
         let use_p_alive = inputs.p_alive.iter().all(Option::is_some);
+        let has_wallet = table.occasion_wallet.is_some();
+        let mut fallbacks = 0u64;
         let vets: Vec<Veteran> = (0..table.customers.len())
             .filter(|&i| table.customers[i].occasions >= 2)
             .map(|i| {
                 let c = &table.customers[i];
                 let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
-                let (spend_before, spend_now) = veteran_matrix::period_spend(&occ, end, settings.veteran_period_months);
+                let spend = veteran_matrix::period_spend(&occ, end, settings.veteran_period_months);
+                let wallet = has_wallet.then(|| {
+                    let w: Vec<_> = table.occasions_of(i).iter().zip(table.wallets_of(i)).map(|(o, &w)| (o.date, w)).collect();
+                    veteran_matrix::period_spend(&w, end, settings.veteran_period_months)
+                });
+                let (growth, by_share) = veteran_matrix::growth_of(spend, wallet);
+                fallbacks += u64::from(has_wallet && !by_share);
                 Veteran {
                     index: i,
                     loyalty: if use_p_alive { inputs.p_alive[i].unwrap_or(0.0) } else { f64::from(inputs.f_score[i]) },
                     margin_per_month: c.margin / (c.t * unit_days / DAYS_PER_MONTH).max(1.0),
-                    spend_before,
-                    spend_now,
+                    growth,
                 }
             })
             .collect();
-        veteran_matrix::build(table.customers.len(), &vets, if use_p_alive { "p_alive" } else { "f_score" }, settings.veteran_fast_growth, &margin)
+        let loyalty = if use_p_alive { "p_alive" } else { "f_score" };
+        let measure = if has_wallet { "share_of_wallet" } else { "spend_growth" };
+        veteran_matrix::build(table.customers.len(), &vets, loyalty, measure, fallbacks, settings.veteran_fast_growth, &margin)
     });
     let lifecycle = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
         let from = lifecycle::flow_start(end, settings.lifecycle_flow_months);

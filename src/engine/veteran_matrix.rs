@@ -4,12 +4,13 @@
 //! - Quality from loyalty 忠诚度 (P(alive) when fitted, else the F score) and profitability 盈利性
 //!   (margin per month of tenure), each high when strictly above its median over the veterans:
 //!   both high → 优 good, one → 中 fair, none → 劣 poor.
-//! - Growth a = (spend in the latest period − spend in the one before) / spend in the one before,
-//!   periods of `months` months ending at the analysis date (default the last 6 vs the 6 before). The
-//!   data carry no wallet total per customer yet, so the customer's own spend growth stands in for
-//!   the growth of its share of wallet, and the output says so (`growth_measure`). Nothing before and
-//!   something now counts as fast; nothing in either as shrinking. Fast a ≥ `fast` (default 1),
-//!   steady 0 < a < fast, shrinking a ≤ 0.
+//! - Growth a = (share now − share before) / share before, periods of `months` months ending at the
+//!   analysis date (default the last 6 vs the 6 before), share = our spend ÷ the wallet (the sum of
+//!   the wallet column over the customer's rows in the period). Without a wallet column, or for a
+//!   customer with no wallet in either period, the customer's own spend growth stands in, and the
+//!   output says which (`growth_measure`, `spend_growth_fallbacks`). Nothing before and something
+//!   now counts as fast; nothing in either as shrinking. Fast a ≥ `fast` (default 1), steady
+//!   0 < a < fast, shrinking a ≤ 0.
 //!
 //! | quality \ growth | fast | steady | shrinking |
 //! |---|---|---|---|
@@ -37,8 +38,10 @@ pub struct VeteranMatrix {
     pub grade: Vec<Option<u8>>,
     pub quality: Vec<Option<usize>>,
     pub growth: Vec<Option<f64>>,
-    /// "spend_growth" (the stand-in) or "share_of_wallet".
+    /// "share_of_wallet" (a wallet column) or "spend_growth" (the stand-in).
     pub growth_measure: String,
+    /// Veterans whose growth fell back to spend growth although the file has a wallet column.
+    pub spend_growth_fallbacks: u64,
     /// "p_alive" or "f_score".
     pub loyalty_measure: String,
     pub table: Vec<ClassRow>,
@@ -49,9 +52,17 @@ pub struct Veteran {
     pub index: usize,
     pub loyalty: f64,
     pub margin_per_month: f64,
-    /// Spend in the period before and in the latest period.
-    pub spend_before: f64,
-    pub spend_now: f64,
+    /// Growth a (see the module doc; `growth_of`).
+    pub growth: f64,
+}
+
+/// Growth a from the spend and (when known) the wallet of the period before and the latest one;
+/// the flag says whether share of wallet was used.
+pub fn growth_of(spend: (f64, f64), wallet: Option<(f64, f64)>) -> (f64, bool) {
+    match wallet {
+        Some((wb, wn)) if wb > 0.0 && wn > 0.0 => (growth(spend.0 / wb, spend.1 / wn), true),
+        _ => (growth(spend.0, spend.1), false),
+    }
 }
 
 pub fn growth(before: f64, now: f64) -> f64 {
@@ -64,7 +75,7 @@ pub fn growth(before: f64, now: f64) -> f64 {
     }
 }
 
-pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, fast: f64, margin: &[f64]) -> VeteranMatrix {
+pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, growth_measure: &str, fallbacks: u64, fast: f64, margin: &[f64]) -> VeteranMatrix {
     let lm = median(&vets.iter().map(|v| v.loyalty).collect::<Vec<_>>());
     let pm = median(&vets.iter().map(|v| v.margin_per_month).collect::<Vec<_>>());
     let mut class = vec![None; customers];
@@ -74,7 +85,7 @@ pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, fast: f6
     for v in vets {
         let highs = usize::from(v.loyalty > lm) + usize::from(v.margin_per_month > pm);
         let q = 2 - highs;
-        let a = growth(v.spend_before, v.spend_now);
+        let a = v.growth;
         let g = if a >= fast { 0 } else if a > 0.0 { 1 } else { 2 };
         let k = GRID[q][g];
         class[v.index] = Some(k);
@@ -88,7 +99,8 @@ pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, fast: f6
         grade,
         quality,
         growth: growth_of,
-        growth_measure: "spend_growth".into(),
+        growth_measure: growth_measure.into(),
+        spend_growth_fallbacks: fallbacks,
         loyalty_measure: loyalty_measure.into(),
     }
 }
@@ -141,19 +153,29 @@ mod tests {
         let mut vets = Vec::new();
         for (qi, &(loyalty, m)) in quality.iter().enumerate() {
             for (gi, &(b, n)) in spend.iter().enumerate() {
-                vets.push(Veteran { index: qi * 3 + gi, loyalty, margin_per_month: m, spend_before: b, spend_now: n });
+                vets.push(Veteran { index: qi * 3 + gi, loyalty, margin_per_month: m, growth: growth(b, n) });
             }
         }
-        vets.push(Veteran { index: 9, loyalty: 0.5, margin_per_month: 50.0, spend_before: 1.0, spend_now: 1.0 });
+        vets.push(Veteran { index: 9, loyalty: 0.5, margin_per_month: 50.0, growth: 0.0 });
         for k in 10..13 {
-            vets.push(Veteran { index: k, loyalty: 0.1, margin_per_month: 90.0, spend_before: 1.0, spend_now: 1.0 });
+            vets.push(Veteran { index: k, loyalty: 0.1, margin_per_month: 90.0, growth: 0.0 });
         }
-        let m = build(14, &vets, "p_alive", 1.0, &[1.0; 14]);
+        let m = build(14, &vets, "p_alive", "spend_growth", 0, 1.0, &[1.0; 14]);
         assert_eq!(m.class[..9].to_vec(), vec![Some(0), Some(1), Some(2), Some(3), Some(4), Some(5), Some(4), Some(5), Some(6)]);
         assert_eq!(m.grade[..9].to_vec(), [1, 2, 3, 2, 3, 3, 3, 3, 4].map(Some).to_vec());
         assert_eq!(m.class[9], Some(6), "on both medians: 劣, and a = 0 shrinking: eliminate");
         assert_eq!(m.class[13], None, "not a veteran");
         assert_eq!(m.table.iter().map(|r| r.customers).sum::<u64>(), 13);
+    }
+
+    /// Share of wallet by hand: 50 of 200 before (25%), 60 of 120 now (50%): a = 1, fast — while the
+    /// spend alone grew only 20% (steady). No wallet in a period: spend growth stands in.
+    #[test]
+    fn share_of_wallet_growth_by_hand() {
+        assert_eq!(growth_of((50.0, 60.0), Some((200.0, 120.0))), (1.0, true));
+        let (a, by_share) = growth_of((50.0, 60.0), None);
+        assert!((a - 0.2).abs() < crate::engine::tolerances::HAND_COMPUTED_ABS && !by_share);
+        assert!(!growth_of((50.0, 60.0), Some((0.0, 120.0))).1);
     }
 
     #[test]
