@@ -78,6 +78,13 @@ fn moving_a_threshold_moves_customers_one_way_only() {
     let strict = Settings { veteran_fast_growth: 2.0, ..Settings::default() };
     let (g1, g2) = (base.veteran.as_ref().unwrap().grade.clone(), score(&t, &strict).frameworks.veteran.unwrap().grade);
     assert!(g2.iter().zip(&g1).all(|(s, b)| s >= b));
+    // A higher P(alive) cut for "lost": every customer lost before is still lost, and more are.
+    let lost = |s: &Settings| score(&t, s).frameworks.lifecycle.unwrap().stage;
+    let strict = Settings { lifecycle: kezhi::engine::lifecycle::StageRules { lost_p_alive: 0.3, ..Default::default() }, ..Settings::default() };
+    let (before, after) = (lost(&Settings::default()), lost(&strict));
+    let is_lost = |s: &Option<usize>| *s == Some(4);
+    assert!(before.iter().zip(&after).all(|(b, a)| !is_lost(b) || is_lost(a)));
+    assert!(after.iter().filter(|s| is_lost(s)).count() > before.iter().filter(|s| is_lost(s)).count());
     // A fixed, higher conversion cut: nobody becomes "high P".
     let cut = Settings { new_conversion_cut: Some(0.9), ..Settings::default() };
     let m = score(&t, &cut).frameworks.new_matrix;

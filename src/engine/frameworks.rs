@@ -125,7 +125,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             p_alive: inputs.p_alive,
             flow_from: Some((from, p_then)),
             margin: &margin,
-            period_months: settings.lifecycle_period_months,
+            rules: settings.lifecycle,
         })
     });
     // Nine-grid indicators: orders per month of tenure, categories bought, margin rate, P(alive).
@@ -150,9 +150,9 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
                 continue;
             }
             let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
-            let (sb, sn) = veteran_matrix::period_spend(&occ, end, settings.lifecycle_period_months);
+            let (sb, sn) = veteran_matrix::period_spend(&occ, end, settings.lifecycle.period_months);
             let ones: Vec<_> = occ.iter().map(|&(d, _)| (d, 1.0)).collect();
-            let (fb, fnow) = veteran_matrix::period_spend(&ones, end, settings.lifecycle_period_months);
+            let (fb, fnow) = veteran_matrix::period_spend(&ones, end, settings.lifecycle.period_months);
             spend.push(Some(rate(sb, sn)));
             freq.push(Some(rate(fb, fnow)));
         }

@@ -22,6 +22,32 @@ use super::time_unit::DAYS_PER_MONTH;
 use super::veteran_matrix::period_spend;
 
 pub const STAGES: [&str; 5] = ["introduction", "growth", "maturity", "decline", "lost"];
+
+/// The thresholds of the stage rules (settings; METHODS §5 defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StageRules {
+    /// Lost below this P(alive). Default 0.1.
+    pub lost_p_alive: f64,
+    /// With no model: lost when days since the last purchase exceed this multiple of the customer's
+    /// median gap (default 3) and this many days (default 180).
+    pub lost_gap_multiple: f64,
+    pub lost_min_days: f64,
+    /// Introduction while the first purchase is fewer than this many days ago. Default 90.
+    pub introduction_days: i64,
+    /// Decline below this P(alive). Default 0.5.
+    pub decline_p_alive: f64,
+    /// Spend change between the periods beyond ± this share: growth or decline. Default 0.2.
+    pub spend_change: f64,
+    /// Period length in months. Default 6.
+    pub period_months: u32,
+}
+
+impl Default for StageRules {
+    fn default() -> Self {
+        StageRules { lost_p_alive: 0.1, lost_gap_multiple: 3.0, lost_min_days: 180.0, introduction_days: 90, decline_p_alive: 0.5, spend_change: 0.2, period_months: 6 }
+    }
+}
 const INTRODUCTION: usize = 0;
 const GROWTH: usize = 1;
 const MATURITY: usize = 2;
@@ -40,11 +66,11 @@ pub fn alternative_label(stage: usize) -> &'static str {
 }
 
 /// One customer's stage from its occasions (date, spend; in date order) at `end`.
-pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<f64>, period_months: u32) -> Option<usize> {
+pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<f64>, rules: &StageRules) -> Option<usize> {
     let first = occasions.first()?.0;
     let last = occasions.last()?.0;
     let lost = match p_alive {
-        Some(p) => p < 0.1,
+        Some(p) => p < rules.lost_p_alive,
         None => {
             let mut gaps: Vec<i64> = occasions.windows(2).map(|w| (w[1].0 - w[0].0).num_days()).collect();
             if gaps.is_empty() {
@@ -54,21 +80,21 @@ pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<
                 let n = gaps.len();
                 let median = if n % 2 == 1 { gaps[n / 2] as f64 } else { (gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0 };
                 let since = (end - last).num_days() as f64;
-                since > 3.0 * median && since > 180.0
+                since > rules.lost_gap_multiple * median && since > rules.lost_min_days
             }
         }
     };
     if lost {
         return Some(LOST);
     }
-    if occasions.len() == 1 || (end - first).num_days() < 90 {
+    if occasions.len() == 1 || (end - first).num_days() < rules.introduction_days {
         return Some(INTRODUCTION);
     }
-    let (before, now) = period_spend(occasions, end, period_months);
+    let (before, now) = period_spend(occasions, end, rules.period_months);
     let change = if before > 0.0 { (now - before) / before } else if now > 0.0 { f64::INFINITY } else { -1.0 };
-    Some(if change < -0.2 || p_alive.is_some_and(|p| p < 0.5) {
+    Some(if change < -rules.spend_change || p_alive.is_some_and(|p| p < rules.decline_p_alive) {
         DECLINE
-    } else if change > 0.2 {
+    } else if change > rules.spend_change {
         GROWTH
     } else {
         MATURITY
@@ -174,13 +200,13 @@ pub struct LifecycleInputs<'a> {
     pub p_alive: &'a [Option<f64>],
     pub flow_from: Option<(NaiveDate, Vec<Option<f64>>)>,
     pub margin: &'a [f64],
-    pub period_months: u32,
+    pub rules: StageRules,
 }
 
 pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
     let stage_at = |i: usize, end: NaiveDate, p: Option<f64>| {
         let occ: Vec<(NaiveDate, f64)> = inputs.occasions[i].iter().filter(|o| o.date <= end).map(|o| (o.date, o.spend)).collect();
-        stage_of(&occ, end, p, inputs.period_months)
+        stage_of(&occ, end, p, &inputs.rules)
     };
     let n = inputs.occasions.len();
     let stage: Vec<Option<usize>> = (0..n).map(|i| stage_at(i, inputs.end, inputs.p_alive[i])).collect();
@@ -225,7 +251,8 @@ mod tests {
     #[test]
     fn stages_by_construction() {
         let end = d("2024-12-31");
-        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| (d(x), v)).collect::<Vec<_>>(), end, p, 6);
+        let rules = StageRules::default();
+        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| (d(x), v)).collect::<Vec<_>>(), end, p, &rules);
         assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.05)), Some(LOST));
         assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.1)), Some(DECLINE), "P(alive) = 0.1 is not lost, and below 0.5 declines");
         assert_eq!(s(&[("2023-01-10", 10.0)], Some(1.0)), Some(INTRODUCTION), "one occasion");

@@ -44,8 +44,9 @@ pub struct Settings {
     pub veteran_period_months: u32,
     /// Growth a at or above which a veteran is "fast" (METHODS §3b). Default 1.
     pub veteran_fast_growth: f64,
-    /// Length in months of the two periods whose spend the lifecycle stages compare. Default 6.
-    pub lifecycle_period_months: u32,
+    /// The lifecycle stage rules (METHODS §5): P(alive) cuts, the no-model recency rule, the
+    /// introduction window, the spend change and the period length (also the growth grid's).
+    pub lifecycle: super::lifecycle::StageRules,
     /// The stage flow compares the stages this many months before the analysis date with now. Default 6.
     pub lifecycle_flow_months: u32,
     /// Strategy of each nine-grid cell [row][column]: 0 keep investing, 1 deepen, 2 adjust, 3 managed
@@ -93,7 +94,7 @@ impl Default for Settings {
             new_conversion_cut: None,
             veteran_period_months: 6,
             veteran_fast_growth: 1.0,
-            lifecycle_period_months: 6,
+            lifecycle: Default::default(),
             lifecycle_flow_months: 6,
             nine_grid_strategy: super::nine_grid::DEFAULT_STRATEGY,
             cluster_k: 4,
@@ -146,7 +147,7 @@ impl Settings {
             ("new_conversion_cut".into(), self.new_conversion_cut.map_or("median".into(), |c| format!("{c}"))),
             ("veteran_period_months".into(), self.veteran_period_months.to_string()),
             ("veteran_fast_growth".into(), format!("{}", self.veteran_fast_growth)),
-            ("lifecycle_period_months".into(), self.lifecycle_period_months.to_string()),
+            ("lifecycle".into(), format!("{:?}", self.lifecycle)),
             ("lifecycle_flow_months".into(), self.lifecycle_flow_months.to_string()),
             ("nine_grid_strategy".into(), format!("{:?}", self.nine_grid_strategy)),
             ("clusters".into(), format!("k {} · restarts {} · seed {}", self.cluster_k, self.cluster_restarts, self.cluster_seed)),
