@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fitting::{inverse_hessian, multi_start, Objective, SUBSAMPLE_ROWS};
+use super::fitting::{mean_negative_in_logs, multi_start, standard_errors_in_logs, Objective, SUBSAMPLE_ROWS};
 use super::hypergeometric::hyp2f1;
 use super::repeat_data::RepeatData;
 
@@ -155,9 +155,7 @@ impl Objective for NegLogLik<'_> {
     fn value_and_gradient(&self, theta: &[f64]) -> (f64, Vec<f64>) {
         let p = BgNbdParams::from_log(theta);
         let (ll, g) = ll_and_gradient(&p, self.0, true);
-        let n = self.0.customers();
-        let scale = [p.r, p.alpha, p.a, p.b]; // d/d(ln θ) = θ · d/dθ
-        (-ll / n, (0..4).map(|k| -g[k] * scale[k] / n).collect())
+        mean_negative_in_logs(ll, &g, &[p.r, p.alpha, p.a, p.b], self.0.customers())
     }
 
     fn joint_is_cheap(&self) -> bool {
@@ -199,11 +197,7 @@ pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
     let sub = d.subsample(SUBSAMPLE_ROWS);
     let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
     let params = BgNbdParams::from_log(&m.theta);
-    // Cov(ln θ) = (N · H)⁻¹ where H is the Hessian of the mean negative log-likelihood; SE(θ) = θ · SE(ln θ).
-    let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {
-        let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
-        BgNbdParams { r: se(0), alpha: se(1), a: se(2), b: se(3) }
-    });
+    let standard_errors = standard_errors_in_logs(&obj, &m.theta, d.customers()).map(|se| BgNbdParams { r: se[0], alpha: se[1], a: se[2], b: se[3] });
     Some(BgNbdFit {
         params,
         standard_errors,

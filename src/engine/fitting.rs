@@ -174,6 +174,20 @@ pub fn minimise<O: Objective>(obj: &O, starts: &[Vec<f64>]) -> Option<Minimum> {
     nelder_mead(obj, &from)
 }
 
+/// The models' objective from their log-likelihood: the mean negative log-likelihood over `n`
+/// customers, and its gradient in the log-parameters from ∂ln L/∂θ (d/d ln θ = θ · d/dθ).
+pub fn mean_negative_in_logs(ll: f64, grad: &[f64], params: &[f64], n: f64) -> (f64, Vec<f64>) {
+    (-ll / n, grad.iter().zip(params).map(|(g, p)| -g * p / n).collect())
+}
+
+/// Standard errors of θ at the optimum `theta` (log-parameters) of a mean negative log-likelihood
+/// over `n` customers: Cov(ln θ) = (n · H)⁻¹ and SE(θ) = θ · SE(ln θ) (delta method). `None` when
+/// the Hessian is not invertible there.
+pub fn standard_errors_in_logs<O: Objective>(obj: &O, theta: &[f64], n: f64) -> Option<Vec<f64>> {
+    let inv = inverse_hessian(obj, theta, 1e-5)?;
+    Some((0..theta.len()).map(|k| (inv[k][k] / n).sqrt() * theta[k].exp()).collect())
+}
+
 /// Rows of the subsample on which large fits try their starting points (see [`multi_start`]).
 pub const SUBSAMPLE_ROWS: usize = 10_000;
 

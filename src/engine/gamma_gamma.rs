@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::customer_table::CustomerTable;
-use super::fitting::{minimise, Objective};
+use super::fitting::{mean_negative_in_logs, minimise, Objective};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GammaGammaParams {
@@ -121,9 +121,8 @@ impl Objective for NegLogLik<'_> {
 
     fn gradient(&self, t: &[f64]) -> Vec<f64> {
         let (p, q, g) = (t[0].exp(), t[1].exp(), t[2].exp());
-        let (_, acc) = ll_and_gradient(p, q, g, self.0, true);
-        let n = self.0.x.len() as f64;
-        vec![-acc[0] * p / n, -acc[1] * q / n, -acc[2] * g / n]
+        let (ll, acc) = ll_and_gradient(p, q, g, self.0, true);
+        mean_negative_in_logs(ll, &acc, &[p, q, g], self.0.x.len() as f64).1
     }
 }
 

@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fitting::{inverse_hessian, multi_start, Objective, SUBSAMPLE_ROWS};
+use super::fitting::{mean_negative_in_logs, multi_start, standard_errors_in_logs, Objective, SUBSAMPLE_ROWS};
 use super::hypergeometric::hyp2f1;
 use super::repeat_data::RepeatData;
 
@@ -272,9 +272,7 @@ impl Objective for NegLogLik<'_> {
     fn value_and_gradient(&self, theta: &[f64]) -> (f64, Vec<f64>) {
         let p = ParetoNbdParams::from_log(theta);
         let (ll, g) = ll_and_gradient(&p, self.0, true);
-        let n = self.0.customers();
-        let scale = [p.r, p.alpha, p.s, p.beta]; // d/d(ln θ) = θ · d/dθ
-        (-ll / n, (0..4).map(|k| -g[k] * scale[k] / n).collect())
+        mean_negative_in_logs(ll, &g, &[p.r, p.alpha, p.s, p.beta], self.0.customers())
     }
 
     /// The gradient's sums ride along the likelihood's series at a few more multiplications a term.
@@ -317,10 +315,7 @@ pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
     let sub = d.subsample(SUBSAMPLE_ROWS);
     let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
     let params = ParetoNbdParams::from_log(&m.theta);
-    let standard_errors = inverse_hessian(&obj, &m.theta, 1e-5).map(|inv| {
-        let se = |k: usize| (inv[k][k] / d.customers()).sqrt() * m.theta[k].exp();
-        ParetoNbdParams { r: se(0), alpha: se(1), s: se(2), beta: se(3) }
-    });
+    let standard_errors = standard_errors_in_logs(&obj, &m.theta, d.customers()).map(|se| ParetoNbdParams { r: se[0], alpha: se[1], s: se[2], beta: se[3] });
     let log_likelihood = log_likelihood(&params, d);
     log_likelihood.is_finite().then_some(ParetoNbdFit {
         params,

@@ -15,6 +15,11 @@ fn param(name: &str, value: f64, se: Option<f64>) -> String {
     }
 }
 
+/// "r 0.2426 (± 0.0126) · α … · LL −9582.43"
+fn line(params: [(&str, f64, Option<f64>); 4], log_likelihood: f64) -> String {
+    params.iter().map(|&(n, v, se)| param(n, v, se)).chain(std::iter::once(format!("LL {log_likelihood:.2}"))).collect::<Vec<_>>().join(" · ")
+}
+
 #[component]
 pub fn ModelFitPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -36,26 +41,12 @@ pub fn ModelFitPanel() -> impl IntoView {
             Verdict::NotUsable => "verdict refused",
         };
         let bg = s.bg_nbd.as_ref().map(|f| {
-            let e = f.standard_errors;
-            [
-                param("r", f.params.r, e.map(|e| e.r)),
-                param("α", f.params.alpha, e.map(|e| e.alpha)),
-                param("a", f.params.a, e.map(|e| e.a)),
-                param("b", f.params.b, e.map(|e| e.b)),
-                format!("LL {:.2}", f.log_likelihood),
-            ]
-            .join(" · ")
+            let (p, e) = (f.params, f.standard_errors);
+            line([("r", p.r, e.map(|e| e.r)), ("α", p.alpha, e.map(|e| e.alpha)), ("a", p.a, e.map(|e| e.a)), ("b", p.b, e.map(|e| e.b))], f.log_likelihood)
         });
         let pnbd = s.pareto_nbd.as_ref().map(|f| {
-            let e = f.standard_errors;
-            [
-                param("r", f.params.r, e.map(|e| e.r)),
-                param("α", f.params.alpha, e.map(|e| e.alpha)),
-                param("s", f.params.s, e.map(|e| e.s)),
-                param("β", f.params.beta, e.map(|e| e.beta)),
-                format!("LL {:.2}", f.log_likelihood),
-            ]
-            .join(" · ")
+            let (p, e) = (f.params, f.standard_errors);
+            line([("r", p.r, e.map(|e| e.r)), ("α", p.alpha, e.map(|e| e.alpha)), ("s", p.s, e.map(|e| e.s)), ("β", p.beta, e.map(|e| e.beta))], f.log_likelihood)
         });
         let gg = s.gamma_gamma.as_ref().map(|f| format!("p {:.4} · q {:.4} · γ {:.4} · LL {:.2}", f.params.p, f.params.q, f.params.gamma, f.log_likelihood));
         let clv = (s.clv_customers > 0).then(|| format!("{} · {} {}", money(s.clv_total), state.tr("fit.clv_mean"), money(s.clv_total / s.clv_customers as f64)));
