@@ -7,6 +7,7 @@ pub mod import_screen;
 pub mod landing;
 pub mod model_fit_panel;
 pub mod overview_screen;
+pub mod portfolio_screen;
 pub mod state;
 pub mod worker_client;
 

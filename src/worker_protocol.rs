@@ -71,6 +71,8 @@ pub struct ScoreView {
     pub clv_customers: usize,
     pub clv_total: f64,
     pub stages_ms: StageTimes,
+    /// The frameworks' tables, curves and grids (no per-customer vectors).
+    pub frameworks: crate::engine::frameworks::Summary,
 }
 
 impl ScoreView {
@@ -86,6 +88,7 @@ impl ScoreView {
             clv_customers: clvs.len(),
             clv_total: clvs.iter().sum(),
             stages_ms,
+            frameworks: scored.frameworks.summary(),
         }
     }
 }

@@ -195,3 +195,100 @@ fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate) -> Vec<Option<f64>> 
     let Some(fit) = super::bg_nbd::fit(&data) else { return vec![None; table.customers.len()] };
     summary.iter().map(|s| s.map(|(x, tx, t)| super::bg_nbd::p_alive(&fit.params, x, tx, t)).filter(|p| p.is_finite())).collect()
 }
+
+/// The frameworks without their per-customer vectors: what the page's views draw (class tables,
+/// cuts, curves, grids, clusters). The per-customer classes stay where the customers are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub new_matrix: ClassTable,
+    /// (profit cut, conversion cut).
+    pub new_matrix_cuts: (f64, f64),
+    pub veteran: Option<VeteranSummary>,
+    pub pyramid: ClassTable,
+    pub pyramid_ranked_by: String,
+    pub pareto: Option<ParetoCurve>,
+    pub tiers: ClassTable,
+    pub tier_ranges: Vec<Option<(f64, f64)>>,
+    pub gmcb: ClassTable,
+    /// (profit per occasion median, repeats median).
+    pub gmcb_medians: (f64, f64),
+    pub lifecycle: Option<LifecycleSummary>,
+    pub value_grid: GridSummary,
+    pub growth_grid: Option<GridSummary>,
+    pub clusters: Option<ClustersSummary>,
+}
+
+pub type ClassTable = Vec<super::class_table::ClassRow>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VeteranSummary {
+    pub table: ClassTable,
+    pub growth_measure: String,
+    pub loyalty_measure: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LifecycleSummary {
+    pub table: ClassTable,
+    pub lost_rule: String,
+    pub profit_curve: Vec<lifecycle::ProfitPoint>,
+    pub cohorts: Vec<lifecycle::Cohort>,
+    pub flow_from: Option<chrono::NaiveDate>,
+    pub flow: Vec<Vec<u64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridSummary {
+    pub table: ClassTable,
+    pub strategy: [[usize; 3]; 3],
+    pub profiles: Vec<nine_grid::CellProfile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClustersSummary {
+    pub table: ClassTable,
+    pub centroids: Vec<Vec<f64>>,
+    pub features: Vec<String>,
+    pub silhouette: f64,
+}
+
+fn grid_summary(g: &Grid) -> GridSummary {
+    GridSummary { table: g.table.clone(), strategy: g.strategy, profiles: g.profiles.clone() }
+}
+
+impl Frameworks {
+    pub fn summary(&self) -> Summary {
+        Summary {
+            new_matrix: self.new_matrix.table.clone(),
+            new_matrix_cuts: (self.new_matrix.profit_cut, self.new_matrix.conversion_cut),
+            veteran: self.veteran.as_ref().map(|v| VeteranSummary {
+                table: v.table.clone(),
+                growth_measure: v.growth_measure.clone(),
+                loyalty_measure: v.loyalty_measure.clone(),
+            }),
+            pyramid: self.pyramid.table.clone(),
+            pyramid_ranked_by: self.pyramid.ranked_by.clone(),
+            pareto: self.pareto.clone(),
+            tiers: self.tiers.table.clone(),
+            tier_ranges: self.tiers.ranges.clone(),
+            gmcb: self.gmcb.table.clone(),
+            gmcb_medians: (self.gmcb.profit_median, self.gmcb.repeats_median),
+            lifecycle: self.lifecycle.as_ref().map(|l| LifecycleSummary {
+                table: l.table.clone(),
+                lost_rule: l.lost_rule.clone(),
+                profit_curve: l.profit_curve.clone(),
+                cohorts: l.cohorts.clone(),
+                flow_from: l.flow_from,
+                flow: l.flow.clone(),
+            }),
+            value_grid: grid_summary(&self.value_grid),
+            growth_grid: self.growth_grid.as_ref().map(grid_summary),
+            clusters: self.clusters.as_ref().map(|c| ClustersSummary {
+                table: c.table.clone(),
+                centroids: c.centroids.clone(),
+                features: c.features.clone(),
+                silhouette: c.silhouette,
+            }),
+        }
+    }
+}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::import_screen::ImportScreen;
 use super::landing::Landing;
 use super::overview_screen::OverviewScreen;
+use super::portfolio_screen::PortfolioScreen;
 use super::state::{AppState, Tab};
 use super::worker_client::WorkerClient;
 use crate::engine::import::Stage;
@@ -52,11 +53,13 @@ pub fn App() -> impl IntoView {
                     <TabButton tab=Tab::Import key="tab.import" />
                     <Show when=move || state.view.with(|v| v.is_some())>
                         <TabButton tab=Tab::Overview key="tab.overview" />
+                        <TabButton tab=Tab::Portfolio key="tab.portfolio" />
                     </Show>
                 </nav>
                 {move || match state.tab.get() {
                     Tab::Import => view! { <ImportScreen /> }.into_any(),
                     Tab::Overview => view! { <OverviewScreen /> }.into_any(),
+                    Tab::Portfolio => view! { <PortfolioScreen /> }.into_any(),
                 }}
             </Show>
         </main>

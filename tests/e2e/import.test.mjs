@@ -144,7 +144,9 @@ test('a truncated workbook gets a clear message', async () => {
   const { page } = b;
   const bytes = readFileSync(fx('transactions.xlsx'));
   await page.getByTestId('file-input').setInputFiles({ name: 'cut.xlsx', mimeType: 'application/octet-stream', buffer: bytes.subarray(0, bytes.length >> 1) });
-  await page.getByTestId('import-error').waitFor();
+  // Wait for this file's error, not the previous test's still on screen (the worker may still be
+  // fitting the models of an earlier import when this file arrives).
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-error]')?.textContent.includes('cut.xlsx'), null, { timeout: 60_000 });
   assert.match(await text(page, 'import-error'), /cut\.xlsx could not be opened as a workbook/);
 });
 
@@ -157,7 +159,7 @@ test('a 2 GB file is refused at once with a pointer to the summary route, never 
   closeSync(fd);
   const t0 = Date.now();
   await page.getByTestId('file-input').setInputFiles(path);
-  await page.getByTestId('import-error').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-error]')?.textContent.includes('huge.csv'), null, { timeout: 5000 });
   assert.ok(Date.now() - t0 < 5000);
   assert.match(await text(page, 'import-error'), /huge\.csv is 2\.1 GB.*summary/);
 });
