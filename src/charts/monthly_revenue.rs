@@ -48,7 +48,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPo
         .map_err(err)?;
     chart
         .configure_secondary_axes()
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        // Customers are whole: with few of them the axis puts ticks at halves, left unlabelled
+        // rather than rounded into repeated labels.
+        .y_label_formatter(&|y| if (y - y.round()).abs() < 1e-6 { format!("{y:.0}") } else { String::new() })
         .y_desc(labels.active)
         .label_style(("sans-serif", 12))
         .draw()

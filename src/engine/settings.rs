@@ -147,7 +147,13 @@ impl Settings {
             ("new_conversion_cut".into(), self.new_conversion_cut.map_or("median".into(), |c| format!("{c}"))),
             ("veteran_period_months".into(), self.veteran_period_months.to_string()),
             ("veteran_fast_growth".into(), format!("{}", self.veteran_fast_growth)),
-            ("lifecycle".into(), format!("{:?}", self.lifecycle)),
+            ("lifecycle".into(), {
+                let l = &self.lifecycle;
+                format!(
+                    "lost P(alive) < {} (no model: > {}× own gap and > {} days), introduction < {} days, decline P(alive) < {}, spend change ±{}, periods {} months",
+                    l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
+                )
+            }),
             ("lifecycle_flow_months".into(), self.lifecycle_flow_months.to_string()),
             ("nine_grid_strategy".into(), format!("{:?}", self.nine_grid_strategy)),
             ("clusters".into(), format!("k {} · restarts {} · seed {}", self.cluster_k, self.cluster_restarts, self.cluster_seed)),

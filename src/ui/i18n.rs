@@ -22,6 +22,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.import", "Import", "导入"),
     ("tab.overview", "Overview", "概览"),
     ("tab.portfolio", "Portfolio", "客户资产"),
+    ("overview.all_settings", "All settings", "全部设置"),
     ("portfolio.title", "Customer portfolio", "客户资产组合"),
     ("portfolio.count_pyramid", "Customer pyramid: share of customers per level (bar: customers from the top down)", "客户数量金字塔：各层客户占比（条宽为自顶层累计客户）"),
     ("portfolio.profit_pyramid", "Profit pyramid, inverted: share of historical margin per level", "客户利润倒金字塔：各层历史毛利占比"),

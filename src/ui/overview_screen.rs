@@ -62,8 +62,13 @@ pub fn OverviewScreen() -> impl IntoView {
                 <p class="covers muted">
                     {format!("{} {} {} · {} {} · {}: {}",
                         state.tr("overview.covers"), int(o.customers), state.tr("overview.customers_word"), int(v.report.rows_in_window), state.tr("busy.rows"),
-                        state.tr("overview.settings"), settings.join("; "))}
+                        state.tr("overview.settings"), settings[..settings.len().min(5)].join("; "))}
                 </p>
+                // Every other setting, one per line, behind a disclosure (the key five are above).
+                <details class="all-settings muted" data-testid="all-settings">
+                    <summary>{state.tr("overview.all_settings")}</summary>
+                    <ul>{settings.iter().skip(5).map(|line| view! { <li>{line.clone()}</li> }).collect_view()}</ul>
+                </details>
             </section>
         })
     }
