@@ -1,6 +1,7 @@
 //! Charts drawn with plotters from plain engine data, generic over the drawing backend: a `<canvas>`
 //! in the page (plotters-canvas), SVG in native tests.
 
+pub mod actual_vs_model;
 pub mod monthly_revenue;
 
 /// Short number for axis labels: 1234567 → "1.2M", 12345 → "12k".

@@ -1,6 +1,7 @@
 //! The Leptos front end (wasm only). It shows what the engine computed; it does no modelling.
 
 pub mod app;
+pub mod clv_screen;
 pub mod format;
 pub mod i18n;
 pub mod import_screen;

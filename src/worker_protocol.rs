@@ -73,6 +73,8 @@ pub struct ScoreView {
     pub stages_ms: StageTimes,
     /// The frameworks' tables, curves and grids (no per-customer vectors).
     pub frameworks: crate::engine::frameworks::Summary,
+    /// The model checks of METHODS §2d; `None` without a BG/NBD fit.
+    pub checks: Option<crate::engine::model_checks::ModelChecks>,
 }
 
 impl ScoreView {
@@ -89,6 +91,7 @@ impl ScoreView {
             clv_total: clvs.iter().sum(),
             stages_ms,
             frameworks: scored.frameworks.summary(),
+            checks: scored.checks.clone(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::clv_screen::ClvScreen;
 use super::import_screen::ImportScreen;
 use super::landing::Landing;
 use super::overview_screen::OverviewScreen;
@@ -53,12 +54,14 @@ pub fn App() -> impl IntoView {
                     <TabButton tab=Tab::Import key="tab.import" />
                     <Show when=move || state.view.with(|v| v.is_some())>
                         <TabButton tab=Tab::Overview key="tab.overview" />
+                        <TabButton tab=Tab::Clv key="tab.clv" />
                         <TabButton tab=Tab::Portfolio key="tab.portfolio" />
                     </Show>
                 </nav>
                 {move || match state.tab.get() {
                     Tab::Import => view! { <ImportScreen /> }.into_any(),
                     Tab::Overview => view! { <OverviewScreen /> }.into_any(),
+                    Tab::Clv => view! { <ClvScreen /> }.into_any(),
                     Tab::Portfolio => view! { <PortfolioScreen /> }.into_any(),
                 }}
             </Show>

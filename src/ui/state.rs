@@ -13,6 +13,7 @@ use crate::worker_protocol::{FailureView, ImportView, ScoreView};
 pub enum Tab {
     Import,
     Overview,
+    Clv,
     Portfolio,
 }
 
