@@ -44,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, categories: &[Str
         .x_label_formatter(&|x| {
             let i = x.round();
             let k = i as usize;
-            if (x - i).abs() < 1e-9 && i >= 0.0 && k < categories.len() && k % step == 0 { categories[k].clone() } else { String::new() }
+            if (x - i).abs() < 1e-9 && i >= 0.0 && k < categories.len() && k.is_multiple_of(step) { categories[k].clone() } else { String::new() }
         })
         .y_label_formatter(&|y| short_number(*y))
         .y_desc(labels.y)
