@@ -2,29 +2,16 @@
 // CLI's numbers for the same file, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, root } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi, inked } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
 after(async () => { await b?.close(); });
 
-function kezhi(args) {
-  const bin = ['debug', 'release'].map((p) => join(root, 'target', p, 'kezhi')).find(existsSync);
-  assert.ok(bin, 'the kezhi CLI is built (cargo test builds target/debug/kezhi)');
-  return execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
 
-/** Share of a canvas's pixels that are not near-white. */
-const inked = (page, testid) => page.getByTestId(testid).evaluate((c) => {
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
-  return n / (d.length / 4);
-});
 
 test('the CLV view draws the model checks and the P(alive) matrix', async () => {
   const { page } = b;

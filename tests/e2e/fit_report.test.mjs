@@ -2,22 +2,15 @@
 // shows the verdict, the parameters and the findings, and the numbers are the CLI's on the same data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, root, fixtures } from './harness.mjs';
+import { launch, shot, text, importFile, root, kezhi, fixtures } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
 after(async () => { await b?.close(); });
 
-/** The native CLI built by `cargo test` (scripts/test.sh runs it first), or a release build. */
-function kezhi(args) {
-  const bin = ['debug', 'release'].map((p) => join(root, 'target', p, 'kezhi')).find(existsSync);
-  assert.ok(bin, 'the kezhi CLI is built (cargo test builds target/debug/kezhi)');
-  return execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
 
 /** "r 0.3137 (± 0.0069) · α 1.9373 … · LL -80134.96" → { r: 0.3137, α: 1.9373, …, LL: -80134.96 } */
 function params(line) {

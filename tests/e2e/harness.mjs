@@ -2,7 +2,8 @@
 // through playwright-core, records console errors and every request (page and worker), and saves
 // screenshots under tests/e2e/screenshots/ (git-ignored).
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,4 +78,21 @@ export async function text(page, testid) {
 /** "1,234" → 1234 */
 export async function count(page, testid) {
   return Number((await text(page, testid)).replace(/[^0-9]/g, ''));
+}
+
+/** Runs the native CLI built by `cargo test` (scripts/test.sh runs it first), or a release build. */
+export function kezhi(args) {
+  const bin = ['debug', 'release'].map((p) => join(root, 'target', p, 'kezhi')).find(existsSync);
+  if (!bin) throw new Error('the kezhi CLI is not built (cargo test builds target/debug/kezhi)');
+  return execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** Share of a canvas's pixels that are not near-white. */
+export function inked(page, testid) {
+  return page.getByTestId(testid).evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+    return n / (d.length / 4);
+  });
 }

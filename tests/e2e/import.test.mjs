@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, openSync, closeSync, ftruncateSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, importFile, text, count, fixtures } from './harness.mjs';
+import { launch, shot, importFile, text, count, fixtures, inked } from './harness.mjs';
 
 let b;
 let loadRequests;
@@ -186,13 +186,8 @@ test('the demo button reaches the overview with KPIs and a drawn chart', async (
   assert.ok((await count(page, 'kpi-transactions')) > 40_000);
   assert.match(await text(page, 'kpi-range'), /^2023-01-\d\d – 2025-12-\d\d$/);
   assert.match(await text(page, 'kpi-repeat'), /^\d+\.\d%$/);
-  const inked = await page.getByTestId('monthly-chart').evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
-    return n / (d.length / 4);
-  });
-  assert.ok(inked > 0.05, `the chart must be drawn (inked share ${inked})`);
+  const share = await inked(page, 'monthly-chart');
+  assert.ok(share > 0.05, `the chart must be drawn (inked share ${share})`);
   await shot(page, 'overview-demo-en');
 });
 

@@ -2,21 +2,15 @@
 // for the same file, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, root } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
 after(async () => { await b?.close(); });
 
-function kezhi(args) {
-  const bin = ['debug', 'release'].map((p) => join(root, 'target', p, 'kezhi')).find(existsSync);
-  assert.ok(bin, 'the kezhi CLI is built (cargo test builds target/debug/kezhi)');
-  return execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
 
 const counts = async (page, prefix, rows) => {
   const out = {};
