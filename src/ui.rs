@@ -6,6 +6,7 @@ pub mod format;
 pub mod i18n;
 pub mod import_screen;
 pub mod landing;
+pub mod lifecycle_screen;
 pub mod model_fit_panel;
 pub mod overview_screen;
 pub mod portfolio_screen;

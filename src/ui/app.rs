@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::clv_screen::ClvScreen;
 use super::import_screen::ImportScreen;
 use super::landing::Landing;
+use super::lifecycle_screen::LifecycleScreen;
 use super::overview_screen::OverviewScreen;
 use super::portfolio_screen::PortfolioScreen;
 use super::state::{AppState, Tab};
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                         <TabButton tab=Tab::Overview key="tab.overview" />
                         <TabButton tab=Tab::Clv key="tab.clv" />
                         <TabButton tab=Tab::Portfolio key="tab.portfolio" />
+                        <TabButton tab=Tab::Lifecycle key="tab.lifecycle" />
                     </Show>
                 </nav>
                 {move || match state.tab.get() {
@@ -63,6 +65,7 @@ pub fn App() -> impl IntoView {
                     Tab::Overview => view! { <OverviewScreen /> }.into_any(),
                     Tab::Clv => view! { <ClvScreen /> }.into_any(),
                     Tab::Portfolio => view! { <PortfolioScreen /> }.into_any(),
+                    Tab::Lifecycle => view! { <LifecycleScreen /> }.into_any(),
                 }}
             </Show>
         </main>

@@ -15,6 +15,7 @@ pub enum Tab {
     Overview,
     Clv,
     Portfolio,
+    Lifecycle,
 }
 
 /// Work under way in the worker.

@@ -1,0 +1,115 @@
+//! The lifecycle view (issue 5, third part): the stage distribution with each stage's treatment, the
+//! lifecycle profit curve (mean margin per active customer by month of life, with the customers
+//! behind each point), the cohort retention triangle and the stage flow from the earlier analysis
+//! date. All numbers from the worker's framework summary.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use super::format::{int, percent};
+use super::state::AppState;
+use crate::charts::monthly_revenue;
+use crate::engine::lang::Lang;
+use crate::engine::lifecycle::{self, STAGES};
+use crate::engine::overview::MonthPoint;
+use crate::engine::strategy_texts::strategy;
+
+#[component]
+pub fn LifecycleScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas: NodeRef<Canvas> = NodeRef::new();
+    // The outside world: draw the profit curve (the monthly chart's bars-and-line layout, with month
+    // of life for calendar month and mean margin per active customer for revenue).
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let (Some(el), Some(s)) = (canvas.get(), state.scores.get()) else { return };
+        let Some(l) = s.frameworks.lifecycle.as_ref() else { return };
+        let points: Vec<MonthPoint> = l.profit_curve.iter().map(|p| MonthPoint { month: p.month.to_string(), revenue: p.mean_margin, active_customers: p.active }).collect();
+        el.set_width(el.client_width().max(320) as u32);
+        el.set_height(280);
+        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
+        let labels = monthly_revenue::Labels { revenue: super::i18n::tr(lang, "life.mean_margin"), active: super::i18n::tr(lang, "overview.active_axis") };
+        if let Err(e) = monthly_revenue::draw(&backend.into_drawing_area(), &points, &labels) {
+            web_sys::console::warn_1(&format!("chart: {e}").into());
+        }
+    });
+    move || {
+        let Some(s) = state.scores.get() else {
+            return view! { <section class="panel"><p class="muted">{state.tr("fit.working")}</p></section> }.into_any();
+        };
+        let Some(l) = s.frameworks.lifecycle.clone() else {
+            return view! { <section class="panel" data-testid="lifecycle"><p class="muted">{state.tr("life.no_dates")}</p></section> }.into_any();
+        };
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let stages = l
+            .table
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let shares = match lang {
+                    Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
+                    Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
+                };
+                view! {
+                    <div class="class-cell" data-testid=format!("stage-{}", r.key)>
+                        <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
+                        <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
+                        <div class="class-shares">{shares}</div>
+                        <p class="class-strategy">{strategy("lifecycle", &r.key, lang).unwrap_or_default()}</p>
+                    </div>
+                }
+            })
+            .collect_view();
+        let width = l.cohorts.iter().map(|c| c.retention.len()).max().unwrap_or(0);
+        let cohort_head = (0..width).map(|k| view! { <th>{k}</th> }).collect_view();
+        let cohort_rows = l
+            .cohorts
+            .iter()
+            .map(|c| {
+                let cells = c
+                    .retention
+                    .iter()
+                    .map(|v| {
+                        let light = 95.0 - 55.0 * v.min(1.0);
+                        let ink = if *v > 0.6 { "#fff" } else { "#1a1a1a" };
+                        view! { <td style=format!("background:hsl(160,60%,{light:.0}%);color:{ink}")>{format!("{:.0}%", v * 100.0)}</td> }
+                    })
+                    .collect_view();
+                view! { <tr><th>{c.month.clone()}</th><th class="n">{int(c.customers)}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let labels: Vec<&str> = (0..STAGES.len()).map(|k| lifecycle::label(k, zh)).collect();
+        let not_yet = state.tr("life.not_yet");
+        let flow_head = labels.iter().map(|s| view! { <th>{s.to_string()}</th> }).collect_view();
+        let flow_rows = l
+            .flow
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.iter().any(|&n| n > 0))
+            .map(|(k, row)| {
+                let name = labels.get(k).map_or(not_yet.to_string(), |s| s.to_string());
+                view! { <tr><th>{name}</th>{row.iter().map(|&n| view! { <td>{int(n)}</td> }).collect_view()}</tr> }
+            })
+            .collect_view();
+        let flow_from = l.flow_from.map(|d| d.to_string()).unwrap_or_default();
+        let lost_rule = if l.lost_rule == "p_alive" { state.tr("life.lost_by_model") } else { state.tr("life.lost_by_recency") };
+        view! {
+            <section class="panel lifecycle" data-testid="lifecycle">
+                <h2>{state.tr("life.title")}</h2>
+                <p class="muted">{lost_rule}</p>
+                <div class="class-grid cols-3" data-testid="stages">{stages}</div>
+                <h3>{state.tr("life.curve")}</h3>
+                <canvas node_ref=canvas class="chart" data-testid="profit-curve" width="900" height="280"></canvas>
+                <h3>{state.tr("life.cohorts")}</h3>
+                <div class="heat-wrap"><table class="heat" data-testid="cohorts"><thead><tr><th></th><th class="n">{state.tr("overview.customers")}</th>{cohort_head}</tr></thead><tbody>{cohort_rows}</tbody></table></div>
+                <h3>{state.tr("life.flow")}</h3>
+                <p class="muted">{format!("{} {flow_from}", state.tr("life.flow_from"))}</p>
+                <table class="flow" data-testid="stage-flow"><thead><tr><th></th>{flow_head}</tr></thead><tbody>{flow_rows}</tbody></table>
+            </section>
+        }
+        .into_any()
+    }
+}
