@@ -38,6 +38,17 @@ pub fn aggregate(keys: &[&str], class_of: &[Option<usize>], margin: &[f64]) -> V
         .collect()
 }
 
+/// The median (the mean of the two middle values for an even count); 0 for no values.
+pub fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
+}
+
 /// 1-based ranks from the highest value down, ties sharing their mean rank (the tie rule of the
 /// RFM scores, METHODS §1, so equal values always share a level).
 pub fn mean_ranks_descending(values: &[f64]) -> Vec<f64> {

@@ -9,6 +9,7 @@ use super::bg_nbd::BgNbdParams;
 use super::clustering::{self, Clusters};
 use super::customer_table::CustomerTable;
 use super::gamma_gamma::GammaGammaParams;
+use super::group_periods;
 use super::lifecycle::{self, Lifecycle, LifecycleInputs};
 use super::nine_grid::{self, Grid};
 use super::new_customer_matrix::{self, NewCustomer, NewCustomerMatrix};
@@ -70,7 +71,8 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
     let unit_days = table.unit.days();
     // Months from the first purchase to the analysis date, at least one (a customer who started this
     // month has spent this month's amount in one month).
-    let monthly: Vec<f64> = table.customers.iter().map(|c| c.revenue / (c.t * unit_days / DAYS_PER_MONTH).max(1.0)).collect();
+    let tenure_months: Vec<f64> = table.customers.iter().map(|c| (c.t * unit_days / DAYS_PER_MONTH).max(1.0)).collect();
+    let monthly: Vec<f64> = table.customers.iter().zip(&tenure_months).map(|(c, m)| c.revenue / m).collect();
     let per_occasion: Vec<f64> = table.customers.iter().map(|c| c.margin / f64::from(c.occasions.max(1))).collect();
     let repeats: Vec<f64> = table.customers.iter().map(|c| c.frequency).collect();
     let units_per_month = DAYS_PER_MONTH / unit_days;
@@ -96,17 +98,17 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             .map(|i| {
                 let c = &table.customers[i];
                 let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
-                let spend = veteran_matrix::period_spend(&occ, end, settings.veteran_period_months);
+                let spend = group_periods::period_spend(&occ, end, settings.veteran_period_months);
                 let wallet = has_wallet.then(|| {
                     let w: Vec<_> = table.occasions_of(i).iter().zip(table.wallets_of(i)).map(|(o, &w)| (o.date, w)).collect();
-                    veteran_matrix::period_spend(&w, end, settings.veteran_period_months)
+                    group_periods::period_spend(&w, end, settings.veteran_period_months)
                 });
                 let (growth, by_share) = veteran_matrix::growth_of(spend, wallet);
                 fallbacks += u64::from(has_wallet && !by_share);
                 Veteran {
                     index: i,
                     loyalty: if use_p_alive { inputs.p_alive[i].unwrap_or(0.0) } else { f64::from(inputs.f_score[i]) },
-                    margin_per_month: c.margin / (c.t * unit_days / DAYS_PER_MONTH).max(1.0),
+                    margin_per_month: c.margin / tenure_months[i],
                     growth,
                 }
             })
@@ -129,7 +131,6 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         })
     });
     // Nine-grid indicators: orders per month of tenure, categories bought, margin rate, P(alive).
-    let tenure_months: Vec<f64> = table.customers.iter().map(|c| (c.t * unit_days / DAYS_PER_MONTH).max(1.0)).collect();
     let has_categories = table.customers.iter().any(|c| c.categories > 0);
     let indicators: Vec<Vec<Option<f64>>> = vec![
         table.customers.iter().zip(&tenure_months).map(|(c, m)| Some(f64::from(c.orders) / m)).collect(),
@@ -141,7 +142,6 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
     let total_margin: Vec<Option<f64>> = margin.iter().map(|&m| Some(m)).collect();
     let value_grid = nine_grid::build(&total_margin, &efficiency, &margin, &indicators, settings.nine_grid_strategy);
     let growth_grid = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
-        let rate = |before: f64, now: f64| if before > 0.0 { (now - before) / before } else if now > 0.0 { f64::INFINITY } else { 0.0 };
         let (mut spend, mut freq) = (Vec::new(), Vec::new());
         for i in 0..table.customers.len() {
             if table.customers[i].occasions < 2 {
@@ -150,11 +150,11 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
                 continue;
             }
             let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
-            let (sb, sn) = veteran_matrix::period_spend(&occ, end, settings.lifecycle.period_months);
+            let (sb, sn) = group_periods::period_spend(&occ, end, settings.lifecycle.period_months);
             let ones: Vec<_> = occ.iter().map(|&(d, _)| (d, 1.0)).collect();
-            let (fb, fnow) = veteran_matrix::period_spend(&ones, end, settings.lifecycle.period_months);
-            spend.push(Some(rate(sb, sn)));
-            freq.push(Some(rate(fb, fnow)));
+            let (fb, fnow) = group_periods::period_spend(&ones, end, settings.lifecycle.period_months);
+            spend.push(Some(group_periods::growth(sb, sn)));
+            freq.push(Some(group_periods::growth(fb, fnow)));
         }
         nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy)
     });

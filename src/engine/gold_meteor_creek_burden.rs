@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::class_table::{aggregate, ClassRow};
+use super::class_table::{aggregate, median, ClassRow};
 
 pub const CLASSES: [&str; 4] = ["gold", "meteor", "creek", "burden"];
 
@@ -18,15 +18,6 @@ pub struct Gmcb {
     pub table: Vec<ClassRow>,
 }
 
-pub fn median(values: &[f64]) -> f64 {
-    if values.is_empty() {
-        return 0.0;
-    }
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
-}
 
 pub fn build(profit_per_occasion: &[f64], repeats: &[f64], margin: &[f64]) -> Gmcb {
     let (pm, rm) = (median(profit_per_occasion), median(repeats));

@@ -1,9 +1,11 @@
-//! Calendar periods for the group-level models (METHODS §2e): the window is cut into periods of
-//! `months` × 30.4375 days counted back from the analysis date, so the last period ends on it; an
-//! incomplete period at the start is dropped. Each customer's activity is the set of periods in
-//! which it has a purchase occasion.
+//! Calendar periods counted back from the analysis date, so the last period ends on it (months of
+//! 30.4375 days):
+//! - for the group-level models (METHODS §2e) the window is cut into such periods, an incomplete one
+//!   at the start dropped, and each customer's activity is the set of periods it bought in;
+//! - the veteran matrix, the lifecycle stages and the growth grid compare the latest period with the
+//!   one before it (`period_spend`, `growth`).
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 use super::customer_table::CustomerTable;
 use super::time_unit::DAYS_PER_MONTH;
@@ -17,6 +19,38 @@ pub struct Activity {
     /// Per customer (in table order): for each period, whether it bought, and its margin there.
     pub bought: Vec<Vec<bool>>,
     pub margin: Vec<Vec<f64>>,
+}
+
+/// The date `months` months (of 30.4375 days) before `end`; the earliest date there is when that
+/// would fall before it (a setting of absurd length must not overflow the calendar).
+pub fn months_before(end: NaiveDate, months: u32) -> NaiveDate {
+    let days = (f64::from(months) * DAYS_PER_MONTH).round() as i64;
+    Duration::try_days(days).and_then(|d| end.checked_sub_signed(d)).unwrap_or(NaiveDate::MIN)
+}
+
+/// Spend in (end − 2·months, end − months] and (end − months, end], by occasion dates.
+pub fn period_spend(occasions: &[(NaiveDate, f64)], end: NaiveDate, months: u32) -> (f64, f64) {
+    let mid = months_before(end, months);
+    let start = months_before(mid, months);
+    let (mut before, mut now) = (0.0, 0.0);
+    for &(d, s) in occasions {
+        if d > mid && d <= end {
+            now += s;
+        } else if d > start && d <= mid {
+            before += s;
+        }
+    }
+    (before, now)
+}
+
+pub fn growth(before: f64, now: f64) -> f64 {
+    if before > 0.0 {
+        (now - before) / before
+    } else if now > 0.0 {
+        f64::INFINITY
+    } else {
+        0.0
+    }
 }
 
 /// Period index (0 = oldest complete period) of a date, or `None` before the first complete period.
@@ -52,4 +86,26 @@ pub fn activity(table: &CustomerTable, months: u32) -> Option<Activity> {
         margin.push(m);
     }
     Some(Activity { periods, period_days, bought, margin })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_spend_splits_at_the_period_boundaries() {
+        let end = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // 6 months = 183 days: now is (2024-07-01, 2024-12-31], before (2023-12-31, 2024-07-01].
+        let occ = [(d("2024-12-31"), 1.0), (d("2024-07-02"), 2.0), (d("2024-07-01"), 4.0), (d("2024-01-01"), 8.0), (d("2023-12-31"), 16.0)];
+        assert_eq!(period_spend(&occ, end, 6), (12.0, 3.0));
+    }
+
+    /// A period longer than the calendar ends at its first day instead of overflowing it.
+    #[test]
+    fn an_absurd_period_length_does_not_overflow() {
+        let end = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        assert_eq!(months_before(end, u32::MAX), NaiveDate::MIN);
+        assert_eq!(period_spend(&[(end, 1.0)], end, u32::MAX), (0.0, 1.0));
+    }
 }

@@ -13,13 +13,13 @@
 //! Periods are `period_months` long and end at the analysis date (as in the veteran matrix). A
 //! customer with nothing in the period before and something now is growing; nothing in either, declining.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::class_table::{aggregate, ClassRow};
 use super::customer_table::Occasion;
 use super::time_unit::DAYS_PER_MONTH;
-use super::veteran_matrix::period_spend;
+use super::group_periods::{months_before, period_spend};
 
 pub const STAGES: [&str; 5] = ["introduction", "growth", "maturity", "decline", "lost"];
 
@@ -231,7 +231,7 @@ pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
 
 /// The earlier analysis date of the stage flow: `months` before `end`.
 pub fn flow_start(end: NaiveDate, months: u32) -> NaiveDate {
-    end - Duration::days((f64::from(months) * DAYS_PER_MONTH).round() as i64)
+    months_before(end, months)
 }
 
 #[cfg(test)]

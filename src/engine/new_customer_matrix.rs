@@ -15,9 +15,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::bg_nbd::{self, BgNbdParams};
-use super::class_table::{aggregate, ClassRow};
+use super::class_table::{aggregate, median, ClassRow};
 use super::gamma_gamma::GammaGammaParams;
-use super::gold_meteor_creek_burden::median;
 
 pub const CLASSES: [&str; 4] = ["potential", "watch", "routine", "eliminate"];
 

@@ -58,19 +58,14 @@ impl ValueClass {
     }
 }
 
-fn centre(values: &[f64], split: Split) -> f64 {
+/// The mean, or the median, of the values (0 for none).
+fn centre(values: &[f64], median: bool) -> f64 {
     if values.is_empty() {
-        return 0.0;
-    }
-    match split {
-        Split::Mean => values.iter().sum::<f64>() / values.len() as f64,
-        Split::Median => {
-            let mut v = values.to_vec();
-            v.sort_by(f64::total_cmp);
-            let n = v.len();
-            if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
-        }
-        Split::Fixed { .. } => unreachable!("fixed centres are not computed from the data"),
+        0.0
+    } else if median {
+        super::class_table::median(values)
+    } else {
+        values.iter().sum::<f64>() / values.len() as f64
     }
 }
 
@@ -79,7 +74,10 @@ fn centre(values: &[f64], split: Split) -> f64 {
 pub fn classify(recency_days: &[f64], frequency: &[f64], monetary: &[f64], split: Split) -> Vec<ValueClass> {
     let (cr, cf, cm) = match split {
         Split::Fixed { recency_days: r, frequency: f, monetary: m } => (r, f, m),
-        _ => (centre(recency_days, split), centre(frequency, split), centre(monetary, split)),
+        _ => {
+            let median = split == Split::Median;
+            (centre(recency_days, median), centre(frequency, median), centre(monetary, median))
+        }
     };
     (0..recency_days.len())
         .map(|i| ValueClass::from_levels(recency_days[i] < cr, frequency[i] > cf, monetary[i] > cm))

@@ -20,11 +20,10 @@
 //!
 //! (The seed names seven classes; the two 劣 cells it leaves unnamed are mapped as METHODS does.)
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::class_table::{aggregate, ClassRow};
-use super::gold_meteor_creek_burden::median;
+use super::class_table::{aggregate, median, ClassRow};
+use super::group_periods::growth;
 
 pub const CLASSES: [&str; 7] = ["high_quality", "potential_a", "watch", "potential_b", "problem", "low_quality", "eliminate"];
 
@@ -65,15 +64,6 @@ pub fn growth_of(spend: (f64, f64), wallet: Option<(f64, f64)>) -> (f64, bool) {
     }
 }
 
-pub fn growth(before: f64, now: f64) -> f64 {
-    if before > 0.0 {
-        (now - before) / before
-    } else if now > 0.0 {
-        f64::INFINITY
-    } else {
-        0.0
-    }
-}
 
 pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, growth_measure: &str, fallbacks: u64, fast: f64, margin: &[f64]) -> VeteranMatrix {
     let lm = median(&vets.iter().map(|v| v.loyalty).collect::<Vec<_>>());
@@ -105,21 +95,6 @@ pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, growth_m
     }
 }
 
-/// Spend in (end − 2·months, end − months] and (end − months, end], by occasion dates.
-pub fn period_spend(occasions: &[(NaiveDate, f64)], end: NaiveDate, months: u32) -> (f64, f64) {
-    let days = (f64::from(months) * super::time_unit::DAYS_PER_MONTH).round() as i64;
-    let mid = end - chrono::Duration::days(days);
-    let start = mid - chrono::Duration::days(days);
-    let (mut before, mut now) = (0.0, 0.0);
-    for &(d, s) in occasions {
-        if d > mid && d <= end {
-            now += s;
-        } else if d > start && d <= mid {
-            before += s;
-        }
-    }
-    (before, now)
-}
 
 pub fn label(class: usize, zh: bool) -> &'static str {
     const EN: [&str; 7] = ["High quality", "Potential A", "Watch", "Potential B", "Problem", "Low quality", "Eliminate"];
@@ -178,12 +153,4 @@ mod tests {
         assert!(!growth_of((50.0, 60.0), Some((0.0, 120.0))).1);
     }
 
-    #[test]
-    fn period_spend_splits_at_the_period_boundaries() {
-        let end = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        // 6 months = 183 days: now is (2024-07-01, 2024-12-31], before (2023-12-31, 2024-07-01].
-        let occ = [(d("2024-12-31"), 1.0), (d("2024-07-02"), 2.0), (d("2024-07-01"), 4.0), (d("2024-01-01"), 8.0), (d("2023-12-31"), 16.0)];
-        assert_eq!(period_spend(&occ, end, 6), (12.0, 3.0));
-    }
 }
