@@ -34,7 +34,9 @@ pub struct MigrationModel {
 /// The migration model over the customers `members`; `None` when no move from any state was
 /// observed (fewer than two periods after every first purchase).
 pub fn fit(activity: &Activity, members: &[usize], lapsed_state: usize, discount_per_period: f64) -> Option<MigrationModel> {
-    let k_max = lapsed_state.max(1);
+    // A customer makes at most periods − 1 moves, so no state beyond that can be reached: the cap
+    // keeps an absurd setting from sizing the chain beyond the data.
+    let k_max = lapsed_state.clamp(1, activity.periods.max(2) - 1);
     let mut moves = vec![0u64; k_max + 1];
     let mut purchases = vec![0u64; k_max + 1];
     let mut customers_now = vec![0u64; k_max + 1];
@@ -116,6 +118,14 @@ mod tests {
     ///   B 0 1 0 1 0   states: 0 1 0 1            → moves 0→1, 1→0 (buy), 0→1
     ///   C 0 0 0 0 1   only the last period        → no moves, in state 0 now
     /// moves from 0: 4 (1 buy), from 1: 2 (1 buy), from 2: 1 (1 buy). Now: A 0, B 1, C 0.
+    #[test]
+    fn the_lapsed_state_is_capped_by_the_periods_in_the_data() {
+        let act = Activity { periods: 3, period_days: 91.3125, bought: vec![vec![true, false, true]], margin: vec![vec![1.0, 0.0, 1.0]] };
+        let m = fit(&act, &[0], usize::MAX, 0.05).unwrap();
+        assert_eq!((m.lapsed_state, m.moves.len()), (2, 3));
+        assert_eq!(fit(&act, &[0], 4, 0.05).unwrap(), m, "a K past the data gives the same chain as the cap");
+    }
+
     #[test]
     fn transition_counts_match_a_hand_tally() {
         let t = |s: &str| s.chars().map(|c| c == '1').collect::<Vec<_>>();
