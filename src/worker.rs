@@ -13,9 +13,10 @@ use crate::engine::csv_export::rejects_csv;
 use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::errors::{ImportError, MAX_FILE_BYTES};
 use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
-use crate::engine::scoring::score_timed;
+use crate::engine::customer_list::{self, Selection};
+use crate::engine::scoring::{score_timed, Scored};
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{FailureView, ImportView, Request, Response, ScoreView};
+use crate::worker_protocol::{FailureView, ImportView, ListPage, Request, Response, ScoreView};
 
 const CHUNK: u64 = 16 << 20;
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -25,6 +26,10 @@ struct Held {
     bytes: Vec<u8>,
     file_name: String,
     last: Option<Imported>,
+    /// The scores of `last`, for the customer list, the cards and the exports.
+    scored: Option<Scored>,
+    /// The last selection's customers in order, so scrolling does not filter and sort again.
+    order: Option<(Selection, Vec<usize>)>,
     /// Milliseconds spent reading the file, for the stage timings.
     read_ms: f64,
 }
@@ -82,6 +87,8 @@ fn handle(ev: MessageEvent) {
                         h.bytes = bytes;
                         h.file_name = file_name.clone();
                         h.last = None;
+                        h.scored = None;
+                        h.order = None;
                         h.read_ms = now_ms() - t0;
                     }),
                     Err(e) => {
@@ -100,6 +107,8 @@ fn handle(ev: MessageEvent) {
                 h.bytes = csv.into_bytes();
                 h.file_name = DEMO_FILE_NAME.to_string();
                 h.last = None;
+                h.scored = None;
+                h.order = None;
                 h.read_ms = now_ms() - t0;
             });
             run_import(&ImportOptions::default(), &settings);
@@ -111,6 +120,47 @@ fn handle(ev: MessageEvent) {
                 (format!("{stem}_rejected_rows.csv"), rejects_csv(rejects, lang))
             });
             post(&Response::Csv { file_name: name, text });
+        }
+        Request::List { selection, offset, limit, lang, seq } => {
+            let page = HELD.with_borrow_mut(|h| {
+                let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
+                if h.order.as_ref().is_none_or(|(s, _)| *s != selection) {
+                    h.order = Some((selection.clone(), customer_list::select(table, scored, &selection)));
+                }
+                let order = &h.order.as_ref()?.1;
+                let rows = order.iter().skip(offset).take(limit.min(500)).map(|&i| customer_list::row(table, scored, i, lang)).collect();
+                let chips = selection.filters.iter().map(|&f| customer_list::chip(scored, f, lang)).collect();
+                Some(ListPage { seq, total: order.len(), offset, rows, chips })
+            });
+            if let Some(page) = page {
+                post(&Response::List(Box::new(page)));
+            }
+        }
+        Request::Card { index, lang } => {
+            let card = HELD.with_borrow(|h| customer_list::card(&h.last.as_ref()?.table, h.scored.as_ref()?, index, lang));
+            if let Some(card) = card {
+                post(&Response::Card(Box::new(card)));
+            }
+        }
+        Request::ExportList { selection, lang } => {
+            let out = HELD.with_borrow(|h| {
+                let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
+                let indices = customer_list::select(table, scored, &selection);
+                let mut notes = vec![("file".to_string(), h.file_name.clone()), ("customers".to_string(), indices.len().to_string())];
+                for f in &selection.filters {
+                    let c = customer_list::chip(scored, *f, lang);
+                    notes.push(("filter".into(), format!("{} = {}", c.dimension, c.class)));
+                }
+                if !selection.search.trim().is_empty() {
+                    notes.push(("search".into(), selection.search.trim().to_string()));
+                }
+                notes.extend(scored.settings.describe());
+                let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
+                Some((format!("{stem}_customers.csv"), crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, &notes)))
+            });
+            if let Some((file_name, text)) = out {
+                post(&Response::Csv { file_name, text });
+            }
         }
     }
 }
@@ -151,8 +201,12 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
             // The fits follow at once: the page shows the import meanwhile.
             let (scored, stages) = score_timed(&imported.table, settings, &now_ms);
             let name = HELD.with_borrow(|h| h.file_name.clone());
-            post(&Response::Scored(Box::new(ScoreView::new(&name, &scored, stages))));
-            HELD.with_borrow_mut(|h| h.last = Some(imported));
+            post(&Response::Scored(Box::new(ScoreView::new(&name, &imported.table, &scored, stages))));
+            HELD.with_borrow_mut(|h| {
+                h.last = Some(imported);
+                h.scored = Some(scored);
+                h.order = None;
+            });
         }
         (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
     }

@@ -15,7 +15,12 @@ use crate::engine::bg_nbd::BgNbdFit;
 use crate::engine::fit_report::FitReport;
 use crate::engine::gamma_gamma::GammaGammaFit;
 use crate::engine::pareto_nbd::ParetoNbdFit;
+use crate::engine::customer_list::{Card, Chip, ListRow, Selection};
+use crate::engine::insights::{Insight, Kpis};
+use crate::engine::rfm_overview::RfmOverview;
+use crate::engine::rfm_segments::Coverage;
 use crate::engine::scoring::{Scored, StageTimes};
+use crate::engine::customer_table::CustomerTable;
 
 /// How many rejected rows travel to the page; all of them are in the CSV download.
 pub const REJECTS_SHOWN: usize = 200;
@@ -28,6 +33,24 @@ pub enum Request {
     Demo { settings: Settings },
     /// The rejected rows of the last import as CSV.
     RejectsCsv { lang: Lang },
+    /// A window of the customer list: the selection's customers `offset..offset + limit`. `seq` comes
+    /// back with the answer so the page keeps only the newest.
+    List { selection: Selection, offset: usize, limit: usize, lang: Lang, seq: u64 },
+    /// One customer's card.
+    Card { index: usize, lang: Lang },
+    /// The selection's customers with every score as CSV, the settings on top.
+    ExportList { selection: Selection, lang: Lang },
+}
+
+/// A window of the customer list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListPage {
+    pub seq: u64,
+    /// Customers in the selection (the list's length).
+    pub total: usize,
+    pub offset: usize,
+    pub rows: Vec<ListRow>,
+    pub chips: Vec<Chip>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,12 +98,32 @@ pub struct ScoreView {
     pub frameworks: crate::engine::frameworks::Summary,
     /// The model checks of METHODS §2d; `None` without a BG/NBD fit.
     pub checks: Option<crate::engine::model_checks::ModelChecks>,
+    pub kpis: Kpis,
+    pub insights: Vec<Insight>,
+    pub rfm: RfmOverview,
+    /// The segment rules' uncovered and overlapping score combinations.
+    pub segment_coverage: Coverage,
+    /// The AHP result behind the RFM weights, when the settings hold a comparison matrix.
+    pub ahp: Option<crate::engine::ahp::AhpResult>,
+    pub rfm_weights: [f64; 3],
+    /// Every classification's classes and counts, for the list's filter menu.
+    pub facets: Vec<crate::engine::customer_list::Facet>,
 }
 
 impl ScoreView {
-    pub fn new(file_name: &str, scored: &Scored, stages_ms: StageTimes) -> ScoreView {
+    pub fn new(file_name: &str, table: &CustomerTable, scored: &Scored, stages_ms: StageTimes) -> ScoreView {
         let clvs: Vec<f64> = scored.customers.iter().filter_map(|c| c.clv).collect();
+        let kpis = crate::engine::insights::kpis(table, scored);
+        let rfm = crate::engine::rfm_overview::build(table, scored);
+        let insights = crate::engine::insights::build(table, scored, &kpis, &rfm);
         ScoreView {
+            kpis,
+            insights,
+            rfm,
+            segment_coverage: scored.segment_coverage.clone(),
+            ahp: scored.ahp.clone(),
+            rfm_weights: scored.rfm_weights,
+            facets: crate::engine::customer_list::facets(scored),
             file_name: file_name.to_string(),
             customers: scored.customers.len(),
             bg_nbd: scored.bg_nbd.clone(),
@@ -132,6 +175,8 @@ pub enum Response {
     Imported(Box<ImportView>),
     /// The fits for the import just sent (follows every `Imported`).
     Scored(Box<ScoreView>),
+    List(Box<ListPage>),
+    Card(Box<Card>),
     Failed(FailureView),
     Csv { file_name: String, text: String },
     /// The worker hit a bug (a Rust panic). The page restarts it.
@@ -152,7 +197,7 @@ mod tests {
         let json = serde_json::to_string(&msg).expect("to json");
         assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
         let (scored, times) = crate::engine::scoring::score_timed(&imported.table, &settings, &|| 0.0);
-        let msg = Response::Scored(Box::new(ScoreView::new("t.csv", &scored, times)));
+        let msg = Response::Scored(Box::new(ScoreView::new("t.csv", &imported.table, &scored, times)));
         let json = serde_json::to_string(&msg).expect("to json");
         assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
         let req = Request::Import { file_name: "t.csv".into(), options: imported.detected.as_options(), settings };

@@ -19,8 +19,17 @@ pub fn escape_cell(s: &str) -> String {
 }
 
 fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    write_rows_with_notes(&[], header, rows)
+}
+
+/// Rows under `# key = value` note lines (one field each, quoted when needed), which Kezhi's importer
+/// skips and a spreadsheet shows above the table.
+fn write_rows_with_notes(notes: &[(String, String)], header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     // Writing to a Vec cannot fail; a failed row is skipped rather than panicking.
+    for (k, v) in notes {
+        let _ = w.write_record([format!("# {k} = {v}")]);
+    }
     let _ = w.write_record(header);
     for r in rows {
         let _ = w.write_record(r.iter().map(|c| escape_cell(c)));
@@ -70,10 +79,19 @@ pub const SCORED_COLUMNS: [&str; 29] = [
 
 /// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
 pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang) -> String {
+    let all: Vec<usize> = (0..table.customers.len().min(scored.customers.len())).collect();
+    scored_csv_of(table, scored, lang, &all, &[])
+}
+
+/// The customers `indices` (in that order) with every score, under `notes` lines (the page writes the
+/// file, the selection and every setting in force there, METHODS §8). Its first five columns are the
+/// `lifetimes` summary, so the file imports back as a customer summary.
+pub fn scored_csv_of(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang, indices: &[usize], notes: &[(String, String)]) -> String {
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
     let zh = lang == Lang::Zh;
     let fw = &scored.frameworks;
-    let rows = table.customers.iter().zip(&scored.customers).enumerate().map(|(i, (c, s))| {
+    let rows = indices.iter().filter(|&&i| i < table.customers.len() && i < scored.customers.len()).map(|&i| {
+        let (c, s) = (&table.customers[i], &scored.customers[i]);
         vec![
             c.id.clone(),
             num(c.frequency),
@@ -106,7 +124,7 @@ pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: 
             fw.clusters.as_ref().map(|c| (c.cluster[i] + 1).to_string()).unwrap_or_default(),
         ]
     });
-    write_rows(&SCORED_COLUMNS, rows)
+    write_rows_with_notes(notes, &SCORED_COLUMNS, rows)
 }
 
 /// The rejected rows with line, column, raw value and reason.
@@ -147,5 +165,43 @@ mod tests {
         let csv = rejects_csv(&rejects, Lang::Zh);
         assert!(csv.starts_with(BOM));
         assert!(csv.contains("7,3,金额,\"12,5x\",不是数字"), "{csv}");
+    }
+
+    /// The page's list export, notes and all, imports back as a customer summary with the same
+    /// customers, and BG/NBD and Gamma-Gamma fitted on it give the same parameters and predictions.
+    #[test]
+    fn a_scored_export_with_notes_imports_back_to_the_same_fits() {
+        use crate::engine::demo_data::{generate, DemoParams};
+        use crate::engine::import::{import, ImportOptions};
+        use crate::engine::scoring::score;
+        use crate::engine::settings::Settings;
+        use crate::engine::tolerances::REFIT_RELATIVE;
+        let csv = generate(&DemoParams { customers: 1200, ..DemoParams::default() }).to_csv();
+        let settings = Settings::default();
+        let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
+        let scored = score(&imported.table, &settings);
+        let all: Vec<usize> = (0..imported.table.customers.len()).collect();
+        let notes = settings.describe();
+        let text = scored_csv_of(&imported.table, &scored, Lang::Zh, &all, &notes);
+        assert!(text.starts_with(&format!("{BOM}# analysis_date = ")), "{}", &text[..80]);
+        let back = import(text.as_bytes(), "export.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("re-imports");
+        assert!(back.table.from_summary);
+        assert_eq!(back.report.rows_rejected, 0);
+        assert_eq!(back.table.customers.len(), imported.table.customers.len());
+        let again = score(&back.table, &settings);
+        let (a, b) = (scored.bg_nbd.as_ref().expect("fit").params, again.bg_nbd.as_ref().expect("refit").params);
+        for (x, y) in [(a.r, b.r), (a.alpha, b.alpha), (a.a, b.a), (a.b, b.b)] {
+            assert!((x - y).abs() <= REFIT_RELATIVE * x.abs(), "{a:?} vs {b:?}");
+        }
+        // Expected purchases and spend per customer (CLV also multiplies by the margin, which the
+        // transaction file's costs give and a summary cannot carry).
+        for (s, t) in scored.customers.iter().zip(&again.customers) {
+            for (x, y) in [(s.expected_purchases_horizon, t.expected_purchases_horizon), (s.expected_mean_spend, t.expected_mean_spend)] {
+                match (x, y) {
+                    (Some(x), Some(y)) => assert!((x - y).abs() <= REFIT_RELATIVE * x.abs().max(1.0), "{x} vs {y}"),
+                    (x, y) => assert_eq!(x.is_some(), y.is_some()),
+                }
+            }
+        }
     }
 }

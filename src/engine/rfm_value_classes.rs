@@ -27,6 +27,38 @@ pub enum ValueClass {
 }
 
 impl ValueClass {
+    /// The eight classes in the order of the METHODS §1b table.
+    pub const ALL: [ValueClass; 8] = [
+        ValueClass::ImportantValue,
+        ValueClass::ImportantDevelop,
+        ValueClass::ImportantKeep,
+        ValueClass::ImportantWinBack,
+        ValueClass::GeneralValue,
+        ValueClass::GeneralDevelop,
+        ValueClass::GeneralKeep,
+        ValueClass::GeneralWinBack,
+    ];
+
+    /// Position in [`ValueClass::ALL`].
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|&c| c == self).unwrap_or(0)
+    }
+
+    /// Stable key (strategy texts, exports).
+    pub fn key(self) -> &'static str {
+        use ValueClass::*;
+        match self {
+            ImportantValue => "important_value",
+            ImportantDevelop => "important_to_develop",
+            ImportantKeep => "important_to_keep",
+            ImportantWinBack => "important_to_win_back",
+            GeneralValue => "general_value",
+            GeneralDevelop => "general_to_develop",
+            GeneralKeep => "general_to_keep",
+            GeneralWinBack => "general_to_win_back",
+        }
+    }
+
     /// From (R high = recent, F high, M high), the METHODS §1b table.
     pub fn from_levels(r: bool, f: bool, m: bool) -> ValueClass {
         use ValueClass::*;

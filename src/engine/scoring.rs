@@ -45,6 +45,8 @@ pub struct CustomerScore {
     pub potential_value: Option<f64>,
     /// "Valuable and slipping" (METHODS §1c): value percentile × risk, in [0, 1].
     pub priority: f64,
+    /// Valuable and slipping: value percentile above ½ and risk above ½ (the overview's "at risk").
+    pub at_risk: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -260,6 +262,7 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
                 historical_value: c.margin,
                 potential_value: None, // set below, from the segment's spend percentile
                 priority: 0.0,         // set below, from everyone's CLV and P(alive)
+                at_risk: false,
             }
         })
         .collect();
@@ -284,8 +287,9 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     }
     let values: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let risks: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
-    for (r, p) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
+    for (r, (p, at_risk)) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
         r.priority = p;
+        r.at_risk = at_risk;
     }
     let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
@@ -333,8 +337,9 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
 
 /// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;
 /// risk is 1 − P(alive) when every customer has it, else the percentile of days since the last
-/// purchase ("R-decline": the longer, the riskier). Percentiles are mean ranks / n.
-pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>], recency_days: &[f64]) -> Vec<f64> {
+/// purchase ("R-decline": the longer, the riskier). Percentiles are mean ranks / n. With each
+/// priority, whether the customer is "at risk": value percentile and risk both above ½.
+pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>], recency_days: &[f64]) -> Vec<(f64, bool)> {
     let value: Vec<f64> = match clv.iter().copied().collect::<Option<Vec<f64>>>() {
         Some(v) => rfm_scores::mean_rank_percentiles(&v),
         None => rfm_scores::mean_rank_percentiles(monetary),
@@ -343,7 +348,7 @@ pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>]
         Some(p) => p.into_iter().map(|p| 1.0 - p).collect(),
         None => rfm_scores::mean_rank_percentiles(recency_days),
     };
-    value.iter().zip(&risk).map(|(v, r)| v * r).collect()
+    value.iter().zip(&risk).map(|(v, r)| (v * r, *v > 0.5 && *r > 0.5)).collect()
 }
 
 /// Customer indices by priority, highest first (ties by table order), at most `n`.
@@ -367,10 +372,12 @@ mod tests {
         let p = priorities(&clv, &[0.0; 3], &alive, &[0.0; 3]);
         let want = [1.0 / 3.0 * 0.1, 0.6, 2.0 / 3.0 * 0.8];
         for k in 0..3 {
-            assert!((p[k] - want[k]).abs() < HAND_COMPUTED_ABS, "{p:?}");
+            assert!((p[k].0 - want[k]).abs() < HAND_COMPUTED_ABS, "{p:?}");
         }
+        // At risk: value above the middle and risk above ½: the second (1, 0.6) and third (⅔, 0.8).
+        assert_eq!(p.iter().map(|x| x.1).collect::<Vec<_>>(), vec![false, true, true]);
         // Without models: M percentile × recency percentile. M 5, 1; days 10, 90 → 1 · 0.5 and 0.5 · 1.
         let p = priorities(&[None, None], &[5.0, 1.0], &[None, None], &[10.0, 90.0]);
-        assert_eq!(p, vec![0.5, 0.5]);
+        assert_eq!(p, vec![(0.5, false), (0.5, false)]);
     }
 }

@@ -31,7 +31,8 @@ pub fn strategy(framework: &str, class: &str, lang: Lang) -> Option<&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
+    use crate::engine::rfm_value_classes::ValueClass;
+    use crate::engine::{rfm_segments, gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
     #[test]
     fn every_class_of_every_framework_has_a_strategy_in_both_languages() {
@@ -47,11 +48,21 @@ mod tests {
         ];
         for (framework, classes) in frameworks {
             assert_eq!(table()[framework].len(), classes.len(), "{framework}: no text for a class that does not exist");
-            for class in classes {
-                for lang in [Lang::En, Lang::Zh] {
-                    let text = strategy(framework, class, lang).unwrap_or_default();
-                    assert!(text.chars().count() > 10, "{framework}/{class} in {lang:?}: {text:?}");
-                }
+            check(framework, classes);
+        }
+        let value_classes: Vec<&str> = ValueClass::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(table()["value_class"].len(), 8);
+        check("value_class", &value_classes);
+        let mut segments: Vec<String> = rfm_segments::default_grid().into_iter().chain(rfm_segments::rfm_package_preset()).map(|r| r.key).collect();
+        segments.push("others".into());
+        check("rfm_segment", &segments.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    fn check(framework: &str, classes: &[&str]) {
+        for class in classes {
+            for lang in [Lang::En, Lang::Zh] {
+                let text = strategy(framework, class, lang).unwrap_or_default();
+                assert!(text.chars().count() > 10, "{framework}/{class} in {lang:?}: {text:?}");
             }
         }
     }

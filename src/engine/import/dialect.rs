@@ -69,7 +69,8 @@ fn count_outside_quotes(line: &str, delim: u8) -> usize {
 /// the candidate must give at least two fields. Runs of spaces are tried last, for fixed-width-ish
 /// exports; a file with one column falls back to comma.
 pub fn sniff(text: &str) -> Delimiter {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
+    // Leading `#` notes (see `records::Source::for_each`) say nothing of the delimiter.
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).skip_while(|l| l.trim_start().trim_start_matches('"').starts_with('#')).take(50).collect();
     if lines.is_empty() {
         return Delimiter::Comma;
     }

@@ -71,7 +71,18 @@ impl Source<'_> {
 
     /// Calls `f(line, record, position)` for each non-blank record: `line` is the 1-based line (or sheet
     /// row) where the record starts; `position` counts toward [`Source::size`]. Stops when `f` returns false.
+    ///
+    /// Lines starting with `#` before the first record are notes, not rows (Kezhi's own exports carry
+    /// their settings there, METHODS §8), and are skipped; a `#` later in the file is data.
     pub fn for_each(&self, mut f: impl FnMut(u64, Row, u64) -> bool) {
+        let mut in_notes = true;
+        let mut f = move |line: u64, row: Row, pos: u64| {
+            if in_notes && row.get(0).is_some_and(|c| c.trim_start().starts_with('#')) {
+                return true;
+            }
+            in_notes = false;
+            f(line, row, pos)
+        };
         match self {
             Source::Delimited { text, delimiter: Delimiter::Whitespace } => {
                 let mut rec = ByteRecord::new();
@@ -174,5 +185,15 @@ mod tests {
         let src = Source::Delimited { text, delimiter: Delimiter::Whitespace };
         let got = lines_and_fields(&src);
         assert_eq!(got[1], (3, vec!["1".into(), "2024-01-01".into(), "12.5".into()]));
+    }
+
+    #[test]
+    fn leading_hash_lines_are_notes_and_line_numbers_still_count_them() {
+        let text = "# settings: a = 1, b = 2\n# horizon_months = 12\nid,amount\n#7,3\n";
+        let src = Source::Delimited { text, delimiter: Delimiter::Comma };
+        assert_eq!(
+            lines_and_fields(&src),
+            vec![(3, vec!["id".to_string(), "amount".to_string()]), (4, vec!["#7".to_string(), "3".to_string()])]
+        );
     }
 }
