@@ -2,6 +2,7 @@
 //! in the page (plotters-canvas), SVG in native tests.
 
 pub mod actual_vs_model;
+pub mod treemap;
 pub mod monthly_revenue;
 
 /// Short number for axis labels: 1234567 → "1.2M", 12345 → "12k".

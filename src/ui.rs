@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod clv_screen;
+pub mod customers_screen;
+pub mod deep_link;
 pub mod format;
 pub mod i18n;
 pub mod import_screen;
@@ -10,6 +12,7 @@ pub mod lifecycle_screen;
 pub mod model_fit_panel;
 pub mod overview_screen;
 pub mod portfolio_screen;
+pub mod rfm_screen;
 pub mod state;
 pub mod worker_client;
 

@@ -242,6 +242,8 @@ pub struct GridSummary {
     pub table: ClassTable,
     pub strategy: [[usize; 3]; 3],
     pub profiles: Vec<nine_grid::CellProfile>,
+    /// Per cell, the indicators that differ most from the cell above it.
+    pub paths_up: Vec<Vec<nine_grid::Step>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -253,7 +255,7 @@ pub struct ClustersSummary {
 }
 
 fn grid_summary(g: &Grid) -> GridSummary {
-    GridSummary { table: g.table.clone(), strategy: g.strategy, profiles: g.profiles.clone() }
+    GridSummary { table: g.table.clone(), strategy: g.strategy, profiles: g.profiles.clone(), paths_up: (0..9).map(|c| nine_grid::path_up(g, c)).collect() }
 }
 
 impl Frameworks {

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 
 use super::clv_screen::ClvScreen;
+use super::customers_screen::CustomersScreen;
+use super::deep_link;
+use super::rfm_screen::RfmScreen;
 use super::import_screen::ImportScreen;
 use super::landing::Landing;
 use super::lifecycle_screen::LifecycleScreen;
@@ -23,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let worker = WorkerClient::new(state);
     provide_context(worker);
+    deep_link::start(state, worker);
 
     // The outside world: the document's language and title follow the switch.
     Effect::new(move |_| {
@@ -41,6 +45,8 @@ pub fn App() -> impl IntoView {
                 <span class="name">"Kezhi"</span>
                 <span class="tagline">{move || state.tr("app.tagline")}</span>
             </div>
+            <button class="secondary print-button" data-testid="print-report" on:click=move |_| { let _ = window().print(); }
+                aria-label=move || state.tr("app.print")>{move || state.tr("app.print")}</button>
             <button class="lang-switch" data-testid="lang-switch"
                 on:click=move |_| state.lang.update(|l| *l = match l { Lang::En => Lang::Zh, Lang::Zh => Lang::En })>
                 {move || state.tr("app.switch_lang")}
@@ -55,9 +61,11 @@ pub fn App() -> impl IntoView {
                     <TabButton tab=Tab::Import key="tab.import" />
                     <Show when=move || state.view.with(|v| v.is_some())>
                         <TabButton tab=Tab::Overview key="tab.overview" />
+                        <TabButton tab=Tab::Rfm key="tab.rfm" />
                         <TabButton tab=Tab::Clv key="tab.clv" />
                         <TabButton tab=Tab::Portfolio key="tab.portfolio" />
                         <TabButton tab=Tab::Lifecycle key="tab.lifecycle" />
+                        <TabButton tab=Tab::Customers key="tab.customers" />
                     </Show>
                 </nav>
                 {move || match state.tab.get() {
@@ -66,6 +74,8 @@ pub fn App() -> impl IntoView {
                     Tab::Clv => view! { <ClvScreen /> }.into_any(),
                     Tab::Portfolio => view! { <PortfolioScreen /> }.into_any(),
                     Tab::Lifecycle => view! { <LifecycleScreen /> }.into_any(),
+                    Tab::Rfm => view! { <RfmScreen /> }.into_any(),
+                    Tab::Customers => view! { <CustomersScreen /> }.into_any(),
                 }}
             </Show>
         </main>

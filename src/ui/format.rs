@@ -1,16 +1,8 @@
 //! Number formatting for display (no arithmetic beyond formatting).
 
-/// 1234567 → "1,234,567".
+/// 1234567 → "1,234,567" (the engine's rule, so sentences and cards agree).
 pub fn int(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::engine::insights::group_thousands(n)
 }
 
 /// Money with thousands separators and no decimals above 1,000.

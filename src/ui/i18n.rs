@@ -122,6 +122,44 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("overview.covers", "Covers", "覆盖"),
     ("overview.customers_word", "customers", "位客户"),
     ("overview.settings", "Settings", "设置"),
+    ("tab.rfm", "RFM", "RFM 分析"),
+    ("tab.customers", "Customers", "客户列表"),
+    ("app.print", "Print report", "打印报告"),
+    ("customers.title", "Customers", "客户列表"),
+    ("customers.search", "Search customer id or name", "搜索客户编号或姓名"),
+    ("customers.export", "Export list (CSV)", "导出列表（CSV）"),
+    ("customers.in_list", "Customers in the list:", "列表中的客户："),
+    ("rfm.title", "RFM: recency, frequency, monetary", "RFM 分析：最近购买、购买频次、消费金额"),
+    ("rfm.mean_m", "mean M", "平均 M"),
+    ("rfm.heatmap", "R × F: mean M per cell (colour) and customers (count); click a cell for its customers", "R × F：各格平均 M（颜色）与客户数；点击单元格查看客户"),
+    ("rfm.heat_note", "R 5 = most recent, F 5 = most frequent. Darker = higher mean spend.", "R 5 = 最近购买，F 5 = 购买最频繁。颜色越深平均消费越高。"),
+    ("rfm.segments", "Segments: share of customers and of revenue", "客户分群：客户占比与收入占比"),
+    ("rfm.customers_share", "customers", "客户"),
+    ("rfm.revenue_share", "revenue", "收入"),
+    ("rfm.treemap", "Segments by revenue (area = share of revenue)", "各分群收入（面积 = 收入占比）"),
+    ("rfm.value_classes", "The 8 value classes (R, F, M high or low against the mean)", "八类客户价值（R、F、M 相对均值高或低）"),
+    ("rfm.class", "Class", "类别"),
+    ("rfm.of_customers", "of customers", "客户占比"),
+    ("rfm.of_margin", "of margin", "毛利占比"),
+    ("rfm.treatment", "Treatment", "策略"),
+    ("rfm.cuts", "Score cut points (lowest–highest value in each score)", "评分分界点（每个分值的最低–最高值）"),
+    ("rfm.coverage_ok", "Every one of the 125 (R, F, M) combinations has exactly one segment.", "125 种 (R, F, M) 组合均恰好属于一个分群。"),
+    ("rfm.uncovered", "combinations no rule covers (their customers go to Others)", "种组合未被任何规则覆盖（归入“其他”）"),
+    ("rfm.overlapping", "combinations two rules cover (the first wins)", "种组合被两条规则覆盖（以第一条为准）"),
+    ("rfm.rules", "Segment rules", "分群规则"),
+    ("rfm.preset", "Rule set", "规则集"),
+    ("rfm.rules_note", "Rules are checked in order on the 5-bin scores; the first match wins. Edit a range and apply to re-score in the background.", "规则按顺序作用于五分制得分，以第一条匹配为准。修改范围后点击应用，将在后台重新计算。"),
+    ("rfm.segment", "Segment", "分群"),
+    ("rfm.apply_rules", "Apply these rules", "应用这些规则"),
+    ("overview.clv_mean", "Mean CLV", "平均 CLV"),
+    ("overview.at_risk", "Valuable and slipping", "高价值且在流失"),
+    ("overview.show_customers", "Show them", "查看客户"),
+    ("overview.pareto", "Pareto curve: customers ranked by margin against their share of the margin", "帕累托曲线：按毛利排序的客户与其累计毛利占比"),
+    ("overview.share_customers", "share of customers", "客户占比"),
+    ("portfolio.value_grid", "Value nine-grid: total margin × margin efficiency", "价值九宫格：总毛利 × 毛利效率"),
+    ("portfolio.growth_grid", "Growth nine-grid: spend growth × frequency growth", "成长九宫格：消费增长 × 频次增长"),
+    ("portfolio.clusters", "Clusters (k-means on R, F, M and CLV)", "聚类（基于 R、F、M 与 CLV 的 k-means）"),
+    ("portfolio.centroid", "What they look like", "客群特征"),
 ];
 
 /// The text of `key` in `lang`; the key itself if it is missing (visible, never a panic).
@@ -131,4 +169,35 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
         .find(|(k, _, _)| *k == key)
         .map(|(_, en, zh)| lang.pick(*en, *zh))
         .unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key the views look up is in the table (a missing key would show as itself), and no key
+    /// is listed twice. The views are wasm-only, so their source is scanned for `tr("…")`.
+    #[test]
+    fn every_key_the_views_use_has_both_languages() {
+        let mut seen = std::collections::HashSet::new();
+        for (k, en, zh) in STRINGS {
+            assert!(seen.insert(*k), "{k} twice");
+            assert!(!en.is_empty() && !zh.is_empty(), "{k}");
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("src/ui") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for needle in ["tr(\"", "key=\""] {
+                for part in text.split(needle).skip(1) {
+                    let key = part.split('"').next().unwrap_or_default();
+                    if key.contains('.') && !seen.contains(key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+    }
 }

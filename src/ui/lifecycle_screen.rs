@@ -5,6 +5,8 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+
+use crate::engine::customer_list::{Dimension, Filter};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
@@ -53,8 +55,10 @@ pub fn LifecycleScreen() -> impl IntoView {
                     Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
                     Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
                 };
+                let filter = Filter { dim: Dimension::Lifecycle, class: k };
                 view! {
-                    <div class="class-cell" data-testid=format!("stage-{}", r.key)>
+                    <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"
+                        on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
                         <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
                         <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
                         <div class="class-shares">{shares}</div>

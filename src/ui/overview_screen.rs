@@ -6,6 +6,8 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 use super::format::{int, money, percent};
+use super::portfolio_screen::PyramidPair;
+use crate::engine::customer_list::{Dimension, Filter};
 use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;
 use crate::charts::monthly_revenue;
@@ -51,6 +53,19 @@ pub fn OverviewScreen() -> impl IntoView {
                     <Kpi key="overview.margin" value=money(o.margin) testid="kpi-margin" />
                     <Kpi key="overview.repeat" value=percent(o.repeat_share) testid="kpi-repeat" />
                     <Kpi key="overview.range" value=range testid="kpi-range" small=true />
+                    {move || state.scores.get().map(|sc| view! {
+                        <Kpi key="overview.clv_mean" value=sc.kpis.clv_mean.map(money).unwrap_or_else(|| "—".into()) testid="kpi-clv" />
+                        <button class="kpi clickable" data-testid="kpi-at-risk"
+                            on:click=move |_| state.drill(Filter { dim: Dimension::AtRisk, class: 0 })>
+                            <div class="kpi-label">{move || state.tr("overview.at_risk")}</div>
+                            <div class="kpi-value">{int(sc.kpis.at_risk)}</div>
+                        </button>
+                    })}
+                </div>
+                <Insights />
+                <div class="overview-pair">
+                    <ParetoCurve />
+                    <PyramidPair />
                 </div>
                 <h3>{state.tr("overview.monthly")}</h3>
                 {if o.from_summary {
@@ -82,5 +97,69 @@ fn Kpi(key: &'static str, value: String, testid: &'static str, #[prop(optional)]
             <div class="kpi-label">{move || state.tr(key)}</div>
             <div class="kpi-value" class:small=small data-testid=testid>{value}</div>
         </div>
+    }
+}
+
+/// The generated sentences, each opening the customers it speaks of.
+#[component]
+fn Insights() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let sc = state.scores.get()?;
+        let lang = state.lang.get();
+        let items = sc
+            .insights
+            .iter()
+            .map(|i| {
+                let text = lang.pick(i.en.as_str(), i.zh.as_str()).to_string();
+                let filter = i.filter;
+                view! {
+                    <li data-testid=format!("insight-{}", i.key)>
+                        {text}
+                        {filter.map(|f| view! { " " <button class="link" on:click=move |_| state.drill(f)>{move || state.tr("overview.show_customers")}</button> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! { <ul class="insights" data-testid="insights">{items}</ul> })
+    }
+}
+
+/// The Pareto (Lorenz) curve of margin with the top-share figure, as SVG: customers ranked by
+/// margin, from the best, against their cumulative share of the margin.
+#[component]
+fn ParetoCurve() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let sc = state.scores.get()?;
+        let p = sc.frameworks.pareto.clone()?;
+        let lang = state.lang.get();
+        // Plot box 0..100 × 0..100 in SVG units, y up.
+        let pts: Vec<String> = p.points.iter().map(|(x, y)| format!("{:.2},{:.2}", 100.0 * x, 100.0 - 100.0 * y)).collect();
+        let (tx, ty) = (100.0 * p.top_share, 100.0 - 100.0 * p.top_margin_share);
+        let caption = match lang {
+            crate::engine::lang::Lang::En => format!("Top {:.0}% of customers: {} of the margin · Gini {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini),
+            crate::engine::lang::Lang::Zh => format!("前 {:.0}% 的客户：贡献 {} 的毛利 · 基尼系数 {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini),
+        };
+        let tip = caption.clone();
+        Some(view! {
+            <figure class="pareto" data-testid="pareto-curve">
+                <figcaption>{state.tr("overview.pareto")}</figcaption>
+                <svg viewBox="-12 -4 118 118" role="img" aria-label=caption.clone() class="chart-svg">
+                    <title>{tip}</title>
+                    <rect x="0" y="0" width="100" height="100" class="plot-bg" />
+                    <line x1="0" y1="100" x2="100" y2="0" class="diag" />
+                    <polyline points=pts.join(" ") class="curve" />
+                    <line x1=format!("{tx:.2}") y1="100" x2=format!("{tx:.2}") y2=format!("{ty:.2}") class="guide" />
+                    <line x1="0" y1=format!("{ty:.2}") x2=format!("{tx:.2}") y2=format!("{ty:.2}") class="guide" />
+                    <circle cx=format!("{tx:.2}") cy=format!("{ty:.2}") r="1.6" class="mark" />
+                    <text x="0" y="108" class="tick">"0%"</text>
+                    <text x="92" y="108" class="tick">"100%"</text>
+                    <text x="-11" y="3" class="tick">"100%"</text>
+                    <text x="50" y="113" class="tick" text-anchor="middle">{state.tr("overview.share_customers")}</text>
+                </svg>
+                <p class="muted small" data-testid="pareto-caption">{caption}</p>
+            </figure>
+        })
     }
 }

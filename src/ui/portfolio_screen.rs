@@ -8,19 +8,23 @@ use leptos::prelude::*;
 use super::format::{int, percent};
 use super::state::AppState;
 use crate::engine::class_table::ClassRow;
+use crate::engine::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
 use crate::engine::strategy_texts::strategy;
-use crate::engine::{gold_meteor_creek_burden, new_customer_matrix, tier_ladder, value_pyramid, veteran_matrix};
+use crate::engine::{gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
-/// One class: name, customers, shares, treatment.
-fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String) -> impl IntoView {
+/// One class: name, customers, shares, treatment; a click opens its customers.
+fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let (customers, of_customers, of_margin) = (int(row.customers), percent(row.customer_share), percent(row.margin_share));
     let share_line = match lang {
         Lang::En => format!("{of_customers} of customers · {of_margin} of margin"),
         Lang::Zh => format!("占客户 {of_customers} · 占毛利 {of_margin}"),
     };
     view! {
-        <div class="class-cell" data-testid=testid>
+        <div class="class-cell clickable" data-testid=testid role="button" tabindex="0"
+            on:click=move |_| state.drill(filter)
+            on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
             <div class="class-name">{name}</div>
             <div class="class-count" data-testid="class-count">{customers}</div>
             <div class="class-shares">{share_line}</div>
@@ -43,29 +47,8 @@ pub fn PortfolioScreen() -> impl IntoView {
             Lang::En => format!("The top {:.0}% of customers deliver {:.1}% of the margin (Gini {:.2}).", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
             Lang::Zh => format!("前 {:.0}% 的客户贡献了 {:.1}% 的毛利（基尼系数 {:.2}）。", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
         });
-        // The pyramid pair. Customers: bar width = the customers from the top level down to this one
-        // (A narrowest, D the whole base: a pyramid whatever the shares). Margin: bar width = the
-        // level's own share of the margin (the inverted pyramid when value and margin agree; where
-        // they do not, the picture shows it). Labels give each level's own share.
-        let max_margin = f.pyramid.iter().map(|r| r.margin_share.max(0.0)).fold(0.0, f64::max).max(1e-9);
-        let levels = f.pyramid.clone();
-        let pyramid = move |by_margin: bool| {
-            let mut cumulative = 0.0;
-            levels
-                .iter()
-                .enumerate()
-                .map(|(k, r)| {
-                    cumulative += r.customer_share;
-                    let width = if by_margin { 20.0 + 80.0 * r.margin_share.max(0.0) / max_margin } else { 20.0 + 80.0 * cumulative };
-                    let text = format!("{} · {}", value_pyramid::label(k, zh), percent(if by_margin { r.margin_share } else { r.customer_share }));
-                    view! { <div class=format!("pyr-level level-{k}") style=format!("width:{width:.1}%")>{text}</div> }
-                })
-                .collect_view()
-        };
-        let count_pyramid = pyramid(false);
-        let profit_pyramid = pyramid(true);
-        let new_cells = f.new_matrix.iter().enumerate().map(|(k, r)| class_cell("new_customer_matrix", r, new_customer_matrix::label(k, zh).into(), lang, format!("new-{}", r.key))).collect_view();
-        let gmcb_cells = f.gmcb.iter().enumerate().map(|(k, r)| class_cell("gold_meteor_creek_burden", r, gold_meteor_creek_burden::label(k, zh).into(), lang, format!("gmcb-{}", r.key))).collect_view();
+        let new_cells = f.new_matrix.iter().enumerate().map(|(k, r)| class_cell("new_customer_matrix", r, new_customer_matrix::label(k, zh).into(), lang, format!("new-{}", r.key), Filter { dim: Dimension::NewMatrix, class: k })).collect_view();
+        let gmcb_cells = f.gmcb.iter().enumerate().map(|(k, r)| class_cell("gold_meteor_creek_burden", r, gold_meteor_creek_burden::label(k, zh).into(), lang, format!("gmcb-{}", r.key), Filter { dim: Dimension::Gmcb, class: k })).collect_view();
         let veteran = f.veteran.clone().map(|v| {
             let note = match (lang, v.growth_measure.as_str()) {
                 (Lang::En, "share_of_wallet") => "Growth: share of wallet.",
@@ -73,18 +56,15 @@ pub fn PortfolioScreen() -> impl IntoView {
                 (Lang::Zh, "share_of_wallet") => "增长率：个客份额（钱包份额）。",
                 (Lang::Zh, _) => "增长率：无钱包列，以客户自身消费增长代替个客份额增长。",
             };
-            let cells = v.table.iter().enumerate().map(|(k, r)| class_cell("veteran_matrix", r, veteran_matrix::label(k, zh).into(), lang, format!("veteran-{}", r.key))).collect_view();
+            let cells = v.table.iter().enumerate().map(|(k, r)| class_cell("veteran_matrix", r, veteran_matrix::label(k, zh).into(), lang, format!("veteran-{}", r.key), Filter { dim: Dimension::Veteran, class: k })).collect_view();
             view! { <h3>{state.tr("portfolio.veteran")}</h3><p class="muted">{note}</p><div class="class-grid cols-4">{cells}</div> }
         });
-        let tiers = f.tiers.iter().enumerate().rev().map(|(k, r)| class_cell("tier_ladder", r, tier_ladder::label(k, zh).into(), lang, format!("tier-{}", r.key))).collect_view();
+        let tiers = f.tiers.iter().enumerate().rev().map(|(k, r)| class_cell("tier_ladder", r, tier_ladder::label(k, zh).into(), lang, format!("tier-{}", r.key), Filter { dim: Dimension::Tier, class: k })).collect_view();
         view! {
             <section class="panel portfolio" data-testid="portfolio">
                 <h2>{state.tr("portfolio.title")}</h2>
                 <p class="headline" data-testid="pareto-headline">{headline}</p>
-                <div class="pyramids">
-                    <figure data-testid="count-pyramid"><figcaption>{state.tr("portfolio.count_pyramid")}</figcaption>{count_pyramid}</figure>
-                    <figure data-testid="profit-pyramid"><figcaption>{state.tr("portfolio.profit_pyramid")}</figcaption>{profit_pyramid}</figure>
-                </div>
+                <PyramidPair />
                 <h3>{state.tr("portfolio.new")}</h3>
                 <p class="muted">{state.tr("portfolio.new_axes")}</p>
                 <div class="class-grid cols-2" data-testid="new-matrix">{new_cells}</div>
@@ -93,8 +73,194 @@ pub fn PortfolioScreen() -> impl IntoView {
                 {veteran}
                 <h3>{state.tr("portfolio.tiers")}</h3>
                 <div class="class-grid cols-3" data-testid="tiers">{tiers}</div>
+                <h3>{state.tr("portfolio.value_grid")}</h3>
+                <NineGrid which=Dimension::ValueGrid />
+                <h3>{state.tr("portfolio.growth_grid")}</h3>
+                <NineGrid which=Dimension::GrowthGrid />
+                <h3>{state.tr("portfolio.clusters")}</h3>
+                <ClusterTable />
             </section>
         }
         .into_any()
+    }
+}
+
+/// The value pyramid pair: customers per level and the inverted pyramid of margin; a level opens its
+/// customers. Customers: bar width = the customers from the top level down to this one (A narrowest,
+/// D the whole base: a pyramid whatever the shares). Margin: bar width = the level's own share of
+/// the margin (the inverted pyramid when value and margin agree; where they do not, the picture shows
+/// it). Labels give each level's own share.
+#[component]
+pub fn PyramidPair() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let zh = state.lang.get() == Lang::Zh;
+        let levels = s.frameworks.pyramid.clone();
+        let max_margin = levels.iter().map(|r| r.margin_share.max(0.0)).fold(0.0, f64::max).max(1e-9);
+        let pyramid = |by_margin: bool| {
+            let mut cumulative = 0.0;
+            levels
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    cumulative += r.customer_share;
+                    let width = if by_margin { 36.0 + 64.0 * r.margin_share.max(0.0) / max_margin } else { 20.0 + 80.0 * cumulative };
+                    let text = format!("{} · {}", value_pyramid::label(k, zh), percent(if by_margin { r.margin_share } else { r.customer_share }));
+                    let tip = format!("{} · {} {}", value_pyramid::label(k, zh), int(r.customers), state.tr("overview.customers_word"));
+                    view! {
+                        <button class=format!("pyr-level level-{k}") style=format!("width:{width:.1}%") title=tip data-testid=format!("pyramid-{k}") data-count=r.customers.to_string()
+                            on:click=move |_| state.drill(Filter { dim: Dimension::Pyramid, class: k })>{text}</button>
+                    }
+                })
+                .collect_view()
+        };
+        let (count_pyramid, profit_pyramid) = (pyramid(false), pyramid(true));
+        Some(view! {
+            <div class="pyramids">
+                <figure data-testid="count-pyramid"><figcaption>{state.tr("portfolio.count_pyramid")}</figcaption>{count_pyramid}</figure>
+                <figure data-testid="profit-pyramid"><figcaption>{state.tr("portfolio.profit_pyramid")}</figcaption>{profit_pyramid}</figure>
+            </div>
+        })
+    }
+}
+
+/// A nine-grid: 3 × 3 cells (first axis up, second axis right, low to high), each with its customers,
+/// margin share and strategy; a click opens the customers, hovering or focusing shows the cell's
+/// profile and the path up.
+#[component]
+fn NineGrid(which: Dimension) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let focus = RwSignal::new(None::<usize>);
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let g = match which {
+            Dimension::GrowthGrid => s.frameworks.growth_grid.clone()?,
+            _ => s.frameworks.value_grid.clone(),
+        };
+        let (y_axis, x_axis) = match which {
+            Dimension::GrowthGrid => (lang.pick("spend growth ↑", "消费增长 ↑"), lang.pick("purchase-frequency growth →", "购买频次增长 →")),
+            _ => (lang.pick("total margin ↑", "总毛利 ↑"), lang.pick("margin efficiency (margin ÷ revenue) →", "毛利效率（毛利 ÷ 收入）→")),
+        };
+        let prefix = which.key();
+        let cells = (0..3)
+            .rev()
+            .flat_map(|r| (0..3).map(move |c| r * 3 + c))
+            .map(|cell| {
+                let row = g.table[cell].clone();
+                let strat = nine_grid::STRATEGIES[g.strategy[cell / 3][cell % 3].min(3)];
+                let filter = Filter { dim: which, class: cell };
+                view! {
+                    <button class=format!("grid-cell strat-{strat}") data-testid=format!("{prefix}-{cell}")
+                        on:click=move |_| state.drill(filter)
+                        on:mouseenter=move |_| focus.set(Some(cell)) on:focus=move |_| focus.set(Some(cell))>
+                        <span class="grid-label">{nine_grid::label(cell, zh)}</span>
+                        <span class="class-count" data-testid="class-count">{int(row.customers)}</span>
+                        <span class="class-shares">{format!("{} {}", percent(row.margin_share), lang.pick("of margin", "毛利"))}</span>
+                        <span class="grid-strategy">{strategy_name(strat, zh)}</span>
+                    </button>
+                }
+            })
+            .collect_view();
+        let detail = move || {
+            let cell = focus.get()?;
+            let g = match which {
+                Dimension::GrowthGrid => state.scores.get()?.frameworks.growth_grid.clone()?,
+                _ => state.scores.get()?.frameworks.value_grid.clone(),
+            };
+            let strat = nine_grid::STRATEGIES[g.strategy[cell / 3][cell % 3].min(3)];
+            let profile = nine_grid::INDICATORS
+                .iter()
+                .zip(&g.profiles[cell].means)
+                .map(|(k, v)| format!("{} {}", indicator_name(k, zh), v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let path = g.paths_up[cell]
+                .iter()
+                .map(|st| format!("{} {:.2} → {:.2} ({:+.0}%)", indicator_name(&st.indicator, zh), st.here, st.above, 100.0 * st.gap))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            Some(view! {
+                <div class="grid-detail" data-testid=format!("{prefix}-detail")>
+                    <strong>{nine_grid::label(cell, zh)}</strong> " · " {strategy("nine_grid", strat, lang).unwrap_or_default()}
+                    <div class="muted small">{lang.pick("Profile: ", "画像：")}{profile}</div>
+                    <div class="muted small">{lang.pick("Path up: ", "提升路径：")}{if path.is_empty() { lang.pick("top cell", "已在最高格").to_string() } else { path }}</div>
+                </div>
+            })
+        };
+        Some(view! {
+            <div class="nine-grid-wrap" data-testid=prefix>
+                <span class="axis-y">{y_axis}</span>
+                <div class="nine-grid">{cells}</div>
+                <span class="axis-x">{x_axis}</span>
+                {detail}
+            </div>
+        })
+    }
+}
+
+fn strategy_name(key: &str, zh: bool) -> &'static str {
+    match (key, zh) {
+        ("keep_investing", false) => "keep investing",
+        ("keep_investing", true) => "持续投入",
+        ("deepen", false) => "deepen",
+        ("deepen", true) => "深度挖潜",
+        ("adjust", false) => "adjust",
+        ("adjust", true) => "调整优化",
+        (_, false) => "managed exit",
+        (_, true) => "策略退出",
+    }
+}
+
+fn indicator_name(key: &str, zh: bool) -> &'static str {
+    match (key, zh) {
+        ("orders_per_month", false) => "orders/month",
+        ("orders_per_month", true) => "月均订单",
+        ("categories", false) => "categories",
+        ("categories", true) => "品类数",
+        ("margin_rate", false) => "margin rate",
+        ("margin_rate", true) => "毛利率",
+        (_, false) => "P(alive)",
+        (_, true) => "存活概率",
+    }
+}
+
+/// The k-means clusters: customers, margin share, the centroid in words; a row opens its customers.
+#[component]
+fn ClusterTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let c = s.frameworks.clusters.clone()?;
+        let zh = state.lang.get() == Lang::Zh;
+        let rows = c
+            .table
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let filter = Filter { dim: Dimension::Cluster, class: k };
+                let words = c.centroids.get(k).map(|cen| crate::engine::clustering::describe(cen, zh)).unwrap_or_default();
+                view! {
+                    <tr class="clickable" tabindex="0" data-testid=format!("cluster-{k}")
+                        on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
+                        <td>{format!("{} {}", if zh { "类" } else { "cluster" }, k + 1)}</td>
+                        <td class="num" data-testid="class-count">{int(r.customers)}</td>
+                        <td class="num">{percent(r.customer_share)}</td>
+                        <td class="num">{percent(r.margin_share)}</td>
+                        <td>{words}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let note = format!("{}: {} · silhouette {:.2}", if zh { "特征" } else { "features" }, c.features.join(", "), c.silhouette);
+        Some(view! {
+            <table class="data" data-testid="clusters">
+                <thead><tr><th></th><th class="num">{state.tr("overview.customers")}</th><th class="num">{state.tr("rfm.of_customers")}</th><th class="num">{state.tr("rfm.of_margin")}</th><th>{state.tr("portfolio.centroid")}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="muted small">{note}</p>
+        })
     }
 }

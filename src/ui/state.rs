@@ -7,15 +7,39 @@ use leptos::prelude::*;
 use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{FailureView, ImportView, ScoreView};
+use crate::engine::customer_list::{Card, Filter, Selection};
+use crate::worker_protocol::{FailureView, ImportView, ListPage, ScoreView};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tab {
     Import,
     Overview,
+    Rfm,
     Clv,
     Portfolio,
     Lifecycle,
+    Customers,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers];
+
+    /// The name in the URL (`#view=…`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Import => "import",
+            Tab::Overview => "overview",
+            Tab::Rfm => "rfm",
+            Tab::Clv => "clv",
+            Tab::Portfolio => "portfolio",
+            Tab::Lifecycle => "lifecycle",
+            Tab::Customers => "customers",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.key() == s)
+    }
 }
 
 /// Work under way in the worker.
@@ -41,6 +65,12 @@ pub struct AppState {
     pub tab: RwSignal<Tab>,
     /// What the importer detected, from the last import or the last failure.
     pub detected: Memo<Option<Detected>>,
+    /// The customer list's filters, search and order (the URL remembers them).
+    pub selection: RwSignal<Selection>,
+    /// The window of the list the worker last sent.
+    pub list: RwSignal<Option<Arc<ListPage>>>,
+    /// The open customer card.
+    pub card: RwSignal<Option<Arc<Card>>>,
 }
 
 impl AppState {
@@ -63,7 +93,20 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             tab: RwSignal::new(Tab::Import),
             detected,
+            selection: RwSignal::new(Selection { descending: true, ..Selection::default() }),
+            list: RwSignal::new(None),
+            card: RwSignal::new(None),
         }
+    }
+
+    /// Drill-down: the customers of one class, in the customer list.
+    pub fn drill(&self, filter: Filter) {
+        self.selection.update(|s| {
+            s.filters = vec![filter];
+            s.search.clear();
+        });
+        self.card.set(None);
+        self.tab.set(Tab::Customers);
     }
 
     pub fn tr(&self, key: &'static str) -> &'static str {

@@ -31,6 +31,8 @@ pub struct WorkerClient {
     open_after: StoredValue<Tab>,
     /// Crashes since the worker last answered.
     restarts: StoredValue<u32>,
+    /// Sequence number of the newest list request.
+    list_seq: StoredValue<u64>,
     /// Requests made before the worker said it is ready (a module worker's handler is installed
     /// only after its wasm has loaded; earlier messages could be lost).
     pending: StoredValue<Option<Vec<js_sys::Object>>, LocalStorage>,
@@ -43,6 +45,7 @@ impl WorkerClient {
             worker: StoredValue::new_local(None),
             open_after: StoredValue::new(Tab::Import),
             restarts: StoredValue::new(0),
+            list_seq: StoredValue::new(0),
             pending: StoredValue::new_local(Some(Vec::new())),
             state,
         };
@@ -127,6 +130,8 @@ impl WorkerClient {
                 s.options.set(view.options.clone());
                 s.settings.set(view.settings.clone());
                 s.scores.set(None);
+                s.list.set(None);
+                s.card.set(None);
                 s.view.set(Some(Arc::new(*view)));
                 s.tab.set(self.open_after.get_value());
             }
@@ -153,6 +158,13 @@ impl WorkerClient {
                 s.tab.set(Tab::Import);
             }
             Response::Csv { file_name, text } => download(&file_name, &text),
+            Response::List(page) => {
+                // Only the newest request's answer counts (scrolling sends many).
+                if page.seq == self.list_seq.get_value() {
+                    s.list.set(Some(Arc::new(*page)));
+                }
+            }
+            Response::Card(card) => s.card.set(Some(Arc::new(*card))),
             Response::Crashed { message } => self.crashed(message),
         }
     }
@@ -222,13 +234,35 @@ impl WorkerClient {
     }
 
     pub fn demo(self) {
+        self.demo_opening(Tab::Overview);
+    }
+
+    /// Loads the demo data and opens `tab` when it is in.
+    pub fn demo_opening(self, tab: Tab) {
         let s = self.state;
         s.crash.set(None);
         s.busy.set(Some(Busy { file_name: "demo".into(), progress: None }));
-        self.open_after.set_value(Tab::Overview);
+        self.open_after.set_value(tab);
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
         self.post(&Request::Demo { settings }, None);
+    }
+
+    /// Asks for the list's rows `offset..offset + limit` of the selection on screen.
+    pub fn list(self, offset: usize, limit: usize) {
+        let seq = self.list_seq.get_value() + 1;
+        self.list_seq.set_value(seq);
+        let s = self.state;
+        self.post(&Request::List { selection: s.selection.get_untracked(), offset, limit, lang: s.lang.get_untracked(), seq }, None);
+    }
+
+    pub fn card(self, index: usize) {
+        self.post(&Request::Card { index, lang: self.state.lang.get_untracked() }, None);
+    }
+
+    pub fn export_list(self) {
+        let s = self.state;
+        self.post(&Request::ExportList { selection: s.selection.get_untracked(), lang: s.lang.get_untracked() }, None);
     }
 
     pub fn download_rejects(self) {
