@@ -37,6 +37,7 @@ pub mod rfm_segments;
 pub mod rfm_value_classes;
 pub mod scoring;
 pub mod settings;
+pub mod settings_form;
 pub mod strategy_texts;
 pub mod tier_ladder;
 pub mod time_unit;

@@ -13,6 +13,7 @@ pub mod model_fit_panel;
 pub mod overview_screen;
 pub mod portfolio_screen;
 pub mod rfm_screen;
+pub mod settings_screen;
 pub mod state;
 pub mod worker_client;
 

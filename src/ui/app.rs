@@ -6,6 +6,7 @@ use super::clv_screen::ClvScreen;
 use super::customers_screen::CustomersScreen;
 use super::deep_link;
 use super::rfm_screen::RfmScreen;
+use super::settings_screen::SettingsScreen;
 use super::import_screen::ImportScreen;
 use super::landing::Landing;
 use super::lifecycle_screen::LifecycleScreen;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                         <TabButton tab=Tab::Portfolio key="tab.portfolio" />
                         <TabButton tab=Tab::Lifecycle key="tab.lifecycle" />
                         <TabButton tab=Tab::Customers key="tab.customers" />
+                        <TabButton tab=Tab::Settings key="tab.settings" />
                     </Show>
                 </nav>
                 {move || match state.tab.get() {
@@ -76,6 +78,7 @@ pub fn App() -> impl IntoView {
                     Tab::Lifecycle => view! { <LifecycleScreen /> }.into_any(),
                     Tab::Rfm => view! { <RfmScreen /> }.into_any(),
                     Tab::Customers => view! { <CustomersScreen /> }.into_any(),
+                    Tab::Settings => view! { <SettingsScreen /> }.into_any(),
                 }}
             </Show>
         </main>

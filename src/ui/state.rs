@@ -19,10 +19,11 @@ pub enum Tab {
     Portfolio,
     Lifecycle,
     Customers,
+    Settings,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers];
+    pub const ALL: [Tab; 8] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers, Tab::Settings];
 
     /// The name in the URL (`#view=…`).
     pub fn key(self) -> &'static str {
@@ -34,6 +35,7 @@ impl Tab {
             Tab::Portfolio => "portfolio",
             Tab::Lifecycle => "lifecycle",
             Tab::Customers => "customers",
+            Tab::Settings => "settings",
         }
     }
 
@@ -90,7 +92,8 @@ impl AppState {
             failure,
             crash: RwSignal::new(None),
             options: RwSignal::new(ImportOptions::default()),
-            settings: RwSignal::new(Settings::default()),
+            // The user's remembered settings, when they opted in (Settings view).
+            settings: RwSignal::new(super::settings_screen::remembered().unwrap_or_default()),
             tab: RwSignal::new(Tab::Import),
             detected,
             selection: RwSignal::new(Selection { descending: true, ..Selection::default() }),

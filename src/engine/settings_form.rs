@@ -1,0 +1,237 @@
+//! The settings as a form (issue 5's Settings view): every field of [`Settings`], grouped, labelled in
+//! both languages, read and written as text through its JSON path, with range checks that say what
+//! is wrong in words. The page renders whatever this table lists, so a setting added to `Settings`
+//! without a row here fails the test below.
+
+use serde_json::Value;
+
+use super::lang::Lang;
+use super::settings::Settings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Number,
+    Integer,
+    /// YYYY-MM-DD, empty for none.
+    Date,
+    /// One of these JSON strings.
+    Choice(&'static [&'static str]),
+    /// Any JSON (lists, matrices, rule sets); empty for none where the setting is optional.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// JSON pointer into the serialised settings.
+    pub path: &'static str,
+    pub group: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub kind: Kind,
+}
+
+/// (key, English, Chinese), in the order the page shows them.
+pub const GROUPS: [(&str, &str, &str); 6] = [
+    ("data", "Data and window", "数据与时间窗"),
+    ("rfm", "RFM scores and segments", "RFM 评分与分群"),
+    ("clv", "CLV models and checks", "CLV 模型与检验"),
+    ("portfolio", "Portfolio classifications", "客户资产分类"),
+    ("lifecycle", "Lifecycle", "生命周期"),
+    ("clusters", "Clusters", "聚类"),
+];
+
+const fn f(path: &'static str, group: &'static str, en: &'static str, zh: &'static str, kind: Kind) -> Field {
+    Field { path, group, en, zh, kind }
+}
+
+pub const FIELDS: &[Field] = &[
+    f("/analysis_date", "data", "Analysis date (empty = last date in the data)", "分析日（留空 = 数据中最后日期）", Kind::Date),
+    f("/time_unit", "data", "Time unit of the models", "模型时间单位", Kind::Choice(&["Day", "Week", "Month"])),
+    f("/margin_rate", "data", "Margin rate when the file has no cost column (0–1)", "无成本列时的毛利率（0–1）", Kind::Number),
+    f("/rfm_bins", "rfm", "RFM bins shown (3, 4 or 5)", "RFM 显示分档（3、4 或 5）", Kind::Integer),
+    f("/rfm_monetary", "rfm", "M is", "M 的口径", Kind::Choice(&["Total", "MeanPerOccasion"])),
+    f("/rfm_thresholds", "rfm", "Your score thresholds (JSON {\"r_days\":[…],\"f\":[…],\"m\":[…]}; empty = quantiles)", "自定义评分阈值（JSON；留空 = 分位数）", Kind::Json),
+    f("/rfm_weights", "rfm", "Weights wR, wF, wM of the combined score", "综合得分权重 wR、wF、wM", Kind::Json),
+    f("/ahp_rfm", "rfm", "AHP comparison matrix over R, F, M (replaces the weights)", "R、F、M 的 AHP 判断矩阵（替代权重）", Kind::Json),
+    f("/value_split", "rfm", "High/low split of the 8 classes (\"Mean\", \"Median\" or {\"Fixed\":{…}})", "八类划分的高低基准（均值、中位数或固定值）", Kind::Json),
+    f("/segment_rules", "rfm", "Segment rules ({\"kind\":\"grid\"}, {\"kind\":\"rfm_package\"} or your rules)", "分群规则（网格、rfm 包预设或自定义）", Kind::Json),
+    f("/horizon_months", "clv", "CLV horizon (months)", "CLV 预测期（月）", Kind::Integer),
+    f("/discount_annual", "clv", "Annual discount rate", "年折现率", Kind::Number),
+    f("/holdout_share", "clv", "Share of the window held out for the check (0–0.9)", "用于留出检验的时间窗比例（0–0.9）", Kind::Number),
+    f("/group_period_months", "clv", "Period of the retention and migration models (months)", "留存与迁移模型的周期（月）", Kind::Integer),
+    f("/migration_lapsed_state", "clv", "Migration model: periods without purchase until lapsed", "迁移模型：多少个周期未购买视为流失", Kind::Integer),
+    f("/new_conversion_cut", "portfolio", "New-customer matrix: conversion cut (empty = median)", "新客户矩阵：转化率分界（留空 = 中位数）", Kind::Number),
+    f("/veteran_period_months", "portfolio", "Veteran matrix: length of the two periods compared (months)", "老客户矩阵：比较的两个周期长度（月）", Kind::Integer),
+    f("/veteran_fast_growth", "portfolio", "Veteran matrix: growth counted as fast", "老客户矩阵：视为快速增长的增长率", Kind::Number),
+    f("/nine_grid_strategy", "portfolio", "Nine-grid strategy per cell (rows low→high; 0 keep investing, 1 deepen, 2 adjust, 3 exit)", "九宫格各格策略（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）", Kind::Json),
+    f("/pyramid_value", "portfolio", "Value pyramid ranks by", "价值金字塔排序依据", Kind::Choice(&["ClvOrMargin", "Margin", "Revenue", "WeightedRfm"])),
+    f("/pyramid_shares", "portfolio", "Pyramid shares of customers A, B, C, D", "金字塔 A、B、C、D 层客户占比", Kind::Json),
+    f("/pareto_top_share", "portfolio", "Pareto figure: top share of customers", "帕累托：头部客户比例", Kind::Number),
+    f("/tier_shares", "portfolio", "Tier shares, crystal to black gold", "等级占比（水晶至黑金）", Kind::Json),
+    f("/tier_thresholds", "portfolio", "Tier monthly-spend thresholds (jade … black gold; empty = shares)", "等级月均消费门槛（玉至黑金；留空 = 按占比）", Kind::Json),
+    f("/lifecycle/lost_p_alive", "lifecycle", "Lost below this P(alive)", "存活概率低于此值视为流失", Kind::Number),
+    f("/lifecycle/lost_gap_multiple", "lifecycle", "No model: lost after this many usual gaps", "无模型时：超过通常间隔的倍数视为流失", Kind::Number),
+    f("/lifecycle/lost_min_days", "lifecycle", "No model: and at least this many days", "无模型时：且至少超过天数", Kind::Number),
+    f("/lifecycle/introduction_days", "lifecycle", "Introduction: first purchase within (days)", "导入期：首购在多少天内", Kind::Integer),
+    f("/lifecycle/decline_p_alive", "lifecycle", "Decline below this P(alive)", "存活概率低于此值视为衰退", Kind::Number),
+    f("/lifecycle/spend_change", "lifecycle", "Spend change counted as growth or decline", "视为增长或下降的消费变化幅度", Kind::Number),
+    f("/lifecycle/period_months", "lifecycle", "Periods compared (months)", "比较周期（月）", Kind::Integer),
+    f("/lifecycle_flow_months", "lifecycle", "Stage flow: months back", "阶段迁移：回溯月数", Kind::Integer),
+    f("/cluster_k", "clusters", "Clusters k", "聚类数 k", Kind::Integer),
+    f("/cluster_restarts", "clusters", "k-means restarts", "k-means 重启次数", Kind::Integer),
+    f("/cluster_seed", "clusters", "Random seed", "随机种子", Kind::Integer),
+];
+
+impl Field {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.zh)
+    }
+}
+
+fn json(s: &Settings) -> Value {
+    serde_json::to_value(s).unwrap_or(Value::Null)
+}
+
+/// The field's value as the form shows it: absent values empty, JSON fields as compact JSON, other
+/// strings bare.
+pub fn text(s: &Settings, field: &Field) -> String {
+    match json(s).pointer(field.path) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(t)) if field.kind != Kind::Json => t.clone(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// The settings with `field` set from the text typed in the form, or why the text cannot be used.
+pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Settings, String> {
+    let t = input.trim();
+    let bad = |what: &str| Err(format!("{}: {what}", field.label(lang)));
+    let value = match field.kind {
+        _ if t.is_empty() => Value::Null,
+        Kind::Number => match t.parse::<f64>() {
+            Ok(x) if x.is_finite() => serde_json::json!(x),
+            _ => return bad(lang.pick("not a number", "不是数字")),
+        },
+        Kind::Integer => match t.parse::<u64>() {
+            Ok(x) => serde_json::json!(x),
+            _ => return bad(lang.pick("not a whole number", "不是非负整数")),
+        },
+        Kind::Date => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            Ok(_) => Value::String(t.to_string()),
+            Err(_) => return bad(lang.pick("write the date as YYYY-MM-DD", "日期格式应为 YYYY-MM-DD")),
+        },
+        Kind::Choice(options) if options.contains(&t) => Value::String(t.to_string()),
+        Kind::Choice(options) => return bad(&format!("{} {}", lang.pick("one of", "可选值："), options.join(", "))),
+        Kind::Json => match serde_json::from_str(t) {
+            Ok(v) => v,
+            Err(e) => return bad(&format!("{} ({e})", lang.pick("not valid JSON", "不是有效的 JSON"))),
+        },
+    };
+    let mut v = json(s);
+    match v.pointer_mut(field.path) {
+        Some(slot) => *slot = value,
+        None => return bad("unknown setting"),
+    }
+    let out: Settings = match serde_json::from_value(v) {
+        Ok(out) => out,
+        Err(e) => return bad(&format!("{} ({e})", lang.pick("this value does not fit the setting", "该值不符合此设置"))),
+    };
+    match problems(&out, lang).into_iter().next() {
+        Some(p) => Err(p),
+        None => Ok(out),
+    }
+}
+
+/// Values the engine would accept but that make no sense, in words (the form refuses them; a settings
+/// file with them is reported on import).
+pub fn problems(s: &Settings, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut check = |ok: bool, en: &str, zh: &str| {
+        if !ok {
+            out.push(lang.pick(en, zh).to_string());
+        }
+    };
+    check((0.0..=1.0).contains(&s.margin_rate), "The margin rate must be between 0 and 1.", "毛利率须在 0 到 1 之间。");
+    check((3..=5).contains(&s.rfm_bins), "RFM bins must be 3, 4 or 5.", "RFM 分档须为 3、4 或 5。");
+    check((1..=120).contains(&s.horizon_months), "The CLV horizon must be 1 to 120 months.", "CLV 预测期须为 1 到 120 个月。");
+    check((0.0..1.0).contains(&s.discount_annual), "The annual discount rate must be at least 0 and below 1.", "年折现率须不小于 0 且小于 1。");
+    check((0.0..=0.9).contains(&s.holdout_share), "The holdout share must be between 0 and 0.9.", "留出比例须在 0 到 0.9 之间。");
+    check(s.group_period_months >= 1 && s.veteran_period_months >= 1 && s.lifecycle.period_months >= 1, "Periods must be at least one month.", "周期至少为一个月。");
+    check(s.rfm_weights.iter().all(|w| *w >= 0.0) && s.rfm_weights.iter().sum::<f64>() > 0.0, "RFM weights must be non-negative and not all zero.", "RFM 权重须非负且不全为零。");
+    let shares_ok = |v: &[f64]| v.iter().all(|x| *x >= 0.0) && (v.iter().sum::<f64>() - 1.0).abs() < 1e-6;
+    check(shares_ok(&s.pyramid_shares), "Pyramid shares must be non-negative and add up to 1.", "金字塔占比须非负且合计为 1。");
+    check(shares_ok(&s.tier_shares), "Tier shares must be non-negative and add up to 1.", "等级占比须非负且合计为 1。");
+    check(s.pareto_top_share > 0.0 && s.pareto_top_share < 1.0, "The Pareto top share must be between 0 and 1.", "帕累托头部比例须在 0 到 1 之间。");
+    check((1..=20).contains(&s.cluster_k) && s.cluster_restarts >= 1, "Clusters: k from 1 to 20, at least one restart.", "聚类数须为 1 到 20，且至少重启一次。");
+    check(s.nine_grid_strategy.iter().flatten().all(|k| *k <= 3), "Nine-grid strategies are 0 to 3.", "九宫格策略取值为 0 到 3。");
+    if let Some(m) = &s.ahp_rfm {
+        check(super::ahp::weights(m).is_ok(), "The AHP matrix must be 3 × 3, positive and reciprocal.", "AHP 矩阵须为 3 × 3、元素为正且互为倒数。");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every leaf of the serialised settings has a row (objects that are one setting, such as the
+    /// segment rules, count as leaves), and every row's path exists.
+    #[test]
+    fn the_form_lists_every_setting() {
+        let v = json(&Settings::default());
+        let paths: Vec<&str> = FIELDS.iter().map(|f| f.path).collect();
+        let Value::Object(top) = &v else { panic!("settings serialise to an object") };
+        for (k, val) in top {
+            let here = format!("/{k}");
+            if paths.contains(&here.as_str()) {
+                continue;
+            }
+            let Value::Object(inner) = val else { panic!("{here} has no row in the settings form") };
+            for k2 in inner.keys() {
+                let p = format!("{here}/{k2}");
+                assert!(paths.contains(&p.as_str()), "{p} has no row in the settings form");
+            }
+        }
+        for f in FIELDS {
+            assert!(v.pointer(f.path).is_some(), "{} is not a setting", f.path);
+            assert!(GROUPS.iter().any(|g| g.0 == f.group), "{}: group {}", f.path, f.group);
+        }
+    }
+
+    /// Writing back what the form shows changes nothing, for every field.
+    #[test]
+    fn every_field_round_trips_through_its_text() {
+        let s = Settings::default();
+        for f in FIELDS {
+            let again = set(&s, f, &text(&s, f), Lang::En).unwrap_or_else(|e| panic!("{}: {e}", f.path));
+            assert_eq!(again, s, "{}", f.path);
+        }
+    }
+
+    #[test]
+    fn typed_values_land_in_the_settings_and_nonsense_is_refused_in_words() {
+        let s = Settings::default();
+        let field = |p: &str| *FIELDS.iter().find(|f| f.path == p).expect("field");
+        let t = set(&s, &field("/horizon_months"), "24", Lang::En).expect("24 months");
+        assert_eq!(t.horizon_months, 24);
+        let t = set(&s, &field("/lifecycle/lost_p_alive"), "0.05", Lang::En).expect("nested");
+        assert_eq!(t.lifecycle.lost_p_alive, 0.05);
+        let t = set(&s, &field("/analysis_date"), "2024-06-30", Lang::En).expect("date");
+        assert_eq!(t.analysis_date, chrono::NaiveDate::from_ymd_opt(2024, 6, 30));
+        assert_eq!(set(&t, &field("/analysis_date"), "", Lang::En).expect("cleared").analysis_date, None);
+        let t = set(&s, &field("/ahp_rfm"), "[[1,3,5],[0.3333333333,1,2],[0.2,0.5,1]]", Lang::En).expect("ahp");
+        assert!(t.ahp_rfm.is_some());
+        let e = set(&s, &field("/margin_rate"), "1.5", Lang::En).expect_err("above 1");
+        assert!(e.contains("between 0 and 1"), "{e}");
+        let e = set(&s, &field("/rfm_bins"), "7", Lang::Zh).expect_err("7 bins");
+        assert!(e.contains("3、4 或 5"), "{e}");
+        let e = set(&s, &field("/pyramid_shares"), "[0.5, 0.5, 0.5, 0.5]", Lang::En).expect_err("shares");
+        assert!(e.contains("add up to 1"), "{e}");
+        let e = set(&s, &field("/time_unit"), "Year", Lang::En).expect_err("choice");
+        assert!(e.contains("one of Day, Week, Month"), "{e}");
+        let e = set(&s, &field("/horizon_months"), "twelve", Lang::En).expect_err("text");
+        assert!(e.starts_with("CLV horizon (months): not a whole number"), "{e}");
+        let e = set(&s, &field("/ahp_rfm"), "[[1,2],[3]]", Lang::En).expect_err("ragged");
+        assert!(e.contains("AHP"), "{e}");
+    }
+}

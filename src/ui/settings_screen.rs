@@ -1,0 +1,220 @@
+//! The Settings view (issue 5): every setting, grouped, from the engine's form table; a reset to the
+//! defaults; the AHP matrix editor with its consistency ratio; applying re-scores in the worker;
+//! settings kept in this browser only when the user opts in; export and import as a JSON file.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use super::worker_client::{download_as, use_worker};
+use crate::engine::ahp;
+use crate::engine::settings::Settings;
+use crate::engine::settings_form::{self, Kind, FIELDS, GROUPS};
+
+/// The localStorage key of the remembered settings (written only after the user opts in).
+pub const STORAGE_KEY: &str = "kezhi.settings";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The remembered settings, if the user chose to keep them here.
+pub fn remembered() -> Option<Settings> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saaty's scale as shown in the AHP editor: 1/9 … 1 … 9.
+const SCALE: [f64; 17] = [1.0 / 9.0, 1.0 / 8.0, 1.0 / 7.0, 1.0 / 6.0, 1.0 / 5.0, 1.0 / 4.0, 1.0 / 3.0, 1.0 / 2.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0];
+
+fn scale_label(v: f64) -> String {
+    if v >= 1.0 { format!("{v:.0}") } else { format!("1/{:.0}", 1.0 / v) }
+}
+
+#[component]
+pub fn SettingsScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let worker = use_worker();
+    let draft = RwSignal::new(state.settings.get_untracked());
+    let errors: RwSignal<Vec<(&'static str, String)>> = RwSignal::new(Vec::new());
+    let remember = RwSignal::new(remembered().is_some());
+    let notice = RwSignal::new(None::<String>);
+    let dirty = Memo::new(move |_| draft.with(|d| state.settings.with(|s| d != s)));
+
+    let apply = move |_| {
+        let s = draft.get_untracked();
+        state.settings.set(s.clone());
+        if remember.get_untracked() {
+            if let (Some(st), Ok(text)) = (storage(), serde_json::to_string(&s)) {
+                let _ = st.set_item(STORAGE_KEY, &text);
+            }
+        }
+        notice.set(Some(state.tr("settings.applied").to_string()));
+        worker.reimport();
+    };
+    let toggle_remember = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        remember.set(on);
+        if let Some(st) = storage() {
+            if on {
+                if let Ok(text) = serde_json::to_string(&state.settings.get_untracked()) {
+                    let _ = st.set_item(STORAGE_KEY, &text);
+                }
+            } else {
+                let _ = st.remove_item(STORAGE_KEY);
+            }
+        }
+    };
+    let export = move |_| {
+        let text = serde_json::to_string_pretty(&draft.get_untracked()).unwrap_or_default();
+        download_as("kezhi_settings.json", &text, "application/json");
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = event_target::<web_sys::HtmlInputElement>(&ev).files().and_then(|f| f.get(0)) else { return };
+        let name = file.name();
+        let lang = state.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            match serde_json::from_str::<Settings>(&text) {
+                Ok(s) => {
+                    let problems = settings_form::problems(&s, lang);
+                    if problems.is_empty() {
+                        draft.set(s);
+                        errors.set(Vec::new());
+                        notice.set(Some(format!("{name}: {}", super::i18n::tr(lang, "settings.imported"))));
+                    } else {
+                        notice.set(Some(format!("{name}: {}", problems.join(" "))));
+                    }
+                }
+                Err(e) => notice.set(Some(format!("{name}: {} ({e})", super::i18n::tr(lang, "settings.not_settings")))),
+            }
+        });
+    };
+
+    let groups = move || {
+        let lang = state.lang.get();
+        GROUPS
+            .iter()
+            .map(|(key, en, zh)| {
+                let fields = FIELDS
+                    .iter()
+                    .filter(|f| f.group == *key)
+                    .map(|f| {
+                        let f = *f;
+                        let value = move || draft.with(|d| settings_form::text(d, &f));
+                        let default = settings_form::text(&Settings::default(), &f);
+                        let error = move || errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, m)| m.clone()));
+                        let on_change = move |ev: leptos::ev::Event| {
+                            let t = event_target_value(&ev);
+                            match settings_form::set(&draft.get_untracked(), &f, &t, state.lang.get_untracked()) {
+                                Ok(s) => {
+                                    draft.set(s);
+                                    errors.update(|e| e.retain(|(p, _)| *p != f.path));
+                                }
+                                Err(m) => errors.update(|e| {
+                                    e.retain(|(p, _)| *p != f.path);
+                                    e.push((f.path, m));
+                                }),
+                            }
+                        };
+                        let input = match f.kind {
+                            Kind::Choice(options) => {
+                                let opts = options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view();
+                                view! { <select prop:value=value on:change=on_change aria-label=f.label(lang)>{opts}</select> }.into_any()
+                            }
+                            Kind::Json => view! { <input type="text" class="json" prop:value=value on:change=on_change aria-label=f.label(lang) spellcheck="false" /> }.into_any(),
+                            Kind::Date => view! { <input type="text" placeholder="YYYY-MM-DD" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
+                            Kind::Number | Kind::Integer => view! { <input type="text" inputmode="decimal" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
+                        };
+                        let shown_default = if default.is_empty() { "—".to_string() } else { default };
+                        view! {
+                            <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
+                                <span class="setting-name">{f.label(lang)}</span>
+                                {input}
+                                <small class="muted">{lang.pick("default ", "默认 ")}{shown_default}</small>
+                                {move || error().map(|m| view! { <small class="field-error" role="alert">{m}</small> })}
+                            </label>
+                        }
+                    })
+                    .collect_view();
+                view! { <fieldset class="settings-group"><legend>{lang.pick(*en, *zh)}</legend><div class="controls">{fields}</div></fieldset> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="panel settings" data-testid="settings">
+            <h2>{move || state.tr("settings.title")}</h2>
+            <p class="muted">{move || state.tr("settings.intro")}</p>
+            <div class="list-tools">
+                <button class="primary" data-testid="settings-apply" disabled=move || !dirty.get() || errors.with(|e| !e.is_empty()) on:click=apply>{move || state.tr("settings.apply")}</button>
+                <button class="secondary" data-testid="settings-reset" on:click=move |_| { draft.set(Settings::default()); errors.set(Vec::new()); }>{move || state.tr("settings.reset")}</button>
+                <button class="secondary" data-testid="settings-export" on:click=export>{move || state.tr("settings.export")}</button>
+                <label class="button secondary">{move || state.tr("settings.import")}
+                    <input type="file" data-testid="settings-import" accept=".json,application/json" on:change=import style="display:none" />
+                </label>
+                <label class="inline check"><input type="checkbox" data-testid="settings-remember" prop:checked=remember on:change=toggle_remember />
+                    {move || state.tr("settings.remember")}</label>
+            </div>
+            {move || notice.get().map(|n| view! { <p class="notice-line" data-testid="settings-notice" role="status">{n}</p> })}
+            <AhpEditor draft=draft />
+            {groups}
+        </section>
+    }
+}
+
+/// The AHP editor: three comparisons on Saaty's scale, the weights and the consistency ratio as the
+/// engine computes them; "use" puts the matrix into the draft (its weights then drive the combined
+/// RFM score and, if chosen, the pyramid).
+#[component]
+fn AhpEditor(draft: RwSignal<Settings>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Upper triangle: R vs F, R vs M, F vs M.
+    let start = draft.with_untracked(|d| d.ahp_rfm.as_ref().map(|m| [m[0][1], m[0][2], m[1][2]])).unwrap_or([1.0; 3]);
+    let upper = RwSignal::new(start);
+    let result = Memo::new(move |_| ahp::from_upper(3, &upper.get()).map(|m| ahp::weights(&m)));
+    let pair = move |k: usize, a: &'static str, b: &'static str| {
+        let options = SCALE
+            .iter()
+            .map(|v| view! { <option value=format!("{v}") selected=move || (upper.get()[k] - v).abs() < 1e-9>{scale_label(*v)}</option> })
+            .collect_view();
+        view! {
+            <label class="inline">
+                <span>{format!("{a} : {b}")}</span>
+                <select data-testid=format!("ahp-{k}") on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        upper.update(|u| u[k] = v);
+                    }
+                }>{options}</select>
+            </label>
+        }
+    };
+    let summary = move || {
+        let lang = state.lang.get();
+        match result.get() {
+            Some(Ok(r)) => {
+                let verdict = if r.consistent { lang.pick("consistent", "一致性可接受") } else { lang.pick("inconsistent: revise the judgments", "不一致：请调整判断") };
+                format!("wR {:.3} · wF {:.3} · wM {:.3} · CR {:.3} ({verdict})", r.weights[0], r.weights[1], r.weights[2], r.consistency_ratio)
+            }
+            _ => lang.pick("These judgments cannot be used.", "这些判断无法使用。").to_string(),
+        }
+    };
+    view! {
+        <fieldset class="settings-group ahp" data-testid="ahp-editor">
+            <legend>{move || state.tr("settings.ahp")}</legend>
+            <p class="muted small">{move || state.tr("settings.ahp_note")}</p>
+            <div class="list-tools">
+                {pair(0, "R", "F")}
+                {pair(1, "R", "M")}
+                {pair(2, "F", "M")}
+            </div>
+            <p data-testid="ahp-result" class:bad=move || matches!(result.get(), Some(Ok(ref r)) if !r.consistent)>{summary}</p>
+            <button class="secondary" data-testid="ahp-use" on:click=move |_| {
+                if let Some(m) = ahp::from_upper(3, &upper.get_untracked()) {
+                    draft.update(|d| d.ahp_rfm = Some(m));
+                }
+            }>{move || state.tr("settings.ahp_use")}</button>
+            <button class="secondary" on:click=move |_| { draft.update(|d| d.ahp_rfm = None); upper.set([1.0; 3]); }>{move || state.tr("settings.ahp_clear")}</button>
+        </fieldset>
+    }
+}
+
