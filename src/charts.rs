@@ -4,6 +4,7 @@
 pub mod actual_vs_model;
 pub mod treemap;
 pub mod monthly_revenue;
+pub mod plot;
 
 /// Short number for axis labels: 1234567 → "1.2M", 12345 → "12k".
 pub fn short_number(v: f64) -> String {

@@ -7,6 +7,7 @@ pub mod bg_nbd;
 pub mod class_table;
 pub mod clustering;
 pub mod clv;
+pub mod clv_overview;
 pub mod csv_export;
 pub mod customer_list;
 pub mod customer_table;

@@ -11,6 +11,7 @@ pub mod landing;
 pub mod lifecycle_screen;
 pub mod model_fit_panel;
 pub mod overview_screen;
+pub mod plot_canvas;
 pub mod portfolio_screen;
 pub mod rfm_screen;
 pub mod settings_screen;

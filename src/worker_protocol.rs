@@ -108,6 +108,8 @@ pub struct ScoreView {
     pub rfm_weights: [f64; 3],
     /// Every classification's classes and counts, for the list's filter menu.
     pub facets: Vec<crate::engine::customer_list::Facet>,
+    /// CLV histogram, value per segment, BG/NBD against Pareto/NBD.
+    pub clv: crate::engine::clv_overview::ClvOverview,
 }
 
 impl ScoreView {
@@ -124,6 +126,7 @@ impl ScoreView {
             ahp: scored.ahp.clone(),
             rfm_weights: scored.rfm_weights,
             facets: crate::engine::customer_list::facets(scored),
+            clv: crate::engine::clv_overview::build(table, scored),
             file_name: file_name.to_string(),
             customers: scored.customers.len(),
             bg_nbd: scored.bg_nbd.clone(),

@@ -28,6 +28,12 @@ pub fn App() -> impl IntoView {
     let worker = WorkerClient::new(state);
     provide_context(worker);
     deep_link::start(state, worker);
+    // The outside world: the window's width, for the charts to redraw on resize.
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        state.viewport_width.set(window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0));
+    });
+    let _ = window().add_event_listener_with_callback("resize", wasm_bindgen::JsCast::unchecked_ref(on_resize.as_ref()));
+    on_resize.forget();
 
     // The outside world: the document's language and title follow the switch.
     Effect::new(move |_| {

@@ -2,14 +2,14 @@
 //! from the worker's numbers — repeat-purchase histogram, calibration/holdout by calibration
 //! frequency, cumulative repeat purchases over time — and the P(alive) matrix as a heat map.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
+use super::format::{int, money};
 use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;
-use crate::charts::actual_vs_model::{self, Labels, Style};
+use super::plot_canvas::PlotCanvas;
+use crate::charts::actual_vs_model::Style;
+use crate::charts::plot::Plot;
 use crate::engine::model_checks::{ModelChecks, TOP_BIN};
 
 /// What one canvas shows, from the checks: categories, actual, model.
@@ -36,25 +36,24 @@ fn tracking(c: &ModelChecks) -> Option<Series> {
 #[component]
 fn CheckChart(testid: &'static str, title: &'static str, y: &'static str, style: Style, pick: fn(&ModelChecks) -> Option<Series>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let canvas: NodeRef<Canvas> = NodeRef::new();
-    // The outside world: draw whenever the checks, the language or the canvas change.
-    Effect::new(move |_| {
+    let plot = Signal::derive(move || {
         let lang = state.lang.get();
-        let (Some(el), Some(s)) = (canvas.get(), state.scores.get()) else { return };
-        let Some((cats, actual, model)) = s.checks.as_ref().and_then(pick) else { return };
-        el.set_width(el.client_width().max(320) as u32);
-        el.set_height(280);
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
-        let labels = Labels { actual: super::i18n::tr(lang, "clv.actual"), model: super::i18n::tr(lang, "clv.model"), y: super::i18n::tr(lang, y) };
-        if let Err(e) = actual_vs_model::draw(&backend.into_drawing_area(), &cats, &actual, &model, style, &labels) {
-            web_sys::console::warn_1(&format!("chart: {e}").into());
-        }
+        let (categories, actual, model) = state.scores.with(|s| s.as_ref().and_then(|s| s.checks.as_ref()).and_then(pick))?;
+        Some(Plot::ActualVsModel {
+            categories,
+            actual,
+            model,
+            style,
+            actual_label: super::i18n::tr(lang, "clv.actual").into(),
+            model_label: super::i18n::tr(lang, "clv.model").into(),
+            y: super::i18n::tr(lang, y).into(),
+        })
     });
     let shown = move || state.scores.with(|s| s.as_ref().and_then(|s| s.checks.as_ref()).and_then(pick).is_some());
     view! {
         <Show when=shown>
             <h3>{move || state.tr(title)}</h3>
-            <canvas node_ref=canvas class="chart" data-testid=testid width="900" height="280"></canvas>
+            <PlotCanvas testid=testid file=testid plot=plot />
         </Show>
     }
 }
@@ -94,10 +93,95 @@ pub fn ClvScreen() -> impl IntoView {
         <section class="panel clv" data-testid="clv">
             <h2>{move || state.tr("clv.title")}</h2>
             <ModelFitPanel />
+            <ClvExtras />
             <CheckChart testid="repeat-histogram" title="clv.histogram" y="clv.customers" style=Style::Bars pick=|c| Some(histogram(c)) />
             <CheckChart testid="holdout-chart" title="clv.holdout" y="clv.mean_purchases" style=Style::Lines pick=holdout />
             <CheckChart testid="tracking-chart" title="clv.tracking" y="clv.repeat_purchases" style=Style::Lines pick=tracking />
             {matrix}
         </section>
+    }
+}
+
+/// The CLV distribution, each segment's historical, future and potential value stacked, and BG/NBD
+/// against Pareto/NBD, from the worker's `ClvOverview`. Bars are HTML (a tooltip on each).
+#[component]
+fn ClvExtras() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let o = s.clv.clone();
+        let most = o.histogram.iter().map(|b| b.customers).max().unwrap_or(1).max(1) as f64;
+        let bars = o
+            .histogram
+            .iter()
+            .map(|b| {
+                let range = match b.to {
+                    Some(t) => format!("{} – {}", money(b.from), money(t)),
+                    None => format!("≥ {}", money(b.from)),
+                };
+                let tip = format!("CLV {range}: {} {}", int(b.customers), state.tr("overview.customers_word"));
+                let h = 100.0 * b.customers as f64 / most;
+                view! { <div class="vbar" title=tip.clone() aria-label=tip><span style=format!("height:{h:.1}%")></span></div> }
+            })
+            .collect_view();
+        let (lo, hi) = (o.histogram.first().map(|b| money(b.from)).unwrap_or_default(), o.histogram.last().map(|b| b.to.map(money).unwrap_or_else(|| format!("≥ {}", money(b.from)))).unwrap_or_default());
+        let widest = o.by_segment.iter().map(|g| g.historical.max(0.0) + g.future.max(0.0) + g.potential.max(0.0)).fold(0.0, f64::max).max(1e-9);
+        let stacks = o
+            .by_segment
+            .iter()
+            .map(|g| {
+                let w = |v: f64| 100.0 * v.max(0.0) / widest;
+                let tip = format!(
+                    "{}: {} {} · {} {} · {} {}",
+                    lang.pick(g.en.as_str(), g.zh.as_str()),
+                    state.tr("clv.historical"),
+                    money(g.historical),
+                    state.tr("clv.future"),
+                    money(g.future),
+                    state.tr("clv.potential"),
+                    money(g.potential)
+                );
+                view! {
+                    <div class="stack-row" title=tip>
+                        <span class="seg-name">{lang.pick(g.en.as_str(), g.zh.as_str()).to_string()}</span>
+                        <span class="stack">
+                            <span class="part historical" style=format!("width:{:.2}%", w(g.historical))></span>
+                            <span class="part future" style=format!("width:{:.2}%", w(g.future))></span>
+                            <span class="part potential" style=format!("width:{:.2}%", w(g.potential))></span>
+                        </span>
+                        <span class="seg-figures num">{money(g.historical + g.future)}</span>
+                    </div>
+                }
+            })
+            .collect_view();
+        let comparison = o.comparison.map(|c| {
+            let row = |name: &'static str, m: &crate::engine::clv_overview::ModelSide| {
+                view! { <tr><td>{name}</td><td class="num">{format!("{:.2}", m.log_likelihood)}</td><td class="num">{format!("{:.3}", m.mean_p_alive)}</td><td class="num">{format!("{:.0}", m.expected_purchases)}</td></tr> }
+            };
+            view! {
+                <h3>{state.tr("clv.compare")}</h3>
+                <table class="data" data-testid="model-comparison">
+                    <thead><tr><th></th><th class="num">{state.tr("clv.ll")}</th><th class="num">{state.tr("clv.mean_p_alive")}</th><th class="num">{state.tr("clv.expected_horizon")}</th></tr></thead>
+                    <tbody>{row("BG/NBD", &c.bg_nbd)}{row("Pareto/NBD", &c.pareto_nbd)}</tbody>
+                </table>
+                <p class="muted small">{format!("{} {}", state.tr("clv.correlation"), c.correlation.map(|r| format!("{r:.3}")).unwrap_or_else(|| "—".into()))}</p>
+            }
+        });
+        Some(view! {
+            <div class="clv-extras">
+                <figure data-testid="clv-histogram">
+                    <figcaption>{state.tr("clv.clv_histogram")}</figcaption>
+                    <div class="vbars">{bars}</div>
+                    <div class="vbar-axis muted small"><span>{lo}</span><span>{hi}</span></div>
+                </figure>
+                <figure data-testid="value-by-segment">
+                    <figcaption>{state.tr("clv.by_segment")}</figcaption>
+                    <div class="legend"><span class="key historical"></span>{state.tr("clv.historical")}<span class="key future"></span>{state.tr("clv.future")}<span class="key potential"></span>{state.tr("clv.potential")}</div>
+                    {stacks}
+                </figure>
+            </div>
+            {comparison}
+        })
     }
 }

@@ -3,16 +3,13 @@
 //! behind each point), the cohort retention triangle and the stage flow from the earlier analysis
 //! date. All numbers from the worker's framework summary.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use crate::engine::customer_list::{Dimension, Filter};
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
-
 use super::format::{int, percent};
+use super::plot_canvas::PlotCanvas;
 use super::state::AppState;
-use crate::charts::monthly_revenue;
+use crate::charts::plot::Plot;
+use crate::engine::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
 use crate::engine::lifecycle::{self, STAGES};
 use crate::engine::overview::MonthPoint;
@@ -21,21 +18,17 @@ use crate::engine::strategy_texts::strategy;
 #[component]
 pub fn LifecycleScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let canvas: NodeRef<Canvas> = NodeRef::new();
-    // The outside world: draw the profit curve (the monthly chart's bars-and-line layout, with month
-    // of life for calendar month and mean margin per active customer for revenue).
-    Effect::new(move |_| {
+    // The profit curve: the monthly chart's bars-and-line layout, with month of life for calendar
+    // month and mean margin per active customer for revenue.
+    let curve = Signal::derive(move || {
         let lang = state.lang.get();
-        let (Some(el), Some(s)) = (canvas.get(), state.scores.get()) else { return };
-        let Some(l) = s.frameworks.lifecycle.as_ref() else { return };
-        let points: Vec<MonthPoint> = l.profit_curve.iter().map(|p| MonthPoint { month: p.month.to_string(), revenue: p.mean_margin, active_customers: p.active }).collect();
-        el.set_width(el.client_width().max(320) as u32);
-        el.set_height(280);
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
-        let labels = monthly_revenue::Labels { revenue: super::i18n::tr(lang, "life.mean_margin"), active: super::i18n::tr(lang, "overview.active_axis") };
-        if let Err(e) = monthly_revenue::draw(&backend.into_drawing_area(), &points, &labels) {
-            web_sys::console::warn_1(&format!("chart: {e}").into());
-        }
+        let s = state.scores.get()?;
+        let l = s.frameworks.lifecycle.as_ref()?;
+        Some(Plot::Monthly {
+            points: l.profit_curve.iter().map(|p| MonthPoint { month: p.month.to_string(), revenue: p.mean_margin, active_customers: p.active }).collect(),
+            bars: super::i18n::tr(lang, "life.mean_margin").into(),
+            line: super::i18n::tr(lang, "overview.active_axis").into(),
+        })
     });
     move || {
         let Some(s) = state.scores.get() else {
@@ -106,7 +99,7 @@ pub fn LifecycleScreen() -> impl IntoView {
                 <p class="muted">{lost_rule}</p>
                 <div class="class-grid cols-3" data-testid="stages">{stages}</div>
                 <h3>{state.tr("life.curve")}</h3>
-                <canvas node_ref=canvas class="chart" data-testid="profit-curve" width="900" height="280"></canvas>
+                <PlotCanvas testid="profit-curve" file="kezhi_lifecycle_profit_curve" plot=curve />
                 <h3>{state.tr("life.cohorts")}</h3>
                 <div class="heat-wrap"><table class="heat" data-testid="cohorts"><thead><tr><th></th><th class="n">{state.tr("overview.customers")}</th>{cohort_head}</tr></thead><tbody>{cohort_rows}</tbody></table></div>
                 <h3>{state.tr("life.flow")}</h3>

@@ -1,38 +1,26 @@
 //! The first overview: KPI cards and the monthly revenue chart (plotters on a canvas).
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 
 use super::format::{int, money, percent};
 use super::portfolio_screen::PyramidPair;
 use crate::engine::customer_list::{Dimension, Filter};
 use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;
-use crate::charts::monthly_revenue;
+use super::plot_canvas::PlotCanvas;
+use crate::charts::plot::Plot;
 
 #[component]
 pub fn OverviewScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let canvas: NodeRef<Canvas> = NodeRef::new();
-
-    // The outside world: draw the chart whenever the data, the language or the canvas changes.
-    Effect::new(move |_| {
+    // The monthly chart's data, in the page's language.
+    let monthly = Signal::derive(move || {
         let lang = state.lang.get();
-        let (Some(el), Some(v)) = (canvas.get(), state.view.get()) else { return };
-        let width = el.client_width().max(320) as u32;
-        el.set_width(width);
-        el.set_height(300);
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
-        let root = backend.into_drawing_area();
-        let labels = monthly_revenue::Labels {
-            revenue: super::i18n::tr(lang, "overview.revenue_axis"),
-            active: super::i18n::tr(lang, "overview.active_axis"),
-        };
-        if let Err(e) = monthly_revenue::draw(&root, &v.overview.monthly, &labels) {
-            web_sys::console::warn_1(&format!("chart: {e}").into());
-        }
+        state.view.get().map(|v| Plot::Monthly {
+            points: v.overview.monthly.clone(),
+            bars: super::i18n::tr(lang, "overview.revenue_axis").into(),
+            line: super::i18n::tr(lang, "overview.active_axis").into(),
+        })
     });
 
     move || {
@@ -71,7 +59,7 @@ pub fn OverviewScreen() -> impl IntoView {
                 {if o.from_summary {
                     view! { <p class="muted">{state.tr("overview.summary_note")}</p> }.into_any()
                 } else {
-                    view! { <canvas node_ref=canvas class="chart" data-testid="monthly-chart" width="900" height="300"></canvas> }.into_any()
+                    view! { <PlotCanvas testid="monthly-chart" file="kezhi_monthly_revenue" height=300 plot=monthly /> }.into_any()
                 }}
                 <ModelFitPanel />
                 <p class="covers muted">

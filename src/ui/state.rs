@@ -73,6 +73,8 @@ pub struct AppState {
     pub list: RwSignal<Option<Arc<ListPage>>>,
     /// The open customer card.
     pub card: RwSignal<Option<Arc<Card>>>,
+    /// The window's inner width, so charts redraw on resize.
+    pub viewport_width: RwSignal<f64>,
 }
 
 impl AppState {
@@ -99,6 +101,7 @@ impl AppState {
             selection: RwSignal::new(Selection { descending: true, ..Selection::default() }),
             list: RwSignal::new(None),
             card: RwSignal::new(None),
+            viewport_width: RwSignal::new(0.0),
         }
     }
 

@@ -2,7 +2,7 @@
 // CLI's numbers for the same file, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, shot, text, importFile, kezhi, inked } from './harness.mjs';
@@ -35,6 +35,31 @@ test('the CLV view draws the model checks and the P(alive) matrix', async () => 
   assert.equal(cells.length, m.recencies.length);
   const want = m.values[m.values.length - 1];
   cells.forEach((c, j) => assert.ok(Math.abs(Number(c) - want[j]) <= 0.0051, `cell ${j}: ${c} vs ${want[j]}`));
+  // BG/NBD against Pareto/NBD: the log-likelihoods are the CLI's.
+  const comparison = await page.getByTestId('model-comparison').locator('tbody tr').allInnerTexts();
+  assert.match(comparison[0], new RegExp(cli.bg_nbd.log_likelihood.toFixed(2).replace('.', '\\.')));
+  assert.match(comparison[1], new RegExp(cli.pareto_nbd.log_likelihood.toFixed(2).replace('.', '\\.')));
+  // The CLV histogram counts every customer with a CLV; every segment has its value stack.
+  const tips = await page.getByTestId('clv-histogram').locator('.vbar').evaluateAll((bars) => bars.map((b) => b.title));
+  const total = tips.reduce((a, t) => a + Number(t.match(/: ([\d,]+) /)[1].replace(/,/g, '')), 0);
+  assert.equal(total, 2000);
+  assert.ok(await page.getByTestId('value-by-segment').locator('.stack-row').count() >= 8);
+  // Each canvas exports as PNG and as SVG drawn from the same data.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('repeat-histogram-png').click()]);
+  const pngPath = join(dir, png.suggestedFilename());
+  await png.saveAs(pngPath);
+  assert.deepEqual([...readFileSync(pngPath).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('repeat-histogram-svg').click()]);
+  const svgPath = join(dir, svg.suggestedFilename());
+  await svg.saveAs(svgPath);
+  const svgText = readFileSync(svgPath, 'utf8');
+  assert.ok(svgText.startsWith('<svg') && svgText.includes('BG/NBD'), svgText.slice(0, 80));
+  // Charts redraw at the new width when the window is resized.
+  const before = await page.getByTestId('tracking-chart').evaluate((c) => c.width);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.waitForFunction((w) => document.querySelector('[data-testid=tracking-chart]').width !== w, before, { timeout: 10_000 });
+  assert.ok(await inked(page, 'tracking-chart') > 0.02);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await shot(page, 'clv-en');
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'clv'), /客户终身价值：模型与检验/);

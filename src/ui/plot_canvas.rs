@@ -1,0 +1,62 @@
+//! A plotters chart on a canvas, redrawn when its data, the language or the window size change, with
+//! PNG and SVG export buttons (the PNG is the canvas itself; the SVG is drawn again from the same data
+//! by plotters' SVG backend). Exports are Blob/data downloads: nothing leaves the page.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+use super::state::AppState;
+use super::worker_client::download_as;
+use crate::charts::plot::Plot;
+
+#[component]
+pub fn PlotCanvas(
+    testid: &'static str,
+    /// Base of the exported file names.
+    file: &'static str,
+    #[prop(default = 280)] height: u32,
+    #[prop(into)] plot: Signal<Option<Plot>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas: NodeRef<Canvas> = NodeRef::new();
+    // The outside world: draw whenever the data, the canvas or the window width change.
+    Effect::new(move |_| {
+        let _ = state.viewport_width.get();
+        let (Some(el), Some(p)) = (canvas.get(), plot.get()) else { return };
+        el.set_width(el.client_width().max(320) as u32);
+        el.set_height(height);
+        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
+        if let Err(e) = p.draw(&backend.into_drawing_area()) {
+            web_sys::console::warn_1(&format!("chart: {e}").into());
+        }
+    });
+    let png = move |_| {
+        let Some(el) = canvas.get_untracked() else { return };
+        let Ok(url) = el.to_data_url_with_type("image/png") else { return };
+        if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+            a.set_href(&url);
+            a.set_download(&format!("{file}.png"));
+            a.click();
+        }
+    };
+    let svg = move |_| {
+        let (Some(el), Some(p)) = (canvas.get_untracked(), plot.get_untracked()) else { return };
+        match p.svg(el.width().max(320), height) {
+            Ok(text) => download_as(&format!("{file}.svg"), &text, "image/svg+xml"),
+            Err(e) => web_sys::console::warn_1(&format!("chart: {e}").into()),
+        }
+    };
+    view! {
+        <div class="plot">
+            <canvas node_ref=canvas class="chart" data-testid=testid width="900" height=height.to_string() role="img"
+                aria-label=move || state.tr("chart.canvas")></canvas>
+            <div class="chart-tools">
+                <button class="link" data-testid=format!("{testid}-png") on:click=png>"PNG"</button>
+                <button class="link" data-testid=format!("{testid}-svg") on:click=svg>"SVG"</button>
+            </div>
+        </div>
+    }
+}
