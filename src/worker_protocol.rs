@@ -110,6 +110,8 @@ pub struct ScoreView {
     pub facets: Vec<crate::engine::customer_list::Facet>,
     /// CLV histogram, value per segment, BG/NBD against Pareto/NBD.
     pub clv: crate::engine::clv_overview::ClvOverview,
+    /// The retention and migration models over all customers (METHODS §2e).
+    pub groups: crate::engine::scoring::GroupModels,
 }
 
 impl ScoreView {
@@ -127,6 +129,7 @@ impl ScoreView {
             rfm_weights: scored.rfm_weights,
             facets: crate::engine::customer_list::facets(scored),
             clv: crate::engine::clv_overview::build(table, scored),
+            groups: scored.groups.clone(),
             file_name: file_name.to_string(),
             customers: scored.customers.len(),
             bg_nbd: scored.bg_nbd.clone(),

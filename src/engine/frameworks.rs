@@ -21,6 +21,9 @@ use super::tier_ladder::{self, TierLadder};
 use super::time_unit::DAYS_PER_MONTH;
 use super::value_pyramid::{self, PyramidValue, ValuePyramid};
 
+/// Most customers the gold/meteor/creek/burden scatter draws (a systematic sample beyond).
+pub const SCATTER_POINTS: usize = 1500;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Frameworks {
     pub new_matrix: NewCustomerMatrix,
@@ -31,6 +34,9 @@ pub struct Frameworks {
     pub pareto: Option<ParetoCurve>,
     pub tiers: TierLadder,
     pub gmcb: Gmcb,
+    /// A systematic sample of at most [`SCATTER_POINTS`] customers for the quadrant's scatter:
+    /// (repeat purchases, margin per occasion, class).
+    pub gmcb_sample: Vec<(f64, f64, usize)>,
     /// `None` for a summary file (no dated occasions).
     pub lifecycle: Option<Lifecycle>,
     /// Total margin × margin efficiency.
@@ -158,6 +164,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         }
         nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy)
     });
+    let gmcb = gold_meteor_creek_burden::build(&per_occasion, &repeats, &margin);
     let clusters = clustering::build(
         inputs.recency_days,
         inputs.frequency,
@@ -176,7 +183,11 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         pyramid: value_pyramid::build(&value, ranked_by, &margin, &settings.pyramid_shares),
         pareto: pareto_curve::build(&margin, settings.pareto_top_share),
         tiers: tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref()),
-        gmcb: gold_meteor_creek_burden::build(&per_occasion, &repeats, &margin),
+        gmcb_sample: {
+            let step = table.customers.len().div_ceil(SCATTER_POINTS).max(1);
+            (0..table.customers.len()).step_by(step).map(|i| (repeats[i], per_occasion[i], gmcb.class[i])).collect()
+        },
+        gmcb,
     }
 }
 
@@ -212,6 +223,7 @@ pub struct Summary {
     pub gmcb: ClassTable,
     /// (profit per occasion median, repeats median).
     pub gmcb_medians: (f64, f64),
+    pub gmcb_sample: Vec<(f64, f64, usize)>,
     pub lifecycle: Option<LifecycleSummary>,
     pub value_grid: GridSummary,
     pub growth_grid: Option<GridSummary>,
@@ -275,6 +287,7 @@ impl Frameworks {
             tier_ranges: self.tiers.ranges.clone(),
             gmcb: self.gmcb.table.clone(),
             gmcb_medians: (self.gmcb.profit_median, self.gmcb.repeats_median),
+            gmcb_sample: self.gmcb_sample.clone(),
             lifecycle: self.lifecycle.as_ref().map(|l| LifecycleSummary {
                 table: l.table.clone(),
                 lost_rule: l.lost_rule.clone(),

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::format::{int, percent};
+use super::format::{int, money, percent};
 use super::plot_canvas::PlotCanvas;
 use super::state::AppState;
 use crate::charts::plot::Plot;
@@ -105,8 +105,60 @@ pub fn LifecycleScreen() -> impl IntoView {
                 <h3>{state.tr("life.flow")}</h3>
                 <p class="muted">{format!("{} {flow_from}", state.tr("life.flow_from"))}</p>
                 <table class="flow" data-testid="stage-flow"><thead><tr><th></th>{flow_head}</tr></thead><tbody>{flow_rows}</tbody></table>
+                <GroupModelsPanel />
             </section>
         }
         .into_any()
+    }
+}
+
+/// The retention and migration models over all customers (METHODS §2e), as the engine fitted them.
+#[component]
+fn GroupModelsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let g = s.groups.clone();
+        let retention = g.retention.map(|r| {
+            let text = match lang {
+                Lang::En => format!(
+                    "Retention model: {} of customers active in a period buy again in the next; margin per active period {}; CLV of an active customer {} (discount {} a period).",
+                    percent(r.retention_rate), money(r.margin_per_active_period), money(r.clv), percent(r.discount_per_period)
+                ),
+                Lang::Zh => format!(
+                    "留存模型：某期活跃的客户中 {} 在下一期再次购买；每个活跃期毛利 {}；活跃客户 CLV {}（每期折现率 {}）。",
+                    percent(r.retention_rate), money(r.margin_per_active_period), money(r.clv), percent(r.discount_per_period)
+                ),
+            };
+            view! { <p data-testid="retention-model">{text}</p> }
+        });
+        let migration = g.migration.map(|m| {
+            let last = m.lapsed_state;
+            let rows = (0..=last)
+                .map(|j| {
+                    let state_name = if j == last { format!("{j}+") } else { j.to_string() };
+                    view! {
+                        <tr>
+                            <td>{state_name}</td>
+                            <td class="num">{int(m.customers_now.get(j).copied().unwrap_or(0))}</td>
+                            <td class="num">{format!("{:.3}", m.buy_probability.get(j).copied().unwrap_or(0.0))}</td>
+                            <td class="num">{money(m.value.get(j).copied().unwrap_or(0.0))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="data groups" data-testid="migration-model">
+                    <thead><tr><th>{state.tr("life.periods_since")}</th><th class="num">{state.tr("life.customers_now")}</th><th class="num">{state.tr("life.buy_probability")}</th><th class="num">{state.tr("life.state_value")}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        });
+        Some(view! {
+            <h3>{state.tr("life.group_models")}</h3>
+            {retention}
+            {migration}
+        })
     }
 }

@@ -69,7 +69,10 @@ pub fn PortfolioScreen() -> impl IntoView {
                 <p class="muted">{state.tr("portfolio.new_axes")}</p>
                 <div class="class-grid cols-2" data-testid="new-matrix">{new_cells}</div>
                 <h3>{state.tr("portfolio.gmcb")}</h3>
-                <div class="class-grid cols-2" data-testid="gmcb">{gmcb_cells}</div>
+                <div class="gmcb-pair">
+                    <div class="class-grid cols-2" data-testid="gmcb">{gmcb_cells}</div>
+                    <GmcbScatter />
+                </div>
                 {veteran}
                 <h3>{state.tr("portfolio.tiers")}</h3>
                 <div class="class-grid cols-3" data-testid="tiers">{tiers}</div>
@@ -261,6 +264,59 @@ fn ClusterTable() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <p class="muted small">{note}</p>
+        })
+    }
+}
+
+/// The gold/meteor/creek/burden quadrant as a scatter of (a sample of) customers: repeat purchases
+/// across, margin per occasion up, the two medians as lines; the axes stop at the 99th percentile
+/// (points beyond sit on the edge).
+#[component]
+fn GmcbScatter() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let zh = state.lang.get() == Lang::Zh;
+        let f = &s.frameworks;
+        let pts = &f.gmcb_sample;
+        if pts.is_empty() {
+            return None;
+        }
+        let top = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[((v.len() - 1) as f64 * 0.99) as usize]
+        };
+        let x_max = top(pts.iter().map(|p| p.0).collect()).max(f.gmcb_medians.1 * 2.0).max(1.0);
+        let y_min = pts.iter().map(|p| p.1).fold(0.0, f64::min);
+        let y_max = top(pts.iter().map(|p| p.1).collect()).max(f.gmcb_medians.0 * 2.0).max(y_min + 1.0);
+        // Plot box 0..100 × 0..100, y up; the data scaled into it (formatting only).
+        let sx = |x: f64| 100.0 * (x / x_max).clamp(0.0, 1.0);
+        let sy = |y: f64| 100.0 - 100.0 * ((y - y_min) / (y_max - y_min)).clamp(0.0, 1.0);
+        let dots = pts
+            .iter()
+            .map(|&(x, y, c)| view! { <circle cx=format!("{:.2}", sx(x)) cy=format!("{:.2}", sy(y)) r="0.9" class=format!("dot c{c}") /> })
+            .collect_view();
+        let (mx, my) = (sx(f.gmcb_medians.1), sy(f.gmcb_medians.0));
+        let labels = [(75.0, 8.0, 0), (25.0, 8.0, 1), (75.0, 96.0, 2), (25.0, 96.0, 3)]
+            .into_iter()
+            .map(|(x, y, c)| view! { <text x=format!("{x}") y=format!("{y}") class=format!("quad c{c}") text-anchor="middle">{gold_meteor_creek_burden::label(c, zh)}</text> })
+            .collect_view();
+        let caption = if zh {
+            format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）。显示 {} 位客户的样本。", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+        } else {
+            format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}). A sample of {} customers.", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+        };
+        Some(view! {
+            <figure class="scatter" data-testid="gmcb-scatter">
+                <svg viewBox="-2 -2 104 104" role="img" aria-label=caption.clone() class="chart-svg">
+                    <rect x="0" y="0" width="100" height="100" class="plot-bg" />
+                    {dots}
+                    <line x1=format!("{mx:.2}") y1="0" x2=format!("{mx:.2}") y2="100" class="guide" />
+                    <line x1="0" y1=format!("{my:.2}") x2="100" y2=format!("{my:.2}") class="guide" />
+                    {labels}
+                </svg>
+                <figcaption class="muted small">{caption}</figcaption>
+            </figure>
         })
     }
 }

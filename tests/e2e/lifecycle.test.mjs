@@ -37,6 +37,12 @@ test('the lifecycle view shows the engine\'s stages, curve, cohorts and flow', a
   assert.equal(firstCohort[0], '100%', 'month 0 of a cohort is its first purchase');
   const flowRows = await page.getByTestId('stage-flow').locator('tbody tr').count();
   assert.equal(flowRows, l.flow.filter((row) => row.some((n) => n > 0)).length);
+  // The retention and migration models are the engine's (no model fit involved: exact).
+  const mig = cli.groups.migration;
+  const migRows = await page.getByTestId('migration-model').locator('tbody tr').allInnerTexts();
+  assert.equal(migRows.length, mig.customers_now.length);
+  migRows.forEach((r, j) => assert.equal(Number(r.split('\t')[1].replace(/,/g, '')), mig.customers_now[j], `state ${j}`));
+  assert.match(await text(page, 'retention-model'), new RegExp(`${(cli.groups.retention.retention_rate * 100).toFixed(1)}% of customers`));
   await shot(page, 'lifecycle-en');
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'lifecycle'), /客户生命周期/);

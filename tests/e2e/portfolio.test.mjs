@@ -44,6 +44,9 @@ test('the portfolio shows the engine\'s classes, shares and strategies', async (
   assert.equal(await page.getByTestId('count-pyramid').locator('.pyr-level').count(), 4);
   const strategies = await page.locator('.class-strategy').allInnerTexts();
   assert.ok(strategies.length >= 14 && strategies.every((s) => s.length > 10), 'every class carries its treatment');
+  // The quadrant's scatter: a sample of customers, coloured by their class, with the median lines.
+  const dots = await page.getByTestId('gmcb-scatter').locator('circle').count();
+  assert.ok(dots > 500 && dots <= 1500, `${dots} dots`);
   await shot(page, 'portfolio-en');
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'pareto-headline'), /前 20% 的客户贡献了/);
