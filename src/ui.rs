@@ -13,6 +13,7 @@ pub mod model_fit_panel;
 pub mod overview_screen;
 pub mod plot_canvas;
 pub mod portfolio_screen;
+pub mod report_screen;
 pub mod rfm_screen;
 pub mod settings_screen;
 pub mod state;

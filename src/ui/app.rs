@@ -6,6 +6,7 @@ use super::clv_screen::ClvScreen;
 use super::customers_screen::CustomersScreen;
 use super::deep_link;
 use super::rfm_screen::RfmScreen;
+use super::report_screen::ReportScreen;
 use super::settings_screen::SettingsScreen;
 use super::import_screen::ImportScreen;
 use super::landing::Landing;
@@ -52,8 +53,15 @@ pub fn App() -> impl IntoView {
                 <span class="name">"Kezhi"</span>
                 <span class="tagline">{move || state.tr("app.tagline")}</span>
             </div>
-            <button class="secondary print-button" data-testid="print-report" on:click=move |_| { let _ = window().print(); }
-                aria-label=move || state.tr("app.print")>{move || state.tr("app.print")}</button>
+            <Show when=move || state.view.with(|v| v.is_some())>
+                <button class="secondary print-button" data-testid="print-report" aria-label=move || state.tr("app.print")
+                    on:click=move |_| {
+                        // The report view holds every section; print once its charts are drawn.
+                        state.tab.set(Tab::Report);
+                        let print = wasm_bindgen::closure::Closure::once_into_js(|| { let _ = window().print(); });
+                        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&print), 900);
+                    }>{move || state.tr("app.print")}</button>
+            </Show>
             <button class="lang-switch" data-testid="lang-switch"
                 on:click=move |_| state.lang.update(|l| *l = match l { Lang::En => Lang::Zh, Lang::Zh => Lang::En })>
                 {move || state.tr("app.switch_lang")}
@@ -74,6 +82,7 @@ pub fn App() -> impl IntoView {
                         <TabButton tab=Tab::Lifecycle key="tab.lifecycle" />
                         <TabButton tab=Tab::Customers key="tab.customers" />
                         <TabButton tab=Tab::Settings key="tab.settings" />
+                        <TabButton tab=Tab::Report key="tab.report" />
                     </Show>
                 </nav>
                 {move || match state.tab.get() {
@@ -85,6 +94,7 @@ pub fn App() -> impl IntoView {
                     Tab::Rfm => view! { <RfmScreen /> }.into_any(),
                     Tab::Customers => view! { <CustomersScreen /> }.into_any(),
                     Tab::Settings => view! { <SettingsScreen /> }.into_any(),
+                    Tab::Report => view! { <ReportScreen /> }.into_any(),
                 }}
             </Show>
         </main>

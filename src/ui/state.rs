@@ -20,10 +20,12 @@ pub enum Tab {
     Lifecycle,
     Customers,
     Settings,
+    /// Every view one after another, for printing ("Save as PDF").
+    Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers, Tab::Settings];
+    pub const ALL: [Tab; 9] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers, Tab::Settings, Tab::Report];
 
     /// The name in the URL (`#view=…`).
     pub fn key(self) -> &'static str {
@@ -36,6 +38,7 @@ impl Tab {
             Tab::Lifecycle => "lifecycle",
             Tab::Customers => "customers",
             Tab::Settings => "settings",
+            Tab::Report => "report",
         }
     }
 

@@ -5,10 +5,10 @@
 // the same fit; deep links and ?demo=1; the RFM view; the printable report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, text, count, importFile, kezhi } from './harness.mjs';
+import { launch, shot, shots, text, count, importFile, kezhi } from './harness.mjs';
 
 let b, dir, csv, cli, rows, header;
 before(async () => {
@@ -183,9 +183,23 @@ test('deep links open the view and filter; ?demo=1 opens the demo; the report pr
   assert.equal(await count(page, 'list-total'), named);
   await page.locator('[data-testid="tab-tab.overview"]').click();
   await shot(page, 'overview-demo-en');
+  // The printable report: the cover with the data and every setting, then every view; print() is
+  // called once the charts are drawn (stubbed here: headless Chromium has no print dialog).
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.getByTestId('print-report').click();
+  await page.waitForFunction(() => window.__printed === 1, null, { timeout: 10_000 });
+  assert.match(await text(page, 'report-cover'), /horizon_months\s+12/);
+  for (const id of ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle']) assert.equal(await page.getByTestId(id).count(), 1, id);
+  assert.equal(await page.locator('canvas').count(), 5);
+  // Chromium's own print to PDF: one section per page at least (cover, five views, more for long ones).
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(join(shots, 'report.pdf'), pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 6, `${pages} pages`);
   await page.emulateMedia({ media: 'print' });
-  await shot(page, 'overview-print');
+  await shot(page, 'report-print');
   assert.equal(await page.locator('header.top').isVisible(), false);
+  assert.equal(await page.locator('.chart-tools').first().isVisible(), false);
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(b.consoleErrors, []);
   assert.deepEqual(b.foreignRequests(), []);
