@@ -7,20 +7,12 @@
 // longest gap between animation frames on the main thread while the worker fits.
 // Needs `scripts/build.sh` (dist/) and `cargo build --release` first.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/harness.mjs';
+import { demoFile, kezhi, median } from './common.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const customers = Number(process.argv[2] || 100_000);
 const runs = Number(process.argv[3] || 3);
-const out = join(root, 'bench', 'out');
-mkdirSync(out, { recursive: true });
-const file = join(out, `demo_${customers}.csv`);
-const kezhi = join(root, 'target', 'release', 'kezhi');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-if (!existsSync(file)) execFileSync(kezhi, ['demo', '--customers', String(customers), '--seed', '7', '--out', file], { stdio: 'inherit' });
+const file = demoFile(customers);
 
 const native = [];
 for (let i = 0; i < runs; i++) native.push(JSON.parse(execFileSync(kezhi, ['score', file, '--json'], { maxBuffer: 1 << 30 }).toString()).stages_ms);

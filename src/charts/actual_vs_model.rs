@@ -20,6 +20,10 @@ pub struct Labels<'a> {
     pub y: &'a str,
 }
 
+/// Layout in pixels (shared with the tooltip's hit test in `plot.rs`).
+pub const MARGIN: u32 = 10;
+pub const LEFT_AXIS: u32 = 56;
+
 /// Draws `actual` and `model` over `categories` on `root`; at most about ten category labels are
 /// written. An empty series draws only the frame.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, categories: &[String], actual: &[f64], model: &[f64], style: Style, labels: &Labels) -> Result<(), String> {
@@ -28,9 +32,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, categories: &[Str
     let n = categories.len().max(1);
     let top = actual.iter().chain(model).copied().filter(|v| v.is_finite()).fold(0.0, f64::max).max(1e-9) * 1.1;
     let mut chart = ChartBuilder::on(root)
-        .margin(10)
+        .margin(MARGIN)
         .x_label_area_size(30)
-        .y_label_area_size(56)
+        .y_label_area_size(LEFT_AXIS)
         // Category i is centred on x = i.
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?;

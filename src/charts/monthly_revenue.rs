@@ -14,6 +14,11 @@ pub struct Labels<'a> {
 pub const BAR: RGBColor = RGBColor(0x2f, 0x6f, 0xb3);
 pub const LINE: RGBColor = RGBColor(0xd9, 0x6a, 0x1e);
 
+/// Layout in pixels (shared with the tooltip's hit test in `plot.rs`).
+pub const MARGIN: u32 = 10;
+pub const LEFT_AXIS: u32 = 56;
+pub const RIGHT_AXIS: u32 = 48;
+
 /// Draws the chart on `root`. An empty series draws only the frame.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPoint], labels: &Labels) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
@@ -22,10 +27,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPo
     let max_rev = points.iter().map(|p| p.revenue).fold(0.0, f64::max).max(1.0) * 1.1;
     let max_active = points.iter().map(|p| p.active_customers).max().unwrap_or(0).max(1) as f64 * 1.1;
     let mut chart = ChartBuilder::on(root)
-        .margin(10)
+        .margin(MARGIN)
         .x_label_area_size(30)
-        .y_label_area_size(56)
-        .right_y_label_area_size(48)
+        .y_label_area_size(LEFT_AXIS)
+        .right_y_label_area_size(RIGHT_AXIS)
         .build_cartesian_2d(0.0..n as f64, 0.0..max_rev)
         .map_err(err)?
         .set_secondary_coord(0.0..n as f64, 0.0..max_active);

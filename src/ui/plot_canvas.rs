@@ -49,10 +49,23 @@ pub fn PlotCanvas(
             Err(e) => web_sys::console::warn_1(&format!("chart: {e}").into()),
         }
     };
+    // The hovered category: text and the pointer's position in CSS pixels.
+    let tip = RwSignal::new(None::<(String, f64, f64)>);
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        let (Some(el), Some(p)) = (canvas.get_untracked(), plot.get_untracked()) else { return };
+        let css = f64::from(el.client_width().max(1));
+        // The drawing is in canvas pixels; the pointer in CSS pixels.
+        let x = f64::from(ev.offset_x()) * f64::from(el.width()) / css;
+        tip.set(p.tooltip(f64::from(el.width()), x).map(|t| (t, f64::from(ev.offset_x()), f64::from(ev.offset_y()))));
+    };
     view! {
         <div class="plot">
             <canvas node_ref=canvas class="chart" data-testid=testid width="900" height=height.to_string() role="img"
-                aria-label=move || state.tr("chart.canvas")></canvas>
+                aria-label=move || state.tr("chart.canvas")
+                on:mousemove=on_move on:mouseleave=move |_| tip.set(None)></canvas>
+            {move || tip.get().map(|(t, x, y)| view! {
+                <div class="chart-tip" data-testid="chart-tip" style=format!("left:{:.0}px;top:{:.0}px", x + 12.0, y + 12.0)>{t}</div>
+            })}
             <div class="chart-tools">
                 <button class="link" data-testid=format!("{testid}-png") on:click=png>"PNG"</button>
                 <button class="link" data-testid=format!("{testid}-svg") on:click=svg>"SVG"</button>

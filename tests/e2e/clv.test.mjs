@@ -44,6 +44,12 @@ test('the CLV view draws the model checks and the P(alive) matrix', async () => 
   const total = tips.reduce((a, t) => a + Number(t.match(/: ([\d,]+) /)[1].replace(/,/g, '')), 0);
   assert.equal(total, 2000);
   assert.ok(await page.getByTestId('value-by-segment').locator('.stack-row').count() >= 8);
+  // Hovering a bar names its category and both values.
+  const box = await page.getByTestId('repeat-histogram').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.12, box.y + box.height / 2);
+  const h0 = cli.checks.repeat_histogram[0];
+  assert.match(await text(page, 'chart-tip'), new RegExp(`^0: Actual ${h0.actual.toFixed(0)} · BG/NBD `));
+  await page.mouse.move(0, 0);
   // Each canvas exports as PNG and as SVG drawn from the same data.
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('repeat-histogram-png').click()]);
   const pngPath = join(dir, png.suggestedFilename());
