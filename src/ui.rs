@@ -15,6 +15,7 @@ pub mod plot_canvas;
 pub mod portfolio_screen;
 pub mod report_screen;
 pub mod rfm_screen;
+pub mod settings_line;
 pub mod settings_screen;
 pub mod state;
 pub mod worker_client;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::format::{int, money};
 use super::model_fit_panel::ModelFitPanel;
+use super::settings_line::SettingsLine;
 use super::state::AppState;
 use super::plot_canvas::PlotCanvas;
 use crate::charts::actual_vs_model::Style;
@@ -94,6 +95,7 @@ pub fn ClvScreen() -> impl IntoView {
             <h2>{move || state.tr("clv.title")}</h2>
             <ModelFitPanel />
             <ClvExtras />
+            <SettingsLine keys=&["time_unit", "horizon_months", "discount_annual", "margin_rate", "holdout_share"] />
             <CheckChart testid="repeat-histogram" title="clv.histogram" y="clv.customers" style=Style::Bars pick=|c| Some(histogram(c)) />
             <CheckChart testid="holdout-chart" title="clv.holdout" y="clv.mean_purchases" style=Style::Lines pick=holdout />
             <CheckChart testid="tracking-chart" title="clv.tracking" y="clv.repeat_purchases" style=Style::Lines pick=tracking />

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::format::{int, money, percent};
 use super::plot_canvas::PlotCanvas;
+use super::settings_line::SettingsLine;
 use super::state::AppState;
 use crate::charts::plot::Plot;
 use crate::engine::customer_list::{Dimension, Filter};
@@ -106,6 +107,7 @@ pub fn LifecycleScreen() -> impl IntoView {
                 <p class="muted">{format!("{} {flow_from}", state.tr("life.flow_from"))}</p>
                 <table class="flow" data-testid="stage-flow"><thead><tr><th></th>{flow_head}</tr></thead><tbody>{flow_rows}</tbody></table>
                 <GroupModelsPanel />
+                <SettingsLine keys=&["lifecycle", "lifecycle_flow_months", "group_period_months", "migration_lapsed_state", "discount_annual"] />
             </section>
         }
         .into_any()

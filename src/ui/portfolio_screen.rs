@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::format::{int, percent};
+use super::settings_line::SettingsLine;
 use super::state::AppState;
 use crate::engine::class_table::ClassRow;
 use crate::engine::customer_list::{Dimension, Filter};
@@ -65,6 +66,7 @@ pub fn PortfolioScreen() -> impl IntoView {
                 <h2>{state.tr("portfolio.title")}</h2>
                 <p class="headline" data-testid="pareto-headline">{headline}</p>
                 <PyramidPair />
+                <SettingsLine keys=&["pyramid_value", "pyramid_shares", "pareto_top_share"] />
                 <h3>{state.tr("portfolio.new")}</h3>
                 <p class="muted">{state.tr("portfolio.new_axes")}</p>
                 <div class="class-grid cols-2" data-testid="new-matrix">{new_cells}</div>
@@ -76,12 +78,14 @@ pub fn PortfolioScreen() -> impl IntoView {
                 {veteran}
                 <h3>{state.tr("portfolio.tiers")}</h3>
                 <div class="class-grid cols-3" data-testid="tiers">{tiers}</div>
+                <SettingsLine keys=&["tier_shares", "tier_thresholds", "veteran_period_months", "veteran_fast_growth", "new_conversion_cut"] />
                 <h3>{state.tr("portfolio.value_grid")}</h3>
                 <NineGrid which=Dimension::ValueGrid />
                 <h3>{state.tr("portfolio.growth_grid")}</h3>
                 <NineGrid which=Dimension::GrowthGrid />
                 <h3>{state.tr("portfolio.clusters")}</h3>
                 <ClusterTable />
+                <SettingsLine keys=&["nine_grid_strategy", "clusters"] />
             </section>
         }
         .into_any()

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::format::{int, money, percent};
+use super::settings_line::SettingsLine;
 use super::state::AppState;
 use super::worker_client::use_worker;
 use crate::charts::treemap;
@@ -151,11 +152,13 @@ pub fn RfmScreen() -> impl IntoView {
                     <figcaption>{state.tr("rfm.treemap")}</figcaption>
                     <div class="treemap">{tiles}</div>
                 </figure>
+                <SettingsLine keys=&["rfm_bins", "rfm_monetary", "rfm_thresholds", "segment_rules"] />
                 <h3>{state.tr("rfm.value_classes")}</h3>
                 <table class="data value-classes" data-testid="value-classes">
                     <thead><tr><th>{state.tr("rfm.class")}</th><th class="num">{state.tr("overview.customers")}</th><th class="num">{state.tr("rfm.of_customers")}</th><th class="num">{state.tr("rfm.of_margin")}</th><th>{state.tr("rfm.treatment")}</th></tr></thead>
                     <tbody>{classes}</tbody>
                 </table>
+                <SettingsLine keys=&["value_split"] />
                 <h3>{state.tr("rfm.cuts")}</h3>
                 <ul class="muted small">{cut_lines}</ul>
                 <RuleEditor />

@@ -46,7 +46,7 @@ test('the CLV view draws the model checks and the P(alive) matrix', async () => 
   assert.ok(await page.getByTestId('value-by-segment').locator('.stack-row').count() >= 8);
   // Hovering a bar names its category and both values.
   const box = await page.getByTestId('repeat-histogram').boundingBox();
-  await page.mouse.move(box.x + box.width * 0.12, box.y + box.height / 2);
+  await page.getByTestId('repeat-histogram').hover({ position: { x: box.width * 0.12, y: box.height / 2 } });
   const h0 = cli.checks.repeat_histogram[0];
   assert.match(await text(page, 'chart-tip'), new RegExp(`^0: Actual ${h0.actual.toFixed(0)} · BG/NBD `));
   await page.mouse.move(0, 0);
