@@ -23,11 +23,13 @@ try {
   const total = Number((await page.getByTestId('list-total').innerText()).replace(/\D/g, ''));
   // (1) A new selection: sort by revenue, until the top row changes.
   const sortMs = [];
-  for (const key of ['sort-revenue', 'sort-margin', 'sort-priority']) {
-    const before = await page.getByTestId('list-row').first().innerText();
+  // Revenue high to low, low to high, then purchases: each shows different first rows.
+  const firstRows = () => page.evaluate(() => [...document.querySelectorAll('[data-testid=list-row]')].slice(0, 3).map((r) => r.innerText).join('|'));
+  for (const key of ['sort-revenue', 'sort-revenue', 'sort-occasions']) {
+    const before = await firstRows();
     const t0 = await page.evaluate(() => performance.now());
     await page.getByTestId(key).click();
-    await page.waitForFunction((b) => { const r = document.querySelector('[data-testid=list-row]'); return r && r.innerText !== b; }, before, { polling: 'raf' });
+    await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=list-row]')].slice(0, 3).map((r) => r.innerText).join('|') !== b, before, { polling: 'raf', timeout: 60_000 });
     sortMs.push((await page.evaluate(() => performance.now())) - t0);
   }
   // (2) and (3): random jumps with the frame-gap monitor on.
@@ -46,7 +48,7 @@ try {
       el.scrollTop = target * 34;
       return await new Promise((done) => {
         const check = () => {
-          const there = [...document.querySelectorAll('[data-testid=list-row]')].some((r) => Math.abs(parseFloat(r.style.top) - target * 34) < 1);
+          const there = document.querySelector(`[data-testid=list-row][data-row="${target}"]`);
           if (there) done(performance.now() - t0); else requestAnimationFrame(check);
         };
         check();

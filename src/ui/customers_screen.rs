@@ -202,7 +202,7 @@ pub fn CustomersScreen() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <div class="list-row" role="row" tabindex="0" data-testid="list-row" style=format!("top:{}px", k as f64 * ROW_H)
+                        <div class="list-row" role="row" tabindex="0" data-testid="list-row" data-row=k.to_string() style=format!("top:{}px", k as f64 * ROW_H)
                             on:click=move |_| worker.card(index)
                             on:keydown=move |ev| if ev.key() == "Enter" { worker.card(index) }>
                             {cells}

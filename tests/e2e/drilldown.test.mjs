@@ -118,7 +118,7 @@ test('the list is virtualised, searchable and opens a customer card', async () =
   assert.ok(rendered > 10 && rendered < 60, `only the rows in view are in the page (${rendered})`);
   // Scroll to the end: the last customers arrive.
   await page.locator('.list-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=list-row]')].some((r) => parseFloat(r.style.top) >= 1999 * 34 - 1), null, { timeout: 15_000 });
+  await page.locator('[data-testid=list-row][data-row="1999"]').waitFor({ timeout: 15_000 });
   // Sort by revenue, highest first: the first row is the CLI's top spender.
   await page.locator('.list-scroll').evaluate((el) => { el.scrollTop = 0; });
   await page.getByTestId('sort-revenue').click();
