@@ -13,16 +13,31 @@ pub enum Plot {
     /// Bars of a value per month with a count line (the monthly revenue chart, the profit curve).
     Monthly { points: Vec<MonthPoint>, bars: String, line: String },
     /// An actual series against the model's (the model checks).
-    ActualVsModel { categories: Vec<String>, actual: Vec<f64>, model: Vec<f64>, style: Style, actual_label: String, model_label: String, y: String },
+    ActualVsModel {
+        categories: Vec<String>,
+        actual: Vec<f64>,
+        model: Vec<f64>,
+        style: Style,
+        actual_label: String,
+        model_label: String,
+        y: String,
+    },
 }
 
 impl Plot {
     pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         match self {
-            Plot::Monthly { points, bars, line } => monthly_revenue::draw(root, points, &monthly_revenue::Labels { revenue: bars, active: line }),
-            Plot::ActualVsModel { categories, actual, model, style, actual_label, model_label, y } => {
-                actual_vs_model::draw(root, categories, actual, model, *style, &actual_vs_model::Labels { actual: actual_label, model: model_label, y })
+            Plot::Monthly { points, bars, line } => {
+                monthly_revenue::draw(root, points, &monthly_revenue::Labels { revenue: bars, active: line })
             }
+            Plot::ActualVsModel { categories, actual, model, style, actual_label, model_label, y } => actual_vs_model::draw(
+                root,
+                categories,
+                actual,
+                model,
+                *style,
+                &actual_vs_model::Labels { actual: actual_label, model: model_label, y },
+            ),
         }
     }
 
@@ -32,7 +47,10 @@ impl Plot {
         let num = |v: f64| if v.abs() >= 100.0 { format!("{v:.0}") } else { format!("{v:.2}") };
         match self {
             Plot::Monthly { points, bars, line } => {
-                let (left, right) = (f64::from(monthly_revenue::MARGIN + monthly_revenue::LEFT_AXIS), width - f64::from(monthly_revenue::MARGIN + monthly_revenue::RIGHT_AXIS));
+                let (left, right) = (
+                    f64::from(monthly_revenue::MARGIN + monthly_revenue::LEFT_AXIS),
+                    width - f64::from(monthly_revenue::MARGIN + monthly_revenue::RIGHT_AXIS),
+                );
                 if points.is_empty() || x < left || x >= right {
                     return None;
                 }
@@ -42,7 +60,8 @@ impl Plot {
                 Some(format!("{}: {bars} {} · {line} {}", p.month, num(p.revenue), p.active_customers))
             }
             Plot::ActualVsModel { categories, actual, model, actual_label, model_label, .. } => {
-                let (left, right) = (f64::from(actual_vs_model::MARGIN + actual_vs_model::LEFT_AXIS), width - f64::from(actual_vs_model::MARGIN));
+                let (left, right) =
+                    (f64::from(actual_vs_model::MARGIN + actual_vs_model::LEFT_AXIS), width - f64::from(actual_vs_model::MARGIN));
                 if categories.is_empty() || x < left || x >= right {
                     return None;
                 }
@@ -73,20 +92,23 @@ mod tests {
     /// Two categories, actual against model.
     fn two_bins() -> Plot {
         Plot::ActualVsModel {
-        categories: vec!["0".into(), "1".into()],
-        actual: vec![5.0, 2.0],
-        model: vec![4.5, 2.5],
-        style: Style::Bars,
-        actual_label: "Actual".into(),
-        model_label: "BG/NBD".into(),
-        y: "Customers".into(),
-    }
+            categories: vec!["0".into(), "1".into()],
+            actual: vec![5.0, 2.0],
+            model: vec![4.5, 2.5],
+            style: Style::Bars,
+            actual_label: "Actual".into(),
+            model_label: "BG/NBD".into(),
+            y: "Customers".into(),
+        }
     }
 
     #[test]
     fn both_kinds_export_as_svg_with_their_labels() {
         let m = Plot::Monthly {
-            points: vec![MonthPoint { month: "2024-01".into(), revenue: 100.0, active_customers: 3 }, MonthPoint { month: "2024-02".into(), revenue: 50.0, active_customers: 2 }],
+            points: vec![
+                MonthPoint { month: "2024-01".into(), revenue: 100.0, active_customers: 3 },
+                MonthPoint { month: "2024-02".into(), revenue: 50.0, active_customers: 2 },
+            ],
             bars: "收入".into(),
             line: "活跃客户".into(),
         };
@@ -107,7 +129,10 @@ mod tests {
         assert_eq!(a.tooltip(600.0, 60.0), None);
         assert_eq!(a.tooltip(600.0, 595.0), None);
         let m = Plot::Monthly {
-            points: vec![MonthPoint { month: "2024-01".into(), revenue: 1234.0, active_customers: 3 }, MonthPoint { month: "2024-02".into(), revenue: 50.0, active_customers: 2 }],
+            points: vec![
+                MonthPoint { month: "2024-01".into(), revenue: 1234.0, active_customers: 3 },
+                MonthPoint { month: "2024-02".into(), revenue: 50.0, active_customers: 2 },
+            ],
             bars: "Revenue".into(),
             line: "Active".into(),
         };

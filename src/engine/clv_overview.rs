@@ -83,7 +83,11 @@ pub fn histogram(values: &[f64]) -> Vec<HistogramBin> {
     counts
         .into_iter()
         .enumerate()
-        .map(|(k, customers)| HistogramBin { from: lo + k as f64 * width, to: (k < CLV_BINS).then(|| lo + (k + 1) as f64 * width), customers })
+        .map(|(k, customers)| HistogramBin {
+            from: lo + k as f64 * width,
+            to: (k < CLV_BINS).then(|| lo + (k + 1) as f64 * width),
+            customers,
+        })
         .filter(|b| b.to.is_some() || b.customers > 0)
         .collect()
 }
@@ -133,7 +137,10 @@ pub fn build(table: &CustomerTable, scored: &Scored) -> ClvOverview {
             let mut kept = 0usize;
             for c in &table.customers[..n] {
                 let (x, tx, t) = (c.frequency, c.recency, c.t);
-                let (yb, yp) = (bg_nbd::expected_purchases(&bg.params, horizon, x, tx, t), pareto_nbd::expected_purchases(&pn.params, horizon, x, tx, t));
+                let (yb, yp) = (
+                    bg_nbd::expected_purchases(&bg.params, horizon, x, tx, t),
+                    pareto_nbd::expected_purchases(&pn.params, horizon, x, tx, t),
+                );
                 let (pb, pp) = (bg_nbd::p_alive(&bg.params, x, tx, t), pareto_nbd::p_alive(&pn.params, x, tx, t));
                 if [yb, yp, pb, pp].iter().all(|v| v.is_finite()) {
                     eb.push(yb);
@@ -201,7 +208,10 @@ mod tests {
         assert!((o.by_segment.iter().map(|g| g.historical).sum::<f64>() - hist).abs() < 1e-6 * hist.abs());
         assert!((o.by_segment.iter().map(|g| g.future).sum::<f64>() - fut).abs() < 1e-6 * fut.abs());
         assert_eq!(o.by_segment.iter().map(|g| g.customers).sum::<u64>(), 3000);
-        assert_eq!(o.histogram.iter().map(|b| b.customers).sum::<u64>() as usize, scored.customers.iter().filter(|c| c.clv.is_some()).count());
+        assert_eq!(
+            o.histogram.iter().map(|b| b.customers).sum::<u64>() as usize,
+            scored.customers.iter().filter(|c| c.clv.is_some()).count()
+        );
         let c = o.comparison.expect("both fitted");
         let ratio = c.pareto_nbd.expected_purchases / c.bg_nbd.expected_purchases;
         assert!((0.8..1.25).contains(&ratio), "{c:?}");

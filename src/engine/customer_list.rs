@@ -283,8 +283,16 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 8] =
-        [SortKey::Id, SortKey::Revenue, SortKey::Margin, SortKey::Occasions, SortKey::Recency, SortKey::Clv, SortKey::PAlive, SortKey::Priority];
+    pub const ALL: [SortKey; 8] = [
+        SortKey::Id,
+        SortKey::Revenue,
+        SortKey::Margin,
+        SortKey::Occasions,
+        SortKey::Recency,
+        SortKey::Clv,
+        SortKey::PAlive,
+        SortKey::Priority,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {

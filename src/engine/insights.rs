@@ -100,7 +100,11 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
                 pct(once as f64 / n as f64),
                 group_thousands(potential as u64)
             ),
-            format!("{} 的客户只购买过一次，其中 {} 位可能回购且值得跟进。", pct(once as f64 / n as f64), group_thousands(potential as u64)),
+            format!(
+                "{} 的客户只购买过一次，其中 {} 位可能回购且值得跟进。",
+                pct(once as f64 / n as f64),
+                group_thousands(potential as u64)
+            ),
             Some(Filter { dim: Dimension::NewMatrix, class: 0 }),
         );
     }
@@ -169,7 +173,11 @@ mod tests {
             let f = i.filter.expect("every insight opens a list");
             match i.key.as_str() {
                 "at_risk" => assert!(i.en.starts_with(&group_thousands(list(f) as u64))),
-                "one_time" | "decline" => assert!(i.en.contains(&format!(" {} ", group_thousands(list(f) as u64))) || i.en.starts_with(&group_thousands(list(f) as u64)), "{}", i.en),
+                "one_time" | "decline" => assert!(
+                    i.en.contains(&format!(" {} ", group_thousands(list(f) as u64))) || i.en.starts_with(&group_thousands(list(f) as u64)),
+                    "{}",
+                    i.en
+                ),
                 "pareto" => {
                     let p = scored.frameworks.pareto.as_ref().expect("pareto");
                     assert!(i.en.contains(&pct(p.top_margin_share)));

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::class_table::{aggregate, ClassRow};
-use super::customer_table::CustomerTable;
 use super::customer_list::{class_count, class_of, Dimension};
+use super::customer_table::CustomerTable;
 use super::rfm_scores::CutPoint;
 use super::rfm_value_classes::ValueClass;
 use super::scoring::Scored;
@@ -143,7 +143,8 @@ mod tests {
                 _ => (1, 1),
             })
             .collect();
-        let by_id: Vec<(u8, u8)> = ["A", "B", "C", "D", "E", "F"].iter().map(|id| rf[ids.iter().position(|x| x == id).expect("id")]).collect();
+        let by_id: Vec<(u8, u8)> =
+            ["A", "B", "C", "D", "E", "F"].iter().map(|id| rf[ids.iter().position(|x| x == id).expect("id")]).collect();
         assert_eq!(by_id, want);
         let o = build(&imported.table, &scored);
         assert_eq!(o.bins, 3);

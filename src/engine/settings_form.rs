@@ -50,27 +50,87 @@ pub const FIELDS: &[Field] = &[
     f("/margin_rate", "data", "Margin rate when the file has no cost column (0–1)", "无成本列时的毛利率（0–1）", Kind::Number),
     f("/rfm_bins", "rfm", "RFM bins shown (3, 4 or 5)", "RFM 显示分档（3、4 或 5）", Kind::Integer),
     f("/rfm_monetary", "rfm", "M is", "M 的口径", Kind::Choice(&["Total", "MeanPerOccasion"])),
-    f("/rfm_thresholds", "rfm", "Your score thresholds (JSON {\"r_days\":[…],\"f\":[…],\"m\":[…]}; empty = quantiles)", "自定义评分阈值（JSON；留空 = 分位数）", Kind::Json),
+    f(
+        "/rfm_thresholds",
+        "rfm",
+        "Your score thresholds (JSON {\"r_days\":[…],\"f\":[…],\"m\":[…]}; empty = quantiles)",
+        "自定义评分阈值（JSON；留空 = 分位数）",
+        Kind::Json,
+    ),
     f("/rfm_weights", "rfm", "Weights wR, wF, wM of the combined score", "综合得分权重 wR、wF、wM", Kind::Json),
     f("/ahp_rfm", "rfm", "AHP comparison matrix over R, F, M (replaces the weights)", "R、F、M 的 AHP 判断矩阵（替代权重）", Kind::Json),
-    f("/value_split", "rfm", "High/low split of the 8 classes (\"Mean\", \"Median\" or {\"Fixed\":{…}})", "八类划分的高低基准（均值、中位数或固定值）", Kind::Json),
-    f("/segment_rules", "rfm", "Segment rules ({\"kind\":\"grid\"}, {\"kind\":\"rfm_package\"} or your rules)", "分群规则（网格、rfm 包预设或自定义）", Kind::Json),
+    f(
+        "/value_split",
+        "rfm",
+        "High/low split of the 8 classes (\"Mean\", \"Median\" or {\"Fixed\":{…}})",
+        "八类划分的高低基准（均值、中位数或固定值）",
+        Kind::Json,
+    ),
+    f(
+        "/segment_rules",
+        "rfm",
+        "Segment rules ({\"kind\":\"grid\"}, {\"kind\":\"rfm_package\"} or your rules)",
+        "分群规则（网格、rfm 包预设或自定义）",
+        Kind::Json,
+    ),
     f("/horizon_months", "clv", "CLV horizon (months)", "CLV 预测期（月）", Kind::Integer),
     f("/discount_annual", "clv", "Annual discount rate", "年折现率", Kind::Number),
     f("/holdout_share", "clv", "Share of the window held out for the check (0–0.9)", "用于留出检验的时间窗比例（0–0.9）", Kind::Number),
     f("/group_period_months", "clv", "Period of the retention and migration models (months)", "留存与迁移模型的周期（月）", Kind::Integer),
-    f("/migration_lapsed_state", "clv", "Migration model: periods without purchase until lapsed", "迁移模型：多少个周期未购买视为流失", Kind::Integer),
-    f("/new_conversion_cut", "portfolio", "New-customer matrix: conversion cut (empty = median)", "新客户矩阵：转化率分界（留空 = 中位数）", Kind::Number),
-    f("/veteran_period_months", "portfolio", "Veteran matrix: length of the two periods compared (months)", "老客户矩阵：比较的两个周期长度（月）", Kind::Integer),
+    f(
+        "/migration_lapsed_state",
+        "clv",
+        "Migration model: periods without purchase until lapsed",
+        "迁移模型：多少个周期未购买视为流失",
+        Kind::Integer,
+    ),
+    f(
+        "/new_conversion_cut",
+        "portfolio",
+        "New-customer matrix: conversion cut (empty = median)",
+        "新客户矩阵：转化率分界（留空 = 中位数）",
+        Kind::Number,
+    ),
+    f(
+        "/veteran_period_months",
+        "portfolio",
+        "Veteran matrix: length of the two periods compared (months)",
+        "老客户矩阵：比较的两个周期长度（月）",
+        Kind::Integer,
+    ),
     f("/veteran_fast_growth", "portfolio", "Veteran matrix: growth counted as fast", "老客户矩阵：视为快速增长的增长率", Kind::Number),
-    f("/nine_grid_strategy", "portfolio", "Nine-grid strategy per cell (rows low→high; 0 keep investing, 1 deepen, 2 adjust, 3 exit)", "九宫格各格策略（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）", Kind::Json),
-    f("/pyramid_value", "portfolio", "Value pyramid ranks by", "价值金字塔排序依据", Kind::Choice(&["ClvOrMargin", "Margin", "Revenue", "WeightedRfm"])),
+    f(
+        "/nine_grid_strategy",
+        "portfolio",
+        "Nine-grid strategy per cell (rows low→high; 0 keep investing, 1 deepen, 2 adjust, 3 exit)",
+        "九宫格各格策略（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）",
+        Kind::Json,
+    ),
+    f(
+        "/pyramid_value",
+        "portfolio",
+        "Value pyramid ranks by",
+        "价值金字塔排序依据",
+        Kind::Choice(&["ClvOrMargin", "Margin", "Revenue", "WeightedRfm"]),
+    ),
     f("/pyramid_shares", "portfolio", "Pyramid shares of customers A, B, C, D", "金字塔 A、B、C、D 层客户占比", Kind::Json),
     f("/pareto_top_share", "portfolio", "Pareto figure: top share of customers", "帕累托：头部客户比例", Kind::Number),
     f("/tier_shares", "portfolio", "Tier shares, crystal to black gold", "等级占比（水晶至黑金）", Kind::Json),
-    f("/tier_thresholds", "portfolio", "Tier monthly-spend thresholds (jade … black gold; empty = shares)", "等级月均消费门槛（玉至黑金；留空 = 按占比）", Kind::Json),
+    f(
+        "/tier_thresholds",
+        "portfolio",
+        "Tier monthly-spend thresholds (jade … black gold; empty = shares)",
+        "等级月均消费门槛（玉至黑金；留空 = 按占比）",
+        Kind::Json,
+    ),
     f("/lifecycle/lost_p_alive", "lifecycle", "Lost below this P(alive)", "存活概率低于此值视为流失", Kind::Number),
-    f("/lifecycle/lost_gap_multiple", "lifecycle", "No model: lost after this many usual gaps", "无模型时：超过通常间隔的倍数视为流失", Kind::Number),
+    f(
+        "/lifecycle/lost_gap_multiple",
+        "lifecycle",
+        "No model: lost after this many usual gaps",
+        "无模型时：超过通常间隔的倍数视为流失",
+        Kind::Number,
+    ),
     f("/lifecycle/lost_min_days", "lifecycle", "No model: and at least this many days", "无模型时：且至少超过天数", Kind::Number),
     f("/lifecycle/introduction_days", "lifecycle", "Introduction: first purchase within (days)", "导入期：首购在多少天内", Kind::Integer),
     f("/lifecycle/decline_p_alive", "lifecycle", "Decline below this P(alive)", "存活概率低于此值视为衰退", Kind::Number),
@@ -154,18 +214,42 @@ pub fn problems(s: &Settings, lang: Lang) -> Vec<String> {
     check((0.0..=1.0).contains(&s.margin_rate), "The margin rate must be between 0 and 1.", "毛利率须在 0 到 1 之间。");
     check((3..=5).contains(&s.rfm_bins), "RFM bins must be 3, 4 or 5.", "RFM 分档须为 3、4 或 5。");
     check((1..=120).contains(&s.horizon_months), "The CLV horizon must be 1 to 120 months.", "CLV 预测期须为 1 到 120 个月。");
-    check((0.0..1.0).contains(&s.discount_annual), "The annual discount rate must be at least 0 and below 1.", "年折现率须不小于 0 且小于 1。");
+    check(
+        (0.0..1.0).contains(&s.discount_annual),
+        "The annual discount rate must be at least 0 and below 1.",
+        "年折现率须不小于 0 且小于 1。",
+    );
     check((0.0..=0.9).contains(&s.holdout_share), "The holdout share must be between 0 and 0.9.", "留出比例须在 0 到 0.9 之间。");
-    check(s.group_period_months >= 1 && s.veteran_period_months >= 1 && s.lifecycle.period_months >= 1, "Periods must be at least one month.", "周期至少为一个月。");
-    check(s.rfm_weights.iter().all(|w| *w >= 0.0) && s.rfm_weights.iter().sum::<f64>() > 0.0, "RFM weights must be non-negative and not all zero.", "RFM 权重须非负且不全为零。");
+    check(
+        s.group_period_months >= 1 && s.veteran_period_months >= 1 && s.lifecycle.period_months >= 1,
+        "Periods must be at least one month.",
+        "周期至少为一个月。",
+    );
+    check(
+        s.rfm_weights.iter().all(|w| *w >= 0.0) && s.rfm_weights.iter().sum::<f64>() > 0.0,
+        "RFM weights must be non-negative and not all zero.",
+        "RFM 权重须非负且不全为零。",
+    );
     let shares_ok = |v: &[f64]| v.iter().all(|x| *x >= 0.0) && (v.iter().sum::<f64>() - 1.0).abs() < 1e-6;
     check(shares_ok(&s.pyramid_shares), "Pyramid shares must be non-negative and add up to 1.", "金字塔占比须非负且合计为 1。");
     check(shares_ok(&s.tier_shares), "Tier shares must be non-negative and add up to 1.", "等级占比须非负且合计为 1。");
-    check(s.pareto_top_share > 0.0 && s.pareto_top_share < 1.0, "The Pareto top share must be between 0 and 1.", "帕累托头部比例须在 0 到 1 之间。");
-    check((1..=20).contains(&s.cluster_k) && s.cluster_restarts >= 1, "Clusters: k from 1 to 20, at least one restart.", "聚类数须为 1 到 20，且至少重启一次。");
+    check(
+        s.pareto_top_share > 0.0 && s.pareto_top_share < 1.0,
+        "The Pareto top share must be between 0 and 1.",
+        "帕累托头部比例须在 0 到 1 之间。",
+    );
+    check(
+        (1..=20).contains(&s.cluster_k) && s.cluster_restarts >= 1,
+        "Clusters: k from 1 to 20, at least one restart.",
+        "聚类数须为 1 到 20，且至少重启一次。",
+    );
     check(s.nine_grid_strategy.iter().flatten().all(|k| *k <= 3), "Nine-grid strategies are 0 to 3.", "九宫格策略取值为 0 到 3。");
     if let Some(m) = &s.ahp_rfm {
-        check(super::ahp::weights(m).is_ok(), "The AHP matrix must be 3 × 3, positive and reciprocal.", "AHP 矩阵须为 3 × 3、元素为正且互为倒数。");
+        check(
+            super::ahp::weights(m).is_ok(),
+            "The AHP matrix must be 3 × 3, positive and reciprocal.",
+            "AHP 矩阵须为 3 × 3、元素为正且互为倒数。",
+        );
     }
     out
 }

@@ -167,7 +167,13 @@ pub fn CustomersScreen() -> impl IntoView {
             .into_iter()
             .map(|(title, sort, numeric)| {
                 let arrow = match sort {
-                    Some(k) if k == sel.sort => if sel.descending { " ▼" } else { " ▲" },
+                    Some(k) if k == sel.sort => {
+                        if sel.descending {
+                            " ▼"
+                        } else {
+                            " ▲"
+                        }
+                    }
                     _ => "",
                 };
                 let class = if numeric { "cell num" } else { "cell" };
@@ -177,7 +183,8 @@ pub fn CustomersScreen() -> impl IntoView {
                             on:click=move |_| state.selection.update(|s| {
                                 if s.sort == k { s.descending = !s.descending } else { s.sort = k; s.descending = k != SortKey::Id }
                             })>{title}{arrow}</button>
-                    }.into_any(),
+                    }
+                    .into_any(),
                     None => view! { <span class=class>{title}</span> }.into_any(),
                 }
             })
@@ -263,7 +270,8 @@ fn CustomerCard() -> impl IntoView {
                 view! { <tr><td>{d.to_string()}</td><td class="num">{money(*v)}</td><td class="spark"><span style=format!("width:{w:.0}%")></span></td></tr> }
             })
             .collect_view();
-        let scores = card.scores.iter().map(|(k, v)| view! { <tr><th>{k.clone()}</th><td class="num">{v.clone()}</td></tr> }).collect_view();
+        let scores =
+            card.scores.iter().map(|(k, v)| view! { <tr><th>{k.clone()}</th><td class="num">{v.clone()}</td></tr> }).collect_view();
         let classes = card
             .classes
             .iter()

@@ -2,7 +2,6 @@
 
 use crate::engine::lang::Lang;
 
-
 /// (key, English, Chinese)
 const STRINGS: &[(&str, &str, &str)] = &[
     ("app.tagline", "Customer value, computed in your browser", "客户价值分析，全部在浏览器中完成"),
@@ -199,11 +198,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
 
 /// The text of `key` in `lang`; the key itself if it is missing (visible, never a panic).
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
-    STRINGS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, en, zh)| lang.pick(*en, *zh))
-        .unwrap_or(key)
+    STRINGS.iter().find(|(k, _, _)| *k == key).map(|(_, en, zh)| lang.pick(*en, *zh)).unwrap_or(key)
 }
 
 #[cfg(test)]

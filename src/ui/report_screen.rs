@@ -37,7 +37,8 @@ pub fn ReportScreen() -> impl IntoView {
         .into_iter()
         .map(|(k, val)| view! { <tr><th>{k}</th><td>{val}</td></tr> })
         .collect_view();
-        let settings = state.settings.get().describe().into_iter().map(|(k, val)| view! { <tr><th>{k}</th><td>{val}</td></tr> }).collect_view();
+        let settings =
+            state.settings.get().describe().into_iter().map(|(k, val)| view! { <tr><th>{k}</th><td>{val}</td></tr> }).collect_view();
         Some(view! {
             <section class="panel report-cover" data-testid="report-cover">
                 <h2>{state.tr("report.title_print")}</h2>

@@ -39,7 +39,13 @@ pub fn RfmScreen() -> impl IntoView {
                         let c = o.heat[k].clone();
                         let level = c.mean_m.map_or(0, |m| ((m / max_m) * (RAMP.len() - 1) as f64).round() as usize).min(RAMP.len() - 1);
                         let ink = if level >= 4 { "#fff" } else { "#1d2733" };
-                        let tip = format!("R{r} F{f}: {} {} · {} {}", int(c.customers), state.tr("overview.customers_word"), state.tr("rfm.mean_m"), c.mean_m.map(money).unwrap_or_else(|| "—".into()));
+                        let tip = format!(
+                            "R{r} F{f}: {} {} · {} {}",
+                            int(c.customers),
+                            state.tr("overview.customers_word"),
+                            state.tr("rfm.mean_m"),
+                            c.mean_m.map(money).unwrap_or_else(|| "—".into())
+                        );
                         view! {
                             <button class="heat-cell" title=tip.clone() aria-label=tip data-testid=format!("heat-{r}-{f}")
                                 style=format!("background:{};color:{ink}", RAMP[level])
@@ -169,7 +175,11 @@ pub fn RfmScreen() -> impl IntoView {
 }
 
 fn trim(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.2}") }
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
 }
 
 /// The segment rules in force, the coverage check, the presets and an editor of the ranges; applying

@@ -11,7 +11,8 @@ pub fn SettingsLine(keys: &'static [&'static str]) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let v = state.view.get()?;
-        let parts: Vec<String> = v.settings.describe().into_iter().filter(|(k, _)| keys.contains(&k.as_str())).map(|(k, val)| format!("{k} = {val}")).collect();
+        let parts: Vec<String> =
+            v.settings.describe().into_iter().filter(|(k, _)| keys.contains(&k.as_str())).map(|(k, val)| format!("{k} = {val}")).collect();
         (!parts.is_empty()).then(|| view! { <p class="settings-line muted small" data-testid="settings-line">{format!("{}: {}", state.tr("overview.settings"), parts.join(" · "))}</p> })
     }
 }

@@ -24,10 +24,15 @@ pub fn remembered() -> Option<Settings> {
 }
 
 /// Saaty's scale as shown in the AHP editor: 1/9 … 1 … 9.
-const SCALE: [f64; 17] = [1.0 / 9.0, 1.0 / 8.0, 1.0 / 7.0, 1.0 / 6.0, 1.0 / 5.0, 1.0 / 4.0, 1.0 / 3.0, 1.0 / 2.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0];
+const SCALE: [f64; 17] =
+    [1.0 / 9.0, 1.0 / 8.0, 1.0 / 7.0, 1.0 / 6.0, 1.0 / 5.0, 1.0 / 4.0, 1.0 / 3.0, 1.0 / 2.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0];
 
 fn scale_label(v: f64) -> String {
-    if v >= 1.0 { format!("{v:.0}") } else { format!("1/{:.0}", 1.0 / v) }
+    if v >= 1.0 {
+        format!("{v:.0}")
+    } else {
+        format!("1/{:.0}", 1.0 / v)
+    }
 }
 
 #[component]
@@ -192,8 +197,15 @@ fn AhpEditor(draft: RwSignal<Settings>) -> impl IntoView {
         let lang = state.lang.get();
         match result.get() {
             Some(Ok(r)) => {
-                let verdict = if r.consistent { lang.pick("consistent", "一致性可接受") } else { lang.pick("inconsistent: revise the judgments", "不一致：请调整判断") };
-                format!("wR {:.3} · wF {:.3} · wM {:.3} · CR {:.3} ({verdict})", r.weights[0], r.weights[1], r.weights[2], r.consistency_ratio)
+                let verdict = if r.consistent {
+                    lang.pick("consistent", "一致性可接受")
+                } else {
+                    lang.pick("inconsistent: revise the judgments", "不一致：请调整判断")
+                };
+                format!(
+                    "wR {:.3} · wF {:.3} · wM {:.3} · CR {:.3} ({verdict})",
+                    r.weights[0], r.weights[1], r.weights[2], r.consistency_ratio
+                )
             }
             _ => lang.pick("These judgments cannot be used.", "这些判断无法使用。").to_string(),
         }
@@ -217,4 +229,3 @@ fn AhpEditor(draft: RwSignal<Settings>) -> impl IntoView {
         </fieldset>
     }
 }
-
