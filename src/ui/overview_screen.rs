@@ -7,7 +7,7 @@ use super::portfolio_screen::PyramidPair;
 use crate::engine::customer_list::{Dimension, Filter};
 use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;
-use super::plot_canvas::PlotCanvas;
+use super::plot_canvas::{PlotCanvas, SvgExport};
 use crate::charts::plot::Plot;
 
 #[component]
@@ -133,20 +133,21 @@ fn ParetoCurve() -> impl IntoView {
         Some(view! {
             <figure class="pareto" data-testid="pareto-curve">
                 <figcaption>{state.tr("overview.pareto")}</figcaption>
-                <svg viewBox="-12 -4 118 118" role="img" aria-label=caption.clone() class="chart-svg">
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="-12 -4 118 118" role="img" aria-label=caption.clone() class="chart-svg" font-family="sans-serif">
                     <title>{tip}</title>
-                    <rect x="0" y="0" width="100" height="100" class="plot-bg" />
-                    <line x1="0" y1="100" x2="100" y2="0" class="diag" />
-                    <polyline points=pts.join(" ") class="curve" />
-                    <line x1=format!("{tx:.2}") y1="100" x2=format!("{tx:.2}") y2=format!("{ty:.2}") class="guide" />
-                    <line x1="0" y1=format!("{ty:.2}") x2=format!("{tx:.2}") y2=format!("{ty:.2}") class="guide" />
-                    <circle cx=format!("{tx:.2}") cy=format!("{ty:.2}") r="1.6" class="mark" />
-                    <text x="0" y="108" class="tick">"0%"</text>
-                    <text x="92" y="108" class="tick">"100%"</text>
-                    <text x="-11" y="3" class="tick">"100%"</text>
-                    <text x="50" y="113" class="tick" text-anchor="middle">{state.tr("overview.share_customers")}</text>
+                    <rect x="0" y="0" width="100" height="100" fill="#f7f9fc" stroke="#dfe4ea" stroke-width="0.4" />
+                    <line x1="0" y1="100" x2="100" y2="0" stroke="#b9c3cf" stroke-width="0.5" stroke-dasharray="2 2" />
+                    <polyline points=pts.join(" ") fill="none" stroke="#0072b2" stroke-width="1.4" />
+                    <line x1=format!("{tx:.2}") y1="100" x2=format!("{tx:.2}") y2=format!("{ty:.2}") stroke="#e69f00" stroke-width="0.6" stroke-dasharray="1.5 1.5" />
+                    <line x1="0" y1=format!("{ty:.2}") x2=format!("{tx:.2}") y2=format!("{ty:.2}") stroke="#e69f00" stroke-width="0.6" stroke-dasharray="1.5 1.5" />
+                    <circle cx=format!("{tx:.2}") cy=format!("{ty:.2}") r="1.6" fill="#e69f00" />
+                    <text x="0" y="108" font-size="5" fill="#5f6b7a">"0%"</text>
+                    <text x="92" y="108" font-size="5" fill="#5f6b7a">"100%"</text>
+                    <text x="-11" y="3" font-size="5" fill="#5f6b7a">"100%"</text>
+                    <text x="50" y="113" font-size="5" fill="#5f6b7a" text-anchor="middle">{state.tr("overview.share_customers")}</text>
                 </svg>
                 <p class="muted small" data-testid="pareto-caption">{caption}</p>
+                <SvgExport target="pareto-curve" file="kezhi_pareto_curve" />
             </figure>
         })
     }

@@ -73,3 +73,16 @@ pub fn PlotCanvas(
         </div>
     }
 }
+
+/// An "SVG" export button for an inline SVG figure: the `<svg>` inside `[data-testid=target]`, as it
+/// is on screen (its colours are attributes, not stylesheet classes, so the file stands alone).
+#[component]
+pub fn SvgExport(target: &'static str, file: &'static str) -> impl IntoView {
+    let export = move |_| {
+        let Ok(Some(svg)) = document().query_selector(&format!("[data-testid={target}] svg")) else { return };
+        download_as(&format!("{file}.svg"), &svg.outer_html(), "image/svg+xml");
+    };
+    view! {
+        <div class="chart-tools"><button class="link" data-testid=format!("{target}-svg") on:click=export>"SVG"</button></div>
+    }
+}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::format::{int, percent};
 use super::settings_line::SettingsLine;
+use super::plot_canvas::SvgExport;
 use super::state::AppState;
 use crate::engine::class_table::ClassRow;
 use crate::engine::customer_list::{Dimension, Filter};
@@ -272,6 +273,10 @@ fn ClusterTable() -> impl IntoView {
     }
 }
 
+/// Gold, meteor, creek, burden: the pyramid's Okabe-Ito colours, as SVG attributes so an exported
+/// SVG keeps them without the page's stylesheet.
+const DOT_COLOURS: [&str; 4] = ["#0072b2", "#e69f00", "#009e73", "#999999"];
+
 /// The gold/meteor/creek/burden quadrant as a scatter of (a sample of) customers: repeat purchases
 /// across, margin per occasion up, the two medians as lines; the axes stop at the 99th percentile
 /// (points beyond sit on the edge).
@@ -298,12 +303,12 @@ fn GmcbScatter() -> impl IntoView {
         let sy = |y: f64| 100.0 - 100.0 * ((y - y_min) / (y_max - y_min)).clamp(0.0, 1.0);
         let dots = pts
             .iter()
-            .map(|&(x, y, c)| view! { <circle cx=format!("{:.2}", sx(x)) cy=format!("{:.2}", sy(y)) r="0.9" class=format!("dot c{c}") /> })
+            .map(|&(x, y, c)| view! { <circle cx=format!("{:.2}", sx(x)) cy=format!("{:.2}", sy(y)) r="0.9" fill=DOT_COLOURS[c.min(3)] fill-opacity="0.55" /> })
             .collect_view();
         let (mx, my) = (sx(f.gmcb_medians.1), sy(f.gmcb_medians.0));
         let labels = [(75.0, 8.0, 0), (25.0, 8.0, 1), (75.0, 96.0, 2), (25.0, 96.0, 3)]
             .into_iter()
-            .map(|(x, y, c)| view! { <text x=format!("{x}") y=format!("{y}") class=format!("quad c{c}") text-anchor="middle">{gold_meteor_creek_burden::label(c, zh)}</text> })
+            .map(|(x, y, c)| view! { <text x=format!("{x}") y=format!("{y}") fill=DOT_COLOURS[c.min(3)] font-size="5" font-weight="700" text-anchor="middle">{gold_meteor_creek_burden::label(c, zh)}</text> })
             .collect_view();
         let caption = if zh {
             format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）。显示 {} 位客户的样本。", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
@@ -312,14 +317,15 @@ fn GmcbScatter() -> impl IntoView {
         };
         Some(view! {
             <figure class="scatter" data-testid="gmcb-scatter">
-                <svg viewBox="-2 -2 104 104" role="img" aria-label=caption.clone() class="chart-svg">
-                    <rect x="0" y="0" width="100" height="100" class="plot-bg" />
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 104 104" role="img" aria-label=caption.clone() class="chart-svg" font-family="sans-serif">
+                    <rect x="0" y="0" width="100" height="100" fill="#f7f9fc" stroke="#dfe4ea" stroke-width="0.4" />
                     {dots}
-                    <line x1=format!("{mx:.2}") y1="0" x2=format!("{mx:.2}") y2="100" class="guide" />
-                    <line x1="0" y1=format!("{my:.2}") x2="100" y2=format!("{my:.2}") class="guide" />
+                    <line x1=format!("{mx:.2}") y1="0" x2=format!("{mx:.2}") y2="100" stroke="#e69f00" stroke-width="0.6" stroke-dasharray="1.5 1.5" />
+                    <line x1="0" y1=format!("{my:.2}") x2="100" y2=format!("{my:.2}") stroke="#e69f00" stroke-width="0.6" stroke-dasharray="1.5 1.5" />
                     {labels}
                 </svg>
                 <figcaption class="muted small">{caption}</figcaption>
+                <SvgExport target="gmcb-scatter" file="kezhi_gold_meteor_creek_burden" />
             </figure>
         })
     }

@@ -2,7 +2,7 @@
 // for the same file, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, shot, text, importFile, kezhi } from './harness.mjs';
@@ -47,6 +47,13 @@ test('the portfolio shows the engine\'s classes, shares and strategies', async (
   // The quadrant's scatter: a sample of customers, coloured by their class, with the median lines.
   const dots = await page.getByTestId('gmcb-scatter').locator('circle').count();
   assert.ok(dots > 500 && dots <= 1500, `${dots} dots`);
+  // It exports as a standalone SVG (colours as attributes, not the page's stylesheet).
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gmcb-scatter-svg').click()]);
+  const svgPath = join(dir, svg.suggestedFilename());
+  await svg.saveAs(svgPath);
+  const svgText = readFileSync(svgPath, 'utf8');
+  assert.ok(svgText.startsWith('<svg') && svgText.includes('xmlns="http://www.w3.org/2000/svg"') && (svgText.match(/<circle/g) || []).length === dots);
+  assert.match(svgText, /fill="#0072b2"/);
   await shot(page, 'portfolio-en');
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'pareto-headline'), /前 20% 的客户贡献了/);
