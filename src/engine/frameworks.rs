@@ -224,6 +224,9 @@ pub struct Summary {
     /// (profit per occasion median, repeats median).
     pub gmcb_medians: (f64, f64),
     pub gmcb_sample: Vec<(f64, f64, usize)>,
+    /// The scatter's axes: (repeats up to, margin per occasion from, to): the sample's 99th
+    /// percentiles (at least twice the medians), so a few extreme customers do not squash the rest.
+    pub gmcb_axes: (f64, f64, f64),
     pub lifecycle: Option<LifecycleSummary>,
     pub value_grid: GridSummary,
     pub growth_grid: Option<GridSummary>,
@@ -266,6 +269,19 @@ pub struct ClustersSummary {
     pub silhouette: f64,
 }
 
+/// (x max, y min, y max) of the gold/meteor/creek/burden scatter from its points (repeats, margin per
+/// occasion) and the (margin, repeats) medians.
+fn scatter_axes(points: &[(f64, f64, usize)], (margin_median, repeats_median): (f64, f64)) -> (f64, f64, f64) {
+    let p99 = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(((v.len().max(1) - 1) as f64 * 0.99) as usize).copied().unwrap_or(0.0)
+    };
+    let x_max = p99(points.iter().map(|p| p.0).collect()).max(repeats_median * 2.0).max(1.0);
+    let y_min = points.iter().map(|p| p.1).fold(0.0, f64::min);
+    let y_max = p99(points.iter().map(|p| p.1).collect()).max(margin_median * 2.0).max(y_min + 1.0);
+    (x_max, y_min, y_max)
+}
+
 fn grid_summary(g: &Grid) -> GridSummary {
     GridSummary { table: g.table.clone(), strategy: g.strategy, profiles: g.profiles.clone(), paths_up: (0..9).map(|c| nine_grid::path_up(g, c)).collect() }
 }
@@ -288,6 +304,7 @@ impl Frameworks {
             gmcb: self.gmcb.table.clone(),
             gmcb_medians: (self.gmcb.profit_median, self.gmcb.repeats_median),
             gmcb_sample: self.gmcb_sample.clone(),
+            gmcb_axes: scatter_axes(&self.gmcb_sample, (self.gmcb.profit_median, self.gmcb.repeats_median)),
             lifecycle: self.lifecycle.as_ref().map(|l| LifecycleSummary {
                 table: l.table.clone(),
                 lost_rule: l.lost_rule.clone(),
@@ -305,5 +322,19 @@ impl Frameworks {
                 silhouette: c.silhouette,
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 100 points with repeats 0..99 and margins 1..100: the 99th percentile (index 98) is 98 repeats
+    /// and 99 margin; the medians' doubles (10, 120) win where larger; no negative margin, so y from 0.
+    #[test]
+    fn scatter_axes_by_hand() {
+        let pts: Vec<(f64, f64, usize)> = (0..100).map(|i| (f64::from(i), f64::from(i + 1), 0)).collect();
+        assert_eq!(scatter_axes(&pts, (60.0, 5.0)), (98.0, 0.0, 120.0));
+        assert_eq!(scatter_axes(&[], (0.0, 0.0)), (1.0, 0.0, 1.0));
     }
 }

@@ -279,7 +279,7 @@ const DOT_COLOURS: [&str; 4] = ["#0072b2", "#e69f00", "#009e73", "#999999"];
 
 /// The gold/meteor/creek/burden quadrant as a scatter of (a sample of) customers: repeat purchases
 /// across, margin per occasion up, the two medians as lines; the axes stop at the 99th percentile
-/// (points beyond sit on the edge).
+/// (the engine's axes; points beyond sit on the edge).
 #[component]
 fn GmcbScatter() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -291,13 +291,7 @@ fn GmcbScatter() -> impl IntoView {
         if pts.is_empty() {
             return None;
         }
-        let top = |mut v: Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            v[((v.len() - 1) as f64 * 0.99) as usize]
-        };
-        let x_max = top(pts.iter().map(|p| p.0).collect()).max(f.gmcb_medians.1 * 2.0).max(1.0);
-        let y_min = pts.iter().map(|p| p.1).fold(0.0, f64::min);
-        let y_max = top(pts.iter().map(|p| p.1).collect()).max(f.gmcb_medians.0 * 2.0).max(y_min + 1.0);
+        let (x_max, y_min, y_max) = f.gmcb_axes;
         // Plot box 0..100 × 0..100, y up; the data scaled into it (formatting only).
         let sx = |x: f64| 100.0 * (x / x_max).clamp(0.0, 1.0);
         let sy = |y: f64| 100.0 - 100.0 * ((y - y_min) / (y_max - y_min)).clamp(0.0, 1.0);
