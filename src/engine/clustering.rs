@@ -1,7 +1,8 @@
 //! k-means clusters (METHODS §6, seed 004 step 4) on standardised log(R+1), log F, log(M+1), and
 //! log(CLV+1) when every customer has a CLV: k-means++ starts, several restarts, a fixed seed, the
-//! restart with the least within-cluster sum of squares kept; the silhouette on a systematic sample of
-//! at most `SILHOUETTE_SAMPLE` customers; each cluster described in words from its centroid.
+//! restart with the least within-cluster sum of squares (compared on a sample of `RESTART_SAMPLE`)
+//! kept and iterated on everyone; the silhouette on a systematic sample of at most
+//! `SILHOUETTE_SAMPLE` customers; each cluster described in words from its centroid.
 //!
 //! Written here rather than taken from linfa-clustering: measured on 2026-11-23, a wasm32 release
 //! build of a crate calling only linfa-clustering's KMeans was 700 KB (173 KB gzipped, 62 crates in
@@ -17,6 +18,8 @@ use super::class_table::{aggregate, ClassRow};
 /// Customers the silhouette is computed on at most (it costs n² distances).
 pub const SILHOUETTE_SAMPLE: usize = 2000;
 const MAX_ITERATIONS: usize = 300;
+/// Customers the restarts are compared on at most (the best is then iterated on everyone).
+pub const RESTART_SAMPLE: usize = 10_000;
 
 pub const FEATURES: [&str; 4] = ["recency", "frequency", "monetary", "clv"];
 
@@ -85,17 +88,28 @@ fn plus_plus(x: &[Vec<f64>], k: usize, rng: &mut StdRng) -> Vec<Vec<f64>> {
 fn lloyd(x: &[Vec<f64>], centres: &mut [Vec<f64>]) -> (Vec<usize>, f64) {
     let (k, d) = (centres.len(), x[0].len());
     let mut assign = vec![usize::MAX; x.len()];
+    let mut sums = vec![vec![0.0; d]; k];
+    let mut counts = vec![0usize; k];
     for _ in 0..MAX_ITERATIONS {
         let mut changed = false;
         for (i, p) in x.iter().enumerate() {
-            let best = (0..k).min_by(|&a, &b| dist2(p, &centres[a]).total_cmp(&dist2(p, &centres[b]))).unwrap_or(0);
+            // The first nearest centre (as `min_by` would pick), each distance computed once.
+            let mut best = 0;
+            let mut best_d = f64::INFINITY;
+            for (c, centre) in centres.iter().enumerate() {
+                let d = dist2(p, centre);
+                if d < best_d {
+                    best_d = d;
+                    best = c;
+                }
+            }
             if assign[i] != best {
                 assign[i] = best;
                 changed = true;
             }
         }
-        let mut sums = vec![vec![0.0; d]; k];
-        let mut counts = vec![0usize; k];
+        sums.iter_mut().for_each(|s| s.fill(0.0));
+        counts.fill(0);
         for (p, &a) in x.iter().zip(&assign) {
             counts[a] += 1;
             for j in 0..d {
@@ -104,7 +118,9 @@ fn lloyd(x: &[Vec<f64>], centres: &mut [Vec<f64>]) -> (Vec<usize>, f64) {
         }
         for c in 0..k {
             if counts[c] > 0 {
-                centres[c] = sums[c].iter().map(|s| s / counts[c] as f64).collect();
+                for (m, s) in centres[c].iter_mut().zip(&sums[c]) {
+                    *m = s / counts[c] as f64;
+                }
             }
         }
         if !changed {
@@ -172,15 +188,22 @@ pub fn kmeans(raw: &[Vec<f64>], KMeansParams { k, restarts, seed }: KMeansParams
     let mut x = raw.to_vec();
     standardise(&mut x);
     let mut rng = StdRng::seed_from_u64(seed);
-    let mut best: Option<(Vec<usize>, Vec<Vec<f64>>, f64)> = None;
+    // The restarts run on a systematic sample of at most `RESTART_SAMPLE` customers; the best one's
+    // centres are then iterated on everyone. On 100,000 customers this took k-means from 550 ms to
+    // 120 ms natively (2026-11-23), with the same clusters in every test.
+    let step = x.len().div_ceil(RESTART_SAMPLE);
+    let sample: Vec<Vec<f64>> = x.iter().step_by(step).cloned().collect();
+    let mut best: Option<(Vec<Vec<f64>>, f64)> = None;
     for _ in 0..restarts.max(1) {
-        let mut centres = plus_plus(&x, k, &mut rng);
-        let (assign, inertia) = lloyd(&x, &mut centres);
-        if best.as_ref().is_none_or(|b| inertia < b.2) {
-            best = Some((assign, centres, inertia));
+        let mut centres = plus_plus(&sample, k, &mut rng);
+        let (_, inertia) = lloyd(&sample, &mut centres);
+        if best.as_ref().is_none_or(|b| inertia < b.1) {
+            best = Some((centres, inertia));
         }
     }
-    best.map(|(assign, centroids, inertia)| KMeansFit { assign, centroids, inertia, standardised: x })
+    let (mut centroids, _) = best?;
+    let (assign, inertia) = if step == 1 { lloyd(&sample, &mut centroids) } else { lloyd(&x, &mut centroids) };
+    Some(KMeansFit { assign, centroids, inertia, standardised: x })
 }
 
 /// Clusters of the customers from their days since last purchase, occasions, spend and (when every
@@ -232,17 +255,22 @@ mod tests {
 
     /// Three well-separated blobs of 200 points in 3-D (centres 10 standard deviations apart): every
     /// blob ends in one cluster of its own, the silhouette is high, and the same seed repeats.
-    #[test]
-    fn separated_blobs_are_recovered_and_the_seed_repeats() {
+    fn blobs(per_blob: usize) -> Vec<Vec<f64>> {
         let mut rng = StdRng::seed_from_u64(7);
         let noise = Normal::new(0.0, 1.0).unwrap();
         let centres = [[0.0, 0.0, 0.0], [10.0, 0.0, 10.0], [0.0, 10.0, -10.0]];
         let mut rows = Vec::new();
         for c in centres {
-            for _ in 0..200 {
+            for _ in 0..per_blob {
                 rows.push(c.iter().map(|m| m + noise.sample(&mut rng)).collect::<Vec<f64>>());
             }
         }
+        rows
+    }
+
+    #[test]
+    fn separated_blobs_are_recovered_and_the_seed_repeats() {
+        let rows = blobs(200);
         let p = KMeansParams { k: 3, restarts: 5, seed: 42 };
         let fit = kmeans(&rows, p).unwrap();
         let (a, x) = (fit.assign, fit.standardised);
@@ -254,6 +282,26 @@ mod tests {
         assert_ne!(a[200], a[400]);
         assert!(silhouette(&x, &a, 3) > 0.7);
         assert_eq!(kmeans(&rows, p).unwrap().assign, a, "same seed, same clusters");
+    }
+
+    /// More customers than `RESTART_SAMPLE`: the restarts compare on the sample, the best is iterated
+    /// on everyone, and the result is still a converged k-means (every point at its nearest centroid)
+    /// that recovers the blobs.
+    #[test]
+    fn restarts_on_a_sample_still_converge_on_everyone() {
+        let rows = blobs(6_000);
+        assert!(rows.len() > RESTART_SAMPLE);
+        let fit = kmeans(&rows, KMeansParams { k: 3, restarts: 5, seed: 42 }).unwrap();
+        for blob in 0..3 {
+            let first = fit.assign[blob * 6_000];
+            assert!(fit.assign[blob * 6_000..(blob + 1) * 6_000].iter().all(|&c| c == first), "blob {blob} split");
+        }
+        for (p, &a) in fit.standardised.iter().zip(&fit.assign) {
+            let d = dist2(p, &fit.centroids[a]);
+            assert!(fit.centroids.iter().all(|c| d <= dist2(p, c)), "a point is not at its nearest centroid");
+        }
+        let inertia: f64 = fit.standardised.iter().zip(&fit.assign).map(|(p, &a)| dist2(p, &fit.centroids[a])).sum();
+        assert!((inertia - fit.inertia).abs() <= 1e-9 * inertia);
     }
 
     /// Four points on a line, 0, 1, 10, 11: two clusters {0, 1} and {10, 11}; silhouette by hand:
