@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever Kezhi's build needs and is missing; idempotent and quick when all is there.
 #   scripts/setup.sh            build tools: wasm32 target, trunk 0.21.x, wasm-bindgen-cli = Cargo.lock's, npm tools
-#   scripts/setup.sh --browser  also Debian's Chromium, ChromeDriver and a CJK font (for the browser tests)
+#   scripts/setup.sh --browser  also Debian's Chromium, ChromeDriver and a CJK font (for the browser tests),
+#                               and tests/.venv with DuckDB from PyPI (for the warehouse-route test)
 # Everything comes from crates.io, the npm registry or Debian's packages; nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,5 +47,10 @@ if [ "${1:-}" = "--browser" ]; then
     sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
     $sudo_ apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  if ! tests/.venv/bin/python -c 'import duckdb' 2>/dev/null; then
+    say "making tests/.venv with duckdb (PyPI) for tests/warehouse/summary_route.py"
+    python3 -m venv tests/.venv
+    tests/.venv/bin/pip install -q 'duckdb==1.1.3'
   fi
 fi

@@ -14,6 +14,13 @@ cargo test 2>&1 | tee target/test-logs/cargo.log
 while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' target/test-logs/cargo.log)
 
+echo "== warehouse route: docs/warehouse.md's DuckDB SQL (tests/warehouse/summary_route.py)"
+tests/.venv/bin/python tests/warehouse/summary_route.py 2>&1 | tee target/test-logs/warehouse.log
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+p=$(grep -c '^ok - ' target/test-logs/warehouse.log); f=$(grep -c '^not ok - ' target/test-logs/warehouse.log)
+passed=$((passed + p)); failed=$((failed + f))
+[ "$p" -gt 0 ] || { echo "the warehouse test did not report"; failed=$((failed + 1)); status=1; }
+
 echo "== build: trunk build --release"
 if scripts/build.sh 2>&1 | tee target/test-logs/trunk.log | grep -E 'error|ERROR|success'; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   echo "== browser: node --test tests/e2e (Debian Chromium via playwright-core)"
