@@ -22,7 +22,7 @@ const browser = [];
 try {
   for (let i = 0; i < runs; i++) {
     await b.page.evaluate(() => {
-      window.__kezhiScoreTimings = undefined;
+      window.__kezhiCheckTimings = undefined;
       window.__gap = { last: 0, max: 0, on: true };
       const frame = (now) => {
         const g = window.__gap;
@@ -33,10 +33,10 @@ try {
       requestAnimationFrame(frame);
     });
     await b.page.getByTestId('file-input').setInputFiles(file);
-    await b.page.waitForFunction(() => window.__kezhiScoreTimings, null, { timeout: 600_000, polling: 200 });
+    await b.page.waitForFunction(() => window.__kezhiCheckTimings, null, { timeout: 600_000, polling: 200 });
     browser.push(await b.page.evaluate(() => {
       window.__gap.on = false;
-      return { stages: JSON.parse(window.__kezhiScoreTimings), maxGap: window.__gap.max };
+      return { stages: JSON.parse(window.__kezhiCheckTimings), maxGap: window.__gap.max };
     }));
   }
 } finally {

@@ -11,12 +11,13 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use crate::engine::csv_export::rejects_csv;
 use crate::engine::demo_data::{generate, DemoParams};
-use crate::engine::import::errors::{ImportError, MAX_FILE_BYTES};
+use crate::engine::import::errors::ImportError;
+use crate::engine::import::memory_budget;
 use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
 use crate::engine::customer_list::{self, Selection};
-use crate::engine::scoring::{score_timed, Scored};
+use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored};
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{FailureView, ImportView, ListPage, Request, Response, ScoreView};
+use crate::worker_protocol::{ChecksView, FailureView, ImportView, ListPage, Request, Response, ScoreView};
 
 const CHUNK: u64 = 16 << 20;
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -76,9 +77,9 @@ fn handle(ev: MessageEvent) {
     match request {
         Request::Import { file_name, options, settings } => {
             if let Some(file) = file {
-                let size = file.size() as u64;
-                if size > MAX_FILE_BYTES {
-                    post(&Response::Failed(FailureView::new(&file_name, &ImportError::TooLarge { bytes: size }, None)));
+                // The page checked already; a worker asked directly checks again before reading.
+                if let Err(e) = memory_budget::check(file.size() as u64, memory_budget::budget(device_memory_gb())) {
+                    post(&Response::Failed(FailureView::new(&file_name, &e, None)));
                     return;
                 }
                 let t0 = now_ms();
@@ -188,20 +189,43 @@ fn read_file(file: &File) -> Result<Vec<u8>, String> {
 
 fn run_import(options: &ImportOptions, settings: &Settings) {
     let t0 = now_ms();
+    // When parsing and building the table started, from the progress reports (for the stage times).
+    let (mut parse_at, mut build_at) = (None, None);
     let result = HELD.with_borrow(|h| {
-        let mut report = |p: Progress| post(&Response::Progress(p));
+        let mut report = |p: Progress| {
+            match p.stage {
+                Stage::Parsing => parse_at = parse_at.or_else(|| Some(now_ms())),
+                Stage::Building => build_at = build_at.or_else(|| Some(now_ms())),
+                Stage::Reading => {}
+            }
+            post(&Response::Progress(p))
+        };
         (h.file_name.clone(), h.read_ms, import(&h.bytes, &h.file_name, options, settings, &mut report))
     });
     match result {
         (_, read_ms, Ok(imported)) => {
             let t1 = now_ms();
             let mut view = ImportView::new(&imported, settings);
-            view.timings_ms = vec![("read".into(), read_ms), ("import".into(), t1 - t0), ("view".into(), now_ms() - t1)];
+            let (parse_at, build_at) = (parse_at.unwrap_or(t0), build_at.unwrap_or(t1));
+            view.timings_ms = vec![
+                ("read".into(), read_ms),
+                ("import".into(), t1 - t0),
+                // import = decode (encoding, dialect, columns) + parse (rows) + table (customers).
+                ("decode".into(), parse_at - t0),
+                ("parse".into(), build_at - parse_at),
+                ("table".into(), t1 - build_at),
+                ("view".into(), now_ms() - t1),
+            ];
             post(&Response::Imported(Box::new(view)));
-            // The fits follow at once: the page shows the import meanwhile.
-            let (scored, stages) = score_timed(&imported.table, settings, &now_ms);
+            // The fits follow at once: the page shows the import meanwhile. What the views need goes
+            // first; the Pareto/NBD comparison and the model checks (a third of the time) after.
+            let (mut scored, mut stages) = score_for_views(&imported.table, settings, &now_ms);
             let name = HELD.with_borrow(|h| h.file_name.clone());
-            post(&Response::Scored(Box::new(ScoreView::new(&name, &imported.table, &scored, stages))));
+            let mut view = ScoreView::new(&name, &imported.table, &scored, stages.clone());
+            view.memory_bytes = memory_bytes();
+            post(&Response::Scored(Box::new(view)));
+            add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
+            post(&Response::Checks(Box::new(ChecksView::new(&name, &imported.table, &scored, stages))));
             HELD.with_borrow_mut(|h| {
                 h.last = Some(imported);
                 h.scored = Some(scored);
@@ -210,4 +234,15 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
         }
         (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
     }
+}
+
+/// The worker's wasm linear memory in bytes: it only grows, so this is the peak so far.
+fn memory_bytes() -> u64 {
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as u64
+}
+
+/// `navigator.deviceMemory` (GB, Chromium; absent elsewhere).
+fn device_memory_gb() -> Option<f64> {
+    let nav = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    js_sys::Reflect::get(&nav, &"deviceMemory".into()).ok()?.as_f64()
 }

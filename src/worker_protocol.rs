@@ -112,9 +112,50 @@ pub struct ScoreView {
     pub clv: crate::engine::clv_overview::ClvOverview,
     /// The retention and migration models over all customers (METHODS §2e).
     pub groups: crate::engine::scoring::GroupModels,
+    /// The worker's wasm memory when it sent this (its peak so far); 0 natively.
+    pub memory_bytes: u64,
+    /// The Pareto/NBD comparison and the model checks follow in a `Checks` message.
+    pub comparison_pending: bool,
+}
+
+/// What `add_comparison_and_checks` adds to a `ScoreView` sent before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecksView {
+    pub file_name: String,
+    pub pareto_nbd: Option<ParetoNbdFit>,
+    pub checks: Option<crate::engine::model_checks::ModelChecks>,
+    pub report: FitReport,
+    pub comparison: Option<crate::engine::clv_overview::ModelComparison>,
+    pub stages_ms: StageTimes,
+}
+
+impl ChecksView {
+    pub fn new(file_name: &str, table: &CustomerTable, scored: &Scored, stages_ms: StageTimes) -> ChecksView {
+        ChecksView {
+            file_name: file_name.to_string(),
+            pareto_nbd: scored.pareto_nbd.clone(),
+            checks: scored.checks.clone(),
+            report: scored.report.clone(),
+            comparison: crate::engine::clv_overview::comparison(table, scored),
+            stages_ms,
+        }
+    }
 }
 
 impl ScoreView {
+    /// The view with the comparison and checks that followed it (the same as a `ScoreView` made after
+    /// `score_timed`; a test checks it).
+    pub fn with_checks(&self, c: &ChecksView) -> ScoreView {
+        let mut v = self.clone();
+        v.pareto_nbd = c.pareto_nbd.clone();
+        v.checks = c.checks.clone();
+        v.report = c.report.clone();
+        v.clv.comparison = c.comparison.clone();
+        v.stages_ms = c.stages_ms.clone();
+        v.comparison_pending = false;
+        v
+    }
+
     pub fn new(file_name: &str, table: &CustomerTable, scored: &Scored, stages_ms: StageTimes) -> ScoreView {
         let clvs: Vec<f64> = scored.customers.iter().filter_map(|c| c.clv).collect();
         let kpis = crate::engine::insights::kpis(table, scored);
@@ -130,6 +171,8 @@ impl ScoreView {
             facets: crate::engine::customer_list::facets(scored),
             clv: crate::engine::clv_overview::build(table, scored),
             groups: scored.groups.clone(),
+            memory_bytes: 0,
+            comparison_pending: scored.comparison_pending,
             file_name: file_name.to_string(),
             customers: scored.customers.len(),
             bg_nbd: scored.bg_nbd.clone(),
@@ -181,6 +224,8 @@ pub enum Response {
     Imported(Box<ImportView>),
     /// The fits for the import just sent (follows every `Imported`).
     Scored(Box<ScoreView>),
+    /// The Pareto/NBD comparison and model checks for the `Scored` just sent.
+    Checks(Box<ChecksView>),
     List(Box<ListPage>),
     Card(Box<Card>),
     Failed(FailureView),
@@ -209,5 +254,29 @@ mod tests {
         let req = Request::Import { file_name: "t.csv".into(), options: imported.detected.as_options(), settings };
         let json = serde_json::to_string(&req).expect("to json");
         assert_eq!(serde_json::from_str::<Request>(&json).expect("from json"), req);
+    }
+
+    /// The worker sends the views' scores first and the comparison and checks after; the page's view
+    /// patched with the second message equals the one-step view the CLI's scoring gives (fit report
+    /// in the same order, the same Pareto/NBD fit, checks and model comparison).
+    #[test]
+    fn views_first_then_checks_equals_scoring_in_one_step() {
+        let tx = crate::engine::demo_data::generate(&crate::engine::demo_data::DemoParams { customers: 1500, ..Default::default() }).to_csv();
+        let settings = Settings::default();
+        let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
+        let table = &imported.table;
+        let (one_step, _) = crate::engine::scoring::score_timed(table, &settings, &|| 0.0);
+        let whole = ScoreView::new("d.csv", table, &one_step, Default::default());
+        assert!(whole.pareto_nbd.is_some() && whole.checks.is_some() && whole.clv.comparison.is_some());
+        assert!(!whole.comparison_pending);
+
+        let (mut scored, mut times) = crate::engine::scoring::score_for_views(table, &settings, &|| 0.0);
+        let first = ScoreView::new("d.csv", table, &scored, times.clone());
+        assert!(first.comparison_pending && first.pareto_nbd.is_none() && first.checks.is_none() && first.clv.comparison.is_none());
+        crate::engine::scoring::add_comparison_and_checks(table, &mut scored, &mut times, &|| 0.0);
+        let checks = ChecksView::new("d.csv", table, &scored, Default::default());
+        let json = serde_json::to_string(&Response::Checks(Box::new(checks.clone()))).expect("to json");
+        assert!(matches!(serde_json::from_str::<Response>(&json).expect("from json"), Response::Checks(_)));
+        assert_eq!(first.with_checks(&checks), whole);
     }
 }

@@ -130,7 +130,13 @@ pub fn build(table: &CustomerTable, scored: &Scored) -> ClvOverview {
         g.potential += s.potential_value.unwrap_or(0.0);
     }
     by_segment.retain(|g| g.customers > 0);
-    let comparison = match (&scored.bg_nbd, &scored.pareto_nbd) {
+    ClvOverview { histogram: histogram(&clvs), by_segment, comparison: comparison(table, scored) }
+}
+
+/// BG/NBD against Pareto/NBD on the same customers; `None` unless both models were fitted.
+pub fn comparison(table: &CustomerTable, scored: &Scored) -> Option<ModelComparison> {
+    let n = table.customers.len().min(scored.customers.len());
+    match (&scored.bg_nbd, &scored.pareto_nbd) {
         (Some(bg), Some(pn)) if n > 0 => {
             let horizon = f64::from(scored.settings.horizon_months) * DAYS_PER_MONTH / table.unit.days();
             let (mut eb, mut ep, mut ab, mut ap) = (Vec::with_capacity(n), Vec::with_capacity(n), 0.0, 0.0);
@@ -158,8 +164,7 @@ pub fn build(table: &CustomerTable, scored: &Scored) -> ClvOverview {
             })
         }
         _ => None,
-    };
-    ClvOverview { histogram: histogram(&clvs), by_segment, comparison }
+    }
 }
 
 #[cfg(test)]

@@ -76,6 +76,22 @@ pub enum Finding {
 }
 
 impl Finding {
+    /// The report's order: settings problems, models that could not be fitted, BG/NBD's parameters,
+    /// Pareto/NBD's, the holdout, the comparison, Gamma-Gamma. `add_comparison_and_checks` sorts by it
+    /// (stably) after adding its findings to those of `score_for_views`.
+    pub fn order(&self) -> (u8, u8) {
+        let model = |m: &str| u8::from(m != "BG/NBD");
+        match self {
+            Finding::UnusableThresholds { .. } | Finding::AhpInconsistent { .. } | Finding::AhpUnusable => (0, 0),
+            Finding::TooFewRepeaters { .. } | Finding::NoFiniteLikelihood { .. } => (1, 0),
+            Finding::NotConverged { model: m } | Finding::NoStandardErrors { model: m } => (2, model(m)),
+            Finding::AtBound { model: m, .. } | Finding::Imprecise { model: m, .. } => (2, model(m)),
+            Finding::HoldoutOff { .. } | Finding::HoldoutFine { .. } => (3, 0),
+            Finding::Comparison { .. } => (4, 0),
+            Finding::NoMeanSpend | Finding::SpendDependsOnFrequency { .. } => (5, 0),
+        }
+    }
+
     /// How the finding bears on the CLV figures. CLV is built on BG/NBD and Gamma-Gamma; Pareto/NBD
     /// is fitted for comparison, so what is said of it informs and never downgrades the verdict.
     pub fn severity(&self) -> Verdict {

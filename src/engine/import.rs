@@ -9,6 +9,7 @@ pub mod dates;
 pub mod dialect;
 pub mod encoding;
 pub mod errors;
+pub mod memory_budget;
 pub mod header_mapping;
 pub mod records;
 pub mod rejects;
@@ -27,7 +28,7 @@ use self::amounts::{detect_decimal, parse_amount, DecimalSeparator};
 use self::dates::{detect_format, parse_date, DateFormat};
 use self::dialect::Delimiter;
 use self::encoding::EncodingSource;
-use self::errors::{ImportError, MAX_FILE_BYTES};
+use self::errors::ImportError;
 use self::header_mapping::{map_headers, role_for_header, Role, Shape};
 use self::records::{Row, Source};
 use self::rejects::Reject;
@@ -161,9 +162,6 @@ pub fn parse(
 ) -> Result<ParseOutcome, ImportFailure> {
     if bytes.is_empty() {
         return Err(ImportError::Empty.into());
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len() as u64 }.into());
     }
     let mut meta = Meta { file_name: file_name.to_string(), size_bytes: bytes.len() as u64, ..Meta::default() };
     if workbook::is_workbook(bytes) {

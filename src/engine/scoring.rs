@@ -62,6 +62,9 @@ pub struct Scored {
     pub pareto_nbd: Option<ParetoNbdFit>,
     /// Model checks of the BG/NBD fit (METHODS §2d); `None` without a fit.
     pub checks: Option<ModelChecks>,
+    /// The Pareto/NBD comparison and the model checks are still to come (`score_for_views` without
+    /// `add_comparison_and_checks`).
+    pub comparison_pending: bool,
     /// Group-level models over all customers (METHODS §2e).
     pub groups: GroupModels,
     /// The same per segment, in the order of `segments`, then "Others".
@@ -119,6 +122,16 @@ pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
 
 /// [`score`], with the time of each stage measured by `now_ms` (milliseconds from any origin).
 pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
+    let (mut scored, mut times) = score_for_views(table, settings, now_ms);
+    add_comparison_and_checks(table, &mut scored, &mut times, now_ms);
+    (scored, times)
+}
+
+/// Everything the views need (RFM, BG/NBD, Gamma-Gamma, every customer's scores, group models,
+/// frameworks) without the two slow extras — the Pareto/NBD comparison and the model checks — which
+/// `add_comparison_and_checks` adds. The page's worker sends this first, so the views open seconds
+/// sooner on large files (docs/performance.md); `score_timed` runs both, as the CLI does.
+pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
     let mut times = StageTimes::default();
     let mut mark = now_ms();
     let mut lap = |slot: &mut f64| {
@@ -168,45 +181,26 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
     lap(&mut times.rfm);
     let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
     let data = RepeatData::from_table(table);
-    let (bg, pnbd) = if repeaters >= MIN_REPEAT_CUSTOMERS {
+    let bg = if repeaters >= MIN_REPEAT_CUSTOMERS {
         let bg = bg_nbd::fit(&data);
         lap(&mut times.bg_nbd);
-        let pnbd = pareto_nbd::fit(&data);
-        lap(&mut times.pareto_nbd);
-        for (model, ok) in [("BG/NBD", bg.is_some()), ("Pareto/NBD", pnbd.is_some())] {
-            if !ok {
-                findings.push(Finding::NoFiniteLikelihood { model: model.into() });
-            }
+        if bg.is_none() {
+            findings.push(Finding::NoFiniteLikelihood { model: "BG/NBD".into() });
         }
-        (bg, pnbd)
+        bg
     } else {
         for model in ["BG/NBD", "Pareto/NBD"] {
             findings.push(Finding::TooFewRepeaters { model: model.into(), have: repeaters, need: MIN_REPEAT_CUSTOMERS });
         }
-        (None, None)
+        None
     };
     if let Some(f) = &bg {
         let p = f.params;
         let se = f.standard_errors.map(|e| [e.r, e.alpha, e.a, e.b]);
         findings.extend(parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.converged));
     }
-    if let Some(f) = &pnbd {
-        let p = f.params;
-        let se = f.standard_errors.map(|e| [e.r, e.alpha, e.s, e.beta]);
-        findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.converged));
-    }
     // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
     let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if model == "BG/NBD")));
-    let checks = bg.as_ref().map(|f| model_checks::run(&f.params, &data, table, settings.holdout_share));
-    lap(&mut times.model_checks);
-    if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {
-        let (predicted, actual) = (h.predicted_total, h.actual_total);
-        let off = actual > 0.0 && ((predicted - actual) / actual).abs() > HOLDOUT_ERROR_LIMIT;
-        findings.push(if off { Finding::HoldoutOff { predicted, actual } } else { Finding::HoldoutFine { predicted, actual } });
-    }
-    if let (Some(b), Some(p)) = (&bg, &pnbd) {
-        findings.push(Finding::Comparison { bg_nbd: b.log_likelihood, pareto_nbd: p.log_likelihood });
-    }
     let spend = SpendData::from_table(table);
     let gg = gamma_gamma::fit(&spend).filter(|f| f.params.q > 1.0);
     match &gg {
@@ -322,8 +316,9 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         segments,
         bg_nbd: bg,
         gamma_gamma: gg,
-        pareto_nbd: pnbd,
-        checks,
+        pareto_nbd: None,
+        checks: None,
+        comparison_pending: repeaters >= MIN_REPEAT_CUSTOMERS,
         groups,
         groups_by_segment,
         report: FitReport::new(findings),
@@ -333,6 +328,42 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
         customers: rows,
     };
     (scored, times)
+}
+
+/// Fits Pareto/NBD beside BG/NBD and runs the model checks (METHODS §2a, §2d), adding their findings
+/// to the fit report in the report's order. Nothing else in `scored` depends on them.
+pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
+    if !std::mem::take(&mut scored.comparison_pending) {
+        return;
+    }
+    let mut findings = std::mem::take(&mut scored.report.findings);
+    let data = RepeatData::from_table(table);
+    let t0 = now_ms();
+    let pnbd = pareto_nbd::fit(&data);
+    let t1 = now_ms();
+    times.pareto_nbd = t1 - t0;
+    match &pnbd {
+        None => findings.push(Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }),
+        Some(f) => {
+            let p = f.params;
+            let se = f.standard_errors.map(|e| [e.r, e.alpha, e.s, e.beta]);
+            findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.converged));
+        }
+    }
+    let checks = scored.bg_nbd.as_ref().map(|f| model_checks::run(&f.params, &data, table, scored.settings.holdout_share));
+    times.model_checks = now_ms() - t1;
+    if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {
+        let (predicted, actual) = (h.predicted_total, h.actual_total);
+        let off = actual > 0.0 && ((predicted - actual) / actual).abs() > HOLDOUT_ERROR_LIMIT;
+        findings.push(if off { Finding::HoldoutOff { predicted, actual } } else { Finding::HoldoutFine { predicted, actual } });
+    }
+    if let (Some(b), Some(p)) = (&scored.bg_nbd, &pnbd) {
+        findings.push(Finding::Comparison { bg_nbd: b.log_likelihood, pareto_nbd: p.log_likelihood });
+    }
+    findings.sort_by_key(Finding::order);
+    scored.report = FitReport::new(findings);
+    scored.pareto_nbd = pnbd;
+    scored.checks = checks;
 }
 
 /// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;

@@ -14,7 +14,7 @@ use super::lifecycle_screen::LifecycleScreen;
 use super::overview_screen::OverviewScreen;
 use super::portfolio_screen::PortfolioScreen;
 use super::state::{AppState, Tab};
-use super::worker_client::WorkerClient;
+use super::worker_client::{use_worker, WorkerClient};
 use crate::engine::import::Stage;
 use crate::engine::lang::Lang;
 
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
             <Landing compact=Signal::derive(has_data) />
             <ProgressBar />
             <CrashNotice />
+            <CancelledNotice />
             <Show when=has_data>
                 <nav class="tabs">
                     <TabButton tab=Tab::Import key="tab.import" />
@@ -116,7 +117,23 @@ fn TabButton(tab: Tab, key: &'static str) -> impl IntoView {
 #[component]
 fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
+    // After the import, while the worker fits the models: no fraction to show, so the bar runs
+    // (CSS animation) and the fit can be cancelled from here, whichever view is open.
+    let fitting = move || {
+        state.busy.with(Option::is_none) && state.view.with(Option::is_some) && state.scores.with(Option::is_none) && state.failure.with(Option::is_none)
+    };
+    let fitting_bar = move || {
+        fitting().then(|| {
+            view! {
+                <div class="progress" data-testid="fitting" role="progressbar">
+                    <div class="progress-label">{state.tr("fit.working")}</div>
+                    <div class="progress-track"><div class="progress-fill running"></div></div>
+                    <button class="button cancel" data-testid="cancel-fit" on:click=move |_| use_worker().cancel()>{state.tr("busy.cancel")}</button>
+                </div>
+            }
+        })
+    };
+    let import_bar = move || {
         state.busy.get().map(|b| {
             let (label, pct, rows) = match b.progress {
                 None => ("busy.starting", 0.0, None),
@@ -137,10 +154,18 @@ fn ProgressBar() -> impl IntoView {
                         {rows.filter(|r| *r > 0).map(|r| format!(" · {} {}", super::format::int(r), state.tr("busy.rows")))}
                     </div>
                     <div class="progress-track"><div class="progress-fill" style=format!("width:{pct:.1}%")></div></div>
+                    <button class="button cancel" data-testid="cancel" on:click=move |_| use_worker().cancel()>{state.tr("busy.cancel")}</button>
                 </div>
             }
         })
-    }
+    };
+    view! { {import_bar} {fitting_bar} }
+}
+
+#[component]
+fn CancelledNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || state.cancelled.get().then(|| view! { <div class="notice" data-testid="cancelled">{state.tr("busy.cancelled")}</div> })
 }
 
 #[component]

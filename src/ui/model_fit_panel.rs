@@ -51,19 +51,22 @@ pub fn ModelFitPanel() -> impl IntoView {
         let gg = s.gamma_gamma.as_ref().map(|f| format!("p {:.4} · q {:.4} · γ {:.4} · LL {:.2}", f.params.p, f.params.q, f.params.gamma, f.log_likelihood));
         let clv = (s.clv_customers > 0).then(|| format!("{} · {} {}", money(s.clv_total), state.tr("fit.clv_mean"), money(s.clv_total / s.clv_customers as f64)));
         let not_fitted = state.tr("fit.not_fitted");
+        let pending = s.comparison_pending;
+        let pnbd = pnbd.unwrap_or_else(|| if pending { state.tr("fit.checks_working").into() } else { not_fitted.into() });
         let findings: Vec<String> = s.report.findings.iter().map(|f| f.text(lang)).collect();
         Some(view! {
-            <section class="fit" data-testid="fit-report">
+            <section class="fit" data-testid="fit-report" data-pending=pending.to_string()>
                 <h3>{state.tr("fit.title")}</h3>
                 <p class=class data-testid="fit-verdict">{s.report.verdict.text(lang)}</p>
                 <dl class="fit-params">
                     <dt>"BG/NBD"</dt><dd data-testid="fit-bg-nbd">{bg.unwrap_or_else(|| not_fitted.into())}</dd>
-                    <dt>"Pareto/NBD"</dt><dd data-testid="fit-pareto-nbd">{pnbd.unwrap_or_else(|| not_fitted.into())}</dd>
+                    <dt>"Pareto/NBD"</dt><dd data-testid="fit-pareto-nbd" class:muted=pending>{pnbd}</dd>
                     <dt>"Gamma-Gamma"</dt><dd data-testid="fit-gamma-gamma">{gg.unwrap_or_else(|| not_fitted.into())}</dd>
                     <dt>{state.tr("fit.clv_total")}</dt><dd data-testid="fit-clv">{clv.unwrap_or_else(|| "—".into())}</dd>
                 </dl>
                 <ul class="findings" data-testid="fit-findings">
                     {findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                    {pending.then(|| view! { <li class="muted" data-testid="checks-working">{state.tr("fit.checks_working")}</li> })}
                 </ul>
             </section>
         }

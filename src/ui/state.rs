@@ -64,6 +64,8 @@ pub struct AppState {
     pub failure: RwSignal<Option<FailureView>>,
     /// The worker stopped on a bug; the page restarted it.
     pub crash: RwSignal<Option<String>>,
+    /// The user cancelled the work under way (cleared by the next import).
+    pub cancelled: RwSignal<bool>,
     /// Options being edited on the mapping screen.
     pub options: RwSignal<ImportOptions>,
     pub settings: RwSignal<Settings>,
@@ -96,6 +98,7 @@ impl AppState {
             scores: RwSignal::new(None),
             failure,
             crash: RwSignal::new(None),
+            cancelled: RwSignal::new(false),
             options: RwSignal::new(ImportOptions::default()),
             // The user's remembered settings, when they opted in (Settings view).
             settings: RwSignal::new(super::settings_screen::remembered().unwrap_or_default()),

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::state::{AppState, Busy, Tab};
-use crate::engine::import::errors::{ImportError, MAX_FILE_BYTES};
+use crate::engine::import::memory_budget;
 use crate::worker_protocol::{FailureView, Request, Response};
 
 /// The URL trunk gives the worker's loader shim (see index.html).
@@ -66,8 +66,15 @@ impl WorkerClient {
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let Some(text) = ev.data().as_string() else { return };
+            let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
+            let t0 = now();
             match serde_json::from_str::<Response>(&text) {
-                Ok(resp) => self.receive(resp),
+                Ok(resp) => {
+                    let t1 = now();
+                    self.receive(resp);
+                    // For the benchmarks: the largest message, its decoding and handling times.
+                    note_message(text.len(), t1 - t0, now() - t1);
+                }
                 Err(e) => self.state.crash.set(Some(format!("bad message from worker: {e}"))),
             }
         });
@@ -136,11 +143,34 @@ impl WorkerClient {
                 s.tab.set(self.open_after.get_value());
             }
             Response::Scored(scores) => {
+                let arrived = window().performance().map(|p| p.now()).unwrap_or(0.0);
+                let _ = js_sys::Reflect::set(&window(), &"__kezhiScoredAt".into(), &arrived.into());
                 let timings = serde_json::to_string(&scores.stages_ms).unwrap_or_default();
-                let _ = js_sys::Reflect::set(&window(), &"__kezhiScoreTimings".into(), &timings.into());
+                let memory = scores.memory_bytes;
                 if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
                     s.scores.set(Some(Arc::new(*scores)));
                 }
+                // For the benchmark scripts (bench/): the stage times, the worker's wasm memory, and
+                // the time of the first frame drawn after the views got the scores.
+                let w = window();
+                let _ = js_sys::Reflect::set(&w, &"__kezhiWorkerMemory".into(), &(memory as f64).into());
+                let _ = js_sys::Reflect::set(&w, &"__kezhiScoreTimings".into(), &timings.into());
+                let rendered = Closure::once_into_js(move || {
+                    let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
+                    let _ = js_sys::Reflect::set(&window(), &"__kezhiRenderedAt".into(), &now.into());
+                });
+                let _ = w.request_animation_frame(rendered.unchecked_ref());
+            }
+            Response::Checks(c) => {
+                let timings = serde_json::to_string(&c.stages_ms).unwrap_or_default();
+                let _ = js_sys::Reflect::set(&window(), &"__kezhiCheckTimings".into(), &timings.into());
+                let at = window().performance().map(|p| p.now()).unwrap_or(0.0);
+                let _ = js_sys::Reflect::set(&window(), &"__kezhiChecksAt".into(), &at.into());
+                s.scores.update(|v| {
+                    if let Some(view) = v.as_mut().filter(|v| v.file_name == c.file_name && v.comparison_pending) {
+                        *view = Arc::new(view.with_checks(&c));
+                    }
+                });
             }
             Response::Failed(f) => {
                 s.busy.set(None);
@@ -170,6 +200,7 @@ impl WorkerClient {
     }
 
     fn post(self, request: &Request, file: Option<&File>) {
+        self.state.cancelled.set(false);
         if self.worker.with_value(|w| w.is_none()) {
             // Gave up after repeated crashes: one more try on the user's explicit action.
             self.restarts.set_value(MAX_RESTARTS - 1);
@@ -203,14 +234,40 @@ impl WorkerClient {
         }
     }
 
+    /// Stops the import or the fits under way: the worker is terminated (it cannot be interrupted
+    /// mid-computation) and a fresh one started. What the old worker held is gone with it, so the
+    /// page forgets the file too and says so; the next drop starts afresh.
+    pub fn cancel(self) {
+        if let Some(w) = self.worker.get_value() {
+            w.terminate();
+        }
+        self.worker.set_value(None);
+        let s = self.state;
+        s.busy.set(None);
+        s.view.set(None);
+        s.scores.set(None);
+        s.list.set(None);
+        s.card.set(None);
+        s.failure.set(None);
+        s.crash.set(None);
+        s.cancelled.set(true);
+        s.tab.set(Tab::Import);
+        self.restarts.set_value(0);
+        self.spawn();
+    }
+
     /// Imports a dropped or picked file with everything detected afresh.
     pub fn import_file(self, file: File) {
         let name = file.name();
         let size = file.size() as u64;
         let s = self.state;
-        if size > MAX_FILE_BYTES {
+        // Refused before a byte is read when the tab could not hold it (docs/performance.md).
+        let device_gb = js_sys::Reflect::get(&window().navigator(), &"deviceMemory".into()).ok().and_then(|v| v.as_f64());
+        if let Err(e) = memory_budget::check(size, memory_budget::budget(device_gb)) {
             s.view.set(None);
-            s.failure.set(Some(FailureView::new(&name, &ImportError::TooLarge { bytes: size }, None)));
+            s.scores.set(None);
+            s.failure.set(Some(FailureView::new(&name, &e, None)));
+            s.tab.set(Tab::Import);
             return;
         }
         s.crash.set(None);
@@ -267,6 +324,17 @@ impl WorkerClient {
 
     pub fn download_rejects(self) {
         self.post(&Request::RejectsCsv { lang: self.state.lang.get_untracked() }, None);
+    }
+}
+
+/// Keeps `window.__kezhiLargestMessage` = [bytes, decode ms, handle ms] of the largest message so far.
+fn note_message(bytes: usize, decode_ms: f64, handle_ms: f64) {
+    let w = window();
+    let key = JsValue::from_str("__kezhiLargestMessage");
+    let largest = js_sys::Reflect::get(&w, &key).ok().and_then(|v| js_sys::Reflect::get(&v, &0.into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    if bytes as f64 > largest {
+        let a = js_sys::Array::of3(&(bytes as f64).into(), &decode_ms.into(), &handle_ms.into());
+        let _ = js_sys::Reflect::set(&w, &key, &a);
     }
 }
 

@@ -21,7 +21,7 @@ test('the CLV view draws the model checks and the P(alive) matrix', async () => 
   const cli = JSON.parse(kezhi(['score', csv, '--json']));
   await importFile(page, csv);
   await page.locator('[data-testid="tab-tab.clv"]').click();
-  await page.getByTestId('fit-report').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 120_000 });
   for (const chart of ['repeat-histogram', 'holdout-chart', 'tracking-chart']) {
     await page.getByTestId(chart).waitFor();
     const share = await inked(page, chart);

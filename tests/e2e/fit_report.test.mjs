@@ -35,7 +35,7 @@ test('an imported file gets a fit report whose numbers are the CLI\'s on the sam
   const cli = JSON.parse(kezhi(['score', csv, '--json']));
   await importFile(page, csv);
   await page.locator('[data-testid="tab-tab.overview"]').click();
-  await page.getByTestId('fit-report').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 120_000 });
   const bg = params(await text(page, 'fit-bg-nbd'));
   for (const [label, key] of [['r', 'r'], ['α', 'alpha'], ['a', 'a'], ['b', 'b']]) near(bg[label], cli.bg_nbd[key], 4, `BG/NBD ${key}`);
   near(bg.LL, cli.bg_nbd.log_likelihood, 2, 'BG/NBD LL');
@@ -62,7 +62,7 @@ test('a file too small for a model says so in plain words and the page stays usa
   const { page } = b;
   await importFile(page, join(fixtures, 'en_transactions.csv'));
   await page.locator('[data-testid="tab-tab.overview"]').click();
-  await page.getByTestId('fit-report').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 60_000 });
   assert.match(await text(page, 'fit-verdict'), /cannot support a CLV model/);
   assert.equal(await text(page, 'fit-bg-nbd'), 'not fitted');
   assert.match((await page.getByTestId('fit-findings').innerText()), /BG\/NBD not fitted: \d+ repeat customers, at least 20 are needed/);

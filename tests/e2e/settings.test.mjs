@@ -31,7 +31,7 @@ test('settings: edit, refuse, AHP, apply, export, import, remember', async () =>
   assert.equal(await page.evaluate(() => localStorage.getItem('kezhi.settings')), null, 'nothing stored before opting in');
   await importFile(page, csv);
   await page.locator('[data-testid="tab-tab.overview"]').click();
-  await page.getByTestId('fit-report').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 120_000 });
   await page.locator('[data-testid="tab-tab.settings"]').click();
   await page.getByTestId('settings').waitFor();
   // Every group and a field per setting, each with its default.

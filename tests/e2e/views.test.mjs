@@ -14,7 +14,7 @@ test('every view renders in both languages at laptop and projector sizes', async
   const { page, base } = b;
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${base}/index.html?demo=1#view=overview`);
-  await page.getByTestId('fit-report').waitFor({ timeout: 180_000 });
+  await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 180_000 });
   for (const [lang, size] of [['zh', [1280, 800]], ['en', [1920, 1080]]]) {
     await page.setViewportSize({ width: size[0], height: size[1] });
     const isZh = (await page.locator('html').getAttribute('lang')) === 'zh-CN';

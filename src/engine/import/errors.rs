@@ -3,15 +3,13 @@
 use super::header_mapping::{Role, Shape};
 use crate::engine::lang::Lang;
 
-/// Largest file the importer accepts in one piece (1 GiB). Bigger data goes in as a customer summary
-/// aggregated in the warehouse (README, "Too big for a browser tab").
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     Empty,
     Binary,
-    TooLarge { bytes: u64 },
+    /// More than a browser tab can hold (`memory_budget`): the file's size, the memory its import
+    /// would need, and the budget, in bytes.
+    TooLarge { bytes: u64, needed: u64, budget: u64 },
     UnknownEncoding { label: String },
     Workbook { detail: String },
     NoSheetWithData,
@@ -23,6 +21,11 @@ pub enum ImportError {
     UnknownColumn { name: String },
 }
 
+/// "25 MB" below a gigabyte, "1.2 GB" from there.
+fn size_text(bytes: u64) -> String {
+    if bytes < 1_000_000_000 { format!("{:.0} MB", bytes as f64 / 1e6) } else { format!("{:.1} GB", bytes as f64 / 1e9) }
+}
+
 impl ImportError {
     /// The message shown to the user, naming the file and saying what to do.
     pub fn message(&self, file: &str, lang: Lang) -> String {
@@ -32,8 +35,8 @@ impl ImportError {
             (Empty, Lang::Zh) => format!("{file} 是空文件（0 字节）。请重新导出数据后再拖入。"),
             (Binary, Lang::En) => format!("{file} is not a text table (CSV/TSV) nor an Excel workbook. Save it from your spreadsheet as CSV (UTF-8) or XLSX and try again."),
             (Binary, Lang::Zh) => format!("{file} 既不是文本表格（CSV/TSV），也不是 Excel 工作簿。请在表格软件中另存为 CSV（UTF-8）或 XLSX 后重试。"),
-            (TooLarge { bytes }, Lang::En) => format!("{file} is {:.1} GB, more than this page can hold (1 GB). Aggregate it to one row per customer in your warehouse (docs/warehouse.md in Kezhi's repository has the SQL) and drop that summary instead.", *bytes as f64 / 1e9),
-            (TooLarge { bytes }, Lang::Zh) => format!("{file} 大小为 {:.1} GB，超过本页面可处理的上限（1 GB）。请先在数据仓库中按客户汇总（SQL 见 Kezhi 仓库中的 docs/warehouse.md），再拖入汇总文件。", *bytes as f64 / 1e9),
+            (TooLarge { bytes, needed, budget }, Lang::En) => format!("{file} is {}: reading it would take about {} of memory in this tab, more than the {} this page allows itself on this device, so it was not read. Aggregate it to one row per customer in your database (Kezhi's docs/warehouse.md has the SQL for DuckDB, Spark and others) and drop that summary instead; every model runs on it.", size_text(*bytes), size_text(*needed), size_text(*budget)),
+            (TooLarge { bytes, needed, budget }, Lang::Zh) => format!("{file} 大小为 {}：读取它约需 {} 内存，超过本页面在此设备上的上限 {}，因此没有读取。请先在数据库中按客户汇总为每位客户一行（Kezhi 的 docs/warehouse.md 提供 DuckDB、Spark 等的 SQL），再拖入汇总文件；所有模型都可在汇总数据上运行。", size_text(*bytes), size_text(*needed), size_text(*budget)),
             (UnknownEncoding { label }, Lang::En) => format!("\"{label}\" is not an encoding this page knows. Choose one from the list (UTF-8, GBK, GB18030, Big5, Shift_JIS, windows-1252)."),
             (UnknownEncoding { label }, Lang::Zh) => format!("无法识别编码 \"{label}\"。请从列表中选择（UTF-8、GBK、GB18030、Big5、Shift_JIS、windows-1252）。"),
             (Workbook { detail }, Lang::En) => format!("{file} could not be opened as a workbook ({detail}). Open it in Excel, save it again as XLSX or CSV, and drop the new file."),

@@ -1,0 +1,99 @@
+// Large files (issue 6). Cancel: a long import or fit can be stopped from the progress bar or the
+// fitting bar; the page says what happened, holds nothing stale, and the next file or the demo works.
+// The progress bar moves while a large file is read and parsed. A file the tab could not hold is
+// refused before it is read, with the way out (the warehouse summary).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, shot, count, kezhi } from './harness.mjs';
+
+// 40,000 customers, about 340,000 rows (25 MB): seconds of work in the worker.
+const file = join(mkdtempSync(join(tmpdir(), 'kezhi-cancel-')), 'big_transactions.csv');
+kezhi(['demo', '--customers', '40000', '--seed', '3', '--out', file]);
+
+test('an import cancelled from the progress bar stops, says so, and the page stays usable', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.evaluate(() => {
+      window.__seen = new Set();
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid=progress]');
+        if (bar) window.__seen.add(bar.getAttribute('aria-valuenow'));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.waitForFunction(() => window.__seen.size >= 3, null, { timeout: 30_000 });
+    const seen = await page.evaluate(() => [...window.__seen].map(Number));
+    assert.ok(new Set(seen).size >= 3, `the bar moved: ${seen.join(', ')}`);
+    await shot(page, 'cancel-progress');
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('cancelled').waitFor();
+    assert.equal(await page.getByTestId('progress').count(), 0);
+    assert.equal(await page.getByTestId('crash').count(), 0);
+    assert.equal(await page.getByTestId('tab-tab.overview').count(), 0, 'nothing stale is shown');
+    await shot(page, 'cancel-import-cancelled');
+    await page.waitForTimeout(3000);
+    assert.equal(await page.getByTestId('tab-tab.overview').count(), 0, 'no late answer from the stopped worker');
+    await page.getByTestId('demo-button').click();
+    await page.getByTestId('overview').waitFor({ timeout: 60_000 });
+    assert.equal(await count(page, 'kpi-customers'), 5000);
+    assert.equal(await page.getByTestId('cancelled').count(), 0, 'the notice goes with the next start');
+  } finally {
+    await b.close();
+  }
+});
+
+test('fitting cancelled from the fitting bar stops and the same file can be loaded again', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('fitting').waitFor({ timeout: 60_000 });
+    await shot(page, 'cancel-fitting');
+    await page.getByTestId('cancel-fit').click();
+    await page.getByTestId('cancelled').waitFor();
+    assert.equal(await page.getByTestId('fitting').count(), 0);
+    await shot(page, 'cancel-fit-cancelled');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('tab-tab.overview').click({ timeout: 60_000 });
+    await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 120_000 });
+    assert.equal(await page.getByTestId('fitting').count(), 0);
+    assert.equal(await page.getByTestId('cancelled').count(), 0);
+    assert.equal(await page.getByTestId('crash').count(), 0);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a file the tab could not hold is refused before it is read, and the page stays usable', async () => {
+  const b = await launch({ open: false });
+  try {
+    const { page } = b;
+    // A device reporting 0.25 GB (browsers' smallest deviceMemory) gets a 125 MB budget: the 25 MB file
+    // needs about 32 MB + 4.5 × 25 MB = 142 MB (src/engine/import/memory_budget.rs).
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 0.25 }));
+    await page.goto(`${b.base}/index.html`);
+    await page.getByTestId('drop-zone').waitFor();
+    await page.evaluate(() => {
+      window.__barSeen = false;
+      new MutationObserver(() => { if (document.querySelector('[data-testid=progress]')) window.__barSeen = true; })
+        .observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByTestId('file-input').setInputFiles(file);
+    const error = page.getByTestId('import-error');
+    await error.waitFor();
+    const message = await error.innerText();
+    assert.match(message, /big_transactions\.csv is 25 MB: reading it would take about 1\d\d MB of memory in this tab, more than the 125 MB/);
+    assert.match(message, /summary/);
+    assert.equal(await page.evaluate(() => window.__barSeen), false, 'nothing was read');
+    await shot(page, 'large-file-refused-en');
+    await page.getByTestId('demo-button').click();
+    await page.getByTestId('overview').waitFor({ timeout: 60_000 });
+    assert.equal(await count(page, 'kpi-customers'), 5000);
+  } finally {
+    await b.close();
+  }
+});
