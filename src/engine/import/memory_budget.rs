@@ -77,7 +77,14 @@ mod tests {
     fn the_refusal_says_what_to_do() {
         let e = check(1_000_000_000, budget(None)).unwrap_err();
         let en = e.message("all_orders.csv", crate::engine::lang::Lang::En);
-        assert!(en.contains("all_orders.csv") && en.contains("1.0 GB") && en.contains("4.5 GB") && en.contains("3.2 GB") && en.contains("summary"), "{en}");
+        assert!(
+            en.contains("all_orders.csv")
+                && en.contains("1.0 GB")
+                && en.contains("4.5 GB")
+                && en.contains("3.2 GB")
+                && en.contains("summary"),
+            "{en}"
+        );
         let zh = e.message("all_orders.csv", crate::engine::lang::Lang::Zh);
         assert!(zh.contains("all_orders.csv") && zh.contains("汇总"), "{zh}");
     }
