@@ -66,14 +66,12 @@ impl WorkerClient {
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let Some(text) = ev.data().as_string() else { return };
-            let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
-            let t0 = now();
+            let t0 = page_now();
             match serde_json::from_str::<Response>(&text) {
                 Ok(resp) => {
-                    let t1 = now();
+                    let t1 = page_now();
                     self.receive(resp);
-                    // For the benchmarks: the largest message, its decoding and handling times.
-                    note_message(text.len(), t1 - t0, now() - t1);
+                    note_message(text.len(), t1 - t0, page_now() - t1);
                 }
                 Err(e) => self.state.crash.set(Some(format!("bad message from worker: {e}"))),
             }
@@ -128,9 +126,7 @@ impl WorkerClient {
                 }
             }),
             Response::Imported(view) => {
-                // Stage timings for the benchmark script (bench/import_bench.mjs reads them).
-                let timings = serde_json::to_string(&view.timings_ms).unwrap_or_default();
-                let _ = js_sys::Reflect::set(&window(), &"__kezhiTimings".into(), &timings.into());
+                expose("__kezhiTimings", serde_json::to_string(&view.timings_ms).unwrap_or_default().into());
                 s.busy.set(None);
                 s.failure.set(None);
                 s.crash.set(None);
@@ -143,29 +139,22 @@ impl WorkerClient {
                 s.tab.set(self.open_after.get_value());
             }
             Response::Scored(scores) => {
-                let arrived = window().performance().map(|p| p.now()).unwrap_or(0.0);
-                let _ = js_sys::Reflect::set(&window(), &"__kezhiScoredAt".into(), &arrived.into());
+                expose("__kezhiScoredAt", page_now().into());
                 let timings = serde_json::to_string(&scores.stages_ms).unwrap_or_default();
                 let memory = scores.memory_bytes;
                 if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
                     s.scores.set(Some(Arc::new(*scores)));
                 }
-                // For the benchmark scripts (bench/): the stage times, the worker's wasm memory, and
-                // the time of the first frame drawn after the views got the scores.
-                let w = window();
-                let _ = js_sys::Reflect::set(&w, &"__kezhiWorkerMemory".into(), &(memory as f64).into());
-                let _ = js_sys::Reflect::set(&w, &"__kezhiScoreTimings".into(), &timings.into());
-                let rendered = Closure::once_into_js(move || {
-                    let now = window().performance().map(|p| p.now()).unwrap_or(0.0);
-                    let _ = js_sys::Reflect::set(&window(), &"__kezhiRenderedAt".into(), &now.into());
-                });
-                let _ = w.request_animation_frame(rendered.unchecked_ref());
+                // The stage times, the worker's wasm memory, and the time of the first frame drawn
+                // after the views got the scores.
+                expose("__kezhiWorkerMemory", (memory as f64).into());
+                expose("__kezhiScoreTimings", timings.into());
+                let rendered = Closure::once_into_js(|| expose("__kezhiRenderedAt", page_now().into()));
+                let _ = window().request_animation_frame(rendered.unchecked_ref());
             }
             Response::Checks(c) => {
-                let timings = serde_json::to_string(&c.stages_ms).unwrap_or_default();
-                let _ = js_sys::Reflect::set(&window(), &"__kezhiCheckTimings".into(), &timings.into());
-                let at = window().performance().map(|p| p.now()).unwrap_or(0.0);
-                let _ = js_sys::Reflect::set(&window(), &"__kezhiChecksAt".into(), &at.into());
+                expose("__kezhiCheckTimings", serde_json::to_string(&c.stages_ms).unwrap_or_default().into());
+                expose("__kezhiChecksAt", page_now().into());
                 s.scores.update(|v| {
                     if let Some(view) = v.as_mut().filter(|v| v.file_name == c.file_name && v.comparison_pending) {
                         *view = Arc::new(view.with_checks(&c));
@@ -327,14 +316,22 @@ impl WorkerClient {
     }
 }
 
+/// Milliseconds since the page started (the benchmarks' clock).
+fn page_now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// A figure for the benchmark scripts in bench/ (and a few tests), as `window[key]`.
+fn expose(key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(&window(), &key.into(), &value);
+}
+
 /// Keeps `window.__kezhiLargestMessage` = [bytes, decode ms, handle ms] of the largest message so far.
 fn note_message(bytes: usize, decode_ms: f64, handle_ms: f64) {
-    let w = window();
-    let key = JsValue::from_str("__kezhiLargestMessage");
-    let largest = js_sys::Reflect::get(&w, &key).ok().and_then(|v| js_sys::Reflect::get(&v, &0.into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    const KEY: &str = "__kezhiLargestMessage";
+    let largest = js_sys::Reflect::get(&window(), &KEY.into()).ok().and_then(|v| js_sys::Reflect::get(&v, &0.into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
     if bytes as f64 > largest {
-        let a = js_sys::Array::of3(&(bytes as f64).into(), &decode_ms.into(), &handle_ms.into());
-        let _ = js_sys::Reflect::set(&w, &key, &a);
+        expose(KEY, js_sys::Array::of3(&(bytes as f64).into(), &decode_ms.into(), &handle_ms.into()).into());
     }
 }
 
