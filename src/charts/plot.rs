@@ -102,16 +102,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn both_kinds_export_as_svg_with_their_labels() {
-        let m = Plot::Monthly {
+    fn two_months(bars: &str, line: &str) -> Plot {
+        Plot::Monthly {
             points: vec![
-                MonthPoint { month: "2024-01".into(), revenue: 100.0, active_customers: 3 },
+                MonthPoint { month: "2024-01".into(), revenue: 1234.0, active_customers: 3 },
                 MonthPoint { month: "2024-02".into(), revenue: 50.0, active_customers: 2 },
             ],
-            bars: "收入".into(),
-            line: "活跃客户".into(),
-        };
+            bars: bars.into(),
+            line: line.into(),
+        }
+    }
+
+    #[test]
+    fn both_kinds_export_as_svg_with_their_labels() {
+        let m = two_months("收入", "活跃客户");
         let svg = m.svg(600, 300).expect("svg");
         assert!(svg.starts_with("<svg") && svg.contains("收入") && svg.contains("<rect"), "{}", &svg[..200.min(svg.len())]);
         let a = two_bins();
@@ -128,14 +132,7 @@ mod tests {
         assert_eq!(a.tooltip(600.0, 329.0).as_deref(), Some("1: Actual 2.00 · BG/NBD 2.50"));
         assert_eq!(a.tooltip(600.0, 60.0), None);
         assert_eq!(a.tooltip(600.0, 595.0), None);
-        let m = Plot::Monthly {
-            points: vec![
-                MonthPoint { month: "2024-01".into(), revenue: 1234.0, active_customers: 3 },
-                MonthPoint { month: "2024-02".into(), revenue: 50.0, active_customers: 2 },
-            ],
-            bars: "Revenue".into(),
-            line: "Active".into(),
-        };
+        let m = two_months("Revenue", "Active");
         assert_eq!(m.tooltip(600.0, 310.0).as_deref(), Some("2024-02: Revenue 50.00 · Active 2"));
         assert_eq!(m.tooltip(600.0, 300.0).as_deref(), Some("2024-01: Revenue 1234 · Active 3"));
         assert_eq!(m.tooltip(600.0, 100.0).as_deref(), Some("2024-01: Revenue 1234 · Active 3"));
