@@ -277,6 +277,7 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
         sheet: input.sheet.clone(),
         date_format: input.date_format,
         overrides: input.map.clone(),
+        today: Some(today()),
         ..ImportOptions::default()
     };
     let t1 = Instant::now();
@@ -588,4 +589,10 @@ fn print_report(i: &Imported, lang: Lang, t: &Timing) {
         mb / t.parse.max(1e-9),
         t.build
     );
+}
+
+/// Today's date (UTC) from the system clock, for the importer's check on future dates.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default() + chrono::Days::new(days)
 }

@@ -35,6 +35,12 @@ struct Held {
     read_ms: f64,
 }
 
+/// The page's local date, for the importer's check on future dates.
+fn today() -> Option<chrono::NaiveDate> {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
 fn now_ms() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or(0.0)
 }
@@ -75,7 +81,8 @@ fn handle(ev: MessageEvent) {
         }
     };
     match request {
-        Request::Import { file_name, options, settings } => {
+        Request::Import { file_name, mut options, settings } => {
+            options.today = options.today.or_else(today);
             if let Some(file) = file {
                 // The page checked already; a worker asked directly checks again before reading.
                 if let Err(e) = memory_budget::check(file.size() as u64, memory_budget::budget(device_memory_gb())) {

@@ -194,11 +194,11 @@ pub struct FailureView {
     pub message_en: String,
     pub message_zh: String,
     /// What was detected before the import stopped, so the mapping screen can fix it.
-    pub detected: Option<Detected>,
+    pub detected: Option<Box<Detected>>,
 }
 
 impl FailureView {
-    pub fn new(file_name: &str, error: &ImportError, detected: Option<Detected>) -> FailureView {
+    pub fn new(file_name: &str, error: &ImportError, detected: Option<Box<Detected>>) -> FailureView {
         FailureView {
             file_name: file_name.to_string(),
             message_en: error.message(file_name, Lang::En),
@@ -208,7 +208,7 @@ impl FailureView {
     }
 
     pub fn from_failure(file_name: &str, f: &ImportFailure) -> FailureView {
-        FailureView::new(file_name, &f.error, f.detected.as_deref().cloned())
+        FailureView::new(file_name, &f.error, f.detected.clone())
     }
 
     pub fn message(&self, lang: Lang) -> &str {

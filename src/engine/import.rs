@@ -53,6 +53,11 @@ pub struct ImportOptions {
     pub decimal: Option<DecimalSeparator>,
     /// Role → column (header name or 1-based number), applied over the detected or given mapping.
     pub overrides: Vec<(Role, String)>,
+    /// Records above the header (a title such as "Sales export 2024"), skipped; `None` = detect.
+    pub preamble: Option<usize>,
+    /// The day of the import, from the clock of whoever imports (the page or the CLI; the engine has
+    /// no clock). Rows dated more than a day after it are rejected. `None` = no such check.
+    pub today: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +87,11 @@ pub struct Detected {
     pub sheet: Option<String>,
     pub workbook_1904: bool,
     pub has_header: bool,
+    /// Records skipped above the header (a title), and the header's line.
+    pub preamble: usize,
+    pub header_line: u64,
+    /// The first skipped title line's text (for the report's warning).
+    pub preamble_text: String,
     pub columns: Vec<ColumnInfo>,
     pub shape: Shape,
     pub date_format: Option<DateFormat>,
@@ -98,6 +108,8 @@ impl Detected {
             delimiter: self.delimiter,
             sheet: self.sheet.clone(),
             has_header: Some(self.has_header),
+            preamble: Some(self.preamble),
+            today: None,
             mapping: Some(self.columns.iter().map(|c| c.role).collect()),
             shape: Some(self.shape),
             date_format: self.date_format,
@@ -180,7 +192,7 @@ pub fn parse(
     let text: Cow<str> = decoded.text;
     let text = text.as_ref();
     if text.trim().is_empty() {
-        return Err(ImportError::Empty.into());
+        return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
     }
     let delimiter = opts.delimiter.unwrap_or_else(|| dialect::sniff(text));
     meta.delimiter = Some(delimiter);
@@ -215,6 +227,18 @@ fn detect_header(first: &StringRecord, second: Option<&StringRecord>) -> bool {
     }
     let data_cells = |r: &StringRecord| r.iter().filter(|c| looks_like_data(c)).count();
     data_cells(first) == 0 && second.is_some_and(|s| data_cells(s) > 0)
+}
+
+/// Records above the header: when the first record names no column but one of the next few names at
+/// least two (customer id, date, amount …), the records before it are a title ("Sales export 2024",
+/// a report name, an empty-looking line of commas) and are skipped, not read as data.
+fn detect_preamble(head: &[(u64, StringRecord)]) -> usize {
+    const LOOK: usize = 10;
+    let roles = |r: &StringRecord| r.iter().filter(|c| role_for_header(c).is_some()).count();
+    if head.first().is_none_or(|(_, r)| roles(r) > 0) {
+        return 0;
+    }
+    head.iter().take(LOOK).position(|(_, r)| roles(r) >= 2).unwrap_or(0)
 }
 
 /// Without a header: the first column of dates is the date, the right-most numeric column with
@@ -255,9 +279,15 @@ fn parse_source(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ParseOutcome, ImportFailure> {
     let head = source.head(SAMPLE_ROWS + 1);
-    let Some((_, first)) = head.first() else { return Err(ImportError::Empty.into()) };
-    let has_header = opts.has_header.unwrap_or_else(|| detect_header(first, head.get(1).map(|(_, r)| r)));
-    let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { &head[..] };
+    if head.is_empty() {
+        return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
+    }
+    let preamble = opts.preamble.unwrap_or_else(|| if opts.has_header.is_some() { 0 } else { detect_preamble(&head) }).min(head.len() - 1);
+    let preamble_text = if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
+    let head = &head[preamble..];
+    let (header_line, first) = (head[0].0, &head[0].1);
+    let has_header = preamble > 0 || opts.has_header.unwrap_or_else(|| detect_header(first, head.get(1).map(|(_, r)| r)));
+    let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { head };
     // With a header, the header says how many columns there are (longer rows are rejected);
     // without one, the widest of the first rows does.
     let columns = if has_header { first.len() } else { head.iter().map(|(_, r)| r.len()).max().unwrap_or(0) };
@@ -316,6 +346,9 @@ fn parse_source(
         sheet: meta.sheet,
         workbook_1904: meta.workbook_1904,
         has_header,
+        preamble,
+        header_line,
+        preamble_text,
         columns: names.iter().zip(&mapping).map(|(n, r)| ColumnInfo { name: n.clone(), role: *r }).collect(),
         shape,
         date_format,
@@ -348,9 +381,12 @@ fn parse_source(
         columns,
         date_format: date_format.unwrap_or(DateFormat::YearMonthDay),
         decimal,
+        today: opts.today,
+        undecodable_in: detected.encoding_had_errors.then(|| detected.encoding.clone().unwrap_or_default()),
     };
     let user_column = |i: usize| source.user_column(i);
     let reader = RowReader::new(&plan, &user_column);
+    let skip = preamble + usize::from(has_header);
     let (parsed, rows_read, rejects) = match shape {
         Shape::Transactions => {
             // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
@@ -363,7 +399,7 @@ fn parse_source(
                 _ => 0,
             };
             let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
-            let (rows_read, rejects) = read_rows(source, has_header, progress, |line, rec| builder.push(&reader, line, rec));
+            let (rows_read, rejects) = read_rows(source, skip, progress, |line, rec| builder.push(&reader, line, rec));
             let mut txns = builder.txns;
             txns.has_margin_column = plan.index.contains_key(&Role::Cost) || plan.index.contains_key(&Role::Profit);
             (Parsed::Transactions(txns), rows_read, rejects)
@@ -371,7 +407,7 @@ fn parse_source(
         Shape::CustomerSummary => {
             let mut rows = Vec::new();
             let (rows_read, rejects) =
-                read_rows(source, has_header, progress, |line, rec| summary_row(&reader, line, rec).map(|r| rows.push(r)));
+                read_rows(source, skip, progress, |line, rec| summary_row(&reader, line, rec).map(|r| rows.push(r)));
             (Parsed::Summary(rows), rows_read, rejects)
         }
     };
@@ -392,17 +428,18 @@ fn parse_source(
 /// Feeds every data row to `use_row`, counting rows and collecting rejects, with progress.
 fn read_rows(
     source: &Source,
-    has_header: bool,
+    skip: usize,
     progress: &mut dyn FnMut(Progress),
     mut use_row: impl FnMut(u64, Row) -> Result<(), Reject>,
 ) -> (u64, Vec<Reject>) {
     let total = source.size();
     let mut rows_read = 0u64;
     let mut rejects = Vec::new();
-    let mut skip_header = has_header;
+    let mut skip = skip;
     progress(Progress { stage: Stage::Parsing, done: 0, total, rows: 0 });
     source.for_each(|line, rec, pos| {
-        if std::mem::take(&mut skip_header) {
+        if skip > 0 {
+            skip -= 1;
             return true;
         }
         rows_read += 1;

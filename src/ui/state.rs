@@ -88,7 +88,7 @@ impl AppState {
         let failure: RwSignal<Option<FailureView>> = RwSignal::new(None);
         let detected = Memo::new(move |_| {
             failure
-                .with(|f| f.as_ref().and_then(|f| f.detected.clone()))
+                .with(|f| f.as_ref().and_then(|f| f.detected.as_deref().cloned()))
                 .or_else(|| view.with(|v| v.as_ref().map(|v| v.detected.clone())))
         });
         AppState {

@@ -18,6 +18,21 @@ pub enum DecimalSeparator {
 pub enum AmountError {
     Empty,
     NotANumber,
+    /// Larger in size than [`MAX_AMOUNT`].
+    TooLarge,
+}
+
+/// The largest amount accepted, 10^15: beyond it an f64 no longer holds every cent (2^53 ≈ 9.0·10^15
+/// units of 0.01 would need 53 bits above the point), and no single purchase is that large — it is a
+/// typo, an id in the amount column, or a number in scientific notation from a broken export.
+pub const MAX_AMOUNT: f64 = 1e15;
+
+fn within_limit(v: f64) -> Result<f64, AmountError> {
+    if v.abs() > MAX_AMOUNT {
+        Err(AmountError::TooLarge)
+    } else {
+        Ok(v)
+    }
 }
 
 const CURRENCY_WORDS: [&str; 8] = ["RMB", "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "元"];
@@ -29,7 +44,7 @@ pub fn parse_amount(raw: &str, decimal: DecimalSeparator) -> Result<f64, AmountE
         return Err(AmountError::Empty);
     }
     if decimal == DecimalSeparator::Point && is_plain_number(s) {
-        return s.parse::<f64>().map_err(|_| AmountError::NotANumber);
+        return s.parse::<f64>().map_err(|_| AmountError::NotANumber).and_then(within_limit);
     }
     let folded = fold_full_width(s);
     let mut t: String = folded.as_ref().to_string();
@@ -75,7 +90,7 @@ pub fn parse_amount(raw: &str, decimal: DecimalSeparator) -> Result<f64, AmountE
     if !v.is_finite() {
         return Err(AmountError::NotANumber);
     }
-    Ok(if negative { -v } else { v })
+    within_limit(if negative { -v } else { v })
 }
 
 fn is_plain_number(s: &str) -> bool {

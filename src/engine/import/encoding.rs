@@ -42,6 +42,18 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len() || head.contains(&0)
 }
 
+/// Most non-ASCII text in `head` is valid UTF-8: at least two valid multi-byte characters for each
+/// invalid sequence. Text in GBK, Big5 or Shift-JIS almost never forms valid UTF-8 sequences, so a
+/// file in one of them fails this at once.
+fn mostly_utf8(head: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in head.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= 2 * invalid
+}
+
 /// Decodes `bytes`. `forced` is an encoding label the user picked (e.g. "gbk"), or `None` to detect.
 pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, ImportError> {
     if let Some(label) = forced.filter(|l| !l.trim().is_empty() && !l.eq_ignore_ascii_case("auto")) {
@@ -67,8 +79,14 @@ pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, 
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: Cow::Borrowed(text), encoding: UTF_8.name(), how: EncodingSource::ValidUtf8, had_errors: false });
     }
-    let mut detector = chardetng::EncodingDetector::new();
     let head = &bytes[..bytes.len().min(DETECT_BYTES)];
+    if mostly_utf8(head) {
+        // A UTF-8 file with a few lines from another encoding (two exports pasted together): decoded
+        // as UTF-8, those bytes become U+FFFD, the report warns, and ids holding one are rejected.
+        let (text, had_errors) = UTF_8.decode_without_bom_handling(bytes);
+        return Ok(Decoded { text, encoding: UTF_8.name(), how: EncodingSource::Detected, had_errors });
+    }
+    let mut detector = chardetng::EncodingDetector::new();
     detector.feed(head, head.len() == bytes.len());
     let enc = detector.guess(None, true);
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);

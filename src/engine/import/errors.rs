@@ -6,6 +6,8 @@ use crate::engine::lang::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     Empty,
+    /// Bytes, but only blank lines or `#` note lines: no table.
+    NoTable { bytes: u64 },
     Binary,
     /// More than a browser tab can hold (`memory_budget`): the file's size, the memory its import
     /// would need, and the budget, in bytes.
@@ -33,6 +35,8 @@ impl ImportError {
         match (self, lang) {
             (Empty, Lang::En) => format!("{file} is empty (0 bytes). Export the data again and drop the new file."),
             (Empty, Lang::Zh) => format!("{file} 是空文件（0 字节）。请重新导出数据后再拖入。"),
+            (NoTable { bytes }, Lang::En) => format!("{file} has {bytes} bytes but no table: only blank lines or notes starting with #. Export the data again and drop the new file."),
+            (NoTable { bytes }, Lang::Zh) => format!("{file} 有 {bytes} 字节，但没有表格：只有空行或以 # 开头的注释。请重新导出数据后再拖入。"),
             (Binary, Lang::En) => format!("{file} is not a text table (CSV/TSV) nor an Excel workbook. Save it from your spreadsheet as CSV (UTF-8) or XLSX and try again."),
             (Binary, Lang::Zh) => format!("{file} 既不是文本表格（CSV/TSV），也不是 Excel 工作簿。请在表格软件中另存为 CSV（UTF-8）或 XLSX 后重试。"),
             (TooLarge { bytes, needed, budget }, Lang::En) => format!("{file} is {}: reading it would take about {} of memory in this tab, more than the {} this page allows itself on this device, so it was not read. Aggregate it to one row per customer in your database (Kezhi's docs/warehouse.md has the SQL for DuckDB, Spark and others) and drop that summary instead; every model runs on it.", size_text(*bytes), size_text(*needed), size_text(*budget)),

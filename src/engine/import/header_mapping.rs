@@ -155,7 +155,20 @@ pub fn normalise_header(h: &str) -> String {
             }
         }
     }
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '/' | '\u{3000}')).collect()
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '/' | '\u{3000}')).map(simplified).collect()
+}
+
+/// Traditional → simplified for the characters of the Chinese header names above, so exports from
+/// Taiwan and Hong Kong (`客戶編號`, `實付金額`, `交易日期`) map as the mainland ones do.
+fn simplified(c: char) -> char {
+    const PAIRS: [(char, char); 40] = [
+        ('戶', '户'), ('編', '编'), ('號', '号'), ('碼', '码'), ('會', '会'), ('員', '员'), ('顧', '顾'), ('買', '买'),
+        ('訂', '订'), ('單', '单'), ('時', '时'), ('間', '间'), ('購', '购'), ('費', '费'), ('實', '实'), ('額', '额'),
+        ('銷', '销'), ('營', '营'), ('業', '业'), ('應', '应'), ('價', '价'), ('潤', '润'), ('數', '数'), ('類', '类'),
+        ('別', '别'), ('產', '产'), ('稱', '称'), ('區', '区'), ('門', '门'), ('鋪', '铺'), ('來', '来'), ('錢', '钱'),
+        ('頻', '频'), ('齡', '龄'), ('復', '复'), ('筆', '笔'), ('贈', '赠'), ('收', '收'), ('財', '财'), ('帳', '账'),
+    ];
+    PAIRS.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s)
 }
 
 /// The role a header names, if any.
@@ -272,6 +285,7 @@ mod tests {
         let summary = map_headers(&["customer_id", "frequency", "recency", "T", "monetary_value"].map(String::from));
         assert_eq!(Shape::detect(&summary), Shape::CustomerSummary);
         let log = map_headers(&["客户编号", "交易日期", "实付金额"].map(String::from));
+        assert_eq!(map_headers(&["客戶編號", "交易日期", "實付金額"].map(String::from)), log, "traditional characters");
         assert_eq!(Shape::detect(&log), Shape::Transactions);
     }
 }

@@ -21,11 +21,19 @@ pub enum Source<'a> {
 #[derive(Clone, Copy)]
 pub struct Row<'r> {
     rec: &'r ByteRecord,
+    /// The file's last line when a quote opened in this record never closes (the reader then took
+    /// the rest of the file as one field); 0 otherwise.
+    open_quote_to: u64,
 }
 
 impl<'r> Row<'r> {
     pub fn len(&self) -> usize {
         self.rec.len()
+    }
+
+    /// `Some(last line of the file)` when a quote opened in this record never closes.
+    pub fn quote_never_closes(&self) -> Option<u64> {
+        (self.open_quote_to > 0).then_some(self.open_quote_to)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -97,7 +105,7 @@ impl Source<'_> {
                     for field in line.split_whitespace() {
                         rec.push_field(field.as_bytes());
                     }
-                    if !f(i as u64 + 1, Row { rec: &rec }, pos) {
+                    if !f(i as u64 + 1, Row { rec: &rec, open_quote_to: 0 }, pos) {
                         return;
                     }
                 }
@@ -123,7 +131,18 @@ impl Source<'_> {
                                 start += 1;
                             }
                             at = start;
-                            if !f(line, Row { rec: &rec }, reader.position().byte()) {
+                            let end = (reader.position().byte() as usize).min(bytes.len());
+                            // A record that runs to the end of the file with an odd number of quotes
+                            // opened a quote that never closed.
+                            let open_quote_to = if end == bytes.len()
+                                && bytes[start..end].iter().filter(|&&b| b == b'"').count() % 2 == 1
+                            {
+                                line + bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64
+                                    - u64::from(bytes.ends_with(b"\n"))
+                            } else {
+                                0
+                            };
+                            if !f(line, Row { rec: &rec, open_quote_to }, reader.position().byte()) {
                                 return;
                             }
                         }
@@ -138,7 +157,7 @@ impl Source<'_> {
                     if rec.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    if !f(first_row + i as u64 + 1, Row { rec: rec.as_byte_record() }, i as u64 + 1) {
+                    if !f(first_row + i as u64 + 1, Row { rec: rec.as_byte_record(), open_quote_to: 0 }, i as u64 + 1) {
                         return;
                     }
                 }

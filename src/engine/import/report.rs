@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::header_mapping::Shape;
+use super::header_mapping::{role_for_header, Role, Shape};
 use super::rejects::Reject;
 use super::typed_rows::Transactions;
 use super::Detected;
@@ -26,6 +26,10 @@ pub enum Warning {
     CustomersWithoutPurchase { customers: u64 },
     AfterAnalysisDate { rows: u64 },
     SummaryRevenueIsRepeatOnly,
+    /// Records above the header were skipped as a title.
+    TitleSkipped { lines: usize, header_line: u64, first: String },
+    /// Several columns are named for one role; the first is used.
+    DuplicateColumns { role: Role, columns: Vec<String>, used: String },
 }
 
 impl Warning {
@@ -40,6 +44,10 @@ impl Warning {
             (CustomersWithoutPurchase { customers }, Lang::Zh) => format!("{customers} 位客户在观察期内没有购买（仅有退货），未计入客户表。"),
             (AfterAnalysisDate { rows }, Lang::En) => format!("{rows} rows are dated after the analysis date: kept aside as the holdout, not used in the scores."),
             (AfterAnalysisDate { rows }, Lang::Zh) => format!("{rows} 行日期晚于分析日：留作验证期（holdout），不参与评分。"),
+            (TitleSkipped { lines, header_line, first }, Lang::En) => format!("The header is on line {header_line}; the {lines} line(s) above it (\"{first}\") were skipped as a title."),
+            (TitleSkipped { lines, header_line, first }, Lang::Zh) => format!("表头在第 {header_line} 行；其上方的 {lines} 行（“{first}”）作为标题跳过。"),
+            (DuplicateColumns { role, columns, used }, Lang::En) => format!("Columns {} all look like \"{}\"; {used} is used. Choose another in the mapping if that is wrong.", columns.join(", "), role.label(lang)),
+            (DuplicateColumns { role, columns, used }, Lang::Zh) => format!("{} 列看起来都是“{}”，使用了 {used}。如有误，请在列映射中另选。", columns.join("、"), role.label(lang)),
             (SummaryRevenueIsRepeatOnly, Lang::En) => "A customer summary carries only repeat purchases: revenue shown is repeat revenue (frequency × monetary value).".into(),
             (SummaryRevenueIsRepeatOnly, Lang::Zh) => "客户汇总文件只含复购信息：显示的收入为复购收入（频次 × 平均复购金额）。".into(),
         }
@@ -85,6 +93,31 @@ fn count_reasons(rejects: &[Reject]) -> Vec<(String, u64)> {
     v
 }
 
+/// Warnings about the file's layout: a title above the header, several columns named for one role.
+fn layout_warnings(detected: &Detected) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if detected.preamble > 0 {
+        let first = detected.preamble_text.chars().take(80).collect();
+        out.push(Warning::TitleSkipped { lines: detected.preamble, header_line: detected.header_line, first });
+    }
+    if detected.has_header {
+        for (i, used) in detected.columns.iter().enumerate() {
+            let Some(role) = used.role else { continue };
+            let same: Vec<String> = detected
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(j, c)| *j == i || (c.role.is_none() && role_for_header(&c.name) == Some(role)))
+                .map(|(j, c)| format!("{} (\"{}\")", j + 1, c.name))
+                .collect();
+            if same.len() > 1 {
+                out.push(Warning::DuplicateColumns { role, used: same[0].clone(), columns: same });
+            }
+        }
+    }
+    out
+}
+
 impl ImportReport {
     /// The accounting identity every import must satisfy.
     pub fn balanced(&self) -> bool {
@@ -101,7 +134,7 @@ impl ImportReport {
         stats: &BuildStats,
         settings: &Settings,
     ) -> ImportReport {
-        let mut warnings = Vec::new();
+        let mut warnings = layout_warnings(detected);
         if detected.encoding_had_errors {
             warnings.push(Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
         }
@@ -137,10 +170,11 @@ impl ImportReport {
     }
 
     pub fn for_summary(detected: &Detected, rows_read: u64, rejects: &[Reject], table: &CustomerTable, settings: &Settings) -> ImportReport {
-        let mut warnings = vec![Warning::SummaryRevenueIsRepeatOnly];
+        let mut warnings = layout_warnings(detected);
         if detected.encoding_had_errors {
-            warnings.insert(0, Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
+            warnings.push(Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
         }
+        warnings.push(Warning::SummaryRevenueIsRepeatOnly);
         let used = table.customers.len() as u64;
         ImportReport {
             file_name: detected.file_name.clone(),

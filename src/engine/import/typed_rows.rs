@@ -59,6 +59,10 @@ pub struct ColumnPlan {
     pub columns: usize,
     pub date_format: DateFormat,
     pub decimal: DecimalSeparator,
+    /// The day of the import; rows dated more than a day later are rejected.
+    pub today: Option<NaiveDate>,
+    /// The encoding's name when some bytes did not decode: ids holding U+FFFD are then rejected.
+    pub undecodable_in: Option<String>,
 }
 
 impl ColumnPlan {
@@ -69,6 +73,9 @@ impl ColumnPlan {
 
 /// Checks the shape of a row: not empty, no missing mapped field, no extra non-empty field.
 fn row_shape_problem(rec: Row, plan: &ColumnPlan) -> Option<RejectReason> {
+    if let Some(last_line) = rec.quote_never_closes() {
+        return Some(RejectReason::QuoteNeverCloses { last_line });
+    }
     if rec.iter().all(|f| f.trim().is_empty()) {
         return Some(RejectReason::EmptyRow);
     }
@@ -116,6 +123,18 @@ impl<'p> RowReader<'p> {
         self.text(rec, role).ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
     }
 
+    /// The customer id, set aside when it holds a character that did not decode.
+    fn customer_id<'r>(&self, line: u64, rec: Row<'r>) -> Result<&'r str, Reject> {
+        let id = self.required_text(line, rec, Role::CustomerId)?;
+        match &self.plan.undecodable_in {
+            Some(encoding) if id.contains('\u{FFFD}') => {
+                let c = self.plan.col(Role::CustomerId).unwrap_or(0);
+                Err(self.reject(line, c, id, RejectReason::UndecodableId { encoding: encoding.clone() }))
+            }
+            _ => Ok(id),
+        }
+    }
+
     fn number(&self, line: u64, rec: Row, role: Role) -> Result<Option<f64>, Reject> {
         let Some(c) = self.plan.col(role) else { return Ok(None) };
         let raw = rec.get(c).unwrap_or("");
@@ -123,6 +142,7 @@ impl<'p> RowReader<'p> {
             Ok(v) => Ok(Some(v)),
             Err(AmountError::Empty) => Ok(None),
             Err(AmountError::NotANumber) => Err(self.reject(line, c, raw, RejectReason::NotANumber)),
+            Err(AmountError::TooLarge) => Err(self.reject(line, c, raw, RejectReason::AmountTooLarge)),
         }
     }
 
@@ -138,6 +158,10 @@ impl<'p> RowReader<'p> {
         let highest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
         match parse_date(raw, self.plan.date_format) {
             Ok(d) if d < lowest || d > highest => Err(self.reject(line, c, raw, RejectReason::ImplausibleDate)),
+            Ok(d) if self.plan.today.is_some_and(|t| d > t + chrono::Days::new(1)) => {
+                let today = self.plan.today.map(|t| t.to_string()).unwrap_or_default();
+                Err(self.reject(line, c, raw, RejectReason::FutureDate { today }))
+            }
             Ok(d) => Ok(d),
             Err(DateError::Empty) => Err(self.reject(line, c, raw, RejectReason::EmptyValue)),
             Err(DateError::Impossible) => Err(self.reject(line, c, raw, RejectReason::ImpossibleDate)),
@@ -202,7 +226,7 @@ impl TxnBuilder {
         if let Some(reason) = row_shape_problem(rec, reader.plan) {
             return Err(reader.whole_row(line, rec, reason));
         }
-        let id = reader.required_text(line, rec, Role::CustomerId)?;
+        let id = reader.customer_id(line, rec)?;
         let date = reader.date(line, rec)?;
         let amount = reader.required_number(line, rec, Role::Amount)?;
         let cost = reader.number(line, rec, Role::Cost)?;
@@ -228,7 +252,7 @@ pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow
     if let Some(reason) = row_shape_problem(rec, reader.plan) {
         return Err(reader.whole_row(line, rec, reason));
     }
-    let id = reader.required_text(line, rec, Role::CustomerId)?;
+    let id = reader.customer_id(line, rec)?;
     let frequency = reader.required_number(line, rec, Role::Frequency)?;
     let recency = reader.required_number(line, rec, Role::Recency)?;
     let t = reader.required_number(line, rec, Role::Age)?;

@@ -1,0 +1,27 @@
+//! Any text as a date in every format, and lines of text as samples for format detection.
+//! Invariants: no panic; a parsed date formats back to a date chrono can represent.
+#![no_main]
+
+use kezhi::engine::import::dates::{detect_format, parse_date, DateFormat};
+use libfuzzer_sys::fuzz_target;
+
+const FORMATS: [DateFormat; 7] = [
+    DateFormat::YearMonthDay,
+    DateFormat::DayMonthYear,
+    DateFormat::MonthDayYear,
+    DateFormat::ExcelSerial1900,
+    DateFormat::ExcelSerial1904,
+    DateFormat::UnixSeconds,
+    DateFormat::UnixMillis,
+];
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for format in FORMATS {
+        if let Ok(d) = parse_date(text, format) {
+            assert!(!d.to_string().is_empty());
+        }
+    }
+    let _ = detect_format(text.lines(), false);
+    let _ = detect_format(text.lines(), true);
+});
