@@ -183,3 +183,24 @@ fn without_a_clock_future_dates_are_not_judged() {
     let i = import(&bytes, "f.csv", &opts, &Settings::default(), &mut |_| {}).expect("imports");
     assert_eq!(i.report.rows_rejected, 0, "a day's grace for time zones");
 }
+
+#[test]
+fn applying_the_detected_options_unchanged_gives_the_same_import() {
+    // What the mapping screen sends when the user presses Apply without changing anything.
+    for (name, expect) in CORPUS {
+        let Imported(..) = expect else { continue };
+        let first = run(name).unwrap_or_else(|f| panic!("{name}: {:?}", f.error));
+        let bytes = std::fs::read(format!("{DIR}/{name}")).expect("file");
+        let opts = ImportOptions { today: Some(today()), ..first.detected.as_options() };
+        let mut again = import(&bytes, name, &opts, &Settings::default(), &mut |_| {}).unwrap_or_else(|f| panic!("{name}: {:?}", f.error));
+        assert_eq!(again.report, first.report, "{name}");
+        // The encoding is now the user's choice (the same one); everything else is as detected.
+        assert!(
+            again.detected.encoding_source.is_none()
+                || first.detected.is_workbook
+                || again.detected.encoding_source == Some(kezhi::engine::import::encoding::EncodingSource::ChosenByUser)
+        );
+        again.detected.encoding_source = first.detected.encoding_source;
+        assert_eq!(again.detected, first.detected, "{name}");
+    }
+}

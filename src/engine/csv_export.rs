@@ -149,6 +149,8 @@ mod tests {
         assert_eq!(escape_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(escape_cell("+86 138"), "'+86 138");
         assert_eq!(escape_cell("\tx"), "'\tx");
+        assert_eq!(escape_cell("\r=1+2"), "'\r=1+2");
+        assert_eq!(escape_cell("-1+2"), "'-1+2");
         assert_eq!(escape_cell("-12.5"), "-12.5");
         assert_eq!(escape_cell("王小明"), "王小明");
     }

@@ -286,7 +286,7 @@ fn parse_source(
     let preamble_text = if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
     let head = &head[preamble..];
     let (header_line, first) = (head[0].0, &head[0].1);
-    let has_header = preamble > 0 || opts.has_header.unwrap_or_else(|| detect_header(first, head.get(1).map(|(_, r)| r)));
+    let has_header = opts.has_header.unwrap_or_else(|| preamble > 0 || detect_header(first, head.get(1).map(|(_, r)| r)));
     let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { head };
     // With a header, the header says how many columns there are (longer rows are rejected);
     // without one, the widest of the first rows does.

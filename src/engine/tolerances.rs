@@ -47,6 +47,10 @@ pub const OTHER_IMPLEMENTATION_REL: f64 = 1e-4;
 /// 1e-5; 1e-4 relative on parameters and CLVs, while a unit or column mix-up misses by far more.
 pub const REFIT_RELATIVE: f64 = 1e-4;
 
+/// A number written by the CSV exports (six decimals, `csv_export::num`) and read back: off by at
+/// most half the last decimal.
+pub const EXPORT_DECIMALS_ABS: f64 = 0.5e-6 + 1e-12;
+
 /// The warehouse route (docs/warehouse.md): the BG/NBD log-likelihood on the summary the doc's DuckDB
 /// SQL writes against the one on the transactions it came from (tests/warehouse/summary_route.py
 /// reads this line; the parameters are held to `REFIT_RELATIVE`, as any refit). Both see the same

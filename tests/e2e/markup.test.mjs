@@ -1,6 +1,6 @@
 // Customer ids and names are text, never markup: a name carrying an <img onerror> and an id with emoji
 // and spaces show literally in the list, the search and the card, no element is made from them in
-// the printed report, and no script runs.
+// the printed report, nor in any view or chart tooltip, and no script runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,16 @@ test('names with markup render as text everywhere', async () => {
   await page.getByTestId('list-row').first().click();
   await page.getByTestId('customer-card').waitFor();
   assert.ok((await text(page, 'card-id')).includes(evil));
+  // Every view, with the pointer over every chart (its tooltip drawn): still no element from data.
+  for (const tab of ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers']) {
+    await page.locator(`[data-testid="tab-tab.${tab}"]`).click();
+    await page.waitForTimeout(200);
+    for (const c of await page.locator('canvas').all()) {
+      const box = await c.boundingBox();
+      if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    }
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, `no <img> made from data on ${tab}`);
+  }
   await page.getByTestId('print-report').evaluate((el) => { window.print = () => {}; el.click(); });
   await page.getByTestId('report').waitFor();
   assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no <img> made from data');
