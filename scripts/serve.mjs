@@ -2,7 +2,7 @@
 // workers, the same Content-Security-Policy as a response header, loopback only.
 // Usage: node scripts/serve.mjs [dir=dist] [port=8080] [host=127.0.0.1]
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] || 'dist');
@@ -13,6 +13,16 @@ const types = {
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.xlsx': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
 };
+
+/** The Content-Security-Policy of the built index.html's meta tag (scripts/csp.mjs fills in its
+ *  hashes), sent as a header on every response: the meta tag binds only the page, a header binds
+ *  the worker and the service worker too. docs/privacy.md shows the same for nginx, Apache, IIS. */
+function policy(dir) {
+  try {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    return html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
+  } catch { return undefined; }
+}
 
 /** `prefix` (e.g. '/tools/kezhi') serves the folder under a sub-path, as an intranet would. */
 export function startServer(dir = root, p = port, h = host, prefix = '') {
@@ -28,12 +38,16 @@ export function startServer(dir = root, p = port, h = host, prefix = '') {
     let st;
     try { st = statSync(file); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
     if (st.isDirectory()) { res.writeHead(301, { location: path + '/' }).end(); return; }
-    res.writeHead(200, {
+    const headers = {
       'content-type': types[extname(file)] || 'application/octet-stream',
       'content-length': st.size,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
+      'referrer-policy': 'no-referrer',
+    };
+    const csp = policy(dir);
+    if (csp) headers['content-security-policy'] = csp;
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => server.listen(p, h, () => ok(server)));

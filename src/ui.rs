@@ -10,6 +10,7 @@ pub mod import_screen;
 pub mod landing;
 pub mod lifecycle_screen;
 pub mod model_fit_panel;
+pub mod offline;
 pub mod overview_screen;
 pub mod plot_canvas;
 pub mod portfolio_screen;

@@ -17,7 +17,7 @@ use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
 use crate::engine::customer_list::{self, Selection};
 use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored};
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{ChecksView, FailureView, ImportView, ListPage, Request, Response, ScoreView};
+use crate::worker_protocol::{ChecksView, FailureView, Fault, ImportView, ListPage, Request, Response, ScoreView};
 
 const CHUNK: u64 = 16 << 20;
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -56,6 +56,71 @@ fn scope() -> DedicatedWorkerGlobalScope {
 fn post(resp: &Response) {
     let json = serde_json::to_string(resp).unwrap_or_default();
     let _ = scope().post_message(&JsValue::from_str(&json));
+}
+
+/// The worker's allocator: the system one, which on failure first tells the page that memory ran out
+/// (Rust then aborts, which the page would otherwise see only as "RuntimeError: unreachable").
+pub struct ReportingAllocator;
+
+static OOM_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl ReportingAllocator {
+    #[cold]
+    fn out_of_memory(wanted: usize) {
+        // Posting allocates a little; if even that fails, the flag stops the recursion and the page
+        // still sees the worker stop.
+        if !OOM_REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            let memory_bytes = core::arch::wasm32::memory_size(0) as u64 * 65_536;
+            post(&Response::OutOfMemory { wanted_bytes: wanted as u64, memory_bytes });
+        }
+    }
+}
+
+// SAFETY: every call is passed to `System` unchanged; only a null result is reported.
+unsafe impl std::alloc::GlobalAlloc for ReportingAllocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let p = unsafe { std::alloc::System.alloc(layout) };
+        if p.is_null() {
+            Self::out_of_memory(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let p = unsafe { std::alloc::System.alloc_zeroed(layout) };
+        if p.is_null() {
+            Self::out_of_memory(layout.size());
+        }
+        p
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { std::alloc::System.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            Self::out_of_memory(new_size);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+/// Commits `fault` (tests only).
+fn commit(fault: Fault) {
+    match fault {
+        Fault::Panic => panic!("a deliberate panic (fault test)"),
+        Fault::OutOfMemory => {
+            // Keeps 256 MB blocks until the tab's wasm memory (4 GB at most) can grow no more.
+            let mut kept: Vec<Vec<u8>> = Vec::new();
+            loop {
+                let mut block = Vec::<u8>::with_capacity(256 << 20);
+                block.push(1);
+                kept.push(block);
+            }
+        }
+    }
 }
 
 /// Starts the worker: installs the panic reporter and the message handler.
@@ -121,6 +186,7 @@ fn handle(ev: MessageEvent) {
             });
             run_import(&ImportOptions::default(), &settings);
         }
+        Request::Fault(fault) => commit(fault),
         Request::RejectsCsv { lang } => {
             let (name, text) = HELD.with_borrow(|h| {
                 let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();

@@ -40,6 +40,8 @@ pub enum Request {
     Card { index: usize, lang: Lang },
     /// The selection's customers with every score as CSV, the settings on top.
     ExportList { selection: Selection, lang: Lang },
+    /// Commit a fault (tests only; see [`Fault`]).
+    Fault(Fault),
 }
 
 /// A window of the customer list.
@@ -232,6 +234,18 @@ pub enum Response {
     Csv { file_name: String, text: String },
     /// The worker hit a bug (a Rust panic). The page restarts it.
     Crashed { message: String },
+    /// An allocation of `wanted_bytes` failed with `memory_bytes` of wasm memory in use: the worker
+    /// is about to stop. The page restarts it and says so in plain words.
+    OutOfMemory { wanted_bytes: u64, memory_bytes: u64 },
+}
+
+/// A fault the worker can be told to commit, for the browser tests of the page's fault handling (the
+/// page never sends it): a panic, as a bug would cause, or memory exhausted, as a file too large for
+/// the tab would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fault {
+    Panic,
+    OutOfMemory,
 }
 
 #[cfg(test)]

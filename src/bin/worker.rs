@@ -1,6 +1,10 @@
 //! The Web Worker binary: runs the engine off the main thread (see `kezhi::worker`).
 
 #[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: kezhi::worker::ReportingAllocator = kezhi::worker::ReportingAllocator;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     kezhi::worker::start();
 }

@@ -13,7 +13,7 @@ use super::landing::Landing;
 use super::lifecycle_screen::LifecycleScreen;
 use super::overview_screen::OverviewScreen;
 use super::portfolio_screen::PortfolioScreen;
-use super::state::{AppState, Tab};
+use super::state::{AppState, CrashKind, Tab};
 use super::worker_client::{use_worker, WorkerClient};
 use crate::engine::import::Stage;
 use crate::engine::lang::Lang;
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     let worker = WorkerClient::new(state);
     provide_context(worker);
     deep_link::start(state, worker);
+    super::offline::register();
     // The outside world: the window's width, for the charts to redraw on resize.
     let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
         state.viewport_width.set(window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0));
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
             <ProgressBar />
             <CrashNotice />
             <CancelledNotice />
+            <ForgottenNotice />
             <Show when=has_data>
                 <nav class="tabs">
                     <TabButton tab=Tab::Import key="tab.import" />
@@ -99,7 +101,11 @@ pub fn App() -> impl IntoView {
                 }}
             </Show>
         </main>
-        <footer class="privacy-foot">{move || state.tr("privacy.line")}</footer>
+        <footer class="privacy-foot">
+            <span>{move || state.tr("privacy.line")}</span>
+            <button class="link-button" data-testid="forget-everything" title=move || state.tr("privacy.forget_hint")
+                on:click=move |_| worker.forget()>{move || state.tr("privacy.forget")}</button>
+        </footer>
     }
 }
 
@@ -169,15 +175,31 @@ fn CancelledNotice() -> impl IntoView {
 }
 
 #[component]
+fn ForgottenNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || state.forgotten.get().then(|| view! { <div class="notice" data-testid="forgotten">{state.tr("privacy.forgotten")}</div> })
+}
+
+#[component]
 fn CrashNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let worker = use_worker();
     move || {
-        state.crash.get().map(|m| {
+        state.crash.get().map(|c| {
+            let (title, hint) = match c.kind {
+                CrashKind::Bug => ("crash.title", "crash.hint"),
+                CrashKind::OutOfMemory => ("crash.oom_title", "crash.oom_hint"),
+                CrashKind::GaveUp => ("crash.title", "crash.gave_up"),
+            };
+            let retry = (c.kind != CrashKind::GaveUp && worker.can_retry()).then(|| {
+                view! { <button class="button" data-testid="retry" on:click=move |_| worker.retry()>{state.tr("crash.retry")}</button> }
+            });
             view! {
-                <div class="notice error" data-testid="crash">
-                    <strong>{state.tr("crash.title")}</strong>
-                    <p>{state.tr("crash.hint")}</p>
-                    <code>{m}</code>
+                <div class="notice error" data-testid="crash" data-kind=format!("{:?}", c.kind)>
+                    <strong>{state.tr(title)}</strong>
+                    <p>{state.tr(hint)}</p>
+                    {retry}
+                    <details><summary>{state.tr("crash.details")}</summary><code>{c.detail}</code></details>
                 </div>
             }
         })

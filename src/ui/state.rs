@@ -63,9 +63,11 @@ pub struct AppState {
     pub scores: RwSignal<Option<Arc<ScoreView>>>,
     pub failure: RwSignal<Option<FailureView>>,
     /// The worker stopped on a bug; the page restarted it.
-    pub crash: RwSignal<Option<String>>,
+    pub crash: RwSignal<Option<Crash>>,
     /// The user cancelled the work under way (cleared by the next import).
     pub cancelled: RwSignal<bool>,
+    /// The user had the page forget everything it kept (cleared by the next import).
+    pub forgotten: RwSignal<bool>,
     /// Options being edited on the mapping screen.
     pub options: RwSignal<ImportOptions>,
     pub settings: RwSignal<Settings>,
@@ -99,6 +101,7 @@ impl AppState {
             failure,
             crash: RwSignal::new(None),
             cancelled: RwSignal::new(false),
+            forgotten: RwSignal::new(false),
             options: RwSignal::new(ImportOptions::default()),
             // The user's remembered settings, when they opted in (Settings view).
             settings: RwSignal::new(super::settings_screen::remembered().unwrap_or_default()),
@@ -128,4 +131,28 @@ impl AppState {
 
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// What stopped the worker, for the notice: the kind picks the plain-words title and advice, the
+/// detail is the technical text for a bug report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Crash {
+    pub kind: CrashKind,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CrashKind {
+    /// A bug: a Rust panic, a trap, a message the page could not read.
+    Bug,
+    /// The worker's memory ran out.
+    OutOfMemory,
+    /// The worker failed to start several times in a row.
+    GaveUp,
+}
+
+impl Crash {
+    pub fn bug(detail: impl Into<String>) -> Option<Crash> {
+        Some(Crash { kind: CrashKind::Bug, detail: detail.into() })
+    }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::state::{AppState, Busy, Tab};
+use super::state::{AppState, Busy, Crash, CrashKind, Tab};
 use crate::engine::import::memory_budget;
 use crate::worker_protocol::{FailureView, Request, Response};
 
@@ -36,6 +36,11 @@ pub struct WorkerClient {
     /// Requests made before the worker said it is ready (a module worker's handler is installed
     /// only after its wasm has loaded; earlier messages could be lost).
     pending: StoredValue<Option<Vec<js_sys::Object>>, LocalStorage>,
+    /// Counts the workers started; a worker's events count only while it is the current one (a
+    /// stopped worker's late error event must not restart its successor).
+    generation: StoredValue<u64>,
+    /// The last import or demo asked for, with its file, so a crash can be retried.
+    last_job: StoredValue<Option<(Request, Option<File>)>, LocalStorage>,
     state: AppState,
 }
 
@@ -47,6 +52,8 @@ impl WorkerClient {
             restarts: StoredValue::new(0),
             list_seq: StoredValue::new(0),
             pending: StoredValue::new_local(Some(Vec::new())),
+            generation: StoredValue::new(0),
+            last_job: StoredValue::new_local(None),
             state,
         };
         client.spawn();
@@ -55,17 +62,20 @@ impl WorkerClient {
 
     fn spawn(self) {
         self.pending.set_value(Some(Vec::new()));
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        let current = move || self.generation.get_value() == generation;
         let opts = WorkerOptions::new();
         opts.set_type(WorkerType::Module);
         let worker = match Worker::new_with_options(WORKER_URL, &opts) {
             Ok(w) => w,
             Err(e) => {
-                self.state.crash.set(Some(format!("{e:?}")));
+                self.state.crash.set(Crash::bug(format!("{e:?}")));
                 return;
             }
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let Some(text) = ev.data().as_string() else { return };
+            let Some(text) = ev.data().as_string().filter(|_| current()) else { return };
             let t0 = page_now();
             match serde_json::from_str::<Response>(&text) {
                 Ok(resp) => {
@@ -73,39 +83,67 @@ impl WorkerClient {
                     self.receive(resp);
                     note_message(text.len(), t1 - t0, page_now() - t1);
                 }
-                Err(e) => self.state.crash.set(Some(format!("bad message from worker: {e}"))),
+                Err(e) => self.state.crash.set(Crash::bug(format!("bad message from worker: {e}"))),
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            if !current() {
+                return;
+            }
             let message = ev
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| "the worker stopped".to_string());
-            self.crashed(message);
+            self.crashed(CrashKind::Bug, message);
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
         self.worker.set_value(Some(worker));
     }
 
-    /// The worker died or panicked: tell the user, start a fresh one, keep the page usable.
-    fn crashed(self, message: String) {
+    /// The worker died, panicked or ran out of memory: what it held is gone, so the views of that
+    /// data go too; tell the user in plain words, start a fresh worker, offer to retry.
+    fn crashed(self, kind: CrashKind, detail: String) {
         if let Some(w) = self.worker.get_value() {
             w.terminate();
         }
         self.worker.set_value(None);
-        self.state.busy.set(None);
+        let s = self.state;
+        s.busy.set(None);
+        s.view.set(None);
+        s.scores.set(None);
+        s.list.set(None);
+        s.card.set(None);
+        s.tab.set(Tab::Import);
         let restarts = self.restarts.get_value() + 1;
         self.restarts.set_value(restarts);
         if restarts > MAX_RESTARTS {
-            self.state.crash.set(Some(format!("{message} — {}", super::i18n::tr(self.state.lang.get_untracked(), "crash.gave_up"))));
+            s.crash.set(Some(Crash { kind: CrashKind::GaveUp, detail }));
             return;
         }
-        self.state.crash.set(Some(message));
+        s.crash.set(Some(Crash { kind, detail }));
         self.spawn();
+    }
+
+    /// Whether there is a job to retry after a crash.
+    pub fn can_retry(self) -> bool {
+        self.last_job.with_value(Option::is_some)
+    }
+
+    /// Runs the last import or demo again (after a crash).
+    pub fn retry(self) {
+        let Some((request, file)) = self.last_job.get_value() else { return };
+        let s = self.state;
+        s.crash.set(None);
+        let name = match &request {
+            Request::Import { file_name, .. } => file_name.clone(),
+            _ => "demo".into(),
+        };
+        s.busy.set(Some(Busy { file_name: name, progress: None }));
+        self.post(&request, file.as_ref());
     }
 
     fn receive(self, resp: Response) {
@@ -184,12 +222,17 @@ impl WorkerClient {
                 }
             }
             Response::Card(card) => s.card.set(Some(Arc::new(*card))),
-            Response::Crashed { message } => self.crashed(message),
+            Response::Crashed { message } => self.crashed(CrashKind::Bug, message),
+            Response::OutOfMemory { wanted_bytes, memory_bytes } => {
+                let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
+                self.crashed(CrashKind::OutOfMemory, format!("{} more were needed with {} in use", mb(wanted_bytes), mb(memory_bytes)));
+            }
         }
     }
 
     fn post(self, request: &Request, file: Option<&File>) {
         self.state.cancelled.set(false);
+        self.state.forgotten.set(false);
         if self.worker.with_value(|w| w.is_none()) {
             // Gave up after repeated crashes: one more try on the user's explicit action.
             self.restarts.set_value(MAX_RESTARTS - 1);
@@ -219,7 +262,7 @@ impl WorkerClient {
             return;
         };
         if let Err(e) = worker.post_message(msg) {
-            self.crashed(format!("{e:?}"));
+            self.crashed(CrashKind::Bug, format!("{e:?}"));
         }
     }
 
@@ -227,6 +270,36 @@ impl WorkerClient {
     /// mid-computation) and a fresh one started. What the old worker held is gone with it, so the
     /// page forgets the file too and says so; the next drop starts afresh.
     pub fn cancel(self) {
+        self.reset();
+        self.state.cancelled.set(true);
+    }
+
+    /// "Forget everything": the loaded data goes with the worker, the settings return to their
+    /// defaults, and what the page kept in the browser (remembered settings, the offline copy of the
+    /// app, its service worker) is removed. The fresh worker starts only afterwards, so its files are
+    /// not cached again on the way.
+    pub fn forget(self) {
+        self.stop();
+        self.state.settings.set(Default::default());
+        let state = self.state;
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = super::offline::forget_everything().await;
+            self.spawn();
+            match result {
+                Ok(()) => state.forgotten.set(true),
+                Err(e) => state.crash.set(Crash::bug(format!("{e:?}"))),
+            }
+        });
+    }
+
+    /// Terminates the worker, clears every view of the data, and starts a fresh worker.
+    fn reset(self) {
+        self.stop();
+        self.spawn();
+    }
+
+    /// Terminates the worker and clears every view of the data it held.
+    fn stop(self) {
         if let Some(w) = self.worker.get_value() {
             w.terminate();
         }
@@ -239,10 +312,10 @@ impl WorkerClient {
         s.card.set(None);
         s.failure.set(None);
         s.crash.set(None);
-        s.cancelled.set(true);
+        s.cancelled.set(false);
+        s.forgotten.set(false);
         s.tab.set(Tab::Import);
         self.restarts.set_value(0);
-        self.spawn();
     }
 
     /// Imports a dropped or picked file with everything detected afresh.
@@ -265,7 +338,9 @@ impl WorkerClient {
         self.open_after.set_value(Tab::Import);
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
-        self.post(&Request::Import { file_name: name, options: Default::default(), settings }, Some(&file));
+        let request = Request::Import { file_name: name, options: Default::default(), settings };
+        self.post(&request, Some(&file));
+        self.last_job.set_value(Some((request, Some(file))));
     }
 
     /// Re-imports the file the worker holds, with the options and settings on screen.
@@ -277,6 +352,9 @@ impl WorkerClient {
         self.open_after.set_value(s.tab.get_untracked());
         let request = Request::Import { file_name: name, options: s.options.get_untracked(), settings: s.settings.get_untracked() };
         self.post(&request, None);
+        // A retry re-reads the file (a fresh worker holds none), with these options.
+        let file = self.last_job.with_value(|j| j.as_ref().and_then(|(_, f)| f.clone()));
+        self.last_job.set_value(Some((request, file)));
     }
 
     pub fn demo(self) {
@@ -291,7 +369,9 @@ impl WorkerClient {
         self.open_after.set_value(tab);
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
-        self.post(&Request::Demo { settings }, None);
+        let request = Request::Demo { settings };
+        self.post(&request, None);
+        self.last_job.set_value(Some((request, None)));
     }
 
     /// Asks for the list's rows `offset..offset + limit` of the selection on screen.

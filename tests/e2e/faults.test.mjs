@@ -2,7 +2,8 @@
 // never start is not restarted forever.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, shot, count } from './harness.mjs';
+import { join } from 'node:path';
+import { launch, shot, count, fixtures } from './harness.mjs';
 
 test('a worker that fails once is reported and replaced; the demo then works', async () => {
   const b = await launch({ open: false });
@@ -31,7 +32,7 @@ test('a worker that can never start is given up after a few tries and the page s
     await b.page.goto(`${b.base}/index.html`);
     await b.page.waitForFunction(() => document.querySelector('[data-testid=crash]')?.textContent.includes('reload the page'), null, { timeout: 30_000 });
     await b.page.waitForTimeout(1000);
-    const loads = b.requests.filter((u) => u.endsWith('/worker_loader.js')).length;
+    const loads = b.pageRequests.filter((u) => u.endsWith('/worker_loader.js')).length;
     assert.ok(loads <= 4, `worker started ${loads} times`);
     await b.page.getByTestId('lang-switch').click();
     assert.match(await b.page.getByTestId('privacy-line').innerText(), /您的文件/);
@@ -59,3 +60,42 @@ test('a request made before the worker has loaded is queued, not lost', async ()
     await b.close();
   }
 });
+
+/** Makes the worker commit a fault, as a bug or a too-large file would (Request::Fault, which the page
+ *  itself never sends), from a task of its own so that it is uncaught there. */
+async function fault(page, kind) {
+  const worker = page.workers().find((w) => w.url().includes('worker'));
+  assert.ok(worker, 'the worker is running');
+  await worker.evaluate((k) => {
+    setTimeout(() => self.onmessage(new MessageEvent('message', { data: { json: JSON.stringify({ Fault: k }) } })));
+  }, kind).catch(() => {});
+}
+
+for (const [kind, words] of [['Panic', /stopped on an internal error/], ['OutOfMemory', /could not give the analysis the memory it needed/]]) {
+  test(`a worker that ${kind === 'Panic' ? 'panics' : 'runs out of memory'} is reported in plain words; retry and another file work`, async () => {
+    const b = await launch();
+    try {
+      const { page } = b;
+      await page.getByTestId('demo-button').click();
+      await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 120_000 });
+      await fault(page, kind);
+      const notice = page.getByTestId('crash');
+      await notice.waitFor({ timeout: 60_000 });
+      assert.equal(await notice.getAttribute('data-kind'), kind === 'Panic' ? 'Bug' : 'OutOfMemory');
+      assert.match(await notice.innerText(), words);
+      if (kind === 'Panic') assert.match(await notice.locator('code').textContent(), /deliberate panic/);
+      else assert.match(await notice.locator('code').textContent(), /MB more were needed with \d+ MB in use/);
+      assert.equal(await page.getByTestId('overview').count(), 0, 'views of data the worker lost are closed');
+      await shot(page, `fault-${kind}`);
+      await page.getByTestId('retry').click();
+      await page.getByTestId('overview').waitFor({ timeout: 60_000 });
+      assert.equal(await count(page, 'kpi-customers'), 5000, 'retry runs the demo again');
+      assert.equal(await page.getByTestId('crash').count(), 0);
+      await page.getByTestId('file-input').setInputFiles(join(fixtures, 'en_transactions.csv'));
+      await page.getByTestId('rows-read').waitFor({ timeout: 60_000 });
+      assert.equal(await count(page, 'rows-read'), 10, 'another file loads');
+    } finally {
+      await b.close();
+    }
+  });
+}

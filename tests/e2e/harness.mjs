@@ -34,7 +34,13 @@ export async function launch({ locale = 'en-US', prefix = '', open = true } = {}
     acceptDownloads: true,
   });
   const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
+  // Requests of the page and its worker, without the service worker's own fetches on their behalf
+  // (with it in charge, each file the page loads shows twice in `requests`).
+  const pageRequests = [];
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (!r.serviceWorker()) pageRequests.push(r.url());
+  });
   const page = context.pages()[0] || (await context.newPage());
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -44,13 +50,25 @@ export async function launch({ locale = 'en-US', prefix = '', open = true } = {}
     await page.getByTestId('drop-zone').waitFor();
   }
   return {
-    page, context, base, origin, requests, consoleErrors,
-    async close() { await context.close(); await new Promise((ok) => server.close(ok)); },
+    page, context, base, origin, requests, pageRequests, consoleErrors,
+    async close() { await context.close(); if (server.listening) await new Promise((ok) => server.close(ok)); },
+    /** Takes the server away, as a lost network would: no new connection, and open ones cut. */
+    async stopServer() { server.closeAllConnections(); await new Promise((ok) => server.close(ok)); },
     /** Requests that went anywhere but the local server. */
     foreignRequests() {
       return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:blank');
     },
   };
+}
+
+/** Waits until the service worker controls the page and has the app cached (so that what follows
+ *  is "after load"). */
+export async function offlineReady(page) {
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker?.controller) return false;
+    const c = await caches.open('kezhi-app');
+    return (await c.keys()).length >= 10;
+  }, null, { timeout: 30_000, polling: 200 });
 }
 
 export async function shot(page, name) {

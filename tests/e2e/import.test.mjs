@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, openSync, closeSync, ftruncateSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, importFile, text, count, fixtures, inked } from './harness.mjs';
+import { launch, shot, importFile, text, count, fixtures, inked, offlineReady } from './harness.mjs';
 
 let b;
 let loadRequests;
 before(async () => {
   b = await launch({ locale: 'en-US' });
   await b.page.waitForLoadState('networkidle');
+  await offlineReady(b.page);
   loadRequests = b.requests.length;
 });
 after(async () => { await b?.close(); });
