@@ -33,3 +33,26 @@ test('embedded in an iframe, the app works and the language switch works', async
     await b.close();
   }
 });
+
+test('embedded in a portal page of the same host, the framed app registers its offline copy', async () => {
+  // A secure-context parent (the about:blank above is not one, so no service worker exists there).
+  const b = await launch({ open: false, prefix: '/tools/kezhi' });
+  try {
+    const portal = `${b.origin}/portal/index.html`;
+    await b.page.route(portal, (r) => r.fulfill({
+      contentType: 'text/html',
+      body: `<h1>Intranet portal</h1><iframe id="k" src="${b.base}/index.html" style="width:1200px;height:800px;border:0"></iframe>`,
+    }));
+    await b.page.goto(portal);
+    const app = b.page.frameLocator('#k');
+    await app.getByTestId('demo-button').click();
+    await app.getByTestId('overview').waitFor({ timeout: 60_000 });
+    const frame = b.page.frames().find((f) => f.url().startsWith(`${b.base}/index.html`));
+    assert.ok(frame, 'the app frame');
+    const scope = await frame.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(scope, `${b.base}/`, 'the service worker is scoped to the app\'s folder, not the portal');
+    assert.deepEqual(b.foreignRequests(), []);
+  } finally {
+    await b.close();
+  }
+});
