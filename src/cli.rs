@@ -17,6 +17,7 @@ use kezhi::engine::lang::Lang;
 use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
 use kezhi::engine::scoring;
 use kezhi::engine::settings::Settings;
+use kezhi::engine::what_if;
 use kezhi::engine::time_unit::TimeUnit;
 use serde_json::json;
 
@@ -100,6 +101,33 @@ enum Command {
         /// Write one scored row per customer here (CSV, UTF-8 with BOM).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Customer equity under a what-if scenario (docs/models.md): the baseline, the change each lever
+    /// adds (a waterfall), the scenario, and the new/veteran split before and after.
+    Whatif {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Points added to the retention rate per group period, e.g. +0.05.
+        #[arg(long, allow_hyphen_values = true, default_value_t = 0.0)]
+        retention: f64,
+        /// Relative change of purchase frequency, e.g. +0.1 for +10%.
+        #[arg(long, allow_hyphen_values = true, default_value_t = 0.0)]
+        frequency: f64,
+        /// Relative change of spend per purchase, e.g. +0.1.
+        #[arg(long, allow_hyphen_values = true, default_value_t = 0.0)]
+        spend: f64,
+        /// Points added to the margin ratio, e.g. +0.02.
+        #[arg(long = "margin-points", allow_hyphen_values = true, default_value_t = 0.0)]
+        margin_points: f64,
+        /// Annual discount rate to use instead of the settings'.
+        #[arg(long)]
+        discount: Option<f64>,
+        /// Share (0–1) of the new customers in the potential class converted into veterans.
+        #[arg(long, default_value_t = 0.0)]
+        convert: f64,
+        /// Print the outcome as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Write the demo retailer's transaction log as CSV.
     Demo {
@@ -190,6 +218,10 @@ pub fn run() -> ExitCode {
                 None => ExitCode::SUCCESS,
             }
         }
+        Command::Whatif { input, retention, frequency, spend, margin_points, discount, convert, json } => {
+            let levers = what_if::Levers { retention, frequency, spend, margin: margin_points, discount_annual: discount, convert_potential: convert };
+            whatif(&input, &levers, json)
+        }
         Command::Score { input, horizon_months, discount_annual, bins, segments, json, out } => {
             let mut settings = match input.settings() {
                 Ok(s) => s,
@@ -229,6 +261,46 @@ pub fn run() -> ExitCode {
             }
         }
     }
+}
+
+fn whatif(input: &InputArgs, levers: &what_if::Levers, json: bool) -> ExitCode {
+    let settings = match input.settings() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some((imported, _)) = load(input, &settings) else { return ExitCode::from(2) };
+    let lang = Lang::from_tag(&input.lang);
+    let scored = scoring::score_for_views(&imported.table, &settings, &|| 0.0).0;
+    let Some(base) = what_if::base(&imported.table, &scored, &settings) else {
+        eprintln!("{}", lang.pick("No CLV: BG/NBD or Gamma-Gamma could not be fitted on this file, so there is no equity to vary.", "没有 CLV：本文件无法拟合 BG/NBD 或 Gamma-Gamma，因此没有可模拟的客户资产。"));
+        return ExitCode::from(2);
+    };
+    let o = what_if::run(&base, levers);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&o).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    let zh = lang == Lang::Zh;
+    let money = |v: f64| format!("{v:>16.2}");
+    println!("{:<36}{}", lang.pick("Customer equity, baseline", "客户资产（基线）"), money(o.baseline));
+    for s in &o.steps {
+        println!("  {:<34}{}", s.lever.label(zh), money(s.delta));
+    }
+    println!("{:<36}{}", lang.pick("Customer equity, scenario", "客户资产（情景）"), money(o.scenario));
+    let names = [lang.pick("new customers", "新客户"), lang.pick("veterans", "老客户")];
+    for (k, name) in names.iter().enumerate() {
+        let (b, a) = (&o.tenure_before[k], &o.tenure_after[k]);
+        println!("  {name:<20}{:>8} → {:<8}{} →{}", b.customers, a.customers, money(b.equity), money(a.equity));
+    }
+    let source = match o.retention_source {
+        what_if::RetentionSource::Measured => lang.pick("measured", "实测"),
+        what_if::RetentionSource::BgNbd => lang.pick("from the BG/NBD fit", "由 BG/NBD 推算"),
+    };
+    println!("{} {:.1}% ({source}, {} {})", lang.pick("retention per period:", "每期保留率："), o.retention * 100.0, base.period_months, lang.pick("months per period", "个月/期"));
+    ExitCode::SUCCESS
 }
 
 impl InputArgs {

@@ -95,6 +95,8 @@ pub struct ScoreView {
     /// Customers with a CLV, and its total and mean over them.
     pub clv_customers: usize,
     pub clv_total: f64,
+    /// Customer equity and its split (seed 002); `None` without CLVs.
+    pub equity: Option<crate::engine::customer_equity::CustomerEquity>,
     pub stages_ms: StageTimes,
     /// The frameworks' tables, curves and grids (no per-customer vectors).
     pub frameworks: crate::engine::frameworks::Summary,
@@ -183,6 +185,7 @@ impl ScoreView {
             report: scored.report.clone(),
             clv_customers: clvs.len(),
             clv_total: clvs.iter().sum(),
+            equity: scored.equity.clone(),
             stages_ms,
             frameworks: scored.frameworks.summary(),
             checks: scored.checks.clone(),

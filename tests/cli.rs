@@ -255,3 +255,41 @@ fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
     let class = c1.split(',').nth(23).unwrap_or_default();
     assert!(["High quality", "Potential B", "Problem"].contains(&class), "C1 is in the fast column: {c1}");
 }
+
+#[test]
+fn whatif_prints_the_waterfall_and_scales_as_computed_by_hand() {
+    let dir = std::env::temp_dir().join(format!("kezhi-cli-whatif-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let csv = dir.join("demo.csv");
+    let o = kezhi().args(["demo", "--customers", "800", "--out"]).arg(&csv).output().expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let run = |args: &[&str]| -> serde_json::Value {
+        let o = kezhi().arg("whatif").arg(&csv).args(args).arg("--json").output().expect("run");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let f = |v: &serde_json::Value| v.as_f64().expect("number");
+    // Frequency +10% and spend +20% scale every CLV by 1.1 · 1.2 = 1.32 (docs/models.md).
+    let v = run(&["--frequency", "+0.1", "--spend", "+0.2"]);
+    assert!((f(&v["scenario"]) - 1.32 * f(&v["baseline"])).abs() < 1e-9 * f(&v["scenario"]), "{v}");
+    // All levers: the steps add up to the change, in the documented order.
+    let v = run(&["--retention", "+0.05", "--frequency", "0.1", "--spend", "0.05", "--margin-points", "0.02", "--discount", "0.2", "--convert", "0.5"]);
+    let steps = v["steps"].as_array().expect("steps");
+    let order: Vec<&str> = steps.iter().map(|s| s["lever"].as_str().expect("lever")).collect();
+    assert_eq!(order, ["Retention", "Frequency", "Spend", "Margin", "Discount", "Conversion"]);
+    let sum: f64 = steps.iter().map(|s| f(&s["delta"])).sum();
+    assert!((f(&v["baseline"]) + sum - f(&v["scenario"])).abs() < 1e-9 * f(&v["scenario"]));
+    assert!(f(&steps[0]["delta"]) > 0.0 && f(&steps[4]["delta"]) < 0.0, "more retention adds; a higher discount rate takes away");
+    // The baseline is the customers' CLV summed, as `kezhi score --out` writes them.
+    let scored = dir.join("scored.csv");
+    let o = kezhi().args(["score"]).arg(&csv).arg("--out").arg(&scored).output().expect("run");
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&scored).expect("scored");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let col = reader.headers().expect("header").iter().position(|h| h == "clv").expect("clv column");
+    let total: f64 = reader.records().filter_map(|r| r.ok()?.get(col)?.parse::<f64>().ok()).sum();
+    assert!((total - f(&v["baseline"])).abs() < 1e-6 * 800.0, "{total} vs {}", v["baseline"]);
+    // Chinese output names the levers in Chinese.
+    let o = kezhi().arg("whatif").arg(&csv).args(["--retention", "0.05", "--lang", "zh"]).output().expect("run");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("保留率"));
+}

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::bg_nbd::{self, BgNbdFit};
 use super::repeat_data::RepeatData;
 use super::clv;
+use super::customer_equity::{self, CustomerEquity, EquityInputs};
 use super::customer_table::CustomerTable;
 use super::frameworks::{self, Frameworks};
 use super::fit_report::{parameter_findings, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
@@ -73,6 +74,8 @@ pub struct Scored {
     pub report: FitReport,
     /// The customer-asset frameworks (METHODS §3–§4).
     pub frameworks: Frameworks,
+    /// Customer equity, Σ CLV, and its split (seed 002); `None` without CLVs.
+    pub equity: Option<CustomerEquity>,
     /// The AHP result when `settings.ahp_rfm` was given and usable, and the weights actually used.
     pub ahp: Option<super::ahp::AhpResult>,
     pub rfm_weights: [f64; 3],
@@ -308,6 +311,16 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         gg: gg.as_ref().map(|f| &f.params),
     };
     let frameworks = frameworks::build(table, &inputs, settings);
+    let occasions: Vec<u32> = table.customers.iter().map(|c| c.occasions).collect();
+    let equity = customer_equity::build(&EquityInputs {
+        clv: &clvs,
+        occasions: &occasions,
+        gmcb: &frameworks.gmcb.class,
+        pyramid: &frameworks.pyramid.level,
+        lifecycle: frameworks.lifecycle.as_ref().map(|l| l.stage.as_slice()),
+        horizon_months: settings.horizon_months,
+        discount_annual: settings.discount_annual,
+    });
     lap(&mut times.frameworks);
     let scored = Scored {
         settings: settings.clone(),
@@ -323,6 +336,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         groups_by_segment,
         report: FitReport::new(findings),
         frameworks,
+        equity,
         ahp,
         rfm_weights: weights,
         customers: rows,
