@@ -3,6 +3,7 @@
 //! Data flows one way: bytes → [`import`] → [`customer_table`] → models → classifications.
 
 pub mod ahp;
+pub mod anonymise;
 pub mod bg_nbd;
 pub mod class_table;
 pub mod clustering;

@@ -14,9 +14,11 @@ use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::errors::ImportError;
 use crate::engine::import::memory_budget;
 use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
+use crate::engine::anonymise;
 use crate::engine::customer_list::{self, Selection};
 use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored};
 use crate::engine::settings::Settings;
+use crate::engine::what_if;
 use crate::worker_protocol::{ChecksView, FailureView, Fault, ImportView, ListPage, Request, Response, ScoreView};
 
 const CHUNK: u64 = 16 << 20;
@@ -33,6 +35,8 @@ struct Held {
     order: Option<(Selection, Vec<usize>)>,
     /// Milliseconds spent reading the file, for the stage timings.
     read_ms: f64,
+    /// The scenarios' per-customer base for `scored`, made on the first `WhatIf`.
+    what_if: Option<what_if::Base>,
 }
 
 /// The page's local date, for the importer's check on future dates.
@@ -161,6 +165,7 @@ fn handle(ev: MessageEvent) {
                         h.file_name = file_name.clone();
                         h.last = None;
                         h.scored = None;
+                        h.what_if = None;
                         h.order = None;
                         h.read_ms = now_ms() - t0;
                     }),
@@ -181,12 +186,23 @@ fn handle(ev: MessageEvent) {
                 h.file_name = DEMO_FILE_NAME.to_string();
                 h.last = None;
                 h.scored = None;
+                h.what_if = None;
                 h.order = None;
                 h.read_ms = now_ms() - t0;
             });
             run_import(&ImportOptions::default(), &settings);
         }
         Request::Fault(fault) => commit(fault),
+        Request::WhatIf { levers, seq } => {
+            let outcome = HELD.with_borrow_mut(|h| {
+                if h.what_if.is_none() {
+                    let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
+                    h.what_if = what_if::base(table, scored, &scored.settings);
+                }
+                h.what_if.as_ref().map(|b| Box::new(what_if::run(b, &levers)))
+            });
+            post(&Response::WhatIf { outcome, seq });
+        }
         Request::RejectsCsv { lang } => {
             let (name, text) = HELD.with_borrow(|h| {
                 let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
@@ -195,14 +211,21 @@ fn handle(ev: MessageEvent) {
             });
             post(&Response::Csv { file_name: name, text });
         }
-        Request::List { selection, offset, limit, lang, seq } => {
+        Request::List { selection, offset, limit, lang, seq, anonymise } => {
             let page = HELD.with_borrow_mut(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
                 if h.order.as_ref().is_none_or(|(s, _)| *s != selection) {
                     h.order = Some((selection.clone(), customer_list::select(table, scored, &selection)));
                 }
                 let order = &h.order.as_ref()?.1;
-                let rows = order.iter().skip(offset).take(limit.min(500)).map(|&i| customer_list::row(table, scored, i, lang)).collect();
+                let n = table.customers.len();
+                let rows = order
+                    .iter()
+                    .skip(offset)
+                    .take(limit.min(500))
+                    .map(|&i| customer_list::row(table, scored, i, lang))
+                    .map(|r| if anonymise { anonymise::row(r, n, lang) } else { r })
+                    .collect();
                 let chips = selection.filters.iter().map(|&f| customer_list::chip(scored, f, lang)).collect();
                 Some(ListPage { seq, total: order.len(), offset, rows, chips })
             });
@@ -210,13 +233,17 @@ fn handle(ev: MessageEvent) {
                 post(&Response::List(Box::new(page)));
             }
         }
-        Request::Card { index, lang } => {
-            let card = HELD.with_borrow(|h| customer_list::card(&h.last.as_ref()?.table, h.scored.as_ref()?, index, lang));
+        Request::Card { index, lang, anonymise } => {
+            let card = HELD.with_borrow(|h| {
+                let table = &h.last.as_ref()?.table;
+                let card = customer_list::card(table, h.scored.as_ref()?, index, lang)?;
+                Some(if anonymise { anonymise::card(card, table.customers.len(), lang) } else { card })
+            });
             if let Some(card) = card {
                 post(&Response::Card(Box::new(card)));
             }
         }
-        Request::ExportList { selection, lang } => {
+        Request::ExportList { selection, lang, anonymise } => {
             let out = HELD.with_borrow(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
                 let indices = customer_list::select(table, scored, &selection);
@@ -225,12 +252,15 @@ fn handle(ev: MessageEvent) {
                     let c = customer_list::chip(scored, *f, lang);
                     notes.push(("filter".into(), format!("{} = {}", c.dimension, c.class)));
                 }
-                if !selection.search.trim().is_empty() {
+                if !selection.search.trim().is_empty() && !anonymise {
                     notes.push(("search".into(), selection.search.trim().to_string()));
+                }
+                if anonymise {
+                    notes.push(("anonymised".into(), "ids replaced by pseudonyms".into()));
                 }
                 notes.extend(scored.settings.describe());
                 let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
-                Some((format!("{stem}_customers.csv"), crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, &notes)))
+                Some((format!("{stem}_customers.csv"), crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, &notes, anonymise)))
             });
             if let Some((file_name, text)) = out {
                 post(&Response::Csv { file_name, text });
@@ -303,6 +333,7 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
                 h.last = Some(imported);
                 h.scored = Some(scored);
                 h.order = None;
+                h.what_if = None;
             });
         }
         (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),

@@ -35,11 +35,14 @@ pub enum Request {
     RejectsCsv { lang: Lang },
     /// A window of the customer list: the selection's customers `offset..offset + limit`. `seq` comes
     /// back with the answer so the page keeps only the newest.
-    List { selection: Selection, offset: usize, limit: usize, lang: Lang, seq: u64 },
+    /// `anonymise`: ids as pseudonyms, names hidden (here and in the card and export below).
+    List { selection: Selection, offset: usize, limit: usize, lang: Lang, seq: u64, #[serde(default)] anonymise: bool },
     /// One customer's card.
-    Card { index: usize, lang: Lang },
+    Card { index: usize, lang: Lang, #[serde(default)] anonymise: bool },
     /// The selection's customers with every score as CSV, the settings on top.
-    ExportList { selection: Selection, lang: Lang },
+    ExportList { selection: Selection, lang: Lang, #[serde(default)] anonymise: bool },
+    /// Customer equity under these levers, against the baseline (the Scenarios view).
+    WhatIf { levers: crate::engine::what_if::Levers, seq: u64 },
     /// Commit a fault (tests only; see [`Fault`]).
     Fault(Fault),
 }
@@ -235,6 +238,8 @@ pub enum Response {
     Card(Box<Card>),
     Failed(FailureView),
     Csv { file_name: String, text: String },
+    /// The answer to `WhatIf` (`None` without CLVs), with the request's `seq`.
+    WhatIf { outcome: Option<Box<crate::engine::what_if::Outcome>>, seq: u64 },
     /// The worker hit a bug (a Rust panic). The page restarts it.
     Crashed { message: String },
     /// An allocation of `wanted_bytes` failed with `memory_bytes` of wasm memory in use: the worker

@@ -80,20 +80,29 @@ pub const SCORED_COLUMNS: [&str; 29] = [
 /// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
 pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang) -> String {
     let all: Vec<usize> = (0..table.customers.len().min(scored.customers.len())).collect();
-    scored_csv_of(table, scored, lang, &all, &[])
+    scored_csv_of(table, scored, lang, &all, &[], false)
 }
 
 /// The customers `indices` (in that order) with every score, under `notes` lines (the page writes the
 /// file, the selection and every setting in force there, METHODS §8). Its first five columns are the
 /// `lifetimes` summary, so the file imports back as a customer summary.
-pub fn scored_csv_of(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang, indices: &[usize], notes: &[(String, String)]) -> String {
+/// With `anonymise`, every id is its pseudonym (`anonymise::pseudonym`).
+pub fn scored_csv_of(
+    table: &CustomerTable,
+    scored: &super::scoring::Scored,
+    lang: Lang,
+    indices: &[usize],
+    notes: &[(String, String)],
+    anonymise: bool,
+) -> String {
+    let n = table.customers.len();
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
     let zh = lang == Lang::Zh;
     let fw = &scored.frameworks;
     let rows = indices.iter().filter(|&&i| i < table.customers.len() && i < scored.customers.len()).map(|&i| {
         let (c, s) = (&table.customers[i], &scored.customers[i]);
         vec![
-            c.id.clone(),
+            if anonymise { super::anonymise::pseudonym(i, n, lang) } else { c.id.clone() },
             num(c.frequency),
             num(c.recency),
             num(c.t),
@@ -184,7 +193,7 @@ mod tests {
         let scored = score(&imported.table, &settings);
         let all: Vec<usize> = (0..imported.table.customers.len()).collect();
         let notes = settings.describe();
-        let text = scored_csv_of(&imported.table, &scored, Lang::Zh, &all, &notes);
+        let text = scored_csv_of(&imported.table, &scored, Lang::Zh, &all, &notes, false);
         assert!(text.starts_with(&format!("{BOM}# analysis_date = ")), "{}", &text[..80]);
         let back = import(text.as_bytes(), "export.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("re-imports");
         assert!(back.table.from_summary);

@@ -226,6 +226,9 @@ pub struct Outcome {
     pub levers: Levers,
     pub baseline: f64,
     pub scenario: f64,
+    /// `scenario − baseline`, and that as a share of the baseline (0 when the baseline is 0).
+    pub change: f64,
+    pub change_share: f64,
     /// One step per lever, in order; their deltas add up to `scenario − baseline`.
     pub steps: Vec<Step>,
     /// New (0) and veteran (1) equity and customers, before and after (converted customers move).
@@ -238,6 +241,38 @@ pub struct Outcome {
     pub converted: u64,
     pub retention: f64,
     pub retention_source: RetentionSource,
+}
+
+/// One bar of the waterfall, placed on an axis from 0 to the largest running total: `left` and
+/// `width` are shares of that axis. `lever` is `None` for the baseline and the scenario bars.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bar {
+    pub lever: Option<Lever>,
+    pub value: f64,
+    pub left: f64,
+    pub width: f64,
+}
+
+impl Outcome {
+    /// The waterfall: the baseline, each lever's step from the running total, the scenario.
+    pub fn bars(&self) -> Vec<Bar> {
+        let mut running = self.baseline;
+        let mut top = self.baseline.max(self.scenario);
+        for s in &self.steps {
+            running += s.delta;
+            top = top.max(running);
+        }
+        let top = if top > 0.0 { top } else { 1.0 };
+        let mut out = vec![Bar { lever: None, value: self.baseline, left: 0.0, width: self.baseline.max(0.0) / top }];
+        let mut running = self.baseline;
+        for s in &self.steps {
+            let (a, b) = (running, running + s.delta);
+            out.push(Bar { lever: Some(s.lever), value: s.delta, left: a.min(b).max(0.0) / top, width: (b - a).abs() / top });
+            running = b;
+        }
+        out.push(Bar { lever: None, value: self.scenario, left: 0.0, width: self.scenario.max(0.0) / top });
+        out
+    }
 }
 
 /// The scenario `levers` against the baseline, with its waterfall and the class mix.
@@ -291,6 +326,8 @@ pub fn run(base: &Base, levers: &Levers) -> Outcome {
         levers: *levers,
         baseline,
         scenario: before,
+        change: before - baseline,
+        change_share: if baseline != 0.0 { (before - baseline) / baseline } else { 0.0 },
         steps,
         tenure_before: split(&v0, &tenure_before, 2),
         tenure_after: vec![part(0, new_count - converted, new_eq), part(1, vet_count + converted, vet_eq)],
@@ -382,6 +419,23 @@ mod tests {
         assert!((parts - o.scenario).abs() <= IDENTITY_REL * o.scenario);
         let levels: f64 = o.pyramid_after.iter().map(|p| p.equity).sum();
         assert!((levels - o.scenario).abs() <= IDENTITY_REL * o.scenario);
+    }
+
+    #[test]
+    fn the_waterfall_bars_stand_on_each_other() {
+        // Baseline 51; +12 from conversion; −x from a higher discount rate.
+        let o = run(&two(), &Levers { discount_annual: Some(0.5), convert_potential: 0.5, ..Levers::default() });
+        let bars = o.bars();
+        assert_eq!(bars.len(), 8);
+        let top = o.baseline.max(o.scenario);
+        assert!((bars[0].width - o.baseline / top).abs() < HAND_COMPUTED_ABS);
+        let discount = &bars[5];
+        assert_eq!(discount.lever, Some(Lever::Discount));
+        assert!(discount.value < 0.0);
+        assert!((discount.left + discount.width - bars[0].width).abs() < HAND_COMPUTED_ABS, "a fall hangs from the running total");
+        let conversion = &bars[6];
+        assert!((conversion.left - discount.left).abs() < HAND_COMPUTED_ABS, "the next step starts where the fall ended");
+        assert!((bars[7].width - o.scenario / top).abs() < HAND_COMPUTED_ABS);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::clv_screen::ClvScreen;
 use super::customers_screen::CustomersScreen;
 use super::deep_link;
 use super::rfm_screen::RfmScreen;
+use super::scenario_screen::ScenarioScreen;
 use super::report_screen::ReportScreen;
 use super::settings_screen::SettingsScreen;
 use super::import_screen::ImportScreen;
@@ -63,6 +64,13 @@ pub fn App() -> impl IntoView {
                         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&print), 900);
                     }>{move || state.tr("app.print")}</button>
             </Show>
+            <Show when=move || state.view.with(|v| v.is_some())>
+                <button class="secondary anon-switch" data-testid="anonymise" class:on=move || state.anonymise.get()
+                    aria-pressed=move || state.anonymise.get().to_string() title=move || state.tr("anon.hint")
+                    on:click=move |_| state.anonymise.update(|a| *a = !*a)>
+                    {move || state.tr(if state.anonymise.get() { "anon.on" } else { "anon.off" })}
+                </button>
+            </Show>
             <button class="lang-switch" data-testid="lang-switch"
                 on:click=move |_| state.lang.update(|l| *l = match l { Lang::En => Lang::Zh, Lang::Zh => Lang::En })>
                 {move || state.tr("app.switch_lang")}
@@ -84,6 +92,7 @@ pub fn App() -> impl IntoView {
                         <TabButton tab=Tab::Portfolio key="tab.portfolio" />
                         <TabButton tab=Tab::Lifecycle key="tab.lifecycle" />
                         <TabButton tab=Tab::Customers key="tab.customers" />
+                        <TabButton tab=Tab::Scenarios key="tab.scenarios" />
                         <TabButton tab=Tab::Settings key="tab.settings" />
                         <TabButton tab=Tab::Report key="tab.report" />
                     </Show>
@@ -97,6 +106,7 @@ pub fn App() -> impl IntoView {
                     Tab::Rfm => view! { <RfmScreen /> }.into_any(),
                     Tab::Customers => view! { <CustomersScreen /> }.into_any(),
                     Tab::Settings => view! { <SettingsScreen /> }.into_any(),
+                    Tab::Scenarios => view! { <ScenarioScreen /> }.into_any(),
                     Tab::Report => view! { <ReportScreen /> }.into_any(),
                 }}
             </Show>

@@ -65,7 +65,9 @@ pub fn CustomersScreen() -> impl IntoView {
     let first = Memo::new(move |_| (scroll_top.get() / ROW_H).max(0.0) as usize);
     let scroller = NodeRef::<leptos::html::Div>::new();
     // What the list shows depends on the selection, the language and the scores in hand.
-    let key = Memo::new(move |_| (state.selection.get(), state.lang.get(), state.scores.with(|s| s.as_ref().map(|s| s.file_name.clone()))));
+    let key = Memo::new(move |_| {
+        (state.selection.get(), (state.lang.get(), state.anonymise.get()), state.scores.with(|s| s.as_ref().map(|s| s.file_name.clone())))
+    });
     // The outside world (the worker): a new selection starts at the top…
     Effect::new(move |_| {
         let (_, _, file) = key.get();
@@ -77,6 +79,16 @@ pub fn CustomersScreen() -> impl IntoView {
             el.set_scroll_top(0);
         }
         worker.list(0, FETCH);
+    });
+    // The outside world: an open card is asked for again when the anonymise switch flips.
+    Effect::new(move |prev: Option<bool>| {
+        let on = state.anonymise.get();
+        if prev.is_some() {
+            if let Some(index) = state.card.with_untracked(|c| c.as_ref().map(|c| c.row.index)) {
+                worker.card(index);
+            }
+        }
+        on
     });
     // …and scrolling past the rows in hand asks for the next window.
     Effect::new(move |_| {

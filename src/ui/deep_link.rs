@@ -1,6 +1,9 @@
 //! The URL remembers the view and the customer list's selection, never the data (issue 5):
 //! `#view=customers&f=pyramid:0,tier:2&q=text&sort=revenue&desc=1`. `?demo=1` opens the demo data, so
-//! a link like `?demo=1#view=rfm` shows a client the RFM view straight away.
+//! a link like `?demo=1#view=rfm` shows a client the RFM view straight away. For intranet teams,
+//! `?src=exports/customers.csv` loads a file from the same server at start (never from another
+//! origin), and `?settings=team.json` (a same-origin JSON file, or the JSON itself) sets the settings
+//! first, so a team can publish Kezhi next to a nightly export.
 
 use leptos::prelude::*;
 
@@ -12,6 +15,10 @@ use crate::engine::customer_list::{Filter, Selection, SortKey};
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Link {
     pub demo: bool,
+    /// `?src=`: a file to load at start (same origin only).
+    pub src: Option<String>,
+    /// `?settings=`: a same-origin JSON file, or settings JSON inline.
+    pub settings: Option<String>,
     pub tab: Option<Tab>,
     pub selection: Option<Selection>,
 }
@@ -36,7 +43,9 @@ pub fn parse(search: &str, hash: &str) -> Link {
             })
             .collect()
     };
-    let mut link = Link { demo: pairs(search).iter().any(|(k, v)| k == "demo" && v == "1"), ..Link::default() };
+    let query = pairs(search);
+    let value = |key: &str| query.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string());
+    let mut link = Link { demo: query.iter().any(|(k, v)| k == "demo" && v == "1"), src: value("src"), settings: value("settings"), ..Link::default() };
     let mut sel = Selection { descending: true, ..Selection::default() };
     let mut any = false;
     for (k, v) in pairs(hash) {
@@ -89,6 +98,22 @@ pub fn start(state: AppState, worker: WorkerClient) {
     }
     if link.demo {
         worker.demo_opening(link.tab.unwrap_or(Tab::Overview));
+    } else if link.src.is_some() || link.settings.is_some() {
+        let tab = link.tab;
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(s) = &link.settings {
+                match load_settings(s).await {
+                    Ok(settings) => state.settings.set(settings),
+                    Err(e) => state.crash.set(super::state::Crash::bug(e)),
+                }
+            }
+            if let Some(src) = &link.src {
+                match fetch_same_origin(src).await {
+                    Ok(file) => worker.import_file_opening(file, tab.unwrap_or(Tab::Overview)),
+                    Err(e) => state.failure.set(Some(e)),
+                }
+            }
+        });
     }
     // The outside world: the address bar.
     Effect::new(move |_| {
@@ -106,4 +131,52 @@ pub fn start(state: AppState, worker: WorkerClient) {
             }
         }
     });
+}
+
+/// `src` resolved against the page, if it is on the page's own origin.
+fn same_origin(src: &str) -> Result<String, String> {
+    let location = window().location();
+    let here = location.href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(src, &here).map_err(|_| src.to_string())?;
+    if url.origin() != location.origin().unwrap_or_default() {
+        return Err(url.href());
+    }
+    Ok(url.href())
+}
+
+async fn fetch_bytes(url: &str) -> Result<web_sys::Blob, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| format!("{e:?}"))?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let blob = JsFuture::from(response.blob().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    blob.dyn_into().map_err(|e| format!("{e:?}"))
+}
+
+/// Fetches `?src=` (same origin only) as a `File` named after the path.
+async fn fetch_same_origin(src: &str) -> Result<web_sys::File, crate::worker_protocol::FailureView> {
+    use crate::engine::import::errors::ImportError;
+    use crate::worker_protocol::FailureView;
+    let name = src.rsplit('/').next().unwrap_or(src).split(['?', '#']).next().unwrap_or(src).to_string();
+    let url = same_origin(src).map_err(|url| FailureView::new(&name, &ImportError::OtherOrigin { url }, None))?;
+    let blob = fetch_bytes(&url).await.map_err(|detail| FailureView::new(&name, &ImportError::Fetch { url: url.clone(), detail }, None))?;
+    let parts = js_sys::Array::of1(&blob);
+    web_sys::File::new_with_blob_sequence(&parts, &name).map_err(|e| FailureView::new(&name, &ImportError::Fetch { url, detail: format!("{e:?}") }, None))
+}
+
+/// `?settings=`: JSON inline (starting with `{`), or a same-origin JSON file; missing fields take
+/// their defaults, as the Settings view's import does.
+async fn load_settings(s: &str) -> Result<crate::engine::settings::Settings, String> {
+    let text = if s.starts_with('{') {
+        s.to_string()
+    } else {
+        let url = same_origin(s).map_err(|url| format!("?settings={s}: {url} is not on this server; settings are read only from the server Kezhi is served from."))?;
+        let blob = fetch_bytes(&url).await.map_err(|e| format!("?settings={s}: {e}"))?;
+        let text = wasm_bindgen_futures::JsFuture::from(blob.text()).await.map_err(|e| format!("{e:?}"))?;
+        text.as_string().unwrap_or_default()
+    };
+    super::settings_screen::settings_from_json(&text).map_err(|e| format!("?settings: {e}"))
 }

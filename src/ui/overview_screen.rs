@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::format::{int, money, percent};
 use super::portfolio_screen::PyramidPair;
 use crate::engine::customer_list::{Dimension, Filter};
+use super::equity_panel::EquityPanel;
 use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;
 use super::plot_canvas::{PlotCanvas, SvgExport};
@@ -50,6 +51,7 @@ pub fn OverviewScreen() -> impl IntoView {
                         </button>
                     })}
                 </div>
+                <EquityPanel />
                 <Insights />
                 <div class="overview-pair">
                     <ParetoCurve />

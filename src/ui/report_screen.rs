@@ -10,6 +10,7 @@ use super::lifecycle_screen::LifecycleScreen;
 use super::overview_screen::OverviewScreen;
 use super::portfolio_screen::PortfolioScreen;
 use super::rfm_screen::RfmScreen;
+use super::scenario_screen::ScenarioTable;
 use super::state::AppState;
 
 #[component]
@@ -59,6 +60,7 @@ pub fn ReportScreen() -> impl IntoView {
             <ClvScreen />
             <PortfolioScreen />
             <LifecycleScreen />
+            <section class="panel report-scenarios"><ScenarioTable /></section>
         </div>
     }
 }

@@ -23,6 +23,16 @@ pub fn remembered() -> Option<Settings> {
     serde_json::from_str(&text).ok()
 }
 
+/// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
+/// (`{"settings": {…}}`) — refused when a value is out of range (the form's checks, in English).
+pub fn settings_from_json(text: &str) -> Result<Settings, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let inner = value.get("settings").cloned().unwrap_or(value);
+    let s: Settings = serde_json::from_value(inner).map_err(|e| e.to_string())?;
+    let problems = settings_form::problems(&s, crate::engine::lang::Lang::En);
+    if problems.is_empty() { Ok(s) } else { Err(problems.join(" ")) }
+}
+
 /// Saaty's scale as shown in the AHP editor: 1/9 … 1 … 9.
 const SCALE: [f64; 17] =
     [1.0 / 9.0, 1.0 / 8.0, 1.0 / 7.0, 1.0 / 6.0, 1.0 / 5.0, 1.0 / 4.0, 1.0 / 3.0, 1.0 / 2.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0];

@@ -20,12 +20,14 @@ pub enum Tab {
     Lifecycle,
     Customers,
     Settings,
+    /// What-if scenarios on customer equity.
+    Scenarios,
     /// Every view one after another, for printing ("Save as PDF").
     Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers, Tab::Settings, Tab::Report];
+    pub const ALL: [Tab; 10] = [Tab::Import, Tab::Overview, Tab::Rfm, Tab::Clv, Tab::Portfolio, Tab::Lifecycle, Tab::Customers, Tab::Scenarios, Tab::Settings, Tab::Report];
 
     /// The name in the URL (`#view=…`).
     pub fn key(self) -> &'static str {
@@ -38,6 +40,7 @@ impl Tab {
             Tab::Lifecycle => "lifecycle",
             Tab::Customers => "customers",
             Tab::Settings => "settings",
+            Tab::Scenarios => "scenarios",
             Tab::Report => "report",
         }
     }
@@ -80,6 +83,13 @@ pub struct AppState {
     pub list: RwSignal<Option<Arc<ListPage>>>,
     /// The open customer card.
     pub card: RwSignal<Option<Arc<Card>>>,
+    /// The what-if levers on the Scenarios view, the worker's answer for them, and the scenarios the
+    /// user saved (name, outcome) for the side-by-side table and the report.
+    pub levers: RwSignal<crate::engine::what_if::Levers>,
+    pub what_if: RwSignal<Option<Arc<crate::engine::what_if::Outcome>>>,
+    pub scenarios: RwSignal<Vec<(String, Arc<crate::engine::what_if::Outcome>)>>,
+    /// Customer ids shown as pseudonyms and names hidden, on screen and in exports (for demos).
+    pub anonymise: RwSignal<bool>,
     /// The window's inner width, so charts redraw on resize.
     pub viewport_width: RwSignal<f64>,
 }
@@ -110,6 +120,10 @@ impl AppState {
             selection: RwSignal::new(Selection { descending: true, ..Selection::default() }),
             list: RwSignal::new(None),
             card: RwSignal::new(None),
+            levers: RwSignal::new(Default::default()),
+            what_if: RwSignal::new(None),
+            scenarios: RwSignal::new(Vec::new()),
+            anonymise: RwSignal::new(false),
             viewport_width: RwSignal::new(0.0),
         }
     }

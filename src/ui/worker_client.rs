@@ -33,6 +33,8 @@ pub struct WorkerClient {
     restarts: StoredValue<u32>,
     /// Sequence number of the newest list request.
     list_seq: StoredValue<u64>,
+    /// Sequence number of the newest what-if request.
+    what_if_seq: StoredValue<u64>,
     /// Requests made before the worker said it is ready (a module worker's handler is installed
     /// only after its wasm has loaded; earlier messages could be lost).
     pending: StoredValue<Option<Vec<js_sys::Object>>, LocalStorage>,
@@ -51,6 +53,7 @@ impl WorkerClient {
             open_after: StoredValue::new(Tab::Import),
             restarts: StoredValue::new(0),
             list_seq: StoredValue::new(0),
+            what_if_seq: StoredValue::new(0),
             pending: StoredValue::new_local(Some(Vec::new())),
             generation: StoredValue::new(0),
             last_job: StoredValue::new_local(None),
@@ -117,6 +120,7 @@ impl WorkerClient {
         s.scores.set(None);
         s.list.set(None);
         s.card.set(None);
+        s.what_if.set(None);
         s.tab.set(Tab::Import);
         let restarts = self.restarts.get_value() + 1;
         self.restarts.set_value(restarts);
@@ -173,6 +177,9 @@ impl WorkerClient {
                 s.scores.set(None);
                 s.list.set(None);
                 s.card.set(None);
+                // Scenarios were computed on the data and settings before this import.
+                s.what_if.set(None);
+                s.scenarios.set(Vec::new());
                 s.view.set(Some(Arc::new(*view)));
                 s.tab.set(self.open_after.get_value());
             }
@@ -222,6 +229,11 @@ impl WorkerClient {
                 }
             }
             Response::Card(card) => s.card.set(Some(Arc::new(*card))),
+            Response::WhatIf { outcome, seq } => {
+                if seq == self.what_if_seq.get_value() {
+                    s.what_if.set(outcome.map(|o| Arc::new(*o)));
+                }
+            }
             Response::Crashed { message } => self.crashed(CrashKind::Bug, message),
             Response::OutOfMemory { wanted_bytes, memory_bytes } => {
                 let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
@@ -310,6 +322,8 @@ impl WorkerClient {
         s.scores.set(None);
         s.list.set(None);
         s.card.set(None);
+        s.what_if.set(None);
+        s.scenarios.set(Vec::new());
         s.failure.set(None);
         s.crash.set(None);
         s.cancelled.set(false);
@@ -320,6 +334,12 @@ impl WorkerClient {
 
     /// Imports a dropped or picked file with everything detected afresh.
     pub fn import_file(self, file: File) {
+        self.import_file_opening(file, Tab::Import);
+    }
+
+    /// Imports `file` and opens `tab` when it is in (the import screen shows the mapping and report;
+    /// a file loaded by `?src=` opens the view the link names).
+    pub fn import_file_opening(self, file: File, tab: Tab) {
         let name = file.name();
         let size = file.size() as u64;
         let s = self.state;
@@ -335,7 +355,7 @@ impl WorkerClient {
         s.crash.set(None);
         s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
         s.options.set(Default::default());
-        self.open_after.set_value(Tab::Import);
+        self.open_after.set_value(tab);
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
         let request = Request::Import { file_name: name, options: Default::default(), settings };
@@ -379,16 +399,25 @@ impl WorkerClient {
         let seq = self.list_seq.get_value() + 1;
         self.list_seq.set_value(seq);
         let s = self.state;
-        self.post(&Request::List { selection: s.selection.get_untracked(), offset, limit, lang: s.lang.get_untracked(), seq }, None);
+        let anonymise = s.anonymise.get_untracked();
+        self.post(&Request::List { selection: s.selection.get_untracked(), offset, limit, lang: s.lang.get_untracked(), seq, anonymise }, None);
     }
 
     pub fn card(self, index: usize) {
-        self.post(&Request::Card { index, lang: self.state.lang.get_untracked() }, None);
+        let s = self.state;
+        self.post(&Request::Card { index, lang: s.lang.get_untracked(), anonymise: s.anonymise.get_untracked() }, None);
+    }
+
+    /// Asks for customer equity under `levers` (the newest request's answer is kept).
+    pub fn what_if(self, levers: crate::engine::what_if::Levers) {
+        let seq = self.what_if_seq.get_value() + 1;
+        self.what_if_seq.set_value(seq);
+        self.post(&Request::WhatIf { levers, seq }, None);
     }
 
     pub fn export_list(self) {
         let s = self.state;
-        self.post(&Request::ExportList { selection: s.selection.get_untracked(), lang: s.lang.get_untracked() }, None);
+        self.post(&Request::ExportList { selection: s.selection.get_untracked(), lang: s.lang.get_untracked(), anonymise: s.anonymise.get_untracked() }, None);
     }
 
     pub fn download_rejects(self) {

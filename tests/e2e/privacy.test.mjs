@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, shot, importFile, count, fixtures, offlineReady } from './harness.mjs';
 
-const TABS = ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers', 'settings', 'report', 'import'];
+const TABS = ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers', 'scenarios', 'settings', 'report', 'import'];
 const fx = (name) => join(fixtures, name);
 
 /** Clicks every export button on the tab and waits for each download. */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, shot, inked } from './harness.mjs';
 
-const TABS = ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers', 'settings', 'import'];
+const TABS = ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers', 'scenarios', 'settings', 'import'];
 let b;
 before(async () => { b = await launch({ locale: 'zh-CN', open: false }); });
 after(async () => { await b?.close(); });
@@ -23,7 +23,7 @@ test('every view renders in both languages at laptop and projector sizes', async
       await page.locator(`[data-testid="tab-tab.${tab}"]`).click();
       await page.waitForTimeout(150);
       const body = await page.locator('main').innerText();
-      const keys = body.match(/\b(?:tab|overview|rfm|clv|customers|settings|portfolio|life|fit|map|report|busy|landing|chart)\.[a-z_]+\b/g) || [];
+      const keys = body.match(/\b(?:tab|overview|rfm|clv|customers|settings|portfolio|life|fit|map|report|busy|landing|chart|scenario|equity|crash|privacy)\.[a-z_]+\b/g) || [];
       assert.deepEqual(keys, [], `${tab} (${lang}) shows string keys`);
       if (lang === 'zh') assert.match(body, /[\u4e00-\u9fff]/, `${tab} speaks Chinese`);
       for (const c of await page.locator('canvas').all()) {

@@ -21,6 +21,10 @@ pub enum ImportError {
     AmbiguousDateOrder { column: String, example: String },
     NoUsableRows { rejected: usize, first_reason: String },
     UnknownColumn { name: String },
+    /// `?src=` named a file on another origin: never fetched.
+    OtherOrigin { url: String },
+    /// `?src=` could not be fetched from the page's own server.
+    Fetch { url: String, detail: String },
 }
 
 /// "25 MB" below a gigabyte, "1.2 GB" from there.
@@ -56,6 +60,10 @@ impl ImportError {
             (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
             (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
             (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {rejected} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above."),
+            (OtherOrigin { url }, Lang::En) => format!("{file}: {url} is on another server. Kezhi loads ?src= files only from the server it is served from, so nothing was fetched. Put the file beside Kezhi, or drop it here."),
+            (OtherOrigin { url }, Lang::Zh) => format!("{file}：{url} 位于其他服务器。Kezhi 只从自身所在的服务器加载 ?src= 文件，因此没有发起任何请求。请将文件放在 Kezhi 旁边，或直接拖入本页面。"),
+            (Fetch { url, detail }, Lang::En) => format!("{file}: {url} could not be fetched from this server ({detail}). Check the path in ?src=, or drop the file here."),
+            (Fetch { url, detail }, Lang::Zh) => format!("{file}：无法从本服务器获取 {url}（{detail}）。请检查 ?src= 中的路径，或直接拖入文件。"),
             (UnknownColumn { name }, Lang::En) => format!("{file} has no column \"{name}\". Give a header name or a column number from 1."),
             (UnknownColumn { name }, Lang::Zh) => format!("{file} 中没有“{name}”列。请填写表头名称或从 1 开始的列号。"),
             (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{rejected} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。"),

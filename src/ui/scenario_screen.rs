@@ -1,0 +1,266 @@
+//! The Scenarios view (issue 8): sliders for the levers of `engine::what_if`, the worker's answer as a
+//! waterfall from the baseline equity to the scenario's, the new/veteran mix before and after, and
+//! scenarios saved by name, compared side by side (also in the printed report).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::format::{int, money, percent};
+use super::state::AppState;
+use super::worker_client::use_worker;
+use crate::engine::lang::Lang;
+use crate::engine::what_if::{Lever, Levers, Outcome};
+
+/// One slider: the lever's value shown as a percentage (or points), kept as a fraction.
+#[component]
+fn Slider(
+    key: &'static str,
+    testid: &'static str,
+    min: f64,
+    max: f64,
+    get: fn(&Levers) -> f64,
+    set: fn(&mut Levers, f64),
+    #[prop(optional)] points: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let value = move || state.levers.with(get) * 100.0;
+    let shown = move || {
+        let v = value();
+        if points {
+            format!("{v:+.1} {}", state.tr("scenario.points"))
+        } else {
+            format!("{v:+.0}%")
+        }
+    };
+    view! {
+        <label class="lever">
+            <span class="lever-name">{move || state.tr(key)}</span>
+            <input type="range" data-testid=testid min=min * 100.0 max=max * 100.0 step="1" prop:value=move || format!("{:.0}", value())
+                on:input=move |ev| {
+                    let v: f64 = event_target_value(&ev).parse().unwrap_or(0.0);
+                    state.levers.update(|l| set(l, v / 100.0));
+                } />
+            <span class="lever-value" data-testid=format!("{testid}-value")>{shown}</span>
+        </label>
+    }
+}
+
+fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
+    match lever {
+        Some(l) => l.label(lang == Lang::Zh).into(),
+        None if baseline => lang.pick("Baseline equity", "基线客户资产").into(),
+        None => lang.pick("Scenario equity", "情景客户资产").into(),
+    }
+}
+
+fn signed(v: f64) -> String {
+    if v >= 0.0 {
+        format!("+{}", money(v))
+    } else {
+        money(v)
+    }
+}
+
+#[component]
+fn Waterfall(outcome: Arc<Outcome>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let bars = outcome.bars();
+    let last = bars.len() - 1;
+    let rows = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let class = match (b.lever, b.value >= 0.0) {
+                (None, _) => "wf-bar total",
+                (Some(_), true) => "wf-bar up",
+                (Some(_), false) => "wf-bar down",
+            };
+            let value = if b.lever.is_some() { signed(b.value) } else { money(b.value) };
+            view! {
+                <div class="wf-row" data-testid=format!("wf-{i}")>
+                    <span class="wf-label">{lever_label(b.lever, lang, i == 0)}</span>
+                    <span class="wf-track"><span class=class style=format!("left:{:.2}%;width:{:.2}%", b.left * 100.0, (b.width * 100.0).max(0.3))></span></span>
+                    <span class="wf-value" class:total=i == 0 || i == last>{value}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <div class="waterfall" data-testid="waterfall">{rows}</div> }
+}
+
+/// "Raising retention 5 points adds ¥196,169 of customer equity" for each lever that moved.
+fn sentences(o: &Outcome, lang: Lang) -> Vec<String> {
+    let l = &o.levers;
+    o.steps
+        .iter()
+        .filter(|s| s.delta.abs() >= 0.005)
+        .map(|s| {
+            let what = match (s.lever, lang) {
+                (Lever::Retention, Lang::En) => format!("Raising retention {:.1} points", l.retention * 100.0),
+                (Lever::Retention, Lang::Zh) => format!("保留率提高 {:.1} 个百分点", l.retention * 100.0),
+                (Lever::Frequency, Lang::En) => format!("Purchase frequency {:+.0}%", l.frequency * 100.0),
+                (Lever::Frequency, Lang::Zh) => format!("购买频次 {:+.0}%", l.frequency * 100.0),
+                (Lever::Spend, Lang::En) => format!("Spend per purchase {:+.0}% (cross- and up-selling)", l.spend * 100.0),
+                (Lever::Spend, Lang::Zh) => format!("客单价 {:+.0}%（交叉销售与追加销售）", l.spend * 100.0),
+                (Lever::Margin, Lang::En) => format!("Margin {:+.1} points", l.margin * 100.0),
+                (Lever::Margin, Lang::Zh) => format!("毛利率 {:+.1} 个百分点", l.margin * 100.0),
+                (Lever::Discount, Lang::En) => format!("A discount rate of {:.1}% a year", l.discount_annual.unwrap_or(0.0) * 100.0),
+                (Lever::Discount, Lang::Zh) => format!("年折现率改为 {:.1}%", l.discount_annual.unwrap_or(0.0) * 100.0),
+                (Lever::Conversion, Lang::En) => {
+                    format!("Converting {:.0}% of the potential new customers ({})", l.convert_potential * 100.0, int(o.converted))
+                }
+                (Lever::Conversion, Lang::Zh) => {
+                    format!("将 {:.0}% 的潜力类新客户转化为老客户（{} 位）", l.convert_potential * 100.0, int(o.converted))
+                }
+            };
+            match (lang, s.delta >= 0.0) {
+                (Lang::En, true) => format!("{what} adds {} of customer equity.", money(s.delta)),
+                (Lang::En, false) => format!("{what} takes {} off customer equity.", money(-s.delta)),
+                (Lang::Zh, true) => format!("{what}，客户资产增加 {}。", money(s.delta)),
+                (Lang::Zh, false) => format!("{what}，客户资产减少 {}。", money(-s.delta)),
+            }
+        })
+        .collect()
+}
+
+/// The saved scenarios (and the one on screen) side by side.
+#[component]
+pub fn ScenarioTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let saved = state.scenarios.get();
+        if saved.is_empty() {
+            return None;
+        }
+        let lang = state.lang.get();
+        let head = saved.iter().map(|(name, _)| view! { <th>{name.clone()}</th> }).collect_view();
+        let row = |label: String, cell: &dyn Fn(&Outcome) -> String| {
+            let cells = saved.iter().map(|(_, o)| view! { <td class="num">{cell(o)}</td> }).collect_view();
+            view! { <tr><th>{label}</th>{cells}</tr> }
+        };
+        let pct = |v: f64| format!("{:+.0}%", v * 100.0);
+        let pts = |v: f64| format!("{:+.1}", v * 100.0);
+        Some(view! {
+            <section class="scenario-table" data-testid="scenario-table">
+                <h3>{state.tr("scenario.compare")}</h3>
+                <table>
+                    <thead><tr><th></th>{head}</tr></thead>
+                    <tbody>
+                        {row(lever_label(Some(Lever::Retention), lang, false), &|o| pts(o.levers.retention))}
+                        {row(lever_label(Some(Lever::Frequency), lang, false), &|o| pct(o.levers.frequency))}
+                        {row(lever_label(Some(Lever::Spend), lang, false), &|o| pct(o.levers.spend))}
+                        {row(lever_label(Some(Lever::Margin), lang, false), &|o| pts(o.levers.margin))}
+                        {row(lever_label(Some(Lever::Discount), lang, false), &|o| o.levers.discount_annual.map_or("—".into(), |d| format!("{:.1}%", d * 100.0)))}
+                        {row(lever_label(Some(Lever::Conversion), lang, false), &|o| format!("{:.0}%", o.levers.convert_potential * 100.0))}
+                        {row(lever_label(None, lang, true), &|o| money(o.baseline))}
+                        {row(lever_label(None, lang, false), &|o| money(o.scenario))}
+                        {row(state.tr("scenario.change").into(), &|o| format!("{} ({})", signed(o.change), percent(o.change_share)))}
+                        {row(state.tr("equity.new").into(), &|o| money(o.tenure_after[0].equity))}
+                        {row(state.tr("equity.veteran").into(), &|o| money(o.tenure_after[1].equity))}
+                    </tbody>
+                </table>
+            </section>
+        })
+    }
+}
+
+#[component]
+pub fn ScenarioScreen() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let worker = use_worker();
+    // The outside world: the worker computes each new set of levers (and again on new scores).
+    Effect::new(move |_| {
+        let levers = state.levers.get();
+        if state.scores.with(Option::is_some) {
+            worker.what_if(levers);
+        }
+    });
+    let (name, set_name) = signal(String::new());
+    let save = move |_| {
+        let Some(o) = state.what_if.get_untracked() else { return };
+        let n = state.scenarios.with_untracked(Vec::len) + 1;
+        let label = Some(name.get_untracked().trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("{} {n}", state.tr("scenario.default_name")));
+        state.scenarios.update(|v| v.push((label, o)));
+        set_name.set(String::new());
+    };
+    let result = move || {
+        let lang = state.lang.get();
+        match (state.what_if.get(), state.scores.with(Option::is_some)) {
+            (Some(o), _) => {
+                let mix = [0usize, 1].map(|k| {
+                    let (b, a) = (&o.tenure_before[k], &o.tenure_after[k]);
+                    let name = state.tr(if k == 0 { "equity.new" } else { "equity.veteran" });
+                    view! { <tr><th>{name}</th><td class="num">{int(b.customers)}</td><td class="num">{int(a.customers)}</td><td class="num">{money(b.equity)}</td><td class="num">{money(a.equity)}</td></tr> }
+                });
+                let said = sentences(&o, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
+                let source = match (o.retention_source, lang) {
+                    (crate::engine::what_if::RetentionSource::Measured, Lang::En) => {
+                        format!("Retention per period now {} (measured).", percent(o.retention))
+                    }
+                    (crate::engine::what_if::RetentionSource::Measured, Lang::Zh) => {
+                        format!("当前每期保留率 {}（实测）。", percent(o.retention))
+                    }
+                    (_, Lang::En) => {
+                        format!("Retention per period now {} (from the BG/NBD fit: the data has no periods).", percent(o.retention))
+                    }
+                    (_, Lang::Zh) => format!("当前每期保留率 {}（数据无分期，由 BG/NBD 拟合推算）。", percent(o.retention)),
+                };
+                view! {
+                    <div class="scenario-result" data-testid="scenario-result">
+                        <div class="scenario-head">
+                            <span data-testid="scenario-equity">{money(o.scenario)}</span>
+                            <span class="muted" data-testid="scenario-change">{format!(" {} ({})", signed(o.change), percent(o.change_share))}</span>
+                        </div>
+                        <ul class="scenario-sentences" data-testid="scenario-sentences">{said}</ul>
+                        <Waterfall outcome=o.clone() />
+                        <p class="muted small">{source}</p>
+                        <h4>{state.tr("scenario.mix")}</h4>
+                        <table class="mix" data-testid="scenario-mix">
+                            <thead><tr><th></th><th>{state.tr("scenario.customers_before")}</th><th>{state.tr("scenario.customers_after")}</th><th>{state.tr("scenario.equity_before")}</th><th>{state.tr("scenario.equity_after")}</th></tr></thead>
+                            <tbody>{mix}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+            (None, true) => view! { <p class="muted">{state.tr("fit.working")}</p> }.into_any(),
+            (None, false) => view! { <p class="muted">{state.tr("equity.none")}</p> }.into_any(),
+        }
+    };
+    view! {
+        <section class="panel scenarios" data-testid="scenarios">
+            <h2>{move || state.tr("scenario.title")}</h2>
+            <p class="muted">{move || state.tr("scenario.intro")}</p>
+            <div class="levers">
+                <Slider key="scenario.retention" testid="lever-retention" min=-0.2 max=0.2 points=true get=|l| l.retention set=|l, v| l.retention = v />
+                <Slider key="scenario.frequency" testid="lever-frequency" min=-0.5 max=0.5 get=|l| l.frequency set=|l, v| l.frequency = v />
+                <Slider key="scenario.spend" testid="lever-spend" min=-0.5 max=0.5 get=|l| l.spend set=|l, v| l.spend = v />
+                <Slider key="scenario.margin" testid="lever-margin" min=-0.2 max=0.2 points=true get=|l| l.margin set=|l, v| l.margin = v />
+                <Slider key="scenario.convert" testid="lever-convert" min=0.0 max=1.0 get=|l| l.convert_potential set=|l, v| l.convert_potential = v />
+                <label class="lever">
+                    <span class="lever-name">{move || state.tr("scenario.discount")}</span>
+                    <input type="number" data-testid="lever-discount" min="0" max="100" step="0.5"
+                        placeholder=move || format!("{:.1}", state.settings.with(|s| s.discount_annual) * 100.0)
+                        prop:value=move || state.levers.with(|l| l.discount_annual.map(|d| format!("{:.1}", d * 100.0)).unwrap_or_default())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
+                            state.levers.update(|l| l.discount_annual = v.map(|v| v / 100.0));
+                        } />
+                    <span class="lever-value">"%"</span>
+                </label>
+                <button class="secondary" data-testid="lever-reset" on:click=move |_| state.levers.set(Levers::default())>{move || state.tr("scenario.reset")}</button>
+            </div>
+            {result}
+            <div class="scenario-save">
+                <input type="text" data-testid="scenario-name" placeholder=move || state.tr("scenario.name_hint") prop:value=name
+                    on:input=move |ev| set_name.set(event_target_value(&ev)) />
+                <button class="button" data-testid="scenario-save" on:click=save>{move || state.tr("scenario.save")}</button>
+            </div>
+            <ScenarioTable />
+        </section>
+    }
+}

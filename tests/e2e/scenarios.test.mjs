@@ -1,0 +1,77 @@
+// Customer equity and what-if scenarios (issue 8): the overview's equity and the Scenarios view's
+// waterfall equal `kezhi whatif` on the same file; scenarios are saved, compared and printed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, shot, text, importFile, kezhi } from './harness.mjs';
+
+let b;
+before(async () => { b = await launch({ locale: 'en-US' }); });
+after(async () => { await b?.close(); });
+
+/** "951,207" / "+196,169" / "-1,234" → number. */
+const num = (s) => Number(s.replace(/[^0-9.-]/g, ''));
+
+/** The page shows money rounded to units above 1,000; the fits in wasm and natively stop a hair apart
+ *  (see fit_report.test.mjs), so 1e-5 relative. */
+function near(page, cli, what) {
+  assert.ok(Math.abs(page - cli) <= Math.max(0.51, 1e-5 * Math.abs(cli)), `${what}: page ${page}, CLI ${cli}`);
+}
+
+test('equity on the overview and a scenario\'s waterfall are the CLI\'s; scenarios are saved and printed', async () => {
+  const { page } = b;
+  const dir = mkdtempSync(join(tmpdir(), 'kezhi-whatif-'));
+  const csv = join(dir, 'retailer.csv');
+  kezhi(['demo', '--customers', '3000', '--seed', '11', '--out', csv]);
+  const base = JSON.parse(kezhi(['whatif', csv, '--json']));
+  const push = JSON.parse(kezhi(['whatif', csv, '--retention', '0.05', '--convert', '0.3', '--json']));
+  await importFile(page, csv);
+  await page.locator('[data-testid="tab-tab.overview"]').click();
+  await page.getByTestId('equity-total').waitFor({ timeout: 120_000 });
+  near(num(await text(page, 'equity-total')), base.baseline, 'equity');
+  near(num(await text(page, 'equity-new')) + num(await text(page, 'equity-veteran')), base.baseline, 'new + veteran');
+  assert.equal(await page.getByTestId('equity-pyramid').locator('tr').count(), 4);
+  await shot(page, 'equity-overview-en');
+
+  await page.locator('[data-testid="tab-tab.scenarios"]').click();
+  await page.getByTestId('scenario-result').waitFor({ timeout: 60_000 });
+  near(num(await text(page, 'scenario-equity')), base.baseline, 'scenario with no lever = baseline');
+  await page.getByTestId('lever-retention').fill('5');
+  await page.getByTestId('lever-convert').fill('30');
+  await page.waitForFunction(() => document.querySelector('[data-testid=lever-convert-value]')?.textContent.includes('30'));
+  await page.waitForFunction((want) => {
+    const t = document.querySelector('[data-testid=scenario-equity]')?.textContent || '';
+    return Math.abs(Number(t.replace(/[^0-9.-]/g, '')) - want) <= Math.max(0.51, 1e-5 * want);
+  }, push.scenario, { timeout: 30_000 });
+  // The waterfall: baseline, six levers, scenario; retention's step is the CLI's.
+  assert.equal(await page.getByTestId('waterfall').locator('.wf-row').count(), 8);
+  near(num(await page.getByTestId('wf-1').locator('.wf-value').innerText()), push.steps[0].delta, 'retention step');
+  near(num(await page.getByTestId('wf-6').locator('.wf-value').innerText()), push.steps[5].delta, 'conversion step');
+  assert.match(await text(page, 'scenario-sentences'), /Raising retention 5\.0 points adds [\d,]+ of customer equity\./);
+  assert.match(await text(page, 'scenario-mix'), new RegExp(`${push.tenure_after[0].customers}`));
+  await page.getByTestId('scenario-name').fill('Retention push');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('lever-reset').click();
+  await page.getByTestId('lever-spend').fill('10');
+  await page.waitForFunction(() => document.querySelector('[data-testid=scenario-sentences]')?.textContent.includes('Spend per purchase +10%'));
+  await page.getByTestId('scenario-name').fill('Upsell');
+  await page.getByTestId('scenario-save').click();
+  const table = await text(page, 'scenario-table');
+  assert.ok(table.includes('Retention push') && table.includes('Upsell'), table);
+  await shot(page, 'scenarios-en');
+  await page.getByTestId('lang-switch').click();
+  assert.match(await text(page, 'scenario-sentences'), /客单价 \+10%/);
+  await shot(page, 'scenarios-zh');
+  await page.getByTestId('lang-switch').click();
+
+  // The printed report carries the equity and the saved scenarios.
+  await page.locator('[data-testid="tab-tab.report"]').click();
+  const report = page.getByTestId('report');
+  await report.getByTestId('equity-total').first().waitFor();
+  const printed = await report.getByTestId('scenario-table').innerText();
+  assert.ok(printed.includes('Retention push') && printed.includes('Upsell'));
+  assert.deepEqual(b.consoleErrors, []);
+  assert.deepEqual(b.foreignRequests(), []);
+});
