@@ -15,6 +15,7 @@ pub mod offline;
 pub mod overview_screen;
 pub mod plot_canvas;
 pub mod portfolio_screen;
+pub mod presentation;
 pub mod report_screen;
 pub mod rfm_screen;
 pub mod scenario_screen;

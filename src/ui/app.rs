@@ -37,6 +37,12 @@ pub fn App() -> impl IntoView {
     });
     let _ = window().add_event_listener_with_callback("resize", wasm_bindgen::JsCast::unchecked_ref(on_resize.as_ref()));
     on_resize.forget();
+    // The outside world: the keyboard moves the slides while presenting.
+    let on_key = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+        super::presentation::on_key(state, &ev.key());
+    });
+    let _ = window().add_event_listener_with_callback("keydown", wasm_bindgen::JsCast::unchecked_ref(on_key.as_ref()));
+    on_key.forget();
 
     // The outside world: the document's language and title follow the switch.
     Effect::new(move |_| {
@@ -63,6 +69,11 @@ pub fn App() -> impl IntoView {
                         let print = wasm_bindgen::closure::Closure::once_into_js(|| { let _ = window().print(); });
                         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&print), 900);
                     }>{move || state.tr("app.print")}</button>
+            </Show>
+            <Show when=move || state.scores.with(|v| v.is_some())>
+                <button class="secondary present-button" data-testid="present" on:click=move |_| super::presentation::start(state)>
+                    {move || state.tr("slide.present")}
+                </button>
             </Show>
             <Show when=move || state.view.with(|v| v.is_some())>
                 <button class="secondary anon-switch" data-testid="anonymise" class:on=move || state.anonymise.get()
@@ -111,6 +122,9 @@ pub fn App() -> impl IntoView {
                 }}
             </Show>
         </main>
+        <Show when=move || state.presenting.with(|p| p.is_some())>
+            <super::presentation::Presentation />
+        </Show>
         <footer class="privacy-foot">
             <span>{move || state.tr("privacy.line")}</span>
             <button class="link-button" data-testid="forget-everything" title=move || state.tr("privacy.forget_hint")

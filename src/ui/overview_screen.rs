@@ -118,7 +118,7 @@ fn Insights() -> impl IntoView {
 /// The Pareto (Lorenz) curve of margin with the top-share figure, as SVG: customers ranked by
 /// margin, from the best, against their cumulative share of the margin.
 #[component]
-fn ParetoCurve() -> impl IntoView {
+pub fn ParetoCurve() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let sc = state.scores.get()?;

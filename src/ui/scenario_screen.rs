@@ -63,7 +63,7 @@ fn signed(v: f64) -> String {
 }
 
 #[component]
-fn Waterfall(outcome: Arc<Outcome>) -> impl IntoView {
+pub fn Waterfall(outcome: Arc<Outcome>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
     let bars = outcome.bars();

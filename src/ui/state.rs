@@ -90,6 +90,8 @@ pub struct AppState {
     pub scenarios: RwSignal<Vec<(String, Arc<crate::engine::what_if::Outcome>)>>,
     /// Customer ids shown as pseudonyms and names hidden, on screen and in exports (for demos).
     pub anonymise: RwSignal<bool>,
+    /// The slide shown in presentation mode; `None` = not presenting.
+    pub presenting: RwSignal<Option<usize>>,
     /// The window's inner width, so charts redraw on resize.
     pub viewport_width: RwSignal<f64>,
 }
@@ -124,6 +126,7 @@ impl AppState {
             what_if: RwSignal::new(None),
             scenarios: RwSignal::new(Vec::new()),
             anonymise: RwSignal::new(false),
+            presenting: RwSignal::new(None),
             viewport_width: RwSignal::new(0.0),
         }
     }
