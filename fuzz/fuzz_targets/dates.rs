@@ -5,19 +5,9 @@
 use kezhi::engine::import::dates::{detect_format, parse_date, DateFormat};
 use libfuzzer_sys::fuzz_target;
 
-const FORMATS: [DateFormat; 7] = [
-    DateFormat::YearMonthDay,
-    DateFormat::DayMonthYear,
-    DateFormat::MonthDayYear,
-    DateFormat::ExcelSerial1900,
-    DateFormat::ExcelSerial1904,
-    DateFormat::UnixSeconds,
-    DateFormat::UnixMillis,
-];
-
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    for format in FORMATS {
+    for format in DateFormat::ALL {
         if let Ok(d) = parse_date(text, format) {
             assert!(!d.to_string().is_empty());
         }

@@ -142,15 +142,8 @@ mod tests {
 
     #[test]
     fn on_the_generators_data_every_split_adds_up_to_the_sum_of_clv() {
-        use crate::engine::demo_data::{generate, DemoParams};
-        use crate::engine::import::{import, ImportOptions};
-        use crate::engine::scoring::score;
-        use crate::engine::settings::Settings;
         use crate::engine::tolerances::IDENTITY_REL;
-        let csv = generate(&DemoParams { customers: 1500, ..DemoParams::default() }).to_csv();
-        let settings = Settings::default();
-        let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
-        let scored = score(&imported.table, &settings);
+        let (imported, scored) = crate::engine::demo_data::scored_fixture(1500);
         let e = scored.equity.as_ref().expect("fitted");
         let sum: f64 = scored.customers.iter().filter_map(|c| c.clv).sum();
         let close = |a: f64, b: f64| (a - b).abs() <= IDENTITY_REL * b.abs();

@@ -487,16 +487,9 @@ pub fn card(table: &CustomerTable, scored: &Scored, i: usize, lang: Lang) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::demo_data::{generate, DemoParams};
-    use crate::engine::import::{import, ImportOptions};
-    use crate::engine::scoring::score;
-    use crate::engine::settings::Settings;
 
     fn demo(customers: usize) -> (CustomerTable, Scored) {
-        let csv = generate(&DemoParams { customers, ..DemoParams::default() }).to_csv();
-        let settings = Settings::default();
-        let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("demo imports");
-        let scored = score(&imported.table, &settings);
+        let (imported, scored) = crate::engine::demo_data::scored_fixture(customers);
         (imported.table, scored)
     }
 

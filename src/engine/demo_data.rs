@@ -301,6 +301,18 @@ impl DemoData {
     }
 }
 
+/// The demo retailer with `customers` customers, imported and scored with the default settings:
+/// the fixture of the engine's tests that need a whole scored customer base.
+#[cfg(test)]
+pub fn scored_fixture(customers: usize) -> (super::import::Imported, super::scoring::Scored) {
+    use super::import::{import, ImportOptions};
+    let csv = generate(&DemoParams { customers, ..DemoParams::default() }).to_csv();
+    let settings = super::settings::Settings::default();
+    let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("the demo imports");
+    let scored = super::scoring::score(&imported.table, &settings);
+    (imported, scored)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -446,13 +446,8 @@ mod tests {
 
     #[test]
     fn on_the_generators_data_the_baseline_is_the_scored_equity() {
-        use crate::engine::demo_data::{generate, DemoParams};
-        use crate::engine::import::{import, ImportOptions};
-        use crate::engine::scoring::score;
-        let csv = generate(&DemoParams { customers: 1500, ..DemoParams::default() }).to_csv();
+        let (imported, scored) = crate::engine::demo_data::scored_fixture(1500);
         let settings = Settings::default();
-        let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
-        let scored = score(&imported.table, &settings);
         let base = base(&imported.table, &scored, &settings).expect("fitted");
         let equity = scored.equity.as_ref().expect("equity").total;
         assert!(

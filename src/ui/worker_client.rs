@@ -110,18 +110,8 @@ impl WorkerClient {
     /// The worker died, panicked or ran out of memory: what it held is gone, so the views of that
     /// data go too; tell the user in plain words, start a fresh worker, offer to retry.
     fn crashed(self, kind: CrashKind, detail: String) {
-        if let Some(w) = self.worker.get_value() {
-            w.terminate();
-        }
-        self.worker.set_value(None);
+        self.terminate_and_close_views();
         let s = self.state;
-        s.busy.set(None);
-        s.view.set(None);
-        s.scores.set(None);
-        s.list.set(None);
-        s.card.set(None);
-        s.what_if.set(None);
-        s.tab.set(Tab::Import);
         let restarts = self.restarts.get_value() + 1;
         self.restarts.set_value(restarts);
         if restarts > MAX_RESTARTS {
@@ -310,8 +300,8 @@ impl WorkerClient {
         self.spawn();
     }
 
-    /// Terminates the worker and clears every view of the data it held.
-    fn stop(self) {
+    /// Terminates the worker and closes the views of the data it held.
+    fn terminate_and_close_views(self) {
         if let Some(w) = self.worker.get_value() {
             w.terminate();
         }
@@ -323,12 +313,18 @@ impl WorkerClient {
         s.list.set(None);
         s.card.set(None);
         s.what_if.set(None);
+        s.tab.set(Tab::Import);
+    }
+
+    /// Terminates the worker and clears everything of the data it held.
+    fn stop(self) {
+        self.terminate_and_close_views();
+        let s = self.state;
         s.scenarios.set(Vec::new());
         s.failure.set(None);
         s.crash.set(None);
         s.cancelled.set(false);
         s.forgotten.set(false);
-        s.tab.set(Tab::Import);
         self.restarts.set_value(0);
     }
 
