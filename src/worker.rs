@@ -32,7 +32,7 @@ struct Held {
     /// The scores of `last`, for the customer list, the cards and the exports.
     scored: Option<Scored>,
     /// The last selection's customers in order, so scrolling does not filter and sort again.
-    order: Option<(Selection, Vec<usize>)>,
+    order: Option<((Selection, bool), Vec<usize>)>,
     /// Milliseconds spent reading the file, for the stage timings.
     read_ms: f64,
     /// The scenarios' per-customer base for `scored`, made on the first `WhatIf`.
@@ -214,8 +214,10 @@ fn handle(ev: MessageEvent) {
         Request::List { selection, offset, limit, lang, seq, anonymise } => {
             let page = HELD.with_borrow_mut(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
-                if h.order.as_ref().is_none_or(|(s, _)| *s != selection) {
-                    h.order = Some((selection.clone(), customer_list::select(table, scored, &selection)));
+                let key = (selection.clone(), anonymise);
+                if h.order.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let order = if anonymise { anonymise::select(table, scored, &selection) } else { customer_list::select(table, scored, &selection) };
+                    h.order = Some((key, order));
                 }
                 let order = &h.order.as_ref()?.1;
                 let n = table.customers.len();
@@ -246,13 +248,13 @@ fn handle(ev: MessageEvent) {
         Request::ExportList { selection, lang, anonymise } => {
             let out = HELD.with_borrow(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
-                let indices = customer_list::select(table, scored, &selection);
+                let indices = if anonymise { anonymise::select(table, scored, &selection) } else { customer_list::select(table, scored, &selection) };
                 let mut notes = vec![("file".to_string(), h.file_name.clone()), ("customers".to_string(), indices.len().to_string())];
                 for f in &selection.filters {
                     let c = customer_list::chip(scored, *f, lang);
                     notes.push(("filter".into(), format!("{} = {}", c.dimension, c.class)));
                 }
-                if !selection.search.trim().is_empty() && !anonymise {
+                if !selection.search.trim().is_empty() {
                     notes.push(("search".into(), selection.search.trim().to_string()));
                 }
                 if anonymise {

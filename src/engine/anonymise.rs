@@ -4,12 +4,29 @@
 //! to at least four digits and to as many as n has, so the same file always gives the same names and
 //! they sort in the table's order.
 
-use super::customer_list::{Card, ListRow};
+use super::customer_list::{self, Card, ListRow, Selection};
+use super::customer_table::CustomerTable;
 use super::lang::Lang;
+use super::scoring::Scored;
 
 pub fn pseudonym(index: usize, total: usize, lang: Lang) -> String {
     let width = total.to_string().len().max(4);
     format!("{}-{:0width$}", lang.pick("Customer", "客户"), index + 1)
+}
+
+/// The list's customers while anonymised: the search matches the pseudonyms (in either language),
+/// never the real ids or names, so typing a name reveals nothing.
+pub fn select(table: &CustomerTable, scored: &Scored, sel: &Selection) -> Vec<usize> {
+    let needle = sel.search.trim().to_lowercase();
+    let unsearched = Selection { search: String::new(), ..sel.clone() };
+    let all = customer_list::select(table, scored, &unsearched);
+    if needle.is_empty() {
+        return all;
+    }
+    let n = table.customers.len();
+    all.into_iter()
+        .filter(|&i| [Lang::En, Lang::Zh].iter().any(|&l| pseudonym(i, n, l).to_lowercase().contains(&needle)))
+        .collect()
 }
 
 /// The row with its id replaced and its name hidden.
@@ -37,5 +54,18 @@ mod tests {
         assert_eq!(pseudonym(99_999, 100_000, Lang::En), "Customer-100000");
         assert_eq!(pseudonym(6, 100_000, Lang::En), "Customer-000007");
         assert_eq!(pseudonym(6, 100_000, Lang::En), pseudonym(6, 100_000, Lang::En));
+    }
+
+    #[test]
+    fn an_anonymised_search_finds_pseudonyms_not_names() {
+        let (imported, scored) = crate::engine::demo_data::scored_fixture(300);
+        let table = &imported.table;
+        let name = table.customers[7].name.clone().expect("the demo has names");
+        let by = |search: &str| select(table, &scored, &Selection { search: search.into(), ..Selection::default() });
+        assert!(by(&name).is_empty(), "a real name finds nobody");
+        assert!(by(&table.customers[7].id).is_empty(), "nor a real id");
+        assert_eq!(by("customer-0008"), [7]);
+        assert_eq!(by("客户-0008"), [7]);
+        assert_eq!(by("").len(), table.customers.len());
     }
 }

@@ -63,6 +63,14 @@ test('anonymise masks ids and names in the list, the card and the export, and sw
     await page.waitForFunction(() => /Customer-\d{4}/.test(document.querySelector('[data-testid=card-id]')?.innerText || ''));
     assert.doesNotMatch(await text(page, 'customer-card'), /C\d{6}/);
     await shot(page, 'anonymised-list');
+    // The search matches pseudonyms only: a real id finds nobody.
+    const realId = real.match(/C\d{6}/)[0];
+    await page.getByTestId('list-search').fill(realId);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=list-row]').length === 0);
+    await page.getByTestId('list-search').fill('Customer-0001');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=list-row]').length === 1);
+    await page.getByTestId('list-search').fill('');
+    await page.getByTestId('list-row').nth(1).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-list').click()]);
     const body = readFileSync(await download.path(), 'utf8');
     assert.match(body, /# anonymised = ids replaced by pseudonyms/);
