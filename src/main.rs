@@ -11,5 +11,11 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    // A closed pipe (`kezhi score … | head`) ends the program quietly, as for any Unix tool.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default at start, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     cli::run()
 }

@@ -293,3 +293,22 @@ fn whatif_prints_the_waterfall_and_scales_as_computed_by_hand() {
     let o = kezhi().arg("whatif").arg(&csv).args(["--retention", "0.05", "--lang", "zh"]).output().expect("run");
     assert!(String::from_utf8_lossy(&o.stdout).contains("保留率"));
 }
+
+#[test]
+fn a_closed_pipe_ends_the_cli_quietly() {
+    // `kezhi score … --json | head -1`: the reader goes away after one line.
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = kezhi()
+        .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("a line");
+    assert_eq!(first.trim(), "{");
+    let out = child.wait_with_output().expect("ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
