@@ -148,6 +148,19 @@ impl Field {
     }
 }
 
+/// The label of a `Settings::describe` key in `lang` (the form row whose path is that key), or for a
+/// key that groups several rows (`lifecycle`, `clusters`) the group's name; the key itself otherwise.
+pub fn describe_label(key: &str, lang: Lang) -> &str {
+    let path = format!("/{key}");
+    if let Some(f) = FIELDS.iter().find(|f| f.path == path) {
+        return f.label(lang);
+    }
+    match GROUPS.iter().find(|(g, _, _)| *g == key) {
+        Some((_, en, zh)) => lang.pick(en, zh),
+        None => key,
+    }
+}
+
 fn json(s: &Settings) -> Value {
     serde_json::to_value(s).unwrap_or(Value::Null)
 }
@@ -257,6 +270,16 @@ pub fn problems(s: &Settings, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_described_setting_has_a_label_in_both_languages() {
+        // The printed report lists `describe()`; a Chinese reader should not meet English keys.
+        for (key, _) in Settings::default().describe() {
+            let (en, zh) = (describe_label(&key, Lang::En), describe_label(&key, Lang::Zh));
+            assert_ne!(en, key, "{key} has no English label");
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {zh}");
+        }
+    }
 
     /// Every leaf of the serialised settings has a row (objects that are one setting, such as the
     /// segment rules, count as leaves), and every row's path exists.

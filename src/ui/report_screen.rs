@@ -12,6 +12,7 @@ use super::portfolio_screen::PortfolioScreen;
 use super::rfm_screen::RfmScreen;
 use super::scenario_screen::ScenarioTable;
 use super::state::AppState;
+use crate::engine::settings_form;
 
 #[component]
 pub fn ReportScreen() -> impl IntoView {
@@ -38,8 +39,15 @@ pub fn ReportScreen() -> impl IntoView {
         .into_iter()
         .map(|(k, val)| view! { <tr><th>{k}</th><td>{val}</td></tr> })
         .collect_view();
-        let settings =
-            state.settings.get().describe().into_iter().map(|(k, val)| view! { <tr><th>{k}</th><td>{val}</td></tr> }).collect_view();
+        // Each setting under its label in the page's language (the export's keys stay in the files).
+        let lang = state.lang.get();
+        let settings = state
+            .settings
+            .get()
+            .describe()
+            .into_iter()
+            .map(|(k, val)| view! { <tr><th title=k.clone()>{settings_form::describe_label(&k, lang).to_string()}</th><td>{val}</td></tr> })
+            .collect_view();
         Some(view! {
             <section class="panel report-cover" data-testid="report-cover">
                 <h2>{state.tr("report.title_print")}</h2>

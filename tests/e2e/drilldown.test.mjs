@@ -188,7 +188,7 @@ test('deep links open the view and filter; ?demo=1 opens the demo; the report pr
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   await page.getByTestId('print-report').click();
   await page.waitForFunction(() => window.__printed === 1, null, { timeout: 10_000 });
-  assert.match(await text(page, 'report-cover'), /horizon_months\s+12/);
+  assert.match(await text(page, 'report-cover'), /CLV horizon \(months\)\s+12/);
   for (const id of ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle']) assert.equal(await page.getByTestId(id).count(), 1, id);
   assert.equal(await page.locator('canvas').count(), 5);
   // Chromium's own print to PDF: one section per page at least (cover, five views, more for long ones).
