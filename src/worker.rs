@@ -216,8 +216,7 @@ fn handle(ev: MessageEvent) {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
                 let key = (selection.clone(), anonymise);
                 if h.order.as_ref().is_none_or(|(k, _)| *k != key) {
-                    let order = if anonymise { anonymise::select(table, scored, &selection) } else { customer_list::select(table, scored, &selection) };
-                    h.order = Some((key, order));
+                    h.order = Some((key, anonymise::select_shown(table, scored, &selection, anonymise)));
                 }
                 let order = &h.order.as_ref()?.1;
                 let n = table.customers.len();
@@ -248,7 +247,7 @@ fn handle(ev: MessageEvent) {
         Request::ExportList { selection, lang, anonymise } => {
             let out = HELD.with_borrow(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
-                let indices = if anonymise { anonymise::select(table, scored, &selection) } else { customer_list::select(table, scored, &selection) };
+                let indices = anonymise::select_shown(table, scored, &selection, anonymise);
                 let mut notes = vec![("file".to_string(), h.file_name.clone()), ("customers".to_string(), indices.len().to_string())];
                 for f in &selection.filters {
                     let c = customer_list::chip(scored, *f, lang);

@@ -29,6 +29,11 @@ pub fn select(table: &CustomerTable, scored: &Scored, sel: &Selection) -> Vec<us
         .collect()
 }
 
+/// The list's customers as shown: anonymised (see [`select`]) or not.
+pub fn select_shown(table: &CustomerTable, scored: &Scored, sel: &Selection, anonymise: bool) -> Vec<usize> {
+    if anonymise { select(table, scored, sel) } else { customer_list::select(table, scored, sel) }
+}
+
 /// The row with its id replaced and its name hidden.
 pub fn row(mut row: ListRow, total: usize, lang: Lang) -> ListRow {
     row.id = pseudonym(row.index, total, lang);
