@@ -310,10 +310,7 @@ impl InputArgs {
             None => Settings::default(),
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-                let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-                // The side file of an export wraps the settings in {"settings": …}.
-                let inner = v.get("settings").cloned().unwrap_or(v);
-                serde_json::from_value(inner).map_err(|e| format!("{}: {e}", path.display()))?
+                Settings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
             }
         };
         if self.analysis_date.is_some() {

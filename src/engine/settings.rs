@@ -113,6 +113,15 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Settings from JSON: the settings themselves, or the `.settings.json` written beside an export,
+    /// which wraps them in `{"settings": …}`. Missing fields take their defaults; no range check (see
+    /// `settings_form::problems`).
+    pub fn from_json(text: &str) -> Result<Settings, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let inner = value.get("settings").cloned().unwrap_or(value);
+        serde_json::from_value(inner).map_err(|e| e.to_string())
+    }
+
     /// Monthly discount rate from the annual one.
     pub fn discount_monthly(&self) -> f64 {
         (1.0 + self.discount_annual).powf(1.0 / 12.0) - 1.0
@@ -172,6 +181,15 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_json_reads_bare_and_wrapped_and_fills_defaults() {
+        let bare = Settings::from_json(r#"{"horizon_months": 6}"#).expect("bare");
+        let wrapped = Settings::from_json(r#"{"source": "x.csv", "settings": {"horizon_months": 6}}"#).expect("wrapped");
+        assert_eq!(bare, wrapped);
+        assert_eq!(bare, Settings { horizon_months: 6, ..Settings::default() });
+        assert!(Settings::from_json("[1, 2]").is_err());
+    }
 
     #[test]
     fn settings_round_trip_as_json_and_fill_missing_fields_with_defaults() {

@@ -26,9 +26,7 @@ pub fn remembered() -> Option<Settings> {
 /// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
 /// (`{"settings": {…}}`) — refused when a value is out of range (the form's checks, in English).
 pub fn settings_from_json(text: &str) -> Result<Settings, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let inner = value.get("settings").cloned().unwrap_or(value);
-    let s: Settings = serde_json::from_value(inner).map_err(|e| e.to_string())?;
+    let s = Settings::from_json(text)?;
     let problems = settings_form::problems(&s, crate::engine::lang::Lang::En);
     if problems.is_empty() { Ok(s) } else { Err(problems.join(" ")) }
 }
