@@ -12,7 +12,7 @@ use kezhi::engine::demo_data::{generate, DemoParams};
 use kezhi::engine::import::dates::DateFormat;
 use kezhi::engine::import::dialect::Delimiter;
 use kezhi::engine::import::header_mapping::Role;
-use kezhi::engine::import::{build, parse, ImportOptions, Imported};
+use kezhi::engine::import::{build, parse_reader, ImportOptions, Imported};
 use kezhi::engine::lang::Lang;
 use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
 use kezhi::engine::scoring;
@@ -326,20 +326,34 @@ impl InputArgs {
     }
 }
 
+/// A reader that adds up the time spent in `read`.
+struct TimedRead<R> {
+    inner: R,
+    seconds: f64,
+}
+
+impl<R: std::io::Read> std::io::Read for TimedRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let t = Instant::now();
+        let n = self.inner.read(buf);
+        self.seconds += t.elapsed().as_secs_f64();
+        n
+    }
+}
+
 /// Reads and imports the file; prints the error and returns `None` when it cannot.
 fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let lang = Lang::from_tag(&input.lang);
     let file = &input.file;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
-    let t0 = Instant::now();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
+    let opened = std::fs::File::open(file).and_then(|f| Ok((f.metadata()?.len(), f)));
+    let (size, f) = match opened {
+        Ok(o) => o,
         Err(e) => {
             eprintln!("{}: {e}", file.display());
             return None;
         }
     };
-    let read = t0.elapsed().as_secs_f64();
     let options = ImportOptions {
         encoding: input.encoding.clone(),
         delimiter: input.delimiter,
@@ -350,17 +364,20 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
         ..ImportOptions::default()
     };
     let t1 = Instant::now();
-    let parsed = match parse(&bytes, &name, &options, &mut |_| {}) {
+    // Read in pieces as it is parsed (never held whole); the time spent reading is kept apart.
+    let mut reader = TimedRead { inner: f, seconds: 0.0 };
+    let parsed = match parse_reader(&mut reader, size, &name, &options, &mut |_| {}) {
         Ok(p) => p,
         Err(f) => {
             eprintln!("{}", f.error.message(&name, lang));
             return None;
         }
     };
-    let parse_s = t1.elapsed().as_secs_f64();
+    let read = reader.seconds;
+    let parse_s = t1.elapsed().as_secs_f64() - read;
     let t2 = Instant::now();
     let imported = build(parsed, settings);
-    Some((imported, Timing { read, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: bytes.len() }))
+    Some((imported, Timing { read, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: size as usize }))
 }
 
 /// Writes an export and, beside it, `<name>.settings.json` with the settings and import options.

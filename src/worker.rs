@@ -1,6 +1,6 @@
-//! The Web Worker side (wasm only): reads the dropped file in chunks, runs the engine, posts progress
-//! and results as JSON. Holds the bytes and the last import so the page can re-import with other
-//! options, or ask for the rejected rows, without sending the file again.
+//! The Web Worker side (wasm only): reads the dropped file in pieces as it parses it, runs the engine,
+//! posts progress and results as JSON. Holds the `File` (not its bytes) and the last import so the page
+//! can re-import with other options, or ask for the rejected rows, without sending the file again.
 
 use std::cell::RefCell;
 
@@ -13,7 +13,7 @@ use crate::engine::csv_export::rejects_csv;
 use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::errors::ImportError;
 use crate::engine::import::memory_budget;
-use crate::engine::import::{import, ImportOptions, Imported, Progress, Stage};
+use crate::engine::import::{import_reader, ImportOptions, Imported, Progress, Stage};
 use crate::engine::anonymise;
 use crate::engine::customer_list::{self, Selection};
 use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored};
@@ -21,20 +21,29 @@ use crate::engine::settings::Settings;
 use crate::engine::what_if;
 use crate::worker_protocol::{ChecksView, FailureView, Fault, ImportView, ListPage, Request, Response, ScoreView};
 
-const CHUNK: u64 = 16 << 20;
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
+
+/// What the last import read: a dropped file (read again from disk on a re-import), or the demo's
+/// text made here.
+#[derive(Default)]
+enum Input {
+    #[default]
+    Nothing,
+    File(File),
+    Text(String),
+}
 
 #[derive(Default)]
 struct Held {
-    bytes: Vec<u8>,
+    input: Input,
     file_name: String,
     last: Option<Imported>,
     /// The scores of `last`, for the customer list, the cards and the exports.
     scored: Option<Scored>,
     /// The last selection's customers in order, so scrolling does not filter and sort again.
     order: Option<((Selection, bool), Vec<usize>)>,
-    /// Milliseconds spent reading the file, for the stage timings.
-    read_ms: f64,
+    /// Milliseconds spent making the demo's text, for the stage timings.
+    make_ms: f64,
     /// The scenarios' per-customer base for `scored`, made on the first `WhatIf`.
     what_if: Option<what_if::Base>,
 }
@@ -158,23 +167,15 @@ fn handle(ev: MessageEvent) {
                     post(&Response::Failed(FailureView::new(&file_name, &e, None)));
                     return;
                 }
-                let t0 = now_ms();
-                match read_file(&file) {
-                    Ok(bytes) => HELD.with_borrow_mut(|h| {
-                        h.bytes = bytes;
-                        h.file_name = file_name.clone();
-                        h.last = None;
-                        h.scored = None;
-                        h.what_if = None;
-                        h.order = None;
-                        h.read_ms = now_ms() - t0;
-                    }),
-                    Err(e) => {
-                        let error = ImportError::Workbook { detail: e };
-                        post(&Response::Failed(FailureView::new(&file_name, &error, None)));
-                        return;
-                    }
-                }
+                HELD.with_borrow_mut(|h| {
+                    h.input = Input::File(file);
+                    h.file_name = file_name.clone();
+                    h.last = None;
+                    h.scored = None;
+                    h.what_if = None;
+                    h.order = None;
+                    h.make_ms = 0.0;
+                });
             }
             run_import(&options, &settings);
         }
@@ -182,13 +183,13 @@ fn handle(ev: MessageEvent) {
             let t0 = now_ms();
             let csv = generate(&DemoParams::default()).to_csv();
             HELD.with_borrow_mut(|h| {
-                h.bytes = csv.into_bytes();
+                h.input = Input::Text(csv);
                 h.file_name = DEMO_FILE_NAME.to_string();
                 h.last = None;
                 h.scored = None;
                 h.what_if = None;
                 h.order = None;
-                h.read_ms = now_ms() - t0;
+                h.make_ms = now_ms() - t0;
             });
             run_import(&ImportOptions::default(), &settings);
         }
@@ -270,25 +271,42 @@ fn handle(ev: MessageEvent) {
     }
 }
 
-/// Reads a `File` in 8 MB slices with `FileReaderSync`, reporting bytes read.
-fn read_file(file: &File) -> Result<Vec<u8>, String> {
-    let reader = FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
-    let size = file.size() as u64;
-    let mut out = Vec::with_capacity(size as usize);
-    let mut offset = 0u64;
-    post(&Response::Progress(Progress { stage: Stage::Reading, done: 0, total: size, rows: 0 }));
-    while offset < size {
-        let end = (offset + CHUNK).min(size);
-        let blob = file.slice_with_f64_and_f64(offset as f64, end as f64).map_err(|e| format!("{e:?}"))?;
-        let buffer = reader.read_as_array_buffer(&blob).map_err(|e| format!("{e:?}"))?;
+/// A `File` read in order through `FileReaderSync` (a worker may read synchronously), one slice per
+/// call, adding up the time spent reading.
+struct FileRead<'f> {
+    file: &'f File,
+    reader: FileReaderSync,
+    offset: u64,
+    size: u64,
+    ms: f64,
+}
+
+impl std::io::Read for FileRead<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.offset >= self.size || buf.is_empty() {
+            return Ok(0);
+        }
+        let t0 = now_ms();
+        let end = (self.offset + buf.len() as u64).min(self.size);
+        let fail = |e: JsValue| std::io::Error::other(js_error_text(&e));
+        let blob = self.file.slice_with_f64_and_f64(self.offset as f64, end as f64).map_err(fail)?;
+        let buffer: JsValue = self.reader.read_as_array_buffer(&blob).map_err(fail)?.into();
         let array = Uint8Array::new(&buffer);
-        let start = out.len();
-        out.resize(start + array.length() as usize, 0);
-        array.copy_to(&mut out[start..]);
-        offset = end;
-        post(&Response::Progress(Progress { stage: Stage::Reading, done: offset, total: size, rows: 0 }));
+        let n = (array.length() as usize).min(buf.len());
+        array.subarray(0, n as u32).copy_to(&mut buf[..n]);
+        self.offset += n as u64;
+        self.ms += now_ms() - t0;
+        Ok(n)
     }
-    Ok(out)
+}
+
+/// A DOMException's name and message ("NotReadableError: …"), else its debug form.
+fn js_error_text(e: &JsValue) -> String {
+    let field = |k: &str| js_sys::Reflect::get(e, &k.into()).ok().and_then(|v| v.as_string());
+    match (field("name"), field("message")) {
+        (Some(n), Some(m)) => format!("{n}: {m}"),
+        _ => format!("{e:?}"),
+    }
 }
 
 fn run_import(options: &ImportOptions, settings: &Settings) {
@@ -304,19 +322,41 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
             }
             post(&Response::Progress(p))
         };
-        (h.file_name.clone(), h.read_ms, import(&h.bytes, &h.file_name, options, settings, &mut report))
+        let name = &h.file_name;
+        // Time reading the file (during the import) and making the demo's text (before it).
+        let (imported, read_ms, made_ms) = match &h.input {
+            Input::File(file) => {
+                let reader = FileReaderSync::new().map_err(|e| js_error_text(&e));
+                match reader {
+                    Ok(reader) => {
+                        let size = file.size() as u64;
+                        let mut read = FileRead { file, reader, offset: 0, size, ms: 0.0 };
+                        (import_reader(&mut read, size, name, options, settings, &mut report), read.ms, 0.0)
+                    }
+                    Err(detail) => (Err(ImportError::Read { detail }.into()), 0.0, 0.0),
+                }
+            }
+            Input::Text(text) => {
+                (import_reader(&mut text.as_bytes(), text.len() as u64, name, options, settings, &mut report), 0.0, h.make_ms)
+            }
+            Input::Nothing => (Err(ImportError::Empty.into()), 0.0, 0.0),
+        };
+        (name.clone(), (read_ms, made_ms), imported)
     });
     match result {
-        (_, read_ms, Ok(imported)) => {
+        (_, (read_ms, made_ms), Ok(imported)) => {
             let t1 = now_ms();
             let mut view = ImportView::new(&imported, settings);
             let (parse_at, build_at) = (parse_at.unwrap_or(t0), build_at.unwrap_or(t1));
+            // The file is read as it is parsed: "read" is the time spent reading, taken out of the
+            // stage it happened in ("import" is all of it).
+            let read_in_parse = read_ms.min((build_at - parse_at).max(0.0));
             view.timings_ms = vec![
-                ("read".into(), read_ms),
+                ("read".into(), read_ms + made_ms),
                 ("import".into(), t1 - t0),
                 // import = decode (encoding, dialect, columns) + parse (rows) + table (customers).
-                ("decode".into(), parse_at - t0),
-                ("parse".into(), build_at - parse_at),
+                ("decode".into(), parse_at - t0 - (read_ms - read_in_parse)),
+                ("parse".into(), build_at - parse_at - read_in_parse),
                 ("table".into(), t1 - build_at),
                 ("view".into(), now_ms() - t1),
             ];

@@ -15,10 +15,11 @@ pub mod records;
 pub mod rejects;
 pub mod report;
 pub mod text_normal;
+pub mod text_stream;
 pub mod typed_rows;
 pub mod workbook;
 
-use std::borrow::Cow;
+use std::io::Read;
 
 use chrono::NaiveDate;
 use csv::StringRecord;
@@ -30,7 +31,8 @@ use self::dialect::Delimiter;
 use self::encoding::EncodingSource;
 use self::errors::ImportError;
 use self::header_mapping::{map_headers, role_for_header, Role, Shape};
-use self::records::{Row, Source};
+use self::records::{delimited_piece, Pass, Row, Source};
+use self::text_stream::{read_head, TextStream, PIECE};
 use self::rejects::Reject;
 use self::report::ImportReport;
 use self::typed_rows::{summary_row, ColumnPlan, RowReader, SummaryRow, Transactions, TxnBuilder};
@@ -165,38 +167,127 @@ const PREVIEW_ROWS: usize = 20;
 const SAMPLE_ROWS: usize = 2000;
 const PROGRESS_EVERY: u64 = 16_384;
 
-/// Reads a file into typed rows and rejects.
+/// The file's first bytes, from which the encoding, delimiter, header and column formats are found.
+const HEAD_BYTES: usize = 1 << 20;
+/// Line ends the head must hold (else more of the file is read into it).
+const HEAD_LINES: usize = 16;
+
+/// Reads a file held in memory into typed rows and rejects.
 pub fn parse(
     bytes: &[u8],
     file_name: &str,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ParseOutcome, ImportFailure> {
-    if bytes.is_empty() {
+    parse_reader(&mut &bytes[..], bytes.len() as u64, file_name, opts, progress)
+}
+
+/// Reads a file of `size` bytes from `reader` into typed rows and rejects. A text table is read in
+/// pieces ([`PIECE`]) and never held whole; a workbook is read whole (`calamine` needs all of it).
+pub fn parse_reader(
+    reader: &mut dyn Read,
+    size: u64,
+    file_name: &str,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ParseOutcome, ImportFailure> {
+    parse_in_pieces(reader, size, file_name, opts, (HEAD_BYTES, PIECE), progress)
+}
+
+/// [`parse`] reading the head and then the pieces in the sizes given (bytes), instead of 1 MiB and
+/// 4 MiB: for the fuzzer's check that the pieces change nothing (`fuzz/fuzz_targets/delimited.rs`).
+#[doc(hidden)]
+pub fn parse_in_pieces_of(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ImportOptions,
+    sizes: (usize, usize),
+) -> Result<ParseOutcome, ImportFailure> {
+    parse_in_pieces(&mut &bytes[..], bytes.len() as u64, file_name, opts, sizes, &mut |_| {})
+}
+
+fn read_error(e: std::io::Error) -> ImportFailure {
+    ImportError::Read { detail: e.to_string() }.into()
+}
+
+/// [`parse_reader`] with the sizes of the head and of the pieces (tests read in pieces of a few bytes).
+fn parse_in_pieces(
+    reader: &mut dyn Read,
+    size: u64,
+    file_name: &str,
+    opts: &ImportOptions,
+    (head_bytes, piece): (usize, usize),
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ParseOutcome, ImportFailure> {
+    let (mut head, mut complete) = read_head(reader, head_bytes).map_err(read_error)?;
+    if head.is_empty() {
         return Err(ImportError::Empty.into());
     }
-    let mut meta = Meta { file_name: file_name.to_string(), size_bytes: bytes.len() as u64, ..Meta::default() };
-    if workbook::is_workbook(bytes) {
-        let sheet = workbook::read_sheet(bytes, opts.sheet.as_deref())?;
+    let size = size.max(head.len() as u64);
+    let mut meta = Meta { file_name: file_name.to_string(), size_bytes: size, ..Meta::default() };
+    if workbook::is_workbook(&head) {
+        if !complete {
+            progress(Progress { stage: Stage::Reading, done: head.len() as u64, total: size, rows: 0 });
+            head.reserve(size.saturating_sub(head.len() as u64) as usize);
+            let mut at = head.len();
+            loop {
+                head.resize(at + piece, 0);
+                match reader.read(&mut head[at..]) {
+                    Ok(0) => break,
+                    Ok(n) => at += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(read_error(e)),
+                }
+                progress(Progress { stage: Stage::Reading, done: at as u64, total: size, rows: 0 });
+            }
+            head.truncate(at);
+        }
+        let sheet = workbook::read_sheet(&head, opts.sheet.as_deref())?;
+        drop(head);
         meta.is_workbook = true;
         meta.sheets = sheet.names;
         meta.sheet = Some(sheet.chosen);
         meta.workbook_1904 = sheet.is_1904;
         let source = Source::Sheet { rows: sheet.rows, first_row: sheet.first_row, first_col: sheet.first_col };
-        return parse_source(&source, meta, opts, progress);
+        return parse_source(&source, None, meta, opts, progress);
     }
-    let decoded = encoding::decode(bytes, opts.encoding.as_deref())?;
-    meta.encoding = Some(decoded.encoding.to_string());
-    meta.encoding_source = Some(decoded.how);
-    meta.encoding_had_errors = decoded.had_errors;
-    let text: Cow<str> = decoded.text;
-    let text = text.as_ref();
-    if text.trim().is_empty() {
+    let choice = encoding::choose(&head, complete, opts.encoding.as_deref())?;
+    // The head as text, for finding the delimiter, header and formats: up to its last line end
+    // unless it is the whole file (a record cut at the end would mislead the sampling). Rows so
+    // long that the head holds only a few lines: read on, doubling, until it holds enough.
+    let (head_text, head_had_errors) = loop {
+        let mut text = String::new();
+        let mut nothing_more = std::io::empty();
+        let mut head_stream = TextStream::new(&mut nothing_more, head.clone(), complete, &choice);
+        head_stream.append_to(&mut text, 0);
+        if !complete {
+            text.truncate(text.rfind('\n').map_or(0, |i| i + 1));
+        }
+        if complete || text.bytes().filter(|&b| b == b'\n').count() >= HEAD_LINES {
+            break (text, head_stream.had_errors);
+        }
+        let (more, rest_fits) = read_head(reader, head.len()).map_err(read_error)?;
+        head.extend_from_slice(&more);
+        complete = rest_fits;
+    };
+    meta.encoding = Some(choice.encoding.name().to_string());
+    meta.encoding_source = Some(choice.how);
+    meta.encoding_had_errors = head_had_errors;
+    if complete && head_text.trim().is_empty() {
         return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
     }
-    let delimiter = opts.delimiter.unwrap_or_else(|| dialect::sniff(text));
+    let delimiter = opts.delimiter.unwrap_or_else(|| dialect::sniff(&head_text));
     meta.delimiter = Some(delimiter);
-    parse_source(&Source::Delimited { text, delimiter }, meta, opts, progress)
+    let stream = TextStream::new(reader, head, complete, &choice);
+    parse_source(&Source::Delimited { text: &head_text, delimiter }, Some(Streamed { stream, delimiter, piece, size }), meta, opts, progress)
+}
+
+/// The full pass over a text table: read in pieces from the file.
+struct Streamed<'r> {
+    stream: TextStream<'r>,
+    delimiter: Delimiter,
+    piece: usize,
+    size: u64,
 }
 
 #[derive(Default)]
@@ -272,8 +363,11 @@ fn guess_by_content(samples: &[(u64, StringRecord)], columns: usize) -> Vec<Opti
     roles
 }
 
+/// Detects the table's layout from `source` (a sheet, or the head of a text file) and reads every row:
+/// from `source`, or from `streamed` when the text file is read in pieces.
 fn parse_source(
     source: &Source,
+    streamed: Option<Streamed>,
     meta: Meta,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
@@ -382,35 +476,40 @@ fn parse_source(
         date_format: date_format.unwrap_or(DateFormat::YearMonthDay),
         decimal,
         today: opts.today,
-        undecodable_in: detected.encoding_had_errors.then(|| detected.encoding.clone().unwrap_or_default()),
+        // Known only once every piece is decoded: an id holding U+FFFD is set aside either way.
+        undecodable_in: (!detected.is_workbook).then(|| detected.encoding.clone().unwrap_or_default()),
     };
     let user_column = |i: usize| source.user_column(i);
     let reader = RowReader::new(&plan, &user_column);
     let skip = preamble + usize::from(has_header);
-    let (parsed, rows_read, rejects) = match shape {
+    let (parsed, end) = match shape {
         Shape::Transactions => {
             // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
             let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
             let expected = match source {
-                Source::Delimited { text, .. } if sample_bytes > 0 => {
-                    (text.len() as f64 / (sample_bytes as f64 / data_head.len() as f64) * 1.05) as usize
+                Source::Delimited { .. } if sample_bytes > 0 => {
+                    (detected.size_bytes as f64 / (sample_bytes as f64 / data_head.len() as f64) * 1.05) as usize
                 }
                 Source::Sheet { rows, .. } => rows.len(),
                 _ => 0,
             };
             let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
-            let (rows_read, rejects) = read_rows(source, skip, progress, |line, rec| builder.push(&reader, line, rec));
+            let end = read_rows(source, streamed, skip, progress, |line, rec| builder.push(&reader, line, rec))
+                .map_err(|e| fail(e, &detected))?;
             let mut txns = builder.txns;
             txns.has_margin_column = plan.index.contains_key(&Role::Cost) || plan.index.contains_key(&Role::Profit);
-            (Parsed::Transactions(txns), rows_read, rejects)
+            (Parsed::Transactions(txns), end)
         }
         Shape::CustomerSummary => {
             let mut rows = Vec::new();
-            let (rows_read, rejects) =
-                read_rows(source, skip, progress, |line, rec| summary_row(&reader, line, rec).map(|r| rows.push(r)));
-            (Parsed::Summary(rows), rows_read, rejects)
+            let end = read_rows(source, streamed, skip, progress, |line, rec| summary_row(&reader, line, rec).map(|r| rows.push(r)))
+                .map_err(|e| fail(e, &detected))?;
+            (Parsed::Summary(rows), end)
         }
     };
+    let PassEnd { rows_read, rejects, had_errors } = end;
+    let mut detected = detected;
+    detected.encoding_had_errors |= had_errors;
     let used = match &parsed {
         Parsed::Transactions(t) => t.rows.len(),
         Parsed::Summary(s) => s.len(),
@@ -425,19 +524,29 @@ fn parse_source(
     Ok(ParseOutcome { detected, parsed, rows_read, rejects })
 }
 
-/// Feeds every data row to `use_row`, counting rows and collecting rejects, with progress.
+/// What a full pass over the rows found beside the rows.
+struct PassEnd {
+    rows_read: u64,
+    rejects: Vec<Reject>,
+    /// Some bytes of a streamed text did not decode.
+    had_errors: bool,
+}
+
+/// Feeds every data row to `use_row` (from `streamed` when given, else from `source`), counting rows
+/// and collecting rejects, with progress.
 fn read_rows(
     source: &Source,
+    streamed: Option<Streamed>,
     skip: usize,
     progress: &mut dyn FnMut(Progress),
     mut use_row: impl FnMut(u64, Row) -> Result<(), Reject>,
-) -> (u64, Vec<Reject>) {
-    let total = source.size();
+) -> Result<PassEnd, ImportError> {
+    let total = streamed.as_ref().map_or_else(|| source.size(), |s| s.size);
     let mut rows_read = 0u64;
     let mut rejects = Vec::new();
     let mut skip = skip;
     progress(Progress { stage: Stage::Parsing, done: 0, total, rows: 0 });
-    source.for_each(|line, rec, pos| {
+    let mut each = |line: u64, rec: Row, pos: u64| {
         if skip > 0 {
             skip -= 1;
             return true;
@@ -447,12 +556,35 @@ fn read_rows(
             rejects.push(r);
         }
         if rows_read.is_multiple_of(PROGRESS_EVERY) {
-            progress(Progress { stage: Stage::Parsing, done: pos, total, rows: rows_read });
+            progress(Progress { stage: Stage::Parsing, done: pos.min(total), total, rows: rows_read });
         }
         true
-    });
+    };
+    let mut had_errors = false;
+    match streamed {
+        None => source.for_each(&mut each),
+        Some(Streamed { mut stream, delimiter, piece, .. }) => {
+            let (mut text, mut pass, mut want) = (String::new(), Pass::new(), piece);
+            loop {
+                let last = stream.append_to(&mut text, want);
+                let read = stream.bytes_read;
+                let used = delimited_piece(&text, delimiter, last, &mut pass, &|_| read, &mut each);
+                if last || pass.stopped() {
+                    break;
+                }
+                text.drain(..used);
+                // A record longer than a piece: read as much again before looking, so a long one (a
+                // quote that never closes) is parsed a few times, not once per piece.
+                want = if used == 0 { piece.max(text.len()) } else { piece };
+            }
+            if let Some(e) = stream.error {
+                return Err(ImportError::Read { detail: e.to_string() });
+            }
+            had_errors = stream.had_errors;
+        }
+    }
     progress(Progress { stage: Stage::Parsing, done: total, total, rows: rows_read });
-    (rows_read, rejects)
+    Ok(PassEnd { rows_read, rejects, had_errors })
 }
 
 /// Everything an import produces.
@@ -475,7 +607,19 @@ pub fn import(
     settings: &Settings,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Imported, ImportFailure> {
-    let outcome = parse(bytes, file_name, opts, progress)?;
+    import_reader(&mut &bytes[..], bytes.len() as u64, file_name, opts, settings, progress)
+}
+
+/// [`import`] of a file of `size` bytes read from `reader` (see [`parse_reader`]).
+pub fn import_reader(
+    reader: &mut dyn Read,
+    size: u64,
+    file_name: &str,
+    opts: &ImportOptions,
+    settings: &Settings,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Imported, ImportFailure> {
+    let outcome = parse_reader(reader, size, file_name, opts, progress)?;
     progress(Progress { stage: Stage::Building, done: 0, total: 1, rows: outcome.rows_read });
     let imported = build(outcome, settings);
     progress(Progress { stage: Stage::Building, done: 1, total: 1, rows: imported.report.rows_read });
@@ -502,5 +646,84 @@ pub fn build(outcome: ParseOutcome, settings: &Settings) -> Imported {
             let overview = Overview::from_summary(&table);
             Imported { detected, report, table, transactions: None, rejects, overview }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::demo_data::{generate, DemoParams};
+
+    fn outcome_text(o: &ParseOutcome) -> String {
+        format!("{:?} {} {:?} {}", o.parsed, o.rows_read, o.rejects, o.detected.encoding_had_errors)
+    }
+
+    /// Every text file the tests hold, the demo retailer's transactions, and the same in GBK.
+    fn text_files() -> Vec<(String, Vec<u8>)> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut files = Vec::new();
+        for dir in [root.to_string(), format!("{root}/bad")] {
+            for entry in std::fs::read_dir(&dir).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                if path.is_file() && !bytes.is_empty() && !workbook::is_workbook(&bytes) && !encoding::looks_binary(&bytes) {
+                    files.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes));
+                }
+            }
+        }
+        let demo = generate(&DemoParams { customers: 300, ..DemoParams::default() }).to_csv();
+        let gbk = encoding_rs::GBK.encode(&demo.replace("C0", "客户")).0.into_owned();
+        files.push(("demo.csv".into(), demo.into_bytes()));
+        files.push(("demo_gbk.csv".into(), gbk));
+        files
+    }
+
+    /// Reading in pieces changes nothing: with the options the whole file's detection found, pieces of
+    /// 1 to 1,000 bytes (characters, quoted fields and line ends cut anywhere) give the same rows,
+    /// rejects (with their lines) and decoding errors as one piece.
+    #[test]
+    fn pieces_of_any_size_give_the_rows_of_the_whole_file() {
+        let mut compared = 0;
+        for (name, bytes) in text_files() {
+            let Ok(first) = parse(&bytes, &name, &ImportOptions::default(), &mut |_| {}) else { continue };
+            let mut opts = first.detected.as_options();
+            // Nothing left to detect from the (smaller) head: a date format found nowhere is given too.
+            opts.date_format = opts.date_format.or(Some(DateFormat::YearMonthDay));
+            let whole = parse(&bytes, &name, &opts, &mut |_| {}).unwrap_or_else(|f| panic!("{name}: {:?}", f.error));
+            for sizes in [(1, 1), (5, 3), (64, 7), (300, 64), (4096, 1000)] {
+                let cut = parse_in_pieces(&mut &bytes[..], bytes.len() as u64, &name, &opts, sizes, &mut |_| {})
+                    .unwrap_or_else(|f| panic!("{name} in pieces {sizes:?}: {:?}", f.error));
+                let (cut, whole) = (outcome_text(&cut), outcome_text(&whole));
+                if let Some(at) = cut.bytes().zip(whole.bytes()).position(|(a, b)| a != b).or((cut.len() != whole.len()).then_some(0)) {
+                    let around = |t: &str| t.chars().skip(at.saturating_sub(80)).take(240).collect::<String>();
+                    panic!("{name} in pieces {sizes:?} differs:\n  pieces: {}\n  whole:  {}", around(&cut), around(&whole));
+                }
+            }
+            compared += 1;
+        }
+        assert!(compared >= 30, "only {compared} files compared");
+    }
+
+    /// A file that cannot be read to its end (changed or gone since it was chosen) is an error, not a
+    /// shorter table.
+    #[test]
+    fn a_read_that_fails_part_way_is_an_error_naming_it() {
+        struct Failing<'a>(&'a [u8]);
+        impl Read for Failing<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(std::io::Error::other("the file was removed"));
+                }
+                let n = buf.len().min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let csv = generate(&DemoParams { customers: 50, ..DemoParams::default() }).to_csv();
+        let got = parse_in_pieces(&mut Failing(csv.as_bytes()), 10 * csv.len() as u64, "gone.csv", &ImportOptions::default(), (256, 256), &mut |_| {});
+        let error = got.expect_err("a failed read").error;
+        assert_eq!(error, ImportError::Read { detail: "the file was removed".into() });
+        assert!(error.message("gone.csv", crate::engine::lang::Lang::En).contains("gone.csv could not be read to the end"));
     }
 }

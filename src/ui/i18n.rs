@@ -17,7 +17,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("landing.sample", "Download a sample file", "下载示例文件"),
     ("landing.another", "Load another file", "加载其他文件"),
     ("busy.reading", "Reading the file", "正在读取文件"),
-    ("busy.parsing", "Parsing rows", "正在解析数据行"),
+    ("busy.parsing", "Reading and parsing rows", "正在读取并解析数据行"),
     ("busy.building", "Building the customer table", "正在生成客户表"),
     ("busy.starting", "Starting", "正在启动"),
     ("busy.cancel", "Cancel", "取消"),

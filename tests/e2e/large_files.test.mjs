@@ -12,6 +12,9 @@ import { launch, shot, count, kezhi } from './harness.mjs';
 // 40,000 customers, about 340,000 rows (25 MB): seconds of work in the worker.
 const file = join(mkdtempSync(join(tmpdir(), 'kezhi-cancel-')), 'big_transactions.csv');
 kezhi(['demo', '--customers', '40000', '--seed', '3', '--out', file]);
+// 60,000 customers (about 38 MB), only ever refused.
+const huge = join(mkdtempSync(join(tmpdir(), 'kezhi-huge-')), 'huge_transactions.csv');
+kezhi(['demo', '--customers', '60000', '--seed', '3', '--out', huge]);
 
 test('an import cancelled from the progress bar stops, says so, and the page stays usable', async () => {
   const b = await launch();
@@ -72,8 +75,8 @@ test('a file the tab could not hold is refused before it is read, and the page s
   const b = await launch({ open: false });
   try {
     const { page } = b;
-    // A device reporting 0.25 GB (browsers' smallest deviceMemory) gets a 125 MB budget: the 25 MB file
-    // needs about 32 MB + 4.5 × 25 MB = 142 MB (src/engine/import/memory_budget.rs).
+    // A device reporting 0.25 GB (browsers' smallest deviceMemory) gets a 125 MB budget: the 38 MB file
+    // needs about 34 MB + 3.5 × 38 MB = 167 MB (src/engine/import/memory_budget.rs).
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 0.25 }));
     await page.goto(`${b.base}/index.html`);
     await page.getByTestId('drop-zone').waitFor();
@@ -82,11 +85,11 @@ test('a file the tab could not hold is refused before it is read, and the page s
       new MutationObserver(() => { if (document.querySelector('[data-testid=progress]')) window.__barSeen = true; })
         .observe(document.body, { subtree: true, childList: true });
     });
-    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('file-input').setInputFiles(huge);
     const error = page.getByTestId('import-error');
     await error.waitFor();
     const message = await error.innerText();
-    assert.match(message, /big_transactions\.csv is 25 MB: reading it would take about 1\d\d MB of memory in this tab, more than the 125 MB/);
+    assert.match(message, /huge_transactions\.csv is 3\d MB: reading it would take about 1\d\d MB of memory in this tab, more than the 125 MB/);
     assert.match(message, /summary/);
     assert.equal(await page.evaluate(() => window.__barSeen), false, 'nothing was read');
     await shot(page, 'large-file-refused-en');

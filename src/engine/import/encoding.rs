@@ -54,43 +54,84 @@ fn mostly_utf8(head: &[u8]) -> bool {
     valid > 0 && valid >= 2 * invalid
 }
 
-/// Decodes `bytes`. `forced` is an encoding label the user picked (e.g. "gbk"), or `None` to detect.
-pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, ImportError> {
+/// The encoding to read a file in, chosen from its first bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice {
+    pub encoding: &'static Encoding,
+    pub how: EncodingSource,
+    /// Bytes of byte-order mark to skip before decoding.
+    pub skip: usize,
+    /// Let a byte-order mark in the text override `encoding` (a label the user forced: a BOM still
+    /// wins, as `encoding_rs`'s `decode` has it).
+    pub sniff_bom: bool,
+}
+
+impl Choice {
+    fn of(encoding: &'static Encoding, how: EncodingSource) -> Choice {
+        Choice { encoding, how, skip: 0, sniff_bom: false }
+    }
+
+    /// A streaming decoder for the bytes after [`Choice::skip`].
+    pub fn decoder(&self) -> encoding_rs::Decoder {
+        if self.sniff_bom { self.encoding.new_decoder() } else { self.encoding.new_decoder_without_bom_handling() }
+    }
+}
+
+/// `bytes` decode without error in `enc`, all of them when `complete`, else up to a character cut at
+/// the end.
+fn decodes_cleanly(enc: &'static Encoding, bytes: &[u8], complete: bool) -> Option<String> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(decoder.max_utf8_buffer_length(bytes.len())?);
+    let (_, _, had_errors) = decoder.decode_to_string(bytes, &mut text, complete);
+    (!had_errors).then_some(text)
+}
+
+/// Chooses the encoding from `head`, the file's first bytes (`complete` when that is the whole file).
+/// `forced` is an encoding label the user picked (e.g. "gbk"), or `None` to detect. In order: the
+/// label; a byte-order mark; UTF-16 without a mark (every other byte NUL); valid UTF-8; mostly valid
+/// UTF-8; else `chardetng`'s guess.
+pub fn choose(head: &[u8], complete: bool, forced: Option<&str>) -> Result<Choice, ImportError> {
     if let Some(label) = forced.filter(|l| !l.trim().is_empty() && !l.eq_ignore_ascii_case("auto")) {
         let enc = Encoding::for_label(label.trim().as_bytes())
             .ok_or_else(|| ImportError::UnknownEncoding { label: label.to_string() })?;
-        let (text, _, had_errors) = enc.decode(bytes);
-        return Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::ChosenByUser, had_errors });
+        return Ok(Choice { sniff_bom: true, ..Choice::of(enc, EncodingSource::ChosenByUser) });
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::ByteOrderMark, had_errors });
+    if let Some((enc, bom_len)) = Encoding::for_bom(head) {
+        return Ok(Choice { skip: bom_len, ..Choice::of(enc, EncodingSource::ByteOrderMark) });
     }
-    if looks_binary(bytes) {
+    if looks_binary(head) {
         // UTF-16 without a BOM shows as every other byte NUL; accept it when it decodes cleanly.
         for enc in [UTF_16LE, UTF_16BE] {
-            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-            if !had_errors && !looks_binary(text.as_bytes()) {
-                return Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::Detected, had_errors });
+            if decodes_cleanly(enc, head, complete).is_some_and(|text| !looks_binary(text.as_bytes())) {
+                return Ok(Choice::of(enc, EncodingSource::Detected));
             }
         }
         return Err(ImportError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: Cow::Borrowed(text), encoding: UTF_8.name(), how: EncodingSource::ValidUtf8, had_errors: false });
+    let cut_short = |e: std::str::Utf8Error| !complete && e.error_len().is_none();
+    if std::str::from_utf8(head).map_or_else(cut_short, |_| true) {
+        return Ok(Choice::of(UTF_8, EncodingSource::ValidUtf8));
     }
-    let head = &bytes[..bytes.len().min(DETECT_BYTES)];
+    let head = &head[..head.len().min(DETECT_BYTES)];
     if mostly_utf8(head) {
         // A UTF-8 file with a few lines from another encoding (two exports pasted together): decoded
         // as UTF-8, those bytes become U+FFFD, the report warns, and ids holding one are rejected.
-        let (text, had_errors) = UTF_8.decode_without_bom_handling(bytes);
-        return Ok(Decoded { text, encoding: UTF_8.name(), how: EncodingSource::Detected, had_errors });
+        return Ok(Choice::of(UTF_8, EncodingSource::Detected));
     }
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(head, head.len() == bytes.len());
-    let enc = detector.guess(None, true);
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    Ok(Decoded { text, encoding: enc.name(), how: EncodingSource::Detected, had_errors })
+    detector.feed(head, complete);
+    Ok(Choice::of(detector.guess(None, true), EncodingSource::Detected))
+}
+
+/// Decodes the whole of `bytes` (a file held in memory). `forced` as for [`choose`].
+pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, ImportError> {
+    let choice = choose(bytes, true, forced)?;
+    let mut decoder = choice.decoder();
+    let bytes = &bytes[choice.skip..];
+    let capacity = decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    let (_, _, had_errors) = decoder.decode_to_string(bytes, &mut text, true);
+    Ok(Decoded { text: Cow::Owned(text), encoding: choice.encoding.name(), how: choice.how, had_errors })
 }
 
 #[cfg(test)]
@@ -107,11 +148,20 @@ mod tests {
     const ZH: &str = "客户编号,交易日期,实付金额,品类\nC001,2024-03-05,128.50,服装鞋帽\nC002,2024年3月6日,99.00,食品饮料\nC003,2024/03/07,1200.00,家用电器\n";
 
     #[test]
-    fn utf8_without_bom_is_borrowed_not_copied() {
+    fn valid_utf8_is_taken_as_it_is() {
         let d = decode(ZH.as_bytes(), None).expect("decode");
-        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert_eq!(d.text, ZH);
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.how, EncodingSource::ValidUtf8);
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_character_is_still_valid_utf8_but_a_whole_file_is_not() {
+        let bytes = ZH.as_bytes();
+        let cut = (1..bytes.len()).find(|&i| !ZH.is_char_boundary(i)).expect("a multi-byte character");
+        let head = &bytes[..cut];
+        assert_eq!(choose(head, false, None).expect("choice").how, EncodingSource::ValidUtf8);
+        assert_ne!(choose(head, true, None).expect("choice").how, EncodingSource::ValidUtf8);
     }
 
     #[test]

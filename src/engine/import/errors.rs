@@ -6,6 +6,8 @@ use crate::engine::lang::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     Empty,
+    /// Reading the file failed part way (it changed, moved or became unreadable since it was chosen).
+    Read { detail: String },
     /// Bytes, but only blank lines or `#` note lines: no table.
     NoTable { bytes: u64 },
     Binary,
@@ -39,6 +41,8 @@ impl ImportError {
         match (self, lang) {
             (Empty, Lang::En) => format!("{file} is empty (0 bytes). Export the data again and drop the new file."),
             (Empty, Lang::Zh) => format!("{file} 是空文件（0 字节）。请重新导出数据后再拖入。"),
+            (Read { detail }, Lang::En) => format!("{file} could not be read to the end ({detail}). If it was changed, moved or is still being written, wait until it is complete and drop it again."),
+            (Read { detail }, Lang::Zh) => format!("无法完整读取 {file}（{detail}）。如果文件已被修改、移动或仍在写入，请等其完成后重新拖入。"),
             (NoTable { bytes }, Lang::En) => format!("{file} has {bytes} bytes but no table: only blank lines or notes starting with #. Export the data again and drop the new file."),
             (NoTable { bytes }, Lang::Zh) => format!("{file} 有 {bytes} 字节，但没有表格：只有空行或以 # 开头的注释。请重新导出数据后再拖入。"),
             (Binary, Lang::En) => format!("{file} is not a text table (CSV/TSV) nor an Excel workbook. Save it from your spreadsheet as CSV (UTF-8) or XLSX and try again."),

@@ -1,5 +1,5 @@
-//! The rows of a table, whatever it came from: a delimited text (streamed with the `csv` crate, never
-//! held as strings) or a worksheet (read whole by `calamine`).
+//! The rows of a table, whatever it came from: a delimited text (parsed with the `csv` crate, whole or
+//! one piece at a time as it is read, never held as strings) or a worksheet (read whole by `calamine`).
 
 use csv::{ByteRecord, StringRecord};
 
@@ -83,81 +83,19 @@ impl Source<'_> {
     /// Lines starting with `#` before the first record are notes, not rows (Kezhi's own exports carry
     /// their settings there, METHODS §8), and are skipped; a `#` later in the file is data.
     pub fn for_each(&self, mut f: impl FnMut(u64, Row, u64) -> bool) {
-        let mut in_notes = true;
-        let mut f = move |line: u64, row: Row, pos: u64| {
-            if in_notes && row.get(0).is_some_and(|c| c.trim_start().starts_with('#')) {
-                return true;
-            }
-            in_notes = false;
-            f(line, row, pos)
-        };
         match self {
-            Source::Delimited { text, delimiter: Delimiter::Whitespace } => {
-                let mut rec = ByteRecord::new();
-                let mut pos = 0u64;
-                for (i, line) in text.split('\n').enumerate() {
-                    pos += line.len() as u64 + 1;
-                    let line = line.trim_end_matches('\r');
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    rec.clear();
-                    for field in line.split_whitespace() {
-                        rec.push_field(field.as_bytes());
-                    }
-                    if !f(i as u64 + 1, Row { rec: &rec, open_quote_to: 0 }, pos) {
-                        return;
-                    }
-                }
-            }
             Source::Delimited { text, delimiter } => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(delimiter.byte().unwrap_or(b','))
-                    .from_reader(text.as_bytes());
-                let mut rec = ByteRecord::new();
-                // The csv reader counts lines lazily (a record's line can be that of the previous
-                // terminator), so lines are counted here from the record's byte offset.
-                let bytes = text.as_bytes();
-                let (mut at, mut line) = (0usize, 1u64);
-                loop {
-                    match reader.read_byte_record(&mut rec) {
-                        Ok(true) => {
-                            let mut start = rec.position().map_or(at, |p| p.byte() as usize).min(bytes.len());
-                            line += bytes[at.min(start)..start].iter().filter(|&&b| b == b'\n').count() as u64;
-                            while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-                                line += u64::from(bytes[start] == b'\n');
-                                start += 1;
-                            }
-                            at = start;
-                            let end = (reader.position().byte() as usize).min(bytes.len());
-                            // A record that runs to the end of the file with an odd number of quotes
-                            // opened a quote that never closed.
-                            let open_quote_to = if end == bytes.len()
-                                && bytes[start..end].iter().filter(|&&b| b == b'"').count() % 2 == 1
-                            {
-                                line + bytes[start..end].iter().filter(|&&b| b == b'\n').count() as u64
-                                    - u64::from(bytes.ends_with(b"\n"))
-                            } else {
-                                0
-                            };
-                            if !f(line, Row { rec: &rec, open_quote_to }, reader.position().byte()) {
-                                return;
-                            }
-                        }
-                        // Text was already decoded to valid UTF-8 and is read from memory, so the reader
-                        // cannot fail; stop rather than loop if it ever does.
-                        Ok(false) | Err(_) => return,
-                    }
-                }
+                let mut pass = Pass::new();
+                delimited_piece(text, *delimiter, true, &mut pass, &|end| end as u64, &mut f);
             }
             Source::Sheet { rows, first_row, .. } => {
+                let mut pass = Pass::new();
                 for (i, rec) in rows.iter().enumerate() {
                     if rec.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    if !f(first_row + i as u64 + 1, Row { rec: rec.as_byte_record(), open_quote_to: 0 }, i as u64 + 1) {
+                    let row = Row { rec: rec.as_byte_record(), open_quote_to: 0 };
+                    if !pass.offer(first_row + i as u64 + 1, row, i as u64 + 1, &mut f) {
                         return;
                     }
                 }
@@ -176,6 +114,133 @@ impl Source<'_> {
             out.len() < n
         });
         out
+    }
+}
+
+/// Where a pass over a table stands between the pieces of text it is read in: the line at the start
+/// of what is left, whether the leading `#` notes are still going on, and whether the caller stopped.
+pub struct Pass {
+    line: u64,
+    in_notes: bool,
+    stopped: bool,
+}
+
+impl Default for Pass {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Pass {
+    pub fn new() -> Self {
+        Pass { line: 1, in_notes: true, stopped: false }
+    }
+
+    /// True once the caller's function said stop.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// Gives a record to `f` unless it is a leading note; false when `f` says stop.
+    fn offer(&mut self, line: u64, row: Row, pos: u64, f: &mut dyn FnMut(u64, Row, u64) -> bool) -> bool {
+        if self.in_notes && row.get(0).is_some_and(|c| c.trim_start().starts_with('#')) {
+            return true;
+        }
+        self.in_notes = false;
+        if !f(line, row, pos) {
+            self.stopped = true;
+        }
+        !self.stopped
+    }
+}
+
+fn newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Feeds the records of one piece of delimited text to `f` (see [`Source::for_each`]) and returns how
+/// many bytes it used. Unless `last`, a record that reaches the end of the piece may go on in the next
+/// one, so it is left, with everything after it, for the caller to put before the next piece; `pass`
+/// carries the line count and the notes across pieces. `pos(end)` turns a record's end in this piece
+/// into the position reported to `f`.
+pub fn delimited_piece(
+    text: &str,
+    delimiter: Delimiter,
+    last: bool,
+    pass: &mut Pass,
+    pos: &dyn Fn(usize) -> u64,
+    f: &mut dyn FnMut(u64, Row, u64) -> bool,
+) -> usize {
+    let bytes = text.as_bytes();
+    if delimiter == Delimiter::Whitespace {
+        let mut rec = ByteRecord::new();
+        let mut start = 0usize;
+        while start < bytes.len() {
+            let (end, next) = match text[start..].find('\n') {
+                Some(i) => (start + i, start + i + 1),
+                None if last => (bytes.len(), bytes.len()),
+                None => return start,
+            };
+            let line = text[start..end].trim_end_matches('\r');
+            let number = pass.line;
+            pass.line += u64::from(next > end);
+            start = next;
+            if line.trim().is_empty() {
+                continue;
+            }
+            rec.clear();
+            for field in line.split_whitespace() {
+                rec.push_field(field.as_bytes());
+            }
+            if !pass.offer(number, Row { rec: &rec, open_quote_to: 0 }, pos(next), f) {
+                return start;
+            }
+        }
+        return bytes.len();
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter.byte().unwrap_or(b','))
+        .from_reader(bytes);
+    let mut rec = ByteRecord::new();
+    // The csv reader counts lines lazily (a record's line can be that of the previous terminator), so
+    // lines are counted here from the record's byte offset; `pass.line` is the line at `at`.
+    let mut at = 0usize;
+    loop {
+        match reader.read_byte_record(&mut rec) {
+            Ok(true) => {
+                let mut start = rec.position().map_or(at, |p| p.byte() as usize).min(bytes.len());
+                let mut line = pass.line + newlines(&bytes[at.min(start)..start]);
+                while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                    line += u64::from(bytes[start] == b'\n');
+                    start += 1;
+                }
+                at = start;
+                pass.line = line;
+                let end = (reader.position().byte() as usize).min(bytes.len());
+                if !last && end >= bytes.len() {
+                    // It may go on in the next piece: read it again from there.
+                    return start;
+                }
+                // A record that runs to the end of the file with an odd number of quotes opened a
+                // quote that never closed.
+                let open_quote_to = if end == bytes.len() && bytes[start..end].iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+                    line + newlines(&bytes[start..end]) - u64::from(bytes.ends_with(b"\n"))
+                } else {
+                    0
+                };
+                if !pass.offer(line, Row { rec: &rec, open_quote_to }, pos(end), f) {
+                    return end;
+                }
+            }
+            // Text was already decoded to valid UTF-8 and is read from memory, so the reader cannot
+            // fail; stop rather than loop if it ever does. What is left is blank lines.
+            Ok(false) | Err(_) => {
+                pass.line += newlines(&bytes[at.min(bytes.len())..]);
+                return bytes.len();
+            }
+        }
     }
 }
 

@@ -1,0 +1,38 @@
+// Trace of the main thread over a first import (issue 6): which work makes the long tasks.
+//   node bench/trace_first_import.mjs FILE [OUT=/tmp/kezhi_trace.json]
+// Prints each main-thread task over 50 ms with its biggest child events (self time, ms).
+import { writeFileSync } from 'node:fs';
+import { launch } from '../tests/e2e/harness.mjs';
+
+const [file, out = '/tmp/kezhi_trace.json'] = process.argv.slice(2);
+const b = await launch();
+try {
+  const cdp = await b.page.context().newCDPSession(b.page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink', 'loading'] },
+    transferMode: 'ReportEvents',
+  });
+  await b.page.evaluate(() => { window.__kezhiChecksAt = undefined; });
+  await b.page.getByTestId('file-input').setInputFiles(file);
+  await b.page.waitForFunction(() => window.__kezhiChecksAt, null, { timeout: 600_000 });
+  await b.page.waitForTimeout(800);
+  await cdp.send('Tracing.end');
+  await done;
+  writeFileSync(out, JSON.stringify(events));
+  // The renderer's main thread: the thread named CrRendererMain.
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur > 50_000);
+  for (const t of tasks) {
+    const kids = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur);
+    const by = new Map();
+    for (const k of kids) by.set(k.name, (by.get(k.name) || 0) + (k.dur || 0));
+    const top = [...by].sort((a, c) => c[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`);
+    console.log(`task ${(t.dur / 1000).toFixed(1)} ms: ${top.join(' · ')}`);
+  }
+} finally {
+  await b.close();
+}

@@ -1,0 +1,78 @@
+//! A delimited file read in pieces and decoded as it goes, so that an import never holds the file's
+//! bytes whole (issue 6: a 640 MB file held whole took 640 MB of the tab's memory before a row was
+//! read). `encoding_rs`'s streaming decoder carries a character cut between two pieces over to the next.
+
+use std::io::{ErrorKind, Read};
+
+use encoding_rs::Decoder;
+
+use super::encoding::Choice;
+
+/// File bytes read and decoded at a time.
+pub const PIECE: usize = 4 << 20;
+
+pub struct TextStream<'r> {
+    reader: &'r mut dyn Read,
+    decoder: Decoder,
+    /// Bytes read and not yet decoded: at first the head the encoding was chosen from.
+    bytes: Vec<u8>,
+    ended: bool,
+    /// File bytes read so far.
+    pub bytes_read: u64,
+    /// Some bytes did not decode and became U+FFFD.
+    pub had_errors: bool,
+    /// Reading failed part way (the file changed or went away); the text ends there.
+    pub error: Option<std::io::Error>,
+}
+
+impl<'r> TextStream<'r> {
+    /// `head` are the file's first bytes, already read from `reader`; `complete` when they are all of it.
+    pub fn new(reader: &'r mut dyn Read, mut head: Vec<u8>, complete: bool, choice: &Choice) -> Self {
+        let bytes_read = head.len() as u64;
+        head.drain(..choice.skip.min(head.len()));
+        TextStream { reader, decoder: choice.decoder(), bytes: head, ended: complete, bytes_read, had_errors: false, error: None }
+    }
+
+    /// Reads at least `want` more bytes of the file (fewer at its end) and appends them, decoded, to
+    /// `text`. Returns true when the file has ended: `text` then holds the rest of it.
+    pub fn append_to(&mut self, text: &mut String, want: usize) -> bool {
+        while self.bytes.len() < want && !self.ended {
+            let start = self.bytes.len();
+            self.bytes.resize(want, 0);
+            let mut filled = start;
+            while filled < want {
+                match self.reader.read(&mut self.bytes[filled..]) {
+                    Ok(0) => {
+                        self.ended = true;
+                        break;
+                    }
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        self.error = Some(e);
+                        self.ended = true;
+                        break;
+                    }
+                }
+            }
+            self.bytes.truncate(filled);
+            self.bytes_read += (filled - start) as u64;
+        }
+        let capacity = self.decoder.max_utf8_buffer_length(self.bytes.len()).unwrap_or(self.bytes.len().saturating_mul(3));
+        text.reserve(capacity);
+        let (_, read, had_errors) = self.decoder.decode_to_string(&self.bytes, text, self.ended);
+        debug_assert_eq!(read, self.bytes.len(), "the text had room for all of it");
+        self.had_errors |= had_errors;
+        self.bytes.clear();
+        self.ended
+    }
+}
+
+/// Reads up to `limit` bytes from `reader` (one more, to tell whether more follow): the bytes, and
+/// whether they are the whole of it.
+pub fn read_head(reader: &mut dyn Read, limit: usize) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut head = Vec::with_capacity(limit.min(1 << 20) + 1);
+    reader.take(limit as u64 + 1).read_to_end(&mut head)?;
+    let complete = head.len() <= limit;
+    Ok((head, complete))
+}
