@@ -10,21 +10,58 @@ use super::header_mapping::Role;
 use super::records::Row;
 use super::rejects::{Reject, RejectReason};
 
-/// One purchase row. `customer` indexes [`Transactions::customer_ids`].
+/// An optional amount in 8 bytes, where `Option<f64>` takes 16: NaN stands for none, which a parsed
+/// amount never is (`parse_amount` refuses values that are not finite). A row holds three, so this
+/// takes a row from 88 bytes to 64; the rows are the largest thing an import keeps (8.6 million rows
+/// of the 640 MB benchmark file: 757 MB → 550 MB).
+#[derive(Clone, Copy)]
+pub struct OptionalAmount(f64);
+
+impl OptionalAmount {
+    pub fn new(value: Option<f64>) -> OptionalAmount {
+        OptionalAmount(value.filter(|v| !v.is_nan()).unwrap_or(f64::NAN))
+    }
+
+    pub fn get(self) -> Option<f64> {
+        (!self.0.is_nan()).then_some(self.0)
+    }
+
+    pub fn is_some(self) -> bool {
+        !self.0.is_nan()
+    }
+
+    pub fn unwrap_or(self, default: f64) -> f64 {
+        self.get().unwrap_or(default)
+    }
+}
+
+impl PartialEq for OptionalAmount {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl std::fmt::Debug for OptionalAmount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// One purchase row (64 bytes). `customer` indexes [`Transactions::customer_ids`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Txn {
     pub customer: u32,
     pub date: NaiveDate,
     pub amount: f64,
-    /// Gross margin of the row when the file gives cost or profit; `None` = apply the margin rate.
-    pub margin: Option<f64>,
+    /// Gross margin of the row when the file gives cost or profit; none = apply the margin rate.
+    pub margin: OptionalAmount,
     /// Hash of the order id; 0 when there is no order column.
     pub order: u64,
     /// Interned category (+1); 0 = none.
     pub category: u32,
     pub channel: u32,
-    pub quantity: Option<f64>,
-    pub wallet: Option<f64>,
+    pub quantity: OptionalAmount,
+    pub wallet: OptionalAmount,
     /// Line in the file, for drill-down to the source.
     pub line: u64,
 }
@@ -242,6 +279,7 @@ impl TxnBuilder {
             self.txns.names.push(reader.text(rec, Role::Name).map(String::from));
             self.txns.regions.push(reader.text(rec, Role::Region).map(String::from));
         }
+        let (margin, quantity, wallet) = (OptionalAmount::new(margin), OptionalAmount::new(quantity), OptionalAmount::new(wallet));
         self.txns.rows.push(Txn { customer, date, amount, margin, order, category, channel, quantity, wallet, line });
         Ok(())
     }
@@ -285,4 +323,20 @@ pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow
         monetary_value,
         line,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row stays at 64 bytes, and an absent amount reads back as none, a present one as itself.
+    #[test]
+    fn a_row_is_64_bytes_and_optional_amounts_round_trip() {
+        assert_eq!(std::mem::size_of::<Txn>(), 64);
+        for v in [None, Some(0.0), Some(-12.5), Some(1e15)] {
+            assert_eq!(OptionalAmount::new(v).get(), v);
+            assert_eq!(format!("{:?}", OptionalAmount::new(v)), format!("{v:?}"));
+        }
+        assert_eq!(OptionalAmount::new(Some(f64::NAN)).get(), None);
+    }
 }
