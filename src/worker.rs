@@ -48,6 +48,13 @@ struct Held {
     what_if: Option<what_if::Base>,
 }
 
+impl Held {
+    /// A new input, and nothing computed from it yet.
+    fn holding(input: Input, file_name: String, make_ms: f64) -> Held {
+        Held { input, file_name, make_ms, ..Held::default() }
+    }
+}
+
 /// The page's local date, for the importer's check on future dates.
 fn today() -> Option<chrono::NaiveDate> {
     let d = js_sys::Date::new_0();
@@ -167,30 +174,14 @@ fn handle(ev: MessageEvent) {
                     post(&Response::Failed(FailureView::new(&file_name, &e, None)));
                     return;
                 }
-                HELD.with_borrow_mut(|h| {
-                    h.input = Input::File(file);
-                    h.file_name = file_name.clone();
-                    h.last = None;
-                    h.scored = None;
-                    h.what_if = None;
-                    h.order = None;
-                    h.make_ms = 0.0;
-                });
+                HELD.with_borrow_mut(|h| *h = Held::holding(Input::File(file), file_name.clone(), 0.0));
             }
             run_import(&options, &settings);
         }
         Request::Demo { settings } => {
             let t0 = now_ms();
             let csv = generate(&DemoParams::default()).to_csv();
-            HELD.with_borrow_mut(|h| {
-                h.input = Input::Text(csv);
-                h.file_name = DEMO_FILE_NAME.to_string();
-                h.last = None;
-                h.scored = None;
-                h.what_if = None;
-                h.order = None;
-                h.make_ms = now_ms() - t0;
-            });
+            HELD.with_borrow_mut(|h| *h = Held::holding(Input::Text(csv), DEMO_FILE_NAME.to_string(), now_ms() - t0));
             run_import(&ImportOptions::default(), &settings);
         }
         Request::Fault(fault) => commit(fault),
