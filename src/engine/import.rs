@@ -679,8 +679,9 @@ mod tests {
     }
 
     /// Reading in pieces changes nothing: with the options the whole file's detection found, pieces of
-    /// 1 to 1,000 bytes (characters, quoted fields and line ends cut anywhere) give the same rows,
-    /// rejects (with their lines) and decoding errors as one piece.
+    /// 1 to 1,000 bytes (characters, quoted fields and line ends cut anywhere), after a head of the
+    /// whole file or of a few bytes, give the same rows, rejects (with their lines) and decoding errors
+    /// as one piece.
     #[test]
     fn pieces_of_any_size_give_the_rows_of_the_whole_file() {
         let mut compared = 0;
@@ -690,7 +691,7 @@ mod tests {
             // Nothing left to detect from the (smaller) head: a date format found nowhere is given too.
             opts.date_format = opts.date_format.or(Some(DateFormat::YearMonthDay));
             let whole = parse(&bytes, &name, &opts, &mut |_| {}).unwrap_or_else(|f| panic!("{name}: {:?}", f.error));
-            for sizes in [(1, 1), (5, 3), (64, 7), (300, 64), (4096, 1000)] {
+            for sizes in [(1, 1), (5, 3), (64, 7), (300, 64), (4096, 1000), (usize::MAX / 2, 1), (usize::MAX / 2, 5)] {
                 let cut = parse_in_pieces(&mut &bytes[..], bytes.len() as u64, &name, &opts, sizes, &mut |_| {})
                     .unwrap_or_else(|f| panic!("{name} in pieces {sizes:?}: {:?}", f.error));
                 let (cut, whole) = (outcome_text(&cut), outcome_text(&whole));
