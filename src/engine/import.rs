@@ -227,20 +227,9 @@ fn parse_in_pieces(
     let mut meta = Meta { file_name: file_name.to_string(), size_bytes: size, ..Meta::default() };
     if workbook::is_workbook(&head) {
         if !complete {
+            // A sheet fits in Excel's 1,048,576 rows; read the rest at once.
             progress(Progress { stage: Stage::Reading, done: head.len() as u64, total: size, rows: 0 });
-            head.reserve(size.saturating_sub(head.len() as u64) as usize);
-            let mut at = head.len();
-            loop {
-                head.resize(at + piece, 0);
-                match reader.read(&mut head[at..]) {
-                    Ok(0) => break,
-                    Ok(n) => at += n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(read_error(e)),
-                }
-                progress(Progress { stage: Stage::Reading, done: at as u64, total: size, rows: 0 });
-            }
-            head.truncate(at);
+            reader.read_to_end(&mut head).map_err(read_error)?;
         }
         let sheet = workbook::read_sheet(&head, opts.sheet.as_deref())?;
         drop(head);
@@ -256,15 +245,12 @@ fn parse_in_pieces(
     // unless it is the whole file (a record cut at the end would mislead the sampling). Rows so
     // long that the head holds only a few lines: read on, doubling, until it holds enough.
     let (head_text, head_had_errors) = loop {
-        let mut text = String::new();
-        let mut nothing_more = std::io::empty();
-        let mut head_stream = TextStream::new(&mut nothing_more, head.clone(), complete, &choice);
-        head_stream.append_to(&mut text, 0);
+        let (mut text, had_errors) = choice.decode(&head, complete);
         if !complete {
             text.truncate(text.rfind('\n').map_or(0, |i| i + 1));
         }
         if complete || text.bytes().filter(|&b| b == b'\n').count() >= HEAD_LINES {
-            break (text, head_stream.had_errors);
+            break (text, had_errors);
         }
         let (more, rest_fits) = read_head(reader, head.len()).map_err(read_error)?;
         head.extend_from_slice(&more);

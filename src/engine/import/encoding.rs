@@ -1,25 +1,12 @@
 //! Bytes → text. BOM first, then strict UTF-8, then detection with `chardetng` (GBK/GB18030, Big5,
 //! Shift-JIS, windows-1252 …), decoding with `encoding_rs`. The user can force any WHATWG label.
 
-use std::borrow::Cow;
-
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use super::errors::ImportError;
 
 /// How much of the file the detector reads: enough for any real header and many rows.
 const DETECT_BYTES: usize = 1 << 20;
-
-#[derive(Debug)]
-pub struct Decoded<'a> {
-    pub text: Cow<'a, str>,
-    /// WHATWG name of the encoding used, e.g. `UTF-8`, `GBK`.
-    pub encoding: &'static str,
-    /// How the encoding was chosen.
-    pub how: EncodingSource,
-    /// Some bytes did not decode and were replaced by U+FFFD.
-    pub had_errors: bool,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EncodingSource {
@@ -35,10 +22,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
-        .count();
+    let controls = head.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))).count();
     controls * 20 > head.len() || head.contains(&0)
 }
 
@@ -73,16 +57,29 @@ impl Choice {
 
     /// A streaming decoder for the bytes after [`Choice::skip`].
     pub fn decoder(&self) -> encoding_rs::Decoder {
-        if self.sniff_bom { self.encoding.new_decoder() } else { self.encoding.new_decoder_without_bom_handling() }
+        if self.sniff_bom {
+            self.encoding.new_decoder()
+        } else {
+            self.encoding.new_decoder_without_bom_handling()
+        }
+    }
+
+    /// Decodes the start of a file held in memory (`bytes` from its first byte; all of it when
+    /// `complete`, else a character cut at the end is left out): the text, and whether some bytes did
+    /// not decode.
+    pub fn decode(&self, bytes: &[u8], complete: bool) -> (String, bool) {
+        let mut decoder = self.decoder();
+        let bytes = &bytes[self.skip.min(bytes.len())..];
+        let mut text = String::with_capacity(decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len().saturating_mul(3)));
+        let (_, _, had_errors) = decoder.decode_to_string(bytes, &mut text, complete);
+        (text, had_errors)
     }
 }
 
 /// `bytes` decode without error in `enc`, all of them when `complete`, else up to a character cut at
 /// the end.
 fn decodes_cleanly(enc: &'static Encoding, bytes: &[u8], complete: bool) -> Option<String> {
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(decoder.max_utf8_buffer_length(bytes.len())?);
-    let (_, _, had_errors) = decoder.decode_to_string(bytes, &mut text, complete);
+    let (text, had_errors) = Choice::of(enc, EncodingSource::Detected).decode(bytes, complete);
     (!had_errors).then_some(text)
 }
 
@@ -92,8 +89,7 @@ fn decodes_cleanly(enc: &'static Encoding, bytes: &[u8], complete: bool) -> Opti
 /// UTF-8; else `chardetng`'s guess.
 pub fn choose(head: &[u8], complete: bool, forced: Option<&str>) -> Result<Choice, ImportError> {
     if let Some(label) = forced.filter(|l| !l.trim().is_empty() && !l.eq_ignore_ascii_case("auto")) {
-        let enc = Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| ImportError::UnknownEncoding { label: label.to_string() })?;
+        let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| ImportError::UnknownEncoding { label: label.to_string() })?;
         return Ok(Choice { sniff_bom: true, ..Choice::of(enc, EncodingSource::ChosenByUser) });
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(head) {
@@ -123,21 +119,26 @@ pub fn choose(head: &[u8], complete: bool, forced: Option<&str>) -> Result<Choic
     Ok(Choice::of(detector.guess(None, true), EncodingSource::Detected))
 }
 
-/// Decodes the whole of `bytes` (a file held in memory). `forced` as for [`choose`].
-pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, ImportError> {
-    let choice = choose(bytes, true, forced)?;
-    let mut decoder = choice.decoder();
-    let bytes = &bytes[choice.skip..];
-    let capacity = decoder.max_utf8_buffer_length(bytes.len()).unwrap_or(bytes.len().saturating_mul(3));
-    let mut text = String::with_capacity(capacity);
-    let (_, _, had_errors) = decoder.decode_to_string(bytes, &mut text, true);
-    Ok(Decoded { text: Cow::Owned(text), encoding: choice.encoding.name(), how: choice.how, had_errors })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use encoding_rs::{BIG5, GBK, SHIFT_JIS, WINDOWS_1252};
+
+    #[derive(Debug)]
+    struct Decoded {
+        text: String,
+        /// WHATWG name of the encoding used, e.g. `UTF-8`, `GBK`.
+        encoding: &'static str,
+        /// How the encoding was chosen.
+        how: EncodingSource,
+    }
+
+    /// A whole file held in memory, decoded as the importer would. `forced` as for [`choose`].
+    fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, ImportError> {
+        let choice = choose(bytes, true, forced)?;
+        let (text, _) = choice.decode(bytes, true);
+        Ok(Decoded { text, encoding: choice.encoding.name(), how: choice.how })
+    }
 
     fn encode(enc: &'static Encoding, s: &str) -> Vec<u8> {
         let (bytes, _, unmappable) = enc.encode(s);

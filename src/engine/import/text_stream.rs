@@ -33,9 +33,8 @@ impl<'r> TextStream<'r> {
         TextStream { reader, decoder: choice.decoder(), bytes: head, ended: complete, bytes_read, had_errors: false, error: None }
     }
 
-    /// Reads at least `want` more bytes of the file (fewer at its end) and appends `want` of them (all
-    /// when `want` is 0), decoded, to `text`; bytes read before and not yet given stay for the next
-    /// call. Returns true when the file has ended: `text` then holds the rest of it.
+    /// Reads at least `want` more bytes of the file (fewer at its end) and appends `want` of them,
+    /// decoded, to `text`; bytes read before and not yet given stay for the next call. Returns true when the file has ended: `text` then holds the rest of it.
     pub fn append_to(&mut self, text: &mut String, want: usize) -> bool {
         while self.bytes.len() < want && !self.ended {
             let start = self.bytes.len();
@@ -59,7 +58,7 @@ impl<'r> TextStream<'r> {
             self.bytes.truncate(filled);
             self.bytes_read += (filled - start) as u64;
         }
-        let n = if want == 0 { self.bytes.len() } else { want.min(self.bytes.len()) };
+        let n = want.min(self.bytes.len());
         let last = self.ended && n == self.bytes.len();
         let capacity = self.decoder.max_utf8_buffer_length(n).unwrap_or(n.saturating_mul(3));
         text.reserve(capacity);
