@@ -183,6 +183,28 @@ pub struct BgNbdFit {
 
 /// Fits r, α, a, b by maximum likelihood from several starting points.
 pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
+    let m = maximise(d)?;
+    let params = BgNbdParams::from_log(&m.theta);
+    let obj = NegLogLik(d);
+    let standard_errors = standard_errors_in_logs(&obj, &m.theta, d.customers()).map(|se| BgNbdParams { r: se[0], alpha: se[1], a: se[2], b: se[3] });
+    Some(BgNbdFit {
+        params,
+        standard_errors,
+        log_likelihood: log_likelihood(&params, d),
+        iterations: m.iterations,
+        converged: m.converged,
+        method: m.method,
+    })
+}
+
+/// The parameters of [`fit`] alone, for a refit whose standard errors nobody reads (the lifecycle's
+/// P(alive) back then): the same optimum without the Hessian's eight gradient evaluations on all
+/// the data.
+pub fn fit_params(d: &RepeatData) -> Option<BgNbdParams> {
+    maximise(d).map(|m| BgNbdParams::from_log(&m.theta))
+}
+
+fn maximise(d: &RepeatData) -> Option<super::fitting::Minimum> {
     if d.x.is_empty() {
         return None;
     }
@@ -195,17 +217,7 @@ pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
     ];
     let obj = NegLogLik(d);
     let sub = d.subsample(SUBSAMPLE_ROWS);
-    let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
-    let params = BgNbdParams::from_log(&m.theta);
-    let standard_errors = standard_errors_in_logs(&obj, &m.theta, d.customers()).map(|se| BgNbdParams { r: se[0], alpha: se[1], a: se[2], b: se[3] });
-    Some(BgNbdFit {
-        params,
-        standard_errors,
-        log_likelihood: log_likelihood(&params, d),
-        iterations: m.iterations,
-        converged: m.converged,
-        method: m.method,
-    })
+    multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)
 }
 
 /// P(alive | x, t_x, T), eq. (11).
@@ -234,15 +246,70 @@ fn around_a_one(p: &BgNbdParams, f: impl Fn(&BgNbdParams) -> f64) -> f64 {
 /// E[Y(t) | x, t_x, T]: expected repeat occasions in the next `t`, eq. (10). For a < 1 both the
 /// leading ratio and the bracket are negative and the product stays positive.
 pub fn expected_purchases(p: &BgNbdParams, t_ahead: f64, x: f64, tx: f64, t: f64) -> f64 {
-    around_a_one(p, |p| {
-        let BgNbdParams { r, alpha, a, b } = *p;
-        let z = t_ahead / (alpha + t + t_ahead);
-        let h = hyp2f1(r + x, b + x, a + b + x - 1.0, z).value;
-        let head = (a + b + x - 1.0) / (a - 1.0);
-        let bracket = 1.0 - ((alpha + t) / (alpha + t + t_ahead)).powf(r + x) * h;
-        let denom = if x > 0.0 { 1.0 + a / (b + x - 1.0) * ((alpha + t) / (alpha + tx)).powf(r + x) } else { 1.0 };
-        head * bracket / denom
-    })
+    around_a_one(p, |p| unconditional_part(p, t_ahead, x, t) / alive_odds_term(p, x, tx, t))
+}
+
+/// Eq. (10)'s numerator, (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(…)]: it depends on x and T,
+/// not on t_x.
+fn unconditional_part(p: &BgNbdParams, t_ahead: f64, x: f64, t: f64) -> f64 {
+    let BgNbdParams { r, alpha, a, b } = *p;
+    let z = t_ahead / (alpha + t + t_ahead);
+    let h = hyp2f1(r + x, b + x, a + b + x - 1.0, z).value;
+    let head = (a + b + x - 1.0) / (a - 1.0);
+    let bracket = 1.0 - ((alpha + t) / (alpha + t + t_ahead)).powf(r + x) * h;
+    head * bracket
+}
+
+/// Eq. (10)'s denominator, 1 + [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x) (= 1 / P(alive)).
+fn alive_odds_term(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> f64 {
+    let BgNbdParams { r, alpha, a, b } = *p;
+    if x > 0.0 { 1.0 + a / (b + x - 1.0) * ((alpha + t) / (alpha + tx)).powf(r + x) } else { 1.0 }
+}
+
+/// E[Y(t) | x, t_x, T] at several horizons t for many customers: `expected_purchases`, with eq. (10)'s
+/// numerator — the ₂F₁ series, the costly part — computed once per distinct (x, T) and horizon and
+/// reused, since it does not depend on t_x. 100,000 demo customers have 21,488 distinct (x, T), and
+/// CLV needs 12 monthly horizons each. The values equal `expected_purchases` bit for bit (the same
+/// operations in the same order; tested).
+pub struct ExpectedPurchases {
+    /// The parameters, or the two either side of a = 1 whose results are averaged (`around_a_one`).
+    variants: Vec<BgNbdParams>,
+    aheads: Vec<f64>,
+    /// Per (x, T): the numerator for each variant, then each horizon.
+    numerators: rustc_hash::FxHashMap<(u64, u64), Vec<f64>>,
+}
+
+impl ExpectedPurchases {
+    pub fn new(p: &BgNbdParams, aheads: &[f64]) -> ExpectedPurchases {
+        let variants = if (p.a - 1.0).abs() >= A_ONE_STEP {
+            vec![*p]
+        } else {
+            vec![BgNbdParams { a: 1.0 - A_ONE_STEP, ..*p }, BgNbdParams { a: 1.0 + A_ONE_STEP, ..*p }]
+        };
+        ExpectedPurchases { variants, aheads: aheads.to_vec(), numerators: Default::default() }
+    }
+
+    /// E[Y(t) | x, t_x, T] for each horizon given to `new`, in that order, into `out`.
+    pub fn fill(&mut self, x: f64, tx: f64, t: f64, out: &mut Vec<f64>) {
+        let (variants, aheads) = (&self.variants, &self.aheads);
+        let num = self
+            .numerators
+            .entry((x.to_bits(), t.to_bits()))
+            .or_insert_with(|| variants.iter().flat_map(|p| aheads.iter().map(move |&h| unconditional_part(p, h, x, t))).collect());
+        out.clear();
+        match variants.as_slice() {
+            [p] => {
+                let denom = alive_odds_term(p, x, tx, t);
+                out.extend(num.iter().map(|n| n / denom));
+            }
+            [lo, hi] => {
+                let (d_lo, d_hi) = (alive_odds_term(lo, x, tx, t), alive_odds_term(hi, x, tx, t));
+                let k = aheads.len();
+                out.extend((0..k).map(|j| (num[j] / d_lo + num[k + j] / d_hi) / 2.0));
+            }
+            _ => unreachable!("one or two variants"),
+        }
+    }
 }
 
 /// E[X(t)]: expected repeat occasions of a new customer in its first `t`, eq. (9).
@@ -317,6 +384,26 @@ mod tests {
         assert!((expected_purchases(&p, 5.0, 0.0, 0.0, 3.0) - 2.0 * (1.0 - 2f64.ln())).abs() < HAND_COMPUTED_ABS);
         let p = BgNbdParams { r: 2.0, alpha: 2.0, a: 2.0, b: 1.0 };
         assert!((expected_purchases(&p, 5.0, 1.0, 1.0, 3.0) - 1.5 * 27.0 / 277.0).abs() < HAND_COMPUTED_ABS);
+    }
+
+    /// The shared-(x, T) table gives `expected_purchases` bit for bit, away from a = 1 and within the
+    /// step around it (where both average two variants), for customers sharing (x, T) with different
+    /// t_x and sharing x with different T.
+    #[test]
+    fn expected_purchases_table_equals_the_formula_exactly() {
+        let aheads = [52.0, 4.345, 8.69, 13.035];
+        let customers =
+            [(0.0, 0.0, 38.86), (2.0, 30.43, 38.86), (2.0, 12.0, 38.86), (7.0, 29.43, 38.86), (1.0, 1.71, 20.0), (2.0, 30.43, 38.86), (2.0, 10.0, 20.0)];
+        for p in [FHL, BgNbdParams { a: 1.0 + A_ONE_STEP / 2.0, ..FHL }, BgNbdParams { r: 1.3, alpha: 0.7, a: 2.2, b: 0.4 }] {
+            let mut table = ExpectedPurchases::new(&p, &aheads);
+            let mut out = Vec::new();
+            for (x, tx, t) in customers {
+                table.fill(x, tx, t, &mut out);
+                let plain: Vec<f64> = aheads.iter().map(|&h| expected_purchases(&p, h, x, tx, t)).collect();
+                assert_eq!(out, plain, "{p:?} at {x}, {tx}, {t}");
+            }
+            assert_eq!(table.numerators.len(), 5, "one entry per distinct (x, T)");
+        }
     }
 
     #[test]

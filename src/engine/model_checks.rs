@@ -137,9 +137,11 @@ pub fn calibration_holdout(table: &CustomerTable, split: NaiveDate) -> Option<Ho
     let fit = bg_nbd::fit(&data)?;
     let length = unit.from_days((end - split).num_days() as f64);
     let mut sums = vec![(0u64, 0.0, 0.0); TOP_BIN as usize + 1];
+    let (mut expected, mut ey) = (bg_nbd::ExpectedPurchases::new(&fit.params, &[length]), Vec::new());
     for (&(x, tx, t), &actual) in triples.iter().zip(&holdout) {
         let bin = (x as u32).min(TOP_BIN) as usize;
-        let predicted = bg_nbd::expected_purchases(&fit.params, length, x, tx, t);
+        expected.fill(x, tx, t, &mut ey);
+        let predicted = ey[0];
         sums[bin].0 += 1;
         sums[bin].1 += actual;
         sums[bin].2 += if predicted.is_finite() { predicted } else { 0.0 };

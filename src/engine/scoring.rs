@@ -222,6 +222,10 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     // Discounted expected purchases × margin ratio per customer: the factor both CLV and potential
     // value scale by (potential value needs every customer's E[M] first, for the segment percentile).
     let mut disc_margin: Vec<Option<f64>> = Vec::with_capacity(table.customers.len());
+    // E[Y] at the horizon, then at the end of each month of it (for the discounted sum).
+    let months: Vec<f64> = (1..=settings.horizon_months).map(|k| f64::from(k) * units_per_month).collect();
+    let mut expected = bg.as_ref().map(|f| bg_nbd::ExpectedPurchases::new(&f.params, &[&[horizon][..], &months].concat()));
+    let mut ey = Vec::new();
     let mut rows: Vec<CustomerScore> = table
         .customers
         .iter()
@@ -229,16 +233,14 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         .map(|(i, c)| {
             let (x, tx, t) = (c.frequency, c.recency, c.t);
             let p_alive = bg.as_ref().and_then(|f| finite(bg_nbd::p_alive(&f.params, x, tx, t)));
-            let exp_purch = bg.as_ref().and_then(|f| finite(bg_nbd::expected_purchases(&f.params, horizon, x, tx, t)));
+            if let Some(e) = expected.as_mut() {
+                e.fill(x, tx, t, &mut ey);
+            }
+            let exp_purch = expected.as_ref().and_then(|_| finite(ey[0]));
             let exp_spend = gg.as_ref().and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
             let margin_ratio = if c.revenue > 0.0 { c.margin / c.revenue } else { settings.margin_rate };
-            let disc = bg.as_ref().and_then(|f| {
-                finite(clv::discounted_purchases(
-                    |k| bg_nbd::expected_purchases(&f.params, k * units_per_month, x, tx, t),
-                    settings.horizon_months,
-                    d,
-                ))
-            });
+            // ey[k] is E[Y] at the end of month k (k ≥ 1).
+            let disc = expected.as_ref().and_then(|_| finite(clv::discounted_purchases(|k| ey[k as usize], settings.horizon_months, d)));
             let clv_value = match (exp_spend, disc) {
                 (Some(m), Some(n)) => finite(clv::clv(margin_ratio, m, n)),
                 _ => None,

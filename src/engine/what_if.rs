@@ -135,15 +135,19 @@ pub fn base(table: &CustomerTable, scored: &Scored, settings: &Settings) -> Opti
     let new_matrix = &scored.frameworks.new_matrix;
     let mut customers = Vec::new();
     let mut unvalued = 0u64;
+    let months: Vec<f64> = (1..=settings.horizon_months).map(|k| f64::from(k) * units_per_month).collect();
+    let mut expected = bg_nbd::ExpectedPurchases::new(bg, &months);
+    let mut ey = Vec::new();
     for (i, (c, s)) in table.customers.iter().zip(&scored.customers).enumerate() {
         let (Some(_), Some(spend)) = (s.clv, s.expected_mean_spend) else {
             unvalued += 1;
             continue;
         };
+        expected.fill(c.frequency, c.recency, c.t, &mut ey);
         let mut prev = 0.0;
-        let purchases = (1..=settings.horizon_months)
-            .map(|k| {
-                let now = bg_nbd::expected_purchases(bg, f64::from(k) * units_per_month, c.frequency, c.recency, c.t);
+        let purchases = ey
+            .iter()
+            .map(|&now| {
                 let y = now - prev;
                 prev = now;
                 y
