@@ -203,8 +203,8 @@ fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate) -> Vec<Option<f64>> 
         })
         .collect();
     let data = super::repeat_data::RepeatData::from_triples(summary.iter().flatten().copied());
-    let Some(fit) = super::bg_nbd::fit(&data) else { return vec![None; table.customers.len()] };
-    summary.iter().map(|s| s.map(|(x, tx, t)| super::bg_nbd::p_alive(&fit.params, x, tx, t)).filter(|p| p.is_finite())).collect()
+    let Some(params) = super::bg_nbd::fit_params(&data) else { return vec![None; table.customers.len()] };
+    summary.iter().map(|s| s.map(|(x, tx, t)| super::bg_nbd::p_alive(&params, x, tx, t)).filter(|p| p.is_finite())).collect()
 }
 
 /// The frameworks without their per-customer vectors: what the page's views draw (class tables,
