@@ -300,5 +300,11 @@ mod tests {
         let json = serde_json::to_string(&Response::Checks(Box::new(checks.clone()))).expect("to json");
         assert!(matches!(serde_json::from_str::<Response>(&json).expect("from json"), Response::Checks(_)));
         assert_eq!(first.with_checks(&checks), whole);
+
+        // The CLI's order: the Pareto/NBD fit made apart (on its own thread), then handed in.
+        let pnbd = crate::engine::scoring::fit_comparison(table);
+        let (mut apart, mut times) = crate::engine::scoring::score_for_views(table, &settings, &|| 0.0);
+        crate::engine::scoring::add_checks_to_comparison(table, &mut apart, pnbd, &mut times, &|| 0.0);
+        assert_eq!(apart, one_step);
     }
 }

@@ -349,15 +349,37 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
 /// Fits Pareto/NBD beside BG/NBD and runs the model checks (METHODS §2a, §2d), adding their findings
 /// to the fit report in the report's order. Nothing else in `scored` depends on them.
 pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
+    if !scored.comparison_pending {
+        return;
+    }
+    let t0 = now_ms();
+    let pnbd = fit_comparison(table);
+    times.pareto_nbd = now_ms() - t0;
+    add_checks_to_comparison(table, scored, pnbd, times, now_ms);
+}
+
+/// The Pareto/NBD comparison fit alone. It needs only the table, not the scores, so a caller with
+/// threads (the CLI) fits it beside [`score_for_views`] and hands it to [`add_checks_to_comparison`];
+/// the result is the same as [`add_comparison_and_checks`]'s (tested).
+pub fn fit_comparison(table: &CustomerTable) -> Option<ParetoNbdFit> {
+    pareto_nbd::fit(&RepeatData::from_table(table))
+}
+
+/// [`add_comparison_and_checks`] with the Pareto/NBD fit already made by [`fit_comparison`]: its
+/// findings, the model checks and the comparison.
+pub fn add_checks_to_comparison(
+    table: &CustomerTable,
+    scored: &mut Scored,
+    pnbd: Option<ParetoNbdFit>,
+    times: &mut StageTimes,
+    now_ms: &dyn Fn() -> f64,
+) {
     if !std::mem::take(&mut scored.comparison_pending) {
         return;
     }
     let mut findings = std::mem::take(&mut scored.report.findings);
     let data = RepeatData::from_table(table);
-    let t0 = now_ms();
-    let pnbd = pareto_nbd::fit(&data);
     let t1 = now_ms();
-    times.pareto_nbd = t1 - t0;
     match &pnbd {
         None => findings.push(Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }),
         Some(f) => {
