@@ -344,7 +344,8 @@ impl<R: std::io::Read> std::io::Read for TimedRead<R> {
 
 /// Reads and imports the file; prints the error and returns `None` when it cannot.
 /// `scoring::score_timed` with the Pareto/NBD comparison fitted on a second thread beside everything
-/// the views need (it reads only the table): the same result, sooner on a machine with two cores.
+/// the views need and the model checks (it reads only the table): the same result, sooner on a
+/// machine with two cores.
 /// The engine has no threads of its own (the page's wasm has none); this is the CLI's choice.
 fn score_on_two_threads(table: &CustomerTable, settings: &Settings, t0: &Instant) -> (scoring::Scored, scoring::StageTimes) {
     let now_ms = || t0.elapsed().as_secs_f64() * 1000.0;
@@ -354,9 +355,12 @@ fn score_on_two_threads(table: &CustomerTable, settings: &Settings, t0: &Instant
             (scoring::fit_comparison(table), start.elapsed().as_secs_f64() * 1000.0)
         });
         let (mut scored, mut times) = scoring::score_for_views(table, settings, &now_ms);
+        let t = now_ms();
+        let checks = scoring::run_checks(table, &scored);
+        times.model_checks = now_ms() - t;
         let (pnbd, ms) = comparison.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         times.pareto_nbd = ms;
-        scoring::add_checks_to_comparison(table, &mut scored, pnbd, &mut times, &now_ms);
+        scoring::complete_comparison(&mut scored, pnbd, checks);
         (scored, times)
     })
 }

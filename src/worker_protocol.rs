@@ -301,10 +301,12 @@ mod tests {
         assert!(matches!(serde_json::from_str::<Response>(&json).expect("from json"), Response::Checks(_)));
         assert_eq!(first.with_checks(&checks), whole);
 
-        // The CLI's order: the Pareto/NBD fit made apart (on its own thread), then handed in.
+        // The CLI's order: the Pareto/NBD fit made apart (on its own thread), the checks before it is
+        // joined, then both handed in.
         let pnbd = crate::engine::scoring::fit_comparison(table);
-        let (mut apart, mut times) = crate::engine::scoring::score_for_views(table, &settings, &|| 0.0);
-        crate::engine::scoring::add_checks_to_comparison(table, &mut apart, pnbd, &mut times, &|| 0.0);
+        let (mut apart, _) = crate::engine::scoring::score_for_views(table, &settings, &|| 0.0);
+        let checks = crate::engine::scoring::run_checks(table, &apart);
+        crate::engine::scoring::complete_comparison(&mut apart, pnbd, checks);
         assert_eq!(apart, one_step);
     }
 }

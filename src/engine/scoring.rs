@@ -354,32 +354,34 @@ pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, tim
     }
     let t0 = now_ms();
     let pnbd = fit_comparison(table);
-    times.pareto_nbd = now_ms() - t0;
-    add_checks_to_comparison(table, scored, pnbd, times, now_ms);
+    let t1 = now_ms();
+    times.pareto_nbd = t1 - t0;
+    let checks = run_checks(table, scored);
+    times.model_checks = now_ms() - t1;
+    complete_comparison(scored, pnbd, checks);
 }
 
 /// The Pareto/NBD comparison fit alone. It needs only the table, not the scores, so a caller with
-/// threads (the CLI) fits it beside [`score_for_views`] and hands it to [`add_checks_to_comparison`];
-/// the result is the same as [`add_comparison_and_checks`]'s (tested).
+/// threads (the CLI) fits it beside [`score_for_views`] and [`run_checks`], then hands both to
+/// [`complete_comparison`]; the result is the same as [`add_comparison_and_checks`]'s (tested).
 pub fn fit_comparison(table: &CustomerTable) -> Option<ParetoNbdFit> {
     pareto_nbd::fit(&RepeatData::from_table(table))
 }
 
-/// [`add_comparison_and_checks`] with the Pareto/NBD fit already made by [`fit_comparison`]: its
-/// findings, the model checks and the comparison.
-pub fn add_checks_to_comparison(
-    table: &CustomerTable,
-    scored: &mut Scored,
-    pnbd: Option<ParetoNbdFit>,
-    times: &mut StageTimes,
-    now_ms: &dyn Fn() -> f64,
-) {
+/// The model checks of `scored`'s BG/NBD fit (METHODS §2d); `None` without a fit. They do not depend
+/// on the Pareto/NBD fit.
+pub fn run_checks(table: &CustomerTable, scored: &Scored) -> Option<ModelChecks> {
+    let f = scored.bg_nbd.as_ref()?;
+    Some(model_checks::run(&f.params, &RepeatData::from_table(table), table, scored.settings.holdout_share))
+}
+
+/// Adds the Pareto/NBD fit and the model checks to views-first scores: the fit's findings, the holdout
+/// verdict and the model comparison, in the report's order.
+pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, checks: Option<ModelChecks>) {
     if !std::mem::take(&mut scored.comparison_pending) {
         return;
     }
     let mut findings = std::mem::take(&mut scored.report.findings);
-    let data = RepeatData::from_table(table);
-    let t1 = now_ms();
     match &pnbd {
         None => findings.push(Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }),
         Some(f) => {
@@ -388,8 +390,6 @@ pub fn add_checks_to_comparison(
             findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.converged));
         }
     }
-    let checks = scored.bg_nbd.as_ref().map(|f| model_checks::run(&f.params, &data, table, scored.settings.holdout_share));
-    times.model_checks = now_ms() - t1;
     if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {
         let (predicted, actual) = (h.predicted_total, h.actual_total);
         let off = actual > 0.0 && ((predicted - actual) / actual).abs() > HOLDOUT_ERROR_LIMIT;
