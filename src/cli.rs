@@ -342,11 +342,10 @@ impl<R: std::io::Read> std::io::Read for TimedRead<R> {
     }
 }
 
-/// Reads and imports the file; prints the error and returns `None` when it cannot.
 /// `scoring::score_timed` with the Pareto/NBD comparison fitted on a second thread beside everything
 /// the views need and the model checks (it reads only the table): the same result, sooner on a
-/// machine with two cores.
-/// The engine has no threads of its own (the page's wasm has none); this is the CLI's choice.
+/// machine with two cores. The engine has no threads of its own (the page's wasm has none); this is
+/// the CLI's choice.
 fn score_on_two_threads(table: &CustomerTable, settings: &Settings, t0: &Instant) -> (scoring::Scored, scoring::StageTimes) {
     let now_ms = || t0.elapsed().as_secs_f64() * 1000.0;
     std::thread::scope(|s| {
@@ -365,6 +364,7 @@ fn score_on_two_threads(table: &CustomerTable, settings: &Settings, t0: &Instant
     })
 }
 
+/// Reads and imports the file; prints the error and returns `None` when it cannot.
 fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let lang = Lang::from_tag(&input.lang);
     let file = &input.file;
