@@ -12,7 +12,7 @@ say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first (https://rustup.rs)"; exit 1; }
 command -v npm >/dev/null || { echo "npm not found: install Node.js (Debian: apt-get install nodejs npm)"; exit 1; }
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+if ! rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
@@ -41,7 +41,10 @@ if [ "${1:-}" = "--browser" ]; then
   need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
-  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+  # grep without -q reads to the end: with -q it can exit at the first match while fc-list still
+  # writes, fc-list dies of SIGPIPE, and under pipefail the font looked missing (seen: an apt run
+  # on a machine that had it).
+  fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || need+=(fonts-noto-cjk)
   if [ ${#need[@]} -gt 0 ]; then
     say "installing Debian packages: ${need[*]}"
     sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
