@@ -33,7 +33,7 @@ use self::errors::ImportError;
 use self::header_mapping::{map_headers, role_for_header, Role, Shape};
 use self::records::{delimited_piece, Pass, Row, Source};
 use self::text_stream::{read_head, TextStream, PIECE};
-use self::rejects::Reject;
+use self::rejects::{Reject, RejectReason};
 use self::report::ImportReport;
 use self::typed_rows::{summary_row, ColumnPlan, RowReader, SummaryRow, Transactions, TxnBuilder};
 use super::customer_table::CustomerTable;
@@ -264,7 +264,11 @@ fn parse_in_pieces(
     }
     let delimiter = opts.delimiter.unwrap_or_else(|| dialect::sniff(&head_text));
     meta.delimiter = Some(delimiter);
-    let stream = TextStream::new(reader, head, complete, &choice);
+    // A head of plain ASCII says nothing about the encoding of what follows (a log whose first MiB
+    // has no Chinese name): the stream chooses again at the first other byte.
+    // (ValidUtf8: detected, not picked by the user.)
+    let undecided = !complete && matches!(choice.how, EncodingSource::ValidUtf8) && head.is_ascii();
+    let stream = TextStream::new(reader, head, complete, &choice, undecided);
     parse_source(&Source::Delimited { text: &head_text, delimiter }, Some(Streamed { stream, delimiter, piece, size }), meta, opts, progress)
 }
 
@@ -493,9 +497,19 @@ fn parse_source(
             (Parsed::Summary(rows), end)
         }
     };
-    let PassEnd { rows_read, rejects, had_errors } = end;
+    let PassEnd { rows_read, mut rejects, had_errors, chosen_later } = end;
     let mut detected = detected;
     detected.encoding_had_errors |= had_errors;
+    if let Some(enc) = chosen_later {
+        // Chosen again past an ASCII head: every byte that failed to decode came after it.
+        detected.encoding = Some(enc.name().to_string());
+        detected.encoding_source = Some(EncodingSource::Detected);
+        for r in &mut rejects {
+            if let RejectReason::UndecodableId { encoding } = &mut r.reason {
+                *encoding = enc.name().to_string();
+            }
+        }
+    }
     let used = match &parsed {
         Parsed::Transactions(t) => t.rows.len(),
         Parsed::Summary(s) => s.len(),
@@ -516,6 +530,8 @@ struct PassEnd {
     rejects: Vec<Reject>,
     /// Some bytes of a streamed text did not decode.
     had_errors: bool,
+    /// The encoding chosen again past a head of plain ASCII (`TextStream`).
+    chosen_later: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Feeds every data row to `use_row` (from `streamed` when given, else from `source`), counting rows
@@ -546,7 +562,7 @@ fn read_rows(
         }
         true
     };
-    let mut had_errors = false;
+    let (mut had_errors, mut chosen_later) = (false, None);
     match streamed {
         None => source.for_each(&mut each),
         Some(Streamed { mut stream, delimiter, piece, .. }) => {
@@ -567,10 +583,11 @@ fn read_rows(
                 return Err(ImportError::Read { detail: e.to_string() });
             }
             had_errors = stream.had_errors;
+            chosen_later = stream.chosen_later;
         }
     }
     progress(Progress { stage: Stage::Parsing, done: total, total, rows: rows_read });
-    Ok(PassEnd { rows_read, rejects, had_errors })
+    Ok(PassEnd { rows_read, rejects, had_errors, chosen_later })
 }
 
 /// Everything an import produces.
@@ -689,6 +706,40 @@ mod tests {
             compared += 1;
         }
         assert!(compared >= 30, "only {compared} files compared");
+    }
+
+    /// A log whose head is plain ASCII and whose later rows carry Chinese names (in GBK, or in UTF-8):
+    /// the encoding is chosen again at the first byte that is not ASCII, and the rows come out as from
+    /// the whole file's detection, without decoding errors. A user's pick is not second-guessed.
+    #[test]
+    fn a_head_of_plain_ascii_leaves_the_encoding_to_the_first_other_bytes() {
+        let mut text = String::from("customer_id,customer_name,date,amount,region\n");
+        for i in 0..60 {
+            text.push_str(&format!("C{:03},Alice Smith,2024-01-{:02},{}.50,Boston\n", i % 20, 1 + i % 28, 10 + i));
+        }
+        let (names, cities) = (["吴超", "刘娜", "王伟", "李静", "张敏", "陈杰"], ["北京", "上海", "成都", "武汉", "广州"]);
+        for i in 0..40 {
+            text.push_str(&format!("C{:03},{},2024-02-{:02},{}.00,{}\n", i, names[i % 6], 1 + i % 28, 20 + i, cities[i % 5]));
+        }
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+        assert!(!unmappable);
+        for (bytes, encoding) in [(gbk.into_owned(), "GBK"), (text.clone().into_bytes(), "UTF-8")] {
+            let whole = parse(&bytes, "late.csv", &ImportOptions::default(), &mut |_| {}).expect("whole file");
+            assert_eq!(whole.detected.encoding.as_deref(), Some(encoding));
+            for sizes in [(256, 256), (1024, 4096), (300, 7)] {
+                let cut = parse_in_pieces_of(&bytes, "late.csv", &ImportOptions::default(), sizes).expect("in pieces");
+                assert_eq!(cut.detected.encoding.as_deref(), Some(encoding), "{encoding} {sizes:?}");
+                assert!(!cut.detected.encoding_had_errors, "{encoding} {sizes:?}");
+                assert_eq!(outcome_text(&cut), outcome_text(&whole), "{encoding} {sizes:?}");
+                assert!(outcome_text(&cut).contains("吴超") && outcome_text(&cut).contains("成都"));
+            }
+        }
+        // Picked by the user: read as UTF-8 to the end, the GBK bytes reported.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        let picked = ImportOptions { encoding: Some("utf-8".into()), ..ImportOptions::default() };
+        let cut = parse_in_pieces_of(&gbk, "late.csv", &picked, (256, 256)).expect("in pieces");
+        assert_eq!(cut.detected.encoding.as_deref(), Some("UTF-8"));
+        assert!(cut.detected.encoding_had_errors);
     }
 
     /// A file that cannot be read to its end (changed or gone since it was chosen) is an error, not a

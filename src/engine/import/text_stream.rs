@@ -4,12 +4,15 @@
 
 use std::io::{ErrorKind, Read};
 
-use encoding_rs::Decoder;
+use encoding_rs::{Decoder, Encoding};
 
-use super::encoding::Choice;
+use super::encoding::{self, Choice};
 
 /// File bytes read and decoded at a time.
 pub const PIECE: usize = 4 << 20;
+
+/// Bytes the encoding is chosen again from, from the first that is not ASCII (as many as the head's).
+const LOOK_AHEAD: usize = 1 << 20;
 
 pub struct TextStream<'r> {
     reader: &'r mut dyn Read,
@@ -23,19 +26,64 @@ pub struct TextStream<'r> {
     pub had_errors: bool,
     /// Reading failed part way (the file changed or went away); the text ends there.
     pub error: Option<std::io::Error>,
+    /// The head the encoding was chosen from was plain ASCII, which every ASCII-compatible encoding
+    /// reads alike: the choice is made again on the first bytes that are not ASCII.
+    undecided: bool,
+    /// The encoding chosen there, when it was.
+    pub chosen_later: Option<&'static Encoding>,
 }
 
 impl<'r> TextStream<'r> {
-    /// `head` are the file's first bytes, already read from `reader`; `complete` when they are all of it.
-    pub fn new(reader: &'r mut dyn Read, mut head: Vec<u8>, complete: bool, choice: &Choice) -> Self {
+    /// `head` are the file's first bytes, already read from `reader`; `complete` when they are all of
+    /// it. `undecided`: `choice` was made on a head of plain ASCII (detected, not picked by the user),
+    /// so it is made again, by the same rules, on the first piece that holds other bytes, from the
+    /// first of them on. Everything before was ASCII and decodes alike in every ASCII-compatible
+    /// encoding, so the rows already read stand.
+    pub fn new(reader: &'r mut dyn Read, mut head: Vec<u8>, complete: bool, choice: &Choice, undecided: bool) -> Self {
         let bytes_read = head.len() as u64;
         head.drain(..choice.skip.min(head.len()));
-        TextStream { reader, decoder: choice.decoder(), bytes: head, ended: complete, bytes_read, had_errors: false, error: None }
+        TextStream {
+            reader,
+            decoder: choice.decoder(),
+            bytes: head,
+            ended: complete,
+            bytes_read,
+            had_errors: false,
+            error: None,
+            undecided,
+            chosen_later: None,
+        }
     }
 
     /// Reads at least `want` more bytes of the file (fewer at its end) and appends `want` of them,
     /// decoded, to `text`; bytes read before and not yet given stay for the next call. Returns true when the file has ended: `text` then holds the rest of it.
     pub fn append_to(&mut self, text: &mut String, want: usize) -> bool {
+        self.fill(want);
+        let n = want.min(self.bytes.len());
+        if self.undecided {
+            if let Some(from) = self.bytes[..n].iter().position(|b| !b.is_ascii()) {
+                self.undecided = false;
+                // Enough text to choose from, even when the first such byte is near a piece's end.
+                self.fill(from + LOOK_AHEAD);
+                // The bytes before `from` were ASCII: the old decoder holds nothing part-decoded.
+                if let Ok(choice) = encoding::choose(&self.bytes[from..], self.ended, None) {
+                    self.decoder = choice.encoding.new_decoder_without_bom_handling();
+                    self.chosen_later = Some(choice.encoding);
+                }
+            }
+        }
+        let last = self.ended && n == self.bytes.len();
+        let capacity = self.decoder.max_utf8_buffer_length(n).unwrap_or(n.saturating_mul(3));
+        text.reserve(capacity);
+        let (_, read, had_errors) = self.decoder.decode_to_string(&self.bytes[..n], text, last);
+        debug_assert_eq!(read, n, "the text had room for all of it");
+        self.had_errors |= had_errors;
+        self.bytes.drain(..n);
+        last
+    }
+
+    /// Reads until `want` bytes are held, or the file has ended.
+    fn fill(&mut self, want: usize) {
         while self.bytes.len() < want && !self.ended {
             let start = self.bytes.len();
             self.bytes.resize(want, 0);
@@ -58,15 +106,6 @@ impl<'r> TextStream<'r> {
             self.bytes.truncate(filled);
             self.bytes_read += (filled - start) as u64;
         }
-        let n = want.min(self.bytes.len());
-        let last = self.ended && n == self.bytes.len();
-        let capacity = self.decoder.max_utf8_buffer_length(n).unwrap_or(n.saturating_mul(3));
-        text.reserve(capacity);
-        let (_, read, had_errors) = self.decoder.decode_to_string(&self.bytes[..n], text, last);
-        debug_assert_eq!(read, n, "the text had room for all of it");
-        self.had_errors |= had_errors;
-        self.bytes.drain(..n);
-        last
     }
 }
 
