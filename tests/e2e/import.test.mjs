@@ -1,7 +1,7 @@
 // What a user sees when they load the page, drop each fixture, use the demo and switch language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, openSync, closeSync, ftruncateSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, openSync, closeSync, ftruncateSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, shot, importFile, text, count, fixtures, inked, offlineReady } from './harness.mjs';
@@ -42,6 +42,27 @@ test('UTF-8 CSV with English headers: counts and mapping', async () => {
   assert.deepEqual(roles, ['customer_id', 'name', 'order_id', 'date', 'amount', 'category']);
   assert.match(await text(page, 'identity'), /^10 = 10 \+ 0/);
   await shot(page, 'import-en-utf8');
+});
+
+test('a log whose first MiB is plain ASCII and whose later rows are GBK is read as GBK', async () => {
+  const { page } = b;
+  // 30,000 ASCII rows (1.3 MB, past the 1 MiB head), then 40 rows with names and cities in GBK.
+  const rows = ['customer_id,customer_name,date,amount,region'];
+  for (let i = 0; i < 30000; i++) rows.push(`C${String(i % 3000).padStart(5, '0')},Alice Smith,2024-01-${String(1 + (i % 28)).padStart(2, '0')},${10 + (i % 50)}.50,Boston`);
+  const names = ['cee2b3ac', 'c1f5c4c8', 'cdf5ceb0']; // 吴超, 刘娜, 王伟
+  const cities = ['b1b1bea9', 'c9cfbaa3', 'b3c9b6bc']; // 北京, 上海, 成都
+  const parts = [Buffer.from(rows.join('\n') + '\n')];
+  for (let i = 0; i < 40; i++) {
+    parts.push(Buffer.from(`C${String(i).padStart(5, '0')},`), Buffer.from(names[i % 3], 'hex'),
+      Buffer.from(`,2024-02-${String(1 + (i % 28)).padStart(2, '0')},${20 + i}.00,`), Buffer.from(cities[i % 3], 'hex'), Buffer.from('\n'));
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'kezhi-late-')), 'ascii_then_gbk.csv');
+  writeFileSync(file, Buffer.concat(parts));
+  await importFile(page, file);
+  assert.equal(await page.getByTestId('encoding').inputValue(), 'GBK');
+  assert.equal(await count(page, 'rows-read'), 30040);
+  assert.equal(await count(page, 'rows-used'), 30040);
+  assert.doesNotMatch(await page.getByTestId('import-report').innerText(), /could not be read as/);
 });
 
 test('GBK CSV with Chinese headers: encoding detected, headers mapped, rows counted', async () => {
