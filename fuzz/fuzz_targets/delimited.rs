@@ -3,12 +3,14 @@
 //! paths the mapping screen can force are reached too. Invariants: no panic, and every row read is
 //! either used or rejected (`ImportReport::balanced`), with one reject listed per rejected row; and
 //! reading the file in pieces of a few bytes (characters, quotes and line ends cut anywhere) gives the
-//! same rows, rejects and decoding errors as reading it whole, under the detected options.
+//! same rows, rejects and decoding errors as reading it whole, under the detected options. With a head
+//! of 16 bytes and nothing given, detection runs on that head (and again past it when the head is plain
+//! ASCII): no panic, and every row read is used or rejected.
 #![no_main]
 
 use kezhi::engine::import::dates::DateFormat;
 use kezhi::engine::import::dialect::Delimiter;
-use kezhi::engine::import::{import, parse, parse_in_pieces_of, ImportOptions, ParseOutcome};
+use kezhi::engine::import::{import, parse, parse_in_pieces_of, ImportOptions, ParseOutcome, Parsed};
 use kezhi::engine::settings::Settings;
 use libfuzzer_sys::fuzz_target;
 
@@ -26,6 +28,13 @@ fuzz_target!(|data: &[u8]| {
         }
         _ => (ImportOptions::default(), data),
     };
+    if let Ok(o) = parse_in_pieces_of(bytes, "fuzz.csv", &opts, (16, 3)) {
+        let used = match &o.parsed {
+            Parsed::Transactions(t) => t.rows.len(),
+            Parsed::Summary(s) => s.len(),
+        };
+        assert_eq!(o.rows_read as usize, used + o.rejects.len(), "a 16-byte head");
+    }
     if let Ok(imported) = import(bytes, "fuzz.csv", &opts, &Settings::default(), &mut |_| {}) {
         let r = &imported.report;
         assert!(r.balanced(), "rows read {} ≠ used {} + rejected {}", r.rows_read, r.rows_used, r.rows_rejected);
