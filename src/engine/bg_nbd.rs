@@ -272,19 +272,24 @@ fn alive_odds_term(p: &BgNbdParams, x: f64, tx: f64, t: f64) -> f64 {
 /// CLV needs 12 monthly horizons each. The values equal `expected_purchases` bit for bit (the same
 /// operations in the same order; tested).
 pub struct ExpectedPurchases {
-    /// The parameters, or the two either side of a = 1 whose results are averaged (`around_a_one`).
-    variants: Vec<BgNbdParams>,
+    variants: Variants,
     aheads: Vec<f64>,
     /// Per (x, T): the numerator for each variant, then each horizon.
     numerators: rustc_hash::FxHashMap<(u64, u64), Vec<f64>>,
 }
 
+/// The parameters, or the two either side of a = 1 whose results are averaged (`around_a_one`).
+enum Variants {
+    One(BgNbdParams),
+    AroundAOne(BgNbdParams, BgNbdParams),
+}
+
 impl ExpectedPurchases {
     pub fn new(p: &BgNbdParams, aheads: &[f64]) -> ExpectedPurchases {
         let variants = if (p.a - 1.0).abs() >= A_ONE_STEP {
-            vec![*p]
+            Variants::One(*p)
         } else {
-            vec![BgNbdParams { a: 1.0 - A_ONE_STEP, ..*p }, BgNbdParams { a: 1.0 + A_ONE_STEP, ..*p }]
+            Variants::AroundAOne(BgNbdParams { a: 1.0 - A_ONE_STEP, ..*p }, BgNbdParams { a: 1.0 + A_ONE_STEP, ..*p })
         };
         ExpectedPurchases { variants, aheads: aheads.to_vec(), numerators: Default::default() }
     }
@@ -292,22 +297,22 @@ impl ExpectedPurchases {
     /// E[Y(t) | x, t_x, T] for each horizon given to `new`, in that order, into `out`.
     pub fn fill(&mut self, x: f64, tx: f64, t: f64, out: &mut Vec<f64>) {
         let (variants, aheads) = (&self.variants, &self.aheads);
-        let num = self
-            .numerators
-            .entry((x.to_bits(), t.to_bits()))
-            .or_insert_with(|| variants.iter().flat_map(|p| aheads.iter().map(move |&h| unconditional_part(p, h, x, t))).collect());
+        let numerators = |p: &BgNbdParams| aheads.iter().map(|&h| unconditional_part(p, h, x, t)).collect::<Vec<f64>>();
+        let num = self.numerators.entry((x.to_bits(), t.to_bits())).or_insert_with(|| match variants {
+            Variants::One(p) => numerators(p),
+            Variants::AroundAOne(lo, hi) => [numerators(lo), numerators(hi)].concat(),
+        });
         out.clear();
-        match variants.as_slice() {
-            [p] => {
+        match variants {
+            Variants::One(p) => {
                 let denom = alive_odds_term(p, x, tx, t);
                 out.extend(num.iter().map(|n| n / denom));
             }
-            [lo, hi] => {
+            Variants::AroundAOne(lo, hi) => {
                 let (d_lo, d_hi) = (alive_odds_term(lo, x, tx, t), alive_odds_term(hi, x, tx, t));
                 let k = aheads.len();
                 out.extend((0..k).map(|j| (num[j] / d_lo + num[k + j] / d_hi) / 2.0));
             }
-            _ => unreachable!("one or two variants"),
         }
     }
 }
