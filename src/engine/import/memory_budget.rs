@@ -7,8 +7,9 @@
 //! of 88 (`typed_rows::OptionalAmount`): the worker's wasm memory at its peak (linear memory only
 //! grows) was 185.9 MB for the 63.2 MB, 860,073-row demo file (2.94 per byte) and 1,817 MB for the
 //! 639.5 MB, 8.6-million-row file (2.84 per byte; views in 39.6 s). Held whole, with 88-byte rows, the
-//! same files took 271 and 2,673 MB (4.29 and 4.18 per byte); read in pieces, 207.6 and 2,034 MB. A workbook is read whole but bounded by
-//! Excel's 1,048,576 rows a sheet, so the per-byte figure of text is used for every file.
+//! same files took 271 and 2,673 MB (4.29 and 4.18 per byte); read in pieces, 207.6 and 2,034 MB. A
+//! workbook is read whole but bounded by Excel's 1,048,576 rows a sheet, so the per-byte figure of
+//! text is used for every file.
 
 use super::errors::ImportError;
 
