@@ -500,13 +500,14 @@ fn parse_source(
     let PassEnd { rows_read, mut rejects, had_errors, chosen_later } = end;
     let mut detected = detected;
     detected.encoding_had_errors |= had_errors;
-    if let Some(enc) = chosen_later {
+    if let Some(choice) = chosen_later {
         // Chosen again past an ASCII head: every byte that failed to decode came after it.
-        detected.encoding = Some(enc.name().to_string());
-        detected.encoding_source = Some(EncodingSource::Detected);
+        let name = choice.encoding.name();
+        detected.encoding = Some(name.to_string());
+        detected.encoding_source = Some(choice.how);
         for r in &mut rejects {
             if let RejectReason::UndecodableId { encoding } = &mut r.reason {
-                *encoding = enc.name().to_string();
+                *encoding = name.to_string();
             }
         }
     }
@@ -531,7 +532,7 @@ struct PassEnd {
     /// Some bytes of a streamed text did not decode.
     had_errors: bool,
     /// The encoding chosen again past a head of plain ASCII (`TextStream`).
-    chosen_later: Option<&'static encoding_rs::Encoding>,
+    chosen_later: Option<encoding::Choice>,
 }
 
 /// Feeds every data row to `use_row` (from `streamed` when given, else from `source`), counting rows

@@ -4,7 +4,7 @@
 
 use std::io::{ErrorKind, Read};
 
-use encoding_rs::{Decoder, Encoding};
+use encoding_rs::Decoder;
 
 use super::encoding::{self, Choice};
 
@@ -29,8 +29,8 @@ pub struct TextStream<'r> {
     /// The head the encoding was chosen from was plain ASCII, which every ASCII-compatible encoding
     /// reads alike: the choice is made again on the first bytes that are not ASCII.
     undecided: bool,
-    /// The encoding chosen there, when it was.
-    pub chosen_later: Option<&'static Encoding>,
+    /// The choice made there, when it was.
+    pub chosen_later: Option<Choice>,
 }
 
 impl<'r> TextStream<'r> {
@@ -56,7 +56,8 @@ impl<'r> TextStream<'r> {
     }
 
     /// Reads at least `want` more bytes of the file (fewer at its end) and appends `want` of them,
-    /// decoded, to `text`; bytes read before and not yet given stay for the next call. Returns true when the file has ended: `text` then holds the rest of it.
+    /// decoded, to `text`; bytes read before and not yet given stay for the next call. Returns true
+    /// when the file has ended: `text` then holds the rest of it.
     pub fn append_to(&mut self, text: &mut String, want: usize) -> bool {
         self.fill(want);
         let n = want.min(self.bytes.len());
@@ -67,8 +68,8 @@ impl<'r> TextStream<'r> {
                 self.fill(from + LOOK_AHEAD);
                 // The bytes before `from` were ASCII: the old decoder holds nothing part-decoded.
                 if let Ok(choice) = encoding::choose(&self.bytes[from..], self.ended, None) {
-                    self.decoder = choice.encoding.new_decoder_without_bom_handling();
-                    self.chosen_later = Some(choice.encoding);
+                    self.decoder = choice.decoder();
+                    self.chosen_later = Some(choice);
                 }
             }
         }
