@@ -1,5 +1,5 @@
 //! The Web Worker side (wasm only): reads the dropped file in pieces as it parses it, runs the engine,
-//! posts progress and results as JSON. Holds the `File` (not its bytes) and the last import so the page
+//! posts progress and results (postcard bytes, `worker_protocol`). Holds the `File` (not its bytes) and the last import so the page
 //! can re-import with other options, or ask for the rejected rows, without sending the file again.
 
 use std::cell::RefCell;
@@ -19,7 +19,7 @@ use crate::engine::customer_list::{self, Selection};
 use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored};
 use crate::engine::settings::Settings;
 use crate::engine::what_if;
-use crate::worker_protocol::{ChecksView, FailureView, Fault, ImportView, ListPage, Request, Response, ScoreView};
+use crate::worker_protocol::{self, ChecksView, FailureView, Fault, ImportView, ListPage, Request, Response, ScoreView};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
 
@@ -73,9 +73,10 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// Posts `resp` as a `Uint8Array` whose buffer is transferred (not copied again) to the page.
 fn post(resp: &Response) {
-    let json = serde_json::to_string(resp).unwrap_or_default();
-    let _ = scope().post_message(&JsValue::from_str(&json));
+    let bytes = Uint8Array::from(worker_protocol::encode(resp).as_slice());
+    let _ = scope().post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
 }
 
 /// The worker's allocator: the system one, which on failure first tells the page that memory ran out
@@ -156,9 +157,10 @@ pub fn start() {
 
 fn handle(ev: MessageEvent) {
     let data = ev.data();
-    let json = js_sys::Reflect::get(&data, &"json".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let bytes = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.dyn_into::<Uint8Array>().ok());
+    let bytes = bytes.map(|b| b.to_vec()).unwrap_or_default();
     let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|v| v.dyn_into::<File>().ok());
-    let request: Request = match serde_json::from_str(&json) {
+    let request: Request = match worker_protocol::decode(&bytes) {
         Ok(r) => r,
         Err(e) => {
             post(&Response::Crashed { message: format!("unreadable request: {e}") });

@@ -1,8 +1,46 @@
-//! Messages between the page and the Web Worker, as JSON. Plain serde types, compiled natively too so
-//! the format is tested with the engine. The file itself travels beside the JSON as a `File` object
-//! (structured clone, no copy), so the worker can read it in chunks.
+//! Messages between the page and the Web Worker: plain serde types, compiled natively too so the format
+//! is tested with the engine, sent as postcard bytes ([`encode`], [`decode`]). The file itself travels
+//! beside the bytes as a `File` object (structured clone, no copy), so the worker can read it in chunks.
+//!
+//! Why postcard and not JSON (it was JSON until 2026-12-01): serde_json's deserializer, monomorphised
+//! for every view-model type the page receives, was the largest part of the page's code (about 450 KB
+//! of 2.1 MB before wasm-opt, `twiggy`); postcard reads structs as sequences in field order, so each
+//! type's map-and-field-name path is never instantiated. Measured: see docs/performance.md. JSON stays
+//! where people read it: the settings file, the browser's stored settings and the CLI's `--json`.
 
 use serde::{Deserialize, Serialize};
+
+/// `Settings` travel inside a message as their JSON text, the form of the settings file: their segment
+/// rules are an adjacently tagged enum (`{"kind": "custom", "rules": [...]}` in that file), which
+/// postcard cannot read (it has no field names to find the tag by). The page reads that JSON anyway
+/// (stored and imported settings), so this costs it no code.
+mod settings_as_json {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::engine::settings::Settings;
+
+    pub fn serialize<S: Serializer>(settings: &Settings, s: S) -> Result<S::Ok, S::Error> {
+        serde_json::to_string(settings).map_err(serde::ser::Error::custom)?.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Settings, D::Error> {
+        let text = <&str>::deserialize(d)?;
+        serde_json::from_str(text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A message as bytes for `postMessage`.
+pub fn encode<T: Serialize>(msg: &T) -> Vec<u8> {
+    // Serialising these types cannot fail (no maps with non-string keys matter to postcard, no
+    // `serialize_with`), but an error must still not panic in the worker: it becomes an empty message,
+    // which the other side reports as unreadable.
+    postcard::to_allocvec(msg).unwrap_or_default()
+}
+
+/// A message from `postMessage` bytes.
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| e.to_string())
+}
 
 use crate::engine::import::errors::ImportError;
 use crate::engine::import::rejects::Reject;
@@ -28,9 +66,17 @@ pub const REJECTS_SHOWN: usize = 200;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Import the attached file (or, with no file attached, the one the worker already holds).
-    Import { file_name: String, options: ImportOptions, settings: Settings },
+    Import {
+        file_name: String,
+        options: ImportOptions,
+        #[serde(with = "settings_as_json")]
+        settings: Settings,
+    },
     /// Generate the demo retailer and import it.
-    Demo { settings: Settings },
+    Demo {
+        #[serde(with = "settings_as_json")]
+        settings: Settings,
+    },
     /// The rejected rows of the last import as CSV.
     RejectsCsv { lang: Lang },
     /// A window of the customer list: the selection's customers `offset..offset + limit`. `seq` comes
@@ -64,6 +110,7 @@ pub struct ImportView {
     pub report: ImportReport,
     pub overview: Overview,
     pub rejects: Vec<Reject>,
+    #[serde(with = "settings_as_json")]
     pub settings: Settings,
     pub options: ImportOptions,
     /// Milliseconds per stage in the worker (read, parse + customer table, view), for benchmarks.
@@ -262,20 +309,85 @@ mod tests {
     use crate::engine::import::import;
 
     #[test]
-    fn an_import_view_round_trips_through_json() {
+    fn an_import_view_round_trips_through_the_message_form() {
         let csv = "客户编号,交易日期,实付金额\nC1,2024-01-02,10\nC1,2024-01-09,5\nC2,2024-01-03,oops\n";
         let settings = Settings::default();
         let imported = import(csv.as_bytes(), "t.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
         let msg = Response::Imported(Box::new(ImportView::new(&imported, &settings)));
-        let json = serde_json::to_string(&msg).expect("to json");
-        assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
+        assert_eq!(decode::<Response>(&encode(&msg)), Ok(msg));
         let (scored, times) = crate::engine::scoring::score_timed(&imported.table, &settings, &|| 0.0);
         let msg = Response::Scored(Box::new(ScoreView::new("t.csv", &imported.table, &scored, times)));
-        let json = serde_json::to_string(&msg).expect("to json");
-        assert_eq!(serde_json::from_str::<Response>(&json).expect("from json"), msg);
+        assert_eq!(decode::<Response>(&encode(&msg)), Ok(msg));
         let req = Request::Import { file_name: "t.csv".into(), options: imported.detected.as_options(), settings };
-        let json = serde_json::to_string(&req).expect("to json");
-        assert_eq!(serde_json::from_str::<Request>(&json).expect("from json"), req);
+        assert_eq!(decode::<Request>(&encode(&req)), Ok(req));
+    }
+
+    /// Every message the worker sends, and every request the page sends, made from scored demo data
+    /// (custom segment rules in the settings), reads back equal from its bytes: a type that postcard
+    /// cannot read (an internally or adjacently tagged enum, a flattened field) fails here, not in the
+    /// browser.
+    #[test]
+    fn every_message_round_trips_through_its_bytes() {
+        use crate::engine::customer_list::{self, Dimension, Filter};
+        use crate::engine::rfm_segments::SegmentRules;
+        let tx = crate::engine::demo_data::generate(&crate::engine::demo_data::DemoParams { customers: 800, ..Default::default() }).to_csv();
+        let settings = Settings { segment_rules: SegmentRules::Custom(SegmentRules::RfmPackage.rules()), ..Default::default() };
+        let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
+        let table = &imported.table;
+        let (scored, times) = crate::engine::scoring::score_timed(table, &settings, &|| 0.0);
+        let selection = Selection { filters: vec![Filter { dim: Dimension::ALL[0], class: 0 }], search: "C".into(), ..Default::default() };
+        let rows: Vec<ListRow> = (0..20).map(|i| customer_list::row(table, &scored, i, Lang::Zh)).collect();
+        let chips = selection.filters.iter().map(|&f| customer_list::chip(&scored, f, Lang::Zh)).collect();
+        let base = crate::engine::what_if::base(table, &scored, &settings).expect("a what-if base");
+        let levers = crate::engine::what_if::Levers { retention: 0.05, ..Default::default() };
+        let failure = ImportError::Empty;
+        let responses = vec![
+            Response::Ready,
+            Response::Progress(Progress { stage: crate::engine::import::Stage::Parsing, done: 5, total: 9, rows: 3 }),
+            Response::Imported(Box::new(ImportView::new(&imported, &settings))),
+            Response::Scored(Box::new(ScoreView::new("d.csv", table, &scored, times.clone()))),
+            Response::Checks(Box::new(ChecksView::new("d.csv", table, &scored, times))),
+            Response::List(Box::new(ListPage { seq: 3, total: 800, offset: 0, rows, chips })),
+            Response::Card(Box::new(customer_list::card(table, &scored, 1, Lang::En).expect("a card"))),
+            Response::Failed(FailureView::new("d.csv", &failure, Some(Box::new(imported.detected.clone())))),
+            Response::Csv { file_name: "d.csv".into(), text: "a,b\n客户,2\n".into() },
+            Response::WhatIf { outcome: Some(Box::new(crate::engine::what_if::run(&base, &levers))), seq: 2 },
+            Response::Crashed { message: "boom".into() },
+            Response::OutOfMemory { wanted_bytes: 1 << 30, memory_bytes: 3 << 30 },
+        ];
+        for msg in responses {
+            assert_eq!(decode::<Response>(&encode(&msg)).as_ref(), Ok(&msg));
+        }
+        let requests = vec![
+            Request::Import { file_name: "d.csv".into(), options: imported.detected.as_options(), settings: settings.clone() },
+            Request::Demo { settings },
+            Request::RejectsCsv { lang: Lang::Zh },
+            Request::List { selection: selection.clone(), offset: 40, limit: 60, lang: Lang::En, seq: 7, anonymise: true },
+            Request::Card { index: 4, lang: Lang::Zh, anonymise: false },
+            Request::ExportList { selection, lang: Lang::En, anonymise: true },
+            Request::WhatIf { levers, seq: 1 },
+            Request::Fault(Fault::OutOfMemory),
+        ];
+        for req in requests {
+            assert_eq!(decode::<Request>(&encode(&req)).as_ref(), Ok(&req));
+        }
+    }
+
+    /// tests/e2e/faults.test.mjs makes the worker commit a fault by handing it these bytes (the page
+    /// never sends `Fault`): the variant indices of `Request::Fault` and of the fault.
+    #[test]
+    fn the_fault_requests_the_browser_test_sends_are_these_bytes() {
+        assert_eq!(encode(&Request::Fault(Fault::Panic)), [7, 0]);
+        assert_eq!(encode(&Request::Fault(Fault::OutOfMemory)), [7, 1]);
+    }
+
+    /// A truncated or foreign message is an error, not a panic (the page reports it).
+    #[test]
+    fn bytes_that_are_not_a_message_are_an_error() {
+        let msg = encode(&Response::Csv { file_name: "a.csv".into(), text: "x,y\n".into() });
+        assert!(decode::<Response>(&msg[..msg.len() - 1]).is_err());
+        assert!(decode::<Response>(&[]).is_err());
+        assert!(decode::<Response>(&[200]).is_err());
     }
 
     /// The worker sends the views' scores first and the comparison and checks after; the page's view
@@ -297,8 +409,7 @@ mod tests {
         assert!(first.comparison_pending && first.pareto_nbd.is_none() && first.checks.is_none() && first.clv.comparison.is_none());
         crate::engine::scoring::add_comparison_and_checks(table, &mut scored, &mut times, &|| 0.0);
         let checks = ChecksView::new("d.csv", table, &scored, Default::default());
-        let json = serde_json::to_string(&Response::Checks(Box::new(checks.clone()))).expect("to json");
-        assert!(matches!(serde_json::from_str::<Response>(&json).expect("from json"), Response::Checks(_)));
+        assert!(matches!(decode::<Response>(&encode(&Response::Checks(Box::new(checks.clone())))), Ok(Response::Checks(_))));
         assert_eq!(first.with_checks(&checks), whole);
 
         // The CLI's order: the Pareto/NBD fit made apart (on its own thread), the checks before it is

@@ -15,7 +15,7 @@ use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::state::{AppState, Busy, Crash, CrashKind, Tab};
 use crate::engine::import::memory_budget;
-use crate::worker_protocol::{FailureView, Request, Response};
+use crate::worker_protocol::{self, FailureView, Request, Response};
 
 /// The URL trunk gives the worker's loader shim (see index.html).
 const WORKER_URL: &str = "./worker_loader.js";
@@ -78,13 +78,16 @@ impl WorkerClient {
             }
         };
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            let Some(text) = ev.data().as_string().filter(|_| current()) else { return };
+            if !current() {
+                return;
+            }
             let t0 = page_now();
-            match serde_json::from_str::<Response>(&text) {
+            let bytes = ev.data().dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+            match worker_protocol::decode::<Response>(&bytes) {
                 Ok(resp) => {
                     let t1 = page_now();
                     self.receive(resp);
-                    note_message(text.len(), t1 - t0, page_now() - t1);
+                    note_message(bytes.len(), t1 - t0, page_now() - t1);
                 }
                 Err(e) => self.state.crash.set(Crash::bug(format!("bad message from worker: {e}"))),
             }
@@ -241,8 +244,8 @@ impl WorkerClient {
             self.spawn();
         }
         let msg = js_sys::Object::new();
-        let json = serde_json::to_string(request).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&msg, &"json".into(), &json.into());
+        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(request).as_slice());
+        let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
         if let Some(f) = file {
             let _ = js_sys::Reflect::set(&msg, &"file".into(), f);
         }

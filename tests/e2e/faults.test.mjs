@@ -68,9 +68,12 @@ test('a request made before the worker has loaded is queued, not lost', async ()
 async function fault(page, kind) {
   const worker = page.workers().find((w) => w.url().includes('worker'));
   assert.ok(worker, 'the worker is running');
-  await worker.evaluate((k) => {
-    setTimeout(() => self.onmessage(new MessageEvent('message', { data: { json: JSON.stringify({ Fault: k }) } })));
-  }, kind).catch(() => {});
+  // Request::Fault(Fault::Panic | Fault::OutOfMemory) in postcard (pinned by a unit test in
+  // src/worker_protocol.rs, the_fault_requests_the_browser_test_sends_are_these_bytes).
+  const bytes = { Panic: [7, 0], OutOfMemory: [7, 1] }[kind];
+  await worker.evaluate((b) => {
+    setTimeout(() => self.onmessage(new MessageEvent('message', { data: { request: new Uint8Array(b) } })));
+  }, bytes).catch(() => {});
 }
 
 for (const [kind, words] of [['Panic', /stopped on an internal error/], ['OutOfMemory', /could not give the analysis the memory it needed/]]) {
