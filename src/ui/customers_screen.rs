@@ -102,11 +102,17 @@ pub fn CustomersScreen() -> impl IntoView {
         }
     });
 
+    // The chips of the list in hand (their labels come with it from the worker), redrawn only when they
+    // change, not on every window scrolled in; a chip whose filter was just removed goes at once, not
+    // when the worker's answer for the new selection arrives.
+    let list_chips = Memo::new(move |_| state.list.with(|l| l.as_ref().map(|p| p.chips.clone())));
     let chips = move || {
         let lang = state.lang.get();
-        state.list.get().map(|p| {
-            p.chips
+        let filters = state.selection.with(|s| s.filters.clone());
+        list_chips.get().map(|chips| {
+            chips
                 .iter()
+                .filter(|c| filters.contains(&c.filter))
                 .map(|c| {
                     let f = c.filter;
                     let text = format!("{}: {}", c.dimension, c.class);
