@@ -20,7 +20,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch({ locale = 'en-US', prefix = '', open = true } = {}) {
+/** `serviceWorkers: 'block'` keeps the app's service worker from registering (Playwright's option), for a
+ *  test whose routes must see every load of the page and its worker. */
+export async function launch({ locale = 'en-US', prefix = '', open = true, serviceWorkers = 'allow' } = {}) {
   const server = await startServer(join(root, 'dist'), 0, '127.0.0.1', prefix);
   const port = server.address().port;
   const origin = `http://127.0.0.1:${port}`;
@@ -32,6 +34,7 @@ export async function launch({ locale = 'en-US', prefix = '', open = true } = {}
     locale,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    serviceWorkers,
   });
   const requests = [];
   // Requests of the page and its worker, without the service worker's own fetches on their behalf
