@@ -163,7 +163,8 @@ fn handle(ev: MessageEvent) {
     let request: Request = match worker_protocol::decode(&bytes) {
         Ok(r) => r,
         Err(e) => {
-            post(&Response::Crashed { message: format!("unreadable request: {e}") });
+            // Not as a `Response`: a page of another build might not read that either.
+            let _ = scope().post_message(&JsValue::from_str(&format!("{} ({e})", worker_protocol::UNREADABLE_REQUEST)));
             return;
         }
     };

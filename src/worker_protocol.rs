@@ -29,6 +29,10 @@ mod settings_as_json {
     }
 }
 
+/// What the worker answers, as plain text rather than a message, to a request it cannot read: a page of
+/// another build sent it (the page then asks for a reload).
+pub const UNREADABLE_REQUEST: &str = "unreadable request";
+
 /// A message as bytes for `postMessage`.
 pub fn encode<T: Serialize>(msg: &T) -> Vec<u8> {
     // Serialising these types cannot fail (no maps with non-string keys matter to postcard, no

@@ -214,15 +214,20 @@ fn CrashNotice() -> impl IntoView {
                 CrashKind::Bug => ("crash.title", "crash.hint"),
                 CrashKind::OutOfMemory => ("crash.oom_title", "crash.oom_hint"),
                 CrashKind::GaveUp => ("crash.title", "crash.gave_up"),
+                CrashKind::Mismatch => ("crash.mismatch_title", "crash.mismatch_hint"),
             };
-            let retry = (c.kind != CrashKind::GaveUp && worker.can_retry()).then(|| {
+            let retry = (!matches!(c.kind, CrashKind::GaveUp | CrashKind::Mismatch) && worker.can_retry()).then(|| {
                 view! { <button class="button" data-testid="retry" on:click=move |_| worker.retry()>{state.tr("crash.retry")}</button> }
+            });
+            let reload = (c.kind == CrashKind::Mismatch).then(|| {
+                view! { <button class="button" data-testid="reload" on:click=move |_| { let _ = window().location().reload(); }>{state.tr("crash.reload")}</button> }
             });
             view! {
                 <div class="notice error" data-testid="crash" data-kind=format!("{:?}", c.kind)>
                     <strong>{state.tr(title)}</strong>
                     <p>{state.tr(hint)}</p>
                     {retry}
+                    {reload}
                     <details><summary>{state.tr("crash.details")}</summary><code>{c.detail}</code></details>
                 </div>
             }

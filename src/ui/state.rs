@@ -166,6 +166,10 @@ pub enum CrashKind {
     OutOfMemory,
     /// The worker failed to start several times in a row.
     GaveUp,
+    /// The page and the worker could not read each other's messages: they come from different builds
+    /// (the page was open while a new version was put on the server, and a restarted worker loaded
+    /// it). Only a reload brings them together again.
+    Mismatch,
 }
 
 impl Crash {

@@ -82,14 +82,20 @@ impl WorkerClient {
                 return;
             }
             let t0 = page_now();
-            let bytes = ev.data().dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+            let data = ev.data();
+            if let Some(text) = data.as_string() {
+                // The worker could not read a request (worker_protocol::UNREADABLE_REQUEST).
+                self.mismatch(text);
+                return;
+            }
+            let bytes = data.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
             match worker_protocol::decode::<Response>(&bytes) {
                 Ok(resp) => {
                     let t1 = page_now();
                     self.receive(resp);
                     note_message(bytes.len(), t1 - t0, page_now() - t1);
                 }
-                Err(e) => self.state.crash.set(Crash::bug(format!("bad message from worker: {e}"))),
+                Err(e) => self.mismatch(format!("a message from the worker could not be read ({} bytes): {e}", bytes.len())),
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -123,6 +129,14 @@ impl WorkerClient {
         }
         s.crash.set(Some(Crash { kind, detail }));
         self.spawn();
+    }
+
+    /// The page and the worker do not read each other's messages: different builds (see
+    /// `CrashKind::Mismatch`). The worker is stopped and the views of its data closed; restarting it
+    /// would load the same other build, so the notice asks for a reload instead.
+    fn mismatch(self, detail: String) {
+        self.terminate_and_close_views();
+        self.state.crash.set(Some(Crash { kind: CrashKind::Mismatch, detail }));
     }
 
     /// Whether there is a job to retry after a crash.

@@ -64,6 +64,46 @@ test('a request made before the worker has loaded is queued, not lost', async ()
   }
 });
 
+test('a page and a worker of different builds: the page asks for a reload, and stays usable', async () => {
+  // As after a new version is put on the server while the page is open and the worker is restarted:
+  // the two cannot read each other's messages. Both ways are made here with bytes that no build reads.
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.getByTestId('demo-button').click();
+    await page.getByTestId('overview').waitFor({ timeout: 60_000 });
+    const worker = () => page.workers().find((w) => w.url().includes('worker'));
+    // A request the worker cannot read: it answers in plain text.
+    await worker().evaluate(() => self.onmessage(new MessageEvent('message', { data: { request: new Uint8Array([200]) } })));
+    const notice = page.getByTestId('crash');
+    await notice.waitFor({ timeout: 20_000 });
+    assert.equal(await notice.getAttribute('data-kind'), 'Mismatch');
+    assert.match(await notice.innerText(), /Kezhi was updated[\s\S]*Reload the page/);
+    assert.match(await notice.locator('code').textContent(), /unreadable request/);
+    assert.equal(await page.getByTestId('retry').count(), 0, 'a retry would meet the same other build');
+    assert.equal(await page.getByTestId('overview').count(), 0, 'views of data the worker held are closed');
+    await shot(page, 'fault-mismatch');
+    // Still usable: the demo starts a worker again (of this build here) and works.
+    await page.getByTestId('demo-button').click();
+    await page.getByTestId('overview').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('crash').count(), 0);
+    // A message the page cannot read.
+    await worker().evaluate(() => self.postMessage(new Uint8Array([250, 250, 250, 250])));
+    await notice.waitFor({ timeout: 20_000 });
+    assert.equal(await notice.getAttribute('data-kind'), 'Mismatch');
+    assert.match(await notice.locator('code').textContent(), /could not be read \(4 bytes\)/);
+    await page.getByTestId('lang-switch').click();
+    assert.match(await notice.innerText(), /客值已更新[\s\S]*请刷新页面/);
+    assert.deepEqual(b.consoleErrors, []);
+    // The notice's button reloads the page, which starts afresh.
+    await page.getByTestId('reload').click();
+    await page.getByTestId('drop-zone').waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByTestId('crash').count(), 0);
+  } finally {
+    await b.close();
+  }
+});
+
 /** Makes the worker commit a fault, as a bug or a too-large file would (Request::Fault, which the page
  *  itself never sends), from a task of its own so that it is uncaught there. */
 async function fault(page, kind) {
