@@ -41,9 +41,14 @@ pub fn encode<T: Serialize>(msg: &T) -> Vec<u8> {
     postcard::to_allocvec(msg).unwrap_or_default()
 }
 
-/// A message from `postMessage` bytes.
+/// A message from `postMessage` bytes, all of them: bytes left over mean the sender's message had
+/// another layout (another build), even when a message could be read from the start of them.
 pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
-    postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    match postcard::take_from_bytes(bytes) {
+        Ok((msg, [])) => Ok(msg),
+        Ok((_, rest)) => Err(format!("bytes left over after the message: {}", rest.len())),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 use crate::engine::import::errors::ImportError;
@@ -392,6 +397,9 @@ mod tests {
         assert!(decode::<Response>(&msg[..msg.len() - 1]).is_err());
         assert!(decode::<Response>(&[]).is_err());
         assert!(decode::<Response>(&[200]).is_err());
+        let mut longer = msg.clone();
+        longer.push(0);
+        assert_eq!(decode::<Response>(&longer), Err("bytes left over after the message: 1".to_string()));
     }
 
     /// The worker sends the views' scores first and the comparison and checks after; the page's view
