@@ -1,6 +1,7 @@
 //! The Web Worker side (wasm only): reads the dropped file in pieces as it parses it, runs the engine,
-//! posts progress and results (postcard bytes, `worker_protocol`). Holds the `File` (not its bytes) and the last import so the page
-//! can re-import with other options, or ask for the rejected rows, without sending the file again.
+//! posts progress and results (postcard bytes, `worker_protocol`). Holds the `File` (not its bytes)
+//! and the last import so the page can re-import with other options, or ask for the rejected rows,
+//! without sending the file again.
 
 use std::cell::RefCell;
 

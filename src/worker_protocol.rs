@@ -4,11 +4,29 @@
 //!
 //! Why postcard and not JSON (it was JSON until 2026-12-01): serde_json's deserializer, monomorphised
 //! for every view-model type the page receives, was the largest part of the page's code (about 450 KB
-//! of 2.1 MB before wasm-opt, `twiggy`); postcard reads structs as sequences in field order, so each
+//! of 1.8 MB before wasm-opt, `twiggy`); postcard reads structs as sequences in field order, so each
 //! type's map-and-field-name path is never instantiated. Measured: see docs/performance.md. JSON stays
 //! where people read it: the settings file, the browser's stored settings and the CLI's `--json`.
 
 use serde::{Deserialize, Serialize};
+
+use crate::engine::import::errors::ImportError;
+use crate::engine::import::rejects::Reject;
+use crate::engine::import::report::ImportReport;
+use crate::engine::import::{Detected, ImportFailure, ImportOptions, Imported, Progress};
+use crate::engine::lang::Lang;
+use crate::engine::overview::Overview;
+use crate::engine::settings::Settings;
+use crate::engine::bg_nbd::BgNbdFit;
+use crate::engine::fit_report::FitReport;
+use crate::engine::gamma_gamma::GammaGammaFit;
+use crate::engine::pareto_nbd::ParetoNbdFit;
+use crate::engine::customer_list::{Card, Chip, ListRow, Selection};
+use crate::engine::insights::{Insight, Kpis};
+use crate::engine::rfm_overview::RfmOverview;
+use crate::engine::rfm_segments::Coverage;
+use crate::engine::scoring::{Scored, StageTimes};
+use crate::engine::customer_table::CustomerTable;
 
 /// `Settings` travel inside a message as their JSON text, the form of the settings file: their segment
 /// rules are an adjacently tagged enum (`{"kind": "custom", "rules": [...]}` in that file), which
@@ -35,9 +53,9 @@ pub const UNREADABLE_REQUEST: &str = "unreadable request";
 
 /// A message as bytes for `postMessage`.
 pub fn encode<T: Serialize>(msg: &T) -> Vec<u8> {
-    // Serialising these types cannot fail (no maps with non-string keys matter to postcard, no
-    // `serialize_with`), but an error must still not panic in the worker: it becomes an empty message,
-    // which the other side reports as unreadable.
+    // postcard fails only on an error a type raises itself, here only the settings' JSON, which
+    // serde_json writes for any value; were it ever to fail, the worker must not panic: the empty message
+    // is reported as unreadable by the other side.
     postcard::to_allocvec(msg).unwrap_or_default()
 }
 
@@ -50,24 +68,6 @@ pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
         Err(e) => Err(e.to_string()),
     }
 }
-
-use crate::engine::import::errors::ImportError;
-use crate::engine::import::rejects::Reject;
-use crate::engine::import::report::ImportReport;
-use crate::engine::import::{Detected, ImportFailure, ImportOptions, Imported, Progress};
-use crate::engine::lang::Lang;
-use crate::engine::overview::Overview;
-use crate::engine::settings::Settings;
-use crate::engine::bg_nbd::BgNbdFit;
-use crate::engine::fit_report::FitReport;
-use crate::engine::gamma_gamma::GammaGammaFit;
-use crate::engine::pareto_nbd::ParetoNbdFit;
-use crate::engine::customer_list::{Card, Chip, ListRow, Selection};
-use crate::engine::insights::{Insight, Kpis};
-use crate::engine::rfm_overview::RfmOverview;
-use crate::engine::rfm_segments::Coverage;
-use crate::engine::scoring::{Scored, StageTimes};
-use crate::engine::customer_table::CustomerTable;
 
 /// How many rejected rows travel to the page; all of them are in the CSV download.
 pub const REJECTS_SHOWN: usize = 200;
