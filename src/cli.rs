@@ -13,7 +13,9 @@ use kezhi::engine::demo_data::{generate, DemoParams};
 use kezhi::engine::import::dates::DateFormat;
 use kezhi::engine::import::dialect::Delimiter;
 use kezhi::engine::import::header_mapping::Role;
-use kezhi::engine::import::{build, parse_reader, ImportOptions, Imported};
+use kezhi::engine::import::errors::ImportError;
+use kezhi::engine::import::split_parse::{self, PartJob, PartOutcome};
+use kezhi::engine::import::{build, parse_reader, parse_reader_split, ImportFailure, ImportOptions, Imported, ParseOutcome};
 use kezhi::engine::lang::Lang;
 use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
 use kezhi::engine::scoring;
@@ -389,7 +391,7 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let t1 = Instant::now();
     // Read in pieces as it is parsed (never held whole); the time spent reading is kept apart.
     let mut reader = TimedRead { inner: f, seconds: 0.0 };
-    let parsed = match parse_reader(&mut reader, size, &name, &options, &mut |_| {}) {
+    let (parsed, halves) = match parse_in_halves(file, &mut reader, size, &name, &options) {
         Ok(p) => p,
         Err(f) => {
             eprintln!("{}", f.error.message(&name, lang));
@@ -400,7 +402,55 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let parse_s = t1.elapsed().as_secs_f64() - read;
     let t2 = Instant::now();
     let imported = build(parsed, settings);
-    Some((imported, Timing { read, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: size as usize }))
+    Some((imported, Timing { read, parse: parse_s, build: t2.elapsed().as_secs_f64(), bytes: size as usize, halves }))
+}
+
+/// Parses the file, the second half on a second thread when it is large enough (`split_parse.rs`),
+/// the first from `reader`; in one pass again when the halves cannot be joined. `KEZHI_ONE_PASS` set
+/// in the environment parses every file in one pass (to compare, in tests/cli.rs and benchmarks).
+fn parse_in_halves(
+    path: &std::path::Path,
+    reader: &mut dyn std::io::Read,
+    size: u64,
+    name: &str,
+    options: &ImportOptions,
+) -> Result<(ParseOutcome, bool), ImportFailure> {
+    use std::io::{Read, Seek, SeekFrom};
+    let open_at = |at: u64| -> std::io::Result<std::fs::File> {
+        let mut f = std::fs::File::open(path)?;
+        f.seek(SeekFrom::Start(at))?;
+        Ok(f)
+    };
+    let mut helper = None;
+    let mut host = |job: &PartJob, earliest: u64| -> Option<u64> {
+        if size < split_parse::SPLIT_MIN_BYTES || std::env::var_os("KEZHI_ONE_PASS").is_some() {
+            return None;
+        }
+        let from = split_parse::window_start(size, earliest);
+        let mut window = Vec::with_capacity(split_parse::SPLIT_WINDOW);
+        open_at(from).ok()?.take(split_parse::SPLIT_WINDOW as u64).read_to_end(&mut window).ok()?;
+        let cut = split_parse::split_offset(size, &window, from)?;
+        let (job, mut file) = (job.clone(), open_at(cut).ok()?);
+        helper = Some(std::thread::spawn(move || split_parse::parse_part(&mut file, &job).ok()));
+        Some(cut)
+    };
+    let first = parse_reader_split(reader, size, name, options, &mut |_| {}, &mut host);
+    let cut = helper.is_some();
+    let part: Option<PartOutcome> = helper.take().and_then(|h| h.join().ok().flatten());
+    let joined = match first {
+        Ok((first, None)) => return Ok((first, false)),
+        Ok((first, Some(end))) => split_parse::finish(first, &end, part),
+        // The first half's error may not be the file's (no usable rows in it alone).
+        Err(failure) if !cut => return Err(failure),
+        Err(_) => None,
+    };
+    match joined {
+        Some(joined) => Ok((joined, true)),
+        None => {
+            let mut again = open_at(0).map_err(|e| ImportFailure::from(ImportError::Read { detail: e.to_string() }))?;
+            parse_reader(&mut again, size, name, options, &mut |_| {}).map(|o| (o, false))
+        }
+    }
 }
 
 /// Writes an export and, beside it, `<name>.settings.json` with the settings and import options.
@@ -516,6 +566,7 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         "settings": s.settings,
         "rfm_cut_points": { "r_days": s.rfm.cuts_r, "f": s.rfm.cuts_f, "m": s.rfm.cuts_m },
         "seconds": { "read": t.read, "parse": t.parse, "customer_table": t.build, "score": score_s },
+        "parsed_in_halves": t.halves,
     })
 }
 
@@ -612,6 +663,8 @@ struct Timing {
     parse: f64,
     build: f64,
     bytes: usize,
+    /// The file was parsed in two halves at once (`parse_in_halves`).
+    halves: bool,
 }
 
 fn report_json(i: &Imported, t: &Timing) -> serde_json::Value {
@@ -644,6 +697,7 @@ fn report_json(i: &Imported, t: &Timing) -> serde_json::Value {
             "line": x.line, "column": x.column, "column_name": x.column_name, "value": x.value, "reason": x.reason.text(Lang::En)
         })).collect::<Vec<_>>(),
         "seconds": { "read": t.read, "parse": t.parse, "customer_table": t.build, "import": t.parse + t.build },
+        "parsed_in_halves": t.halves,
     })
 }
 

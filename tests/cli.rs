@@ -312,3 +312,62 @@ fn a_closed_pipe_ends_the_cli_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// A file large enough to be parsed in two halves at once (`split_parse.rs`, 8 MiB) gives the report,
+/// rejects (with their lines) and customer table of one pass (`KEZHI_ONE_PASS`): rows the two halves
+/// reject, a quoted name holding a line end in each, customers in both halves and only in the second.
+#[test]
+fn a_large_file_parsed_in_halves_reports_what_one_pass_reports() {
+    use kezhi::engine::demo_data::{generate, DemoParams};
+    let dir = std::env::temp_dir().join(format!("kezhi-cli-halves-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let mut csv = generate(&DemoParams { customers: 14_000, ..DemoParams::default() }).to_csv();
+    assert!(csv.len() as u64 > kezhi::engine::import::split_parse::SPLIT_MIN_BYTES, "{} bytes", csv.len());
+    let header = csv.lines().next().unwrap_or_default().to_string();
+    let columns = header.split(',').count();
+    let row = |id: &str, name: &str, date: &str| {
+        let mut fields = vec![String::new(); columns];
+        for (i, h) in header.split(',').enumerate() {
+            fields[i] = match h {
+                "customer_id" => id.into(),
+                "date" => date.into(),
+                "amount" => "12.50".into(),
+                "customer_name" => name.into(),
+                _ => fields[i].clone(),
+            };
+        }
+        fields.join(",") + "\n"
+    };
+    let at_line = |csv: &str, n: usize| csv.match_indices('\n').nth(n).map_or(csv.len(), |(i, _)| i + 1);
+    let (early, late) = (at_line(&csv, 1000), at_line(&csv, csv.lines().count() - 1000));
+    csv.insert_str(late, &(row("ZZ-late", "\"Late\nName\"", "2024-02-30") + &row("ZZ-only-late", "Only Late", "2024-01-05")));
+    csv.insert_str(early, &(row("ZZ-early", "\"Early\nName\"", "not a date") + &row("C00001", "x", "2024-01-05")));
+    let file = dir.join("large.csv");
+    std::fs::write(&file, &csv).expect("write");
+    let run = |one_pass: bool| {
+        let out = dir.join(if one_pass { "one.csv" } else { "halves.csv" });
+        let mut cmd = kezhi();
+        cmd.args(["import"]).arg(&file).args(["--json", "--out"]).arg(&out);
+        if one_pass {
+            cmd.env("KEZHI_ONE_PASS", "1");
+        } else {
+            cmd.env_remove("KEZHI_ONE_PASS");
+        }
+        let o = cmd.output().expect("run");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        v.as_object_mut().expect("object").remove("seconds");
+        (v, std::fs::read_to_string(&out).expect("customers"))
+    };
+    let (mut halves, halves_table) = run(false);
+    let (mut one, one_table) = run(true);
+    assert_eq!((halves["parsed_in_halves"].take(), one["parsed_in_halves"].take()), (true.into(), false.into()));
+    assert_eq!(halves, one);
+    assert_eq!(halves_table, one_table);
+    assert_eq!(one["rows_rejected"], 2);
+    let lines: Vec<u64> = one["rejects"].as_array().expect("rejects").iter().filter_map(|r| r["line"].as_u64()).collect();
+    let line_of = |text: &str| csv[..csv.find(text).unwrap_or(0)].matches('\n').count() as u64 + 1;
+    assert_eq!(lines, [line_of("ZZ-early"), line_of("ZZ-late")]);
+    assert!(line_of("ZZ-late") > 100_000);
+    assert!(one_table.contains("ZZ-only-late"));
+}

@@ -14,6 +14,7 @@ pub mod header_mapping;
 pub mod records;
 pub mod rejects;
 pub mod report;
+pub mod split_parse;
 pub mod text_normal;
 pub mod text_stream;
 pub mod typed_rows;
@@ -35,6 +36,7 @@ use self::records::{delimited_piece, Pass, Row, Source};
 use self::text_stream::{read_head, TextStream, PIECE};
 use self::rejects::{Reject, RejectReason};
 use self::report::ImportReport;
+use self::split_parse::{PartJob, SplitEnd};
 use self::typed_rows::{summary_row, ColumnPlan, RowReader, SummaryRow, Transactions, TxnBuilder};
 use super::customer_table::CustomerTable;
 use super::overview::Overview;
@@ -191,7 +193,27 @@ pub fn parse_reader(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ParseOutcome, ImportFailure> {
-    parse_in_pieces(reader, size, file_name, opts, (HEAD_BYTES, PIECE), progress)
+    parse_in_pieces(reader, size, file_name, opts, (HEAD_BYTES, PIECE), progress, &mut no_split).map(|(o, _)| o)
+}
+
+/// A host that parses every file in one pass.
+fn no_split(_: &PartJob, _: u64) -> Option<u64> {
+    None
+}
+
+/// [`parse_reader`] that may stop at a cut and leave the rest to a helper (`split_parse.rs`). Once
+/// the column plan is known (a text table of transactions), `host(job, earliest)` may start the
+/// helper on the file from a cut at or after `earliest` (the bytes read so far) and return the cut;
+/// this pass then ends there and returns how it ended, for [`split_parse::finish`].
+pub fn parse_reader_split(
+    reader: &mut dyn Read,
+    size: u64,
+    file_name: &str,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+    host: &mut dyn FnMut(&PartJob, u64) -> Option<u64>,
+) -> Result<(ParseOutcome, Option<SplitEnd>), ImportFailure> {
+    parse_in_pieces(reader, size, file_name, opts, (HEAD_BYTES, PIECE), progress, host)
 }
 
 /// [`parse`] reading the head and then the pieces in the sizes given (bytes), instead of 1 MiB and
@@ -203,7 +225,7 @@ pub fn parse_in_pieces_of(
     opts: &ImportOptions,
     sizes: (usize, usize),
 ) -> Result<ParseOutcome, ImportFailure> {
-    parse_in_pieces(&mut &bytes[..], bytes.len() as u64, file_name, opts, sizes, &mut |_| {})
+    parse_in_pieces(&mut &bytes[..], bytes.len() as u64, file_name, opts, sizes, &mut |_| {}, &mut no_split).map(|(o, _)| o)
 }
 
 fn read_error(e: std::io::Error) -> ImportFailure {
@@ -218,7 +240,8 @@ fn parse_in_pieces(
     opts: &ImportOptions,
     (head_bytes, piece): (usize, usize),
     progress: &mut dyn FnMut(Progress),
-) -> Result<ParseOutcome, ImportFailure> {
+    host: &mut dyn FnMut(&PartJob, u64) -> Option<u64>,
+) -> Result<(ParseOutcome, Option<SplitEnd>), ImportFailure> {
     let (mut head, mut complete) = read_head(reader, head_bytes).map_err(read_error)?;
     if head.is_empty() {
         return Err(ImportError::Empty.into());
@@ -238,7 +261,7 @@ fn parse_in_pieces(
         meta.sheet = Some(sheet.chosen);
         meta.workbook_1904 = sheet.is_1904;
         let source = Source::Sheet { rows: sheet.rows, first_row: sheet.first_row, first_col: sheet.first_col };
-        return parse_source(&source, None, meta, opts, progress);
+        return parse_source(&source, None, meta, opts, progress, host);
     }
     let choice = encoding::choose(&head, complete, opts.encoding.as_deref())?;
     // The head as text, for finding the delimiter, header and formats: up to its last line end
@@ -268,8 +291,18 @@ fn parse_in_pieces(
     // has no Chinese name): the stream chooses again at the first other byte.
     // (ValidUtf8: detected, not picked by the user.)
     let undecided = !complete && matches!(choice.how, EncodingSource::ValidUtf8) && head.is_ascii();
+    // What a second half would be read in: the encoding (or none yet, as above), when a line end
+    // byte can only be a line end in it (not UTF-16) and no byte-order mark overrides a forced label.
+    let part_encoding = if undecided {
+        Some(None)
+    } else if choice.encoding.is_ascii_compatible() && !(choice.sniff_bom && encoding_rs::Encoding::for_bom(&head).is_some()) {
+        Some(Some(choice.encoding.name().to_string()))
+    } else {
+        None
+    };
     let stream = TextStream::new(reader, head, complete, &choice, undecided);
-    parse_source(&Source::Delimited { text: &head_text, delimiter }, Some(Streamed { stream, delimiter, piece, size }), meta, opts, progress)
+    let streamed = Streamed { stream, delimiter, piece, size, part_encoding, cut: None };
+    parse_source(&Source::Delimited { text: &head_text, delimiter }, Some(streamed), meta, opts, progress, host)
 }
 
 /// The full pass over a text table: read in pieces from the file.
@@ -277,7 +310,12 @@ struct Streamed<'r> {
     stream: TextStream<'r>,
     delimiter: Delimiter,
     piece: usize,
+    /// Bytes this pass reads (the file's, or up to the cut): the total for progress.
     size: u64,
+    /// The encoding for a second half (`None` inside: to be chosen); `None`: the file cannot be cut.
+    part_encoding: Option<Option<String>>,
+    /// Where this pass stops and a helper parses on.
+    cut: Option<u64>,
 }
 
 #[derive(Default)]
@@ -357,11 +395,12 @@ fn guess_by_content(samples: &[(u64, StringRecord)], columns: usize) -> Vec<Opti
 /// from `source`, or from `streamed` when the text file is read in pieces.
 fn parse_source(
     source: &Source,
-    streamed: Option<Streamed>,
+    mut streamed: Option<Streamed>,
     meta: Meta,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(Progress),
-) -> Result<ParseOutcome, ImportFailure> {
+    host: &mut dyn FnMut(&PartJob, u64) -> Option<u64>,
+) -> Result<(ParseOutcome, Option<SplitEnd>), ImportFailure> {
     let head = source.head(SAMPLE_ROWS + 1);
     if head.is_empty() {
         return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
@@ -483,11 +522,22 @@ fn parse_source(
                 Source::Sheet { rows, .. } => rows.len(),
                 _ => 0,
             };
+            if let Some(s) = streamed.as_mut() {
+                if let Some(encoding) = s.part_encoding.clone() {
+                    let job = PartJob { encoding, delimiter: s.delimiter, plan: plan.clone() };
+                    let earliest = s.stream.bytes_read;
+                    if let Some(cut) = host(&job, earliest).filter(|&c| c >= earliest && c < s.size) {
+                        s.stream.end_at(cut);
+                        s.size = cut;
+                        s.cut = Some(cut);
+                    }
+                }
+            }
             let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
             let end = read_rows(source, streamed, skip, progress, |line, rec| builder.push(&reader, line, rec))
                 .map_err(|e| fail(e, &detected))?;
             let mut txns = builder.txns;
-            txns.has_margin_column = plan.index.contains_key(&Role::Cost) || plan.index.contains_key(&Role::Profit);
+            txns.has_margin_column = plan.has_margin_column();
             (Parsed::Transactions(txns), end)
         }
         Shape::CustomerSummary => {
@@ -497,7 +547,7 @@ fn parse_source(
             (Parsed::Summary(rows), end)
         }
     };
-    let PassEnd { rows_read, mut rejects, had_errors, chosen_later } = end;
+    let PassEnd { rows_read, mut rejects, had_errors, chosen_later, split } = end;
     let mut detected = detected;
     detected.encoding_had_errors |= had_errors;
     if let Some(choice) = chosen_later {
@@ -522,7 +572,7 @@ fn parse_source(
             .unwrap_or_default();
         return Err(fail(ImportError::NoUsableRows { rejected: rejects.len(), first_reason }, &detected));
     }
-    Ok(ParseOutcome { detected, parsed, rows_read, rejects })
+    Ok((ParseOutcome { detected, parsed, rows_read, rejects }, split))
 }
 
 /// What a full pass over the rows found beside the rows.
@@ -533,6 +583,8 @@ struct PassEnd {
     had_errors: bool,
     /// The encoding chosen again past a head of plain ASCII (`TextStream`).
     chosen_later: Option<encoding::Choice>,
+    /// How the pass ended when it stopped at a cut.
+    split: Option<SplitEnd>,
 }
 
 /// Feeds every data row to `use_row` (from `streamed` when given, else from `source`), counting rows
@@ -563,10 +615,10 @@ fn read_rows(
         }
         true
     };
-    let (mut had_errors, mut chosen_later) = (false, None);
+    let (mut had_errors, mut chosen_later, mut split) = (false, None, None);
     match streamed {
         None => source.for_each(&mut each),
-        Some(Streamed { mut stream, delimiter, piece, .. }) => {
+        Some(Streamed { mut stream, delimiter, piece, cut, .. }) => {
             let (mut text, mut pass, mut want) = (String::new(), Pass::new(), piece);
             loop {
                 let last = stream.append_to(&mut text, want);
@@ -585,10 +637,17 @@ fn read_rows(
             }
             had_errors = stream.had_errors;
             chosen_later = stream.chosen_later;
+            split = cut.map(|_| SplitEnd {
+                line_at_cut: pass.line(),
+                ended_between_records: pass.ended_between_records(),
+                still_undecided: stream.undecided(),
+                chosen_later: chosen_later.map(|c| c.encoding),
+                chosen_short: stream.chosen_short,
+            });
         }
     }
     progress(Progress { stage: Stage::Parsing, done: total, total, rows: rows_read });
-    Ok(PassEnd { rows_read, rejects, had_errors, chosen_later })
+    Ok(PassEnd { rows_read, rejects, had_errors, chosen_later, split })
 }
 
 /// Everything an import produces.
@@ -696,7 +755,7 @@ mod tests {
             opts.date_format = opts.date_format.or(Some(DateFormat::YearMonthDay));
             let whole = parse(&bytes, &name, &opts, &mut |_| {}).unwrap_or_else(|f| panic!("{name}: {:?}", f.error));
             for sizes in [(1, 1), (5, 3), (64, 7), (300, 64), (4096, 1000), (usize::MAX / 2, 1), (usize::MAX / 2, 5)] {
-                let cut = parse_in_pieces(&mut &bytes[..], bytes.len() as u64, &name, &opts, sizes, &mut |_| {})
+                let cut = parse_in_pieces_of(&bytes, &name, &opts, sizes)
                     .unwrap_or_else(|f| panic!("{name} in pieces {sizes:?}: {:?}", f.error));
                 let (cut, whole) = (outcome_text(&cut), outcome_text(&whole));
                 if let Some(at) = cut.bytes().zip(whole.bytes()).position(|(a, b)| a != b).or((cut.len() != whole.len()).then_some(0)) {
@@ -760,9 +819,148 @@ mod tests {
             }
         }
         let csv = generate(&DemoParams { customers: 50, ..DemoParams::default() }).to_csv();
-        let got = parse_in_pieces(&mut Failing(csv.as_bytes()), 10 * csv.len() as u64, "gone.csv", &ImportOptions::default(), (256, 256), &mut |_| {});
+        let got = parse_in_pieces(&mut Failing(csv.as_bytes()), 10 * csv.len() as u64, "gone.csv", &ImportOptions::default(), (256, 256), &mut |_| {}, &mut no_split);
         let error = got.expect_err("a failed read").error;
         assert_eq!(error, ImportError::Read { detail: "the file was removed".into() });
         assert!(error.message("gone.csv", crate::engine::lang::Lang::En).contains("gone.csv could not be read to the end"));
+    }
+
+    /// Parses `bytes` cut at `cut` as a host does: the first half by the import, the second by
+    /// `split_parse::parse_part`, joined by `split_parse::finish`. `None` when the cut was not taken
+    /// (it lies in the head), `Some(None)` when `finish` refused it.
+    fn parse_cut(bytes: &[u8], name: &str, opts: &ImportOptions, sizes: (usize, usize), cut: u64) -> Option<Option<ParseOutcome>> {
+        let mut job = None;
+        let mut host = |j: &PartJob, earliest: u64| {
+            job = Some(j.clone());
+            (cut >= earliest).then_some(cut)
+        };
+        let (first, end) = parse_in_pieces(&mut &bytes[..], bytes.len() as u64, name, opts, sizes, &mut |_| {}, &mut host).ok()?;
+        let part = split_parse::parse_part(&mut &bytes[cut as usize..], &job?).ok();
+        Some(split_parse::finish(first, &end?, part))
+    }
+
+    /// A file parsed in two halves gives what one pass gives, at every line end it can be cut at
+    /// (every one of small files; about 50 of larger ones), for every text file the tests hold: rows
+    /// and their customers, categories and channels in the same order with the same indices, lines,
+    /// rejects with their lines, the encoding and whether bytes failed to decode. Where the halves
+    /// cannot stand (the cut inside a quoted field that holds a line end), `finish` refuses them.
+    #[test]
+    fn a_file_cut_at_any_line_end_and_parsed_in_halves_gives_the_rows_of_one_pass() {
+        let (mut joined, mut refused) = (0, 0);
+        let mut refused_in = Vec::new();
+        // Names that hold a line end in quotes (every seventh row) and, in a copy, a quote that opens
+        // near the end and never closes.
+        let mut quoted = String::from("customer_id,customer_name,date,amount\n");
+        for i in 0..300 {
+            let name = if i % 7 == 3 { "\"Li\nNa, \"\"Nina\"\"\"" } else { "Wang Wei" };
+            quoted.push_str(&format!("C{:03},{name},2024-03-{:02},{}.25\n", i % 40, 1 + i % 28, 5 + i));
+        }
+        let mut unclosed = quoted.clone();
+        unclosed.insert(quoted.len() - 200, '"');
+        let mut files = text_files();
+        files.push(("quoted_line_ends.csv".into(), quoted.into_bytes()));
+        files.push(("quote_never_closes_late.csv".into(), unclosed.into_bytes()));
+        let mut tried = 0;
+        for (name, bytes) in files {
+            let Ok(first) = parse(&bytes, &name, &ImportOptions::default(), &mut |_| {}) else { continue };
+            if first.detected.shape != Shape::Transactions {
+                continue;
+            }
+            let mut opts = first.detected.as_options();
+            opts.date_format = opts.date_format.or(Some(DateFormat::YearMonthDay));
+            let whole = parse(&bytes, &name, &opts, &mut |_| {}).unwrap_or_else(|f| panic!("{name}: {:?}", f.error));
+            let ends: Vec<u64> = bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i as u64 + 1).filter(|&c| c < bytes.len() as u64).collect();
+            let step = (ends.len() / 50).max(1);
+            tried += 1;
+            for &cut in ends.iter().step_by(step) {
+                for sizes in [(64, 7), (300, 64)] {
+                    match parse_cut(&bytes, &name, &opts, sizes, cut) {
+                        None => {}
+                        Some(Some(halves)) => {
+                            joined += 1;
+                            assert_eq!(outcome_text(&halves), outcome_text(&whole), "{name} cut at byte {cut}, pieces {sizes:?}");
+                            assert_eq!(halves.detected.encoding, whole.detected.encoding, "{name} cut at {cut}");
+                            assert_eq!(halves.detected.encoding_source, whole.detected.encoding_source, "{name} cut at {cut}");
+                        }
+                        Some(None) => {
+                            refused += 1;
+                            refused_in.push(name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        refused_in.dedup();
+        assert!(tried >= 20, "only {tried} files");
+        assert!(joined > 300, "only {joined} cuts joined");
+        // The cuts inside quoted fields were refused, in the two files that have them, and they were
+        // few: a seventh of the line ends in one, those after the unclosed quote in the other.
+        assert_eq!(refused_in, ["quoted_line_ends.csv", "quote_never_closes_late.csv"], "{refused} refused, {joined} joined");
+        assert!(refused * 5 < joined, "{refused} refused, {joined} joined");
+    }
+
+    /// The second half of a file whose head is plain ASCII chooses the encoding at its own first other
+    /// byte, as one pass does; when the first half chose already, the halves must agree.
+    #[test]
+    fn halves_of_a_log_with_an_ascii_head_agree_on_the_encoding_or_are_parsed_again() {
+        let mut text = String::from("customer_id,customer_name,date,amount,region\n");
+        for i in 0..60 {
+            text.push_str(&format!("C{:03},Alice Smith,2024-01-{:02},{}.50,Boston\n", i % 20, 1 + i % 28, 10 + i));
+        }
+        for i in 0..40 {
+            text.push_str(&format!("C{:03},{},2024-02-{:02},{}.00,北京\n", i, ["吴超", "刘娜", "王伟"][i % 3], 1 + i % 28, 20 + i));
+        }
+        let gbk = encoding_rs::GBK.encode(&text).0.into_owned();
+        let whole = parse(&gbk, "late.csv", &ImportOptions::default(), &mut |_| {}).expect("whole file");
+        assert_eq!(whole.detected.encoding.as_deref(), Some("GBK"));
+        let first_other = gbk.iter().position(|b| !b.is_ascii()).unwrap_or(0) as u64;
+        let (mut before, mut after) = (0, 0);
+        for cut in gbk.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i as u64 + 1).filter(|&c| c > 400 && c < gbk.len() as u64) {
+            // The GBK bytes start in the second half: it chooses; in the first: the first half chose
+            // on fewer bytes than a whole pass (the cut is near), so the halves are parsed again.
+            match parse_cut(&gbk, "late.csv", &ImportOptions::default(), (256, 256), cut) {
+                None => {}
+                Some(Some(halves)) => {
+                    assert!(cut <= first_other, "cut at {cut}, GBK from {first_other}");
+                    assert_eq!(outcome_text(&halves), outcome_text(&whole), "cut at {cut}");
+                    assert_eq!(halves.detected.encoding.as_deref(), Some("GBK"));
+                    after += 1;
+                }
+                Some(None) => {
+                    assert!(cut > first_other, "cut at {cut}, GBK from {first_other}");
+                    before += 1;
+                }
+            }
+        }
+        assert!(before > 10 && after > 10, "{before} cuts after the GBK bytes, {after} before");
+    }
+
+    /// What `ends_between_records` says of a text agrees with the csv reader: where it says a record
+    /// starts after a line end, the records of the two sides are the records of the whole. Random texts
+    /// of a few fields, quotes, doubled quotes and CR/LF line ends.
+    #[test]
+    fn where_a_text_ends_between_records_the_csv_reader_agrees() {
+        use rand::{Rng, SeedableRng};
+        let records = |t: &[u8]| -> Vec<Vec<Vec<u8>>> {
+            let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(t);
+            r.byte_records().map(|rec| rec.map(|x| x.iter().map(<[u8]>::to_vec).collect()).unwrap_or_default()).collect()
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(6);
+        let (mut between, mut inside) = (0, 0);
+        for _ in 0..20_000 {
+            let len = rng.gen_range(1..24);
+            let text: Vec<u8> = (0..len).map(|_| b"ab,\"\"\n\r"[rng.gen_range(0..7)]).collect();
+            for p in (1..text.len()).filter(|&p| text[p - 1] == b'\n') {
+                if records::ends_between_records(&text[..p], b',') {
+                    between += 1;
+                    let mut halves = records(&text[..p]);
+                    halves.extend(records(&text[p..]));
+                    assert_eq!(halves, records(&text), "{:?} cut at {p}", String::from_utf8_lossy(&text));
+                } else {
+                    inside += 1;
+                }
+            }
+        }
+        assert!(between > 1000 && inside > 1000, "{between} between, {inside} inside");
     }
 }

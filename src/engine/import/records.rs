@@ -123,6 +123,9 @@ pub struct Pass {
     line: u64,
     in_notes: bool,
     stopped: bool,
+    /// After the last piece: the text ended between records (not inside a quoted field), so a
+    /// record starts at its end ([`ends_between_records`]).
+    ends_between_records: bool,
 }
 
 impl Default for Pass {
@@ -133,7 +136,22 @@ impl Default for Pass {
 
 impl Pass {
     pub fn new() -> Self {
-        Pass { line: 1, in_notes: true, stopped: false }
+        Pass { line: 1, in_notes: true, stopped: false, ends_between_records: false }
+    }
+
+    /// A pass over text that starts after the file's first record, where a leading `#` is data.
+    pub fn after_notes() -> Self {
+        Pass { in_notes: false, ..Pass::new() }
+    }
+
+    /// The line at the start of the text not yet read (after the last piece: one past the end).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// After the last piece: whether the text ended between records.
+    pub fn ended_between_records(&self) -> bool {
+        self.ends_between_records
     }
 
     /// True once the caller's function said stop.
@@ -196,6 +214,8 @@ pub fn delimited_piece(
                 return start;
             }
         }
+        // Lines, no quotes: every line end ends a record.
+        pass.ends_between_records = last;
         return bytes.len();
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -207,10 +227,13 @@ pub fn delimited_piece(
     // The csv reader counts lines lazily (a record's line can be that of the previous terminator), so
     // lines are counted here from the record's byte offset; `pass.line` is the line at `at`.
     let mut at = 0usize;
+    // Where the last record began (this text begins at a record's start).
+    let mut last_start = 0usize;
     loop {
         match reader.read_byte_record(&mut rec) {
             Ok(true) => {
                 let mut start = rec.position().map_or(at, |p| p.byte() as usize).min(bytes.len());
+                last_start = start;
                 let mut line = pass.line + newlines(&bytes[at.min(start)..start]);
                 while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
                     line += u64::from(bytes[start] == b'\n');
@@ -238,10 +261,45 @@ pub fn delimited_piece(
             // fail; stop rather than loop if it ever does. What is left is blank lines.
             Ok(false) | Err(_) => {
                 pass.line += newlines(&bytes[at.min(bytes.len())..]);
+                pass.ends_between_records = last && ends_between_records(&bytes[last_start..], delimiter.byte().unwrap_or(b','));
                 return bytes.len();
             }
         }
     }
+}
+
+/// Whether delimited text that starts at a record's start ends between records (rather than inside
+/// a field), by the rules of the `csv` crate's reader as [`delimited_piece`] sets it up: `"` quotes a
+/// field only at its start, `""` inside quotes is a quote, CR and LF end a record outside quotes, no
+/// escape character, no comments. A text cut in two where this holds parses as the two halves
+/// parsed apart (`split_parse.rs`, which checks the halves of a file with it).
+pub fn ends_between_records(bytes: &[u8], delimiter: u8) -> bool {
+    #[derive(PartialEq)]
+    enum State {
+        StartRecord,
+        StartField,
+        InField,
+        InQuoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::StartRecord;
+    for &b in bytes {
+        state = match state {
+            State::InQuoted => {
+                if b == b'"' {
+                    State::QuoteInQuoted
+                } else {
+                    State::InQuoted
+                }
+            }
+            State::StartRecord | State::StartField if b == b'"' => State::InQuoted,
+            State::QuoteInQuoted if b == b'"' => State::InQuoted,
+            _ if b == b'\n' || b == b'\r' => State::StartRecord,
+            _ if b == delimiter => State::StartField,
+            _ => State::InField,
+        };
+    }
+    state == State::StartRecord
 }
 
 #[cfg(test)]

@@ -31,6 +31,11 @@ pub struct TextStream<'r> {
     undecided: bool,
     /// The choice made there, when it was.
     pub chosen_later: Option<Choice>,
+    /// File bytes after which the text ends (the first half of a file parsed in two, `split_parse.rs`).
+    limit: u64,
+    /// The choice made later saw fewer bytes than it would have without `limit`, so it may not be
+    /// the one a whole pass makes.
+    pub chosen_short: bool,
 }
 
 impl<'r> TextStream<'r> {
@@ -52,7 +57,21 @@ impl<'r> TextStream<'r> {
             error: None,
             undecided,
             chosen_later: None,
+            limit: u64::MAX,
+            chosen_short: false,
         }
+    }
+
+    /// Ends the text after the file's first `limit` bytes (at least those read already).
+    pub fn end_at(&mut self, limit: u64) {
+        self.limit = limit.max(self.bytes_read);
+        self.ended |= self.bytes_read >= self.limit;
+    }
+
+    /// The encoding is still to be chosen again at the first byte that is not ASCII: all bytes so far
+    /// were ASCII.
+    pub fn undecided(&self) -> bool {
+        self.undecided
     }
 
     /// Reads at least `want` more bytes of the file (fewer at its end) and appends `want` of them,
@@ -66,6 +85,7 @@ impl<'r> TextStream<'r> {
                 self.undecided = false;
                 // Enough text to choose from, even when the first such byte is near a piece's end.
                 self.fill(from + LOOK_AHEAD);
+                self.chosen_short = self.bytes.len() < from + LOOK_AHEAD && self.limit != u64::MAX && self.bytes_read >= self.limit;
                 // The bytes before `from` were ASCII: the old decoder holds nothing part-decoded.
                 if let Ok(choice) = encoding::choose(&self.bytes[from..], self.ended, None) {
                     self.decoder = choice.decoder();
@@ -87,6 +107,8 @@ impl<'r> TextStream<'r> {
     fn fill(&mut self, want: usize) {
         while self.bytes.len() < want && !self.ended {
             let start = self.bytes.len();
+            let left = usize::try_from(self.limit - self.bytes_read).unwrap_or(usize::MAX);
+            let want = want.min(start.saturating_add(left));
             self.bytes.resize(want, 0);
             let mut filled = start;
             while filled < want {
@@ -106,6 +128,7 @@ impl<'r> TextStream<'r> {
             }
             self.bytes.truncate(filled);
             self.bytes_read += (filled - start) as u64;
+            self.ended |= self.bytes_read >= self.limit;
         }
     }
 }
