@@ -1,7 +1,10 @@
 //! A transaction file parsed in two halves at once: the first by the import as usual, the second by
-//! a helper (a thread in the CLI, a second worker in the page) given the column plan the first found
-//! in the head. Parsing is most of an import (0.68 s of 1.85 s at 100,000 customers in Chromium,
-//! docs/performance.md), and the machines Kezhi runs on have a second core that sits idle meanwhile.
+//! a helper given the column plan the first found in the head. Parsing is most of an import (0.32 s
+//! of 0.42 s natively at 100,000 customers), and a machine has a second core that sits idle
+//! meanwhile. The CLI runs the helper on a thread (`cli.rs`): parse 0.32–0.34 → 0.23 s. The page
+//! does not: a second worker was built and measured in Chromium on this 2-core machine, and its half
+//! took 75–80% of the whole file's time while the first ran, so sending, decoding and joining the rows
+//! ate the gain (docs/performance.md, "A second worker for half the file").
 //!
 //! The cut is at a line end near the middle ([`split_offset`]). It is only kept when it changes
 //! nothing, else the file is parsed again in one pass ([`finish`] says which):
@@ -14,14 +17,13 @@
 //! The halves are then joined as the one pass would have made them: the second half's customers,
 //! categories and channels take the first half's indices, or the next free ones in the order they
 //! first appear; its lines are counted on from the first half's last line; its rejects follow.
-//! The engine has no threads: whoever imports runs the second half where it can (`cli.rs`,
-//! `worker.rs`) and hands it to [`finish`].
+//! The engine has no threads: whoever imports runs the second half where it can and hands it to
+//! [`finish`].
 
 use std::io::Read;
 
 use encoding_rs::{Encoding, UTF_8};
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 
 use super::dialect::Delimiter;
 use super::encoding::{Choice, EncodingSource};
@@ -32,15 +34,15 @@ use super::text_stream::{TextStream, PIECE};
 use super::typed_rows::{ColumnPlan, RowReader, Transactions, TxnBuilder};
 use super::{ParseOutcome, Parsed};
 
-/// Files smaller than this are parsed in one pass: a helper's start and the join cost more than the
-/// half they save (a second worker takes 0.1–0.2 s to start).
+/// Files smaller than this are parsed in one pass: their parse takes under 50 ms, and the cut, the
+/// helper and the join are not worth it.
 pub const SPLIT_MIN_BYTES: u64 = 8 << 20;
 
 /// Bytes read around the middle of the file to find a line end to cut at.
 pub const SPLIT_WINDOW: usize = 64 << 10;
 
 /// What the helper needs to parse the second half as the first half's pass would have.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct PartJob {
     /// The encoding's WHATWG name; `None` while the head was plain ASCII (chosen at the first other
     /// byte, as the first half does).
@@ -50,7 +52,7 @@ pub struct PartJob {
 }
 
 /// The second half, parsed: its rows with its own indices, lines counted from 1 at the cut.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct PartOutcome {
     pub txns: Transactions,
     pub rows_read: u64,

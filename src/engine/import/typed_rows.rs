@@ -14,7 +14,7 @@ use super::rejects::{Reject, RejectReason};
 /// amount never is (`parse_amount` refuses values that are not finite). A row holds three, so this
 /// takes a row from 88 bytes to 64; the rows are the largest thing an import keeps (8.6 million rows
 /// of the 640 MB benchmark file: 757 MB → 550 MB).
-#[derive(Clone, Copy, Serialize, Deserialize)]
+#[derive(Clone, Copy)]
 pub struct OptionalAmount(f64);
 
 impl OptionalAmount {
@@ -47,12 +47,10 @@ impl std::fmt::Debug for OptionalAmount {
     }
 }
 
-/// One purchase row (64 bytes). `customer` indexes [`Transactions::customer_ids`]. (Serialized for
-/// the half of a file a second worker parses, `split_parse.rs`.)
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// One purchase row (64 bytes). `customer` indexes [`Transactions::customer_ids`].
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Txn {
     pub customer: u32,
-    #[serde(with = "day_number")]
     pub date: NaiveDate,
     pub amount: f64,
     /// Gross margin of the row when the file gives cost or profit; none = apply the margin rate.
@@ -68,24 +66,8 @@ pub struct Txn {
     pub line: u64,
 }
 
-/// A date as its day number from 1 January of year 1: four bytes, where chrono's own form is text
-/// to format and parse again.
-mod day_number {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(date.num_days_from_ce())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let days = i32::deserialize(d)?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| serde::de::Error::custom(format!("day {days} is out of range")))
-    }
-}
-
 /// The transaction log as read, all dates (the window split happens later).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Transactions {
     pub customer_ids: Vec<String>,
     pub names: Vec<Option<String>>,
@@ -108,7 +90,7 @@ pub struct SummaryRow {
     pub line: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ColumnPlan {
     pub index: FxHashMap<Role, usize>,
     pub names: Vec<String>,
