@@ -3,6 +3,8 @@
 //! and the last import so the page can re-import with other options, or ask for the rejected rows,
 //! without sending the file again.
 
+mod warm_up;
+
 use std::cell::RefCell;
 
 use js_sys::Uint8Array;
@@ -154,9 +156,11 @@ pub fn start() {
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     post(&Response::Ready);
+    warm_up::begin();
 }
 
 fn handle(ev: MessageEvent) {
+    warm_up::stop();
     let data = ev.data();
     let bytes = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.dyn_into::<Uint8Array>().ok());
     let bytes = bytes.map(|b| b.to_vec()).unwrap_or_default();
@@ -355,6 +359,9 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
                 ("table".into(), t1 - build_at),
                 ("view".into(), now_ms() - t1),
             ];
+            // The warm-up before (worker/warm_up.rs): its time, and 1 when it ran to its end.
+            let (warm_ms, warmed) = warm_up::spent();
+            view.timings_ms.extend([("warm_up".into(), warm_ms), ("warmed_up".into(), f64::from(u8::from(warmed)))]);
             post(&Response::Imported(Box::new(view)));
             // The fits follow at once: the page shows the import meanwhile. What the views need goes
             // first; the Pareto/NBD comparison and the model checks (a third of the time) after.

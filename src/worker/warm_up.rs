@@ -1,0 +1,92 @@
+//! The worker's warm-up: while the page waits for a file, it imports and scores a small demo file, a
+//! step at a time, and throws the result away.
+//!
+//! Why: V8 runs a fresh wasm module's functions in its baseline compiler (Liftoff) and compiles a
+//! function with its optimising compiler (TurboFan) only once it has run for a while; it has no
+//! on-stack replacement for wasm. The first file a fresh worker imports therefore runs partly in
+//! baseline code: measured in Chromium on this machine, 100,000 customers were ready in 1.76–1.82 s on
+//! a fresh page and in 1.27–1.30 s when the same page imported the same file again
+//! (docs/performance.md, "The first import runs in baseline code"). Running the same functions on a
+//! small file first moves that cost to the seconds a person takes to choose a file.
+//!
+//! Each step runs in its own task, so a request from the page waits for one step at most (the steps
+//! take 20–120 ms in baseline code); any request stops the warm-up for good ([`stop`]).
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
+
+use super::{now_ms, scope};
+use crate::engine::demo_data::{generate, DemoParams};
+use crate::engine::import::{import_reader, ImportOptions, Imported};
+use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored, StageTimes};
+use crate::engine::settings::Settings;
+use crate::worker_protocol::{self, ChecksView, ImportView, Response, ScoreView};
+
+/// Customers of the warm-up file: about 8,600 rows, enough for the fits to iterate as on a real file.
+/// (Measured, three rounds of it gave no faster first import than one; neither did 3,000 customers.)
+const CUSTOMERS: usize = 1000;
+
+enum Step {
+    Generate,
+    Import(String),
+    Score(Box<Imported>),
+    Checks(Box<(Imported, Scored, StageTimes)>),
+}
+
+thread_local! {
+    static NEXT: RefCell<Option<Step>> = const { RefCell::new(None) };
+    /// Milliseconds spent warming up, and whether it ran to its end.
+    static SPENT: Cell<(f64, bool)> = const { Cell::new((0.0, false)) };
+}
+
+/// Starts the warm-up.
+pub fn begin() {
+    NEXT.with_borrow_mut(|n| *n = Some(Step::Generate));
+    schedule();
+}
+
+/// Stops the warm-up (a request came).
+pub fn stop() {
+    NEXT.with_borrow_mut(|n| *n = None);
+}
+
+/// The time the warm-up took, and whether it finished before the first request.
+pub fn spent() -> (f64, bool) {
+    SPENT.with(Cell::get)
+}
+
+fn schedule() {
+    let step = Closure::once_into_js(run_step);
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0);
+}
+
+fn run_step() {
+    let Some(step) = NEXT.with_borrow_mut(Option::take) else { return };
+    let t0 = now_ms();
+    let settings = Settings::default();
+    let next = match step {
+        Step::Generate => Some(Step::Import(generate(&DemoParams { customers: CUSTOMERS, ..DemoParams::default() }).to_csv())),
+        Step::Import(csv) => import_reader(&mut csv.as_bytes(), csv.len() as u64, "warm-up.csv", &ImportOptions::default(), &settings, &mut |_| {})
+            .ok()
+            .map(|i| Step::Score(Box::new(i))),
+        Step::Score(imported) => {
+            let _ = worker_protocol::encode(&Response::Imported(Box::new(ImportView::new(&imported, &settings))));
+            let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
+            let _ = worker_protocol::encode(&Response::Scored(Box::new(ScoreView::new("", &imported.table, &scored, stages.clone()))));
+            Some(Step::Checks(Box::new((*imported, scored, stages))))
+        }
+        Step::Checks(work) => {
+            let (imported, mut scored, mut stages) = *work;
+            add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
+            let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages))));
+            None
+        }
+    };
+    let done = next.is_none();
+    SPENT.with(|s| s.set((s.get().0 + now_ms() - t0, done)));
+    if !done {
+        NEXT.with_borrow_mut(|n| *n = next);
+        schedule();
+    }
+}
