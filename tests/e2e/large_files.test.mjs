@@ -117,3 +117,30 @@ test('a file the tab could not hold is refused before it is read, and the page s
     await b.close();
   }
 });
+
+test('the worker warms up while the page waits for a file, silently, and the file then loads as ever', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.evaluate(() => {
+      window.__busy = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=progress], [data-testid=fitting], [data-testid=crash]')) window.__busy = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    // The warm-up (worker/warm_up.rs) takes 0.2–0.5 s after the worker starts; nothing shows for it.
+    await page.waitForTimeout(3000);
+    assert.equal(await page.evaluate(() => window.__busy), false, 'no progress, fitting bar or crash notice while warming up');
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.waitForFunction(() => window.__kezhiTimings, null, { timeout: 60_000 });
+    const timings = Object.fromEntries(JSON.parse(await page.evaluate(() => window.__kezhiTimings)));
+    assert.equal(timings.warmed_up, 1, `the warm-up ran to its end: ${JSON.stringify(timings)}`);
+    assert.ok(timings.warm_up > 5 && timings.warm_up < 5000, `warm-up took ${timings.warm_up} ms`);
+    await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    const report = await page.getByTestId('import-report').textContent();
+    assert.match(report.replace(/[,\s]/g, ''), /Customers40000/, `the warm-up file left nothing behind: ${report.slice(0, 300)}`);
+    await shot(page, 'warmed-up-import');
+  } finally {
+    await b.close();
+  }
+});
