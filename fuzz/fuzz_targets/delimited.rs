@@ -5,12 +5,14 @@
 //! reading the file in pieces of a few bytes (characters, quotes and line ends cut anywhere) gives the
 //! same rows, rejects and decoding errors as reading it whole, under the detected options. With a head
 //! of 16 bytes and nothing given, detection runs on that head (and again past it when the head is plain
-//! ASCII): no panic, and every row read is used or rejected.
+//! ASCII): no panic, and every row read is used or rejected. Cut in two at a line end (the one after
+//! a point the first byte picks) and parsed in halves (`split_parse.rs`), the same rows, rejects and
+//! decoding errors again, or the halves refused.
 #![no_main]
 
 use kezhi::engine::import::dates::DateFormat;
 use kezhi::engine::import::dialect::Delimiter;
-use kezhi::engine::import::{import, parse, parse_in_pieces_of, ImportOptions, ParseOutcome, Parsed};
+use kezhi::engine::import::{import, parse, parse_cut_of, parse_in_pieces_of, ImportOptions, ParseOutcome, Parsed};
 use kezhi::engine::settings::Settings;
 use libfuzzer_sys::fuzz_target;
 
@@ -48,6 +50,12 @@ fuzz_target!(|data: &[u8]| {
         for sizes in [(bytes.len(), 1), (bytes.len(), 3)] {
             let cut = parse_in_pieces_of(bytes, "fuzz.csv", &opts, sizes).map(|o| text(&o)).map_err(|f| f.error);
             assert_eq!(cut, whole, "pieces {sizes:?}");
+        }
+        let from = data.first().map_or(0, |&b| bytes.len() * usize::from(b) / 256);
+        if let Some(cut) = bytes[from.min(bytes.len())..].iter().position(|&b| b == b'\n').map(|i| (from + i + 1) as u64) {
+            if let Some(Some(halves)) = parse_cut_of(bytes, "fuzz.csv", &opts, (16, 3), cut) {
+                assert_eq!(Ok(text(&halves)), whole, "halves cut at {cut}");
+            }
         }
     }
 });

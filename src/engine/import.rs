@@ -228,6 +228,23 @@ pub fn parse_in_pieces_of(
     parse_in_pieces(&mut &bytes[..], bytes.len() as u64, file_name, opts, sizes, &mut |_| {}, &mut no_split).map(|(o, _)| o)
 }
 
+/// Parses `bytes` cut at `cut` as a host does: the first half by the import (head and pieces in the
+/// sizes given), the second by [`split_parse::parse_part`], joined by [`split_parse::finish`]. `None`
+/// when the cut was not taken (it lies in the head, or the file cannot be cut), `Some(None)` when
+/// `finish` refused it. For the tests and the fuzzer's check that halves change nothing.
+#[doc(hidden)]
+pub fn parse_cut_of(bytes: &[u8], file_name: &str, opts: &ImportOptions, sizes: (usize, usize), cut: u64) -> Option<Option<ParseOutcome>> {
+    let mut job = None;
+    let mut host = |j: &PartJob, earliest: u64| {
+        job = Some(j.clone());
+        (cut >= earliest).then_some(cut)
+    };
+    let (first, end) = parse_in_pieces(&mut &bytes[..], bytes.len() as u64, file_name, opts, sizes, &mut |_| {}, &mut host).ok()?;
+    let end = end?;
+    let part = split_parse::parse_part(&mut &bytes[cut as usize..], &job?).ok();
+    Some(split_parse::finish(first, &end, part))
+}
+
 fn read_error(e: std::io::Error) -> ImportFailure {
     ImportError::Read { detail: e.to_string() }.into()
 }
@@ -825,20 +842,6 @@ mod tests {
         assert!(error.message("gone.csv", crate::engine::lang::Lang::En).contains("gone.csv could not be read to the end"));
     }
 
-    /// Parses `bytes` cut at `cut` as a host does: the first half by the import, the second by
-    /// `split_parse::parse_part`, joined by `split_parse::finish`. `None` when the cut was not taken
-    /// (it lies in the head), `Some(None)` when `finish` refused it.
-    fn parse_cut(bytes: &[u8], name: &str, opts: &ImportOptions, sizes: (usize, usize), cut: u64) -> Option<Option<ParseOutcome>> {
-        let mut job = None;
-        let mut host = |j: &PartJob, earliest: u64| {
-            job = Some(j.clone());
-            (cut >= earliest).then_some(cut)
-        };
-        let (first, end) = parse_in_pieces(&mut &bytes[..], bytes.len() as u64, name, opts, sizes, &mut |_| {}, &mut host).ok()?;
-        let part = split_parse::parse_part(&mut &bytes[cut as usize..], &job?).ok();
-        Some(split_parse::finish(first, &end?, part))
-    }
-
     /// A file parsed in two halves gives what one pass gives, at every line end it can be cut at
     /// (every one of small files; about 50 of larger ones), for every text file the tests hold: rows
     /// and their customers, categories and channels in the same order with the same indices, lines,
@@ -874,7 +877,7 @@ mod tests {
             tried += 1;
             for &cut in ends.iter().step_by(step) {
                 for sizes in [(64, 7), (300, 64)] {
-                    match parse_cut(&bytes, &name, &opts, sizes, cut) {
+                    match parse_cut_of(&bytes, &name, &opts, sizes, cut) {
                         None => {}
                         Some(Some(halves)) => {
                             joined += 1;
@@ -918,7 +921,7 @@ mod tests {
         for cut in gbk.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i as u64 + 1).filter(|&c| c > 400 && c < gbk.len() as u64) {
             // The GBK bytes start in the second half: it chooses; in the first: the first half chose
             // on fewer bytes than a whole pass (the cut is near), so the halves are parsed again.
-            match parse_cut(&gbk, "late.csv", &ImportOptions::default(), (256, 256), cut) {
+            match parse_cut_of(&gbk, "late.csv", &ImportOptions::default(), (256, 256), cut) {
                 None => {}
                 Some(Some(halves)) => {
                     assert!(cut <= first_other, "cut at {cut}, GBK from {first_other}");
