@@ -742,7 +742,8 @@ mod tests {
     fn text_files() -> Vec<(String, Vec<u8>)> {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
         let mut files = Vec::new();
-        for dir in [root.to_string(), format!("{root}/bad")] {
+        // fuzz/: inputs the fuzz targets found a fault with (fuzz/artifacts), kept as regressions.
+        for dir in [root.to_string(), format!("{root}/bad"), format!("{root}/fuzz")] {
             for entry in std::fs::read_dir(&dir).expect("fixtures") {
                 let path = entry.expect("entry").path();
                 let bytes = std::fs::read(&path).unwrap_or_default();
