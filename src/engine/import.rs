@@ -287,9 +287,10 @@ fn parse_in_pieces(
     let (head_text, head_had_errors) = loop {
         let (mut text, had_errors) = choice.decode(&head, complete);
         if !complete {
-            text.truncate(text.rfind('\n').map_or(0, |i| i + 1));
+            // (CR alone ends lines too: Excel for Mac's "CSV (Macintosh)".)
+            text.truncate(text.rfind(['\n', '\r']).map_or(0, |i| i + 1));
         }
-        if complete || text.bytes().filter(|&b| b == b'\n').count() >= HEAD_LINES {
+        if complete || records::line_ends(text.as_bytes()) >= HEAD_LINES as u64 {
             break (text, had_errors);
         }
         let (more, rest_fits) = read_head(reader, head.len()).map_err(read_error)?;
@@ -966,5 +967,33 @@ mod tests {
             }
         }
         assert!(between > 1000 && inside > 1000, "{between} between, {inside} inside");
+    }
+
+    /// A file whose lines end with CR alone (Excel for Mac's "CSV (Macintosh)", classic Mac OS) gets
+    /// true line numbers, read whole or in pieces (a CR LF cut between two pieces counts once), and
+    /// its head stops at 16 lines like any other file's.
+    #[test]
+    fn lines_ending_in_cr_alone_are_counted_as_lines() {
+        let mut text = String::from("customer_id,date,amount\r");
+        for i in 1..=300 {
+            let amount = if i == 250 { "oops".to_string() } else { format!("{i}.5") };
+            text.push_str(&format!("C{},2024-01-{:02},{amount}\r", i % 40, 1 + i % 28));
+        }
+        let whole = parse(text.as_bytes(), "mac.csv", &ImportOptions::default(), &mut |_| {}).expect("whole");
+        assert_eq!(whole.rejects.iter().map(|r| r.line).collect::<Vec<_>>(), [251]);
+        let Parsed::Transactions(t) = &whole.parsed else { panic!("transactions") };
+        assert_eq!((t.rows[0].line, t.rows[298].line), (2, 301));
+        for sizes in [(256, 64), (300, 7), (64, 1)] {
+            let cut = parse_in_pieces_of(text.as_bytes(), "mac.csv", &whole.detected.as_options(), sizes).expect("pieces");
+            assert_eq!(outcome_text(&cut), outcome_text(&whole), "{sizes:?}");
+        }
+        // CR LF, LF and CR alone mixed, a CR LF cut between pieces anywhere.
+        let mixed = "customer_id,date,amount\r\nC1,2024-01-02,1\rC2,2024-01-03,x\nC3,2024-01-04,2\r\nC4,2024-01-05,y\r";
+        let whole = parse(mixed.as_bytes(), "mixed.csv", &ImportOptions::default(), &mut |_| {}).expect("whole");
+        assert_eq!(whole.rejects.iter().map(|r| r.line).collect::<Vec<_>>(), [3, 5]);
+        for piece in 1..8 {
+            let cut = parse_in_pieces_of(mixed.as_bytes(), "mixed.csv", &whole.detected.as_options(), (1, piece)).expect("pieces");
+            assert_eq!(outcome_text(&cut), outcome_text(&whole), "pieces of {piece}");
+        }
     }
 }

@@ -176,8 +176,19 @@ impl Pass {
     }
 }
 
-fn newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+/// Line ends in `text`: LF, CR LF, or a CR on its own.
+pub fn line_ends(text: &[u8]) -> u64 {
+    line_ends_in(text, 0, text.len())
+}
+
+/// Line ends in `bytes[from..to]`: LF, CR LF, or a CR on its own (classic Mac OS, and Excel for Mac's
+/// "CSV (Macintosh)", ends lines with CR alone). A CR whose LF follows at `to` is counted with the LF.
+fn line_ends_in(bytes: &[u8], from: usize, to: usize) -> u64 {
+    bytes[from..to].iter().enumerate().filter(|&(i, &b)| is_line_end(bytes, from + i, b)).count() as u64
+}
+
+fn is_line_end(bytes: &[u8], i: usize, b: u8) -> bool {
+    b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// Feeds the records of one piece of delimited text to `f` (see [`Source::for_each`]) and returns how
@@ -198,12 +209,19 @@ pub fn delimited_piece(
         let mut rec = ByteRecord::new();
         let mut start = 0usize;
         while start < bytes.len() {
-            let (end, next) = match text[start..].find('\n') {
-                Some(i) => (start + i, start + i + 1),
+            // A line ends at LF, CR LF or CR alone; a CR at a piece's end may be half a CR LF.
+            let (end, next) = match text[start..].find(['\n', '\r']).map(|i| start + i) {
+                Some(e) if bytes[e] == b'\r' => match bytes.get(e + 1) {
+                    Some(b'\n') => (e, e + 2),
+                    Some(_) => (e, e + 1),
+                    None if last => (e, e + 1),
+                    None => return start,
+                },
+                Some(e) => (e, e + 1),
                 None if last => (bytes.len(), bytes.len()),
                 None => return start,
             };
-            let line = text[start..end].trim_end_matches('\r');
+            let line = &text[start..end];
             let number = pass.line;
             pass.line += u64::from(next > end);
             start = next;
@@ -245,9 +263,9 @@ pub fn delimited_piece(
             Ok(true) => {
                 let mut start = rec.position().map_or(at, |p| (p.byte() as usize).saturating_sub(lead.len())).min(bytes.len());
                 last_start = start;
-                let mut line = pass.line + newlines(&bytes[at.min(start)..start]);
+                let mut line = pass.line + line_ends_in(bytes, at.min(start), start);
                 while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-                    line += u64::from(bytes[start] == b'\n');
+                    line += u64::from(is_line_end(bytes, start, bytes[start]));
                     start += 1;
                 }
                 at = start;
@@ -260,7 +278,7 @@ pub fn delimited_piece(
                 // A record that runs to the end of the file with an odd number of quotes opened a
                 // quote that never closed.
                 let open_quote_to = if end == bytes.len() && bytes[start..end].iter().filter(|&&b| b == b'"').count() % 2 == 1 {
-                    line + newlines(&bytes[start..end]) - u64::from(bytes.ends_with(b"\n"))
+                    line + line_ends_in(bytes, start, end) - u64::from(bytes.ends_with(b"\n") || bytes.ends_with(b"\r"))
                 } else {
                     0
                 };
@@ -271,7 +289,12 @@ pub fn delimited_piece(
             // Text was already decoded to valid UTF-8 and is read from memory, so the reader cannot
             // fail; stop rather than loop if it ever does. What is left is blank lines.
             Ok(false) | Err(_) => {
-                pass.line += newlines(&bytes[at.min(bytes.len())..]);
+                // A CR that ends a piece may be the first half of a CR LF: leave it for the next.
+                if !last && bytes.ends_with(b"\r") {
+                    pass.line += line_ends_in(bytes, at.min(bytes.len() - 1), bytes.len() - 1);
+                    return bytes.len() - 1;
+                }
+                pass.line += line_ends_in(bytes, at.min(bytes.len()), bytes.len());
                 pass.ends_between_records = last && ends_between_records(&bytes[last_start..], delimiter.byte().unwrap_or(b','));
                 return bytes.len();
             }
@@ -330,6 +353,15 @@ mod tests {
         assert_eq!(got[1], (2, vec!["1".into(), "a, b".into()]));
         assert_eq!(got[2], (4, vec!["2".into(), "two\nlines".into()]));
         assert_eq!(got[3], (6, vec!["3".into(), "x".into()]));
+    }
+
+    #[test]
+    fn lines_end_at_lf_cr_lf_or_cr_alone_in_every_dialect() {
+        for (delimiter, text) in [(Delimiter::Comma, "a,b\rc,d\r\ne,f\ng,h\r"), (Delimiter::Whitespace, "a b\rc d\r\ne f\ng h\r")] {
+            let src = Source::Delimited { text, delimiter };
+            let lines: Vec<u64> = src.head(10).into_iter().map(|(l, _)| l).collect();
+            assert_eq!(lines, [1, 2, 3, 4], "{delimiter:?}");
+        }
     }
 
     #[test]
