@@ -319,7 +319,7 @@ fn parse_in_pieces(
         None
     };
     let stream = TextStream::new(reader, head, complete, &choice, undecided);
-    let streamed = Streamed { stream, delimiter, piece, size, part_encoding, cut: None };
+    let streamed = Streamed { stream, delimiter, piece, size, part_encoding, cut: None, pass: Pass::new() };
     parse_source(&Source::Delimited { text: &head_text, delimiter }, Some(streamed), meta, opts, progress, host)
 }
 
@@ -334,6 +334,8 @@ struct Streamed<'r> {
     part_encoding: Option<Option<String>>,
     /// Where this pass stops and a helper parses on.
     cut: Option<u64>,
+    /// The pass at the text's start (the second half of a file starts after its notes).
+    pass: Pass,
 }
 
 #[derive(Default)]
@@ -606,7 +608,7 @@ struct PassEnd {
 }
 
 /// Feeds every data row to `use_row` (from `streamed` when given, else from `source`), counting rows
-/// and collecting rejects, with progress.
+/// and collecting rejects, with progress. (Also the second half's pass, `split_parse::parse_part`.)
 fn read_rows(
     source: &Source,
     streamed: Option<Streamed>,
@@ -636,8 +638,8 @@ fn read_rows(
     let (mut had_errors, mut chosen_later, mut split) = (false, None, None);
     match streamed {
         None => source.for_each(&mut each),
-        Some(Streamed { mut stream, delimiter, piece, cut, .. }) => {
-            let (mut text, mut pass, mut want) = (String::new(), Pass::new(), piece);
+        Some(Streamed { mut stream, delimiter, piece, cut, mut pass, .. }) => {
+            let (mut text, mut want) = (String::new(), piece);
             loop {
                 let last = stream.append_to(&mut text, want);
                 let read = stream.bytes_read;

@@ -28,11 +28,11 @@ use rustc_hash::FxHashMap;
 use super::dialect::Delimiter;
 use super::encoding::{Choice, EncodingSource};
 use super::errors::ImportError;
-use super::records::{delimited_piece, Pass, Row};
+use super::records::{Pass, Source};
 use super::rejects::{Reject, RejectReason};
 use super::text_stream::{TextStream, PIECE};
 use super::typed_rows::{ColumnPlan, RowReader, Transactions, TxnBuilder};
-use super::{ParseOutcome, Parsed};
+use super::{read_rows, ParseOutcome, Parsed, Streamed};
 
 /// Files smaller than this are parsed in one pass: their parse takes under 50 ms, and the cut, the
 /// helper and the join are not worth it.
@@ -99,34 +99,17 @@ pub fn parse_part(reader: &mut dyn Read, job: &PartJob) -> Result<PartOutcome, I
         }
         None => (Choice { encoding: UTF_8, how: EncodingSource::ValidUtf8, skip: 0, sniff_bom: false }, true),
     };
-    let mut stream = TextStream::new(reader, Vec::new(), false, &choice, undecided);
+    let stream = TextStream::new(reader, Vec::new(), false, &choice, undecided);
     let user_column = |i: usize| i + 1;
     let row_reader = RowReader::new(&job.plan, &user_column);
     let mut builder = TxnBuilder::default();
-    let (mut rows_read, mut rejects) = (0u64, Vec::new());
-    let mut each = |line: u64, rec: Row, _pos: u64| {
-        rows_read += 1;
-        if let Err(r) = builder.push(&row_reader, line, rec) {
-            rejects.push(r);
-        }
-        true
-    };
-    let (mut text, mut pass, mut want) = (String::new(), Pass::after_notes(), PIECE);
-    loop {
-        let last = stream.append_to(&mut text, want);
-        let used = delimited_piece(&text, job.delimiter, last, &mut pass, &|_| 0, &mut each);
-        if last {
-            break;
-        }
-        text.drain(..used);
-        want = if used == 0 { PIECE.max(text.len()) } else { PIECE };
-    }
-    if let Some(e) = stream.error {
-        return Err(ImportError::Read { detail: e.to_string() });
-    }
+    let streamed = Streamed { stream, delimiter: job.delimiter, piece: PIECE, size: 0, part_encoding: None, cut: None, pass: Pass::after_notes() };
+    let source = Source::Delimited { text: "", delimiter: job.delimiter };
+    let end = read_rows(&source, Some(streamed), 0, &mut |_| {}, |line, rec| builder.push(&row_reader, line, rec))?;
     let mut txns = builder.txns;
     txns.has_margin_column = job.plan.has_margin_column();
-    Ok(PartOutcome { txns, rows_read, rejects, had_errors: stream.had_errors, chosen_later: stream.chosen_later.map(|c| (c.encoding.name().to_string(), c.how)) })
+    let chosen_later = end.chosen_later.map(|c| (c.encoding.name().to_string(), c.how));
+    Ok(PartOutcome { txns, rows_read: end.rows_read, rejects: end.rejects, had_errors: end.had_errors, chosen_later })
 }
 
 /// The whole file's outcome from the first half's and the second's, or `None` when the cut cannot

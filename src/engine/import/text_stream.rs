@@ -85,7 +85,7 @@ impl<'r> TextStream<'r> {
                 self.undecided = false;
                 // Enough text to choose from, even when the first such byte is near a piece's end.
                 self.fill(from + LOOK_AHEAD);
-                self.chosen_short = self.bytes.len() < from + LOOK_AHEAD && self.limit != u64::MAX && self.bytes_read >= self.limit;
+                self.chosen_short = self.bytes.len() < from + LOOK_AHEAD && self.bytes_read >= self.limit;
                 // The bytes before `from` were ASCII: the old decoder holds nothing part-decoded.
                 if let Ok(choice) = encoding::choose(&self.bytes[from..], self.ended, None) {
                     self.decoder = choice.decoder();
