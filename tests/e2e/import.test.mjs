@@ -11,7 +11,7 @@ let loadRequests;
 before(async () => {
   b = await launch({ locale: 'en-US' });
   await b.page.waitForLoadState('networkidle');
-  await offlineReady(b.page);
+  await offlineReady(b);
   loadRequests = b.requests.length;
 });
 after(async () => { await b?.close(); });

@@ -25,7 +25,7 @@ test('no request after load through every view and export, and none ever to anot
   const b = await launch();
   try {
     const { page } = b;
-    await offlineReady(page);
+    await offlineReady(b);
     const atLoad = b.requests.length;
     await page.getByTestId('demo-button').click();
     await page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 120_000 });
@@ -93,7 +93,7 @@ for (const prefix of ['', '/tools/kezhi']) {
     const b = await launch({ prefix });
     try {
       const { page } = b;
-      await offlineReady(page);
+      await offlineReady(b);
       const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
       assert.equal(scope, `${b.base}/`);
       await b.stopServer();
@@ -115,7 +115,7 @@ test('forget everything: data, remembered settings, cache and service worker are
   const b = await launch();
   try {
     const { page } = b;
-    await offlineReady(page);
+    await offlineReady(b);
     await page.getByTestId('demo-button').click();
     await page.getByTestId('overview').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="tab-tab.settings"]').click();
