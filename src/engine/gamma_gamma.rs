@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::customer_table::CustomerTable;
-use super::fitting::{mean_negative_in_logs, minimise, Objective};
+use super::fitting::{mean_negative_in_logs, multi_start, Objective, SUBSAMPLE_ROWS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GammaGammaParams {
@@ -48,6 +48,17 @@ impl SpendData {
             .map(|c| (c.frequency, c.monetary_value))
             .unzip();
         SpendData::new(x, m)
+    }
+
+    /// Every k-th customer (k = ⌈customers / max_rows⌉) when there are more than `max_rows`: where the
+    /// fit tries its starting points (as [`super::repeat_data::RepeatData::subsample`] for BG/NBD).
+    pub fn subsample(&self, max_rows: usize) -> Option<SpendData> {
+        let n = self.x.len();
+        if n <= max_rows || max_rows == 0 {
+            return None;
+        }
+        let k = n.div_ceil(max_rows);
+        Some(SpendData::new(self.x.iter().step_by(k).copied().collect(), self.m.iter().step_by(k).copied().collect()))
     }
 
     /// Pearson correlation of frequency and mean spend; the model assumes independence (warn > 0.3).
@@ -143,7 +154,9 @@ pub fn fit(d: &SpendData) -> Option<GammaGammaFit> {
     }
     let mean_m = d.m.iter().sum::<f64>() / d.m.len() as f64;
     let starts = vec![vec![0.0, 0.0, 0.0], vec![1.0f64.ln(), 2.0f64.ln(), mean_m.ln()], vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()]];
-    let m = minimise(&NegLogLik(d), &starts)?;
+    // The starts are tried on a subsample and only its best optimum is polished on all the data.
+    let sub = d.subsample(SUBSAMPLE_ROWS);
+    let m = multi_start(&NegLogLik(d), sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
     let params = GammaGammaParams { p: m.theta[0].exp(), q: m.theta[1].exp(), gamma: m.theta[2].exp() };
     Some(GammaGammaFit {
         params,
@@ -170,6 +183,46 @@ mod tests {
     use super::*;
     use crate::engine::fitting::numeric_gradient;
     use crate::engine::tolerances::{GRADIENT_REL, HAND_COMPUTED_ABS};
+
+    /// Repeat customers' (x, mean repeat spend) of the project's generator, pure BG/NBD + Gamma-Gamma
+    /// (p = 6, q = 4, γ = 120), one occasion per row.
+    fn simulated(customers: usize) -> SpendData {
+        use crate::engine::demo_data::{generate, DemoParams};
+        let data = generate(&DemoParams::pure(7, customers));
+        let mut spends: Vec<Vec<f64>> = vec![Vec::new(); customers];
+        for r in &data.rows {
+            spends[r.customer as usize].push(r.amount);
+        }
+        let (x, m) = spends
+            .iter()
+            .filter(|s| s.len() >= 2)
+            .map(|s| ((s.len() - 1) as f64, s[1..].iter().sum::<f64>() / (s.len() - 1) as f64))
+            .unzip();
+        SpendData::new(x, m)
+    }
+
+    #[test]
+    fn starts_tried_on_a_subsample_reach_the_optimum_of_all_the_data() {
+        use crate::engine::tolerances::{IDENTITY_REL, REFIT_RELATIVE};
+        let d = simulated(40_000);
+        let sub = d.subsample(SUBSAMPLE_ROWS).expect("more repeat customers than the subsample holds");
+        assert!(d.x.len() > 2 * SUBSAMPLE_ROWS, "{} repeat customers", d.x.len());
+        let fit = fit(&d).expect("fit");
+        // Every start on all the data, as the fit did before it used the subsample.
+        let mean_m = d.m.iter().sum::<f64>() / d.m.len() as f64;
+        let starts = [vec![0.0, 0.0, 0.0], vec![0.0, 2.0f64.ln(), mean_m.ln()], vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()]];
+        let full = crate::engine::fitting::minimise(&NegLogLik(&d), &starts).expect("full fit");
+        let full_ll = -full.value * d.x.len() as f64;
+        assert!((fit.log_likelihood - full_ll).abs() <= IDENTITY_REL * full_ll.abs(), "{} vs {full_ll}", fit.log_likelihood);
+        let got = [fit.params.p, fit.params.q, fit.params.gamma];
+        for (k, g) in got.iter().enumerate() {
+            let want = full.theta[k].exp();
+            assert!((g - want).abs() <= REFIT_RELATIVE * want, "parameter {k}: {g} vs {want}");
+        }
+        // The test can fail: the subsample's own optimum is further from all the data's than that.
+        let rough = crate::engine::fitting::minimise(&NegLogLik(&sub), &starts).expect("subsample fit");
+        assert!((0..3).any(|k| (rough.theta[k].exp() - full.theta[k].exp()).abs() > REFIT_RELATIVE * full.theta[k].exp()));
+    }
 
     #[test]
     fn gradient_matches_finite_differences() {
