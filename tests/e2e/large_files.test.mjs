@@ -83,6 +83,12 @@ test('fitting cancelled from the fitting bar stops and the same file can be load
     assert.equal(await page.getByTestId('fitting').count(), 0);
     assert.equal(await page.getByTestId('cancelled').count(), 0);
     assert.equal(await page.getByTestId('crash').count(), 0);
+    // The worker reads the file 16 MiB at a time and hands the import 4 MiB pieces of it: every row of
+    // this 25 MB file arrives, as the CLI reads it.
+    const cli = JSON.parse(kezhi(['import', file, '--json']));
+    await page.locator('[data-testid="tab-tab.import"]').click();
+    assert.equal(await count(page, 'rows-read'), cli.rows_read);
+    assert.equal(await count(page, 'rows-used'), cli.rows_used);
   } finally {
     await b.close();
   }
