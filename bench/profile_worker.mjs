@@ -1,6 +1,6 @@
 // Sampled CPU profile of the worker over one import (issue 6): where the worker's time goes, by
 // function, from Chromium's own profiler (trace category disabled-by-default-v8.cpu_profiler).
-//   node bench/profile_worker.mjs FILE [TOP=40]
+//   node bench/profile_worker.mjs FILE [TOP=40] [CALLERS_OF]
 // Function names need a worker wasm with its name section, which trunk's wasm-opt drops. After
 // scripts/build.sh, put one in dist/ (scripts/build.sh again puts trunk's back):
 //   wasm-bindgen --target web --out-dir /tmp/wb --out-name worker target/wasm32-unknown-unknown/release-worker/worker.wasm
