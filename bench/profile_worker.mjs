@@ -10,26 +10,20 @@
 // Prints, per thread busy for 200 ms or more, the functions by self time and by inclusive time, and
 // with a third argument the callers of the functions whose name contains it.
 import { launch } from '../tests/e2e/harness.mjs';
+import { traced } from './common.mjs';
 
 const [file, top = 40, callersOf = ''] = process.argv.slice(2);
 const short = (n) => n.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
 const b = await launch();
 try {
-  const cdp = await b.page.context().newCDPSession(b.page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await b.page.waitForTimeout(1500); // the warm-up ends
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['disabled-by-default-v8.cpu_profiler', 'v8'], enableSampling: true },
-    transferMode: 'ReportEvents',
-  });
   // Profiled up to the views being ready (the worker then goes on to the Pareto/NBD comparison and
   // the model checks, which are left out).
-  await b.page.getByTestId('file-input').setInputFiles(file);
-  await b.page.waitForFunction(() => window.__kezhiRenderedAt, null, { timeout: 600_000, polling: 20 });
-  await cdp.send('Tracing.end');
-  await done;
+  const config = { includedCategories: ['disabled-by-default-v8.cpu_profiler', 'v8'], enableSampling: true };
+  const events = await traced(b.page, config, async () => {
+    await b.page.getByTestId('file-input').setInputFiles(file);
+    await b.page.waitForFunction(() => window.__kezhiRenderedAt, null, { timeout: 600_000, polling: 20 });
+  });
   // Profiles: one per thread; ProfileChunk events carry nodes (id, callFrame, parent) and samples.
   const profiles = new Map();
   for (const e of events) {

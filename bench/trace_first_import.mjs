@@ -3,24 +3,18 @@
 // Prints each main-thread task over 50 ms with its biggest child events (self time, ms).
 import { writeFileSync } from 'node:fs';
 import { launch } from '../tests/e2e/harness.mjs';
+import { traced } from './common.mjs';
 
 const [file, out = '/tmp/kezhi_trace.json'] = process.argv.slice(2);
 const b = await launch();
 try {
-  const cdp = await b.page.context().newCDPSession(b.page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink', 'loading'] },
-    transferMode: 'ReportEvents',
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink', 'loading'];
+  const events = await traced(b.page, { includedCategories: categories }, async () => {
+    await b.page.evaluate(() => { window.__kezhiChecksAt = undefined; });
+    await b.page.getByTestId('file-input').setInputFiles(file);
+    await b.page.waitForFunction(() => window.__kezhiChecksAt, null, { timeout: 600_000 });
+    await b.page.waitForTimeout(800);
   });
-  await b.page.evaluate(() => { window.__kezhiChecksAt = undefined; });
-  await b.page.getByTestId('file-input').setInputFiles(file);
-  await b.page.waitForFunction(() => window.__kezhiChecksAt, null, { timeout: 600_000 });
-  await b.page.waitForTimeout(800);
-  await cdp.send('Tracing.end');
-  await done;
   writeFileSync(out, JSON.stringify(events));
   // The renderer's main thread: the thread named CrRendererMain.
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
