@@ -191,6 +191,12 @@ pub fn standard_errors_in_logs<O: Objective>(obj: &O, theta: &[f64], n: f64) -> 
 /// Rows of the subsample on which large fits try their starting points (see [`multi_start`]).
 pub const SUBSAMPLE_ROWS: usize = 10_000;
 
+/// The step k = ⌈rows / max_rows⌉ of a systematic subsample (every k-th row) of at most `max_rows`,
+/// on which the fits try their starts; `None` when the data are small already.
+pub fn subsample_step(rows: usize, max_rows: usize) -> Option<usize> {
+    (max_rows > 0 && rows > max_rows).then(|| rows.div_ceil(max_rows))
+}
+
 /// Several starting points without paying for each on all the data: when `subsample` is given, the
 /// starts are tried on it and only its best optimum is polished on the full objective (measured on
 /// 100k simulated customers, BG/NBD: 122 full-data evaluations → 24); otherwise [`minimise`] on the

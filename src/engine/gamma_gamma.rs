@@ -50,14 +50,10 @@ impl SpendData {
         SpendData::new(x, m)
     }
 
-    /// Every k-th customer (k = ⌈customers / max_rows⌉) when there are more than `max_rows`: where the
-    /// fit tries its starting points (as [`super::repeat_data::RepeatData::subsample`] for BG/NBD).
+    /// Every k-th customer (k from [`super::fitting::subsample_step`]), at most `max_rows`: where the
+    /// fit tries its starting points, as BG/NBD does on [`super::repeat_data::RepeatData::subsample`].
     pub fn subsample(&self, max_rows: usize) -> Option<SpendData> {
-        let n = self.x.len();
-        if n <= max_rows || max_rows == 0 {
-            return None;
-        }
-        let k = n.div_ceil(max_rows);
+        let k = super::fitting::subsample_step(self.x.len(), max_rows)?;
         Some(SpendData::new(self.x.iter().step_by(k).copied().collect(), self.m.iter().step_by(k).copied().collect()))
     }
 
@@ -152,11 +148,9 @@ pub fn fit(d: &SpendData) -> Option<GammaGammaFit> {
     if d.x.len() < 3 {
         return None;
     }
-    let mean_m = d.m.iter().sum::<f64>() / d.m.len() as f64;
-    let starts = vec![vec![0.0, 0.0, 0.0], vec![1.0f64.ln(), 2.0f64.ln(), mean_m.ln()], vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()]];
     // The starts are tried on a subsample and only its best optimum is polished on all the data.
     let sub = d.subsample(SUBSAMPLE_ROWS);
-    let m = multi_start(&NegLogLik(d), sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
+    let m = multi_start(&NegLogLik(d), sub.as_ref().map(NegLogLik).as_ref(), &starts(d))?;
     let params = GammaGammaParams { p: m.theta[0].exp(), q: m.theta[1].exp(), gamma: m.theta[2].exp() };
     Some(GammaGammaFit {
         params,
@@ -167,6 +161,12 @@ pub fn fit(d: &SpendData) -> Option<GammaGammaFit> {
         customers: d.x.len(),
         frequency_spend_correlation: d.frequency_spend_correlation(),
     })
+}
+
+/// The log-parameters (ln p, ln q, ln γ) the fit starts from.
+fn starts(d: &SpendData) -> Vec<Vec<f64>> {
+    let mean_m = d.m.iter().sum::<f64>() / d.m.len() as f64;
+    vec![vec![0.0, 0.0, 0.0], vec![1.0f64.ln(), 2.0f64.ln(), mean_m.ln()], vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()]]
 }
 
 /// E[M | x, m_x]; customers without a repeat purchase get the population mean p γ / (q − 1).
@@ -209,9 +209,7 @@ mod tests {
         assert!(d.x.len() > 2 * SUBSAMPLE_ROWS, "{} repeat customers", d.x.len());
         let fit = fit(&d).expect("fit");
         // Every start on all the data, as the fit did before it used the subsample.
-        let mean_m = d.m.iter().sum::<f64>() / d.m.len() as f64;
-        let starts = [vec![0.0, 0.0, 0.0], vec![0.0, 2.0f64.ln(), mean_m.ln()], vec![2.0f64.ln(), 4.0f64.ln(), (mean_m * 2.0).ln()]];
-        let full = crate::engine::fitting::minimise(&NegLogLik(&d), &starts).expect("full fit");
+        let full = crate::engine::fitting::minimise(&NegLogLik(&d), &starts(&d)).expect("full fit");
         let full_ll = -full.value * d.x.len() as f64;
         assert!((fit.log_likelihood - full_ll).abs() <= IDENTITY_REL * full_ll.abs(), "{} vs {full_ll}", fit.log_likelihood);
         let got = [fit.params.p, fit.params.q, fit.params.gamma];
@@ -220,7 +218,7 @@ mod tests {
             assert!((g - want).abs() <= REFIT_RELATIVE * want, "parameter {k}: {g} vs {want}");
         }
         // The test can fail: the subsample's own optimum is further from all the data's than that.
-        let rough = crate::engine::fitting::minimise(&NegLogLik(&sub), &starts).expect("subsample fit");
+        let rough = crate::engine::fitting::minimise(&NegLogLik(&sub), &starts(&d)).expect("subsample fit");
         assert!((0..3).any(|k| (rough.theta[k].exp() - full.theta[k].exp()).abs() > REFIT_RELATIVE * full.theta[k].exp()));
     }
 

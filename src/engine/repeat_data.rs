@@ -70,15 +70,12 @@ impl RepeatData {
         self.distinct = Distinct { x, tx, t, ix, itx, it };
     }
 
-    /// Every k-th row (k = ⌈rows / max_rows⌉) with its weight, when there are more than `max_rows`
-    /// rows: a deterministic systematic sample on which several starting points are cheap to try
-    /// (the fits then polish the best on all the data). `None` when the data are small already.
+    /// Every k-th row with its weight (k from [`super::fitting::subsample_step`]), at most `max_rows`:
+    /// a deterministic systematic sample on which several starting points are cheap to try (the fits
+    /// then polish the best on all the data). `None` when the data are small already.
     pub fn subsample(&self, max_rows: usize) -> Option<RepeatData> {
         let n = self.x.len();
-        if n <= max_rows || max_rows == 0 {
-            return None;
-        }
-        let k = n.div_ceil(max_rows);
+        let k = super::fitting::subsample_step(n, max_rows)?;
         let mut d = RepeatData::default();
         for i in (0..n).step_by(k) {
             d.x.push(self.x[i]);
