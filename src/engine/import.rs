@@ -519,7 +519,7 @@ fn parse_source(
         return Err(fail(ImportError::AmbiguousDateOrder { column, example }, &detected));
     }
     let plan = ColumnPlan {
-        index: mapping.iter().enumerate().filter_map(|(i, r)| r.map(|r| (r, i))).collect(),
+        index: typed_rows::RoleColumns::from_mapping(&mapping),
         names,
         columns,
         date_format: date_format.unwrap_or(DateFormat::YearMonthDay),
