@@ -1,4 +1,4 @@
-//! Maximum-likelihood fitting with `argmin`: L-BFGS (More-Thuente line search) from several starting
+//! Maximum-likelihood fitting with `argmin`: L-BFGS (Armijo backtracking line search) from several starting
 //! points, falling back to Nelder-Mead when the gradient method fails. Models minimise the mean
 //! negative log-likelihood over log-parameters, so every parameter stays positive.
 
