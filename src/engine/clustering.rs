@@ -301,7 +301,7 @@ mod tests {
     #[test]
     fn stopping_on_the_centres_shift_keeps_the_partition() {
         let mut rng = StdRng::seed_from_u64(11);
-        let noise = Normal::new(0.0, 1.0).unwrap();
+        let noise = Normal::new(0.0, 1.0).expect("the unit normal");
         let centres = [[0.0, 0.0, 0.0], [2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 2.0]];
         let mut x = Vec::new();
         for i in 0..30_000 {
