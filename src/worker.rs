@@ -3,6 +3,7 @@
 //! and the last import so the page can re-import with other options, or ask for the rejected rows,
 //! without sending the file again.
 
+mod pending_fits;
 mod warm_up;
 
 use std::cell::RefCell;
@@ -19,10 +20,10 @@ use crate::engine::import::memory_budget;
 use crate::engine::import::{import_reader, ImportOptions, Imported, Progress, Stage};
 use crate::engine::anonymise;
 use crate::engine::customer_list::{self, Selection};
-use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored};
+use crate::engine::scoring::Scored;
 use crate::engine::settings::Settings;
 use crate::engine::what_if;
-use crate::worker_protocol::{self, ChecksView, FailureView, Fault, ImportView, ListPage, Request, Response, ScoreView};
+use crate::worker_protocol::{self, FailureView, Fault, ImportView, ListPage, Request, Response};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
 
@@ -173,7 +174,14 @@ fn handle(ev: MessageEvent) {
             return;
         }
     };
+    match &request {
+        Request::Shown => {}
+        // A new import replaces the one whose fits wait; any other request is about that one.
+        Request::Import { .. } | Request::Demo { .. } => pending_fits::drop_waiting(),
+        _ => pending_fits::run(false),
+    }
     match request {
+        Request::Shown => pending_fits::run(true),
         Request::Import { file_name, mut options, settings } => {
             options.today = options.today.or_else(today);
             if let Some(file) = file {
@@ -393,21 +401,8 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
             let (warm_ms, warmed) = warm_up::spent();
             view.timings_ms.extend([("warm_up".into(), warm_ms), ("warmed_up".into(), f64::from(u8::from(warmed)))]);
             post(&Response::Imported(Box::new(view)));
-            // The fits follow at once: the page shows the import meanwhile. What the views need goes
-            // first; the Pareto/NBD comparison and the model checks (a third of the time) after.
-            let (mut scored, mut stages) = score_for_views(&imported.table, settings, &now_ms);
-            let name = HELD.with_borrow(|h| h.file_name.clone());
-            let mut view = ScoreView::new(&name, &imported.table, &scored, stages.clone());
-            view.memory_bytes = memory_bytes();
-            post(&Response::Scored(Box::new(view)));
-            add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
-            post(&Response::Checks(Box::new(ChecksView::new(&name, &imported.table, &scored, stages))));
-            HELD.with_borrow_mut(|h| {
-                h.last = Some(imported);
-                h.scored = Some(scored);
-                h.order = None;
-                h.what_if = None;
-            });
+            // The fits wait for the page to draw the import (worker/pending_fits.rs).
+            pending_fits::hold(imported, settings.clone());
         }
         (name, _, Err(failure)) => post(&Response::Failed(FailureView::from_failure(&name, &failure))),
     }

@@ -100,6 +100,9 @@ pub enum Request {
     WhatIf { levers: crate::engine::what_if::Levers, seq: u64 },
     /// Commit a fault (tests only; see [`Fault`]).
     Fault(Fault),
+    /// The page has drawn the import it was sent: the fits may start (the worker waits for this, or
+    /// `worker/pending_fits.rs`'s `WAIT_MS` at most, so the page lays the import out with a core free).
+    Shown,
 }
 
 /// A window of the customer list.
@@ -177,6 +180,10 @@ pub struct ScoreView {
     pub groups: crate::engine::scoring::GroupModels,
     /// The worker's wasm memory when it sent this (its peak so far); 0 natively.
     pub memory_bytes: u64,
+    /// How long the fits waited for the page to draw the import (ms), and whether the page's
+    /// [`Request::Shown`] ended the wait (not the worker's timeout or another request); 0 and false
+    /// natively.
+    pub fits_waited: (f64, bool),
     /// The Pareto/NBD comparison and the model checks follow in a `Checks` message.
     pub comparison_pending: bool,
 }
@@ -235,6 +242,7 @@ impl ScoreView {
             clv: crate::engine::clv_overview::build(table, scored),
             groups: scored.groups.clone(),
             memory_bytes: 0,
+            fits_waited: (0.0, false),
             comparison_pending: scored.comparison_pending,
             file_name: file_name.to_string(),
             customers: scored.customers.len(),
@@ -376,6 +384,7 @@ mod tests {
             Request::ExportList { selection, lang: Lang::En, anonymise: true },
             Request::WhatIf { levers, seq: 1 },
             Request::Fault(Fault::OutOfMemory),
+            Request::Shown,
         ];
         for req in requests {
             assert_eq!(decode::<Request>(&encode(&req)).as_ref(), Ok(&req));

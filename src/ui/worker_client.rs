@@ -189,17 +189,26 @@ impl WorkerClient {
                 s.scenarios.set(Vec::new());
                 s.view.set(Some(Arc::new(*view)));
                 s.tab.set(self.open_after.get_value());
+                // The worker holds the fits until the import is drawn (worker/pending_fits.rs): the
+                // timeout inside the animation frame runs once that frame has been laid out.
+                let shown = Closure::once_into_js(move || {
+                    let after = Closure::once_into_js(move || self.send_shown());
+                    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(after.unchecked_ref(), 0);
+                });
+                let _ = window().request_animation_frame(shown.unchecked_ref());
             }
             Response::Scored(scores) => {
                 expose("__kezhiScoredAt", page_now().into());
                 let timings = serde_json::to_string(&scores.stages_ms).unwrap_or_default();
-                let memory = scores.memory_bytes;
+                let (memory, (waited_ms, shown)) = (scores.memory_bytes, scores.fits_waited);
                 if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
                     s.scores.set(Some(Arc::new(*scores)));
                 }
-                // The stage times, the worker's wasm memory, and the time of the first frame drawn
-                // after the views got the scores.
+                // The stage times, the worker's wasm memory, how long the fits waited for the import
+                // to be drawn and whether the page's `Shown` ended it, and the time of the first frame
+                // drawn after the views got the scores.
                 expose("__kezhiWorkerMemory", (memory as f64).into());
+                expose("__kezhiFitsWaited", js_sys::Array::of2(&waited_ms.into(), &shown.into()).into());
                 expose("__kezhiScoreTimings", timings.into());
                 let rendered = Closure::once_into_js(|| expose("__kezhiRenderedAt", page_now().into()));
                 let _ = window().request_animation_frame(rendered.unchecked_ref());
@@ -272,6 +281,18 @@ impl WorkerClient {
         });
         if queued != Some(true) {
             self.send(&msg);
+        }
+    }
+
+    /// Tells the worker the import is on screen. Not through [`Self::post`]: that starts a request
+    /// (it clears the cancelled state and may start a new worker), and a worker that
+    /// is gone has nothing to start.
+    fn send_shown(self) {
+        let msg = js_sys::Object::new();
+        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(&Request::Shown).as_slice());
+        let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
+        if let Some(worker) = self.worker.get_value() {
+            let _ = worker.post_message(&msg);
         }
     }
 

@@ -1,0 +1,73 @@
+//! The fits of an import wait until the page has drawn the import, or [`WAIT_MS`] at most.
+//!
+//! Why: the page lays out the import report while the fits would run, and on a 2-core machine the
+//! fits and V8's background compiler then take both cores. Traced in Chromium on this machine (first
+//! import of 10,000 customers, docs/performance.md, "The page draws the import before the fits
+//! start"), the page's two tasks for it took 21 and 27 ms of CPU but 55–87 ms of wall time each,
+//! long tasks by the browser's 50 ms definition; with the fits waiting for the page's
+//! [`Request::Shown`](crate::worker_protocol::Request::Shown) there were none. The wait costs the
+//! views the time the page takes to draw the import (tens of ms).
+//!
+//! A page that never answers (a hidden tab draws no frames) holds the fits back [`WAIT_MS`] at most.
+//! Any other request first runs the waiting fits, so it sees the import it follows, as it did when
+//! the fits ran at once; a new import drops them instead.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::prelude::*;
+
+use super::{memory_bytes, now_ms, post, scope, HELD};
+use crate::engine::import::Imported;
+use crate::engine::scoring::{add_comparison_and_checks, score_for_views};
+use crate::engine::settings::Settings;
+use crate::worker_protocol::{ChecksView, Response, ScoreView};
+
+/// The longest the fits wait for the page.
+pub const WAIT_MS: i32 = 250;
+
+thread_local! {
+    /// The import whose fits wait: its id, since when (ms), the import and its settings.
+    static WAITING: RefCell<Option<(u64, f64, Imported, Settings)>> = const { RefCell::new(None) };
+    static LAST_ID: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Holds the fits of `imported` until [`run`] (the page's `Shown`) or [`WAIT_MS`], whichever is first.
+pub fn hold(imported: Imported, settings: Settings) {
+    let id = LAST_ID.get() + 1;
+    LAST_ID.set(id);
+    WAITING.set(Some((id, now_ms(), imported, settings)));
+    // Only this import's timer runs its fits: an earlier import's timer finds another id.
+    let timer = Closure::once_into_js(move || {
+        if WAITING.with_borrow(|w| w.as_ref().is_some_and(|(i, ..)| *i == id)) {
+            run(false);
+        }
+    });
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), WAIT_MS);
+}
+
+/// Forgets the waiting fits (a new import replaces them).
+pub fn drop_waiting() {
+    WAITING.set(None);
+}
+
+/// Runs the waiting fits, if any: what the views need first, then the Pareto/NBD comparison and the
+/// model checks (a third of the time), each posted when done. `shown`: the page's `Shown` ended the
+/// wait (reported with the scores, for the browser tests and benchmarks).
+pub fn run(shown: bool) {
+    let Some((_, since, imported, settings)) = WAITING.take() else { return };
+    let waited = (now_ms() - since, shown);
+    let (mut scored, mut stages) = score_for_views(&imported.table, &settings, &now_ms);
+    let name = HELD.with_borrow(|h| h.file_name.clone());
+    let mut view = ScoreView::new(&name, &imported.table, &scored, stages.clone());
+    view.memory_bytes = memory_bytes();
+    view.fits_waited = waited;
+    post(&Response::Scored(Box::new(view)));
+    add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
+    post(&Response::Checks(Box::new(ChecksView::new(&name, &imported.table, &scored, stages))));
+    HELD.with_borrow_mut(|h| {
+        h.last = Some(imported);
+        h.scored = Some(scored);
+        h.order = None;
+        h.what_if = None;
+    });
+}
