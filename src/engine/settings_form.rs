@@ -6,6 +6,8 @@
 use serde_json::Value;
 
 use super::lang::Lang;
+use super::rfm_segments::SegmentRules;
+use super::rfm_value_classes::Split;
 use super::settings::Settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,10 +16,28 @@ pub enum Kind {
     Integer,
     /// YYYY-MM-DD, empty for none.
     Date,
-    /// One of these JSON strings.
-    Choice(&'static [&'static str]),
+    /// One of these JSON strings, each with its words.
+    Choice(&'static [Choice]),
     /// Any JSON (lists, matrices, rule sets); empty for none where the setting is optional.
     Json,
+}
+
+/// A choice: its code (the JSON string in the settings file) and what the page says for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Choice {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.zh)
+    }
+}
+
+const fn c(code: &'static str, en: &'static str, zh: &'static str) -> Choice {
+    Choice { code, en, zh }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -46,10 +66,10 @@ const fn f(path: &'static str, group: &'static str, en: &'static str, zh: &'stat
 
 pub const FIELDS: &[Field] = &[
     f("/analysis_date", "data", "Analysis date (empty = last date in the data)", "分析日（留空 = 数据中最后日期）", Kind::Date),
-    f("/time_unit", "data", "Time unit of the models", "模型时间单位", Kind::Choice(&["Day", "Week", "Month"])),
+    f("/time_unit", "data", "Time unit of the models", "模型时间单位", Kind::Choice(&[c("Day", "day", "日"), c("Week", "week", "周"), c("Month", "month", "月")])),
     f("/margin_rate", "data", "Margin rate when the file has no cost column (0–1)", "无成本列时的毛利率（0–1）", Kind::Number),
     f("/rfm_bins", "rfm", "RFM bins shown (3, 4 or 5)", "RFM 显示分档（3、4 或 5）", Kind::Integer),
-    f("/rfm_monetary", "rfm", "M is", "M 的口径", Kind::Choice(&["Total", "MeanPerOccasion"])),
+    f("/rfm_monetary", "rfm", "M is", "M 的口径", Kind::Choice(&[c("Total", "total spend", "消费总额"), c("MeanPerOccasion", "mean spend per occasion", "每次平均消费")])),
     f(
         "/rfm_thresholds",
         "rfm",
@@ -111,7 +131,12 @@ pub const FIELDS: &[Field] = &[
         "portfolio",
         "Value pyramid ranks by",
         "价值金字塔排序依据",
-        Kind::Choice(&["ClvOrMargin", "Margin", "Revenue", "WeightedRfm"]),
+        Kind::Choice(&[
+            c("ClvOrMargin", "CLV (margin without a model)", "CLV（无模型时按毛利）"),
+            c("Margin", "margin", "毛利"),
+            c("Revenue", "revenue", "销售额"),
+            c("WeightedRfm", "weighted RFM score", "加权 RFM 得分"),
+        ]),
     ),
     f("/pyramid_shares", "portfolio", "Pyramid shares of customers A, B, C, D", "金字塔 A、B、C、D 层客户占比", Kind::Json),
     f("/pareto_top_share", "portfolio", "Pareto figure: top share of customers", "帕累托：头部客户比例", Kind::Number),
@@ -161,6 +186,60 @@ pub fn describe_label(key: &str, lang: Lang) -> &str {
     }
 }
 
+/// [`Settings::describe`]'s list with the values in words of `lang`, for the printed report: choices
+/// by their labels, "none", "median" and the like, and the lifecycle's rules as a sentence. Files and
+/// the settings line keep `describe()`'s values, which are the settings file's.
+pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
+    let p = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
+    let list = |v: &[f64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ");
+    s.describe()
+        .into_iter()
+        .map(|(key, value)| {
+            let path = format!("/{key}");
+            let choice = FIELDS.iter().find(|f| f.path == path).and_then(|f| match f.kind {
+                Kind::Choice(options) => options.iter().find(|o| o.code == text(s, f)).map(|o| o.label(lang).to_string()),
+                _ => None,
+            });
+            let words = match key.as_str() {
+                _ if choice.is_some() => choice.unwrap_or_default(),
+                "analysis_date" if s.analysis_date.is_none() => p("last date in the data", "数据中最后日期"),
+                "rfm_thresholds" => match &s.rfm_thresholds {
+                    None => p("quantiles", "分位数"),
+                    Some(t) => format!("R {} {} · F {} · M {}", p("days", "天数"), list(&t.r_days), list(&t.f), list(&t.m)),
+                },
+                "ahp_rfm" if s.ahp_rfm.is_none() => p("none (the weights above)", "无（用上方权重）"),
+                "value_split" => match &s.value_split {
+                    Split::Mean => p("mean", "均值"),
+                    Split::Median => p("median", "中位数"),
+                    Split::Fixed { recency_days, frequency, monetary } => {
+                        format!("{} R {recency_days} {} · F {frequency} · M {monetary}", p("fixed:", "固定："), p("days", "天"))
+                    }
+                },
+                "segment_rules" => match &s.segment_rules {
+                    SegmentRules::Grid => p("R × F grid", "R × F 网格"),
+                    SegmentRules::RfmPackage => p("rfm package preset", "rfm 包预设"),
+                    SegmentRules::Custom(r) => format!("{} ({})", p("your rules", "自定义规则"), r.len()),
+                },
+                "new_conversion_cut" if s.new_conversion_cut.is_none() => p("median", "中位数"),
+                "lifecycle" => {
+                    let l = &s.lifecycle;
+                    match lang {
+                        Lang::En => value,
+                        Lang::Zh => format!(
+                            "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
+                            l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
+                        ),
+                    }
+                }
+                "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p("restarts", "重启"), s.cluster_restarts, p("seed", "种子"), s.cluster_seed),
+                "tier_thresholds" if s.tier_thresholds.is_none() => p("by the shares", "按占比"),
+                _ => value,
+            };
+            (key, words)
+        })
+        .collect()
+}
+
 fn json(s: &Settings) -> Value {
     serde_json::to_value(s).unwrap_or(Value::Null)
 }
@@ -193,8 +272,14 @@ pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Setti
             Ok(_) => Value::String(t.to_string()),
             Err(_) => return bad(lang.pick("write the date as YYYY-MM-DD", "日期格式应为 YYYY-MM-DD")),
         },
-        Kind::Choice(options) if options.contains(&t) => Value::String(t.to_string()),
-        Kind::Choice(options) => return bad(&format!("{} {}", lang.pick("one of", "可选值："), options.join(", "))),
+        Kind::Choice(options) if options.iter().any(|o| o.code == t) => Value::String(t.to_string()),
+        Kind::Choice(options) => {
+            let listed: Vec<String> = options
+                .iter()
+                .map(|o| if o.label(lang).eq_ignore_ascii_case(o.code) { o.code.to_string() } else { format!("{} ({})", o.code, o.label(lang)) })
+                .collect();
+            return bad(&format!("{} {}", lang.pick("one of", "可选值："), listed.join(", ")));
+        }
         Kind::Json => match serde_json::from_str(t) {
             Ok(v) => v,
             Err(e) => return bad(&format!("{} ({e})", lang.pick("not valid JSON", "不是有效的 JSON"))),
@@ -279,6 +364,39 @@ mod tests {
             assert_ne!(en, key, "{key} has no English label");
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {zh}");
         }
+    }
+
+    /// The report's settings in Chinese carry no English words (CLV, RFM and AHP are names), in
+    /// English no settings-file codes such as `ClvOrMargin`; for the defaults and for settings that set
+    /// every optional one.
+    #[test]
+    fn the_report_describes_every_setting_in_the_readers_language() {
+        let set = Settings::from_json(
+            r#"{"rfm_thresholds": {"r_days": [30, 90], "f": [2, 5], "m": [100, 500]}, "ahp_rfm": [[1, 3, 5], [0.3333, 1, 3], [0.2, 0.3333, 1]],
+                "value_split": {"Fixed": {"recency_days": 60, "frequency": 3, "monetary": 200}}, "segment_rules": {"kind": "rfm_package"},
+                "new_conversion_cut": 0.4, "tier_thresholds": [100, 200, 400, 800, 1600], "pyramid_value": "WeightedRfm", "rfm_monetary": "MeanPerOccasion",
+                "time_unit": "Month", "analysis_date": "2024-06-30"}"#,
+        )
+        .expect("settings");
+        for s in [Settings::default(), set] {
+            let (en, zh) = (describe(&s, Lang::En), describe(&s, Lang::Zh));
+            assert_eq!(en.len(), s.describe().len());
+            for (key, value) in &zh {
+                let rest = value.replace("CLV", "").replace("RFM", "").replace("AHP", "").replace("rfm", "");
+                let english = rest.split(|c: char| !c.is_ascii_alphabetic()).find(|w| w.len() >= 3);
+                assert_eq!(english, None, "{key} = {value}");
+            }
+            for (key, value) in &en {
+                let camel = |w: &&str| w.chars().any(|c| c.is_ascii_lowercase()) && w.chars().skip(1).any(|c| c.is_ascii_uppercase());
+                let code = value.split(|c: char| !c.is_ascii_alphabetic()).find(camel);
+                assert_eq!(code, None, "{key} = {value}");
+            }
+        }
+        let zh = describe(&Settings::default(), Lang::Zh);
+        let value = |k: &str| zh.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        assert_eq!(value("time_unit"), "周");
+        assert_eq!(value("pyramid_value"), "CLV（无模型时按毛利）");
+        assert_eq!(value("analysis_date"), "数据中最后日期");
     }
 
     /// Every leaf of the serialised settings has a row (objects that are one setting, such as the

@@ -39,12 +39,10 @@ pub fn ReportScreen() -> impl IntoView {
         .into_iter()
         .map(|(k, val)| view! { <tr><th>{k}</th><td>{val}</td></tr> })
         .collect_view();
-        // Each setting under its label in the page's language (the export's keys stay in the files).
+        // Each setting under its label and in words of the page's language (the files keep the keys and
+        // the settings file's values).
         let lang = state.lang.get();
-        let settings = state
-            .settings
-            .get()
-            .describe()
+        let settings = settings_form::describe(&state.settings.get(), lang)
             .into_iter()
             .map(|(k, val)| view! { <tr><th title=k.clone()>{settings_form::describe_label(&k, lang).to_string()}</th><td>{val}</td></tr> })
             .collect_view();

@@ -131,7 +131,7 @@ pub fn SettingsScreen() -> impl IntoView {
                         };
                         let input = match f.kind {
                             Kind::Choice(options) => {
-                                let opts = options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view();
+                                let opts = options.iter().map(|o| view! { <option value=o.code>{o.label(lang)}</option> }).collect_view();
                                 view! { <select prop:value=value on:change=on_change aria-label=f.label(lang)>{opts}</select> }.into_any()
                             }
                             Kind::Json => view! { <input type="text" class="json" prop:value=value on:change=on_change aria-label=f.label(lang) spellcheck="false" /> }.into_any(),

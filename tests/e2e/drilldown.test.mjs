@@ -189,6 +189,7 @@ test('deep links open the view and filter; ?demo=1 opens the demo; the report pr
   await page.getByTestId('print-report').click();
   await page.waitForFunction(() => window.__printed === 1, null, { timeout: 10_000 });
   assert.match(await text(page, 'report-cover'), /CLV horizon \(months\)\s+12/);
+  assert.match(await text(page, 'report-cover'), /Value pyramid ranks by\s+CLV \(margin without a model\)/);
   for (const id of ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle']) assert.equal(await page.getByTestId(id).count(), 1, id);
   assert.equal(await page.locator('canvas').count(), 5);
   // Chromium's own print to PDF: one section per page at least (cover, five views, more for long ones).
@@ -201,6 +202,15 @@ test('deep links open the view and filter; ?demo=1 opens the demo; the report pr
   assert.equal(await page.locator('header.top').isVisible(), false);
   assert.equal(await page.locator('.chart-tools').first().isVisible(), false);
   await page.emulateMedia({ media: 'screen' });
+  // In Chinese the settings' values are in Chinese too, not the settings file's codes.
+  await page.getByTestId('lang-switch').click();
+  const cover = await text(page, 'report-cover');
+  assert.match(cover, /模型时间单位\s+周/);
+  assert.match(cover, /价值金字塔排序依据\s+CLV（无模型时按毛利）/);
+  assert.match(cover, /分析日（留空 = 数据中最后日期）\s+数据中最后日期/);
+  assert.doesNotMatch(cover, /ClvOrMargin|Week|quantiles|median|restarts/);
+  await page.getByTestId('report-cover').screenshot({ path: join(shots, 'report-cover-zh.png') });
+  await page.getByTestId('lang-switch').click();
   assert.deepEqual(b.consoleErrors, []);
   assert.deepEqual(b.foreignRequests(), []);
 });
