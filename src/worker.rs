@@ -156,7 +156,7 @@ pub fn start() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(handle);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-    post(&Response::Ready);
+    post(&Response::Ready { build: worker_protocol::BUILD.into() });
     warm_up::begin();
 }
 

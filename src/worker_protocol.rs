@@ -51,6 +51,10 @@ mod settings_as_json {
 /// another build sent it (the page then asks for a reload).
 pub const UNREADABLE_REQUEST: &str = "unreadable request";
 
+/// This build's id: a hash of the sources and the lock file (build.rs). Page and worker built from one
+/// tree share it.
+pub const BUILD: &str = env!("KEZHI_BUILD_ID");
+
 /// A message as bytes for `postMessage`.
 pub fn encode<T: Serialize>(msg: &T) -> Vec<u8> {
     // postcard fails only on an error a type raises itself, here only the settings' JSON, which
@@ -290,8 +294,9 @@ impl FailureView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
-    /// The worker's handler is installed; requests sent before this are queued by the page.
-    Ready,
+    /// The worker's handler is installed; requests sent before this are queued by the page. `build`:
+    /// the worker's [`BUILD`], which the page compares with its own.
+    Ready { build: String },
     Progress(Progress),
     Imported(Box<ImportView>),
     /// The fits for the import just sent (follows every `Imported`).
@@ -359,7 +364,7 @@ mod tests {
         let levers = crate::engine::what_if::Levers { retention: 0.05, ..Default::default() };
         let failure = ImportError::Empty;
         let responses = vec![
-            Response::Ready,
+            Response::Ready { build: BUILD.into() },
             Response::Progress(Progress { stage: crate::engine::import::Stage::Parsing, done: 5, total: 9, rows: 3 }),
             Response::Imported(Box::new(ImportView::new(&imported, &settings))),
             Response::Scored(Box::new(ScoreView::new("d.csv", table, &scored, times.clone()))),
@@ -397,6 +402,16 @@ mod tests {
     fn the_fault_requests_the_browser_test_sends_are_these_bytes() {
         assert_eq!(encode(&Request::Fault(Fault::Panic)), [7, 0]);
         assert_eq!(encode(&Request::Fault(Fault::OutOfMemory)), [7, 1]);
+    }
+
+    /// tests/e2e/faults.test.mjs has the worker announce another build with these bytes: `Ready` is
+    /// the first variant and the id a string of 16 hex digits.
+    #[test]
+    fn a_ready_of_another_build_is_these_bytes() {
+        let mut expected = vec![0u8, 16];
+        expected.extend_from_slice(b"0000000000000000");
+        assert_eq!(encode(&Response::Ready { build: "0".repeat(16) }), expected);
+        assert!(BUILD.len() == 16 && BUILD.chars().all(|c| c.is_ascii_hexdigit()) && BUILD != "0".repeat(16), "{BUILD}");
     }
 
     /// A truncated or foreign message is an error, not a panic (the page reports it).

@@ -163,7 +163,10 @@ impl WorkerClient {
             self.restarts.set_value(0);
         }
         match resp {
-            Response::Ready => {
+            Response::Ready { build } if build != worker_protocol::BUILD => {
+                self.mismatch(format!("the worker is of build {build}, this page of build {}", worker_protocol::BUILD));
+            }
+            Response::Ready { .. } => {
                 let queued = self.pending.try_update_value(|p| p.take()).flatten().unwrap_or_default();
                 for msg in queued {
                     self.send(&msg);

@@ -66,7 +66,8 @@ test('a request made before the worker has loaded is queued, not lost', async ()
 
 test('a page and a worker of different builds: the page asks for a reload, and stays usable', async () => {
   // As after a new version is put on the server while the page is open and the worker is restarted:
-  // the two cannot read each other's messages. Both ways are made here with bytes that no build reads.
+  // the two cannot read each other's messages. Both ways are made here with bytes that no build reads;
+  // then a worker that announces another build.
   const b = await launch();
   try {
     const { page } = b;
@@ -99,6 +100,14 @@ test('a page and a worker of different builds: the page asks for a reload, and s
     await page.getByTestId('reload').click();
     await page.getByTestId('drop-zone').waitFor({ timeout: 20_000 });
     assert.equal(await page.getByTestId('crash').count(), 0);
+    // A worker of another build that the page could read: it says its build when it starts
+    // (Response::Ready { build } in postcard, pinned by a_ready_of_another_build_is_these_bytes).
+    for (let i = 0; i < 100 && !worker(); i++) await page.waitForTimeout(100);
+    await worker().evaluate(() => self.postMessage(new Uint8Array([0, 16, ...new TextEncoder().encode('0000000000000000')])));
+    await notice.waitFor({ timeout: 20_000 });
+    assert.equal(await notice.getAttribute('data-kind'), 'Mismatch');
+    assert.match(await notice.locator('code').textContent(), /worker is of build 0000000000000000, this page of build [0-9a-f]{16}/);
+    assert.deepEqual(b.consoleErrors, []);
   } finally {
     await b.close();
   }
