@@ -3,10 +3,11 @@
 //! Why: the page lays out the import report while the fits would run, and on a 2-core machine the
 //! fits and V8's background compiler then take both cores. Traced in Chromium on this machine (first
 //! import of 10,000 customers, docs/performance.md, "The page draws the import before the fits
-//! start"), the page's two tasks for it took 21 and 27 ms of CPU but 55–87 ms of wall time each,
+//! start"), the page's two tasks for it took 22 and 27 ms of CPU but 66 and 87 ms of wall time,
 //! long tasks by the browser's 50 ms definition; with the fits waiting for the page's
-//! [`Request::Shown`](crate::worker_protocol::Request::Shown) there were none. The wait costs the
-//! views the time the page takes to draw the import (tens of ms).
+//! [`Request::Shown`](crate::worker_protocol::Request::Shown) they were fewer and shorter. The wait
+//! costs the views the time the page takes to draw the import: about 100 ms on a page's first import
+//! of 10,000 customers, within the runs' spread at 100,000.
 //!
 //! A page that never answers (a hidden tab draws no frames) holds the fits back [`WAIT_MS`] at most.
 //! Any other request first runs the waiting fits, so it sees the import it follows, as it did when
