@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use super::worker_client::{download_as, use_worker};
 use crate::engine::ahp;
+use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::settings_form::{self, Kind, FIELDS, GROUPS};
 
@@ -43,6 +44,31 @@ fn scale_label(v: f64) -> String {
     }
 }
 
+/// What the settings view last did, said in the language of the moment (a switch of language
+/// re-words it).
+#[derive(Clone)]
+enum Notice {
+    Applied,
+    /// A settings file loaded into the form.
+    Imported(String),
+    /// A settings file read but out of range: its name and what it holds.
+    Problems(String, Box<Settings>),
+    /// A file that is not settings: its name and the parser's message.
+    NotSettings(String, String),
+}
+
+impl Notice {
+    fn text(&self, lang: Lang) -> String {
+        let tr = |key| super::i18n::tr(lang, key);
+        match self {
+            Notice::Applied => tr("settings.applied").to_string(),
+            Notice::Imported(name) => format!("{name}: {}", tr("settings.imported")),
+            Notice::Problems(name, s) => format!("{name}: {}", settings_form::problems(s, lang).join(" ")),
+            Notice::NotSettings(name, e) => format!("{name}: {} ({e})", tr("settings.not_settings")),
+        }
+    }
+}
+
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -50,7 +76,7 @@ pub fn SettingsScreen() -> impl IntoView {
     let draft = RwSignal::new(state.settings.get_untracked());
     let errors: RwSignal<Vec<(&'static str, String)>> = RwSignal::new(Vec::new());
     let remember = RwSignal::new(remembered().is_some());
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
     let dirty = Memo::new(move |_| draft.with(|d| state.settings.with(|s| d != s)));
 
     let apply = move |_| {
@@ -61,7 +87,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 let _ = st.set_item(STORAGE_KEY, &text);
             }
         }
-        notice.set(Some(state.tr("settings.applied").to_string()));
+        notice.set(Some(Notice::Applied));
         worker.reimport();
     };
     let toggle_remember = move |ev: leptos::ev::Event| {
@@ -84,21 +110,19 @@ pub fn SettingsScreen() -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         let Some(file) = event_target::<web_sys::HtmlInputElement>(&ev).files().and_then(|f| f.get(0)) else { return };
         let name = file.name();
-        let lang = state.lang.get_untracked();
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
             match serde_json::from_str::<Settings>(&text) {
                 Ok(s) => {
-                    let problems = settings_form::problems(&s, lang);
-                    if problems.is_empty() {
+                    if settings_form::problems(&s, Lang::En).is_empty() {
                         draft.set(s);
                         errors.set(Vec::new());
-                        notice.set(Some(format!("{name}: {}", super::i18n::tr(lang, "settings.imported"))));
+                        notice.set(Some(Notice::Imported(name)));
                     } else {
-                        notice.set(Some(format!("{name}: {}", problems.join(" "))));
+                        notice.set(Some(Notice::Problems(name, Box::new(s))));
                     }
                 }
-                Err(e) => notice.set(Some(format!("{name}: {} ({e})", super::i18n::tr(lang, "settings.not_settings")))),
+                Err(e) => notice.set(Some(Notice::NotSettings(name, e.to_string()))),
             }
         });
     };
@@ -138,7 +162,11 @@ pub fn SettingsScreen() -> impl IntoView {
                             Kind::Date => view! { <input type="text" placeholder="YYYY-MM-DD" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
                             Kind::Number | Kind::Integer => view! { <input type="text" inputmode="decimal" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
                         };
-                        let shown_default = if default.is_empty() { "—".to_string() } else { default };
+                        let shown_default = match f.kind {
+                            _ if default.is_empty() => "—".to_string(),
+                            Kind::Choice(options) => options.iter().find(|o| o.code == default).map_or(default, |o| o.label(lang).to_string()),
+                            _ => default,
+                        };
                         view! {
                             <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
                                 <span class="setting-name">{f.label(lang)}</span>
@@ -168,7 +196,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 <label class="inline check"><input type="checkbox" data-testid="settings-remember" prop:checked=remember on:change=toggle_remember />
                     {move || state.tr("settings.remember")}</label>
             </div>
-            {move || notice.get().map(|n| view! { <p class="notice-line" data-testid="settings-notice" role="status">{n}</p> })}
+            {move || notice.get().map(|n| view! { <p class="notice-line" data-testid="settings-notice" role="status">{n.text(state.lang.get())}</p> })}
             <AhpEditor draft=draft />
             {groups}
         </section>

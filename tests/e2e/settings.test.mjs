@@ -102,6 +102,10 @@ test('settings: edit, refuse, AHP, apply, export, import, remember', async () =>
   assert.equal(await page.evaluate(() => localStorage.getItem('kezhi.settings')), null);
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'settings'), /恢复默认值/);
+  // What was said before the switch is said again in Chinese; choices and their defaults in words.
+  assert.equal(await text(page, 'settings-notice'), 'six.json: 已载入；点击“应用”以使用这些设置。');
+  assert.match(await text(page, 'setting-time_unit'), /默认 周/);
+  assert.equal(await page.getByTestId('setting-pyramid_value').locator('select option:checked').textContent(), 'CLV（无模型时按毛利）');
   await shot(page, 'settings-zh');
   await page.getByTestId('lang-switch').click();
   assert.deepEqual(b.consoleErrors, []);
