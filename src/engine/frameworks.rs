@@ -202,7 +202,8 @@ fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate) -> Vec<Option<f64>> 
             Some(((occ.len() - 1) as f64, unit.from_days((last - first).num_days() as f64), unit.from_days((at - first).num_days() as f64)))
         })
         .collect();
-    let data = super::repeat_data::RepeatData::from_triples(summary.iter().flatten().copied());
+    let triples: Vec<_> = summary.iter().flatten().copied().collect();
+    let data = super::repeat_data::RepeatData::from_triples(triples);
     let Some(params) = super::bg_nbd::fit_params(&data) else { return vec![None; table.customers.len()] };
     summary.iter().map(|s| s.map(|(x, tx, t)| super::bg_nbd::p_alive(&params, x, tx, t)).filter(|p| p.is_finite())).collect()
 }

