@@ -186,6 +186,42 @@ pub fn describe_label(key: &str, lang: Lang) -> &str {
     }
 }
 
+/// A short name for a [`Settings::describe`] key, for the settings line under each chart and the
+/// overview's list (the form's labels carry hints and are too long there); the key itself otherwise.
+pub fn short_label(key: &str, lang: Lang) -> &str {
+    let (en, zh) = match key {
+        "analysis_date" => ("analysis date", "分析日"),
+        "time_unit" => ("time unit", "时间单位"),
+        "margin_rate" => ("margin rate", "毛利率"),
+        "horizon_months" => ("CLV horizon (months)", "CLV 预测期（月）"),
+        "discount_annual" => ("annual discount", "年折现率"),
+        "rfm_bins" => ("RFM bins", "RFM 分档"),
+        "rfm_monetary" => ("M", "M 口径"),
+        "rfm_thresholds" => ("score cuts", "评分分界"),
+        "ahp_rfm" => ("AHP matrix", "AHP 矩阵"),
+        "rfm_weights" => ("RFM weights", "RFM 权重"),
+        "value_split" => ("high/low split", "高低基准"),
+        "segment_rules" => ("segments", "分群规则"),
+        "new_conversion_cut" => ("conversion cut", "转化率分界"),
+        "veteran_period_months" => ("veteran periods (months)", "老客户比较周期（月）"),
+        "veteran_fast_growth" => ("fast growth", "快速增长线"),
+        "lifecycle" => ("lifecycle rules", "生命周期规则"),
+        "lifecycle_flow_months" => ("flow, months back", "迁移回溯月数"),
+        "nine_grid_strategy" => ("nine-grid strategies", "九宫格策略"),
+        "clusters" => ("k-means", "聚类"),
+        "pyramid_value" => ("pyramid ranks by", "金字塔排序依据"),
+        "pyramid_shares" => ("pyramid shares", "金字塔占比"),
+        "pareto_top_share" => ("Pareto top share", "帕累托头部比例"),
+        "tier_shares" => ("tier shares", "等级占比"),
+        "tier_thresholds" => ("tier thresholds", "等级门槛"),
+        "holdout_share" => ("holdout share", "留出比例"),
+        "group_period_months" => ("group period (months)", "分组周期（月）"),
+        "migration_lapsed_state" => ("lapsed after periods", "流失周期数"),
+        _ => return key,
+    };
+    lang.pick(en, zh)
+}
+
 /// [`Settings::describe`]'s list with the values in words of `lang`, for the printed report: choices
 /// by their labels, "none", "median" and the like, and the lifecycle's rules as a sentence. Files and
 /// the settings line keep `describe()`'s values, which are the settings file's.
@@ -358,11 +394,14 @@ mod tests {
 
     #[test]
     fn every_described_setting_has_a_label_in_both_languages() {
-        // The printed report lists `describe()`; a Chinese reader should not meet English keys.
+        // The printed report lists `describe()`, the charts' settings lines a few of it; a Chinese
+        // reader should not meet English keys.
         for (key, _) in Settings::default().describe() {
-            let (en, zh) = (describe_label(&key, Lang::En), describe_label(&key, Lang::Zh));
-            assert_ne!(en, key, "{key} has no English label");
-            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {zh}");
+            for label in [describe_label, short_label] {
+                let (en, zh) = (label(&key, Lang::En), label(&key, Lang::Zh));
+                assert_ne!(en, key, "{key} has no English label");
+                assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {zh}");
+            }
         }
     }
 

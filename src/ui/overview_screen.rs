@@ -31,7 +31,11 @@ pub fn OverviewScreen() -> impl IntoView {
             (Some(a), Some(b)) => format!("{a} – {b}"),
             _ => "—".into(),
         };
-        let settings: Vec<String> = v.settings.describe().into_iter().map(|(k, val)| format!("{k} = {val}")).collect();
+        let lang = state.lang.get();
+        let settings: Vec<String> = crate::engine::settings_form::describe(&v.settings, lang)
+            .into_iter()
+            .map(|(k, val)| format!("{} = {val}", crate::engine::settings_form::short_label(&k, lang)))
+            .collect();
         Some(view! {
             <section class="panel overview" data-testid="overview">
                 <h2>{state.tr("overview.title")}</h2>

@@ -23,8 +23,9 @@ use crate::engine::scoring::{add_comparison_and_checks, score_for_views};
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{ChecksView, Response, ScoreView};
 
-/// The longest the fits wait for the page.
-pub const WAIT_MS: i32 = 250;
+/// The longest the fits wait for the page: well above the time a first import takes to draw here
+/// (about 100 ms, more on a busy machine), and a hidden tab, which draws nothing, loses a second.
+pub const WAIT_MS: i32 = 1000;
 
 thread_local! {
     /// The import whose fits wait: its id, since when (ms), the import and its settings.

@@ -209,6 +209,9 @@ test('deep links open the view and filter; ?demo=1 opens the demo; the report pr
   assert.match(cover, /价值金字塔排序依据\s+CLV（无模型时按毛利）/);
   assert.match(cover, /分析日（留空 = 数据中最后日期）\s+数据中最后日期/);
   assert.doesNotMatch(cover, /ClvOrMargin|Week|quantiles|median|restarts/);
+  // So are the settings lines under the charts.
+  const rfmLine = await page.getByTestId('settings-line').filter({ hasText: '分群规则' }).first().innerText();
+  assert.equal(rfmLine.trim(), '设置: RFM 分档 = 5 · M 口径 = 消费总额 · 评分分界 = 分位数 · 分群规则 = R × F 网格');
   await page.getByTestId('report-cover').screenshot({ path: join(shots, 'report-cover-zh.png') });
   await page.getByTestId('lang-switch').click();
   assert.deepEqual(b.consoleErrors, []);

@@ -18,14 +18,14 @@ test('?src= loads a same-origin file at start, with ?settings=, and opens the li
     await b.page.getByTestId('overview').waitFor({ timeout: 60_000 });
     assert.equal(await count(b.page, 'kpi-customers'), cli.customers);
     await b.page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 60_000 });
-    assert.match(await b.page.getByTestId('overview').innerText(), /horizon_months = 6/);
+    assert.match(await b.page.getByTestId('overview').innerText(), /CLV horizon \(months\) = 6/);
     assert.deepEqual(b.foreignRequests(), []);
     await shot(b.page, 'src-overview');
     // Settings from a JSON file published beside Kezhi (as the Settings view exports them).
     await b.page.route(`${b.base}/team.json`, (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ horizon_months: 9 }) }));
     await b.page.goto(`${b.base}/index.html?src=public/sample_transactions.csv&settings=team.json#view=overview`);
     await b.page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 60_000 });
-    assert.match(await b.page.getByTestId('overview').innerText(), /horizon_months = 9/);
+    assert.match(await b.page.getByTestId('overview').innerText(), /CLV horizon \(months\) = 9/);
   } finally {
     await b.close();
   }
