@@ -74,6 +74,8 @@ pub fn SettingsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let worker = use_worker();
     let draft = RwSignal::new(state.settings.get_untracked());
+    // Fields whose typed text cannot be used: (path, the text). The message is made when shown, in
+    // the language of the moment.
     let errors: RwSignal<Vec<(&'static str, String)>> = RwSignal::new(Vec::new());
     let remember = RwSignal::new(remembered().is_some());
     let notice = RwSignal::new(None::<Notice>);
@@ -139,7 +141,10 @@ pub fn SettingsScreen() -> impl IntoView {
                         let f = *f;
                         let value = move || draft.with(|d| settings_form::text(d, &f));
                         let default = settings_form::text(&Settings::default(), &f);
-                        let error = move || errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, m)| m.clone()));
+                        let error = move || {
+                            let typed = errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, t)| t.clone()))?;
+                            settings_form::set(&draft.get(), &f, &typed, lang).err()
+                        };
                         let on_change = move |ev: leptos::ev::Event| {
                             let t = event_target_value(&ev);
                             match settings_form::set(&draft.get_untracked(), &f, &t, state.lang.get_untracked()) {
@@ -147,9 +152,9 @@ pub fn SettingsScreen() -> impl IntoView {
                                     draft.set(s);
                                     errors.update(|e| e.retain(|(p, _)| *p != f.path));
                                 }
-                                Err(m) => errors.update(|e| {
+                                Err(_) => errors.update(|e| {
                                     e.retain(|(p, _)| *p != f.path);
-                                    e.push((f.path, m));
+                                    e.push((f.path, t));
                                 }),
                             }
                         };

@@ -44,6 +44,10 @@ test('settings: edit, refuse, AHP, apply, export, import, remember', async () =>
   await field(page, 'margin_rate').dispatchEvent('change');
   assert.match(await text(page, 'setting-margin_rate'), /between 0 and 1/);
   assert.equal(await page.getByTestId('settings-apply').isDisabled(), true);
+  // Said again in Chinese after a switch of language.
+  await page.getByTestId('lang-switch').click();
+  assert.match(await text(page, 'setting-margin_rate'), /毛利率须在 0 到 1 之间/);
+  await page.getByTestId('lang-switch').click();
   await field(page, 'margin_rate').fill('0.3');
   await field(page, 'margin_rate').dispatchEvent('change');
 
