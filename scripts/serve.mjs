@@ -3,7 +3,7 @@
 // Usage: node scripts/serve.mjs [dir=dist] [port=8080] [host=127.0.0.1]
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = resolve(process.argv[2] || 'dist');
 const port = Number(process.argv[3] || process.env.PORT || 8080);
@@ -27,14 +27,20 @@ function policy(dir) {
 /** `prefix` (e.g. '/tools/kezhi') serves the folder under a sub-path, as an intranet would. */
 export function startServer(dir = root, p = port, h = host, prefix = '') {
   const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // A path that is not a URL ('//') or not UTF-8 when decoded ('/%E0') is refused, not a crash of
+    // the server.
+    let path;
+    try { path = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request'); return;
+    }
     if (prefix) {
       if (!path.startsWith(prefix + '/')) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       path = path.slice(prefix.length);
     }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    // Inside the folder itself: not a sibling whose name starts with the folder's ('dist2').
+    if (file !== dir && !file.startsWith(dir + sep)) { res.writeHead(403).end(); return; }
     let st;
     try { st = statSync(file); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
     if (st.isDirectory()) { res.writeHead(301, { location: path + '/' }).end(); return; }
@@ -48,7 +54,7 @@ export function startServer(dir = root, p = port, h = host, prefix = '') {
     const csp = policy(dir);
     if (csp) headers['content-security-policy'] = csp;
     res.writeHead(200, headers);
-    createReadStream(file).pipe(res);
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((ok) => server.listen(p, h, () => ok(server)));
 }

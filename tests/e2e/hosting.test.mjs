@@ -1,7 +1,43 @@
 // Intranet hosting: the built folder works from a sub-path, and inside an iframe of another page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, shot, count } from './harness.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+/** GET `path` exactly as written (no normalising by a URL parser); resolves to the status code. */
+function get(port, path) {
+  return new Promise((ok, fail) => {
+    request({ host: '127.0.0.1', port, path }, (res) => { res.resume(); ok(res.statusCode); }).on('error', fail).end();
+  });
+}
+
+test('the static server refuses malformed and escaping paths and keeps serving', async () => {
+  const base = mkdtempSync(join(tmpdir(), 'kezhi-serve-'));
+  const site = join(base, 'site');
+  mkdirSync(site);
+  mkdirSync(join(base, 'site2'));
+  writeFileSync(join(site, 'index.html'), '<p>ok</p>');
+  writeFileSync(join(base, 'site2', 'secret.txt'), 'not served');
+  const server = await startServer(site, 0, '127.0.0.1');
+  const { port } = server.address();
+  try {
+    assert.equal(await get(port, '//'), 400);
+    assert.equal(await get(port, '/%E0%A4%A'), 400);
+    // Dot segments are resolved by the URL parser (so these stay inside); an escaped slash is not,
+    // and once decoded it would reach the sibling folder whose name starts with the served one's.
+    assert.equal(await get(port, '/../site2/secret.txt'), 404);
+    assert.equal(await get(port, '/..%2Fsite2%2Fsecret.txt'), 403);
+    assert.equal(await get(port, '/..%2F..%2Fetc%2Fpasswd'), 403);
+    assert.equal(await get(port, '/missing.js'), 404);
+    assert.equal(await get(port, '/'), 200);
+  } finally {
+    await new Promise((ok) => server.close(ok));
+  }
+});
 
 test('served from a sub-path, the app loads its wasm and worker and imports the demo', async () => {
   const b = await launch({ prefix: '/tools/kezhi' });
