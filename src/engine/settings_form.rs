@@ -222,9 +222,10 @@ pub fn short_label(key: &str, lang: Lang) -> &str {
     lang.pick(en, zh)
 }
 
-/// [`Settings::describe`]'s list with the values in words of `lang`, for the printed report: choices
-/// by their labels, "none", "median" and the like, and the lifecycle's rules as a sentence. Files and
-/// the settings line keep `describe()`'s values, which are the settings file's.
+/// [`Settings::describe`]'s list with the values in words of `lang`, for what people read (the printed
+/// report, the overview, the settings line under each chart): choices by their labels, "none",
+/// "median" and the like, and the lifecycle's rules as a sentence. Files (exports, the CLI's
+/// settings) keep `describe()`'s values, which are the settings file's.
 pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
     let p = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
     let list = |v: &[f64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ");
@@ -236,40 +237,43 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
                 Kind::Choice(options) => options.iter().find(|o| o.code == text(s, f)).map(|o| o.label(lang).to_string()),
                 _ => None,
             });
-            let words = match key.as_str() {
-                _ if choice.is_some() => choice.unwrap_or_default(),
-                "analysis_date" if s.analysis_date.is_none() => p("last date in the data", "数据中最后日期"),
-                "rfm_thresholds" => match &s.rfm_thresholds {
-                    None => p("quantiles", "分位数"),
-                    Some(t) => format!("R {} {} · F {} · M {}", p("days", "天数"), list(&t.r_days), list(&t.f), list(&t.m)),
-                },
-                "ahp_rfm" if s.ahp_rfm.is_none() => p("none (the weights above)", "无（用上方权重）"),
-                "value_split" => match &s.value_split {
-                    Split::Mean => p("mean", "均值"),
-                    Split::Median => p("median", "中位数"),
-                    Split::Fixed { recency_days, frequency, monetary } => {
-                        format!("{} R {recency_days} {} · F {frequency} · M {monetary}", p("fixed:", "固定："), p("days", "天"))
+            let words = if let Some(label) = choice {
+                label
+            } else {
+                match key.as_str() {
+                    "analysis_date" if s.analysis_date.is_none() => p("last date in the data", "数据中最后日期"),
+                    "rfm_thresholds" => match &s.rfm_thresholds {
+                        None => p("quantiles", "分位数"),
+                        Some(t) => format!("R {} {} · F {} · M {}", p("days", "天数"), list(&t.r_days), list(&t.f), list(&t.m)),
+                    },
+                    "ahp_rfm" if s.ahp_rfm.is_none() => p("none (the weights above)", "无（用上方权重）"),
+                    "value_split" => match &s.value_split {
+                        Split::Mean => p("mean", "均值"),
+                        Split::Median => p("median", "中位数"),
+                        Split::Fixed { recency_days, frequency, monetary } => {
+                            format!("{} R {recency_days} {} · F {frequency} · M {monetary}", p("fixed:", "固定："), p("days", "天"))
+                        }
+                    },
+                    "segment_rules" => match &s.segment_rules {
+                        SegmentRules::Grid => p("R × F grid", "R × F 网格"),
+                        SegmentRules::RfmPackage => p("rfm package preset", "rfm 包预设"),
+                        SegmentRules::Custom(r) => format!("{} ({})", p("your rules", "自定义规则"), r.len()),
+                    },
+                    "new_conversion_cut" if s.new_conversion_cut.is_none() => p("median", "中位数"),
+                    "lifecycle" => {
+                        let l = &s.lifecycle;
+                        match lang {
+                            Lang::En => value,
+                            Lang::Zh => format!(
+                                "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
+                                l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
+                            ),
+                        }
                     }
-                },
-                "segment_rules" => match &s.segment_rules {
-                    SegmentRules::Grid => p("R × F grid", "R × F 网格"),
-                    SegmentRules::RfmPackage => p("rfm package preset", "rfm 包预设"),
-                    SegmentRules::Custom(r) => format!("{} ({})", p("your rules", "自定义规则"), r.len()),
-                },
-                "new_conversion_cut" if s.new_conversion_cut.is_none() => p("median", "中位数"),
-                "lifecycle" => {
-                    let l = &s.lifecycle;
-                    match lang {
-                        Lang::En => value,
-                        Lang::Zh => format!(
-                            "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
-                            l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
-                        ),
-                    }
+                    "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p("restarts", "重启"), s.cluster_restarts, p("seed", "种子"), s.cluster_seed),
+                    "tier_thresholds" if s.tier_thresholds.is_none() => p("by the shares", "按占比"),
+                    _ => value,
                 }
-                "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p("restarts", "重启"), s.cluster_restarts, p("seed", "种子"), s.cluster_seed),
-                "tier_thresholds" if s.tier_thresholds.is_none() => p("by the shares", "按占比"),
-                _ => value,
             };
             (key, words)
         })
