@@ -233,10 +233,7 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
         .into_iter()
         .map(|(key, value)| {
             let path = format!("/{key}");
-            let choice = FIELDS.iter().find(|f| f.path == path).and_then(|f| match f.kind {
-                Kind::Choice(options) => options.iter().find(|o| o.code == text(s, f)).map(|o| o.label(lang).to_string()),
-                _ => None,
-            });
+            let choice = FIELDS.iter().find(|f| f.path == path).and_then(|f| choice_label(s, f, lang)).map(str::to_string);
             let words = if let Some(label) = choice {
                 label
             } else {
@@ -278,6 +275,29 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
             (key, words)
         })
         .collect()
+}
+
+/// The settings as `short name = value` lines, keyed by [`Settings::describe`]'s key, in words of
+/// `lang` (the overview and the settings line under each chart).
+pub fn short_lines(s: &Settings, lang: Lang) -> Vec<(String, String)> {
+    describe(s, lang)
+        .into_iter()
+        .map(|(key, value)| {
+            let line = format!("{} = {value}", short_label(&key, lang));
+            (key, line)
+        })
+        .collect()
+}
+
+/// The label of the choice `field` holds in `s`; `None` for a field that is not a choice.
+pub fn choice_label(s: &Settings, field: &Field, lang: Lang) -> Option<&'static str> {
+    match field.kind {
+        Kind::Choice(options) => {
+            let code = text(s, field);
+            options.iter().find(|o| o.code == code).map(|o| o.label(lang))
+        }
+        _ => None,
+    }
 }
 
 fn json(s: &Settings) -> Value {

@@ -32,10 +32,7 @@ pub fn OverviewScreen() -> impl IntoView {
             _ => "—".into(),
         };
         let lang = state.lang.get();
-        let settings: Vec<String> = crate::engine::settings_form::describe(&v.settings, lang)
-            .into_iter()
-            .map(|(k, val)| format!("{} = {val}", crate::engine::settings_form::short_label(&k, lang)))
-            .collect();
+        let settings: Vec<String> = crate::engine::settings_form::short_lines(&v.settings, lang).into_iter().map(|(_, line)| line).collect();
         Some(view! {
             <section class="panel overview" data-testid="overview">
                 <h2>{state.tr("overview.title")}</h2>

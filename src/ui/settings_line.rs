@@ -14,11 +14,8 @@ pub fn SettingsLine(keys: &'static [&'static str]) -> impl IntoView {
     move || {
         let v = state.view.get()?;
         let lang = state.lang.get();
-        let parts: Vec<String> = settings_form::describe(&v.settings, lang)
-            .into_iter()
-            .filter(|(k, _)| keys.contains(&k.as_str()))
-            .map(|(k, val)| format!("{} = {val}", settings_form::short_label(&k, lang)))
-            .collect();
+        let parts: Vec<String> =
+            settings_form::short_lines(&v.settings, lang).into_iter().filter(|(k, _)| keys.contains(&k.as_str())).map(|(_, line)| line).collect();
         (!parts.is_empty()).then(|| view! { <p class="settings-line muted small" data-testid="settings-line">{format!("{}: {}", state.tr("overview.settings"), parts.join(" · "))}</p> })
     }
 }

@@ -140,7 +140,8 @@ pub fn SettingsScreen() -> impl IntoView {
                     .map(|f| {
                         let f = *f;
                         let value = move || draft.with(|d| settings_form::text(d, &f));
-                        let default = settings_form::text(&Settings::default(), &f);
+                        let defaults = Settings::default();
+                        let default = settings_form::choice_label(&defaults, &f, lang).map_or_else(|| settings_form::text(&defaults, &f), str::to_string);
                         let error = move || {
                             let typed = errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, t)| t.clone()))?;
                             settings_form::set(&draft.get(), &f, &typed, lang).err()
@@ -167,11 +168,7 @@ pub fn SettingsScreen() -> impl IntoView {
                             Kind::Date => view! { <input type="text" placeholder="YYYY-MM-DD" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
                             Kind::Number | Kind::Integer => view! { <input type="text" inputmode="decimal" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
                         };
-                        let shown_default = match f.kind {
-                            _ if default.is_empty() => "—".to_string(),
-                            Kind::Choice(options) => options.iter().find(|o| o.code == default).map_or(default, |o| o.label(lang).to_string()),
-                            _ => default,
-                        };
+                        let shown_default = if default.is_empty() { "—".to_string() } else { default };
                         view! {
                             <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
                                 <span class="setting-name">{f.label(lang)}</span>
