@@ -53,7 +53,6 @@ pub fn App() -> impl IntoView {
         document().set_title(lang.pick("Kezhi 客值 — customer value", "客值 Kezhi — 客户价值分析"));
     });
 
-    let has_data = move || state.view.with(|v| v.is_some()) || state.failure.with(|f| f.is_some());
     view! {
         <header class="top">
             <div class="brand">
@@ -87,6 +86,25 @@ pub fn App() -> impl IntoView {
                 {move || state.tr("app.switch_lang")}
             </button>
         </header>
+        <Screens />
+        <Show when=move || state.presenting.with(|p| p.is_some())>
+            <super::presentation::Presentation />
+        </Show>
+        <footer class="privacy-foot">
+            <span>{move || state.tr("privacy.line")}</span>
+            <button class="link-button" data-testid="forget-everything" title=move || state.tr("privacy.forget_hint")
+                on:click=move |_| worker.forget()>{move || state.tr("privacy.forget")}</button>
+        </footer>
+    }
+}
+
+/// Everything between the header and the footer: the landing strip, progress, notices, the tabs and
+/// the open view. Apart from `App` so the page's warm-up (warm_up.rs) can draw it on its own state.
+#[component]
+pub fn Screens() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_data = move || state.view.with(|v| v.is_some()) || state.failure.with(|f| f.is_some());
+    view! {
         <main>
             <Landing compact=Signal::derive(has_data) />
             <ProgressBar />
@@ -122,14 +140,6 @@ pub fn App() -> impl IntoView {
                 }}
             </Show>
         </main>
-        <Show when=move || state.presenting.with(|p| p.is_some())>
-            <super::presentation::Presentation />
-        </Show>
-        <footer class="privacy-foot">
-            <span>{move || state.tr("privacy.line")}</span>
-            <button class="link-button" data-testid="forget-everything" title=move || state.tr("privacy.forget_hint")
-                on:click=move |_| worker.forget()>{move || state.tr("privacy.forget")}</button>
-        </footer>
     }
 }
 

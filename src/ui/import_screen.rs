@@ -94,10 +94,31 @@ fn date_format_label(f: DateFormat, lang: Lang) -> String {
 }
 
 #[component]
-fn MappingPanel() -> impl IntoView {
+pub fn MappingPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let worker = use_worker();
-    let lang = state.lang;
+    let det = move || state.detected.get();
+    view! {
+        <section class="panel mapping" data-testid="mapping">
+            <h2>{move || state.tr("map.title")}</h2>
+            <div class="file-line">
+                {move || det().map(|d| format!("{}: {} · {} KB", state.tr("map.file"), d.file_name, int(d.size_bytes.div_ceil(1024))))}
+            </div>
+            <div class="controls">
+                <SourceControls />
+                <ValueControls />
+            </div>
+            <button class="button primary" data-testid="apply" on:click=move |_| worker.reimport()>{move || state.tr("map.apply")}</button>
+            <PreviewTable />
+        </section>
+    }
+}
+
+/// How the file is read: encoding, delimiter, sheet, header row, shape. (Components of their own, as
+/// the page's warm-up draws them one per task: warm_up.rs.)
+#[component]
+pub fn SourceControls() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let det = move || state.detected.get();
     let opts = state.options;
 
@@ -145,117 +166,130 @@ fn MappingPanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel mapping" data-testid="mapping">
-            <h2>{move || state.tr("map.title")}</h2>
-            <div class="file-line">
-                {move || det().map(|d| format!("{}: {} · {} KB", state.tr("map.file"), d.file_name, int(d.size_bytes.div_ceil(1024))))}
-            </div>
-            <div class="controls">
-                {encoding_row}
-                {delimiter_row}
-                {sheet_row}
-                <label class="check">
-                    <input type="checkbox" data-testid="has-header"
-                        prop:checked=move || opts.with(|o| o.has_header).or(det().map(|d| d.has_header)).unwrap_or(true)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            opts.update(|o| { reset_structure(o); o.has_header = Some(on); });
-                        } />
-                    {move || state.tr("map.header")}
-                </label>
-                <label>{move || state.tr("map.shape")}
-                    {move || select_view("shape",
-                        vec![("transactions".into(), state.tr("shape.transactions").into()), ("summary".into(), state.tr("shape.summary").into())],
-                        move || opts.with(|o| o.shape).or(det().map(|d| d.shape)).map(|s| s.key().to_string()).unwrap_or_default(),
-                        move |v| opts.update(|o| o.shape = Some(if v == "summary" { Shape::CustomerSummary } else { Shape::Transactions })))}
-                </label>
-                <label class:attention=move || det().is_some_and(|d| d.date_order_ambiguous) && opts.with(|o| o.date_format.is_none())>
-                    {move || state.tr("map.date_format")}
-                    {move || {
-                        let mut choices = vec![(String::new(), state.tr("map.choose").to_string())];
-                        choices.extend(DateFormat::ALL.iter().map(|f| (format!("{f:?}"), date_format_label(*f, lang.get()))));
-                        select_view("date-format", choices,
-                            move || opts.with(|o| o.date_format).map(|f| format!("{f:?}")).unwrap_or_default(),
-                            move |v| opts.update(|o| o.date_format = DateFormat::ALL.into_iter().find(|f| format!("{f:?}") == v)))
-                    }}
-                </label>
-                <label>{move || state.tr("map.decimal")}
-                    {move || select_view("decimal",
-                        vec![("point".into(), state.tr("decimal.point").into()), ("comma".into(), state.tr("decimal.comma").into())],
-                        move || if opts.with(|o| o.decimal) == Some(DecimalSeparator::Comma) { "comma".into() } else { "point".into() },
-                        move |v| opts.update(|o| o.decimal = Some(if v == "comma" { DecimalSeparator::Comma } else { DecimalSeparator::Point })))}
-                </label>
-                <label>{move || state.tr("map.analysis_date")}
-                    <input type="date" data-testid="analysis-date"
-                        prop:value=move || state.settings.with(|s| s.analysis_date.map(|d| d.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            state.settings.update(|s| s.analysis_date = v.parse().ok());
-                        } />
-                    <small>{move || state.tr("map.analysis_date_hint")}</small>
-                </label>
-                <label>{move || state.tr("map.unit")}
-                    {move || select_view("unit",
-                        [TimeUnit::Day, TimeUnit::Week, TimeUnit::Month].iter().map(|u| (u.name().to_string(), state.tr(match u { TimeUnit::Day => "unit.day", TimeUnit::Week => "unit.week", TimeUnit::Month => "unit.month" }).to_string())).collect(),
-                        move || state.settings.with(|s| s.time_unit.name().to_string()),
-                        move |v| state.settings.update(|s| s.time_unit = TimeUnit::parse(&v).unwrap_or_default()))}
-                </label>
-                <label>{move || state.tr("map.margin")}
-                    <input type="number" min="0" max="1" step="0.01" data-testid="margin-rate"
-                        prop:value=move || state.settings.with(|s| s.margin_rate.to_string())
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                state.settings.update(|s| s.margin_rate = v.clamp(0.0, 1.0));
+        {encoding_row}
+        {delimiter_row}
+        {sheet_row}
+        <label class="check">
+            <input type="checkbox" data-testid="has-header"
+                prop:checked=move || opts.with(|o| o.has_header).or(det().map(|d| d.has_header)).unwrap_or(true)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    opts.update(|o| { reset_structure(o); o.has_header = Some(on); });
+                } />
+            {move || state.tr("map.header")}
+        </label>
+        <label>{move || state.tr("map.shape")}
+            {move || select_view("shape",
+                vec![("transactions".into(), state.tr("shape.transactions").into()), ("summary".into(), state.tr("shape.summary").into())],
+                move || opts.with(|o| o.shape).or(det().map(|d| d.shape)).map(|s| s.key().to_string()).unwrap_or_default(),
+                move |v| opts.update(|o| o.shape = Some(if v == "summary" { Shape::CustomerSummary } else { Shape::Transactions })))}
+        </label>
+    }
+}
+
+/// How values are read and scored: date format, decimal separator, analysis date, time unit, margin.
+#[component]
+pub fn ValueControls() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let det = move || state.detected.get();
+    let opts = state.options;
+    view! {
+        <label class:attention=move || det().is_some_and(|d| d.date_order_ambiguous) && opts.with(|o| o.date_format.is_none())>
+            {move || state.tr("map.date_format")}
+            {move || {
+                let mut choices = vec![(String::new(), state.tr("map.choose").to_string())];
+                choices.extend(DateFormat::ALL.iter().map(|f| (format!("{f:?}"), date_format_label(*f, lang.get()))));
+                select_view("date-format", choices,
+                    move || opts.with(|o| o.date_format).map(|f| format!("{f:?}")).unwrap_or_default(),
+                    move |v| opts.update(|o| o.date_format = DateFormat::ALL.into_iter().find(|f| format!("{f:?}") == v)))
+            }}
+        </label>
+        <label>{move || state.tr("map.decimal")}
+            {move || select_view("decimal",
+                vec![("point".into(), state.tr("decimal.point").into()), ("comma".into(), state.tr("decimal.comma").into())],
+                move || if opts.with(|o| o.decimal) == Some(DecimalSeparator::Comma) { "comma".into() } else { "point".into() },
+                move |v| opts.update(|o| o.decimal = Some(if v == "comma" { DecimalSeparator::Comma } else { DecimalSeparator::Point })))}
+        </label>
+        <label>{move || state.tr("map.analysis_date")}
+            <input type="date" data-testid="analysis-date"
+                prop:value=move || state.settings.with(|s| s.analysis_date.map(|d| d.to_string()).unwrap_or_default())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.settings.update(|s| s.analysis_date = v.parse().ok());
+                } />
+            <small>{move || state.tr("map.analysis_date_hint")}</small>
+        </label>
+        <label>{move || state.tr("map.unit")}
+            {move || select_view("unit",
+                [TimeUnit::Day, TimeUnit::Week, TimeUnit::Month].iter().map(|u| (u.name().to_string(), state.tr(match u { TimeUnit::Day => "unit.day", TimeUnit::Week => "unit.week", TimeUnit::Month => "unit.month" }).to_string())).collect(),
+                move || state.settings.with(|s| s.time_unit.name().to_string()),
+                move |v| state.settings.update(|s| s.time_unit = TimeUnit::parse(&v).unwrap_or_default()))}
+        </label>
+        <label>{move || state.tr("map.margin")}
+            <input type="number" min="0" max="1" step="0.01" data-testid="margin-rate"
+                prop:value=move || state.settings.with(|s| s.margin_rate.to_string())
+                on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        state.settings.update(|s| s.margin_rate = v.clamp(0.0, 1.0));
+                    }
+                } />
+        </label>
+    }
+}
+
+/// The first rows as parsed, each column's name and its role (a select that remaps it).
+#[component]
+pub fn PreviewTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let det = move || state.detected.get();
+    let opts = state.options;
+    view! {
+        <h3>{move || state.tr("map.preview")}</h3>
+        <div class="table-wrap">
+            <table class="preview" data-testid="preview">
+                <thead>
+                    <tr>
+                        <th>{move || state.tr("map.line")}</th>
+                        {move || det().map(|d| d.columns.iter().enumerate().map(|(i, c)| {
+                            let mut choices = vec![(String::new(), state.tr("map.not_used").to_string())];
+                            choices.extend(Role::ALL.iter().map(|r| (r.key().to_string(), r.label(lang.get()).to_string())));
+                            let fallback = c.role;
+                            view! {
+                                <th>
+                                    <div class="col-name">{c.name.clone()}</div>
+                                    {select_view("role", choices,
+                                        move || opts.with(|o| o.mapping.as_ref().and_then(|m| m.get(i).copied()).unwrap_or(fallback)).map(|r| r.key().to_string()).unwrap_or_default(),
+                                        move |v| opts.update(|o| {
+                                            let n = det().map(|d| d.columns.len()).unwrap_or(0);
+                                            let mut m = o.mapping.clone().unwrap_or_else(|| det().map(|d| d.columns.iter().map(|c| c.role).collect()).unwrap_or_default());
+                                            m.resize(n, None);
+                                            let role = Role::from_key(&v);
+                                            for r in m.iter_mut() { if role.is_some() && *r == role { *r = None; } }
+                                            if i < m.len() { m[i] = role; }
+                                            o.mapping = Some(m);
+                                        }))}
+                                </th>
                             }
-                        } />
-                </label>
-            </div>
-            <button class="button primary" data-testid="apply" on:click=move |_| worker.reimport()>{move || state.tr("map.apply")}</button>
-            <h3>{move || state.tr("map.preview")}</h3>
-            <div class="table-wrap">
-                <table class="preview" data-testid="preview">
-                    <thead>
-                        <tr>
-                            <th>{move || state.tr("map.line")}</th>
-                            {move || det().map(|d| d.columns.iter().enumerate().map(|(i, c)| {
-                                let mut choices = vec![(String::new(), state.tr("map.not_used").to_string())];
-                                choices.extend(Role::ALL.iter().map(|r| (r.key().to_string(), r.label(lang.get()).to_string())));
-                                let fallback = c.role;
-                                view! {
-                                    <th>
-                                        <div class="col-name">{c.name.clone()}</div>
-                                        {select_view("role", choices,
-                                            move || opts.with(|o| o.mapping.as_ref().and_then(|m| m.get(i).copied()).unwrap_or(fallback)).map(|r| r.key().to_string()).unwrap_or_default(),
-                                            move |v| opts.update(|o| {
-                                                let n = det().map(|d| d.columns.len()).unwrap_or(0);
-                                                let mut m = o.mapping.clone().unwrap_or_else(|| det().map(|d| d.columns.iter().map(|c| c.role).collect()).unwrap_or_default());
-                                                m.resize(n, None);
-                                                let role = Role::from_key(&v);
-                                                for r in m.iter_mut() { if role.is_some() && *r == role { *r = None; } }
-                                                if i < m.len() { m[i] = role; }
-                                                o.mapping = Some(m);
-                                            }))}
-                                    </th>
-                                }
-                            }).collect_view())}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || det().map(|d| d.preview.iter().map(|r| view! {
-                            <tr>
-                                <td class="line">{r.line}</td>
-                                {r.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
-                            </tr>
                         }).collect_view())}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || det().map(|d| d.preview.iter().map(|r| view! {
+                        <tr>
+                            <td class="line">{r.line}</td>
+                            {r.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
 #[component]
-fn ReportPanel() -> impl IntoView {
+pub fn ReportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let worker = use_worker();
     move || {

@@ -258,6 +258,7 @@ impl WorkerClient {
                 let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
                 self.crashed(CrashKind::OutOfMemory, format!("{} more were needed with {} in use", mb(wanted_bytes), mb(memory_bytes)));
             }
+            Response::WarmUp(message) => super::warm_up::receive(s, self, *message),
         }
     }
 
@@ -463,12 +464,12 @@ impl WorkerClient {
 }
 
 /// Milliseconds since the page started (the benchmarks' clock).
-fn page_now() -> f64 {
+pub(super) fn page_now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// A figure for the benchmark scripts in bench/ (and a few tests), as `window[key]`.
-fn expose(key: &str, value: JsValue) {
+pub(super) fn expose(key: &str, value: JsValue) {
     let _ = js_sys::Reflect::set(&window(), &key.into(), &value);
 }
 

@@ -1,5 +1,6 @@
 //! The worker's warm-up: while the page waits for a file, it imports and scores a small demo file, a
-//! step at a time, and throws the result away.
+//! step at a time. At its end the import and the scores go to the page as `Response::WarmUp`, for the
+//! page's own warm-up (ui/warm_up.rs); the rest is thrown away.
 //!
 //! Why: V8 runs a fresh wasm module's functions in its baseline compiler (Liftoff) and compiles a
 //! function with its optimising compiler (TurboFan) only once it has run for a while; it has no
@@ -16,7 +17,7 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
-use super::{now_ms, scope};
+use super::{now_ms, post, scope};
 use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::{import_reader, ImportOptions, Imported};
 use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored, StageTimes};
@@ -71,15 +72,17 @@ fn run_step() {
             .ok()
             .map(|i| Step::Score(Box::new(i))),
         Step::Score(imported) => {
-            let _ = worker_protocol::encode(&Response::Imported(Box::new(ImportView::new(&imported, &settings))));
             let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
-            let _ = worker_protocol::encode(&Response::Scored(Box::new(ScoreView::new("", &imported.table, &scored, stages.clone()))));
             Some(Step::Checks(Box::new((*imported, scored, stages))))
         }
         Step::Checks(work) => {
             let (imported, mut scored, mut stages) = *work;
             add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
-            let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages))));
+            let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages.clone()))));
+            // The page's own warm-up (ui/warm_up.rs), once this one has ended: the page then draws
+            // with the worker idle, and a file chosen before then is not kept waiting by it.
+            post(&Response::WarmUp(Box::new(Response::Imported(Box::new(ImportView::new(&imported, &settings))))));
+            post(&Response::WarmUp(Box::new(Response::Scored(Box::new(ScoreView::new("warm-up.csv", &imported.table, &scored, stages))))));
             None
         }
     };

@@ -1,0 +1,110 @@
+//! The page's warm-up: draws the worker's warm-up import, then its scores, on states of their own and
+//! into elements that are never attached to the document, and throws the drawings away.
+//!
+//! Why: V8 compiles a wasm function the first time it is called (lazy compilation). So the task that
+//! handled the first real import also compiled the code that decodes an import and builds the import
+//! screen. Traced in Chromium (`node bench/trace_first_import.mjs bench/out/demo_10000.csv`), that
+//! task took 53–82 ms, of which 26–33 ms were `wasm.CompileLazy` and 5–14 ms `FlushInstructionCache`.
+//! The worker sends its warm-up's import and scores as `Response::WarmUp` once its own warm-up has
+//! ended (worker/warm_up.rs); drawing them here, while the page waits for a file, moves that
+//! compiling to the seconds a person takes to choose one.
+//!
+//! The import screen is drawn a part per task ([`Part`]): drawn whole, it took one task of 86–96 ms.
+//! A page that has data, or work under way, draws nothing more. Style and layout are not warmed: the
+//! elements are outside the document, so the browser never lays them out.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::app::Screens;
+use super::import_screen::{MappingPanel, PreviewTable, ReportPanel, SourceControls, ValueControls};
+use super::state::{AppState, Tab};
+use super::worker_client::{expose, page_now, WorkerClient};
+use crate::worker_protocol::{ImportView, Response, ScoreView};
+
+thread_local! {
+    /// The warm-up's import, kept until its scores come.
+    static IMPORT: RefCell<Option<Arc<ImportView>>> = const { RefCell::new(None) };
+}
+
+/// What one task of the warm-up draws. Measured with the worker idle, the parts took 1–52 ms each
+/// (`window.__kezhiPageWarmUp`).
+#[derive(Clone, Copy)]
+enum Part {
+    ImportReport,
+    ImportPreview,
+    SourceControls,
+    ValueControls,
+    ImportMapping,
+    /// Everything under the header, on the import tab or, with scores, on the overview.
+    Screens,
+}
+
+/// Takes a `Response::WarmUp`'s message: an `Imported` is drawn in parts on the import tab, a `Scored`
+/// (with the import before it) on the overview; each part in a task of its own.
+pub fn receive(real: AppState, worker: WorkerClient, message: Response) {
+    let (view, scores, parts) = match message {
+        Response::Imported(view) => {
+            let view = Arc::new(*view);
+            IMPORT.set(Some(view.clone()));
+            (view, None, vec![Part::ImportReport, Part::ImportPreview, Part::SourceControls, Part::ValueControls, Part::ImportMapping, Part::Screens])
+        }
+        Response::Scored(scores) => match IMPORT.take() {
+            Some(view) => (view, Some(Arc::new(*scores)), vec![Part::Screens]),
+            None => return,
+        },
+        _ => return,
+    };
+    schedule(real, worker, view, scores, parts);
+}
+
+fn schedule(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Option<Arc<ScoreView>>, mut parts: Vec<Part>) {
+    if parts.is_empty() {
+        return;
+    }
+    let part = parts.remove(0);
+    let next = Closure::once_into_js(move || {
+        if draw(real, worker, view.clone(), scores.clone(), part) {
+            schedule(real, worker, view, scores, parts);
+        }
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+}
+
+/// `window.__kezhiPageWarmUp`: the milliseconds each drawing took, in order (for the benchmarks).
+const KEY: &str = "__kezhiPageWarmUp";
+
+/// Draws `part` and throws it away; false when the page is no longer idle (nothing drawn).
+fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Option<Arc<ScoreView>>, part: Part) -> bool {
+    let idle = real.view.with_untracked(Option::is_none) && real.failure.with_untracked(Option::is_none) && real.busy.with_untracked(Option::is_none);
+    let Some(parent) = document().create_element("div").ok().filter(|_| idle) else { return false };
+    let t0 = page_now();
+    let lang = real.lang.get_untracked();
+    let drawing = leptos::mount::mount_to(parent.unchecked_into(), move || {
+        let state = AppState::new(lang);
+        state.options.set(view.options.clone());
+        state.settings.set(view.settings.clone());
+        state.tab.set(if scores.is_some() { Tab::Overview } else { Tab::Import });
+        state.view.set(Some(view));
+        state.scores.set(scores);
+        provide_context(state);
+        provide_context(worker);
+        match part {
+            Part::ImportReport => view! { <ReportPanel /> }.into_any(),
+            Part::ImportPreview => view! { <PreviewTable /> }.into_any(),
+            Part::SourceControls => view! { <SourceControls /> }.into_any(),
+            Part::ValueControls => view! { <ValueControls /> }.into_any(),
+            Part::ImportMapping => view! { <MappingPanel /> }.into_any(),
+            Part::Screens => view! { <Screens /> }.into_any(),
+        }
+    });
+    drop(drawing);
+    let spent = js_sys::Reflect::get(&window(), &KEY.into()).ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok()).unwrap_or_default();
+    spent.push(&(page_now() - t0).into());
+    expose(KEY, spent.into());
+    true
+}
