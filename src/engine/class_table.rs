@@ -43,31 +43,24 @@ pub fn median(values: &[f64]) -> f64 {
     if values.is_empty() {
         return 0.0;
     }
+    // Selection, not a sort: the middle value, and for an even count the largest below it.
     let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
     let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
+    let (below, &mut middle, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    if n % 2 == 1 {
+        middle
+    } else {
+        let lower = below.iter().copied().max_by(f64::total_cmp).unwrap_or(middle);
+        (lower + middle) / 2.0
+    }
 }
 
 /// 1-based ranks from the highest value down, ties sharing their mean rank (the tie rule of the
-/// RFM scores, METHODS §1, so equal values always share a level).
+/// RFM scores, METHODS §1, so equal values always share a level): n + 1 − the ascending mean rank,
+/// since a run of equal values holds the same places counted from either end.
 pub fn mean_ranks_descending(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
-    let mut ranks = vec![0.0; values.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && values[order[j + 1]] == values[order[i]] {
-            j += 1;
-        }
-        let mean = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &order[i..=j] {
-            ranks[k] = mean;
-        }
-        i = j + 1;
-    }
-    ranks
+    let n_plus_one = values.len() as f64 + 1.0;
+    super::rfm_scores::twice_mean_ranks(values).into_iter().map(|twice| n_plus_one - twice as f64 / 2.0).collect()
 }
 
 /// The level (0 = top) of each value when levels take `shares` of the customers from the top: a
@@ -98,6 +91,30 @@ mod tests {
         assert_eq!((rows[0].customers, rows[1].customers), (2, 1));
         assert!((rows[0].customer_share - 2.0 / 3.0).abs() < HAND_COMPUTED_ABS);
         assert!((rows[1].margin_share - 0.6).abs() < HAND_COMPUTED_ABS);
+    }
+
+    /// The median by selection equals the sorted list's middle (the mean of the two middle values for
+    /// an even count), on hand-picked lists and on random ones with ties.
+    #[test]
+    fn median_is_the_sorted_middle() {
+        assert_eq!(median(&[]), 0.0);
+        assert_eq!(median(&[5.0]), 5.0);
+        assert_eq!(median(&[9.0, 1.0, 5.0]), 5.0);
+        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&[2.0, 2.0, 7.0, 2.0]), 2.0);
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(300));
+        runner
+            .run(&proptest::collection::vec(-5i32..5, 1..40), |ints| {
+                let v: Vec<f64> = ints.iter().map(|&i| f64::from(i) * 1.5).collect();
+                let mut sorted = v.clone();
+                sorted.sort_by(f64::total_cmp);
+                let n = sorted.len();
+                let expected = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 };
+                prop_assert_eq!(median(&v), expected);
+                Ok(())
+            })
+            .unwrap();
     }
 
     /// Ten distinct values, shares 20/30/30/20: ranks 1–2 top, 3–5, 6–8, 9–10. Ties across a boundary

@@ -421,10 +421,15 @@ pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>]
 }
 
 /// Customer indices by priority, highest first (ties by table order), at most `n`.
+/// The first `n` are picked by selection and only they are sorted (the whole list was sorted before).
 pub fn priority_list(scored: &Scored, n: usize) -> Vec<usize> {
+    let by_priority = |&a: &usize, &b: &usize| scored.customers[b].priority.total_cmp(&scored.customers[a].priority).then(a.cmp(&b));
     let mut idx: Vec<usize> = (0..scored.customers.len()).collect();
-    idx.sort_by(|&a, &b| scored.customers[b].priority.total_cmp(&scored.customers[a].priority));
-    idx.truncate(n);
+    if n < idx.len() {
+        idx.select_nth_unstable_by(n, by_priority);
+        idx.truncate(n);
+    }
+    idx.sort_unstable_by(by_priority);
     idx
 }
 
