@@ -34,7 +34,7 @@ for (const n of sizes) {
     const after = ['pareto_nbd', 'model_checks'];
     console.log(`Chromium run ${i + 1}: views ready ${s(r.ready_ms)} s = ${names.filter((k) => !after.includes(k)).map((k) => `${k} ${Math.round(st[k] ?? 0)}`).join(' + ')} + render ${Math.round(r.render_ms)} ms (+ messages); ` +
       `comparison and checks at ${s(r.checks_ms)} s (${after.map((k) => `${k} ${Math.round(st[k] ?? 0)}`).join(' + ')} ms); ` +
-      `longest main-thread task ${Math.round(r.longest_task_ms)} ms (largest message ${r.largest_message ? `${mb(r.largest_message.bytes)} MB, decoded in ${Math.round(r.largest_message.decode_ms)} ms, handled in ${Math.round(r.largest_message.handle_ms)} ms` : '—'}); worker wasm ${mb(r.worker_wasm_bytes)} MB, page JS heap ${mb(r.page_js_heap_bytes)} MB, Chromium RSS ${mb(r.chromium_rss_idle)} → peak ${mb(r.chromium_rss_peak)} MB`);
+      `longest main-thread task ${Math.round(r.longest_task_ms)} ms${r.longest_idle_task_ms ? ` (${Math.round(r.longest_idle_task_ms)} ms while waiting for the file)` : ''} (largest message ${r.largest_message ? `${mb(r.largest_message.bytes)} MB, decoded in ${Math.round(r.largest_message.decode_ms)} ms, handled in ${Math.round(r.largest_message.handle_ms)} ms` : '—'}); worker wasm ${mb(r.worker_wasm_bytes)} MB, page JS heap ${mb(r.page_js_heap_bytes)} MB, Chromium RSS ${mb(r.chromium_rss_idle)} → peak ${mb(r.chromium_rss_peak)} MB`);
   }
   if (py) {
     const keys = Object.keys(py.pipeline[0] || {});
