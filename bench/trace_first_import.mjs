@@ -1,12 +1,14 @@
 // Trace of the main thread over a first import (issue 6): which work makes the long tasks.
-//   node bench/trace_first_import.mjs FILE [OUT=/tmp/kezhi_trace.json]
+//   node bench/trace_first_import.mjs FILE [OUT=/tmp/kezhi_trace.json] [drop_after_ms=0]
+// drop_after_ms: how long after the page is ready the file is chosen (3000: after both warm-ups).
 // Prints each main-thread task over 50 ms with its biggest child events (self time, ms).
 import { writeFileSync } from 'node:fs';
 import { launch } from '../tests/e2e/harness.mjs';
 import { traced } from './common.mjs';
 
-const [file, out = '/tmp/kezhi_trace.json'] = process.argv.slice(2);
+const [file, out = '/tmp/kezhi_trace.json', dropAfterMs = 0] = process.argv.slice(2);
 const b = await launch();
+await b.page.waitForTimeout(Number(dropAfterMs));
 try {
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-v8.compile', 'blink', 'loading'];
   const events = await traced(b.page, { includedCategories: categories }, async () => {
