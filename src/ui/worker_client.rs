@@ -92,8 +92,12 @@ impl WorkerClient {
             match worker_protocol::decode::<Response>(&bytes) {
                 Ok(resp) => {
                     let t1 = page_now();
+                    // The warm-up's messages are not the work's (the benchmarks read the largest).
+                    let counted = !matches!(resp, Response::WarmUp(_));
                     self.receive(resp);
-                    note_message(bytes.len(), t1 - t0, page_now() - t1);
+                    if counted {
+                        note_message(bytes.len(), t1 - t0, page_now() - t1);
+                    }
                 }
                 Err(e) => self.mismatch(format!("a message from the worker could not be read ({} bytes): {e}", bytes.len())),
             }
