@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, importFile, count, fixtures } from './harness.mjs';
+import { launch, importFile, count, fixtures, shot } from './harness.mjs';
 
 test('the page draws the warm-up where nobody sees it, and a real import after it is untouched', async () => {
   const b = await launch();
@@ -19,12 +19,14 @@ test('the page draws the warm-up where nobody sees it, and a real import after i
       assert.equal(await page.getByTestId(id).count(), 0, `${id} is not in the document`);
     }
     assert.equal(await page.getByTestId('drop-zone').count(), 1);
+    await shot(page, 'warm-up-landing');
     // The first real import shows its own file, not the warm-up's.
     await importFile(page, join(fixtures, 'en_transactions.csv'));
     assert.equal(await count(page, 'rows-read'), 10);
     assert.equal(await count(page, 'customers'), 4);
     assert.match(await page.getByTestId('mapping').innerText(), /en_transactions\.csv/);
     assert.equal(await page.getByTestId('mapping').count(), 1);
+    await shot(page, 'warm-up-then-import');
     assert.deepEqual(b.consoleErrors, []);
   } finally {
     await b.close();
