@@ -75,7 +75,7 @@ const CORPUS: &[(&str, Expect)] = &[
     ("39_blank_ids.csv", Imported(3, 1, 2, 1, &["the value is empty"])),
     (
         "40_header_not_first_line.csv",
-        Imported(4, 4, 0, 3, &["The header is on line 3; the 1 line(s) above it (\"Sales export 2024\") were skipped as a title"]),
+        Imported(4, 4, 0, 3, &["The header is on line 3; the line above it (\"Sales export 2024\") was skipped as a title"]),
     ),
 ];
 

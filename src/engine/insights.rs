@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::customer_list::{class_of, Dimension, Filter};
 use super::customer_table::CustomerTable;
+use super::lang::plural;
 use super::lifecycle;
 use super::rfm_overview::RfmOverview;
 use super::scoring::Scored;
@@ -84,7 +85,7 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
         let n = group_thousands(kpis.at_risk);
         say(
             "at_risk",
-            format!("{n} valuable customers are slipping away; they brought {} of the margin.", pct(kpis.at_risk_margin_share)),
+            format!("{n} valuable {} slipping away; they brought {} of the margin.", plural(kpis.at_risk, "customer is", "customers are"), pct(kpis.at_risk_margin_share)),
             format!("{n} 位高价值客户正在流失，他们贡献了 {} 的毛利。", pct(kpis.at_risk_margin_share)),
             Some(Filter { dim: Dimension::AtRisk, class: 0 }),
         );
@@ -96,9 +97,10 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
         say(
             "one_time",
             format!(
-                "{} of customers have bought only once; {} of them are likely to return and worth a follow-up.",
+                "{} of customers have bought only once; {} of them {} likely to return and worth a follow-up.",
                 pct(once as f64 / n as f64),
-                group_thousands(potential as u64)
+                group_thousands(potential as u64),
+                plural(potential as u64, "is", "are")
             ),
             format!(
                 "{} 的客户只购买过一次，其中 {} 位可能回购且值得跟进。",
@@ -129,7 +131,7 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
             let c = group_thousands(row.customers);
             say(
                 "decline",
-                format!("{c} customers are in decline, spending less than before; they brought {} of the margin.", pct(row.margin_share)),
+                format!("{c} {} in decline, spending less than before; they brought {} of the margin.", plural(row.customers, "customer is", "customers are"), pct(row.margin_share)),
                 format!("{c} 位客户处于衰退期、消费在下降，他们贡献了 {} 的毛利。", pct(row.margin_share)),
                 Some(Filter { dim: Dimension::Lifecycle, class: decline }),
             );

@@ -28,3 +28,13 @@ impl Lang {
         }
     }
 }
+
+/// English's words for a count: `one` when `n` is 1, else `many` ("1 row was", "2 rows were").
+/// Chinese needs none.
+pub fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::format::{int, money, percent};
 use super::state::AppState;
 use crate::engine::customer_equity::EquityPart;
-use crate::engine::lang::Lang;
+use crate::engine::lang::{plural, Lang};
 use crate::engine::{gold_meteor_creek_burden, lifecycle, value_pyramid};
 
 fn parts_table(title: String, parts: &[EquityPart], label: impl Fn(usize) -> String, testid: &'static str) -> impl IntoView {
@@ -47,11 +47,14 @@ pub fn EquityPanel() -> impl IntoView {
         let (new, vet) = (&e.by_tenure[0], &e.by_tenure[1]);
         let basis = match lang {
             Lang::En => format!(
-                "Σ CLV of {} customers over {} months, discounted at {:.1}% a year; {} customers without a CLV are not counted.",
+                "Σ CLV of {} {} over {} months, discounted at {:.1}% a year; {} {} without a CLV {} not counted.",
                 int(e.valued),
+                plural(e.valued, "customer", "customers"),
                 e.horizon_months,
                 e.discount_annual * 100.0,
-                int(e.unvalued)
+                int(e.unvalued),
+                plural(e.unvalued, "customer", "customers"),
+                plural(e.unvalued, "is", "are")
             ),
             Lang::Zh => format!(
                 "{} 位客户未来 {} 个月 CLV 之和，年折现率 {:.1}%；{} 位无 CLV 的客户未计入。",

@@ -8,7 +8,7 @@ use super::rejects::Reject;
 use super::typed_rows::Transactions;
 use super::Detected;
 use crate::engine::customer_table::{BuildStats, CustomerTable};
-use crate::engine::lang::Lang;
+use crate::engine::lang::{plural, Lang};
 use crate::engine::settings::Settings;
 use crate::engine::time_unit::TimeUnit;
 
@@ -38,13 +38,29 @@ impl Warning {
         match (self, lang) {
             (EncodingErrors { encoding }, Lang::En) => format!("Some characters could not be read as {encoding} and show as �. If names look wrong, choose another encoding."),
             (EncodingErrors { encoding }, Lang::Zh) => format!("部分字符无法按 {encoding} 解码，显示为 �。如姓名显示异常，请选择其他编码。"),
-            (ReturnsNetted { rows, days }, Lang::En) => format!("{rows} rows with negative amounts were treated as returns and netted into their day; {days} customer-days whose returns cancel their purchases do not count as purchases."),
+            (ReturnsNetted { rows, days }, Lang::En) => format!(
+                "{rows} {} with negative amounts {} treated as returns and netted into their day; {days} {} whose returns cancel their purchases {} not count as purchases.",
+                plural(*rows, "row", "rows"),
+                plural(*rows, "was", "were"),
+                plural(*days, "customer-day", "customer-days"),
+                plural(*days, "does", "do")
+            ),
             (ReturnsNetted { rows, days }, Lang::Zh) => format!("{rows} 行负金额按退货处理，已与当天消费相抵；{days} 个客户日因退货抵消了购买，不计为购买。"),
-            (CustomersWithoutPurchase { customers }, Lang::En) => format!("{customers} customers have no purchase in the window (only returns) and are not in the customer table."),
+            (CustomersWithoutPurchase { customers }, Lang::En) => format!(
+                "{customers} {} no purchase in the window (only returns) and {} not in the customer table.",
+                plural(*customers, "customer has", "customers have"),
+                plural(*customers, "is", "are")
+            ),
             (CustomersWithoutPurchase { customers }, Lang::Zh) => format!("{customers} 位客户在观察期内没有购买（仅有退货），未计入客户表。"),
-            (AfterAnalysisDate { rows }, Lang::En) => format!("{rows} rows are dated after the analysis date: kept aside as the holdout, not used in the scores."),
+            (AfterAnalysisDate { rows }, Lang::En) => format!(
+                "{rows} {} dated after the analysis date: kept aside as the holdout, not used in the scores.",
+                plural(*rows, "row is", "rows are")
+            ),
             (AfterAnalysisDate { rows }, Lang::Zh) => format!("{rows} 行日期晚于分析日：留作验证期（holdout），不参与评分。"),
-            (TitleSkipped { lines, header_line, first }, Lang::En) => format!("The header is on line {header_line}; the {lines} line(s) above it (\"{first}\") were skipped as a title."),
+            (TitleSkipped { lines, header_line, first }, Lang::En) => match lines {
+                1 => format!("The header is on line {header_line}; the line above it (\"{first}\") was skipped as a title."),
+                _ => format!("The header is on line {header_line}; the {lines} lines above it (\"{first}\") were skipped as a title."),
+            },
             (TitleSkipped { lines, header_line, first }, Lang::Zh) => format!("表头在第 {header_line} 行；其上方的 {lines} 行（“{first}”）作为标题跳过。"),
             (DuplicateColumns { role, columns, used }, Lang::En) => format!("Columns {} all look like \"{}\"; {used} is used. Choose another in the mapping if that is wrong.", columns.join(", "), role.label(lang)),
             (DuplicateColumns { role, columns, used }, Lang::Zh) => format!("{} 列看起来都是“{}”，使用了 {used}。如有误，请在列映射中另选。", columns.join("、"), role.label(lang)),
@@ -196,5 +212,38 @@ impl ImportReport {
             rejects_by_reason: count_reasons(rejects),
             warnings,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of a thing reads in the singular, any other count in the plural (the page showed "1 rows
+    /// with negative amounts were treated as returns").
+    #[test]
+    fn english_warnings_agree_with_their_counts() {
+        let en = |w: Warning| w.text(Lang::En);
+        assert_eq!(
+            en(Warning::ReturnsNetted { rows: 1, days: 1 }),
+            "1 row with negative amounts was treated as returns and netted into their day; 1 customer-day whose returns cancel their purchases does not count as purchases."
+        );
+        assert_eq!(
+            en(Warning::ReturnsNetted { rows: 1105, days: 0 }),
+            "1105 rows with negative amounts were treated as returns and netted into their day; 0 customer-days whose returns cancel their purchases do not count as purchases."
+        );
+        assert_eq!(
+            en(Warning::CustomersWithoutPurchase { customers: 1 }),
+            "1 customer has no purchase in the window (only returns) and is not in the customer table."
+        );
+        assert_eq!(
+            en(Warning::CustomersWithoutPurchase { customers: 3 }),
+            "3 customers have no purchase in the window (only returns) and are not in the customer table."
+        );
+        assert_eq!(en(Warning::AfterAnalysisDate { rows: 1 }), "1 row is dated after the analysis date: kept aside as the holdout, not used in the scores.");
+        assert_eq!(en(Warning::AfterAnalysisDate { rows: 2 }), "2 rows are dated after the analysis date: kept aside as the holdout, not used in the scores.");
+        let title = |lines| en(Warning::TitleSkipped { lines, header_line: 3, first: "Sales".into() });
+        assert_eq!(title(1), "The header is on line 3; the line above it (\"Sales\") was skipped as a title.");
+        assert_eq!(title(2), "The header is on line 3; the 2 lines above it (\"Sales\") were skipped as a title.");
     }
 }
