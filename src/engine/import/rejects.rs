@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::lang::Lang;
+use crate::engine::lang::{plural, Lang};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RejectReason {
@@ -51,7 +51,9 @@ impl RejectReason {
         match (self, lang) {
             (EmptyRow, Lang::En) => "the row is empty".into(),
             (EmptyRow, Lang::Zh) => "空行".into(),
-            (MissingField { fields, expected }, Lang::En) => format!("the row has {fields} fields but the header has {expected}; a mapped column is missing"),
+            (MissingField { fields, expected }, Lang::En) => {
+                format!("the row has {fields} {} but the header has {expected}; a mapped column is missing", plural(*fields as u64, "field", "fields"))
+            }
             (MissingField { fields, expected }, Lang::Zh) => format!("该行只有 {fields} 个字段，表头有 {expected} 个，缺少已映射的列"),
             (ExtraFields { fields, expected }, Lang::En) => format!("the row has {fields} fields but the header has {expected} (an unquoted delimiter inside a value?)"),
             (ExtraFields { fields, expected }, Lang::Zh) => format!("该行有 {fields} 个字段，表头只有 {expected} 个（值中含未加引号的分隔符？）"),
@@ -76,5 +78,18 @@ impl RejectReason {
             (OutOfRange { rule }, Lang::En) => format!("out of range: {rule}"),
             (OutOfRange { rule }, Lang::Zh) => format!("超出范围：{rule}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row of one field reads "1 field", not "1 fields".
+    #[test]
+    fn a_missing_field_reason_agrees_with_its_count() {
+        let missing = |fields| RejectReason::MissingField { fields, expected: 3 }.text(Lang::En);
+        assert_eq!(missing(1), "the row has 1 field but the header has 3; a mapped column is missing");
+        assert_eq!(missing(2), "the row has 2 fields but the header has 3; a mapped column is missing");
     }
 }
