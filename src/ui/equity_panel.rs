@@ -45,24 +45,25 @@ pub fn EquityPanel() -> impl IntoView {
             );
         };
         let (new, vet) = (&e.by_tenure[0], &e.by_tenure[1]);
+        // The customers left out are named only when there are some.
         let basis = match lang {
-            Lang::En => format!(
-                "Σ CLV of {} {} over {} months, discounted at {:.1}% a year; {} {} without a CLV {} not counted.",
-                int(e.valued),
-                plural(e.valued, "customer", "customers"),
-                e.horizon_months,
-                e.discount_annual * 100.0,
-                int(e.unvalued),
-                plural(e.unvalued, "customer", "customers"),
-                plural(e.unvalued, "is", "are")
-            ),
-            Lang::Zh => format!(
-                "{} 位客户未来 {} 个月 CLV 之和，年折现率 {:.1}%；{} 位无 CLV 的客户未计入。",
-                int(e.valued),
-                e.horizon_months,
-                e.discount_annual * 100.0,
-                int(e.unvalued)
-            ),
+            Lang::En => {
+                let left_out = (e.unvalued > 0).then(|| {
+                    format!("; {} {} without a CLV {} not counted", int(e.unvalued), plural(e.unvalued, "customer", "customers"), plural(e.unvalued, "is", "are"))
+                });
+                format!(
+                    "Σ CLV of {} {} over {} months, discounted at {:.1}% a year{}.",
+                    int(e.valued),
+                    plural(e.valued, "customer", "customers"),
+                    e.horizon_months,
+                    e.discount_annual * 100.0,
+                    left_out.unwrap_or_default()
+                )
+            }
+            Lang::Zh => {
+                let left_out = (e.unvalued > 0).then(|| format!("；{} 位无 CLV 的客户未计入", int(e.unvalued)));
+                format!("{} 位客户未来 {} 个月 CLV 之和，年折现率 {:.1}%{}。", int(e.valued), e.horizon_months, e.discount_annual * 100.0, left_out.unwrap_or_default())
+            }
         };
         Some(view! {
             <section class="equity" data-testid="equity">
@@ -74,7 +75,7 @@ pub fn EquityPanel() -> impl IntoView {
                         <span data-testid="equity-veteran">{money(vet.equity)}</span>{format!(" {} ({})", state.tr("equity.veteran"), percent(vet.share))}
                     </div>
                 </div>
-                <p class="muted small">{basis}</p>
+                <p class="muted small" data-testid="equity-basis">{basis}</p>
                 <div class="equity-splits">
                     {parts_table(state.tr("equity.by_pyramid").into(), &e.by_pyramid, |k| value_pyramid::label(k, zh).into(), "equity-pyramid")}
                     {parts_table(state.tr("equity.by_gmcb").into(), &e.by_gmcb, |k| gold_meteor_creek_burden::label(k, zh).into(), "equity-gmcb")}

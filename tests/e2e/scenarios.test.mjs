@@ -33,6 +33,8 @@ test('equity on the overview and a scenario\'s waterfall are the CLI\'s; scenari
   near(num(await text(page, 'equity-total')), base.baseline, 'equity');
   near(num(await text(page, 'equity-new')) + num(await text(page, 'equity-veteran')), base.baseline, 'new + veteran');
   assert.equal(await page.getByTestId('equity-pyramid').locator('tr').count(), 4);
+  // Every customer has a CLV here, so the basis names none left out (it said "0 customers … are not counted").
+  assert.match(await text(page, 'equity-basis'), /^Σ CLV of 3,000 customers over 12 months, discounted at [\d.]+% a year\.$/);
   await shot(page, 'equity-overview-en');
 
   await page.locator('[data-testid="tab-tab.scenarios"]').click();
