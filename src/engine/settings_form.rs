@@ -226,6 +226,12 @@ pub fn short_label(key: &str, lang: Lang) -> &str {
 /// report, the overview, the settings line under each chart): choices by their labels, "none",
 /// "median" and the like, and the lifecycle's rules as a sentence. Files (exports, the CLI's
 /// settings) keep `describe()`'s values, which are the settings file's.
+/// A share as a percentage without needless decimals: 0.2 → "20%", 0.075 → "7.5%".
+fn percent(v: f64) -> String {
+    let x = (v * 1000.0).round() / 10.0;
+    format!("{x}%")
+}
+
 pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
     let p = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
     let list = |v: &[f64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ");
@@ -269,6 +275,10 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
                     }
                     "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p("restarts", "重启"), s.cluster_restarts, p("seed", "种子"), s.cluster_seed),
                     "tier_thresholds" if s.tier_thresholds.is_none() => p("by the shares", "按占比"),
+                    "pyramid_shares" => ["A", "B", "C", "D"].iter().zip(&s.pyramid_shares).map(|(l, v)| format!("{l} {}", percent(*v))).collect::<Vec<_>>().join(" · "),
+                    "tier_shares" => format!("{} {}", p("bottom to top", "由低到高"), s.tier_shares.iter().map(|v| percent(*v)).collect::<Vec<_>>().join(" / ")),
+                    "nine_grid_strategy" if s.nine_grid_strategy == crate::engine::nine_grid::DEFAULT_STRATEGY => p("by the sum of the two levels", "按两项等级之和"),
+                    "nine_grid_strategy" => format!("{} {value}", p("your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit)", "自定义矩阵（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）")),
                     _ => value,
                 }
             };
@@ -460,6 +470,13 @@ mod tests {
         assert_eq!(value("time_unit"), "周");
         assert_eq!(value("pyramid_value"), "CLV（无模型时按毛利）");
         assert_eq!(value("analysis_date"), "数据中最后日期");
+        assert_eq!(value("pyramid_shares"), "A 20% · B 30% · C 30% · D 20%");
+        assert_eq!(value("tier_shares"), "由低到高 40% / 25% / 15% / 10% / 7% / 3%");
+        assert_eq!(value("nine_grid_strategy"), "按两项等级之和");
+        let custom = Settings { nine_grid_strategy: [[0, 1, 2], [1, 2, 3], [2, 3, 3]], ..Settings::default() };
+        let en = describe(&custom, Lang::En);
+        let grid = en.iter().find(|(k, _)| k == "nine_grid_strategy").map(|(_, v)| v.as_str()).unwrap_or_default();
+        assert_eq!(grid, "your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit) [[0, 1, 2], [1, 2, 3], [2, 3, 3]]");
     }
 
     /// Every leaf of the serialised settings has a row (objects that are one setting, such as the
