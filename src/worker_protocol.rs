@@ -314,10 +314,10 @@ pub enum Response {
     /// An allocation of `wanted_bytes` failed with `memory_bytes` of wasm memory in use: the worker
     /// is about to stop. The page restarts it and says so in plain words.
     OutOfMemory { wanted_bytes: u64, memory_bytes: u64 },
-    /// The worker's warm-up made this `Imported` or `Scored` from its own small demo file
-    /// (worker/warm_up.rs); the page draws it once where nobody sees it (ui/warm_up.rs), so the code
-    /// that draws a real one is compiled before the first file comes.
-    WarmUp(Box<Response>),
+    /// The import and scores the worker's warm-up made from its own small demo file
+    /// (worker/warm_up.rs); the page draws them once where nobody sees them (ui/warm_up.rs), so the
+    /// code that draws a real one is compiled before the first file comes.
+    WarmUp { import: Box<ImportView>, scores: Box<ScoreView> },
 }
 
 /// A fault the worker can be told to commit, for the browser tests of the page's fault handling (the
@@ -380,7 +380,10 @@ mod tests {
             Response::WhatIf { outcome: Some(Box::new(crate::engine::what_if::run(&base, &levers))), seq: 2 },
             Response::Crashed { message: "boom".into() },
             Response::OutOfMemory { wanted_bytes: 1 << 30, memory_bytes: 3 << 30 },
-            Response::WarmUp(Box::new(Response::Imported(Box::new(ImportView::new(&imported, &settings))))),
+            Response::WarmUp {
+                import: Box::new(ImportView::new(&imported, &settings)),
+                scores: Box::new(ScoreView::new("d.csv", table, &scored, Default::default())),
+            },
         ];
         for msg in responses {
             assert_eq!(decode::<Response>(&encode(&msg)).as_ref(), Ok(&msg));

@@ -13,7 +13,6 @@
 //! A page that has data, or work under way, draws nothing more. Style and layout are not warmed: the
 //! elements are outside the document, so the browser never lays them out.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -24,12 +23,7 @@ use super::app::Screens;
 use super::import_screen::{MappingPanel, PreviewTable, ReportPanel, SourceControls, ValueControls};
 use super::state::{AppState, Tab};
 use super::worker_client::{expose, page_now, WorkerClient};
-use crate::worker_protocol::{ImportView, Response, ScoreView};
-
-thread_local! {
-    /// The warm-up's import, kept until its scores come.
-    static IMPORT: RefCell<Option<Arc<ImportView>>> = const { RefCell::new(None) };
-}
+use crate::worker_protocol::{ImportView, ScoreView};
 
 /// What one task of the warm-up draws. Measured with the worker idle, the parts took 1–52 ms each
 /// (`window.__kezhiPageWarmUp`).
@@ -40,46 +34,35 @@ enum Part {
     SourceControls,
     ValueControls,
     ImportMapping,
-    /// Everything under the header, on the import tab or, with scores, on the overview.
+    /// Everything under the header, on the import tab.
     Screens,
+    /// Everything under the header, on the overview with the scores.
+    Overview,
 }
 
-/// Takes a `Response::WarmUp`'s message: an `Imported` is drawn in parts on the import tab, a `Scored`
-/// (with the import before it) on the overview; each part in a task of its own.
-pub fn receive(real: AppState, worker: WorkerClient, message: Response) {
-    let (view, scores, parts) = match message {
-        Response::Imported(view) => {
-            let view = Arc::new(*view);
-            IMPORT.set(Some(view.clone()));
-            (view, None, vec![Part::ImportReport, Part::ImportPreview, Part::SourceControls, Part::ValueControls, Part::ImportMapping, Part::Screens])
-        }
-        Response::Scored(scores) => match IMPORT.take() {
-            Some(view) => (view, Some(Arc::new(*scores)), vec![Part::Screens]),
-            None => return,
-        },
-        _ => return,
-    };
-    schedule(real, worker, view, scores, parts);
+const PARTS: [Part; 7] =
+    [Part::ImportReport, Part::ImportPreview, Part::SourceControls, Part::ValueControls, Part::ImportMapping, Part::Screens, Part::Overview];
+
+/// Takes a `Response::WarmUp`'s import and scores and draws them, a part per task.
+pub fn receive(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Arc<ScoreView>) {
+    schedule(real, worker, view, scores, 0);
 }
 
-fn schedule(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Option<Arc<ScoreView>>, mut parts: Vec<Part>) {
-    if parts.is_empty() {
-        return;
-    }
-    let part = parts.remove(0);
-    let next = Closure::once_into_js(move || {
+fn schedule(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Arc<ScoreView>, next: usize) {
+    let Some(&part) = PARTS.get(next) else { return };
+    let step = Closure::once_into_js(move || {
         if draw(real, worker, view.clone(), scores.clone(), part) {
-            schedule(real, worker, view, scores, parts);
+            schedule(real, worker, view, scores, next + 1);
         }
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(step.unchecked_ref(), 0);
 }
 
 /// `window.__kezhiPageWarmUp`: the milliseconds each drawing took, in order (for the benchmarks).
 const KEY: &str = "__kezhiPageWarmUp";
 
 /// Draws `part` and throws it away; false when the page is no longer idle (nothing drawn).
-fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Option<Arc<ScoreView>>, part: Part) -> bool {
+fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Arc<ScoreView>, part: Part) -> bool {
     let idle = real.view.with_untracked(Option::is_none) && real.failure.with_untracked(Option::is_none) && real.busy.with_untracked(Option::is_none);
     let Some(parent) = document().create_element("div").ok().filter(|_| idle) else { return false };
     let t0 = page_now();
@@ -88,9 +71,10 @@ fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Opt
         let state = AppState::new(lang);
         state.options.set(view.options.clone());
         state.settings.set(view.settings.clone());
-        state.tab.set(if scores.is_some() { Tab::Overview } else { Tab::Import });
+        let overview = matches!(part, Part::Overview);
+        state.tab.set(if overview { Tab::Overview } else { Tab::Import });
         state.view.set(Some(view));
-        state.scores.set(scores);
+        state.scores.set(overview.then_some(scores));
         provide_context(state);
         provide_context(worker);
         match part {
@@ -99,7 +83,7 @@ fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Opt
             Part::SourceControls => view! { <SourceControls /> }.into_any(),
             Part::ValueControls => view! { <ValueControls /> }.into_any(),
             Part::ImportMapping => view! { <MappingPanel /> }.into_any(),
-            Part::Screens => view! { <Screens /> }.into_any(),
+            Part::Screens | Part::Overview => view! { <Screens /> }.into_any(),
         }
     });
     drop(drawing);

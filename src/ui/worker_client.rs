@@ -93,7 +93,7 @@ impl WorkerClient {
                 Ok(resp) => {
                     let t1 = page_now();
                     // The warm-up's messages are not the work's (the benchmarks read the largest).
-                    let counted = !matches!(resp, Response::WarmUp(_));
+                    let counted = !matches!(resp, Response::WarmUp { .. });
                     self.receive(resp);
                     if counted {
                         note_message(bytes.len(), t1 - t0, page_now() - t1);
@@ -262,7 +262,7 @@ impl WorkerClient {
                 let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
                 self.crashed(CrashKind::OutOfMemory, format!("{} more were needed with {} in use", mb(wanted_bytes), mb(memory_bytes)));
             }
-            Response::WarmUp(message) => super::warm_up::receive(s, self, *message),
+            Response::WarmUp { import, scores } => super::warm_up::receive(s, self, Arc::new(*import), Arc::new(*scores)),
         }
     }
 

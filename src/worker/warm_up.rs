@@ -81,8 +81,10 @@ fn run_step() {
             let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages.clone()))));
             // The page's own warm-up (ui/warm_up.rs), once this one has ended: the page then draws
             // with the worker idle, and a file chosen before then is not kept waiting by it.
-            post(&Response::WarmUp(Box::new(Response::Imported(Box::new(ImportView::new(&imported, &settings))))));
-            post(&Response::WarmUp(Box::new(Response::Scored(Box::new(ScoreView::new("warm-up.csv", &imported.table, &scored, stages))))));
+            post(&Response::WarmUp {
+                import: Box::new(ImportView::new(&imported, &settings)),
+                scores: Box::new(ScoreView::new("warm-up.csv", &imported.table, &scored, stages)),
+            });
             None
         }
     };
