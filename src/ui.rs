@@ -6,6 +6,7 @@ pub mod customers_screen;
 pub mod deep_link;
 pub mod equity_panel;
 pub mod format;
+pub mod frames;
 pub mod i18n;
 pub mod import_screen;
 pub mod landing;

@@ -196,13 +196,9 @@ impl WorkerClient {
                 s.scenarios.set(Vec::new());
                 s.view.set(Some(Arc::new(*view)));
                 s.tab.set(self.open_after.get_value());
-                // The worker holds the fits until the import is drawn (worker/pending_fits.rs): the
-                // timeout inside the animation frame runs once that frame has been laid out.
-                let shown = Closure::once_into_js(move || {
-                    let after = Closure::once_into_js(move || self.send_shown());
-                    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(after.unchecked_ref(), 0);
-                });
-                let _ = window().request_animation_frame(shown.unchecked_ref());
+                // The worker holds the fits until the import is drawn (worker/pending_fits.rs) and
+                // laid out. and laid out.
+                super::frames::after_next_frame(move || self.send_shown());
             }
             Response::Scored(scores) => {
                 expose("__kezhiScoredAt", page_now().into());

@@ -14,7 +14,13 @@ test('the page draws the warm-up where nobody sees it, and a real import after i
     await page.waitForFunction(() => window.__kezhiPageWarmUp?.length === 7, null, { timeout: 120_000, polling: 50 });
     const spent = await page.evaluate(() => window.__kezhiPageWarmUp);
     assert.ok(spent.every((ms) => ms >= 0 && ms < 5000), `each drawing's ms: ${spent}`);
-    // Nothing of it reached the document: still the landing page, no tabs, no import screen.
+    // The import tab's drawing was laid out once (attached, invisible and inert, for one frame) and
+    // then taken away again.
+    await page.waitForFunction(() => window.__kezhiWarmUpLaidOut !== undefined, null, { timeout: 10_000, polling: 50 });
+    assert.ok(await page.evaluate(() => window.__kezhiWarmUpLaidOut) > 500, 'laid out at its full height');
+    assert.equal(await page.locator('main').count(), 1);
+    assert.equal(await page.locator('[inert]').count(), 0);
+    // Nothing of it stayed in the document: still the landing page, no tabs, no import screen.
     for (const id of ['mapping', 'preview', 'import-report', 'tab-tab.overview', 'fit-report']) {
       assert.equal(await page.getByTestId(id).count(), 0, `${id} is not in the document`);
     }
