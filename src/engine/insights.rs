@@ -93,22 +93,10 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
     let n = table.customers.len();
     let once = table.customers.iter().filter(|c| c.occasions == 1).count();
     if n > 0 && once > 0 {
-        let potential = (0..n).filter(|&i| class_of(scored, Dimension::NewMatrix, i) == Some(0)).count();
-        say(
-            "one_time",
-            format!(
-                "{} of customers have bought only once; {} of them {} likely to return and worth a follow-up.",
-                pct(once as f64 / n as f64),
-                group_thousands(potential as u64),
-                plural(potential as u64, "is", "are")
-            ),
-            format!(
-                "{} 的客户只购买过一次，其中 {} 位可能回购且值得跟进。",
-                pct(once as f64 / n as f64),
-                group_thousands(potential as u64)
-            ),
-            Some(Filter { dim: Dimension::NewMatrix, class: 0 }),
-        );
+        let potential = (0..n).filter(|&i| class_of(scored, Dimension::NewMatrix, i) == Some(0)).count() as u64;
+        let (en, zh) = one_time_sentences(once as f64 / n as f64, potential);
+        // No list to open when nobody is likely to return.
+        say("one_time", en, zh, (potential > 0).then_some(Filter { dim: Dimension::NewMatrix, class: 0 }));
     }
     // The segment that earns most per customer, among those with at least 1% of the customers.
     let best = rfm
@@ -140,6 +128,26 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
     out
 }
 
+/// The one-time buyers' sentence: their share, and how many of them the new-customer matrix puts
+/// in its "likely to return" quadrant. With none there, it says so instead of "0 of them are".
+fn one_time_sentences(once_share: f64, potential: u64) -> (String, String) {
+    if potential == 0 {
+        return (
+            format!("{} of customers have bought only once; none of them looks likely to return yet.", pct(once_share)),
+            format!("{} 的客户只购买过一次，其中暂无可能回购的客户。", pct(once_share)),
+        );
+    }
+    (
+        format!(
+            "{} of customers have bought only once; {} of them {} likely to return and worth a follow-up.",
+            pct(once_share),
+            group_thousands(potential),
+            plural(potential, "is", "are")
+        ),
+        format!("{} 的客户只购买过一次，其中 {} 位可能回购且值得跟进。", pct(once_share), group_thousands(potential)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +156,16 @@ mod tests {
     use crate::engine::import::{import, ImportOptions};
     use crate::engine::scoring::score;
     use crate::engine::settings::Settings;
+
+    #[test]
+    fn one_time_buyers_read_right_for_none_one_and_many_likely_to_return() {
+        let none = one_time_sentences(0.4, 0);
+        assert_eq!(none.0, "40.0% of customers have bought only once; none of them looks likely to return yet.");
+        assert_eq!(none.1, "40.0% 的客户只购买过一次，其中暂无可能回购的客户。");
+        assert!(one_time_sentences(0.4, 1).0.ends_with("; 1 of them is likely to return and worth a follow-up."));
+        assert!(one_time_sentences(0.4, 1234).0.ends_with("; 1,234 of them are likely to return and worth a follow-up."));
+        assert!(one_time_sentences(0.4, 1234).1.contains("其中 1,234 位可能回购"));
+    }
 
     #[test]
     fn thousands_are_grouped() {
