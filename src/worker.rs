@@ -132,6 +132,18 @@ unsafe impl std::alloc::GlobalAlloc for ReportingAllocator {
     }
 }
 
+/// `f` on the scenarios' per-customer base for the scores held, made on first use; `None` without
+/// scores or CLVs.
+fn with_what_if_base<T>(f: impl FnOnce(&what_if::Base) -> T) -> Option<T> {
+    HELD.with_borrow_mut(|h| {
+        if h.what_if.is_none() {
+            let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
+            h.what_if = what_if::base(table, scored, &scored.settings);
+        }
+        h.what_if.as_ref().map(f)
+    })
+}
+
 /// Commits `fault` (tests only).
 fn commit(fault: Fault) {
     match fault {
@@ -202,14 +214,12 @@ fn handle(ev: MessageEvent) {
         }
         Request::Fault(fault) => commit(fault),
         Request::WhatIf { levers, seq } => {
-            let outcome = HELD.with_borrow_mut(|h| {
-                if h.what_if.is_none() {
-                    let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
-                    h.what_if = what_if::base(table, scored, &scored.settings);
-                }
-                h.what_if.as_ref().map(|b| Box::new(what_if::run(b, &levers)))
-            });
+            let outcome = with_what_if_base(|b| Box::new(what_if::run(b, &levers)));
             post(&Response::WhatIf { outcome, seq });
+        }
+        Request::Scenarios { levers, seq } => {
+            let outcomes = with_what_if_base(|b| levers.iter().map(|l| what_if::run(b, l)).collect());
+            post(&Response::Scenarios { outcomes, seq });
         }
         Request::RejectsCsv { lang } => {
             let (name, text) = HELD.with_borrow(|h| {

@@ -107,6 +107,9 @@ pub enum Request {
     /// The page has drawn the import it was sent: the fits may start (the worker waits for this, or
     /// `worker/pending_fits.rs`'s `WAIT_MS` at most, so the page lays the import out with a core free).
     Shown,
+    /// The saved scenarios' levers, to be run again on new scores (after an import or a change of
+    /// settings), in order; `seq` comes back with the answer.
+    Scenarios { levers: Vec<crate::engine::what_if::Levers>, seq: u64 },
 }
 
 /// A window of the customer list.
@@ -318,6 +321,8 @@ pub enum Response {
     /// (worker/warm_up.rs); the page draws them once where nobody sees them (ui/warm_up.rs), so the
     /// code that draws a real one is compiled before the first file comes.
     WarmUp { import: Box<ImportView>, scores: Box<ScoreView> },
+    /// The answer to `Scenarios`: one outcome per levers, in order (`None` without CLVs).
+    Scenarios { outcomes: Option<Vec<crate::engine::what_if::Outcome>>, seq: u64 },
 }
 
 /// A fault the worker can be told to commit, for the browser tests of the page's fault handling (the
@@ -384,6 +389,8 @@ mod tests {
                 import: Box::new(ImportView::new(&imported, &settings)),
                 scores: Box::new(ScoreView::new("d.csv", table, &scored, Default::default())),
             },
+            Response::Scenarios { outcomes: Some(vec![crate::engine::what_if::run(&base, &levers)]), seq: 4 },
+            Response::Scenarios { outcomes: None, seq: 5 },
         ];
         for msg in responses {
             assert_eq!(decode::<Response>(&encode(&msg)).as_ref(), Ok(&msg));
@@ -398,6 +405,7 @@ mod tests {
             Request::WhatIf { levers, seq: 1 },
             Request::Fault(Fault::OutOfMemory),
             Request::Shown,
+            Request::Scenarios { levers: vec![levers, crate::engine::what_if::Levers::default()], seq: 8 },
         ];
         for req in requests {
             assert_eq!(decode::<Request>(&encode(&req)).as_ref(), Ok(&req));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::format::{int, money, percent};
-use super::state::AppState;
+use super::state::{AppState, SavedScenario, ScenarioResult};
 use super::worker_client::use_worker;
 use crate::engine::lang::Lang;
 use crate::engine::what_if::{Lever, Levers, Outcome};
@@ -135,10 +135,26 @@ pub fn ScenarioTable() -> impl IntoView {
             return None;
         }
         let lang = state.lang.get();
-        let head = saved.iter().map(|(name, _)| view! { <th>{name.clone()}</th> }).collect_view();
-        let row = |label: String, cell: &dyn Fn(&Outcome) -> String| {
-            let cells = saved.iter().map(|(_, o)| view! { <td class="num">{cell(o)}</td> }).collect_view();
+        let head = saved.iter().map(|x| view! { <th>{x.name.clone()}</th> }).collect_view();
+        // A lever's row reads the levers; the others the outcome, "…" while it is run again on new
+        // scores and "—" when they have no CLVs.
+        let lever_row = |label: String, cell: &dyn Fn(&Levers) -> String| {
+            let cells = saved.iter().map(|x| view! { <td class="num">{cell(&x.levers)}</td> }).collect_view();
             view! { <tr><th>{label}</th>{cells}</tr> }
+        };
+        let row = |label: String, testid: &'static str, cell: &dyn Fn(&Outcome) -> String| {
+            let cells = saved
+                .iter()
+                .map(|x| {
+                    let shown = match &x.result {
+                        ScenarioResult::Ready(o) => cell(o),
+                        ScenarioResult::Pending => "…".to_string(),
+                        ScenarioResult::Unavailable => "—".to_string(),
+                    };
+                    view! { <td class="num">{shown}</td> }
+                })
+                .collect_view();
+            view! { <tr data-testid=testid><th>{label}</th>{cells}</tr> }
         };
         let pct = |v: f64| format!("{:+.0}%", v * 100.0);
         let pts = |v: f64| format!("{:+.1}", v * 100.0);
@@ -148,17 +164,17 @@ pub fn ScenarioTable() -> impl IntoView {
                 <table>
                     <thead><tr><th></th>{head}</tr></thead>
                     <tbody>
-                        {row(lever_label(Some(Lever::Retention), lang, false), &|o| pts(o.levers.retention))}
-                        {row(lever_label(Some(Lever::Frequency), lang, false), &|o| pct(o.levers.frequency))}
-                        {row(lever_label(Some(Lever::Spend), lang, false), &|o| pct(o.levers.spend))}
-                        {row(lever_label(Some(Lever::Margin), lang, false), &|o| pts(o.levers.margin))}
-                        {row(lever_label(Some(Lever::Discount), lang, false), &|o| o.levers.discount_annual.map_or("—".into(), |d| format!("{:.1}%", d * 100.0)))}
-                        {row(lever_label(Some(Lever::Conversion), lang, false), &|o| format!("{:.0}%", o.levers.convert_potential * 100.0))}
-                        {row(lever_label(None, lang, true), &|o| money(o.baseline))}
-                        {row(lever_label(None, lang, false), &|o| money(o.scenario))}
-                        {row(state.tr("scenario.change").into(), &|o| format!("{} ({})", signed(o.change), percent(o.change_share)))}
-                        {row(state.tr("equity.new").into(), &|o| money(o.tenure_after[0].equity))}
-                        {row(state.tr("equity.veteran").into(), &|o| money(o.tenure_after[1].equity))}
+                        {lever_row(lever_label(Some(Lever::Retention), lang, false), &|l| pts(l.retention))}
+                        {lever_row(lever_label(Some(Lever::Frequency), lang, false), &|l| pct(l.frequency))}
+                        {lever_row(lever_label(Some(Lever::Spend), lang, false), &|l| pct(l.spend))}
+                        {lever_row(lever_label(Some(Lever::Margin), lang, false), &|l| pts(l.margin))}
+                        {lever_row(lever_label(Some(Lever::Discount), lang, false), &|l| l.discount_annual.map_or("—".into(), |d| format!("{:.1}%", d * 100.0)))}
+                        {lever_row(lever_label(Some(Lever::Conversion), lang, false), &|l| format!("{:.0}%", l.convert_potential * 100.0))}
+                        {row(lever_label(None, lang, true), "saved-baseline", &|o| money(o.baseline))}
+                        {row(lever_label(None, lang, false), "saved-scenario", &|o| money(o.scenario))}
+                        {row(state.tr("scenario.change").into(), "saved-change", &|o| format!("{} ({})", signed(o.change), percent(o.change_share)))}
+                        {row(state.tr("equity.new").into(), "saved-new", &|o| money(o.tenure_after[0].equity))}
+                        {row(state.tr("equity.veteran").into(), "saved-veteran", &|o| money(o.tenure_after[1].equity))}
                     </tbody>
                 </table>
             </section>
@@ -184,7 +200,7 @@ pub fn ScenarioScreen() -> impl IntoView {
         let label = Some(name.get_untracked().trim().to_string())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("{} {n}", state.tr("scenario.default_name")));
-        state.scenarios.update(|v| v.push((label, o)));
+        state.scenarios.update(|v| v.push(SavedScenario { name: label, levers: o.levers, result: ScenarioResult::Ready(o) }));
         set_name.set(String::new());
     };
     let result = move || {

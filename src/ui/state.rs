@@ -84,10 +84,11 @@ pub struct AppState {
     /// The open customer card.
     pub card: RwSignal<Option<Arc<Card>>>,
     /// The what-if levers on the Scenarios view, the worker's answer for them, and the scenarios the
-    /// user saved (name, outcome) for the side-by-side table and the report.
+    /// user saved for the side-by-side table and the report (kept across imports and settings, and
+    /// run again on each new scoring).
     pub levers: RwSignal<crate::engine::what_if::Levers>,
     pub what_if: RwSignal<Option<Arc<crate::engine::what_if::Outcome>>>,
-    pub scenarios: RwSignal<Vec<(String, Arc<crate::engine::what_if::Outcome>)>>,
+    pub scenarios: RwSignal<Vec<SavedScenario>>,
     /// Customer ids shown as pseudonyms and names hidden, on screen and in exports (for demos).
     pub anonymise: RwSignal<bool>,
     /// The slide shown in presentation mode; `None` = not presenting.
@@ -176,4 +177,21 @@ impl Crash {
     pub fn bug(detail: impl Into<String>) -> Option<Crash> {
         Some(Crash { kind: CrashKind::Bug, detail: detail.into() })
     }
+}
+
+/// A scenario the user saved: its name, its levers, and what they give on the scores shown.
+#[derive(Clone, Debug)]
+pub struct SavedScenario {
+    pub name: String,
+    pub levers: crate::engine::what_if::Levers,
+    pub result: ScenarioResult,
+}
+
+#[derive(Clone, Debug)]
+pub enum ScenarioResult {
+    /// To be run again on the scores under way (after an import or a change of settings).
+    Pending,
+    /// The scores have no CLVs to run it on.
+    Unavailable,
+    Ready(Arc<crate::engine::what_if::Outcome>),
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::state::{AppState, Busy, Crash, CrashKind, Tab};
+use super::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
 use crate::engine::import::memory_budget;
 use crate::worker_protocol::{self, FailureView, Request, Response};
 
@@ -35,6 +35,8 @@ pub struct WorkerClient {
     list_seq: StoredValue<u64>,
     /// Sequence number of the newest what-if request.
     what_if_seq: StoredValue<u64>,
+    /// Sequence number of the newest request to run the saved scenarios again.
+    scenarios_seq: StoredValue<u64>,
     /// Requests made before the worker said it is ready (a module worker's handler is installed
     /// only after its wasm has loaded; earlier messages could be lost).
     pending: StoredValue<Option<Vec<js_sys::Object>>, LocalStorage>,
@@ -54,6 +56,7 @@ impl WorkerClient {
             restarts: StoredValue::new(0),
             list_seq: StoredValue::new(0),
             what_if_seq: StoredValue::new(0),
+            scenarios_seq: StoredValue::new(0),
             pending: StoredValue::new_local(Some(Vec::new())),
             generation: StoredValue::new(0),
             last_job: StoredValue::new_local(None),
@@ -191,13 +194,14 @@ impl WorkerClient {
                 s.scores.set(None);
                 s.list.set(None);
                 s.card.set(None);
-                // Scenarios were computed on the data and settings before this import.
+                // Scenarios were computed on the data and settings before this import: the saved ones
+                // keep their levers and are run again when the scores come.
                 s.what_if.set(None);
-                s.scenarios.set(Vec::new());
+                s.scenarios.update(|v| v.iter_mut().for_each(|x| x.result = ScenarioResult::Pending));
                 s.view.set(Some(Arc::new(*view)));
                 s.tab.set(self.open_after.get_value());
                 // The worker holds the fits until the import is drawn (worker/pending_fits.rs) and
-                // laid out. and laid out.
+                // laid out.
                 super::frames::after_next_frame(move || self.send_shown());
             }
             Response::Scored(scores) => {
@@ -206,6 +210,7 @@ impl WorkerClient {
                 let (memory, (waited_ms, shown)) = (scores.memory_bytes, scores.fits_waited);
                 if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
                     s.scores.set(Some(Arc::new(*scores)));
+                    self.rerun_scenarios();
                 }
                 // The stage times, the worker's wasm memory, how long the fits waited for the import
                 // to be drawn and whether the page's `Shown` ended it, and the time of the first frame
@@ -251,6 +256,19 @@ impl WorkerClient {
             Response::WhatIf { outcome, seq } => {
                 if seq == self.what_if_seq.get_value() {
                     s.what_if.set(outcome.map(|o| Arc::new(*o)));
+                }
+            }
+            Response::Scenarios { outcomes, seq } => {
+                if seq == self.scenarios_seq.get_value() {
+                    let mut outcomes = outcomes.map(|v| v.into_iter());
+                    s.scenarios.update(|saved| {
+                        for x in saved.iter_mut().filter(|x| matches!(x.result, ScenarioResult::Pending)) {
+                            x.result = match outcomes.as_mut() {
+                                Some(o) => o.next().map_or(ScenarioResult::Pending, |o| ScenarioResult::Ready(Arc::new(o))),
+                                None => ScenarioResult::Unavailable,
+                            };
+                        }
+                    });
                 }
             }
             Response::Crashed { message } => self.crashed(CrashKind::Bug, message),
@@ -447,6 +465,18 @@ impl WorkerClient {
     }
 
     /// Asks for customer equity under `levers` (the newest request's answer is kept).
+    /// Asks for the saved scenarios that wait for new scores (in the order saved) to be run on them.
+    fn rerun_scenarios(self) {
+        let levers: Vec<_> =
+            self.state.scenarios.with_untracked(|v| v.iter().filter(|x| matches!(x.result, ScenarioResult::Pending)).map(|x| x.levers).collect());
+        if levers.is_empty() {
+            return;
+        }
+        let seq = self.scenarios_seq.get_value() + 1;
+        self.scenarios_seq.set_value(seq);
+        self.post(&Request::Scenarios { levers, seq }, None);
+    }
+
     pub fn what_if(self, levers: crate::engine::what_if::Levers) {
         let seq = self.what_if_seq.get_value() + 1;
         self.what_if_seq.set_value(seq);

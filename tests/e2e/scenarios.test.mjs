@@ -2,7 +2,7 @@
 // waterfall equal `kezhi whatif` on the same file; scenarios are saved, compared and printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, shot, text, importFile, kezhi } from './harness.mjs';
@@ -67,6 +67,31 @@ test('equity on the overview and a scenario\'s waterfall are the CLI\'s; scenari
   assert.match(await text(page, 'scenario-sentences'), /客单价 \+10%/);
   await shot(page, 'scenarios-zh');
   await page.getByTestId('lang-switch').click();
+
+  // Saved scenarios outlive a change of settings: kept by name and levers, run again on the new
+  // scores. Their figures are then the CLI's under the new settings (horizon 24 months).
+  const savedCell = (row, k) => page.getByTestId(row).locator('td').nth(k);
+  near(num(await savedCell('saved-scenario', 0).innerText()), push.scenario, 'saved scenario before');
+  const settingsFile = join(dir, 'h24.json');
+  writeFileSync(settingsFile, JSON.stringify({ horizon_months: 24 }));
+  const push24 = JSON.parse(kezhi(['whatif', csv, '--retention', '0.05', '--convert', '0.3', '--settings', settingsFile, '--json']));
+  const upsell24 = JSON.parse(kezhi(['whatif', csv, '--spend', '0.1', '--settings', settingsFile, '--json']));
+  assert.ok(Math.abs(push24.scenario - push.scenario) > 1000, 'the horizon changes the figure');
+  await page.locator('[data-testid="tab-tab.settings"]').click();
+  const horizon = page.getByTestId('setting-horizon_months').locator('input, select').first();
+  await horizon.fill('24');
+  await horizon.dispatchEvent('change');
+  await page.getByTestId('settings-apply').click();
+  await page.locator('[data-testid="tab-tab.scenarios"]').click();
+  await page.waitForFunction((want) => {
+    const t = document.querySelector('[data-testid=saved-scenario] td')?.textContent || '';
+    return Math.abs(Number(t.replace(/[^0-9.-]/g, '')) - want) <= Math.max(0.51, 1e-5 * want);
+  }, push24.scenario, { timeout: 60_000, polling: 100 });
+  near(num(await savedCell('saved-baseline', 0).innerText()), push24.baseline, 'saved baseline after');
+  near(num(await savedCell('saved-scenario', 1).innerText()), upsell24.scenario, 'second saved scenario after');
+  const kept = await text(page, 'scenario-table');
+  assert.ok(kept.includes('Retention push') && kept.includes('Upsell'), kept);
+  await shot(page, 'scenarios-after-settings-en');
 
   // The printed report carries the equity and the saved scenarios.
   await page.locator('[data-testid="tab-tab.report"]').click();
