@@ -222,16 +222,41 @@ pub fn short_label(key: &str, lang: Lang) -> &str {
     lang.pick(en, zh)
 }
 
-/// [`Settings::describe`]'s list with the values in words of `lang`, for what people read (the printed
-/// report, the overview, the settings line under each chart): choices by their labels, "none",
-/// "median" and the like, and the lifecycle's rules as a sentence. Files (exports, the CLI's
-/// settings) keep `describe()`'s values, which are the settings file's.
 /// A share as a percentage without needless decimals: 0.2 → "20%", 0.075 → "7.5%".
 fn percent(v: f64) -> String {
     let x = (v * 1000.0).round() / 10.0;
     format!("{x}%")
 }
 
+/// An AHP judgement as people write it on Saaty's scale: 3 → "3", 1/3 → "1/3", 2.5 → "2.5".
+fn judgement(v: f64) -> String {
+    let near = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs().max(1.0);
+    let whole = |x: f64| near(x, x.round());
+    if v > 0.0 && v < 1.0 && whole(1.0 / v) {
+        format!("1/{}", (1.0 / v).round())
+    } else if whole(v) {
+        format!("{}", v.round())
+    } else {
+        format!("{}", (v * 1000.0).round() / 1000.0)
+    }
+}
+
+/// The RFM comparison matrix as its three judgements above the diagonal (the rest are their
+/// reciprocals and ones): "R vs F 3 · R vs M 5 · F vs M 3"; `None` for a matrix that is not 3 × 3.
+fn ahp_words(m: &[Vec<f64>], lang: Lang) -> Option<String> {
+    if m.len() != 3 || m.iter().any(|r| r.len() != 3) {
+        return None;
+    }
+    let vs = lang.pick("vs", "对");
+    let names = ["R", "F", "M"];
+    let pairs = [(0, 1), (0, 2), (1, 2)].map(|(i, j)| format!("{} {vs} {} {}", names[i], names[j], judgement(m[i][j])));
+    Some(pairs.join(" · "))
+}
+
+/// [`Settings::describe`]'s list with the values in words of `lang`, for what people read (the printed
+/// report, the overview, the settings line under each chart): choices by their labels, "none",
+/// "median" and the like, and the lifecycle's rules as a sentence. Files (exports, the CLI's
+/// settings) keep `describe()`'s values, which are the settings file's.
 pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
     let p = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
     let list = |v: &[f64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ");
@@ -250,6 +275,7 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
                         Some(t) => format!("R {} {} · F {} · M {}", p("days", "天数"), list(&t.r_days), list(&t.f), list(&t.m)),
                     },
                     "ahp_rfm" if s.ahp_rfm.is_none() => p("none (the weights above)", "无（用上方权重）"),
+                    "ahp_rfm" => s.ahp_rfm.as_deref().and_then(|m| ahp_words(m, lang)).unwrap_or(value),
                     "value_split" => match &s.value_split {
                         Split::Mean => p("mean", "均值"),
                         Split::Median => p("median", "中位数"),
@@ -477,6 +503,21 @@ mod tests {
         let en = describe(&custom, Lang::En);
         let grid = en.iter().find(|(k, _)| k == "nine_grid_strategy").map(|(_, v)| v.as_str()).unwrap_or_default();
         assert_eq!(grid, "your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit) [[0, 1, 2], [1, 2, 3], [2, 3, 3]]");
+    }
+
+    /// An AHP matrix reads as its judgements above the diagonal, reciprocals as fractions.
+    #[test]
+    fn an_ahp_matrix_reads_as_its_three_judgements() {
+        let ahp = |m: Vec<Vec<f64>>, lang| {
+            let s = Settings { ahp_rfm: Some(m), ..Settings::default() };
+            describe(&s, lang).into_iter().find(|(k, _)| k == "ahp_rfm").map(|(_, v)| v).unwrap_or_default()
+        };
+        let m = vec![vec![1.0, 3.0, 0.2], vec![1.0 / 3.0, 1.0, 2.5], vec![5.0, 0.4, 1.0]];
+        assert_eq!(ahp(m.clone(), Lang::En), "R vs F 3 · R vs M 1/5 · F vs M 2.5");
+        assert_eq!(ahp(m, Lang::Zh), "R 对 F 3 · R 对 M 1/5 · F 对 M 2.5");
+        assert_eq!(ahp(vec![vec![1.0, 1.0 / 7.0], vec![7.0, 1.0]], Lang::En), "[[1.0, 0.14285714285714285], [7.0, 1.0]]", "not 3 × 3: the numbers");
+        assert_eq!(judgement(0.333), "0.333");
+        assert_eq!(judgement(1.0 / 9.0), "1/9");
     }
 
     /// Every leaf of the serialised settings has a row (objects that are one setting, such as the
