@@ -17,7 +17,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
+use super::lang::{group_thousands, Lang};
+
+/// A count the models give as a real number, rounded and grouped: 9113.4 → "9,113".
+fn whole(x: f64) -> String {
+    if x.is_finite() && x >= 0.0 { group_thousands(x.round() as u64) } else { format!("{x:.0}") }
+}
 
 /// Smallest and largest parameter value the search treats as inside its domain.
 pub const PARAMETER_BOUNDS: (f64, f64) = (1e-6, 1e6);
@@ -163,14 +168,14 @@ impl Finding {
                 format!("Gamma-Gamma assumes spend does not depend on frequency; here their correlation is {correlation:.2}.")
             },
             Finding::HoldoutOff { predicted, actual } => if zh {
-                format!("留出期检验：预测复购 {predicted:.0} 次，实际 {actual:.0} 次，偏差超过 20%。")
+                format!("留出期检验：预测复购 {} 次，实际 {} 次，偏差超过 20%。", whole(*predicted), whole(*actual))
             } else {
-                format!("Holdout check: {predicted:.0} repeat purchases predicted, {actual:.0} happened, more than 20% off.")
+                format!("Holdout check: {} repeat purchases predicted, {} happened, more than 20% off.", whole(*predicted), whole(*actual))
             },
             Finding::HoldoutFine { predicted, actual } => if zh {
-                format!("留出期检验：预测复购 {predicted:.0} 次，实际 {actual:.0} 次。")
+                format!("留出期检验：预测复购 {} 次，实际 {} 次。", whole(*predicted), whole(*actual))
             } else {
-                format!("Holdout check: {predicted:.0} repeat purchases predicted, {actual:.0} happened.")
+                format!("Holdout check: {} repeat purchases predicted, {} happened.", whole(*predicted), whole(*actual))
             },
             Finding::UnusableThresholds { why } => {
                 if zh {
@@ -248,6 +253,15 @@ pub fn parameter_findings(model: &str, names: &[&str], values: &[f64], standard_
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_holdout_counts_are_rounded_and_grouped() {
+        let f = Finding::HoldoutFine { predicted: 9113.4, actual: 9458.0 };
+        assert_eq!(f.text(Lang::En), "Holdout check: 9,113 repeat purchases predicted, 9,458 happened.");
+        assert_eq!(f.text(Lang::Zh), "留出期检验：预测复购 9,113 次，实际 9,458 次。");
+        let f = Finding::HoldoutOff { predicted: 812.6, actual: 1200.0 };
+        assert!(f.text(Lang::En).starts_with("Holdout check: 813 repeat purchases predicted, 1,200 happened,"), "{}", f.text(Lang::En));
+    }
 
     #[test]
     fn the_verdict_is_the_most_severe_finding() {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::customer_list::{class_of, Dimension, Filter};
 use super::customer_table::CustomerTable;
-use super::lang::plural;
+use super::lang::{group_thousands, plural};
 use super::lifecycle;
 use super::rfm_overview::RfmOverview;
 use super::scoring::Scored;
@@ -35,18 +35,6 @@ pub struct Insight {
     pub filter: Option<Filter>,
 }
 
-/// A whole number with thousands separators (the sentences' only formatting).
-pub fn group_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (k, ch) in s.chars().enumerate() {
-        if k > 0 && (s.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
@@ -165,14 +153,6 @@ mod tests {
         assert!(one_time_sentences(0.4, 1).0.ends_with("; 1 of them is likely to return and worth a follow-up."));
         assert!(one_time_sentences(0.4, 1234).0.ends_with("; 1,234 of them are likely to return and worth a follow-up."));
         assert!(one_time_sentences(0.4, 1234).1.contains("其中 1,234 位可能回购"));
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1000), "1,000");
-        assert_eq!(group_thousands(1234567), "1,234,567");
     }
 
     /// Each sentence's numbers are the engine's: the count it names is the length of the list its

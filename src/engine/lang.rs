@@ -29,6 +29,19 @@ impl Lang {
     }
 }
 
+/// A whole number with thousands separators, for counts in sentences: 1105 → "1,105".
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (k, ch) in s.chars().enumerate() {
+        if k > 0 && (s.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// English's words for a count: `one` when `n` is 1, else `many` ("1 row was", "2 rows were").
 /// Chinese needs none.
 pub fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
@@ -36,5 +49,18 @@ pub fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
         one
     } else {
         many
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1234567), "1,234,567");
     }
 }

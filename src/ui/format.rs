@@ -2,7 +2,7 @@
 
 /// 1234567 → "1,234,567" (the engine's rule, so sentences and cards agree).
 pub fn int(n: u64) -> String {
-    crate::engine::insights::group_thousands(n)
+    crate::engine::lang::group_thousands(n)
 }
 
 /// Money with thousands separators and no decimals above 1,000.

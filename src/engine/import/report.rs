@@ -8,7 +8,7 @@ use super::rejects::Reject;
 use super::typed_rows::Transactions;
 use super::Detected;
 use crate::engine::customer_table::{BuildStats, CustomerTable};
-use crate::engine::lang::{plural, Lang};
+use crate::engine::lang::{group_thousands, plural, Lang};
 use crate::engine::settings::Settings;
 use crate::engine::time_unit::TimeUnit;
 
@@ -35,28 +35,33 @@ pub enum Warning {
 impl Warning {
     pub fn text(&self, lang: Lang) -> String {
         use Warning::*;
+        let n = group_thousands;
         match (self, lang) {
             (EncodingErrors { encoding }, Lang::En) => format!("Some characters could not be read as {encoding} and show as �. If names look wrong, choose another encoding."),
             (EncodingErrors { encoding }, Lang::Zh) => format!("部分字符无法按 {encoding} 解码，显示为 �。如姓名显示异常，请选择其他编码。"),
             (ReturnsNetted { rows, days }, Lang::En) => format!(
-                "{rows} {} with negative amounts {} treated as returns and netted into their day; {days} {} whose returns cancel their purchases {} not count as purchases.",
+                "{} {} with negative amounts {} treated as returns and netted into their day; {} {} whose returns cancel their purchases {} not count as purchases.",
+                n(*rows),
                 plural(*rows, "row", "rows"),
                 plural(*rows, "was", "were"),
+                n(*days),
                 plural(*days, "customer-day", "customer-days"),
                 plural(*days, "does", "do")
             ),
-            (ReturnsNetted { rows, days }, Lang::Zh) => format!("{rows} 行负金额按退货处理，已与当天消费相抵；{days} 个客户日因退货抵消了购买，不计为购买。"),
+            (ReturnsNetted { rows, days }, Lang::Zh) => format!("{} 行负金额按退货处理，已与当天消费相抵；{} 个客户日因退货抵消了购买，不计为购买。", n(*rows), n(*days)),
             (CustomersWithoutPurchase { customers }, Lang::En) => format!(
-                "{customers} {} no purchase in the window (only returns) and {} not in the customer table.",
+                "{} {} no purchase in the window (only returns) and {} not in the customer table.",
+                n(*customers),
                 plural(*customers, "customer has", "customers have"),
                 plural(*customers, "is", "are")
             ),
-            (CustomersWithoutPurchase { customers }, Lang::Zh) => format!("{customers} 位客户在观察期内没有购买（仅有退货），未计入客户表。"),
+            (CustomersWithoutPurchase { customers }, Lang::Zh) => format!("{} 位客户在观察期内没有购买（仅有退货），未计入客户表。", n(*customers)),
             (AfterAnalysisDate { rows }, Lang::En) => format!(
-                "{rows} {} dated after the analysis date: kept aside as the holdout, not used in the scores.",
+                "{} {} dated after the analysis date: kept aside as the holdout, not used in the scores.",
+                n(*rows),
                 plural(*rows, "row is", "rows are")
             ),
-            (AfterAnalysisDate { rows }, Lang::Zh) => format!("{rows} 行日期晚于分析日：留作验证期（holdout），不参与评分。"),
+            (AfterAnalysisDate { rows }, Lang::Zh) => format!("{} 行日期晚于分析日：留作验证期（holdout），不参与评分。", n(*rows)),
             (TitleSkipped { lines, header_line, first }, Lang::En) => match lines {
                 1 => format!("The header is on line {header_line}; the line above it (\"{first}\") was skipped as a title."),
                 _ => format!("The header is on line {header_line}; the {lines} lines above it (\"{first}\") were skipped as a title."),
@@ -230,7 +235,7 @@ mod tests {
         );
         assert_eq!(
             en(Warning::ReturnsNetted { rows: 1105, days: 0 }),
-            "1105 rows with negative amounts were treated as returns and netted into their day; 0 customer-days whose returns cancel their purchases do not count as purchases."
+            "1,105 rows with negative amounts were treated as returns and netted into their day; 0 customer-days whose returns cancel their purchases do not count as purchases."
         );
         assert_eq!(
             en(Warning::CustomersWithoutPurchase { customers: 1 }),
