@@ -1,7 +1,7 @@
 //! Errors that stop an import, each with what the user should do next, in both languages.
 
 use super::header_mapping::{Role, Shape};
-use crate::engine::lang::Lang;
+use crate::engine::lang::{group_thousands, Lang};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
@@ -63,14 +63,26 @@ impl ImportError {
             (MissingColumn { role, shape }, Lang::Zh) => format!("{file}：{}需要“{}”列，但没有列被映射到它。请在上方的列映射中选择。", shape.label(Lang::Zh), role.label(Lang::Zh)),
             (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
             (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
-            (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {rejected} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above."),
+            (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above.", group_thousands(*rejected as u64)),
             (OtherOrigin { url }, Lang::En) => format!("{file}: {url} is on another server. Kezhi loads ?src= files only from the server it is served from, so nothing was fetched. Put the file beside Kezhi, or drop it here."),
             (OtherOrigin { url }, Lang::Zh) => format!("{file}：{url} 位于其他服务器。Kezhi 只从自身所在的服务器加载 ?src= 文件，因此没有发起任何请求。请将文件放在 Kezhi 旁边，或直接拖入本页面。"),
             (Fetch { url, detail }, Lang::En) => format!("{file}: {url} could not be fetched from this server ({detail}). Check the path in ?src=, or drop the file here."),
             (Fetch { url, detail }, Lang::Zh) => format!("{file}：无法从本服务器获取 {url}（{detail}）。请检查 ?src= 中的路径，或直接拖入文件。"),
             (UnknownColumn { name }, Lang::En) => format!("{file} has no column \"{name}\". Give a header name or a column number from 1."),
             (UnknownColumn { name }, Lang::Zh) => format!("{file} 中没有“{name}”列。请填写表头名称或从 1 开始的列号。"),
-            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{rejected} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。"),
+            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。", group_thousands(*rejected as u64)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_rows_in_a_message_is_grouped() {
+        let e = ImportError::NoUsableRows { rejected: 860_073, first_reason: "line 2: no date".into() };
+        assert!(e.message("t.csv", Lang::En).starts_with("t.csv: none of the 860,073 data rows could be used."), "{}", e.message("t.csv", Lang::En));
+        assert!(e.message("t.csv", Lang::Zh).starts_with("t.csv：860,073 行数据全部无法使用。"), "{}", e.message("t.csv", Lang::Zh));
     }
 }
