@@ -105,7 +105,8 @@ fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Arc
 /// Attaches `parent` (a drawing of the import screen) at the end of the body, invisible, inert and
 /// without the attributes other code finds elements by (`id`, `data-testid`, a radio's `name`), for
 /// one frame: the browser styles and lays it out in that frame's rendering, then the next task removes
-/// it and unmounts the drawing.
+/// it and unmounts the drawing. Kept alive that long, its effects would run, but the import tab has
+/// none; it calls the worker only from clicks, which `inert` stops.
 fn lay_out_once(parent: web_sys::Element, drawing: Box<dyn std::any::Any>) {
     let Some(body) = document().body() else { return };
     if let Ok(named) = parent.query_selector_all("[id],[data-testid],[name]") {
