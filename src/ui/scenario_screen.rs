@@ -55,7 +55,10 @@ fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
 }
 
 fn signed(v: f64) -> String {
-    if v >= 0.0 {
+    // A lever left at zero adds nothing: "0", not "+0.00" beside "+47,030".
+    if v == 0.0 {
+        "0".to_string()
+    } else if v > 0.0 {
         format!("+{}", money(v))
     } else {
         money(v)
