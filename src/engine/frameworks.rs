@@ -251,6 +251,7 @@ pub struct LifecycleSummary {
     pub cohorts: Vec<lifecycle::Cohort>,
     pub flow_from: Option<chrono::NaiveDate>,
     pub flow: Vec<Vec<u64>>,
+    pub second_gap_days: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -313,6 +314,7 @@ impl Frameworks {
                 cohorts: l.cohorts.clone(),
                 flow_from: l.flow_from,
                 flow: l.flow.clone(),
+                second_gap_days: l.second_gap_days,
             }),
             value_grid: grid_summary(&self.value_grid),
             growth_grid: self.growth_grid.as_ref().map(grid_summary),

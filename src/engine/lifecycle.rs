@@ -4,7 +4,11 @@
 //!
 //! Stage, tested in this order:
 //! 1. 流失 lost: P(alive) < 0.1; with no model, days since the last purchase > 3 × the customer's own
-//!    median gap between purchases and > 180 days;
+//!    median gap between purchases and > 180 days; a customer with one purchase occasion (who has no
+//!    gap of their own, and whom BG/NBD gives P(alive) = 1 whatever the date), days since it > 3 × the
+//!    median days from a first to a second occasion among the customers who came back, and > 180 days
+//!    (this last test is ours: METHODS §5's two tests cannot apply to them, and without it every
+//!    one-time buyer of years ago stayed in introduction);
 //! 2. 导入期 introduction: one purchase occasion, or first purchase less than 90 days ago;
 //! 3. 衰退期 decline: spend in the latest period more than 20% below the period before, or P(alive) < 0.5;
 //! 4. 成长期 growth: spend in the latest period more than 20% above the period before;
@@ -17,6 +21,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::class_table::{aggregate, ClassRow};
+use super::lang::Lang;
 use super::customer_table::Occasion;
 use super::time_unit::DAYS_PER_MONTH;
 use super::group_periods::{months_before, period_spend};
@@ -65,11 +70,15 @@ pub fn alternative_label(stage: usize) -> &'static str {
     ["培育期", "确认期", "信任期", "弱化期", "消失期"][stage.min(4)]
 }
 
-/// One customer's stage from its occasions (date, spend; in date order) at `end`.
-pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<f64>, rules: &StageRules) -> Option<usize> {
+/// One customer's stage from its occasions (date, spend; in date order) at `end`. `second_gap`: the
+/// median days from a first to a second occasion among the customers with two or more by `end`
+/// ([`median_second_gap`]), the yardstick for a customer with one occasion (`None`: nobody came back).
+pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<f64>, second_gap: Option<f64>, rules: &StageRules) -> Option<usize> {
     let first = occasions.first()?.0;
     let last = occasions.last()?.0;
+    let since = (end - last).num_days() as f64;
     let lost = match p_alive {
+        _ if occasions.len() == 1 => second_gap.is_some_and(|g| since > rules.lost_gap_multiple * g && since > rules.lost_min_days),
         Some(p) => p < rules.lost_p_alive,
         None => {
             let mut gaps: Vec<i64> = occasions.windows(2).map(|w| (w[1].0 - w[0].0).num_days()).collect();
@@ -79,7 +88,6 @@ pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<
                 gaps.sort_unstable();
                 let n = gaps.len();
                 let median = if n % 2 == 1 { gaps[n / 2] as f64 } else { (gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0 };
-                let since = (end - last).num_days() as f64;
                 since > rules.lost_gap_multiple * median && since > rules.lost_min_days
             }
         }
@@ -98,6 +106,29 @@ pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<
         GROWTH
     } else {
         MATURITY
+    })
+}
+
+/// The median days from a first to a second purchase occasion, over the customers with two or more
+/// occasions by `end` (`None` when there are none): how long a customer who comes back usually takes.
+pub fn median_second_gap(customers: &[&[Occasion]], end: NaiveDate) -> Option<f64> {
+    let mut gaps: Vec<i64> = customers
+        .iter()
+        .filter_map(|occ| match occ {
+            [a, b, ..] if b.date <= end => Some((b.date - a.date).num_days()),
+            _ => None,
+        })
+        .collect();
+    let n = gaps.len();
+    if n == 0 {
+        return None;
+    }
+    let (_, &mut hi, _) = gaps.select_nth_unstable(n / 2);
+    Some(if n % 2 == 1 {
+        hi as f64
+    } else {
+        let lo = gaps[..n / 2].iter().copied().max().unwrap_or(hi);
+        (lo + hi) as f64 / 2.0
     })
 }
 
@@ -190,6 +221,31 @@ pub struct Lifecycle {
     /// Stages at `flow_from` (rows, plus a last row for customers not yet acquired then) × stages now.
     pub flow_from: Option<NaiveDate>,
     pub flow: Vec<Vec<u64>>,
+    /// The median days from a first to a second occasion ([`median_second_gap`]) at the analysis date.
+    pub second_gap_days: Option<f64>,
+}
+
+/// How "lost" was decided (`lost_rule`: "p_alive" or "recency_rule"), with the numbers used, for the
+/// lifecycle view.
+pub fn lost_rule_text(lost_rule: &str, second_gap_days: Option<f64>, rules: &StageRules, lang: Lang) -> String {
+    let (k, min) = (rules.lost_gap_multiple, rules.lost_min_days);
+    let one_time = match (second_gap_days, lang) {
+        (Some(g), Lang::En) => format!(
+            "A customer with one purchase is lost once more than {} days have passed since it: {k} × the {g:.0} days that customers who came back took, at the median, to buy again, and over {min:.0}.",
+            (k * g).max(min).floor()
+        ),
+        (Some(g), Lang::Zh) => format!("只购买过一次的客户：距该次购买超过 {} 天即为流失（回购客户从首购到再次购买的中位天数 {g:.0} 的 {k} 倍，且超过 {min:.0} 天）。", (k * g).max(min).floor()),
+        (None, Lang::En) => "No customer has bought twice yet, so one-time buyers stay in introduction.".to_string(),
+        (None, Lang::Zh) => "尚无客户再次购买，因此只购买过一次的客户均归入导入期。".to_string(),
+    };
+    let main = match (lost_rule, lang) {
+        ("p_alive", Lang::En) => format!("Lost: P(alive) below {} under BG/NBD.", rules.lost_p_alive),
+        ("p_alive", Lang::Zh) => format!("流失：BG/NBD 模型中存活概率低于 {}。", rules.lost_p_alive),
+        (_, Lang::En) => format!("Lost (no model fitted): more than {k} times the customer's usual gap and over {min:.0} days since the last purchase."),
+        (_, Lang::Zh) => format!("流失（未拟合模型）：距末次购买超过该客户通常间隔的 {k} 倍且超过 {min:.0} 天。"),
+    };
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    format!("{main}{sep}{one_time}")
 }
 
 /// Everything above for customers' occasions (date, spend, margin), their P(alive) now and at
@@ -204,17 +260,19 @@ pub struct LifecycleInputs<'a> {
 }
 
 pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
-    let stage_at = |i: usize, end: NaiveDate, p: Option<f64>| {
+    let stage_at = |i: usize, end: NaiveDate, p: Option<f64>, second_gap: Option<f64>| {
         let occ: Vec<(NaiveDate, f64)> = inputs.occasions[i].iter().filter(|o| o.date <= end).map(|o| (o.date, o.spend)).collect();
-        stage_of(&occ, end, p, &inputs.rules)
+        stage_of(&occ, end, p, second_gap, &inputs.rules)
     };
     let n = inputs.occasions.len();
-    let stage: Vec<Option<usize>> = (0..n).map(|i| stage_at(i, inputs.end, inputs.p_alive[i])).collect();
+    let gap_now = median_second_gap(&inputs.occasions, inputs.end);
+    let stage: Vec<Option<usize>> = (0..n).map(|i| stage_at(i, inputs.end, inputs.p_alive[i], gap_now)).collect();
     let mut flow = vec![vec![0u64; STAGES.len()]; STAGES.len() + 1];
     if let Some((from, p_then)) = &inputs.flow_from {
+        let gap_then = median_second_gap(&inputs.occasions, *from);
         for i in 0..n {
             let Some(now) = stage[i] else { continue };
-            let then = stage_at(i, *from, p_then[i]).unwrap_or(STAGES.len());
+            let then = stage_at(i, *from, p_then[i], gap_then).unwrap_or(STAGES.len());
             flow[then][now] += 1;
         }
     }
@@ -226,6 +284,7 @@ pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
         flow_from: inputs.flow_from.as_ref().map(|f| f.0),
         flow,
         stage,
+        second_gap_days: gap_now,
     }
 }
 
@@ -252,10 +311,10 @@ mod tests {
     fn stages_by_construction() {
         let end = d("2024-12-31");
         let rules = StageRules::default();
-        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| (d(x), v)).collect::<Vec<_>>(), end, p, &rules);
+        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| (d(x), v)).collect::<Vec<_>>(), end, p, None, &rules);
         assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.05)), Some(LOST));
         assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.1)), Some(DECLINE), "P(alive) = 0.1 is not lost, and below 0.5 declines");
-        assert_eq!(s(&[("2023-01-10", 10.0)], Some(1.0)), Some(INTRODUCTION), "one occasion");
+        assert_eq!(s(&[("2023-01-10", 10.0)], Some(1.0)), Some(INTRODUCTION), "one occasion, nobody came back to measure by");
         assert_eq!(s(&[("2024-10-03", 10.0), ("2024-12-01", 10.0)], Some(0.9)), Some(INTRODUCTION), "89 days of tenure");
         assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 50.0)], Some(0.9)), Some(DECLINE), "−50%");
         assert_eq!(s(&[("2024-03-01", 100.0), ("2024-10-01", 80.0)], Some(0.9)), Some(MATURITY), "exactly −20% is not decline");
@@ -266,6 +325,45 @@ mod tests {
         assert_eq!(s(&[("2023-11-02", 10.0), ("2023-12-02", 10.0), ("2024-01-01", 10.0)], None), Some(LOST));
         // No model, 150 days since the last purchase: not > 180, so not lost; spend 10 → 20: growth.
         assert_eq!(s(&[("2024-06-04", 10.0), ("2024-07-04", 10.0), ("2024-08-03", 10.0)], None), Some(GROWTH));
+    }
+
+    /// One occasion: lost once the days since it pass both 3 × the median first-to-second gap and 180.
+    /// End 2024-12-31; the gap 100 days, so the line is 300 days (after 2024-03-06).
+    #[test]
+    fn a_one_time_buyer_is_lost_after_three_times_the_usual_wait_for_a_second_purchase() {
+        let end = d("2024-12-31");
+        let rules = StageRules::default();
+        let s = |date: &str, p: Option<f64>, gap: Option<f64>| stage_of(&[(d(date), 10.0)], end, p, gap, &rules);
+        assert_eq!(s("2023-01-10", Some(1.0), Some(100.0)), Some(LOST), "721 days > 300: lost, though BG/NBD says P(alive) = 1");
+        assert_eq!(s("2023-01-10", None, Some(100.0)), Some(LOST), "the same without a model");
+        assert_eq!(s("2024-03-06", Some(1.0), Some(100.0)), Some(INTRODUCTION), "exactly 300 days is not over the line");
+        assert_eq!(s("2024-03-05", Some(1.0), Some(100.0)), Some(LOST), "301 days");
+        assert_eq!(s("2024-08-01", Some(1.0), Some(20.0)), Some(INTRODUCTION), "152 days: over 3 × 20 but not over 180");
+        assert_eq!(s("2024-06-01", Some(1.0), Some(20.0)), Some(LOST), "213 days: over 180 and over 60");
+        assert_eq!(s("2023-01-10", Some(1.0), Some(300.0)), Some(INTRODUCTION), "721 days < 3 × 300");
+        // The yardstick: first-to-second gaps 10, 30, 100 (median 30); a customer whose second
+        // occasion comes after `end` does not count yet; one-occasion customers not at all.
+        let a = [o("2024-01-01", 1.0, 0.0), o("2024-01-11", 1.0, 0.0), o("2024-06-01", 1.0, 0.0)];
+        let b = [o("2024-02-01", 1.0, 0.0), o("2024-03-02", 1.0, 0.0)];
+        let c = [o("2024-01-01", 1.0, 0.0), o("2024-04-10", 1.0, 0.0)];
+        let late = [o("2024-01-01", 1.0, 0.0), o("2025-02-01", 1.0, 0.0)];
+        let once = [o("2024-05-01", 1.0, 0.0)];
+        let all: Vec<&[Occasion]> = vec![&a, &b, &c, &late, &once];
+        assert_eq!(median_second_gap(&all, end), Some(30.0));
+        assert_eq!(median_second_gap(&all[..2], end), Some(20.0), "an even count: the mean of the middle two");
+        assert_eq!(median_second_gap(&all[4..], end), None);
+    }
+
+    #[test]
+    fn the_lost_rule_reads_with_its_numbers() {
+        let rules = StageRules::default();
+        let l = |rule: &str, gap: Option<f64>, lang| lost_rule_text(rule, gap, &rules, lang);
+        assert_eq!(
+            l("p_alive", Some(72.0), Lang::En),
+            "Lost: P(alive) below 0.1 under BG/NBD. A customer with one purchase is lost once more than 216 days have passed since it: 3 × the 72 days that customers who came back took, at the median, to buy again, and over 180."
+        );
+        assert!(l("p_alive", Some(20.0), Lang::Zh).contains("超过 180 天即为流失"), "3 × 20 < 180: the floor");
+        assert!(l("recency_rule", None, Lang::En).ends_with("so one-time buyers stay in introduction."));
     }
 
     /// Two customers: A buys in months 0 and 2 (margins 10 and 30), B in month 0 twice (5 + 5) and

@@ -159,7 +159,7 @@ impl Settings {
             ("lifecycle".into(), {
                 let l = &self.lifecycle;
                 format!(
-                    "lost P(alive) < {} (no model: > {}× own gap and > {} days), introduction < {} days, decline P(alive) < {}, spend change ±{}, periods {} months",
+                    "lost P(alive) < {} (no model: > {}× own gap and > {} days; one purchase: the same against the median wait for a second), introduction < {} days, decline P(alive) < {}, spend change ±{}, periods {} months",
                     l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
                 )
             }),

@@ -294,7 +294,7 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
                         match lang {
                             Lang::En => value,
                             Lang::Zh => format!(
-                                "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
+                                "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天；只购买一次：以回购客户再次购买的中位天数代替自身间隔）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
                                 l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
                             ),
                         }

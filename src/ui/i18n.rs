@@ -29,8 +29,6 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.clv", "CLV", "客户终身价值"),
     ("tab.lifecycle", "Lifecycle", "生命周期"),
     ("life.title", "Customer lifecycle", "客户生命周期"),
-    ("life.lost_by_model", "Lost: P(alive) below 0.1 under BG/NBD. A customer with one purchase has P(alive) 1 in that model, so one-time buyers stay in introduction however long ago they bought.", "流失：BG/NBD 模型中存活概率低于 0.1。该模型对只购买过一次的客户给出存活概率 1，因此一次性购买的客户无论多久以前购买都归入导入期。"),
-    ("life.lost_by_recency", "Lost (no model fitted): more than 3 times the customer's usual gap and over 180 days since the last purchase.", "流失（未拟合模型）：距末次购买超过该客户通常间隔的 3 倍且超过 180 天。"),
     ("life.curve", "Lifecycle profit curve: mean margin per active customer by month since the first purchase", "生命周期利润曲线：按首购后月数的活跃客户人均毛利"),
     ("life.mean_margin", "Mean margin per active customer", "活跃客户人均毛利"),
     ("life.cohorts", "Cohort retention: share of each month's new customers buying again k months later", "同期群留存：各月新客在 k 个月后仍购买的比例"),
