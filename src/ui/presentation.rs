@@ -12,7 +12,7 @@ use super::overview_screen::ParetoCurve;
 use super::portfolio_screen::{PortfolioScreen, PyramidPair};
 use super::rfm_screen::RfmScreen;
 use super::scenario_screen::{ScenarioTable, Waterfall};
-use super::state::AppState;
+use super::state::{AppState, ScenarioResult};
 
 /// Slide titles, in the story's order.
 pub const SLIDES: [&str; 6] = ["slide.equity", "slide.pyramid", "slide.rfm", "slide.portfolio", "slide.lifecycle", "slide.scenarios"];
@@ -28,12 +28,28 @@ fn slide(k: usize) -> AnyView {
     }
 }
 
+/// The scenario on the Scenarios view, or else the last saved one with a result (saved scenarios
+/// outlive an import, the one on the view does not), as a waterfall above the saved ones.
 #[component]
 fn ScenarioSlide() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.what_if.get() {
-        Some(o) => view! { <Waterfall outcome=o /><ScenarioTable /> }.into_any(),
-        None => view! { <p>{state.tr("slide.no_scenario")}</p><ScenarioTable /> }.into_any(),
+    move || {
+        let last_saved = || {
+            state.scenarios.with(|v| {
+                v.iter().rev().find_map(|x| match &x.result {
+                    ScenarioResult::Ready(o) => Some((Some(x.name.clone()), o.clone())),
+                    _ => None,
+                })
+            })
+        };
+        match state.what_if.get().map(|o| (None, o)).or_else(last_saved) {
+            Some((name, o)) => {
+                let name = name.map(|n| view! { <h3 data-testid="slide-scenario-name">{n}</h3> });
+                view! { {name}<Waterfall outcome=o /><ScenarioTable /> }.into_any()
+            }
+            None if state.scenarios.with(|v| !v.is_empty()) => view! { <ScenarioTable /> }.into_any(),
+            None => view! { <p>{state.tr("slide.no_scenario")}</p> }.into_any(),
+        }
     }
 }
 

@@ -28,7 +28,9 @@ const MAX_RESTARTS: u32 = 3;
 pub struct WorkerClient {
     worker: StoredValue<Option<Worker>, LocalStorage>,
     /// The tab to open when the import under way succeeds (the demo opens the overview).
-    open_after: StoredValue<Tab>,
+    /// `None` for a re-import: the page stays on whatever tab the user is on when it lands (they may
+    /// have moved on while it ran).
+    open_after: StoredValue<Option<Tab>>,
     /// Crashes since the worker last answered.
     restarts: StoredValue<u32>,
     /// Sequence number of the newest list request.
@@ -52,7 +54,7 @@ impl WorkerClient {
     pub fn new(state: AppState) -> WorkerClient {
         let client = WorkerClient {
             worker: StoredValue::new_local(None),
-            open_after: StoredValue::new(Tab::Import),
+            open_after: StoredValue::new(Some(Tab::Import)),
             restarts: StoredValue::new(0),
             list_seq: StoredValue::new(0),
             what_if_seq: StoredValue::new(0),
@@ -199,7 +201,9 @@ impl WorkerClient {
                 s.what_if.set(None);
                 s.scenarios.update(|v| v.iter_mut().for_each(|x| x.result = ScenarioResult::Pending));
                 s.view.set(Some(Arc::new(*view)));
-                s.tab.set(self.open_after.get_value());
+                if let Some(tab) = self.open_after.get_value() {
+                    s.tab.set(tab);
+                }
                 // The worker holds the fits until the import is drawn (worker/pending_fits.rs) and
                 // laid out.
                 super::frames::after_next_frame(move || self.send_shown());
@@ -411,7 +415,7 @@ impl WorkerClient {
         s.crash.set(None);
         s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
         s.options.set(Default::default());
-        self.open_after.set_value(tab);
+        self.open_after.set_value(Some(tab));
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
         let request = Request::Import { file_name: name, options: Default::default(), settings };
@@ -425,7 +429,7 @@ impl WorkerClient {
         let name = s.detected.get_untracked().map(|d| d.file_name).unwrap_or_default();
         s.crash.set(None);
         s.busy.set(Some(Busy { file_name: name.clone(), progress: None }));
-        self.open_after.set_value(s.tab.get_untracked());
+        self.open_after.set_value(None);
         let request = Request::Import { file_name: name, options: s.options.get_untracked(), settings: s.settings.get_untracked() };
         self.post(&request, None);
         // A retry re-reads the file (a fresh worker holds none), with these options.
@@ -442,7 +446,7 @@ impl WorkerClient {
         let s = self.state;
         s.crash.set(None);
         s.busy.set(Some(Busy { file_name: "demo".into(), progress: None }));
-        self.open_after.set_value(tab);
+        self.open_after.set_value(Some(tab));
         let mut settings = s.settings.get_untracked();
         settings.analysis_date = None;
         let request = Request::Demo { settings };
