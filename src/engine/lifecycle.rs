@@ -20,7 +20,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::class_table::{aggregate, ClassRow};
+use super::class_table::{aggregate, median, ClassRow};
 use super::lang::Lang;
 use super::customer_table::Occasion;
 use super::time_unit::DAYS_PER_MONTH;
@@ -112,24 +112,14 @@ pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<
 /// The median days from a first to a second purchase occasion, over the customers with two or more
 /// occasions by `end` (`None` when there are none): how long a customer who comes back usually takes.
 pub fn median_second_gap(customers: &[&[Occasion]], end: NaiveDate) -> Option<f64> {
-    let mut gaps: Vec<i64> = customers
+    let gaps: Vec<f64> = customers
         .iter()
         .filter_map(|occ| match occ {
-            [a, b, ..] if b.date <= end => Some((b.date - a.date).num_days()),
+            [a, b, ..] if b.date <= end => Some((b.date - a.date).num_days() as f64),
             _ => None,
         })
         .collect();
-    let n = gaps.len();
-    if n == 0 {
-        return None;
-    }
-    let (_, &mut hi, _) = gaps.select_nth_unstable(n / 2);
-    Some(if n % 2 == 1 {
-        hi as f64
-    } else {
-        let lo = gaps[..n / 2].iter().copied().max().unwrap_or(hi);
-        (lo + hi) as f64 / 2.0
-    })
+    (!gaps.is_empty()).then(|| median(&gaps))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
