@@ -2,10 +2,9 @@
 // CLI's numbers for the same file, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, kezhi, inked } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi, inked, tempDir } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
@@ -15,7 +14,7 @@ after(async () => { await b?.close(); });
 
 test('the CLV view draws the model checks and the P(alive) matrix', async () => {
   const { page } = b;
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-clv-'));
+  const dir = tempDir('kezhi-clv-');
   const csv = join(dir, 'retailer.csv');
   kezhi(['demo', '--customers', '2000', '--seed', '9', '--out', csv]);
   const cli = JSON.parse(kezhi(['score', csv, '--json']));

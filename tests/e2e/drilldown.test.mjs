@@ -5,15 +5,14 @@
 // the same fit; deep links and ?demo=1; the RFM view; the printable report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, shots, text, count, importFile, kezhi } from './harness.mjs';
+import { launch, shot, shots, text, count, importFile, kezhi, tempDir } from './harness.mjs';
 
 let b, dir, csv, cli, rows, header;
 before(async () => {
   b = await launch({ locale: 'en-US' });
-  dir = mkdtempSync(join(tmpdir(), 'kezhi-drill-'));
+  dir = tempDir('kezhi-drill-');
   csv = join(dir, 'retailer.csv');
   kezhi(['demo', '--customers', '2000', '--seed', '5', '--out', csv]);
   const scored = join(dir, 'scored.csv');

@@ -2,10 +2,8 @@
 // shows the verdict, the parameters and the findings, and the numbers are the CLI's on the same data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, root, kezhi, fixtures } from './harness.mjs';
+import { launch, shot, text, importFile, root, kezhi, fixtures, tempDir } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
@@ -29,7 +27,7 @@ test('an imported file gets a fit report whose numbers are the CLI\'s on the sam
   // The CLI writes the file and the page imports those very bytes: the browser's own demo button
   // draws from the same generator, but wasm's and glibc's exp/ln differ in the last bit, so its
   // random draws (and the data) are not the CLI's.
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-fit-'));
+  const dir = tempDir('kezhi-fit-');
   const csv = join(dir, 'retailer.csv');
   kezhi(['demo', '--customers', '3000', '--seed', '11', '--out', csv]);
   const cli = JSON.parse(kezhi(['score', csv, '--json']));

@@ -2,7 +2,7 @@
 // through playwright-core, records console errors and every request (page and worker), and saves
 // screenshots under tests/e2e/screenshots/ (git-ignored).
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -14,6 +14,17 @@ export const root = join(here, '..', '..');
 export const fixtures = join(root, 'tests', 'fixtures');
 export const shots = join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
+
+/** A fresh directory under the system's temp folder, removed when the test process exits. Before,
+ *  every browser profile (about 8 MB) and test file stayed behind: 2,405 profiles and 53 copies of the
+ *  37 MB large-file fixture filled this machine's disk and failed a CI run. */
+const made = [];
+process.on('exit', () => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+export function tempDir(prefix) {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -27,7 +38,7 @@ export async function launch({ locale = 'en-US', prefix = '', open = true, servi
   const port = server.address().port;
   const origin = `http://127.0.0.1:${port}`;
   const base = origin + prefix;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'kezhi-chromium-'));
+  const userDataDir = tempDir('kezhi-chromium-');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -55,7 +66,11 @@ export async function launch({ locale = 'en-US', prefix = '', open = true, servi
   }
   return {
     page, context, base, origin, requests, pageRequests, serviceWorkerRequests, consoleErrors,
-    async close() { await context.close(); if (server.listening) await new Promise((ok) => server.close(ok)); },
+    async close() {
+      await context.close();
+      if (server.listening) await new Promise((ok) => server.close(ok));
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
     /** Takes the server away, as a lost network would: no new connection, and open ones cut. */
     async stopServer() { server.closeAllConnections(); await new Promise((ok) => server.close(ok)); },
     /** Requests that went anywhere but the local server. */

@@ -2,10 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, count } from './harness.mjs';
+import { launch, shot, count, tempDir } from './harness.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 /** GET `path` exactly as written (no normalising by a URL parser); resolves to the status code. */
@@ -16,7 +15,7 @@ function get(port, path) {
 }
 
 test('the static server refuses malformed and escaping paths and keeps serving', async () => {
-  const base = mkdtempSync(join(tmpdir(), 'kezhi-serve-'));
+  const base = tempDir('kezhi-serve-');
   const site = join(base, 'site');
   mkdirSync(site);
   mkdirSync(join(base, 'site2'));

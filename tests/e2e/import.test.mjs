@@ -1,10 +1,9 @@
 // What a user sees when they load the page, drop each fixture, use the demo and switch language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, openSync, closeSync, ftruncateSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, openSync, closeSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, importFile, text, count, fixtures, inked, offlineReady } from './harness.mjs';
+import { launch, shot, importFile, text, count, fixtures, inked, offlineReady, tempDir } from './harness.mjs';
 
 let b;
 let loadRequests;
@@ -56,7 +55,7 @@ test('a log whose first MiB is plain ASCII and whose later rows are GBK is read 
     parts.push(Buffer.from(`C${String(i).padStart(5, '0')},`), Buffer.from(names[i % 3], 'hex'),
       Buffer.from(`,2024-02-${String(1 + (i % 28)).padStart(2, '0')},${20 + i}.00,`), Buffer.from(cities[i % 3], 'hex'), Buffer.from('\n'));
   }
-  const file = join(mkdtempSync(join(tmpdir(), 'kezhi-late-')), 'ascii_then_gbk.csv');
+  const file = join(tempDir('kezhi-late-'), 'ascii_then_gbk.csv');
   writeFileSync(file, Buffer.concat(parts));
   await importFile(page, file);
   assert.equal(await page.getByTestId('encoding').inputValue(), 'GBK');
@@ -174,7 +173,7 @@ test('a truncated workbook gets a clear message', async () => {
 
 test('a 2 GB file is refused at once with a pointer to the summary route, never read', async () => {
   const { page } = b;
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-big-'));
+  const dir = tempDir('kezhi-big-');
   const path = join(dir, 'huge.csv');
   const fd = openSync(path, 'w');
   ftruncateSync(fd, 2 * 1024 ** 3); // sparse: takes no disk

@@ -4,17 +4,15 @@
 // refused before it is read, with the way out (the warehouse summary).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, count, kezhi } from './harness.mjs';
+import { launch, shot, count, kezhi, tempDir } from './harness.mjs';
 
 // 40,000 customers, about 340,000 rows (25 MB): about a second of reading and parsing in the worker,
 // then 0.2–1 s of fitting.
-const file = join(mkdtempSync(join(tmpdir(), 'kezhi-cancel-')), 'big_transactions.csv');
+const file = join(tempDir('kezhi-cancel-'), 'big_transactions.csv');
 kezhi(['demo', '--customers', '40000', '--seed', '3', '--out', file]);
 // 60,000 customers (about 38 MB), only ever refused.
-const huge = join(mkdtempSync(join(tmpdir(), 'kezhi-huge-')), 'huge_transactions.csv');
+const huge = join(tempDir('kezhi-huge-'), 'huge_transactions.csv');
 kezhi(['demo', '--customers', '60000', '--seed', '3', '--out', huge]);
 
 test('an import cancelled from the progress bar stops, says so, and the page stays usable', async () => {

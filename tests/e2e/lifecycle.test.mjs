@@ -2,10 +2,8 @@
 // the stage flow, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, kezhi, inked } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi, inked, tempDir } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
@@ -13,7 +11,7 @@ after(async () => { await b?.close(); });
 
 test('the lifecycle view shows the engine\'s stages, curve, cohorts and flow', async () => {
   const { page } = b;
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-life-'));
+  const dir = tempDir('kezhi-life-');
   const csv = join(dir, 'retailer.csv');
   kezhi(['demo', '--customers', '2000', '--seed', '13', '--out', csv]);
   const cli = JSON.parse(kezhi(['score', csv, '--json']));

@@ -3,10 +3,9 @@
 // the printed report, nor in any view or chart tooltip, and no script runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, text, importFile } from './harness.mjs';
+import { launch, text, importFile, tempDir } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
@@ -21,7 +20,7 @@ test('names with markup render as text everywhere', async () => {
     const name = i === 0 ? `"${evil.replace(/"/g, '""')}"` : `N${i}`;
     for (let k = 0; k <= i % 4; k++) rows.push(`${id},${name},2024-0${1 + k}-1${i % 9},${10 + i + k}`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-markup-'));
+  const dir = tempDir('kezhi-markup-');
   const csv = join(dir, 'markup.csv');
   writeFileSync(csv, rows.join('\n') + '\n');
   page.on('dialog', (d) => d.dismiss());

@@ -2,10 +2,9 @@
 // for the same file, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, kezhi } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi, tempDir } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
@@ -20,7 +19,7 @@ const counts = async (page, prefix, rows) => {
 
 test('the portfolio shows the engine\'s classes, shares and strategies', async () => {
   const { page } = b;
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-portfolio-'));
+  const dir = tempDir('kezhi-portfolio-');
   const csv = join(dir, 'retailer.csv');
   kezhi(['demo', '--customers', '2000', '--seed', '5', '--out', csv]);
   const cli = JSON.parse(kezhi(['score', csv, '--json']));

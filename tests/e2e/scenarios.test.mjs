@@ -2,10 +2,9 @@
 // waterfall equal `kezhi whatif` on the same file; scenarios are saved, compared and printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, kezhi } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi, tempDir } from './harness.mjs';
 
 let b;
 before(async () => { b = await launch({ locale: 'en-US' }); });
@@ -22,7 +21,7 @@ function near(page, cli, what) {
 
 test('equity on the overview and a scenario\'s waterfall are the CLI\'s; scenarios are saved and printed', async () => {
   const { page } = b;
-  const dir = mkdtempSync(join(tmpdir(), 'kezhi-whatif-'));
+  const dir = tempDir('kezhi-whatif-');
   const csv = join(dir, 'retailer.csv');
   kezhi(['demo', '--customers', '3000', '--seed', '11', '--out', csv]);
   const base = JSON.parse(kezhi(['whatif', csv, '--json']));

@@ -4,15 +4,14 @@
 // remembered in the browser only after opting in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, text, importFile, kezhi } from './harness.mjs';
+import { launch, shot, text, importFile, kezhi, tempDir } from './harness.mjs';
 
 let b, dir, csv;
 before(async () => {
   b = await launch({ locale: 'en-US' });
-  dir = mkdtempSync(join(tmpdir(), 'kezhi-settings-'));
+  dir = tempDir('kezhi-settings-');
   csv = join(dir, 'shop.csv');
   kezhi(['demo', '--customers', '1500', '--seed', '9', '--out', csv]);
 });
