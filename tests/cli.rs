@@ -6,14 +6,37 @@ fn kezhi() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kezhi"))
 }
 
+/// A directory for a test's files, removed when the test ends (pass or fail).
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(prefix: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tmp");
+        TempDir(dir)
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]
 fn import_json_has_the_documented_fields_and_writes_the_customer_table() {
-    let dir = std::env::temp_dir().join(format!("kezhi-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-cli");
     let out = dir.join("customers.csv");
     let o = kezhi()
         .args(["import", &fixture("bad_rows.csv"), "--json", "--unit", "day", "--out"])
@@ -71,8 +94,7 @@ fn mapping_overrides_encoding_and_errors_from_the_command_line() {
 
 #[test]
 fn score_reports_the_fits_and_writes_every_column_without_nan() {
-    let dir = std::env::temp_dir().join(format!("kezhi-score-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-score");
     let out = dir.join("scored.csv");
     let o = kezhi()
         .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--json", "--out"])
@@ -151,8 +173,7 @@ fn score_without_enough_repeat_customers_still_scores_rfm() {
 
 #[test]
 fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
-    let dir = std::env::temp_dir().join(format!("kezhi-rfm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-rfm");
     let out = dir.join("scored.csv");
     let o = kezhi()
         .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--segments", "rfm", "--json", "--out"])
@@ -175,8 +196,7 @@ fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
 /// overrides the file; thresholds that cannot be used are reported, not silently dropped.
 #[test]
 fn score_reads_a_settings_file_and_flags_override_it() {
-    let dir = std::env::temp_dir().join(format!("kezhi-settings-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-settings");
     let file = dir.join("s.json");
     let settings = r#"{"settings": {"horizon_months": 6, "rfm_thresholds": {"r_days": [30, 90], "f": [2, 5], "m": [50, 200]},
         "rfm_weights": [0.5, 0.3, 0.2], "value_split": {"Fixed": {"recency_days": 60, "frequency": 2, "monetary": 100}}}}"#;
@@ -206,8 +226,7 @@ fn score_reads_a_settings_file_and_flags_override_it() {
 /// are reported. R twice as important as F and four times M, F twice M: consistent, weights 4/7, 2/7, 1/7.
 #[test]
 fn ahp_weights_from_settings_feed_the_combined_score() {
-    let dir = std::env::temp_dir().join(format!("kezhi-ahp-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-ahp");
     let file = dir.join("ahp.json");
     let run = |matrix: &str| {
         std::fs::write(&file, format!(r#"{{"ahp_rfm": {matrix}}}"#)).expect("write");
@@ -234,8 +253,7 @@ fn ahp_weights_from_settings_feed_the_combined_score() {
 /// lands in the "fast" column although its own spend did not grow.
 #[test]
 fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
-    let dir = std::env::temp_dir().join(format!("kezhi-wallet-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-wallet");
     let file = dir.join("wallet.csv");
     let mut csv = String::from("customer_id,date,amount,wallet\n");
     csv.push_str("C1,2024-03-01,100,400\nC1,2024-10-01,100,200\n");
@@ -258,8 +276,7 @@ fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
 
 #[test]
 fn whatif_prints_the_waterfall_and_scales_as_computed_by_hand() {
-    let dir = std::env::temp_dir().join(format!("kezhi-cli-whatif-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-cli-whatif");
     let csv = dir.join("demo.csv");
     let o = kezhi().args(["demo", "--customers", "800", "--out"]).arg(&csv).output().expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -319,8 +336,7 @@ fn a_closed_pipe_ends_the_cli_quietly() {
 #[test]
 fn a_large_file_parsed_in_halves_reports_what_one_pass_reports() {
     use kezhi::engine::demo_data::{generate, DemoParams};
-    let dir = std::env::temp_dir().join(format!("kezhi-cli-halves-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
+    let dir = TempDir::new("kezhi-cli-halves");
     let mut csv = generate(&DemoParams { customers: 14_000, ..DemoParams::default() }).to_csv();
     assert!(csv.len() as u64 > kezhi::engine::import::split_parse::SPLIT_MIN_BYTES, "{} bytes", csv.len());
     let header = csv.lines().next().unwrap_or_default().to_string();
