@@ -8,8 +8,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 mkdir -p target/test-logs
 passed=0; failed=0; status=0
 
-echo "== native: cargo test"
-cargo test 2>&1 | tee target/test-logs/cargo.log
+echo "== native: cargo test --workspace (the engine crate and the app)"
+cargo test --workspace 2>&1 | tee target/test-logs/cargo.log
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' target/test-logs/cargo.log)

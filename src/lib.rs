@@ -4,7 +4,7 @@
 //! front end (wasm only); `worker_protocol` is the message format between page and Web Worker.
 
 pub mod charts;
-pub mod engine;
+pub use kezhi_engine::engine;
 pub mod worker_protocol;
 
 #[cfg(target_arch = "wasm32")]

@@ -743,7 +743,7 @@ mod tests {
 
     /// Every text file the tests hold, the demo retailer's transactions, and the same in GBK.
     fn text_files() -> Vec<(String, Vec<u8>)> {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
         let mut files = Vec::new();
         // fuzz/: inputs the fuzz targets found a fault with (fuzz/artifacts), kept as regressions.
         for dir in [root.to_string(), format!("{root}/bad"), format!("{root}/fuzz")] {
