@@ -5,7 +5,7 @@
 // Registered by src/ui/offline.rs; removed, with its cache, by the page's "Forget everything".
 const CACHE = 'kezhi-app';
 const APP = [
-  './', 'index.html', 'kezhi.js', 'kezhi_bg.wasm', 'worker_loader.js', 'worker.js', 'worker_bg.wasm',
+  './', 'index.html', 'kezhi.js', 'kezhi_bg.wasm', 'worker_loader.js',
   'main.css', 'public/icon.svg', 'public/sample_transactions.csv',
 ];
 const scope = new URL(self.registration.scope);

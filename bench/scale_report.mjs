@@ -44,6 +44,6 @@ for (const n of sizes) {
 const fp = read('first_paint.json');
 if (fp) {
   const total = fp.files.reduce((a, f) => a + f.gzip, 0);
-  console.log(`\n-- bundle (dist/): ${fp.files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(0)} KB raw, ${(f.gzip / 1024).toFixed(0)} KB gz`).join('; ')}; all ${(total / 1024).toFixed(0)} KB gz`);
+  console.log(`\n-- bundle (dist/): ${fp.files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(0)} KB raw, ${(f.gzip / 1024).toFixed(0)} KB gz`).join('; ')}; all ${(total / 1024).toFixed(0)} KB gz (${total.toLocaleString('en-US')} bytes; 1 MiB is 1,048,576)`);
   console.log(`-- empty page, cold profile (${fp.loads.length} loads): first contentful paint median ${med(fp.loads.map((l) => l.fcp_ms).filter((x) => x != null)).toFixed(0)} ms (reported in ${fp.loads.filter((l) => l.fcp_ms != null).length}); drop zone drawn by ${med(fp.loads.map((l) => l.app_ms)).toFixed(0)} ms`);
 }

@@ -1,12 +1,32 @@
-//! The binary: in the browser (wasm32), mounts the app; natively, the batch CLI over the same engine.
+//! The binary: in the browser (wasm32), mounts the app, or in the Web Worker runs the engine; natively,
+//! the batch CLI over the same engine.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
+// One wasm module serves the page and the Web Worker (worker_loader.js; docs/performance.md): the
+// worker runs this same binary, so its allocator, which tells the page when memory runs out, is the
+// binary's; on the page it only passes every call through.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: kezhi::worker::ReportingAllocator = kezhi::worker::ReportingAllocator;
+
+/// On the page, mounts the app; in the worker (no window), nothing: worker_loader.js calls
+/// [`worker_start`].
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    if web_sys::window().is_none() {
+        return;
+    }
     console_error_panic_hook::set_once();
     kezhi::ui::mount();
+}
+
+/// The worker's entry, called by worker_loader.js once the module is instantiated.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn worker_start() {
+    kezhi::worker::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -83,7 +83,7 @@ fn post(resp: &Response) {
     let _ = scope().post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
 }
 
-/// The worker's allocator: the system one, which on failure first tells the page that memory ran out
+/// The wasm module's allocator (src/main.rs): the system one, which on failure first tells the page that memory ran out
 /// (Rust then aborts, which the page would otherwise see only as "RuntimeError: unreachable").
 pub struct ReportingAllocator;
 
@@ -94,6 +94,10 @@ impl ReportingAllocator {
     fn out_of_memory(wanted: usize) {
         // Posting allocates a little; if even that fails, the flag stops the recursion and the page
         // still sees the worker stop.
+        // The page runs the same module (src/main.rs) but has no one to tell.
+        if js_sys::global().dyn_ref::<DedicatedWorkerGlobalScope>().is_none() {
+            return;
+        }
         if !OOM_REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
             let memory_bytes = core::arch::wasm32::memory_size(0) as u64 * 65_536;
             post(&Response::OutOfMemory { wanted_bytes: wanted as u64, memory_bytes });

@@ -17,7 +17,8 @@ use super::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
 use crate::engine::import::memory_budget;
 use crate::worker_protocol::{self, FailureView, Request, Response};
 
-/// The URL trunk gives the worker's loader shim (see index.html).
+/// The worker's entry (worker_loader.js, copied by index.html): it runs this page's own wasm module,
+/// which the page posts to it first.
 const WORKER_URL: &str = "./worker_loader.js";
 
 /// Restarts in a row without a single answer from the worker before the page gives up (a worker that
@@ -122,6 +123,14 @@ impl WorkerClient {
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
+        // The compiled module itself, not its URL: structured cloning shares the compiled code, so
+        // the worker neither downloads nor compiles the wasm again (worker_loader.js).
+        let first = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&first, &"module".into(), &wasm_bindgen::module());
+        if let Err(e) = worker.post_message(&first) {
+            self.state.crash.set(Crash::bug(format!("{e:?}")));
+            return;
+        }
         self.worker.set_value(Some(worker));
     }
 

@@ -12,8 +12,8 @@ test('a worker that fails once is reported and replaced; the demo then works', a
   const b = await launch({ open: false, serviceWorkers: 'block' });
   try {
     let broken = 1;
-    await b.context.route('**/worker_bg.wasm', async (route) => {
-      if (broken-- > 0) await route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' });
+    await b.context.route('**/worker_loader.js', async (route) => {
+      if (broken-- > 0) await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("a broken worker");' });
       else await route.continue();
     });
     await b.page.goto(`${b.base}/index.html`);
@@ -31,7 +31,7 @@ test('a worker that fails once is reported and replaced; the demo then works', a
 test('a worker that can never start is given up after a few tries and the page stays usable', async () => {
   const b = await launch({ open: false });
   try {
-    await b.context.route('**/worker_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+    await b.context.route('**/worker_loader.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("a broken worker");' }));
     await b.page.goto(`${b.base}/index.html`);
     await b.page.waitForFunction(() => document.querySelector('[data-testid=crash]')?.textContent.includes('reload the page'), null, { timeout: 30_000 });
     await b.page.waitForTimeout(1000);
@@ -51,7 +51,7 @@ test('a worker that can never start is given up after a few tries and the page s
 test('a request made before the worker has loaded is queued, not lost', async () => {
   const b = await launch({ open: false });
   try {
-    await b.context.route('**/worker_bg.wasm', async (route) => {
+    await b.context.route('**/worker_loader.js', async (route) => {
       await new Promise((ok) => setTimeout(ok, 1500));
       await route.continue();
     });

@@ -88,7 +88,7 @@ const APP_FILES = readFileSync(join(root, 'sw.js'), 'utf8').match(/const APP = \
  *  worker's and the service worker's requests through their own sessions; on a loaded machine they
  *  arrived after the cache was full (CI of 6f023c9: the privacy test counted the service worker's
  *  install fetches as requests after load). So this also waits to have seen the service worker fetch
- *  each app file and the page's worker fetch its wasm, and then for 500 ms without a request.
+ *  each app file and the page start its worker (worker_loader.js), and then for 500 ms without a request.
  *  Takes what `launch` returned. */
 export async function offlineReady(b) {
   await b.page.waitForFunction(async (n) => {
@@ -101,7 +101,7 @@ export async function offlineReady(b) {
   for (;;) {
     const seen = b.requests.length;
     const installed = new Set(b.serviceWorkerRequests.filter((u) => !u.endsWith('/sw.js'))).size >= APP_FILES;
-    const workerLoaded = b.pageRequests.some((u) => u.endsWith('/worker_bg.wasm'));
+    const workerLoaded = b.pageRequests.some((u) => u.endsWith('/worker_loader.js'));
     if (installed && workerLoaded) {
       await pause(500);
       if (b.requests.length === seen) return;

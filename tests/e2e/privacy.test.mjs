@@ -52,7 +52,7 @@ test('no request after load through every view and export, and none ever to anot
       cached: (await (await caches.open('kezhi-app')).keys()).map((r) => new URL(r.url).pathname).sort(),
     }));
     assert.deepEqual({ ...kept, cached: undefined }, { local: [], session: [], databases: [], cached: undefined });
-    assert.deepEqual(kept.cached, ['/', '/index.html', '/kezhi.js', '/kezhi_bg.wasm', '/main.css', '/public/icon.svg', '/public/sample_transactions.csv', '/worker.js', '/worker_bg.wasm', '/worker_loader.js']);
+    assert.deepEqual(kept.cached, ['/', '/index.html', '/kezhi.js', '/kezhi_bg.wasm', '/main.css', '/public/icon.svg', '/public/sample_transactions.csv', '/worker_loader.js']);
     assert.deepEqual(await b.context.cookies(), []);
     assert.deepEqual(b.consoleErrors, []);
   } finally {
