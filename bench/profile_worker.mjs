@@ -1,12 +1,13 @@
 // Sampled CPU profile of the worker over one import (issue 6): where the worker's time goes, by
 // function, from Chromium's own profiler (trace category disabled-by-default-v8.cpu_profiler).
 //   node bench/profile_worker.mjs FILE [TOP=40] [CALLERS_OF]
-// Function names need a worker wasm with its name section, which trunk's wasm-opt drops. After
-// scripts/build.sh, put one in dist/ (scripts/build.sh again puts trunk's back):
-//   wasm-bindgen --target web --out-dir /tmp/wb --out-name worker target/wasm32-unknown-unknown/release-worker/worker.wasm
+// Function names need a wasm with its name section, which trunk's wasm-opt drops. The page and the
+// worker run one module (docs/architecture.md, Build); after scripts/build.sh, put one with names in
+// dist/ (scripts/build.sh again puts trunk's back):
+//   wasm-bindgen --target web --out-dir /tmp/wb --out-name kezhi target/wasm32-unknown-unknown/release-wasm/kezhi.wasm
 //   node_modules/.bin/wasm-opt -O3 -g --enable-bulk-memory --enable-nontrapping-float-to-int \
-//     --enable-sign-ext --enable-mutable-globals /tmp/wb/worker_bg.wasm -o dist/worker_bg.wasm
-//   cp /tmp/wb/worker.js dist/worker.js
+//     --enable-sign-ext --enable-mutable-globals /tmp/wb/kezhi_bg.wasm -o dist/kezhi_bg.wasm
+//   cp /tmp/wb/kezhi.js dist/kezhi.js
 // Prints, per thread busy for 200 ms or more, the functions by self time and by inclusive time, and
 // with a third argument the callers of the functions whose name contains it.
 import { launch } from '../tests/e2e/harness.mjs';
