@@ -8,6 +8,7 @@
 //   node_modules/.bin/wasm-opt -O3 -g --enable-bulk-memory --enable-nontrapping-float-to-int \
 //     --enable-sign-ext --enable-mutable-globals /tmp/wb/kezhi_bg.wasm -o dist/kezhi_bg.wasm
 //   cp /tmp/wb/kezhi.js dist/kezhi.js
+//   sed -i 's/ integrity="[^"]*"//g' dist/index.html   # trunk's preload hashes are of its own build
 // Prints, per thread busy for 200 ms or more, the functions by self time and by inclusive time, and
 // with a third argument the callers of the functions whose name contains it.
 import { launch } from '../tests/e2e/harness.mjs';
