@@ -113,6 +113,42 @@ test('a page and a worker of different builds: the page asks for a reload, and s
   }
 });
 
+test('a worker whose bindings are of a newer build than the page asks for a reload at once', async () => {
+  // The page runs its own wasm module in the worker, but the worker fetches the bindings (kezhi.js)
+  // anew: after a new version went onto the server, they no longer link with the page's module.
+  // Here every kezhi.js fetched after the worker's script (so the worker's, not the page's) asks the
+  // module for an import it does not have.
+  const b = await launch({ open: false, serviceWorkers: 'block' });
+  try {
+    let workerStarted = false;
+    let altered = 0;
+    await b.context.route('**/worker_loader.js', (route) => {
+      workerStarted = true;
+      return route.continue();
+    });
+    await b.context.route('**/kezhi.js', async (route) => {
+      if (!workerStarted) return route.continue();
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/(__proto__: null,\s+)__wbg_/, '$1__wbg_of_another_build_');
+      assert.notEqual(body, await response.text(), 'the bindings were altered');
+      altered++;
+      await route.fulfill({ response, body });
+    });
+    await b.page.goto(`${b.base}/index.html`);
+    const notice = b.page.getByTestId('crash');
+    await notice.waitFor({ timeout: 20_000 });
+    assert.equal(altered, 1, 'the worker was started once, not restarted');
+    assert.equal(await notice.getAttribute('data-kind'), 'Mismatch');
+    assert.match(await notice.innerText(), /Kezhi was updated[\s\S]*Reload the page/);
+    assert.match(await notice.locator('code').textContent(), /bindings \(kezhi\.js\) are of another build/);
+    await b.page.getByTestId('lang-switch').click();
+    assert.match(await b.page.getByTestId('privacy-line').innerText(), /您的文件/);
+    await shot(b.page, 'fault-bindings-of-another-build');
+  } finally {
+    await b.close();
+  }
+});
+
 /** Makes the worker commit a fault, as a bug or a too-large file would (Request::Fault, which the page
  *  itself never sends), from a task of its own so that it is uncaught there. */
 async function fault(page, kind) {
