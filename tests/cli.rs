@@ -6,28 +6,9 @@ fn kezhi() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kezhi"))
 }
 
-/// A directory for a test's files, removed when the test ends (pass or fail).
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn new(prefix: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("tmp");
-        TempDir(dir)
-    }
-}
-
-impl std::ops::Deref for TempDir {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// A directory for a test's files, removed when the test ends, pass or fail (tempfile's `TempDir`).
+fn temp_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(prefix).tempdir().expect("tmp")
 }
 
 fn fixture(name: &str) -> String {
@@ -36,8 +17,8 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn import_json_has_the_documented_fields_and_writes_the_customer_table() {
-    let dir = TempDir::new("kezhi-cli");
-    let out = dir.join("customers.csv");
+    let dir = temp_dir("kezhi-cli");
+    let out = dir.path().join("customers.csv");
     let o = kezhi()
         .args(["import", &fixture("bad_rows.csv"), "--json", "--unit", "day", "--out"])
         .arg(&out)
@@ -67,7 +48,7 @@ fn import_json_has_the_documented_fields_and_writes_the_customer_table() {
         Some("customer_id,first_date,last_date,frequency,recency,T,monetary_value,occasions,orders,revenue,margin")
     );
     assert_eq!(lines.next(), Some("B1,2024-01-01,2024-01-08,1,7,62,12,2,2,22,6.6"));
-    assert!(dir.join("customers.settings.json").exists(), "settings side file");
+    assert!(dir.path().join("customers.settings.json").exists(), "settings side file");
 }
 
 #[test]
@@ -94,8 +75,8 @@ fn mapping_overrides_encoding_and_errors_from_the_command_line() {
 
 #[test]
 fn score_reports_the_fits_and_writes_every_column_without_nan() {
-    let dir = TempDir::new("kezhi-score");
-    let out = dir.join("scored.csv");
+    let dir = temp_dir("kezhi-score");
+    let out = dir.path().join("scored.csv");
     let o = kezhi()
         .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--json", "--out"])
         .arg(&out)
@@ -173,8 +154,8 @@ fn score_without_enough_repeat_customers_still_scores_rfm() {
 
 #[test]
 fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
-    let dir = TempDir::new("kezhi-rfm");
-    let out = dir.join("scored.csv");
+    let dir = temp_dir("kezhi-rfm");
+    let out = dir.path().join("scored.csv");
     let o = kezhi()
         .args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--analysis-date", "1997-09-30", "--map", "customer_id=2", "--segments", "rfm", "--json", "--out"])
         .arg(&out)
@@ -185,7 +166,7 @@ fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
     assert!(v["segment_coverage"]["uncovered"].as_array().is_some_and(|u| !u.is_empty()), "the preset leaves combinations to Others");
     let text = std::fs::read_to_string(&out).expect("scored.csv");
     assert!(text.contains(",Loyal Customers,") && !text.contains(",Hibernating,"));
-    let bad = dir.join("rules.json");
+    let bad = dir.path().join("rules.json");
     std::fs::write(&bad, "[{\"key\": 1}]").expect("write");
     let o = kezhi().args(["score", &fixture("cdnow/CDNOW_sample.txt"), "--segments"]).arg(&bad).output().expect("run");
     assert!(!o.status.success());
@@ -196,8 +177,8 @@ fn score_with_the_rfm_package_preset_uses_its_segments_and_reports_coverage() {
 /// overrides the file; thresholds that cannot be used are reported, not silently dropped.
 #[test]
 fn score_reads_a_settings_file_and_flags_override_it() {
-    let dir = TempDir::new("kezhi-settings");
-    let file = dir.join("s.json");
+    let dir = temp_dir("kezhi-settings");
+    let file = dir.path().join("s.json");
     let settings = r#"{"settings": {"horizon_months": 6, "rfm_thresholds": {"r_days": [30, 90], "f": [2, 5], "m": [50, 200]},
         "rfm_weights": [0.5, 0.3, 0.2], "value_split": {"Fixed": {"recency_days": 60, "frequency": 2, "monetary": 100}}}}"#;
     std::fs::write(&file, settings).expect("write");
@@ -226,8 +207,8 @@ fn score_reads_a_settings_file_and_flags_override_it() {
 /// are reported. R twice as important as F and four times M, F twice M: consistent, weights 4/7, 2/7, 1/7.
 #[test]
 fn ahp_weights_from_settings_feed_the_combined_score() {
-    let dir = TempDir::new("kezhi-ahp");
-    let file = dir.join("ahp.json");
+    let dir = temp_dir("kezhi-ahp");
+    let file = dir.path().join("ahp.json");
     let run = |matrix: &str| {
         std::fs::write(&file, format!(r#"{{"ahp_rfm": {matrix}}}"#)).expect("write");
         let o = kezhi()
@@ -253,8 +234,8 @@ fn ahp_weights_from_settings_feed_the_combined_score() {
 /// lands in the "fast" column although its own spend did not grow.
 #[test]
 fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
-    let dir = TempDir::new("kezhi-wallet");
-    let file = dir.join("wallet.csv");
+    let dir = temp_dir("kezhi-wallet");
+    let file = dir.path().join("wallet.csv");
     let mut csv = String::from("customer_id,date,amount,wallet\n");
     csv.push_str("C1,2024-03-01,100,400\nC1,2024-10-01,100,200\n");
     for k in 2..=6 {
@@ -262,7 +243,7 @@ fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
     }
     csv.push_str("C9,2024-12-31,10,100\n");
     std::fs::write(&file, csv).expect("write");
-    let out = dir.join("scored.csv");
+    let out = dir.path().join("scored.csv");
     let o = kezhi().args(["score"]).arg(&file).args(["--json", "--out"]).arg(&out).output().expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
@@ -276,8 +257,8 @@ fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
 
 #[test]
 fn whatif_prints_the_waterfall_and_scales_as_computed_by_hand() {
-    let dir = TempDir::new("kezhi-cli-whatif");
-    let csv = dir.join("demo.csv");
+    let dir = temp_dir("kezhi-cli-whatif");
+    let csv = dir.path().join("demo.csv");
     let o = kezhi().args(["demo", "--customers", "800", "--out"]).arg(&csv).output().expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let run = |args: &[&str]| -> serde_json::Value {
@@ -298,7 +279,7 @@ fn whatif_prints_the_waterfall_and_scales_as_computed_by_hand() {
     assert!((f(&v["baseline"]) + sum - f(&v["scenario"])).abs() < 1e-9 * f(&v["scenario"]));
     assert!(f(&steps[0]["delta"]) > 0.0 && f(&steps[4]["delta"]) < 0.0, "more retention adds; a higher discount rate takes away");
     // The baseline is the customers' CLV summed, as `kezhi score --out` writes them.
-    let scored = dir.join("scored.csv");
+    let scored = dir.path().join("scored.csv");
     let o = kezhi().args(["score"]).arg(&csv).arg("--out").arg(&scored).output().expect("run");
     assert!(o.status.success());
     let text = std::fs::read_to_string(&scored).expect("scored");
@@ -336,7 +317,7 @@ fn a_closed_pipe_ends_the_cli_quietly() {
 #[test]
 fn a_large_file_parsed_in_halves_reports_what_one_pass_reports() {
     use kezhi::engine::demo_data::{generate, DemoParams};
-    let dir = TempDir::new("kezhi-cli-halves");
+    let dir = temp_dir("kezhi-cli-halves");
     let mut csv = generate(&DemoParams { customers: 14_000, ..DemoParams::default() }).to_csv();
     assert!(csv.len() as u64 > kezhi::engine::import::split_parse::SPLIT_MIN_BYTES, "{} bytes", csv.len());
     let header = csv.lines().next().unwrap_or_default().to_string();
@@ -358,10 +339,10 @@ fn a_large_file_parsed_in_halves_reports_what_one_pass_reports() {
     let (early, late) = (at_line(&csv, 1000), at_line(&csv, csv.lines().count() - 1000));
     csv.insert_str(late, &(row("ZZ-late", "\"Late\nName\"", "2024-02-30") + &row("ZZ-only-late", "Only Late", "2024-01-05")));
     csv.insert_str(early, &(row("ZZ-early", "\"Early\nName\"", "not a date") + &row("C00001", "x", "2024-01-05")));
-    let file = dir.join("large.csv");
+    let file = dir.path().join("large.csv");
     std::fs::write(&file, &csv).expect("write");
     let run = |one_pass: bool| {
-        let out = dir.join(if one_pass { "one.csv" } else { "halves.csv" });
+        let out = dir.path().join(if one_pass { "one.csv" } else { "halves.csv" });
         let mut cmd = kezhi();
         cmd.args(["import"]).arg(&file).args(["--json", "--out"]).arg(&out);
         if one_pass {
