@@ -83,22 +83,21 @@ fn post(resp: &Response) {
     let _ = scope().post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
 }
 
-/// The wasm module's allocator (src/main.rs): the system one, which on failure first tells the page that memory ran out
-/// (Rust then aborts, which the page would otherwise see only as "RuntimeError: unreachable").
+/// The wasm module's allocator (src/main.rs): the system one, which on failure first tells the page
+/// that memory ran out (Rust then aborts, which the page would otherwise see only as "RuntimeError:
+/// unreachable").
 pub struct ReportingAllocator;
 
-static OOM_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Whether an out-of-memory is still to be told: set by [`start`], so only in the worker (the page
+/// runs the same module and has no one to tell), and cleared by the one report. Posting allocates a
+/// little; if even that fails, the cleared flag stops the recursion and the page still sees the
+/// worker stop.
+static OOM_TO_REPORT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 impl ReportingAllocator {
     #[cold]
     fn out_of_memory(wanted: usize) {
-        // Posting allocates a little; if even that fails, the flag stops the recursion and the page
-        // still sees the worker stop.
-        // The page runs the same module (src/main.rs) but has no one to tell.
-        if js_sys::global().dyn_ref::<DedicatedWorkerGlobalScope>().is_none() {
-            return;
-        }
-        if !OOM_REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        if OOM_TO_REPORT.swap(false, std::sync::atomic::Ordering::Relaxed) {
             let memory_bytes = core::arch::wasm32::memory_size(0) as u64 * 65_536;
             post(&Response::OutOfMemory { wanted_bytes: wanted as u64, memory_bytes });
         }
@@ -166,6 +165,7 @@ fn commit(fault: Fault) {
 
 /// Starts the worker: installs the panic reporter and the message handler.
 pub fn start() {
+    OOM_TO_REPORT.store(true, std::sync::atomic::Ordering::Relaxed);
     std::panic::set_hook(Box::new(|info| {
         post(&Response::Crashed { message: info.to_string() });
     }));
