@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text_normal::fold_full_width;
+use super::text_normal::{fold_full_width, trim};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum DecimalSeparator {
@@ -39,7 +39,7 @@ const CURRENCY_WORDS: [&str; 8] = ["RMB", "CNY", "USD", "EUR", "GBP", "HKD", "JP
 
 /// Parses one amount. Plain ASCII numbers take a fast path.
 pub fn parse_amount(raw: &str, decimal: DecimalSeparator) -> Result<f64, AmountError> {
-    let s = raw.trim();
+    let s = trim(raw);
     if s.is_empty() {
         return Err(AmountError::Empty);
     }
