@@ -6,6 +6,8 @@
 //   - ready_ms: from the choice to the first frame drawn after the scores reached the views,
 //   - checks_ms: from the choice until the Pareto/NBD comparison and model checks arrived (they follow),
 //   - the worker's stage times (read, decode, parse, table; RFM, fits, frameworks, …) and the render,
+//   - a timeline of the page's side (request posted, import received, "shown" sent, scores received,
+//     drawn), so the time between the worker's stages (waiting, messages, drawing) can be told apart,
 //   - the longest main-thread task seen from the choice on (PerformanceObserver 'longtask', > 50 ms by
 //     definition; 0 = none), and apart from it the longest while the page waited for the file,
 //     and the largest message from the worker with the page's time to decode and handle it,
@@ -55,6 +57,7 @@ for (let i = 0; i < runs; i++) {
     clearInterval(sampler);
     const r = await b.page.evaluate(() => ({
       renderedAt: window.__kezhiRenderedAt, scoredAt: window.__kezhiScoredAt, checksAt: window.__kezhiChecksAt,
+      postedAt: window.__kezhiImportPostedAt, importedAt: window.__kezhiImportedAt, shownAt: window.__kezhiShownAt,
       checkTimings: window.__kezhiCheckTimings && JSON.parse(window.__kezhiCheckTimings),
       importTimings: window.__kezhiTimings && JSON.parse(window.__kezhiTimings),
       scoreTimings: window.__kezhiScoreTimings && JSON.parse(window.__kezhiScoreTimings),
@@ -71,6 +74,9 @@ for (let i = 0; i < runs; i++) {
         import: Object.fromEntries(r.importTimings),
         score: { ...r.scoreTimings, pareto_nbd: r.checkTimings?.pareto_nbd, model_checks: r.checkTimings?.model_checks },
         render_ms: r.renderedAt - r.scoredAt,
+        // The page's side, ms after the choice: the import request posted, the import's answer
+        // received, the worker told it is drawn (the fits start then), the scores received, drawn.
+        timeline: { posted: r.postedAt - t0, imported: r.importedAt - t0, shown: r.shownAt - t0, scored: r.scoredAt - t0, rendered: r.renderedAt - t0 },
         longest_task_ms: Math.max(0, ...r.longTasks.filter(([at]) => at >= t0).map(([, d]) => d)),
         longest_idle_task_ms: Math.max(0, ...r.longTasks.filter(([at]) => at < t0).map(([, d]) => d)),
         drop_after_ms: dropAfterMs,

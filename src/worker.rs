@@ -411,9 +411,13 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
                 ("table".into(), t1 - build_at),
                 ("view".into(), now_ms() - t1),
             ];
-            // The warm-up before (worker/warm_up.rs): its time, and 1 when it ran to its end.
-            let (warm_ms, warmed) = warm_up::spent();
-            view.timings_ms.extend([("warm_up".into(), warm_ms), ("warmed_up".into(), f64::from(u8::from(warmed)))]);
+            // The warm-up before (worker/warm_up.rs): its time, 1 when it ran to its end, its longest step.
+            let (warm_ms, warmed, longest) = warm_up::spent();
+            view.timings_ms.extend([
+                ("warm_up".into(), warm_ms),
+                ("warmed_up".into(), f64::from(u8::from(warmed))),
+                ("warm_up_longest_step".into(), longest),
+            ]);
             post(&Response::Imported(Box::new(view)));
             // The fits wait for the page to draw the import (worker/pending_fits.rs).
             pending_fits::hold(imported, settings.clone());

@@ -196,6 +196,7 @@ impl WorkerClient {
                 }
             }),
             Response::Imported(view) => {
+                expose("__kezhiImportedAt", page_now().into());
                 expose("__kezhiTimings", serde_json::to_string(&view.timings_ms).unwrap_or_default().into());
                 s.busy.set(None);
                 s.failure.set(None);
@@ -328,6 +329,7 @@ impl WorkerClient {
         let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
         if let Some(worker) = self.worker.get_value() {
             let _ = worker.post_message(&msg);
+            expose("__kezhiShownAt", page_now().into());
         }
     }
 
@@ -429,6 +431,8 @@ impl WorkerClient {
         settings.analysis_date = None;
         let request = Request::Import { file_name: name, options: Default::default(), settings };
         self.post(&request, Some(&file));
+        // For the benchmarks' timeline (bench/scale_browser.mjs), as the other `__kezhi…At` times.
+        expose("__kezhiImportPostedAt", page_now().into());
         self.last_job.set_value(Some((request, Some(file))));
     }
 

@@ -11,7 +11,8 @@
 //! small file first moves that cost to the seconds a person takes to choose a file.
 //!
 //! Each step runs in its own task, so a request from the page waits for one step at most (the steps
-//! take 20–120 ms in baseline code); any request stops the warm-up for good ([`stop`]).
+//! took 52–153 ms each in baseline code on 2026-12-02, the Pareto/NBD comparison the longest); any
+//! request stops the warm-up for good ([`stop`]).
 
 use std::cell::{Cell, RefCell};
 
@@ -20,7 +21,8 @@ use wasm_bindgen::prelude::*;
 use super::{now_ms, post, scope};
 use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::{import_reader, ImportOptions, Imported};
-use crate::engine::scoring::{add_comparison_and_checks, score_for_views, Scored, StageTimes};
+use crate::engine::pareto_nbd::ParetoNbdFit;
+use crate::engine::scoring::{complete_comparison, fit_comparison, run_checks, score_for_views, Scored, StageTimes};
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{self, ChecksView, ImportView, Response, ScoreView};
 
@@ -32,13 +34,15 @@ enum Step {
     Generate,
     Import(String),
     Score(Box<Imported>),
-    Checks(Box<(Imported, Scored, StageTimes)>),
+    Comparison(Box<(Imported, Scored, StageTimes)>),
+    Checks(Box<(Imported, Scored, StageTimes, Option<ParetoNbdFit>)>),
 }
 
 thread_local! {
     static NEXT: RefCell<Option<Step>> = const { RefCell::new(None) };
-    /// Milliseconds spent warming up, and whether it ran to its end.
-    static SPENT: Cell<(f64, bool)> = const { Cell::new((0.0, false)) };
+    /// Milliseconds spent warming up, whether it ran to its end, and the longest step (a file chosen
+    /// during a step waits for it to end).
+    static SPENT: Cell<(f64, bool, f64)> = const { Cell::new((0.0, false, 0.0)) };
 }
 
 /// Starts the warm-up.
@@ -52,8 +56,8 @@ pub fn stop() {
     NEXT.with_borrow_mut(|n| *n = None);
 }
 
-/// The time the warm-up took, and whether it finished before the first request.
-pub fn spent() -> (f64, bool) {
+/// The time the warm-up took, whether it finished before the first request, and its longest step.
+pub fn spent() -> (f64, bool, f64) {
     SPENT.with(Cell::get)
 }
 
@@ -73,11 +77,23 @@ fn run_step() {
             .map(|i| Step::Score(Box::new(i))),
         Step::Score(imported) => {
             let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
-            Some(Step::Checks(Box::new((*imported, scored, stages))))
+            Some(Step::Comparison(Box::new((*imported, scored, stages))))
+        }
+        // The comparison and the checks in two steps (as `add_comparison_and_checks` runs them): as
+        // one, the step took about 200 ms in baseline code, and a file chosen then waited for it.
+        Step::Comparison(work) => {
+            let (imported, scored, mut stages) = *work;
+            let t = now_ms();
+            let pnbd = fit_comparison(&imported.table);
+            stages.pareto_nbd = now_ms() - t;
+            Some(Step::Checks(Box::new((imported, scored, stages, pnbd))))
         }
         Step::Checks(work) => {
-            let (imported, mut scored, mut stages) = *work;
-            add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
+            let (imported, mut scored, mut stages, pnbd) = *work;
+            let t = now_ms();
+            let checks = run_checks(&imported.table, &scored);
+            stages.model_checks = now_ms() - t;
+            complete_comparison(&mut scored, pnbd, checks);
             let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages.clone()))));
             // The page's own warm-up (ui/warm_up.rs), once this one has ended: the page then draws
             // with the worker idle, and a file chosen before then is not kept waiting by it.
@@ -89,7 +105,8 @@ fn run_step() {
         }
     };
     let done = next.is_none();
-    SPENT.with(|s| s.set((s.get().0 + now_ms() - t0, done)));
+    let took = now_ms() - t0;
+    SPENT.with(|s| s.set((s.get().0 + took, done, s.get().2.max(took))));
     if !done {
         NEXT.with_borrow_mut(|n| *n = next);
         schedule();
