@@ -230,18 +230,7 @@ pub fn delimited_piece(
         let mut rec = ByteRecord::new();
         let mut start = 0usize;
         while start < bytes.len() {
-            // A line ends at LF, CR LF or CR alone; a CR at a piece's end may be half a CR LF.
-            let (end, next) = match text[start..].find(['\n', '\r']).map(|i| start + i) {
-                Some(e) if bytes[e] == b'\r' => match bytes.get(e + 1) {
-                    Some(b'\n') => (e, e + 2),
-                    Some(_) => (e, e + 1),
-                    None if last => (e, e + 1),
-                    None => return start,
-                },
-                Some(e) => (e, e + 1),
-                None if last => (bytes.len(), bytes.len()),
-                None => return start,
-            };
+            let Some((end, next)) = line_at(bytes, start, last) else { return start };
             let line = &text[start..end];
             let number = pass.line;
             pass.line += u64::from(next > end);
@@ -363,6 +352,23 @@ fn csv_piece(
     }
 }
 
+/// The line that starts at `start`: where it ends and where the next begins. A line ends at LF, CR LF
+/// or CR alone. `None` when, unless `last`, it may go on in the next piece: no line end yet, or a CR
+/// at the piece's end that may be the first half of a CR LF (read it again from there).
+fn line_at(bytes: &[u8], start: usize, last: bool) -> Option<(usize, usize)> {
+    match memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) {
+        Some(e) if bytes[e] == b'\r' => match bytes.get(e + 1) {
+            Some(b'\n') => Some((e, e + 2)),
+            Some(_) => Some((e, e + 1)),
+            None if last => Some((e, e + 1)),
+            None => None,
+        },
+        Some(e) => Some((e, e + 1)),
+        None if last => Some((bytes.len(), bytes.len())),
+        None => None,
+    }
+}
+
 /// [`delimited_piece`] for a piece without a quote in it: lines split at the delimiter, read as the
 /// `csv` crate's reader (set up as there) reads them, without it.
 ///
@@ -386,19 +392,7 @@ fn unquoted_piece(
     let mut start = if !pass.started && bytes.starts_with("\u{feff}".as_bytes()) { 3 } else { 0 };
     let mut ends: Vec<usize> = Vec::new();
     while start < bytes.len() {
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) {
-            Some(e) if bytes[e] == b'\r' => match bytes.get(e + 1) {
-                Some(b'\n') => (e, e + 2),
-                Some(_) => (e, e + 1),
-                None if last => (e, e + 1),
-                // A CR that ends a piece may be the first half of a CR LF: leave it for the next.
-                None => return start,
-            },
-            Some(e) => (e, e + 1),
-            None if last => (bytes.len(), bytes.len()),
-            // The record may go on in the next piece: read it again from there.
-            None => return start,
-        };
+        let Some((end, next)) = line_at(bytes, start, last) else { return start };
         // Where the reader's position is after the record: past the first byte of its line end (the
         // LF of a CR LF is read as the start of what follows).
         let read_to = (end + 1).min(bytes.len());
