@@ -352,10 +352,23 @@ pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, tim
     if !scored.comparison_pending {
         return;
     }
+    let pnbd = timed_comparison(table, times, now_ms);
+    add_checks(table, scored, pnbd, times, now_ms);
+}
+
+/// The first half of [`add_comparison_and_checks`]: the Pareto/NBD comparison fit, its time in `times`.
+/// (The worker's warm-up runs the halves in tasks of their own.)
+pub fn timed_comparison(table: &CustomerTable, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) -> Option<ParetoNbdFit> {
     let t0 = now_ms();
     let pnbd = fit_comparison(table);
+    times.pareto_nbd = now_ms() - t0;
+    pnbd
+}
+
+/// The second half of [`add_comparison_and_checks`]: the model checks, their time in `times`, and
+/// both added to `scored`.
+pub fn add_checks(table: &CustomerTable, scored: &mut Scored, pnbd: Option<ParetoNbdFit>, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
     let t1 = now_ms();
-    times.pareto_nbd = t1 - t0;
     let checks = run_checks(table, scored);
     times.model_checks = now_ms() - t1;
     complete_comparison(scored, pnbd, checks);

@@ -22,7 +22,7 @@ use super::{now_ms, post, scope};
 use crate::engine::demo_data::{generate, DemoParams};
 use crate::engine::import::{import_reader, ImportOptions, Imported};
 use crate::engine::pareto_nbd::ParetoNbdFit;
-use crate::engine::scoring::{complete_comparison, fit_comparison, run_checks, score_for_views, Scored, StageTimes};
+use crate::engine::scoring::{add_checks, score_for_views, timed_comparison, Scored, StageTimes};
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{self, ChecksView, ImportView, Response, ScoreView};
 
@@ -79,21 +79,16 @@ fn run_step() {
             let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
             Some(Step::Comparison(Box::new((*imported, scored, stages))))
         }
-        // The comparison and the checks in two steps (as `add_comparison_and_checks` runs them): as
+        // The comparison and the checks in two steps (`add_comparison_and_checks`'s halves): as
         // one, the step took about 200 ms in baseline code, and a file chosen then waited for it.
         Step::Comparison(work) => {
             let (imported, scored, mut stages) = *work;
-            let t = now_ms();
-            let pnbd = fit_comparison(&imported.table);
-            stages.pareto_nbd = now_ms() - t;
+            let pnbd = timed_comparison(&imported.table, &mut stages, &now_ms);
             Some(Step::Checks(Box::new((imported, scored, stages, pnbd))))
         }
         Step::Checks(work) => {
             let (imported, mut scored, mut stages, pnbd) = *work;
-            let t = now_ms();
-            let checks = run_checks(&imported.table, &scored);
-            stages.model_checks = now_ms() - t;
-            complete_comparison(&mut scored, pnbd, checks);
+            add_checks(&imported.table, &mut scored, pnbd, &mut stages, &now_ms);
             let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages.clone()))));
             // The page's own warm-up (ui/warm_up.rs), once this one has ended: the page then draws
             // with the worker idle, and a file chosen before then is not kept waiting by it.
