@@ -87,30 +87,30 @@ pub fn log_likelihood(par: &GammaGammaParams, d: &SpendData) -> f64 {
 }
 
 /// ln L and its gradient over all repeat customers, with the Γ and ψ terms computed once per
-/// distinct x (x takes few values; the per-customer work is one logarithm). `ll_one` is the plain
+/// distinct x (x takes few values; the per-customer work is one logarithm, ln(γ + x·m̄)). `ll_one` is the plain
 /// reference it is tested against.
 fn ll_and_gradient(p: f64, q: f64, g: f64, d: &SpendData, with_gradient: bool) -> (f64, [f64; 3]) {
     let (lg_q, dg_q, ln_g) = (ln_gamma(q), if with_gradient { digamma(q) } else { 0.0 }, g.ln());
-    // (x, ln Γ(px+q) − ln Γ(px) − ln Γ(q) + px ln x, ψ(px+q), ψ(px))
+    // (ln x, ln Γ(px+q) − ln Γ(px) − ln Γ(q) + px ln x, ψ(px+q), ψ(px))
     let terms: Vec<(f64, f64, f64, f64)> = d
         .distinct_x
         .iter()
         .map(|&x| {
-            let px = p * x;
-            let lg = ln_gamma(px + q) - ln_gamma(px) - lg_q + px * x.ln();
-            if with_gradient { (x, lg, digamma(px + q), digamma(px)) } else { (x, lg, 0.0, 0.0) }
+            let (px, ln_x) = (p * x, x.ln());
+            let lg = ln_gamma(px + q) - ln_gamma(px) - lg_q + px * ln_x;
+            if with_gradient { (ln_x, lg, digamma(px + q), digamma(px)) } else { (ln_x, lg, 0.0, 0.0) }
         })
         .collect();
     let (mut ll, mut grad) = (0.0, [0.0; 3]);
     for i in 0..d.x.len() {
         let (x, m) = (d.x[i], d.m[i]);
-        let (_, lg, dg_pxq, dg_px) = terms[d.ix[i] as usize];
+        let (ln_x, lg, dg_pxq, dg_px) = terms[d.ix[i] as usize];
         let px = p * x;
         let s = g + x * m;
         let (ln_m, ln_s) = (d.ln_m[i], s.ln());
         ll += lg + q * ln_g + (px - 1.0) * ln_m - (px + q) * ln_s;
         if with_gradient {
-            grad[0] += x * (dg_pxq - dg_px + ln_m + x.ln() - ln_s);
+            grad[0] += x * (dg_pxq - dg_px + ln_m + ln_x - ln_s);
             grad[1] += dg_pxq - dg_q + ln_g - ln_s;
             grad[2] += q / g - (px + q) / s;
         }
