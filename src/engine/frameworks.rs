@@ -126,7 +126,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
     let lifecycle = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
         let from = lifecycle::flow_start(end, settings.lifecycle_flow_months);
         // P(alive) then, from BG/NBD refitted on what was known then (when a model is fitted now).
-        let p_then = inputs.bg.map(|_| p_alive_at(table, from)).unwrap_or_else(|| vec![None; table.customers.len()]);
+        let p_then = inputs.bg.map(|now| p_alive_at(table, from, now)).unwrap_or_else(|| vec![None; table.customers.len()]);
         lifecycle::build(&LifecycleInputs {
             occasions: (0..table.customers.len()).map(|i| table.occasions_of(i)).collect(),
             end,
@@ -192,8 +192,9 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
 }
 
 /// Each customer's P(alive) at an earlier date `at`, from BG/NBD fitted on the occasions up to then
-/// (`None` for customers not yet acquired, and for everyone when that fit fails).
-fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate) -> Vec<Option<f64>> {
+/// (refitted from `now`, the fit on all of them; `None` for customers not yet acquired, and for
+/// everyone when that fit fails).
+fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate, now: &BgNbdParams) -> Vec<Option<f64>> {
     let unit = table.unit;
     let summary: Vec<Option<(f64, f64, f64)>> = (0..table.customers.len())
         .map(|i| {
@@ -204,7 +205,7 @@ fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate) -> Vec<Option<f64>> 
         .collect();
     let triples: Vec<_> = summary.iter().flatten().copied().collect();
     let data = super::repeat_data::RepeatData::from_triples(triples);
-    let Some(params) = super::bg_nbd::fit_params(&data) else { return vec![None; table.customers.len()] };
+    let Some(params) = super::bg_nbd::refit_params(&data, now) else { return vec![None; table.customers.len()] };
     summary.iter().map(|s| s.map(|(x, tx, t)| super::bg_nbd::p_alive(&params, x, tx, t)).filter(|p| p.is_finite())).collect()
 }
 
