@@ -61,7 +61,8 @@ pub struct CustomerTable {
     pub analysis_date: Option<NaiveDate>,
     pub unit: TimeUnit,
     pub customers: Vec<Customer>,
-    /// All occasions, customer by customer: customer i owns `occasions[offsets[i]..offsets[i + 1]]`.
+    /// All occasions, customer by customer: customer i owns `occasions[offsets[i]..offsets[i + 1]]`,
+    /// one per calendar day in date order (so the occasions up to a date are a prefix).
     pub occasions: Vec<Occasion>,
     pub offsets: Vec<usize>,
     /// With a wallet column (the customer's category spend, ours and competitors', that the row's

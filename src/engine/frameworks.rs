@@ -103,11 +103,11 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             .filter(|&i| table.customers[i].occasions >= 2)
             .map(|i| {
                 let c = &table.customers[i];
-                let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
-                let spend = group_periods::period_spend(&occ, end, settings.veteran_period_months);
+                let occ = table.occasions_of(i);
+                let spend = group_periods::period_spend(occ.iter().map(|o| (o.date, o.spend)), end, settings.veteran_period_months);
                 let wallet = has_wallet.then(|| {
-                    let w: Vec<_> = table.occasions_of(i).iter().zip(table.wallets_of(i)).map(|(o, &w)| (o.date, w)).collect();
-                    group_periods::period_spend(&w, end, settings.veteran_period_months)
+                    let w = occ.iter().zip(table.wallets_of(i)).map(|(o, &w)| (o.date, w));
+                    group_periods::period_spend(w, end, settings.veteran_period_months)
                 });
                 let (growth, by_share) = veteran_matrix::growth_of(spend, wallet);
                 fallbacks += u64::from(has_wallet && !by_share);
@@ -155,10 +155,9 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
                 freq.push(None);
                 continue;
             }
-            let occ: Vec<_> = table.occasions_of(i).iter().map(|o| (o.date, o.spend)).collect();
-            let (sb, sn) = group_periods::period_spend(&occ, end, settings.lifecycle.period_months);
-            let ones: Vec<_> = occ.iter().map(|&(d, _)| (d, 1.0)).collect();
-            let (fb, fnow) = group_periods::period_spend(&ones, end, settings.lifecycle.period_months);
+            let occ = table.occasions_of(i);
+            let (sb, sn) = group_periods::period_spend(occ.iter().map(|o| (o.date, o.spend)), end, settings.lifecycle.period_months);
+            let (fb, fnow) = group_periods::period_spend(occ.iter().map(|o| (o.date, 1.0)), end, settings.lifecycle.period_months);
             spend.push(Some(group_periods::growth(sb, sn)));
             freq.push(Some(group_periods::growth(fb, fnow)));
         }
@@ -198,7 +197,8 @@ fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate, now: &BgNbdParams) -
     let unit = table.unit;
     let summary: Vec<Option<(f64, f64, f64)>> = (0..table.customers.len())
         .map(|i| {
-            let occ: Vec<_> = table.occasions_of(i).iter().filter(|o| o.date <= at).collect();
+            let all = table.occasions_of(i);
+            let occ = &all[..all.partition_point(|o| o.date <= at)];
             let (first, last) = (occ.first()?.date, occ.last()?.date);
             Some(((occ.len() - 1) as f64, unit.from_days((last - first).num_days() as f64), unit.from_days((at - first).num_days() as f64)))
         })

@@ -28,12 +28,13 @@ pub fn months_before(end: NaiveDate, months: u32) -> NaiveDate {
     Duration::try_days(days).and_then(|d| end.checked_sub_signed(d)).unwrap_or(NaiveDate::MIN)
 }
 
-/// Spend in (end − 2·months, end − months] and (end − months, end], by occasion dates.
-pub fn period_spend(occasions: &[(NaiveDate, f64)], end: NaiveDate, months: u32) -> (f64, f64) {
+/// Spend in (end − 2·months, end − months] and (end − months, end], by occasion dates. Takes the
+/// (date, amount) pairs as an iterator, so callers need not collect them per customer.
+pub fn period_spend(occasions: impl IntoIterator<Item = (NaiveDate, f64)>, end: NaiveDate, months: u32) -> (f64, f64) {
     let mid = months_before(end, months);
     let start = months_before(mid, months);
     let (mut before, mut now) = (0.0, 0.0);
-    for &(d, s) in occasions {
+    for (d, s) in occasions {
         if d > mid && d <= end {
             now += s;
         } else if d > start && d <= mid {
@@ -98,7 +99,7 @@ mod tests {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         // 6 months = 183 days: now is (2024-07-01, 2024-12-31], before (2023-12-31, 2024-07-01].
         let occ = [(d("2024-12-31"), 1.0), (d("2024-07-02"), 2.0), (d("2024-07-01"), 4.0), (d("2024-01-01"), 8.0), (d("2023-12-31"), 16.0)];
-        assert_eq!(period_spend(&occ, end, 6), (12.0, 3.0));
+        assert_eq!(period_spend(occ, end, 6), (12.0, 3.0));
     }
 
     /// A period longer than the calendar ends at its first day instead of overflowing it.
@@ -106,6 +107,6 @@ mod tests {
     fn an_absurd_period_length_does_not_overflow() {
         let end = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
         assert_eq!(months_before(end, u32::MAX), NaiveDate::MIN);
-        assert_eq!(period_spend(&[(end, 1.0)], end, u32::MAX), (0.0, 1.0));
+        assert_eq!(period_spend([(end, 1.0)], end, u32::MAX), (0.0, 1.0));
     }
 }

@@ -73,15 +73,15 @@ pub fn alternative_label(stage: usize) -> &'static str {
 /// One customer's stage from its occasions (date, spend; in date order) at `end`. `second_gap`: the
 /// median days from a first to a second occasion among the customers with two or more by `end`
 /// ([`median_second_gap`]), the yardstick for a customer with one occasion (`None`: nobody came back).
-pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<f64>, second_gap: Option<f64>, rules: &StageRules) -> Option<usize> {
-    let first = occasions.first()?.0;
-    let last = occasions.last()?.0;
+pub fn stage_of(occasions: &[Occasion], end: NaiveDate, p_alive: Option<f64>, second_gap: Option<f64>, rules: &StageRules) -> Option<usize> {
+    let first = occasions.first()?.date;
+    let last = occasions.last()?.date;
     let since = (end - last).num_days() as f64;
     let lost = match p_alive {
         _ if occasions.len() == 1 => second_gap.is_some_and(|g| since > rules.lost_gap_multiple * g && since > rules.lost_min_days),
         Some(p) => p < rules.lost_p_alive,
         None => {
-            let mut gaps: Vec<i64> = occasions.windows(2).map(|w| (w[1].0 - w[0].0).num_days()).collect();
+            let mut gaps: Vec<i64> = occasions.windows(2).map(|w| (w[1].date - w[0].date).num_days()).collect();
             if gaps.is_empty() {
                 false
             } else {
@@ -98,7 +98,7 @@ pub fn stage_of(occasions: &[(NaiveDate, f64)], end: NaiveDate, p_alive: Option<
     if occasions.len() == 1 || (end - first).num_days() < rules.introduction_days {
         return Some(INTRODUCTION);
     }
-    let (before, now) = period_spend(occasions, end, rules.period_months);
+    let (before, now) = period_spend(occasions.iter().map(|o| (o.date, o.spend)), end, rules.period_months);
     let change = if before > 0.0 { (now - before) / before } else if now > 0.0 { f64::INFINITY } else { -1.0 };
     Some(if change < -rules.spend_change || p_alive.is_some_and(|p| p < rules.decline_p_alive) {
         DECLINE
@@ -238,8 +238,9 @@ pub fn lost_rule_text(lost_rule: &str, second_gap_days: Option<f64>, rules: &Sta
     format!("{main}{sep}{one_time}")
 }
 
-/// Everything above for customers' occasions (date, spend, margin), their P(alive) now and at
-/// `flow_from` (each `None` when no model), and their margins.
+/// Everything above for customers' occasions (date, spend, margin; each customer's in date order, as
+/// the customer table keeps them), their P(alive) now and at `flow_from` (each `None` when no
+/// model), and their margins.
 pub struct LifecycleInputs<'a> {
     pub occasions: Vec<&'a [Occasion]>,
     pub end: NaiveDate,
@@ -251,8 +252,8 @@ pub struct LifecycleInputs<'a> {
 
 pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
     let stage_at = |i: usize, end: NaiveDate, p: Option<f64>, second_gap: Option<f64>| {
-        let occ: Vec<(NaiveDate, f64)> = inputs.occasions[i].iter().filter(|o| o.date <= end).map(|o| (o.date, o.spend)).collect();
-        stage_of(&occ, end, p, second_gap, &inputs.rules)
+        let occ = inputs.occasions[i];
+        stage_of(&occ[..occ.partition_point(|o| o.date <= end)], end, p, second_gap, &inputs.rules)
     };
     let n = inputs.occasions.len();
     let gap_now = median_second_gap(&inputs.occasions, inputs.end);
@@ -301,7 +302,7 @@ mod tests {
     fn stages_by_construction() {
         let end = d("2024-12-31");
         let rules = StageRules::default();
-        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| (d(x), v)).collect::<Vec<_>>(), end, p, None, &rules);
+        let s = |occ: &[(&str, f64)], p: Option<f64>| stage_of(&occ.iter().map(|&(x, v)| o(x, v, 0.0)).collect::<Vec<_>>(), end, p, None, &rules);
         assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.05)), Some(LOST));
         assert_eq!(s(&[("2024-01-10", 10.0), ("2024-10-10", 10.0)], Some(0.1)), Some(DECLINE), "P(alive) = 0.1 is not lost, and below 0.5 declines");
         assert_eq!(s(&[("2023-01-10", 10.0)], Some(1.0)), Some(INTRODUCTION), "one occasion, nobody came back to measure by");
@@ -323,7 +324,7 @@ mod tests {
     fn a_one_time_buyer_is_lost_after_three_times_the_usual_wait_for_a_second_purchase() {
         let end = d("2024-12-31");
         let rules = StageRules::default();
-        let s = |date: &str, p: Option<f64>, gap: Option<f64>| stage_of(&[(d(date), 10.0)], end, p, gap, &rules);
+        let s = |date: &str, p: Option<f64>, gap: Option<f64>| stage_of(&[o(date, 10.0, 0.0)], end, p, gap, &rules);
         assert_eq!(s("2023-01-10", Some(1.0), Some(100.0)), Some(LOST), "721 days > 300: lost, though BG/NBD says P(alive) = 1");
         assert_eq!(s("2023-01-10", None, Some(100.0)), Some(LOST), "the same without a model");
         assert_eq!(s("2024-03-06", Some(1.0), Some(100.0)), Some(INTRODUCTION), "exactly 300 days is not over the line");
