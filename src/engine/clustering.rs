@@ -56,11 +56,10 @@ pub struct Clusters {
     pub keys: Vec<String>,
 }
 
-/// z-scores of each column of `rows` (at most four), as points; a constant column becomes zeros.
-fn standardise(rows: &[Vec<f64>]) -> Vec<Point> {
+/// z-scores of each of the first `d` columns of `rows`; a constant column becomes zeros.
+fn standardise(rows: &[Point], d: usize) -> Vec<Point> {
     let n = rows.len() as f64;
-    let d = rows.first().map_or(0, Vec::len);
-    let mut x: Vec<Point> = rows.iter().map(|r| point(r)).collect();
+    let mut x = rows.to_vec();
     for j in 0..d {
         let mean = x.iter().map(|r| r[j]).sum::<f64>() / n;
         let sd = (x.iter().map(|r| (r[j] - mean).powi(2)).sum::<f64>() / n).sqrt();
@@ -225,11 +224,12 @@ pub struct KMeansParams {
 }
 
 /// Clusters of the rows of `raw` (already log-transformed features, one row per customer).
-pub fn kmeans(raw: &[Vec<f64>], KMeansParams { k, restarts, seed }: KMeansParams) -> Option<KMeansFit> {
+/// k-means on the first `d` features of `raw` (the rest zeros), standardised.
+pub fn kmeans(raw: &[Point], d: usize, KMeansParams { k, restarts, seed }: KMeansParams) -> Option<KMeansFit> {
     if raw.len() < k || k == 0 {
         return None;
     }
-    let x = standardise(raw);
+    let x = standardise(raw, d);
     let mut rng = StdRng::seed_from_u64(seed);
     // The restarts run on a systematic sample of at most `RESTART_SAMPLE` customers; the best one's
     // centres are then iterated on everyone. On 100,000 customers this took k-means from 550 ms to
@@ -254,21 +254,18 @@ pub fn kmeans(raw: &[Vec<f64>], KMeansParams { k, restarts, seed }: KMeansParams
 pub fn build(recency_days: &[f64], frequency: &[f64], monetary: &[f64], clv: &[Option<f64>], margin: &[f64], params: KMeansParams) -> Option<Clusters> {
     let k = params.k;
     let with_clv: Option<Vec<f64>> = clv.iter().copied().collect();
-    let rows: Vec<Vec<f64>> = (0..recency_days.len())
+    let d = if with_clv.is_some() { 4 } else { 3 };
+    let rows: Vec<Point> = (0..recency_days.len())
         .map(|i| {
-            let mut r = vec![(recency_days[i].max(0.0) + 1.0).ln(), frequency[i].max(1.0).ln(), (monetary[i].max(0.0) + 1.0).ln()];
-            if let Some(c) = &with_clv {
-                r.push((c[i].max(0.0) + 1.0).ln());
-            }
-            r
+            let clv = with_clv.as_ref().map_or(0.0, |c| (c[i].max(0.0) + 1.0).ln());
+            [(recency_days[i].max(0.0) + 1.0).ln(), frequency[i].max(1.0).ln(), (monetary[i].max(0.0) + 1.0).ln(), clv]
         })
         .collect();
-    let KMeansFit { assign: cluster, centroids, inertia, standardised } = kmeans(&rows, params)?;
+    let KMeansFit { assign: cluster, centroids, inertia, standardised } = kmeans(&rows, d, params)?;
     let silhouette = silhouette(&standardised, &cluster, k);
     let keys: Vec<String> = (0..k).map(|c| format!("cluster_{}", c + 1)).collect();
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let classes: Vec<Option<usize>> = cluster.iter().map(|&c| Some(c)).collect();
-    let d = rows[0].len();
     let features = FEATURES[..d].iter().map(|s| (*s).to_string()).collect();
     let centroids = centroids.iter().map(|c| c[..d].to_vec()).collect();
     Some(Clusters { k, table: aggregate(&key_refs, &classes, margin), cluster, centroids, features, inertia, silhouette, keys })
@@ -300,14 +297,14 @@ mod tests {
 
     /// Three well-separated blobs of 200 points in 3-D (centres 10 standard deviations apart): every
     /// blob ends in one cluster of its own, the silhouette is high, and the same seed repeats.
-    fn blobs(per_blob: usize) -> Vec<Vec<f64>> {
+    fn blobs(per_blob: usize) -> Vec<Point> {
         let mut rng = StdRng::seed_from_u64(7);
         let noise = Normal::new(0.0, 1.0).unwrap();
         let centres = [[0.0, 0.0, 0.0], [10.0, 0.0, 10.0], [0.0, 10.0, -10.0]];
         let mut rows = Vec::new();
         for c in centres {
             for _ in 0..per_blob {
-                rows.push(c.iter().map(|m| m + noise.sample(&mut rng)).collect::<Vec<f64>>());
+                rows.push(point(&c.iter().map(|m| m + noise.sample(&mut rng)).collect::<Vec<f64>>()));
             }
         }
         rows
@@ -324,9 +321,9 @@ mod tests {
         let centres = [[0.0, 0.0, 0.0], [2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 2.0]];
         let mut x = Vec::new();
         for i in 0..30_000 {
-            x.push(centres[i % 4].iter().map(|m| m + noise.sample(&mut rng)).collect::<Vec<f64>>());
+            x.push(point(&centres[i % 4].iter().map(|m| m + noise.sample(&mut rng)).collect::<Vec<f64>>()));
         }
-        let x = standardise(&x);
+        let x = standardise(&x, 3);
         let start = plus_plus(&x, 4, &mut StdRng::seed_from_u64(3));
         let (mut quick, mut full) = (start.clone(), start);
         let (a, inertia) = lloyd(&x, &mut quick);
@@ -341,7 +338,7 @@ mod tests {
     fn separated_blobs_are_recovered_and_the_seed_repeats() {
         let rows = blobs(200);
         let p = KMeansParams { k: 3, restarts: 5, seed: 42 };
-        let fit = kmeans(&rows, p).unwrap();
+        let fit = kmeans(&rows, 3, p).unwrap();
         let (a, x) = (fit.assign, fit.standardised);
         for blob in 0..3 {
             let first = a[blob * 200];
@@ -350,7 +347,7 @@ mod tests {
         assert_ne!(a[0], a[200]);
         assert_ne!(a[200], a[400]);
         assert!(silhouette(&x, &a, 3) > 0.7);
-        assert_eq!(kmeans(&rows, p).unwrap().assign, a, "same seed, same clusters");
+        assert_eq!(kmeans(&rows, 3, p).unwrap().assign, a, "same seed, same clusters");
     }
 
     /// More customers than `RESTART_SAMPLE`: the restarts compare on the sample, the best is iterated
@@ -360,7 +357,7 @@ mod tests {
     fn restarts_on_a_sample_still_converge_on_everyone() {
         let rows = blobs(6_000);
         assert!(rows.len() > RESTART_SAMPLE);
-        let fit = kmeans(&rows, KMeansParams { k: 3, restarts: 5, seed: 42 }).unwrap();
+        let fit = kmeans(&rows, 3, KMeansParams { k: 3, restarts: 5, seed: 42 }).unwrap();
         for blob in 0..3 {
             let first = fit.assign[blob * 6_000];
             assert!(fit.assign[blob * 6_000..(blob + 1) * 6_000].iter().all(|&c| c == first), "blob {blob} split");
