@@ -42,12 +42,12 @@ pub fn fit(activity: &Activity, members: &[usize], lapsed_state: usize, discount
     let mut customers_now = vec![0u64; k_max + 1];
     let (mut margin, mut buying_periods) = (0.0, 0u64);
     for &i in members {
-        let b = &activity.bought[i];
+        let (b, margin_of) = (activity.bought(i), activity.margin(i));
         let Some(first) = b.iter().position(|&x| x) else { continue };
         let mut state = 0;
         for k in first..activity.periods {
             if b[k] {
-                margin += activity.margin[i][k];
+                margin += margin_of[k];
                 buying_periods += 1;
             }
             if k + 1 < activity.periods {
@@ -120,7 +120,7 @@ mod tests {
     /// moves from 0: 4 (1 buy), from 1: 2 (1 buy), from 2: 1 (1 buy). Now: A 0, B 1, C 0.
     #[test]
     fn the_lapsed_state_is_capped_by_the_periods_in_the_data() {
-        let act = Activity { periods: 3, period_days: 91.3125, bought: vec![vec![true, false, true]], margin: vec![vec![1.0, 0.0, 1.0]] };
+        let act = Activity::from_rows(3, 91.3125, vec![vec![true, false, true]], vec![vec![1.0, 0.0, 1.0]]);
         let m = fit(&act, &[0], usize::MAX, 0.05).unwrap();
         assert_eq!((m.lapsed_state, m.moves.len()), (2, 3));
         assert_eq!(fit(&act, &[0], 4, 0.05).unwrap(), m, "a K past the data gives the same chain as the cap");
@@ -131,7 +131,7 @@ mod tests {
         let t = |s: &str| s.chars().map(|c| c == '1').collect::<Vec<_>>();
         let bought = vec![t("11001"), t("01010"), t("00001")];
         let margin = bought.iter().map(|b| b.iter().map(|&x| if x { 10.0 } else { 0.0 }).collect()).collect();
-        let act = Activity { periods: 5, period_days: 91.3125, bought, margin };
+        let act = Activity::from_rows(5, 91.3125, bought, margin);
         let m = fit(&act, &[0, 1, 2], 2, 0.05).unwrap();
         assert_eq!((m.moves.clone(), m.purchases.clone(), m.customers_now.clone()), (vec![4, 2, 1], vec![1, 1, 1], vec![2, 1, 0]));
         assert!((m.buy_probability[0] - 0.25).abs() < HAND_COMPUTED_ABS);

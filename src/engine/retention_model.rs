@@ -26,11 +26,11 @@ pub struct RetentionModel {
 pub fn fit(activity: &Activity, members: &[usize], discount_per_period: f64) -> Option<RetentionModel> {
     let (mut active, mut retained, mut active_periods, mut margin) = (0u64, 0u64, 0u64, 0.0);
     for &i in members {
-        let b = &activity.bought[i];
+        let (b, margin_of) = (activity.bought(i), activity.margin(i));
         for k in 0..activity.periods {
             if b[k] {
                 active_periods += 1;
-                margin += activity.margin[i][k];
+                margin += margin_of[k];
                 if k + 1 < activity.periods {
                     active += 1;
                     retained += u64::from(b[k + 1]);
@@ -68,12 +68,12 @@ mod tests {
     #[test]
     fn retention_model_matches_a_hand_computation() {
         let t = true;
-        let act = Activity {
-            periods: 4,
-            period_days: 91.3125,
-            bought: vec![vec![t, t, t, t], vec![t, false, t, false], vec![false, false, false, t]],
-            margin: vec![vec![10.0; 4], vec![20.0, 0.0, 20.0, 0.0], vec![0.0, 0.0, 0.0, 30.0]],
-        };
+        let act = Activity::from_rows(
+            4,
+            91.3125,
+            vec![vec![t, t, t, t], vec![t, false, t, false], vec![false, false, false, t]],
+            vec![vec![10.0; 4], vec![20.0, 0.0, 20.0, 0.0], vec![0.0, 0.0, 0.0, 30.0]],
+        );
         let m = fit(&act, &[0, 1, 2], 0.1).unwrap();
         assert_eq!((m.active_customer_periods, m.retained_customer_periods), (5, 3));
         assert!((m.retention_rate - 0.6).abs() < HAND_COMPUTED_ABS);
