@@ -54,15 +54,27 @@ fn terciles(values: &[Option<f64>]) -> Vec<Option<usize>> {
 pub fn build(first: &[Option<f64>], second: &[Option<f64>], margin: &[f64], indicators: &[Vec<Option<f64>>], strategy: [[usize; 3]; 3]) -> Grid {
     let (a, b) = (terciles(first), terciles(second));
     let cell: Vec<Option<usize>> = a.iter().zip(&b).map(|(a, b)| Some((*a)? * 3 + (*b)?)).collect();
-    let mut profiles = vec![CellProfile { customers: 0, means: vec![None; indicators.len()] }; 9];
-    for (c, profile) in profiles.iter_mut().enumerate() {
-        let members: Vec<usize> = (0..cell.len()).filter(|&i| cell[i] == Some(c)).collect();
-        profile.customers = members.len() as u64;
-        for (k, ind) in indicators.iter().enumerate() {
-            let vals: Vec<f64> = members.iter().filter_map(|&i| ind[i]).collect();
-            profile.means[k] = (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64);
+    // One pass over the customers: per cell, customers, and per indicator the sum and count of the
+    // present values, added in index order from −0.0 as `Iterator::sum` adds (so the means are those
+    // of a pass per cell to the bit).
+    let mut customers = [0u64; 9];
+    let mut sums = vec![[(-0.0f64, 0usize); 9]; indicators.len()];
+    for (i, c) in cell.iter().enumerate() {
+        let Some(c) = *c else { continue };
+        customers[c] += 1;
+        for (ind, s) in indicators.iter().zip(sums.iter_mut()) {
+            if let Some(v) = ind[i] {
+                s[c].0 += v;
+                s[c].1 += 1;
+            }
         }
     }
+    let profiles = (0..9)
+        .map(|c| CellProfile {
+            customers: customers[c],
+            means: sums.iter().map(|s| (s[c].1 > 0).then(|| s[c].0 / s[c].1 as f64)).collect(),
+        })
+        .collect();
     Grid { table: aggregate(&CELLS, &cell, margin), cell, strategy, profiles }
 }
 
@@ -118,6 +130,34 @@ pub fn label(cell: usize, zh: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cells' profiles from one pass equal, to the bit, the plain definition: per cell, its
+    /// members, and per indicator the mean of their present values (`Iterator::sum` / count), on
+    /// random axes and indicators with missing values, ±0 and ties.
+    #[test]
+    fn profiles_equal_the_mean_of_each_cells_members() {
+        use proptest::prelude::*;
+        let value = prop_oneof![Just(None), Just(Some(-0.0)), Just(Some(0.0)), (-5i32..5).prop_map(|v| Some(f64::from(v) / 3.0))];
+        let customers = proptest::collection::vec((value.clone(), value.clone(), value.clone(), value), 0..80);
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(300));
+        runner
+            .run(&customers, |rows| {
+                let (a, b): (Vec<_>, Vec<_>) = rows.iter().map(|r| (r.0, r.1)).unzip();
+                let indicators = vec![rows.iter().map(|r| r.2).collect::<Vec<_>>(), rows.iter().map(|r| r.3).collect()];
+                let grid = build(&a, &b, &vec![1.0; rows.len()], &indicators, [[0; 3]; 3]);
+                for c in 0..9 {
+                    let members: Vec<usize> = (0..rows.len()).filter(|&i| grid.cell[i] == Some(c)).collect();
+                    prop_assert_eq!(grid.profiles[c].customers, members.len() as u64);
+                    for (k, ind) in indicators.iter().enumerate() {
+                        let vals: Vec<f64> = members.iter().filter_map(|&i| ind[i]).collect();
+                        let want = (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64);
+                        prop_assert_eq!(grid.profiles[c].means[k].map(f64::to_bits), want.map(f64::to_bits));
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
 
     /// Nine customers, one per cell by construction: first axis 1, 2, 3 (low … high) crossed with the
     /// second 10, 20, 30. Indicators equal the row number, so the path up from any row-0 cell shows a
