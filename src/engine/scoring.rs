@@ -222,9 +222,13 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     // Discounted expected purchases × margin ratio per customer: the factor both CLV and potential
     // value scale by (potential value needs every customer's E[M] first, for the segment percentile).
     let mut disc_margin: Vec<Option<f64>> = Vec::with_capacity(table.customers.len());
-    // E[Y] at the horizon, then at the end of each month of it (for the discounted sum).
+    // E[Y] at the end of each month of the horizon (for the discounted sum); the last month's is the
+    // horizon's (the same product, k · units a month with k the horizon's months). Without months,
+    // at the horizon alone.
     let months: Vec<f64> = (1..=settings.horizon_months).map(|k| f64::from(k) * units_per_month).collect();
-    let mut expected = bg.as_ref().map(|f| bg_nbd::ExpectedPurchases::new(&f.params, &[&[horizon][..], &months].concat()));
+    let aheads = if months.is_empty() { vec![horizon] } else { months };
+    let at_horizon = aheads.len() - 1;
+    let mut expected = bg.as_ref().map(|f| bg_nbd::ExpectedPurchases::new(&f.params, &aheads));
     let mut ey = Vec::new();
     let mut rows: Vec<CustomerScore> = table
         .customers
@@ -236,11 +240,11 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
             if let Some(e) = expected.as_mut() {
                 e.fill(x, tx, t, &mut ey);
             }
-            let exp_purch = expected.as_ref().and_then(|_| finite(ey[0]));
+            let exp_purch = expected.as_ref().and_then(|_| finite(ey[at_horizon]));
             let exp_spend = gg.as_ref().and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
             let margin_ratio = if c.revenue > 0.0 { c.margin / c.revenue } else { settings.margin_rate };
-            // ey[k] is E[Y] at the end of month k (k ≥ 1).
-            let disc = expected.as_ref().and_then(|_| finite(clv::discounted_purchases(|k| ey[k as usize], settings.horizon_months, d)));
+            // ey[k − 1] is E[Y] at the end of month k (k ≥ 1).
+            let disc = expected.as_ref().and_then(|_| finite(clv::discounted_purchases(|k| ey[k as usize - 1], settings.horizon_months, d)));
             let clv_value = match (exp_spend, disc) {
                 (Some(m), Some(n)) => finite(clv::clv(margin_ratio, m, n)),
                 _ => None,
