@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::import::typed_rows::{SummaryRow, Transactions};
 use super::settings::Settings;
-use super::time_unit::TimeUnit;
+use super::time_unit::{days_between, TimeUnit};
 
 /// One purchase occasion: a customer's net spend on one calendar day (see [`is_occasion`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -200,8 +200,8 @@ impl CustomerTable {
                 revenue,
                 margin,
                 frequency: x as f64,
-                recency: unit.from_days((last - first).num_days() as f64),
-                t: unit.from_days((analysis_date - first).num_days() as f64),
+                recency: unit.from_days(days_between(last, first) as f64),
+                t: unit.from_days(days_between(analysis_date, first) as f64),
                 monetary_value,
             });
             offsets.push(occasions.len());

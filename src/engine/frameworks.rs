@@ -18,7 +18,7 @@ use super::gold_meteor_creek_burden::{self, Gmcb};
 use super::pareto_curve::{self, ParetoCurve};
 use super::settings::Settings;
 use super::tier_ladder::{self, TierLadder};
-use super::time_unit::DAYS_PER_MONTH;
+use super::time_unit::{days_between, DAYS_PER_MONTH};
 use super::value_pyramid::{self, PyramidValue, ValuePyramid};
 
 /// Most customers the gold/meteor/creek/burden scatter draws (a systematic sample beyond).
@@ -200,7 +200,7 @@ fn p_alive_at(table: &CustomerTable, at: chrono::NaiveDate, now: &BgNbdParams) -
             let all = table.occasions_of(i);
             let occ = &all[..all.partition_point(|o| o.date <= at)];
             let (first, last) = (occ.first()?.date, occ.last()?.date);
-            Some(((occ.len() - 1) as f64, unit.from_days((last - first).num_days() as f64), unit.from_days((at - first).num_days() as f64)))
+            Some(((occ.len() - 1) as f64, unit.from_days(days_between(last, first) as f64), unit.from_days(days_between(at, first) as f64)))
         })
         .collect();
     let triples: Vec<_> = summary.iter().flatten().copied().collect();

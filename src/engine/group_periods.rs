@@ -8,7 +8,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::customer_table::CustomerTable;
-use super::time_unit::DAYS_PER_MONTH;
+use super::time_unit::{days_between, DAYS_PER_MONTH};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
@@ -78,7 +78,7 @@ pub fn growth(before: f64, now: f64) -> f64 {
 
 /// Period index (0 = oldest complete period) of a date, or `None` before the first complete period.
 fn period_of(date: NaiveDate, end: NaiveDate, period_days: f64, periods: usize) -> Option<usize> {
-    let back = ((end - date).num_days() as f64 / period_days).floor() as usize;
+    let back = (days_between(end, date) as f64 / period_days).floor() as usize;
     (back < periods).then(|| periods - 1 - back)
 }
 

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::class_table::{aggregate, median, ClassRow};
 use super::lang::Lang;
 use super::customer_table::Occasion;
-use super::time_unit::DAYS_PER_MONTH;
+use super::time_unit::{days_between, DAYS_PER_MONTH};
 use super::group_periods::{months_before, period_spend};
 
 pub const STAGES: [&str; 5] = ["introduction", "growth", "maturity", "decline", "lost"];
@@ -76,12 +76,12 @@ pub fn alternative_label(stage: usize) -> &'static str {
 pub fn stage_of(occasions: &[Occasion], end: NaiveDate, p_alive: Option<f64>, second_gap: Option<f64>, rules: &StageRules) -> Option<usize> {
     let first = occasions.first()?.date;
     let last = occasions.last()?.date;
-    let since = (end - last).num_days() as f64;
+    let since = days_between(end, last) as f64;
     let lost = match p_alive {
         _ if occasions.len() == 1 => second_gap.is_some_and(|g| since > rules.lost_gap_multiple * g && since > rules.lost_min_days),
         Some(p) => p < rules.lost_p_alive,
         None => {
-            let mut gaps: Vec<i64> = occasions.windows(2).map(|w| (w[1].date - w[0].date).num_days()).collect();
+            let mut gaps: Vec<i64> = occasions.windows(2).map(|w| days_between(w[1].date, w[0].date)).collect();
             if gaps.is_empty() {
                 false
             } else {
@@ -95,7 +95,7 @@ pub fn stage_of(occasions: &[Occasion], end: NaiveDate, p_alive: Option<f64>, se
     if lost {
         return Some(LOST);
     }
-    if occasions.len() == 1 || (end - first).num_days() < rules.introduction_days {
+    if occasions.len() == 1 || days_between(end, first) < rules.introduction_days {
         return Some(INTRODUCTION);
     }
     let (before, now) = period_spend(occasions.iter().map(|o| (o.date, o.spend)), end, rules.period_months);
@@ -115,7 +115,7 @@ pub fn median_second_gap(customers: &[&[Occasion]], end: NaiveDate) -> Option<f6
     let gaps: Vec<f64> = customers
         .iter()
         .filter_map(|occ| match occ {
-            [a, b, ..] if b.date <= end => Some((b.date - a.date).num_days() as f64),
+            [a, b, ..] if b.date <= end => Some(days_between(b.date, a.date) as f64),
             _ => None,
         })
         .collect();
@@ -139,7 +139,7 @@ pub fn profit_curve(customers: &[&[Occasion]]) -> Vec<ProfitPoint> {
         let Some(first) = occ.first().map(|o| o.date) else { continue };
         let mut last_month = None;
         for &Occasion { date: d, margin: m, .. } in occ.iter() {
-            let month = ((d - first).num_days() as f64 / DAYS_PER_MONTH).floor() as usize;
+            let month = (days_between(d, first) as f64 / DAYS_PER_MONTH).floor() as usize;
             if month >= active.len() {
                 active.resize(month + 1, 0);
                 margin.resize(month + 1, 0.0);

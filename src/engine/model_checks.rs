@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::bg_nbd::{self, BgNbdFit, BgNbdParams};
 use super::customer_table::CustomerTable;
 use super::repeat_data::RepeatData;
+use super::time_unit::days_between;
 
 /// Frequencies are shown 0..=6 and "7+" (FHL 2005, Figure 4).
 pub const TOP_BIN: u32 = 7;
@@ -125,8 +126,8 @@ pub fn calibration_holdout(table: &CustomerTable, split: NaiveDate) -> Option<Ho
         let last = occ[cal - 1].date;
         triples.push((
             (cal - 1) as f64,
-            unit.from_days((last - first).num_days() as f64),
-            unit.from_days((split - first).num_days() as f64),
+            unit.from_days(days_between(last, first) as f64),
+            unit.from_days(days_between(split, first) as f64),
         ));
         holdout.push((occ.len() - cal) as f64);
     }
@@ -205,9 +206,9 @@ pub fn cumulative_tracking(p: &BgNbdParams, table: &CustomerTable) -> Option<Vec
     for i in 0..table.customers.len() {
         let occ = table.occasions_of(i);
         let Some(first) = occ.first() else { continue };
-        first_days[(first.date - start).num_days() as usize] += 1.0;
+        first_days[days_between(first.date, start) as usize] += 1.0;
         for o in &occ[1..] {
-            let k = (((o.date - start).num_days() as f64 / step).floor() as usize).min(periods - 1);
+            let k = ((days_between(o.date, start) as f64 / step).floor() as usize).min(periods - 1);
             per_period[k] += 1.0;
         }
     }
@@ -228,7 +229,7 @@ pub fn cumulative_tracking(p: &BgNbdParams, table: &CustomerTable) -> Option<Vec
         .map(|k| {
             actual += per_period[k];
             let date = period_end(k);
-            let through = (date - start).num_days() as usize;
+            let through = days_between(date, start) as usize;
             let expected = (0..=through).filter(|&d| first_days[d] > 0.0).map(|d| first_days[d] * by_age[through - d]).sum();
             TrackingPoint { date, actual_cumulative: actual, expected_cumulative: expected }
         })
