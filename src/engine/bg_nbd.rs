@@ -204,7 +204,7 @@ pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
 /// The parameters of [`fit`] alone, for a refit whose standard errors nobody reads (the lifecycle's
 /// P(alive) back then): the same optimum without the Hessian's eight gradient evaluations on all
 /// the data.
-pub fn fit_params(d: &RepeatData) -> Option<BgNbdParams> {
+fn fit_params(d: &RepeatData) -> Option<BgNbdParams> {
     maximise(d).map(|m| BgNbdParams::from_log(&m.theta))
 }
 

@@ -34,13 +34,6 @@ pub const FEATURES: [&str; 4] = ["recency", "frequency", "monetary", "clv"];
 /// a sum of squares.
 pub type Point = [f64; 4];
 
-/// `row` padded to a [`Point`]; at most four features.
-pub fn point(row: &[f64]) -> Point {
-    let mut p = [0.0; 4];
-    p[..row.len()].copy_from_slice(row);
-    p
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Clusters {
     pub k: usize,
@@ -294,6 +287,13 @@ pub fn describe(centroid: &[f64], zh: bool) -> String {
 mod tests {
     use super::*;
     use rand_distr::{Distribution, Normal};
+
+    /// `row` padded to a [`Point`]; at most four features.
+    fn point(row: &[f64]) -> Point {
+        let mut p = [0.0; 4];
+        p[..row.len()].copy_from_slice(row);
+        p
+    }
 
     /// Three well-separated blobs of 200 points in 3-D (centres 10 standard deviations apart): every
     /// blob ends in one cluster of its own, the silhouette is high, and the same seed repeats.
