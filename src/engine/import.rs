@@ -5,12 +5,15 @@
 //! table, the import report and the overview.
 
 pub mod amounts;
+pub mod column_roles;
 pub mod dates;
 pub mod dialect;
 pub mod encoding;
 pub mod errors;
 pub mod memory_budget;
 pub mod header_mapping;
+pub mod known_exports;
+pub mod order_status;
 pub mod records;
 pub mod rejects;
 pub mod report;
@@ -31,13 +34,15 @@ use self::dates::{detect_format, parse_date, DateFormat};
 use self::dialect::Delimiter;
 use self::encoding::EncodingSource;
 use self::errors::ImportError;
-use self::header_mapping::{map_headers, role_for_header, Role, Shape};
+use self::column_roles::{map_columns, Alternative, Basis, ColumnReading, Confidence, ContentKind};
+use self::header_mapping::{role_for_header, Role, Shape};
+use self::known_exports::KnownExport;
 use self::records::{delimited_piece, Pass, Row, Source};
 use self::text_stream::{read_head, TextStream, PIECE};
 use self::rejects::{Reject, RejectReason};
 use self::report::ImportReport;
 use self::split_parse::{PartJob, SplitEnd};
-use self::typed_rows::{summary_row, ColumnPlan, RowReader, SummaryRow, Transactions, TxnBuilder};
+use self::typed_rows::{summary_row, ColumnPlan, ReadingRules, RowReader, SummaryRow, Transactions, TxnBuilder};
 use super::customer_table::CustomerTable;
 use super::overview::Overview;
 use super::settings::Settings;
@@ -62,12 +67,17 @@ pub struct ImportOptions {
     /// The day of the import, from the clock of whoever imports (the page or the CLI; the engine has
     /// no clock). Rows dated more than a day after it are rejected. `None` = no such check.
     pub today: Option<NaiveDate>,
+    /// Order statuses the user counts (`true`) or not (`false`), by value as written; the others by
+    /// their class (`order_status.rs`).
+    pub status_choices: Vec<(String, bool)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnInfo {
     pub name: String,
     pub role: Option<Role>,
+    /// Why the column got its role, and how sure that is.
+    pub reading: Option<ColumnReading>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,6 +112,10 @@ pub struct Detected {
     pub date_order_ambiguous: bool,
     pub decimal: DecimalSeparator,
     pub preview: Vec<PreviewRow>,
+    /// The known export the header was recognised as.
+    pub export: Option<KnownExport>,
+    /// Other columns that could fill a role (the chosen one and the other, by index).
+    pub alternatives: Vec<Alternative>,
 }
 
 impl Detected {
@@ -119,6 +133,7 @@ impl Detected {
             date_format: self.date_format,
             decimal: Some(self.decimal),
             overrides: Vec::new(),
+            status_choices: Vec::new(),
         }
     }
 }
@@ -440,12 +455,46 @@ fn parse_source(
             _ => format!("Column {}", i + 1),
         })
         .collect();
-    let mut mapping = match &opts.mapping {
-        Some(m) => m.clone(),
-        None if has_header => map_headers(&names),
-        None => guess_by_content(data_head, columns),
+    let column_samples = |i: usize| -> Vec<String> { data_head.iter().filter_map(|(_, r)| r.get(i)).map(String::from).collect() };
+    let read = match &opts.mapping {
+        // The user's mapping: a column keeps the detected reason where the user kept its role; the
+        // export recognised stays what the file is.
+        Some(m) => {
+            let detected = if has_header { map_columns(&names, &column_samples) } else { column_roles::ColumnMapping::default() };
+            let readings = m
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    r.map(|role| match detected.readings.get(i).cloned().flatten() {
+                        Some(reading) if reading.role == role => reading,
+                        _ => ColumnReading { role, basis: Basis::User, content: None, confidence: Confidence::High },
+                    })
+                })
+                .collect();
+            column_roles::ColumnMapping { roles: m.clone(), readings, export: detected.export, alternatives: detected.alternatives }
+        }
+        None if has_header => map_columns(&names, &column_samples),
+        None => {
+            let roles = guess_by_content(data_head, columns);
+            let readings = roles
+                .iter()
+                .map(|r| {
+                    r.map(|role| {
+                        let content = match role {
+                            Role::Date => ContentKind::Dates,
+                            Role::Amount => ContentKind::Money,
+                            _ => ContentKind::RepeatingIds,
+                        };
+                        ColumnReading { role, basis: Basis::Content, content: Some(content), confidence: Confidence::Medium }
+                    })
+                })
+                .collect();
+            column_roles::ColumnMapping { roles, readings, export: None, alternatives: Vec::new() }
+        }
     };
+    let column_roles::ColumnMapping { roles: mut mapping, mut readings, export, alternatives } = read;
     mapping.resize(columns, None);
+    readings.resize(columns, None);
     for (role, column) in &opts.overrides {
         let wanted = header_mapping::normalise_header(column);
         let index = column
@@ -456,10 +505,12 @@ fn parse_source(
             .map(|n| n - 1)
             .or_else(|| names.iter().position(|n| header_mapping::normalise_header(n) == wanted));
         let Some(index) = index else { return Err(ImportError::UnknownColumn { name: column.clone() }.into()) };
-        for r in mapping.iter_mut().filter(|r| **r == Some(*role)) {
+        for (r, reading) in mapping.iter_mut().zip(readings.iter_mut()).filter(|(r, _)| **r == Some(*role)) {
             *r = None;
+            *reading = None;
         }
         mapping[index] = Some(*role);
+        readings[index] = Some(ColumnReading { role: *role, basis: Basis::User, content: None, confidence: Confidence::High });
     }
     let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
     let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
@@ -472,6 +523,8 @@ fn parse_source(
     let date_order_ambiguous = opts.date_format.is_none() && date_detection.ambiguous_order;
     let decimal = opts.decimal.unwrap_or_else(|| {
         let mut s = samples(Role::Amount);
+        s.extend(samples(Role::UnitPrice));
+        s.extend(samples(Role::Refund));
         s.extend(samples(Role::Cost));
         s.extend(samples(Role::Profit));
         s.extend(samples(Role::MonetaryValue));
@@ -492,7 +545,7 @@ fn parse_source(
         preamble,
         header_line,
         preamble_text,
-        columns: names.iter().zip(&mapping).map(|(n, r)| ColumnInfo { name: n.clone(), role: *r }).collect(),
+        columns: names.iter().zip(&mapping).zip(&readings).map(|((n, r), why)| ColumnInfo { name: n.clone(), role: *r, reading: why.clone() }).collect(),
         shape,
         date_format,
         date_order_ambiguous,
@@ -502,6 +555,8 @@ fn parse_source(
             .take(PREVIEW_ROWS)
             .map(|(line, r)| PreviewRow { line: *line, cells: r.iter().map(|c| c.chars().take(200).collect()).collect() })
             .collect(),
+        export,
+        alternatives,
     };
     let fail = |error: ImportError, detected: &Detected| ImportFailure { error, detected: Some(Box::new(detected.clone())) };
 
@@ -509,9 +564,18 @@ fn parse_source(
         return Err(fail(ImportError::HeaderOnly, &detected));
     }
     for role in shape.required() {
-        if col_of(*role).is_none() {
+        // The amount may be quantity × unit price.
+        let derived = *role == Role::Amount && col_of(Role::UnitPrice).is_some();
+        if col_of(*role).is_none() && !derived {
             return Err(fail(ImportError::MissingColumn { role: *role, shape }, &detected));
         }
+    }
+    // A column the file cannot do without, read from its values alone: asked, not guessed.
+    if let Some(c) = detected.columns.iter().find(|c| {
+        c.reading.as_ref().is_some_and(|r| r.confidence == Confidence::Low && (shape.required().contains(&r.role) || r.role == Role::UnitPrice))
+    }) {
+        let reading = c.reading.clone().unwrap_or_else(|| ColumnReading { role: Role::CustomerId, basis: Basis::Content, content: None, confidence: Confidence::Low });
+        return Err(fail(ImportError::UnsureColumn { role: reading.role, column: c.name.clone(), content: reading.content }, &detected));
     }
     if shape == Shape::Transactions && date_order_ambiguous {
         let example = samples(Role::Date).first().map(|s| s.to_string()).unwrap_or_default();
@@ -527,6 +591,11 @@ fn parse_source(
         today: opts.today,
         // Known only once every piece is decoded: an id holding U+FFFD is set aside either way.
         undecodable_in: (!detected.is_workbook).then(|| detected.encoding.clone().unwrap_or_default()),
+        rules: ReadingRules {
+            amount_per_order: detected.export.is_some_and(|e| e.profile().amount_per_order),
+            c_prefix_returns: detected.export.is_some_and(|e| e.profile().c_prefix_returns),
+            status_choices: opts.status_choices.clone(),
+        },
     };
     let user_column = |i: usize| source.user_column(i);
     let reader = RowReader::new(&plan, &user_column);
@@ -553,12 +622,10 @@ fn parse_source(
                     }
                 }
             }
-            let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000));
+            let mut builder = TxnBuilder::with_capacity(expected.min(50_000_000), &plan.rules);
             let end = read_rows(source, streamed, skip, progress, |line, rec| builder.push(&reader, line, rec))
                 .map_err(|e| fail(e, &detected))?;
-            let mut txns = builder.txns;
-            txns.has_margin_column = plan.has_margin_column();
-            (Parsed::Transactions(txns), end)
+            (Parsed::Transactions(builder.finish(&plan)), end)
         }
         Shape::CustomerSummary => {
             let mut rows = Vec::new();

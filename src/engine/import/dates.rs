@@ -201,14 +201,25 @@ fn read_date(s: &str, format: DateFormat) -> Result<NaiveDate, DateError> {
                 return Err(DateError::NotADate);
             }
             let [a, b, c] = g.n;
-            match format {
-                DateFormat::YearMonthDay if g.digits[0] == 4 => ymd(a, b, c),
-                DateFormat::DayMonthYear if g.digits[2] == 4 => ymd(c, b, a),
-                DateFormat::MonthDayYear if g.digits[2] == 4 => ymd(c, a, b),
+            let year_last = match g.digits[2] {
+                4 => Some(c),
+                2 => Some(two_digit_year(c)),
+                _ => None,
+            };
+            match (format, year_last) {
+                (DateFormat::YearMonthDay, _) if g.digits[0] == 4 => ymd(a, b, c),
+                (DateFormat::DayMonthYear, Some(y)) if g.digits[0] <= 2 && g.digits[1] <= 2 => ymd(y, b, a),
+                (DateFormat::MonthDayYear, Some(y)) if g.digits[0] <= 2 && g.digits[1] <= 2 => ymd(y, a, b),
                 _ => Err(DateError::NotADate),
             }
         }
     }
+}
+
+/// A two-digit year with the POSIX pivot (as `strptime`'s `%y`, Python and Excel read it): 69–99 are
+/// 1969–1999, 00–68 are 2000–2068. `12/1/10` is 2010-12-01.
+fn two_digit_year(yy: u32) -> u32 {
+    if yy >= 69 { 1900 + yy } else { 2000 + yy }
 }
 
 /// What the data says about a date column.
@@ -245,7 +256,7 @@ pub fn detect_format<'a>(samples: impl IntoIterator<Item = &'a str>, workbook_19
             }
         }
         if let Some(g) = groups(&fold_full_width(s)) {
-            if g.count == 3 && g.digits[2] == 4 {
+            if g.count == 3 && matches!(g.digits[2], 2 | 4) && g.digits[0] <= 2 {
                 day_first_evidence |= g.n[0] > 12 && g.n[0] <= 31;
                 month_first_evidence |= g.n[1] > 12 && g.n[1] <= 31;
             }
@@ -411,6 +422,21 @@ mod tests {
         assert!(unsure.ambiguous_order);
         let iso = detect_format(["2024-01-02", "2024年1月3日", ""], false);
         assert_eq!((iso.format, iso.share_parsed), (Some(DateFormat::YearMonthDay), 1.0));
+    }
+
+    /// Two-digit years take the usual pivot, with the day/month order decided from the data like
+    /// four-digit ones (UCI Online Retail writes `12/1/10 8:26`, month first).
+    #[test]
+    fn two_digit_years_read_with_the_usual_pivot() {
+        assert_eq!(parse_date("12/1/10 8:26", DateFormat::MonthDayYear), Ok(d(2010, 12, 1)));
+        assert_eq!(parse_date("05-03-24", DateFormat::DayMonthYear), Ok(d(2024, 3, 5)));
+        assert_eq!(parse_date("31/12/69", DateFormat::DayMonthYear), Ok(d(1969, 12, 31)));
+        assert_eq!(parse_date("1/1/68", DateFormat::MonthDayYear), Ok(d(2068, 1, 1)));
+        assert_eq!(parse_date("2/30/11", DateFormat::MonthDayYear), Err(DateError::Impossible));
+        let uci = ["12/1/10 8:26", "12/1/10 8:28", "12/13/10 9:02", "1/4/11 10:00"];
+        let det = detect_format(uci, false);
+        assert_eq!((det.format, det.ambiguous_order, det.share_parsed), (Some(DateFormat::MonthDayYear), false, 1.0));
+        assert!(detect_format(["05-03-24", "06-03-24"], false).ambiguous_order, "no row decides: asked");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Errors that stop an import, each with what the user should do next, in both languages.
 
+use super::column_roles::ContentKind;
 use super::header_mapping::{Role, Shape};
 use crate::engine::lang::{group_thousands, Lang};
 
@@ -20,6 +21,9 @@ pub enum ImportError {
     SheetNotFound { name: String },
     HeaderOnly,
     MissingColumn { role: Role, shape: Shape },
+    /// A column the file cannot do without was found from its values alone (its name says nothing):
+    /// asked, not guessed.
+    UnsureColumn { role: Role, column: String, content: Option<ContentKind> },
     AmbiguousDateOrder { column: String, example: String },
     NoUsableRows { rejected: usize, first_reason: String },
     UnknownColumn { name: String },
@@ -61,6 +65,16 @@ impl ImportError {
             (HeaderOnly, Lang::Zh) => format!("{file} 只有表头，没有数据行。请重新导出包含数据的文件。"),
             (MissingColumn { role, shape }, Lang::En) => format!("{file}: no column is mapped to \"{}\", which a {} needs. Choose that column in the mapping above.", role.label(Lang::En), shape.label(Lang::En)),
             (MissingColumn { role, shape }, Lang::Zh) => format!("{file}：{}需要“{}”列，但没有列被映射到它。请在上方的列映射中选择。", shape.label(Lang::Zh), role.label(Lang::Zh)),
+            (UnsureColumn { role, column, content }, Lang::En) => format!(
+                "{file}: no column is named for \"{}\"; column \"{column}\" holds {} and may be it. Confirm it (or choose another) in the mapping above.",
+                role.label(Lang::En),
+                content.map_or("values like it", |c| c.label(Lang::En))
+            ),
+            (UnsureColumn { role, column, content }, Lang::Zh) => format!(
+                "{file}：没有列名表明“{}”；“{column}”列的取值为{}，可能就是它。请在上方的列映射中确认（或另选）。",
+                role.label(Lang::Zh),
+                content.map_or("类似的值", |c| c.label(Lang::Zh))
+            ),
             (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
             (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
             (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above.", group_thousands(*rejected as u64)),

@@ -20,6 +20,17 @@ pub enum Role {
     Name,
     Region,
     Wallet,
+    /// Price of one unit: the amount is quantity × unit price (less a line discount) when no column
+    /// gives the amount.
+    UnitPrice,
+    /// A line discount, subtracted from quantity × unit price.
+    Discount,
+    /// The order's status (paid, pending, 交易关闭 …): which orders are purchases.
+    Status,
+    /// The amount refunded on the order, subtracted from it.
+    Refund,
+    /// Set when the order was cancelled.
+    CancelledAt,
     Frequency,
     Recency,
     Age,
@@ -27,7 +38,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 16] = [
+    pub const ALL: [Role; 21] = [
         Role::CustomerId,
         Role::Date,
         Role::Amount,
@@ -40,6 +51,11 @@ impl Role {
         Role::Name,
         Role::Region,
         Role::Wallet,
+        Role::UnitPrice,
+        Role::Discount,
+        Role::Status,
+        Role::Refund,
+        Role::CancelledAt,
         Role::Frequency,
         Role::Recency,
         Role::Age,
@@ -61,6 +77,11 @@ impl Role {
             Role::Name => "name",
             Role::Region => "region",
             Role::Wallet => "wallet",
+            Role::UnitPrice => "unit_price",
+            Role::Discount => "discount",
+            Role::Status => "status",
+            Role::Refund => "refund",
+            Role::CancelledAt => "cancelled_at",
             Role::Frequency => "frequency",
             Role::Recency => "recency",
             Role::Age => "T",
@@ -86,6 +107,11 @@ impl Role {
             Role::Name => ("customer name", "姓名"),
             Role::Region => ("region", "地区"),
             Role::Wallet => ("wallet (category spend)", "钱包（品类总支出）"),
+            Role::UnitPrice => ("unit price (amount = quantity × unit price)", "单价（金额 = 数量 × 单价）"),
+            Role::Discount => ("line discount", "折扣金额"),
+            Role::Status => ("order status", "订单状态"),
+            Role::Refund => ("refunded amount", "退款金额"),
+            Role::CancelledAt => ("cancelled at", "取消时间"),
             Role::Frequency => ("frequency (repeat purchases)", "频次（复购次数）"),
             Role::Recency => ("recency (age at last purchase)", "最近购买时的客龄"),
             Role::Age => ("T (age at analysis date)", "T（截至分析日的客龄）"),
@@ -134,6 +160,15 @@ impl Role {
             ],
             Role::Region => &["region", "city", "province", "state", "area", "country", "地区", "区域", "城市", "省份", "省", "市"],
             Role::Wallet => &["wallet", "categoryspend", "totalcategoryspend", "walletsize", "钱包", "钱包规模", "品类总支出"],
+            Role::UnitPrice => &[
+                "unitprice", "priceperunit", "lineitemprice", "itemprice", "单价", "成交单价", "商品单价", "销售单价", "成交价",
+            ],
+            Role::Discount => &["discount", "linediscount", "lineitemdiscount", "折扣", "折扣金额", "优惠金额", "优惠"],
+            Role::Status => &[
+                "status", "orderstatus", "financialstatus", "paymentstatus", "transactionstatus", "订单状态", "交易状态", "支付状态", "状态",
+            ],
+            Role::Refund => &["refund", "refundamount", "refundedamount", "orderrefundamount", "refunded", "退款金额", "退款", "已退款金额"],
+            Role::CancelledAt => &["cancelledat", "canceledat", "cancelleddate", "cancelledon", "取消时间", "关闭时间"],
             Role::Frequency => &["frequency", "频次", "复购次数", "重复购买次数"],
             Role::Recency => &["recency", "最近购买客龄"],
             Role::Age => &["t", "customerage", "客龄"],
@@ -238,6 +273,14 @@ mod tests {
     fn english_and_chinese_synonyms_map_to_roles() {
         let table = [
             ("Customer ID", Role::CustomerId),
+            ("UnitPrice", Role::UnitPrice),
+            ("单价", Role::UnitPrice),
+            ("Financial Status", Role::Status),
+            ("订单状态", Role::Status),
+            ("Refunded Amount", Role::Refund),
+            ("退款金额", Role::Refund),
+            ("Cancelled at", Role::CancelledAt),
+            ("Lineitem discount", Role::Discount),
             ("customer_id", Role::CustomerId),
             ("客户ID", Role::CustomerId),
             ("客户编号", Role::CustomerId),

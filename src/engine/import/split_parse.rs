@@ -31,7 +31,7 @@ use super::errors::ImportError;
 use super::records::{Pass, Source};
 use super::rejects::{Reject, RejectReason};
 use super::text_stream::{TextStream, PIECE};
-use super::typed_rows::{ColumnPlan, RowReader, Transactions, TxnBuilder};
+use super::typed_rows::{ColumnPlan, FirstRow, RowReader, Transactions, TxnBuilder};
 use super::{read_rows, ParseOutcome, Parsed, Streamed};
 
 /// Files smaller than this are parsed in one pass: their parse takes under 50 ms, and the cut, the
@@ -102,12 +102,11 @@ pub fn parse_part(reader: &mut dyn Read, job: &PartJob) -> Result<PartOutcome, I
     let stream = TextStream::new(reader, Vec::new(), false, &choice, undecided);
     let user_column = |i: usize| i + 1;
     let row_reader = RowReader::new(&job.plan, &user_column);
-    let mut builder = TxnBuilder::default();
+    let mut builder = TxnBuilder::with_capacity(0, &job.plan.rules);
     let streamed = Streamed { stream, delimiter: job.delimiter, piece: PIECE, size: 0, part_encoding: None, cut: None, pass: Pass::after_notes() };
     let source = Source::Delimited { text: "", delimiter: job.delimiter };
     let end = read_rows(&source, Some(streamed), 0, &mut |_| {}, |line, rec| builder.push(&row_reader, line, rec))?;
-    let mut txns = builder.txns;
-    txns.has_margin_column = job.plan.has_margin_column();
+    let txns = builder.finish(&job.plan);
     let chosen_later = end.chosen_later.map(|c| (c.encoding.name().to_string(), c.how));
     Ok(PartOutcome { txns, rows_read: end.rows_read, rejects: end.rejects, had_errors: end.had_errors, chosen_later })
 }
@@ -135,6 +134,17 @@ pub fn finish(first: ParseOutcome, end: &SplitEnd, part: Option<PartOutcome>) ->
         }
     }
     let Parsed::Transactions(txns) = &mut first.parsed else { return None };
+    // The cut inside an order: the second half read its first row as a new order. A purchase row is
+    // the same either way but for the count of orders; a row that one pass would have folded, or
+    // that counted its order under a status, is not: parse again.
+    let mut part = part;
+    if part.txns.first_order != 0 && part.txns.first_order == txns.last_order {
+        match part.txns.first_row {
+            FirstRow::Used => part.txns.orders -= 1,
+            FirstRow::Rejected => {}
+            FirstRow::Folds | FirstRow::Tallied => return None,
+        }
+    }
     let offset = end.line_at_cut - 1;
     join(txns, part.txns, offset);
     first.rows_read += part.rows_read;
@@ -152,8 +162,25 @@ pub fn finish(first: ParseOutcome, end: &SplitEnd, part: Option<PartOutcome>) ->
     Some(first)
 }
 
-/// Appends `part`'s rows to `txns`, its indices mapped to `txns`'s, its lines moved on by `offset`.
+/// Appends `part`'s rows to `txns`, its indices mapped to `txns`'s, its lines moved on by `offset`,
+/// and adds its counts of orders, folded lines and statuses.
 fn join(txns: &mut Transactions, part: Transactions, offset: u64) {
+    txns.folded_lines += part.folded_lines;
+    txns.orders += part.orders;
+    txns.refunds_subtracted += part.refunds_subtracted;
+    txns.c_prefix_returns += part.c_prefix_returns;
+    if part.last_order != 0 {
+        txns.last_order = part.last_order;
+    }
+    for c in &part.statuses {
+        match txns.statuses.iter_mut().find(|t| t.value == c.value) {
+            Some(t) => {
+                t.orders += c.orders;
+                t.rows += c.rows;
+            }
+            None => txns.statuses.push(c.clone()),
+        }
+    }
     let customer = remap(&mut txns.customer_ids, part.customer_ids);
     let category = remap(&mut txns.categories, part.categories);
     let channel = remap(&mut txns.channels, part.channels);

@@ -34,9 +34,25 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// The text inside Excel's guard `="…"`, which exports put around long numbers (order numbers, phone
+/// numbers) so that Excel keeps them as text: `="0123456789012345678"` → `0123456789012345678`.
+pub fn unguard(s: &str) -> &str {
+    match s.as_bytes() {
+        [b'=', b'"', .., b'"'] => &s[2..s.len() - 1],
+        _ => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_text_guards_are_taken_off() {
+        assert_eq!(unguard("=\"0123456789012345678\""), "0123456789012345678");
+        assert_eq!(unguard("=\""), "=\"");
+        assert_eq!(unguard("C001"), "C001");
+    }
 
     /// `trim` is `str::trim`: strings from an alphabet of ASCII and Unicode white space (vertical
     /// tab, NEL, no-break, ideographic and thin spaces among it), letters and CJK.

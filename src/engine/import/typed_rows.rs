@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::amounts::{parse_amount, AmountError, DecimalSeparator};
 use super::dates::{parse_date, DateError, DateFormat};
 use super::header_mapping::Role;
+use super::order_status::{NotCounted, StatusCount, StatusTally};
 use super::records::Row;
 use super::rejects::{Reject, RejectReason};
-use super::text_normal::trim;
+use super::text_normal::{trim, unguard};
 
 /// An optional amount in 8 bytes, where `Option<f64>` takes 16: NaN stands for none, which a parsed
 /// amount never is (`parse_amount` refuses values that are not finite). A row holds three, so this
@@ -78,6 +79,43 @@ pub struct Transactions {
     pub channels: Vec<String>,
     pub rows: Vec<Txn>,
     pub has_margin_column: bool,
+    /// Lines of an order after its first, folded into it (docs/methods.md §0, "Orders over lines").
+    pub folded_lines: u64,
+    /// Every status value met, with its orders and rows, counted or not.
+    pub statuses: Vec<StatusCount>,
+    /// Orders that became purchases (a new order id, or a row without an order column).
+    pub orders: u64,
+    /// Rows whose refund was subtracted from their amount.
+    pub refunds_subtracted: u64,
+    /// The amount is quantity × unit price (no amount column).
+    pub amount_derived: bool,
+    /// Rows whose order id starts with `C` read as returns (UCI Online Retail).
+    pub c_prefix_returns: u64,
+    /// The first and last order id's hash seen (0: none), and what became of the first row: for
+    /// joining a file parsed in two halves whose cut falls inside an order (`split_parse.rs`).
+    pub first_order: u64,
+    pub last_order: u64,
+    pub first_row: FirstRow,
+}
+
+/// What became of a file's (or a half's) first data row, read as the start of an order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FirstRow {
+    #[default]
+    Rejected,
+    /// A purchase, counted as a new order.
+    Used,
+    /// Counted by its status (its order with it).
+    Tallied,
+    /// It would have been folded into an order that began before it.
+    Folds,
+}
+
+impl Transactions {
+    /// Orders and rows not counted as purchases (status, refund in full, cancellation).
+    pub fn not_counted(&self) -> (u64, u64) {
+        self.statuses.iter().filter(|c| !c.counted).fold((0, 0), |(o, r), c| (o + c.orders, r + c.rows))
+    }
 }
 
 /// One customer of a summary file (lifetimes convention, METHODS §0).
@@ -133,6 +171,19 @@ pub struct ColumnPlan {
     pub today: Option<NaiveDate>,
     /// The encoding's name when some bytes did not decode: ids holding U+FFFD are then rejected.
     pub undecodable_in: Option<String>,
+    pub rules: ReadingRules,
+}
+
+/// How a file's orders are read beyond its columns (a recognised export's rules, the user's status
+/// choices).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadingRules {
+    /// The amount is the order's: an order's lines after the first are folded into it.
+    pub amount_per_order: bool,
+    /// Order ids starting with `C` are returns (UCI Online Retail's cancelled invoices).
+    pub c_prefix_returns: bool,
+    /// The user's choices of statuses: value → counted.
+    pub status_choices: Vec<(String, bool)>,
 }
 
 impl ColumnPlan {
@@ -189,7 +240,7 @@ impl<'p> RowReader<'p> {
     }
 
     fn text<'r>(&self, rec: Row<'r>, role: Role) -> Option<&'r str> {
-        self.plan.col(role).and_then(|c| rec.get(c)).map(trim).filter(|s| !s.is_empty())
+        self.plan.col(role).and_then(|c| rec.get(c)).map(|s| unguard(trim(s))).filter(|s| !s.is_empty())
     }
 
     fn required_text<'r>(&self, line: u64, rec: Row<'r>, role: Role) -> Result<&'r str, Reject> {
@@ -294,30 +345,118 @@ pub struct TxnBuilder {
     ids: Interner,
     cats: Interner,
     chans: Interner,
+    statuses: StatusTally,
+    started: bool,
+    seen_order_row: bool,
+    first_row_folds: bool,
 }
 
 impl TxnBuilder {
     /// A builder with room for about `rows` rows, so a large file does not regrow (and copy) its
     /// row vector a dozen times.
-    pub fn with_capacity(rows: usize) -> TxnBuilder {
-        let mut b = TxnBuilder::default();
+    pub fn with_capacity(rows: usize, rules: &ReadingRules) -> TxnBuilder {
+        let mut b = TxnBuilder { statuses: StatusTally::new(&rules.status_choices), ..TxnBuilder::default() };
         b.txns.rows.reserve(rows);
         b
     }
 
+    /// The transaction log, with the statuses met.
+    pub fn finish(self, plan: &ColumnPlan) -> Transactions {
+        let mut txns = self.txns;
+        txns.statuses = self.statuses.counts;
+        txns.has_margin_column = plan.has_margin_column();
+        txns.amount_derived = plan.col(Role::Amount).is_none() && plan.col(Role::UnitPrice).is_some();
+        txns
+    }
+
+    /// Reads one row: a purchase, a line folded into its order, an order that is not a purchase
+    /// (counted apart by status), or a reject. Each row is exactly one of these
+    /// (`tests/export_fixtures.rs` holds `rows read = used + folded + not counted + rejected`).
     pub fn push(&mut self, reader: &RowReader, line: u64, rec: Row) -> Result<(), Reject> {
-        if let Some(reason) = row_shape_problem(rec, reader.plan) {
+        if self.started {
+            return self.read_row(reader, line, rec);
+        }
+        self.started = true;
+        let tallied = |b: &TxnBuilder| b.statuses.counts.iter().map(|c| c.rows).sum::<u64>();
+        let before = tallied(self);
+        let got = self.read_row(reader, line, rec);
+        self.txns.first_row = if self.first_row_folds {
+            FirstRow::Folds
+        } else if tallied(self) > before {
+            FirstRow::Tallied
+        } else if !self.txns.rows.is_empty() {
+            FirstRow::Used
+        } else {
+            FirstRow::Rejected
+        };
+        got
+    }
+
+    fn read_row(&mut self, reader: &RowReader, line: u64, rec: Row) -> Result<(), Reject> {
+        let plan = reader.plan;
+        if let Some(reason) = row_shape_problem(rec, plan) {
             return Err(reader.whole_row(line, rec, reason));
+        }
+        let order_text = reader.text(rec, Role::OrderId);
+        let order = order_text.map_or(0, order_hash);
+        let new_order = order == 0 || order != self.txns.last_order;
+        let first_row = !self.seen_order_row;
+        self.seen_order_row = true;
+        if order != 0 {
+            if self.txns.first_order == 0 {
+                self.txns.first_order = order;
+            }
+            self.txns.last_order = order;
+        }
+        // An order's later line: folded when the amount is the order's, or when it leaves the
+        // order's own columns (its money or its date) blank.
+        let money = if plan.col(Role::Amount).is_some() { Role::Amount } else { Role::UnitPrice };
+        let blank = |role: Role| plan.col(role).is_some() && reader.text(rec, role).is_none();
+        let folds = order != 0 && (plan.rules.amount_per_order || blank(money) || blank(Role::Date));
+        if first_row {
+            self.first_row_folds = folds;
+        }
+        if !new_order && folds {
+            self.txns.folded_lines += 1;
+            return Ok(());
+        }
+        if let Some(status) = reader.text(rec, Role::Status) {
+            if !self.statuses.count(status, new_order) {
+                return Ok(());
+            }
+        }
+        if reader.text(rec, Role::CancelledAt).is_some() {
+            self.statuses.set_apart(NotCounted::CancelledAt, new_order);
+            return Ok(());
         }
         let id = reader.customer_id(line, rec)?;
         let date = reader.date(line, rec)?;
-        let amount = reader.required_number(line, rec, Role::Amount)?;
+        let quantity = reader.number(line, rec, Role::Quantity)?;
+        let mut amount = match plan.col(Role::Amount) {
+            Some(_) => reader.required_number(line, rec, Role::Amount)?,
+            None => {
+                let price = reader.required_number(line, rec, Role::UnitPrice)?;
+                let discount = reader.number(line, rec, Role::Discount)?.unwrap_or(0.0);
+                price * quantity.unwrap_or(1.0) - discount
+            }
+        };
+        if plan.rules.c_prefix_returns && order_text.is_some_and(|o| o.starts_with(['C', 'c'])) {
+            amount = -amount.abs();
+            self.txns.c_prefix_returns += 1;
+        }
+        if let Some(refund) = reader.number(line, rec, Role::Refund)?.filter(|r| *r > 0.0) {
+            if amount > 0.0 && refund >= amount - 0.005 {
+                self.statuses.set_apart(NotCounted::RefundedInFull, new_order);
+                return Ok(());
+            }
+            amount -= refund;
+            self.txns.refunds_subtracted += 1;
+        }
+        self.txns.orders += u64::from(new_order);
         let cost = reader.number(line, rec, Role::Cost)?;
         let profit = reader.number(line, rec, Role::Profit)?;
-        let quantity = reader.number(line, rec, Role::Quantity)?;
         let wallet = reader.number(line, rec, Role::Wallet)?;
         let margin = profit.or(cost.map(|c| amount - c));
-        let order = reader.text(rec, Role::OrderId).map_or(0, order_hash);
         let category = reader.text(rec, Role::Category).map_or(0, |c| self.cats.get_or_insert(c, &mut self.txns.categories) + 1);
         let channel = reader.text(rec, Role::Channel).map_or(0, |c| self.chans.get_or_insert(c, &mut self.txns.channels) + 1);
         let customer = self.ids.get_or_insert(id, &mut self.txns.customer_ids);
