@@ -13,8 +13,9 @@ use kezhi::engine::demo_data::{generate, DemoParams};
 use kezhi::engine::import::dates::DateFormat;
 use kezhi::engine::import::dialect::Delimiter;
 use kezhi::engine::import::header_mapping::Role;
-use kezhi::engine::import::errors::ImportError;
+use kezhi::engine::import::errors::{ImportError, Surface};
 use kezhi::engine::import::split_parse::{self, PartJob, PartOutcome};
+use kezhi::engine::import::typed_rows::SpendMeaning;
 use kezhi::engine::import::{build, parse_reader, parse_reader_split, ImportFailure, ImportOptions, Imported, ParseOutcome};
 use kezhi::engine::lang::Lang;
 use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
@@ -56,6 +57,16 @@ struct InputArgs {
     /// Column for a role, by header or 1-based number: --map customer_id=会员号 --map amount=5.
     #[arg(long = "map", value_parser = parse_map)]
     map: Vec<(Role, String)>,
+    /// Count orders of this status as purchases (as written in the file; repeatable), e.g.
+    /// --count-status "On hold".
+    #[arg(long = "count-status")]
+    count_status: Vec<String>,
+    /// Do not count orders of this status as purchases (repeatable), e.g. --skip-status 已发货.
+    #[arg(long = "skip-status")]
+    skip_status: Vec<String>,
+    /// What an RFM table's spend column holds: total or per-purchase (default: from its name).
+    #[arg(long = "rfm-spend", value_parser = parse_rfm_spend)]
+    rfm_spend: Option<SpendMeaning>,
     /// Margin rate when the file has no cost/profit column [default: 0.30].
     #[arg(long)]
     margin: Option<f64>,
@@ -174,6 +185,14 @@ fn parse_date_format(s: &str) -> Result<DateFormat, String> {
         "unixms" => DateFormat::UnixMillis,
         _ => return Err(format!("unknown date format {s:?}: use ymd, dmy, mdy, excel1900, excel1904, unix or unixms")),
     })
+}
+
+fn parse_rfm_spend(s: &str) -> Result<SpendMeaning, String> {
+    match s.trim() {
+        "total" => Ok(SpendMeaning::Total),
+        "per-purchase" | "mean" => Ok(SpendMeaning::PerPurchase),
+        other => Err(format!("{other:?}: write total or per-purchase")),
+    }
 }
 
 fn parse_map(s: &str) -> Result<(Role, String), String> {
@@ -386,6 +405,8 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
         date_format: input.date_format,
         overrides: input.map.clone(),
         today: Some(today()),
+        rfm_spend: input.rfm_spend,
+        status_choices: input.count_status.iter().map(|v| (v.clone(), true)).chain(input.skip_status.iter().map(|v| (v.clone(), false))).collect(),
         ..ImportOptions::default()
     };
     let t1 = Instant::now();
@@ -394,7 +415,7 @@ fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let (parsed, halves) = match parse_in_halves(file, &mut reader, size, &name, &options) {
         Ok(p) => p,
         Err(f) => {
-            eprintln!("{}", f.error.message(&name, lang));
+            eprintln!("{}", f.error.message_on(&name, lang, Surface::CommandLine));
             return None;
         }
     };
@@ -685,7 +706,22 @@ fn report_json(i: &Imported, t: &Timing) -> serde_json::Value {
         "sheet": d.sheet,
         "shape": r.shape.key(),
         "has_header": d.has_header,
-        "mapping": d.columns.iter().map(|c| json!({"column": c.name, "role": c.role.map(|r| r.key())})).collect::<Vec<_>>(),
+        "mapping": d.columns.iter().map(|c| json!({
+            "column": c.name,
+            "role": c.role.map(|r| r.key()),
+            "why": c.reading.as_ref().map(|x| x.why(Lang::En)),
+            "confidence": c.reading.as_ref().map(|x| format!("{:?}", x.confidence).to_lowercase()),
+        })).collect::<Vec<_>>(),
+        "read_as": r.export.map(|e| e.key()),
+        "reading": r.reading_line(Lang::En),
+        "rows_folded": r.rows_folded,
+        "rows_not_counted": r.rows_not_counted,
+        "orders": r.orders,
+        "orders_not_counted": r.orders_not_counted,
+        "orders_rejected": r.orders_rejected,
+        "statuses": r.statuses.iter().map(|s| json!({
+            "value": s.value, "class": s.class.label(Lang::En), "counted": s.counted, "orders": s.orders, "rows": s.rows
+        })).collect::<Vec<_>>(),
         "date_format": d.date_format.map(|f| f.name()),
         "decimal": d.decimal,
         "date_min": r.date_min,
@@ -712,19 +748,36 @@ fn print_report(i: &Imported, lang: Lang, t: &Timing) {
     if let Some(e) = &d.encoding {
         println!("{} {e}   {} {}", l("Encoding:", "编码："), l("delimiter:", "分隔符："), d.delimiter.map_or("-", |x| x.name()));
     }
+    println!("{}", r.reading_line(lang));
     println!("{} {}   {} {}", l("Shape:", "类型："), r.shape.label(lang), l("date format:", "日期格式："), d.date_format.map_or("-", |f| f.name()));
-    for c in &d.columns {
-        println!("  {:<24} → {}", c.name, c.role.map_or(l("(not used)", "（未使用）"), |x| x.label(lang)));
+    for c in d.columns.iter().filter(|c| c.role.is_some()) {
+        let why = c.reading.as_ref().map(|x| format!("   ({})", x.why(lang))).unwrap_or_default();
+        println!("  {:<24} → {}{why}", c.name, c.role.map_or(l("(not used)", "（未使用）"), |x| x.label(lang)));
+    }
+    let unused = d.columns.iter().filter(|c| c.role.is_none()).count();
+    if unused > 0 {
+        println!("  {} {unused}", l("columns not used:", "未使用的列："));
     }
     println!(
-        "{} {} = {} {} + {} {}",
+        "{} {} = {} {} + {} {} + {} {} + {} {}",
         l("Rows read", "读取行数"),
         r.rows_read,
         r.rows_used,
         l("used", "使用"),
+        r.rows_folded,
+        l("folded into their orders", "并入订单"),
+        r.rows_not_counted,
+        l("not counted", "不计为购买"),
         r.rows_rejected,
         l("rejected", "拒绝")
     );
+    if !r.statuses.is_empty() {
+        println!("{}", l("Order statuses (--count-status / --skip-status VALUE to change):", "订单状态（用 --count-status / --skip-status 状态值 更改）："));
+        for s in &r.statuses {
+            let counted = if s.counted { l("counted", "计入") } else { l("not counted", "不计入") };
+            println!("  {:<28} {:>7} {}  {:<12} ({})", s.value, s.orders, l("orders", "单"), counted, s.class.label(lang));
+        }
+    }
     if r.rows_after_analysis_date > 0 {
         println!("{} {}", l("Rows after the analysis date (holdout):", "分析日之后的行（验证期）："), r.rows_after_analysis_date);
     }

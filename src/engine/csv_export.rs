@@ -50,24 +50,50 @@ pub const CUSTOMER_COLUMNS: [&str; 11] = [
     "customer_id", "first_date", "last_date", "frequency", "recency", "T", "monetary_value", "occasions", "orders", "revenue", "margin",
 ];
 
-/// The customer table, one row per customer, in the `lifetimes` convention (METHODS §0).
+/// An RFM table's four columns in place of the `lifetimes` summary's: its customers have no age
+/// (T), so writing their days since the last purchase as T would make the file import back as a
+/// summary with the opposite recency.
+pub const RFM_TABLE_COLUMNS: [&str; 4] = ["days_since", "purchases", "total_spend", "mean_spend"];
+
+/// The four summary columns of customer `c`: the `lifetimes` summary, or an RFM table's own.
+fn summary_cells(table: &CustomerTable, c: &super::customer_table::Customer) -> [String; 4] {
+    if table.rfm_only {
+        let purchases = f64::from(c.occasions.max(1));
+        [num(((c.t - c.recency) * table.unit.days()).round()), c.occasions.to_string(), num(c.revenue), num(c.revenue / purchases)]
+    } else {
+        [num(c.frequency), num(c.recency), num(c.t), num(c.monetary_value)]
+    }
+}
+
+/// `columns` with the four summary columns from `at` on replaced by an RFM table's.
+fn header_for(table: &CustomerTable, columns: &[&'static str], at: usize) -> Vec<&'static str> {
+    let mut h = columns.to_vec();
+    if table.rfm_only {
+        h[at..at + 4].copy_from_slice(&RFM_TABLE_COLUMNS);
+    }
+    h
+}
+
+/// The customer table, one row per customer, in the `lifetimes` convention (METHODS §0); an RFM
+/// table with its own columns instead (`RFM_TABLE_COLUMNS`).
 pub fn customers_csv(table: &CustomerTable) -> String {
     let rows = table.customers.iter().map(|c| {
+        let [a, b, t, m] = summary_cells(table, c);
         vec![
             c.id.clone(),
             c.first_date.map(|d| d.to_string()).unwrap_or_default(),
             c.last_date.map(|d| d.to_string()).unwrap_or_default(),
-            num(c.frequency),
-            num(c.recency),
-            num(c.t),
-            num(c.monetary_value),
+            a,
+            b,
+            t,
+            m,
             c.occasions.to_string(),
             c.orders.to_string(),
             num(c.revenue),
             num(c.margin),
         ]
     });
-    write_rows(&CUSTOMER_COLUMNS, rows)
+    write_rows(&header_for(table, &CUSTOMER_COLUMNS, 3), rows)
 }
 
 pub const SCORED_COLUMNS: [&str; 29] = [
@@ -101,12 +127,13 @@ pub fn scored_csv_of(
     let fw = &scored.frameworks;
     let rows = indices.iter().filter(|&&i| i < table.customers.len() && i < scored.customers.len()).map(|&i| {
         let (c, s) = (&table.customers[i], &scored.customers[i]);
+        let [a, b, t, m] = summary_cells(table, c);
         vec![
             if anonymise { super::anonymise::pseudonym(i, n, lang) } else { c.id.clone() },
-            num(c.frequency),
-            num(c.recency),
-            num(c.t),
-            num(c.monetary_value),
+            a,
+            b,
+            t,
+            m,
             s.r_score.to_string(),
             s.f_score.to_string(),
             s.m_score.to_string(),
@@ -133,7 +160,7 @@ pub fn scored_csv_of(
             fw.clusters.as_ref().map(|c| (c.cluster[i] + 1).to_string()).unwrap_or_default(),
         ]
     });
-    write_rows_with_notes(notes, &SCORED_COLUMNS, rows)
+    write_rows_with_notes(notes, &header_for(table, &SCORED_COLUMNS, 1), rows)
 }
 
 /// The rejected rows with line, column, raw value and reason.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::import::typed_rows::{SummaryRow, Transactions};
+use super::import::typed_rows::{RfmRow, SpendMeaning, SummaryRow, Transactions};
 use super::settings::Settings;
 use super::time_unit::{days_between, TimeUnit};
 
@@ -70,6 +70,10 @@ pub struct CustomerTable {
     /// `occasions`. `None` without a wallet column.
     pub occasion_wallet: Option<Vec<f64>>,
     pub from_summary: bool,
+    /// An RFM table: each customer's recency, purchase count and spend only, no purchase history and
+    /// no age (T): the BTYD models, CLV and the views built on histories are not available.
+    #[serde(default)]
+    pub rfm_only: bool,
 }
 
 /// A customer-day is a purchase occasion when its net spend is positive, or zero with no return in
@@ -207,7 +211,7 @@ impl CustomerTable {
             offsets.push(occasions.len());
         }
         let occasion_wallet = has_wallet.then_some(wallets);
-        let table = CustomerTable { analysis_date: Some(analysis_date), unit, customers, occasions, offsets, occasion_wallet, from_summary: false };
+        let table = CustomerTable { analysis_date: Some(analysis_date), unit, customers, occasions, offsets, occasion_wallet, from_summary: false, rfm_only: false };
         (table, stats)
     }
 
@@ -245,6 +249,50 @@ impl CustomerTable {
             offsets,
             occasion_wallet: None,
             from_summary: true,
+            rfm_only: false,
         }
+    }
+
+    /// An RFM table's customers (docs/methods.md §0, "RFM tables"): days since the last purchase
+    /// become T − t_x with t_x = 0 (so the RFM recency is the days as given), the purchase count the
+    /// occasions, the spend the revenue (a mean spend times the count). The analysis date is the
+    /// settings' or, for a table of last-purchase dates, the latest of them; days since are counted
+    /// from it.
+    pub fn from_rfm(rows: &[RfmRow], spend: SpendMeaning, settings: &Settings) -> CustomerTable {
+        let unit = settings.time_unit;
+        let analysis_date = settings.analysis_date.or_else(|| rows.iter().filter_map(|r| r.last_purchase).max());
+        let customers: Vec<Customer> = rows
+            .iter()
+            .map(|r| {
+                let days = match (r.days_since, r.last_purchase, analysis_date) {
+                    (Some(d), _, _) => d,
+                    (None, Some(last), Some(end)) => days_between(end, last).max(0) as f64,
+                    _ => 0.0,
+                };
+                let revenue = match spend {
+                    SpendMeaning::Total => r.spend,
+                    SpendMeaning::PerPurchase => r.spend * r.purchases,
+                };
+                let last_date = r.last_purchase.or_else(|| analysis_date.and_then(|end| end.checked_sub_days(chrono::Days::new(days as u64))));
+                Customer {
+                    id: r.customer_id.clone(),
+                    name: r.name.clone(),
+                    region: None,
+                    first_date: None,
+                    last_date,
+                    occasions: r.purchases as u32,
+                    orders: r.purchases as u32,
+                    categories: 0,
+                    revenue,
+                    margin: revenue * settings.margin_rate,
+                    frequency: r.purchases - 1.0,
+                    recency: 0.0,
+                    t: unit.from_days(days),
+                    monetary_value: revenue / r.purchases.max(1.0),
+                }
+            })
+            .collect();
+        let offsets = vec![0; customers.len() + 1];
+        CustomerTable { analysis_date, unit, customers, occasions: Vec::new(), offsets, occasion_wallet: None, from_summary: true, rfm_only: true }
     }
 }

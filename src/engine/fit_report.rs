@@ -78,6 +78,8 @@ pub enum Finding {
     AhpInconsistent { consistency_ratio: f64 },
     /// The AHP matrix is not a 3 × 3 positive reciprocal matrix; the default weights were used.
     AhpUnusable,
+    /// An RFM table: no purchase histories, so no BTYD model, CLV, lifecycle or cohorts.
+    NeedsPurchaseHistories,
 }
 
 impl Finding {
@@ -88,7 +90,7 @@ impl Finding {
         let model = |m: &str| u8::from(m != "BG/NBD");
         match self {
             Finding::UnusableThresholds { .. } | Finding::AhpInconsistent { .. } | Finding::AhpUnusable => (0, 0),
-            Finding::TooFewRepeaters { .. } | Finding::NoFiniteLikelihood { .. } => (1, 0),
+            Finding::TooFewRepeaters { .. } | Finding::NoFiniteLikelihood { .. } | Finding::NeedsPurchaseHistories => (1, 0),
             Finding::NotConverged { model: m } | Finding::NoStandardErrors { model: m } => (2, model(m)),
             Finding::AtBound { model: m, .. } | Finding::Imprecise { model: m, .. } => (2, model(m)),
             Finding::HoldoutOff { .. } | Finding::HoldoutFine { .. } => (3, 0),
@@ -114,6 +116,7 @@ impl Finding {
             Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
                 Verdict::NotUsable
             }
+            Finding::NeedsPurchaseHistories => Verdict::NotUsable,
             Finding::HoldoutFine { .. }
             | Finding::Comparison { .. }
             | Finding::UnusableThresholds { .. }
@@ -189,6 +192,12 @@ impl Finding {
             } else {
                 format!("The AHP judgments are inconsistent (CR = {consistency_ratio:.3}, 0.1 or more): review them before relying on these weights.")
             },
+            Finding::NeedsPurchaseHistories => lang
+                .pick(
+                    "Not available for an RFM table: BG/NBD, Pareto/NBD, Gamma-Gamma, CLV, lifecycle stages and cohorts need each customer's purchase history. Drop the transaction log (customer, date, amount), or a summary with T (the customer's age), to see them.",
+                    "RFM 表无法提供：BG/NBD、Pareto/NBD、Gamma-Gamma、客户终身价值、生命周期阶段与同期群都需要每位客户的购买记录。请导入交易明细（客户、日期、金额）或含 T（客龄）的客户汇总后查看。",
+                )
+                .to_string(),
             Finding::AhpUnusable => lang
                 .pick(
                     "The AHP matrix is not a 3 × 3 positive reciprocal matrix over R, F, M; the default weights were used.",

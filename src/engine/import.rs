@@ -42,7 +42,7 @@ use self::text_stream::{read_head, TextStream, PIECE};
 use self::rejects::{Reject, RejectReason};
 use self::report::ImportReport;
 use self::split_parse::{PartJob, SplitEnd};
-use self::typed_rows::{summary_row, ColumnPlan, ReadingRules, RowReader, SummaryRow, Transactions, TxnBuilder};
+use self::typed_rows::{rfm_row, summary_row, ColumnPlan, ReadingRules, RfmRow, RowReader, SpendMeaning, SummaryRow, Transactions, TxnBuilder};
 use super::customer_table::CustomerTable;
 use super::overview::Overview;
 use super::settings::Settings;
@@ -70,6 +70,8 @@ pub struct ImportOptions {
     /// Order statuses the user counts (`true`) or not (`false`), by value as written; the others by
     /// their class (`order_status.rs`).
     pub status_choices: Vec<(String, bool)>,
+    /// What an RFM table's spend column holds; `None` = from its name (total unless it says mean).
+    pub rfm_spend: Option<SpendMeaning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +118,8 @@ pub struct Detected {
     pub export: Option<KnownExport>,
     /// Other columns that could fill a role (the chosen one and the other, by index).
     pub alternatives: Vec<Alternative>,
+    /// An RFM table's spend: total or per purchase (as detected or chosen).
+    pub rfm_spend: Option<SpendMeaning>,
 }
 
 impl Detected {
@@ -134,6 +138,7 @@ impl Detected {
             decimal: Some(self.decimal),
             overrides: Vec::new(),
             status_choices: Vec::new(),
+            rfm_spend: self.rfm_spend,
         }
     }
 }
@@ -170,6 +175,7 @@ pub struct Progress {
 pub enum Parsed {
     Transactions(Transactions),
     Summary(Vec<SummaryRow>),
+    Rfm(Vec<RfmRow>),
 }
 
 #[derive(Debug, Clone)]
@@ -518,7 +524,8 @@ fn parse_source(
         col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect())
     };
 
-    let date_detection = detect_format(samples(Role::Date), meta.workbook_1904);
+    let date_role = if col_of(Role::Date).is_none() && col_of(Role::LastPurchase).is_some() { Role::LastPurchase } else { Role::Date };
+    let date_detection = detect_format(samples(date_role), meta.workbook_1904);
     let date_format = opts.date_format.or(date_detection.format);
     let date_order_ambiguous = opts.date_format.is_none() && date_detection.ambiguous_order;
     let decimal = opts.decimal.unwrap_or_else(|| {
@@ -528,7 +535,15 @@ fn parse_source(
         s.extend(samples(Role::Cost));
         s.extend(samples(Role::Profit));
         s.extend(samples(Role::MonetaryValue));
+        s.extend(samples(Role::Spend));
         detect_decimal(s, meta.delimiter == Some(Delimiter::Semicolon))
+    });
+    let rfm_spend = (shape == Shape::RfmTable).then(|| {
+        opts.rfm_spend.unwrap_or_else(|| {
+            let name = col_of(Role::Spend).map(|c| header_mapping::normalise_header(&names[c])).unwrap_or_default();
+            let mean = ["avg", "average", "mean", "per", "平均", "客单价"].iter().any(|w| name.contains(w));
+            if mean { SpendMeaning::PerPurchase } else { SpendMeaning::Total }
+        })
     });
     let detected = Detected {
         file_name: meta.file_name,
@@ -557,6 +572,7 @@ fn parse_source(
             .collect(),
         export,
         alternatives,
+        rfm_spend,
     };
     let fail = |error: ImportError, detected: &Detected| ImportFailure { error, detected: Some(Box::new(detected.clone())) };
 
@@ -564,8 +580,8 @@ fn parse_source(
         return Err(fail(ImportError::HeaderOnly, &detected));
     }
     for role in shape.required() {
-        // The amount may be quantity × unit price.
-        let derived = *role == Role::Amount && col_of(Role::UnitPrice).is_some();
+        // The amount may be quantity × unit price; an RFM table's recency a last purchase date.
+        let derived = (*role == Role::Amount && col_of(Role::UnitPrice).is_some()) || (*role == Role::DaysSince && col_of(Role::LastPurchase).is_some());
         if col_of(*role).is_none() && !derived {
             return Err(fail(ImportError::MissingColumn { role: *role, shape }, &detected));
         }
@@ -577,7 +593,7 @@ fn parse_source(
         let reading = c.reading.clone().unwrap_or_else(|| ColumnReading { role: Role::CustomerId, basis: Basis::Content, content: None, confidence: Confidence::Low });
         return Err(fail(ImportError::UnsureColumn { role: reading.role, column: c.name.clone(), content: reading.content }, &detected));
     }
-    if shape == Shape::Transactions && date_order_ambiguous {
+    if (shape == Shape::Transactions || date_role == Role::LastPurchase) && date_order_ambiguous {
         let example = samples(Role::Date).first().map(|s| s.to_string()).unwrap_or_default();
         let column = col_of(Role::Date).map(|c| names[c].clone()).unwrap_or_default();
         return Err(fail(ImportError::AmbiguousDateOrder { column, example }, &detected));
@@ -633,6 +649,12 @@ fn parse_source(
                 .map_err(|e| fail(e, &detected))?;
             (Parsed::Summary(rows), end)
         }
+        Shape::RfmTable => {
+            let mut rows = Vec::new();
+            let end = read_rows(source, streamed, skip, progress, |line, rec| rfm_row(&reader, line, rec).map(|r| rows.push(r)))
+                .map_err(|e| fail(e, &detected))?;
+            (Parsed::Rfm(rows), end)
+        }
     };
     let PassEnd { rows_read, mut rejects, had_errors, chosen_later, split } = end;
     let mut detected = detected;
@@ -651,6 +673,7 @@ fn parse_source(
     let used = match &parsed {
         Parsed::Transactions(t) => t.rows.len(),
         Parsed::Summary(s) => s.len(),
+        Parsed::Rfm(r) => r.len(),
     };
     if used == 0 {
         let first_reason = rejects
@@ -793,6 +816,13 @@ pub fn build(outcome: ParseOutcome, settings: &Settings) -> Imported {
         Parsed::Summary(rows) => {
             let table = CustomerTable::from_summary(&rows, settings);
             let report = ImportReport::for_summary(&detected, rows_read, &rejects, &table, settings);
+            let overview = Overview::from_summary(&table);
+            Imported { detected, report, table, transactions: None, rejects, overview }
+        }
+        Parsed::Rfm(rows) => {
+            let spend = detected.rfm_spend.unwrap_or(SpendMeaning::Total);
+            let table = CustomerTable::from_rfm(&rows, spend, settings);
+            let report = ImportReport::for_rfm(&detected, rows_read, &rejects, &table, spend, settings);
             let overview = Overview::from_summary(&table);
             Imported { detected, report, table, transactions: None, rejects, overview }
         }

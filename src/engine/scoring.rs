@@ -184,7 +184,10 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     lap(&mut times.rfm);
     let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
     let data = RepeatData::from_table(table);
-    let bg = if repeaters >= MIN_REPEAT_CUSTOMERS {
+    let bg = if table.rfm_only {
+        findings.push(Finding::NeedsPurchaseHistories);
+        None
+    } else if repeaters >= MIN_REPEAT_CUSTOMERS {
         let bg = bg_nbd::fit(&data);
         lap(&mut times.bg_nbd);
         if bg.is_none() {
@@ -205,8 +208,9 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
     let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if model == "BG/NBD")));
     let spend = SpendData::from_table(table);
-    let gg = gamma_gamma::fit(&spend).filter(|f| f.params.q > 1.0);
+    let gg = if table.rfm_only { None } else { gamma_gamma::fit(&spend).filter(|f| f.params.q > 1.0) };
     match &gg {
+        None if table.rfm_only => {}
         None => findings.push(Finding::NoMeanSpend),
         Some(f) if f.frequency_spend_correlation.abs() > SPEND_CORRELATION_LIMIT => {
             findings.push(Finding::SpendDependsOnFrequency { correlation: f.frequency_spend_correlation })
@@ -382,6 +386,9 @@ pub fn add_checks(table: &CustomerTable, scored: &mut Scored, pnbd: Option<Paret
 /// threads (the CLI) fits it beside [`score_for_views`] and [`run_checks`], then hands both to
 /// [`complete_comparison`]; the result is the same as [`add_comparison_and_checks`]'s (tested).
 pub fn fit_comparison(table: &CustomerTable) -> Option<ParetoNbdFit> {
+    if table.rfm_only {
+        return None;
+    }
     pareto_nbd::fit(&RepeatData::from_table(table))
 }
 
@@ -400,6 +407,7 @@ pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, chec
     }
     let mut findings = std::mem::take(&mut scored.report.findings);
     match &pnbd {
+        None if findings.contains(&Finding::NeedsPurchaseHistories) => {}
         None => findings.push(Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }),
         Some(f) => {
             let p = f.params;

@@ -58,3 +58,7 @@ pub const EXPORT_DECIMALS_ABS: f64 = 0.5e-6 + 1e-12;
 /// parameters to 4e-7 (customers in another order, so the fit stops elsewhere on the flat optimum).
 /// A wrong occasion rule, unit or analysis date moves the likelihood by more than 1e-4.
 pub const SUMMARY_ROUTE_RELATIVE: f64 = 1e-9;
+
+/// A revenue summed from an export's two-decimal amounts against the generator's sum of the same
+/// amounts (tests/export_fixtures.rs): float round-off over a few hundred additions, far below a cent.
+pub const MONEY_CENTS: f64 = 0.005;

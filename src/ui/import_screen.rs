@@ -6,6 +6,8 @@ use super::format::int;
 use super::state::AppState;
 use super::worker_client::use_worker;
 use crate::engine::import::amounts::DecimalSeparator;
+use crate::engine::import::column_roles::Confidence;
+use crate::engine::import::order_status::{StatusCount, CANCELLED_AT_KEY, REFUNDED_IN_FULL_KEY};
 use crate::engine::import::dates::DateFormat;
 use crate::engine::import::dialect::Delimiter;
 use crate::engine::import::header_mapping::{Role, Shape};
@@ -256,6 +258,10 @@ pub fn PreviewTable() -> impl IntoView {
                             let mut choices = vec![(String::new(), state.tr("map.not_used").to_string())];
                             choices.extend(Role::ALL.iter().map(|r| (r.key().to_string(), r.label(lang.get()).to_string())));
                             let fallback = c.role;
+                            let why = c.reading.as_ref().map(|r| {
+                                let class = match r.confidence { Confidence::High => "why sure", Confidence::Medium => "why likely", Confidence::Low => "why unsure" };
+                                view! { <div class=class data-testid="why">{r.why(lang.get())}</div> }
+                            });
                             view! {
                                 <th>
                                     <div class="col-name">{c.name.clone()}</div>
@@ -270,6 +276,7 @@ pub fn PreviewTable() -> impl IntoView {
                                             if i < m.len() { m[i] = role; }
                                             o.mapping = Some(m);
                                         }))}
+                                    {why}
                                 </th>
                             }
                         }).collect_view())}
@@ -300,19 +307,31 @@ pub fn ReportPanel() -> impl IntoView {
         Some(view! {
             <section class="panel report" data-testid="import-report">
                 <h2>{state.tr("report.title")}</h2>
+                <p class="reading" data-testid="reading-line">{r.reading_line(lang)}</p>
                 <div class="counts">
                     <div class="count"><span class="k">{state.tr("report.read")}</span><span class="v" data-testid="rows-read">{int(r.rows_read)}</span></div>
                     <div class="count"><span class="k">{state.tr("report.used")}</span><span class="v" data-testid="rows-used">{int(r.rows_used)}</span></div>
+                    {(r.rows_folded > 0).then(|| view! {
+                        <div class="count"><span class="k">{state.tr("report.folded")}</span><span class="v" data-testid="rows-folded">{int(r.rows_folded)}</span></div>
+                    })}
+                    {(r.rows_not_counted > 0).then(|| view! {
+                        <div class="count"><span class="k">{state.tr("report.not_counted")}</span><span class="v" data-testid="rows-not-counted">{int(r.rows_not_counted)}</span></div>
+                    })}
                     <div class="count"><span class="k">{state.tr("report.rejected")}</span><span class="v" data-testid="rows-rejected">{int(r.rows_rejected)}</span></div>
                     <div class="count"><span class="k">{state.tr("report.after")}</span><span class="v" data-testid="rows-after">{int(r.rows_after_analysis_date)}</span></div>
                     <div class="count"><span class="k">{state.tr("report.customers")}</span><span class="v" data-testid="customers">{int(r.customers)}</span></div>
                 </div>
                 <p class="identity" data-testid="identity">
-                    {format!("{} = {} + {}  ({})", int(r.rows_read), int(r.rows_used), int(r.rows_rejected), state.tr("report.identity"))}
+                    {if r.rows_folded + r.rows_not_counted == 0 {
+                        format!("{} = {} + {}  ({})", int(r.rows_read), int(r.rows_used), int(r.rows_rejected), state.tr("report.identity"))
+                    } else {
+                        format!("{} = {} + {} + {} + {}  ({})", int(r.rows_read), int(r.rows_used), int(r.rows_folded), int(r.rows_not_counted), int(r.rows_rejected), state.tr("report.identity_orders"))
+                    }}
                 </p>
                 <ul class="warnings">
                     {r.warnings.iter().map(|w| view! { <li>{w.text(lang)}</li> }).collect_view()}
                 </ul>
+                {(!r.statuses.is_empty()).then(|| view! { <StatusTable statuses=r.statuses.clone() /> })}
                 <h3>{state.tr("report.rejects")}</h3>
                 {if r.rows_rejected == 0 {
                     view! { <p data-testid="no-rejects">{state.tr("report.no_rejects")}</p> }.into_any()
@@ -344,5 +363,60 @@ pub fn ReportPanel() -> impl IntoView {
                 }}
             </section>
         })
+    }
+}
+
+/// The order statuses of the file: what each means, its orders and rows, and whether they count as
+/// purchases; ticking or unticking one re-imports with that choice.
+#[component]
+pub fn StatusTable(
+    /// Every status value met, as the import report lists them.
+    statuses: Vec<StatusCount>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let worker = use_worker();
+    let lang = state.lang;
+    let choose = move |value: String, counted: bool| {
+        state.options.update(|o| {
+            o.status_choices.retain(|(v, _)| *v != value);
+            o.status_choices.push((value, counted));
+        });
+        worker.reimport();
+    };
+    view! {
+        <h3>{move || state.tr("report.statuses")}</h3>
+        <p class="muted">{move || state.tr("report.statuses_hint")}</p>
+        <div class="table-wrap">
+            <table class="statuses" data-testid="statuses">
+                <thead><tr>
+                    <th>{move || state.tr("report.status")}</th><th>{move || state.tr("report.status_meaning")}</th>
+                    <th>{move || state.tr("report.orders")}</th><th>{move || state.tr("report.rows")}</th>
+                    <th>{move || state.tr("report.counted")}</th>
+                </tr></thead>
+                <tbody>
+                    {statuses.into_iter().map(|s| {
+                        let synthetic = s.value == REFUNDED_IN_FULL_KEY || s.value == CANCELLED_AT_KEY;
+                        let shown = match s.value.as_str() {
+                            REFUNDED_IN_FULL_KEY => state.tr("report.refund_equals_amount").to_string(),
+                            CANCELLED_AT_KEY => state.tr("report.cancelled_at_set").to_string(),
+                            v => v.to_string(),
+                        };
+                        let value = s.value.clone();
+                        view! {
+                            <tr class:not-counted=!s.counted>
+                                <td>{shown}</td>
+                                <td>{move || s.class.label(lang.get())}</td>
+                                <td class="num">{int(s.orders)}</td>
+                                <td class="num">{int(s.rows)}</td>
+                                <td>
+                                    <input type="checkbox" data-testid="status-counted" prop:checked=s.counted disabled=synthetic
+                                        on:change=move |ev| choose(value.clone(), event_target_checked(&ev)) />
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

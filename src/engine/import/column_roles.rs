@@ -35,7 +35,7 @@ impl ContentKind {
             ContentKind::Dates => ("dates", "日期"),
             ContentKind::Money => ("money amounts", "金额数值"),
             ContentKind::SmallIntegers => ("small whole numbers", "较小的整数"),
-            ContentKind::RepeatingIds => ("ids that repeat across rows", "跨行重复的编号"),
+            ContentKind::RepeatingIds => ("values that repeat across rows", "跨行重复的值"),
             ContentKind::UniquePerRow => ("a different value on every row", "每行都不同的值"),
         };
         lang.pick(en, zh)
@@ -98,8 +98,8 @@ impl ColumnReading {
             (Confidence::Low, Lang::Zh) => "不确定",
         };
         match self.content {
-            Some(k) => format!("{basis}; {} ({sure})", k.label(lang)),
-            None => format!("{basis} ({sure})"),
+            Some(k) => format!("{basis}; {} · {sure}", k.label(lang)),
+            None => format!("{basis} · {sure}"),
         }
     }
 }
@@ -214,7 +214,7 @@ const NAME_PARTS: &[(Role, &[&str])] = &[
     (Role::Profit, &["profit", "毛利", "利润"]),
     (Role::Amount, &["金额", "实付", "货款", "销售额", "营业额", "amount", "total", "revenue", "sales", "spend", "payment", "paid", "value", "price", "gmv"]),
     (Role::Quantity, &["quantity", "qty", "数量", "件数", "numberof", "units"]),
-    (Role::OrderId, &["订单号", "订单编号", "单号", "order", "invoice", "receipt", "transaction", "流水"]),
+    (Role::OrderId, &["订单号", "订单编号", "单号", "单据", "order", "invoice", "receipt", "transaction", "流水"]),
     (Role::CustomerId, &["会员名", "username", "昵称", "帐号", "账号", "account", "email", "邮箱", "e-mail"]),
     (Role::Region, &["province", "city", "country", "region", "省", "城市", "地区", "区域"]),
     (Role::Name, &["姓名", "name", "收货人", "名称"]),
@@ -272,7 +272,8 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
     // Values are looked at for the first 200 columns (a file of 10,000 columns is not profiled whole).
     let profiles: Vec<Option<Profile>> =
         (0..names.len()).map(|i| (i < 200).then(|| Profile::of(samples(i).iter().map(String::as_str)))).collect();
-    let summary_like = [Role::Frequency, Role::Recency].iter().all(|r| names.iter().any(|n| role_for_header(n) == Some(*r)));
+    let summary_like = [Role::Frequency, Role::Recency].iter().all(|r| names.iter().any(|n| role_for_header(n) == Some(*r)))
+        || names.iter().any(|n| matches!(role_for_header(n), Some(Role::DaysSince | Role::LastPurchase | Role::Purchases)));
     let has_quantity = normalised.iter().any(|n| role_for_header(n) == Some(Role::Quantity) || n.contains("quantity") || n.contains("数量") || n == "qty");
     let mut candidates = Vec::new();
     for (i, n) in normalised.iter().enumerate() {
@@ -355,8 +356,8 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
             readings[i] = Some(ColumnReading { role, basis: Basis::Content, content: Some(kind), confidence: Confidence::Low });
         }
     };
-    let shape_is_summary = has(&roles, Role::Frequency) && has(&roles, Role::Recency);
-    if !shape_is_summary {
+    let per_customer = summary_like || (has(&roles, Role::Frequency) && has(&roles, Role::Recency));
+    if !per_customer {
         if !has(&roles, Role::Date) {
             content_pick(&mut roles, &mut readings, Role::Date, ContentKind::Dates);
         }
@@ -367,7 +368,45 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
             content_pick(&mut roles, &mut readings, Role::CustomerId, ContentKind::RepeatingIds);
         }
     }
-    ColumnMapping { roles, readings, export: None, alternatives }
+    let export = rfm_table(&mut roles, &mut readings, &|i| kind_of(i)).then_some(KnownExport::RfmTable);
+    // A `lifetimes` summary (with T) whose mean spend is headed "monetary": its monetary value.
+    if export.is_none() && roles.contains(&Some(Role::Age)) {
+        for (role, reading) in roles.iter_mut().zip(readings.iter_mut()).filter(|(r, _)| **r == Some(Role::Spend)) {
+            *role = Some(Role::MonetaryValue);
+            if let Some(r) = reading.as_mut() {
+                r.role = Role::MonetaryValue;
+            }
+        }
+    }
+    ColumnMapping { roles, readings, export, alternatives }
+}
+
+/// An RFM table: recency, frequency and monetary columns without the customer's age (T) or a date of
+/// each purchase. Its recency is the days since the last purchase (or that purchase's date), its
+/// frequency the number of purchases, its monetary a spend: the roles are renamed so, never read as
+/// the `lifetimes` summary's (where recency is the age at the last purchase, the opposite).
+fn rfm_table(roles: &mut [Option<Role>], readings: &mut [Option<ColumnReading>], kind_of: &dyn Fn(usize) -> Option<ContentKind>) -> bool {
+    let has = |roles: &[Option<Role>], r: Role| roles.contains(&Some(r));
+    let recency = has(roles, Role::Recency) || has(roles, Role::DaysSince) || has(roles, Role::LastPurchase);
+    let frequency = has(roles, Role::Frequency) || has(roles, Role::Purchases);
+    if !recency || !frequency || has(roles, Role::Age) || has(roles, Role::Date) {
+        return false;
+    }
+    let spend_named = has(roles, Role::Spend);
+    for (i, (role, reading)) in roles.iter_mut().zip(readings.iter_mut()).enumerate() {
+        let renamed = match *role {
+            Some(Role::Recency) if kind_of(i) == Some(ContentKind::Dates) => Role::LastPurchase,
+            Some(Role::Recency) => Role::DaysSince,
+            Some(Role::Frequency) => Role::Purchases,
+            Some(Role::MonetaryValue) | Some(Role::Amount) if !spend_named => Role::Spend,
+            _ => continue,
+        };
+        *role = Some(renamed);
+        if let Some(r) = reading.as_mut() {
+            r.role = renamed;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -386,7 +425,7 @@ mod tests {
         let m = mapping("buyer_account,pay_time,dollar_value,cust_phone", &["a1,2024-01-02,12.50,138", "a2,2024-01-03,8.00,139", "a1,2024-01-05,3.20,138"]);
         assert_eq!(m.roles[..3], [Some(Role::CustomerId), Some(Role::Date), Some(Role::Amount)]);
         let why = m.readings[2].as_ref().expect("amount").why(Lang::En);
-        assert_eq!(why, "name contains \"value\"; money amounts (sure)");
+        assert_eq!(why, "name contains \"value\"; money amounts · sure");
         assert_eq!(m.alternatives, vec![Alternative { role: Role::CustomerId, chosen: 0, other: 3 }]);
     }
 

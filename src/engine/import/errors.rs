@@ -38,8 +38,44 @@ fn size_text(bytes: u64) -> String {
     if bytes < 1_000_000_000 { format!("{:.0} MB", bytes as f64 / 1e6) } else { format!("{:.1} GB", bytes as f64 / 1e9) }
 }
 
+/// Where a message is read: the page (choices on the mapping screen) or the command line (flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Page,
+    CommandLine,
+}
+
 impl ImportError {
-    /// The message shown to the user, naming the file and saying what to do.
+    /// The message for `surface`: on the command line, what to do names the flag.
+    pub fn message_on(&self, file: &str, lang: Lang, surface: Surface) -> String {
+        use ImportError::*;
+        if surface == Surface::Page {
+            return self.message(file, lang);
+        }
+        match (self, lang) {
+            (MissingColumn { role, shape }, Lang::En) => format!("{file}: no column is mapped to \"{}\", which a {} needs. Name it with --map {}=COLUMN (a header or a column number from 1).", role.label(Lang::En), shape.label(Lang::En), role.key()),
+            (MissingColumn { role, shape }, Lang::Zh) => format!("{file}：{}需要“{}”列，但没有列被映射到它。请用 --map {}=列名（表头或从 1 开始的列号）指定。", shape.label(Lang::Zh), role.label(Lang::Zh), role.key()),
+            (UnsureColumn { role, column, content }, Lang::En) => format!(
+                "{file}: no column is named for \"{}\"; column \"{column}\" holds {} and may be it. Confirm it with --map {}=\"{column}\" (or name another column).",
+                role.label(Lang::En),
+                content.map_or("values like it", |c| c.label(Lang::En)),
+                role.key()
+            ),
+            (UnsureColumn { role, column, content }, Lang::Zh) => format!(
+                "{file}：没有列名表明“{}”；“{column}”列的取值为{}，可能就是它。请用 --map {}=\"{column}\" 确认（或指定其他列）。",
+                role.label(Lang::Zh),
+                content.map_or("类似的值", |c| c.label(Lang::Zh)),
+                role.key()
+            ),
+            (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Give --date-format dmy or --date-format mdy."),
+            (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请用 --date-format dmy 或 --date-format mdy 指定。"),
+            (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {} data rows could be used. The first problem: {first_reason}. Check the columns (--map role=COLUMN) and formats (--date-format, --encoding, --delimiter).", group_thousands(*rejected as u64)),
+            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{} 行数据全部无法使用。第一个问题：{first_reason}。请检查列映射（--map 角色=列名）与格式（--date-format、--encoding、--delimiter）。", group_thousands(*rejected as u64)),
+            _ => self.message(file, lang),
+        }
+    }
+
+    /// The message shown on the page, naming the file and saying what to do.
     pub fn message(&self, file: &str, lang: Lang) -> String {
         use ImportError::*;
         match (self, lang) {
@@ -92,6 +128,26 @@ impl ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On the command line, a message that asks for a choice names the flag, not the page's mapping.
+    #[test]
+    fn command_line_messages_name_their_flags() {
+        let errors = [
+            ImportError::MissingColumn { role: Role::Amount, shape: Shape::Transactions },
+            ImportError::UnsureColumn { role: Role::Date, column: "Purchased On".into(), content: Some(ContentKind::Dates) },
+            ImportError::AmbiguousDateOrder { column: "date".into(), example: "05/03/2024".into() },
+            ImportError::NoUsableRows { rejected: 3, first_reason: "x".into() },
+        ];
+        for e in &errors {
+            for lang in [Lang::En, Lang::Zh] {
+                let cli = e.message_on("f.csv", lang, Surface::CommandLine);
+                assert!(cli.contains("--"), "{cli}");
+                assert!(!cli.contains("above") && !cli.contains("上方"), "{cli}");
+                assert!(e.message("f.csv", lang).contains(lang.pick("above", "上方")), "{e:?}");
+            }
+        }
+        assert!(errors[1].message_on("f.csv", Lang::En, Surface::CommandLine).contains("--map date=\"Purchased On\""));
+    }
 
     #[test]
     fn a_count_of_rows_in_a_message_is_grouped() {

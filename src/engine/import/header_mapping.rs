@@ -31,6 +31,14 @@ pub enum Role {
     Refund,
     /// Set when the order was cancelled.
     CancelledAt,
+    /// An RFM table's recency: days since the customer's last purchase (fewest days = most recent).
+    DaysSince,
+    /// An RFM table's date of the customer's last purchase (recency as a date).
+    LastPurchase,
+    /// An RFM table's purchase count (all purchases, not repeats).
+    Purchases,
+    /// An RFM table's spend: the total, or the mean per purchase (`ImportOptions::rfm_spend`).
+    Spend,
     Frequency,
     Recency,
     Age,
@@ -38,7 +46,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 21] = [
+    pub const ALL: [Role; 25] = [
         Role::CustomerId,
         Role::Date,
         Role::Amount,
@@ -56,6 +64,10 @@ impl Role {
         Role::Status,
         Role::Refund,
         Role::CancelledAt,
+        Role::DaysSince,
+        Role::LastPurchase,
+        Role::Purchases,
+        Role::Spend,
         Role::Frequency,
         Role::Recency,
         Role::Age,
@@ -82,6 +94,10 @@ impl Role {
             Role::Status => "status",
             Role::Refund => "refund",
             Role::CancelledAt => "cancelled_at",
+            Role::DaysSince => "days_since",
+            Role::LastPurchase => "last_purchase",
+            Role::Purchases => "purchases",
+            Role::Spend => "spend",
             Role::Frequency => "frequency",
             Role::Recency => "recency",
             Role::Age => "T",
@@ -112,6 +128,10 @@ impl Role {
             Role::Status => ("order status", "订单状态"),
             Role::Refund => ("refunded amount", "退款金额"),
             Role::CancelledAt => ("cancelled at", "取消时间"),
+            Role::DaysSince => ("recency (days since the last purchase)", "最近一次购买距今天数"),
+            Role::LastPurchase => ("last purchase date", "最近一次购买日期"),
+            Role::Purchases => ("purchases (count)", "购买次数"),
+            Role::Spend => ("spend (total, or per purchase)", "消费金额（总额或每次平均）"),
             Role::Frequency => ("frequency (repeat purchases)", "频次（复购次数）"),
             Role::Recency => ("recency (age at last purchase)", "最近购买时的客龄"),
             Role::Age => ("T (age at analysis date)", "T（截至分析日的客龄）"),
@@ -169,10 +189,14 @@ impl Role {
             ],
             Role::Refund => &["refund", "refundamount", "refundedamount", "orderrefundamount", "refunded", "退款金额", "退款", "已退款金额"],
             Role::CancelledAt => &["cancelledat", "canceledat", "cancelleddate", "cancelledon", "取消时间", "关闭时间"],
+            Role::DaysSince => &["dayssincelastpurchase", "dayssincelastorder", "recencydays", "dayssince", "距今天数", "最近消费间隔", "最近购买间隔", "最近一次消费距今天数"],
+            Role::LastPurchase => &["lastpurchasedate", "lastpurchase", "lastorderdate", "lastorder", "最近购买日期", "最后购买日期", "最近一次消费日期", "最近消费日期"],
+            Role::Purchases => &["purchases", "ordercount", "numberoforders", "orders", "purchasecount", "购买次数", "消费次数", "订单数", "累计订单数"],
+            Role::Spend => &["totalspend", "totalsales", "totalrevenue", "monetary", "totalamount", "累计消费", "累计消费金额", "消费总额"],
             Role::Frequency => &["frequency", "频次", "复购次数", "重复购买次数"],
             Role::Recency => &["recency", "最近购买客龄"],
             Role::Age => &["t", "customerage", "客龄"],
-            Role::MonetaryValue => &["monetaryvalue", "monetary", "平均复购金额", "平均客单价"],
+            Role::MonetaryValue => &["monetaryvalue", "平均复购金额", "平均客单价"],
         }
     }
 }
@@ -229,6 +253,9 @@ pub fn map_headers(headers: &[String]) -> Vec<Option<Role>> {
 pub enum Shape {
     Transactions,
     CustomerSummary,
+    /// One row per customer with recency as days since the last purchase (or its date), a purchase
+    /// count and a spend: what SQL RFM queries and BI tools write.
+    RfmTable,
 }
 
 impl Shape {
@@ -236,6 +263,7 @@ impl Shape {
         match self {
             Shape::Transactions => lang.pick("transaction log", "交易明细"),
             Shape::CustomerSummary => lang.pick("customer summary", "客户汇总"),
+            Shape::RfmTable => lang.pick("RFM table", "RFM 表"),
         }
     }
 
@@ -243,6 +271,7 @@ impl Shape {
         match self {
             Shape::Transactions => "transactions",
             Shape::CustomerSummary => "summary",
+            Shape::RfmTable => "rfm_table",
         }
     }
 
@@ -251,14 +280,18 @@ impl Shape {
         match self {
             Shape::Transactions => &[Role::CustomerId, Role::Date, Role::Amount],
             Shape::CustomerSummary => &[Role::CustomerId, Role::Frequency, Role::Recency, Role::Age],
+            Shape::RfmTable => &[Role::CustomerId, Role::DaysSince, Role::Purchases, Role::Spend],
         }
     }
 
-    /// A summary when the summary columns are there and no date column is.
+    /// A summary when the summary columns are there and no date column is; an RFM table when its
+    /// recency (days since, or the last purchase's date) and its purchase count are.
     pub fn detect(mapping: &[Option<Role>]) -> Shape {
         let has = |r: Role| mapping.contains(&Some(r));
         if has(Role::Frequency) && has(Role::Recency) && has(Role::Age) && !has(Role::Date) {
             Shape::CustomerSummary
+        } else if (has(Role::DaysSince) || has(Role::LastPurchase)) && has(Role::Purchases) && !has(Role::Date) {
+            Shape::RfmTable
         } else {
             Shape::Transactions
         }

@@ -31,6 +31,9 @@ pub enum KnownExport {
     UciOnlineRetail2,
     /// CDNOW as the `lifetimes` package ships it (`customer_id, date, number_of_cds, dollar_value`).
     LifetimesCdnow,
+    /// An RFM table from a SQL query or a BI tool (recency as days since, a purchase count, a spend);
+    /// recognised by its columns' roles (`column_roles.rs`), not by a fixed header.
+    RfmTable,
 }
 
 /// How an export is read.
@@ -51,7 +54,7 @@ pub struct Profile {
 }
 
 impl KnownExport {
-    pub const ALL: [KnownExport; 9] = [
+    pub const ALL: [KnownExport; 10] = [
         KnownExport::ShopifyOrders,
         KnownExport::WooCommerceOrders,
         KnownExport::TaobaoOrders,
@@ -61,6 +64,7 @@ impl KnownExport {
         KnownExport::UciOnlineRetail,
         KnownExport::UciOnlineRetail2,
         KnownExport::LifetimesCdnow,
+        KnownExport::RfmTable,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -74,6 +78,7 @@ impl KnownExport {
             KnownExport::UciOnlineRetail => ("the UCI Online Retail data set", "UCI Online Retail 数据集"),
             KnownExport::UciOnlineRetail2 => ("the UCI Online Retail II data set", "UCI Online Retail II 数据集"),
             KnownExport::LifetimesCdnow => ("CDNOW as the lifetimes package ships it", "lifetimes 包自带的 CDNOW 数据"),
+            KnownExport::RfmTable => ("an RFM table (recency in days since the last purchase)", "RFM 表（最近度为距最近一次购买的天数）"),
         };
         lang.pick(en, zh)
     }
@@ -89,6 +94,7 @@ impl KnownExport {
             KnownExport::UciOnlineRetail => "uci_online_retail",
             KnownExport::UciOnlineRetail2 => "uci_online_retail_2",
             KnownExport::LifetimesCdnow => "lifetimes_cdnow",
+            KnownExport::RfmTable => "rfm_table",
         }
     }
 
@@ -240,6 +246,7 @@ impl KnownExport {
                 amount_per_order: false,
                 c_prefix_returns: false,
             },
+            KnownExport::RfmTable => Profile { signature: &[], roles: &[], alternatives: &[], amount_per_order: false, c_prefix_returns: false },
         }
     }
 }
@@ -250,7 +257,7 @@ pub fn recognise(headers: &[String]) -> Option<KnownExport> {
     let names: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
     KnownExport::ALL
         .into_iter()
-        .filter(|e| e.profile().signature.iter().all(|s| names.iter().any(|n| n == s)))
+        .filter(|e| !e.profile().signature.is_empty() && e.profile().signature.iter().all(|s| names.iter().any(|n| n == s)))
         .max_by_key(|e| e.profile().signature.len())
 }
 
@@ -287,7 +294,7 @@ mod tests {
     /// Each export is recognised by its own header and by no other's (the signatures do not overlap).
     #[test]
     fn every_export_is_recognised_by_its_signature_alone() {
-        for e in KnownExport::ALL {
+        for e in KnownExport::ALL.into_iter().filter(|e| *e != KnownExport::RfmTable) {
             let sig: Vec<String> = e.profile().signature.iter().map(|s| s.to_string()).collect();
             assert_eq!(recognise(&sig), Some(e), "{e:?}");
         }

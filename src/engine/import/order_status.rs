@@ -87,12 +87,12 @@ pub fn classify(raw: &str) -> StatusClass {
         StatusClass::Voided
     } else if has(&["支付失败", "付款失败"]) {
         StatusClass::Failed
-    } else if has(&["锁定", "待审核", "待确认"]) {
-        StatusClass::Pending
     } else if has(&[
         "交易成功", "已完成", "完成", "已付款", "已支付", "发货", "已签收", "签收", "收货", "已收货", "待收货", "待发货", "出库", "成功",
     ]) {
         StatusClass::Paid
+    } else if has(&["锁定", "待审核", "待确认"]) {
+        StatusClass::Pending
     } else {
         StatusClass::Unknown
     }
@@ -220,6 +220,8 @@ mod tests {
             ("买家已付款，等待卖家发货", Paid),
             ("卖家已发货，等待买家确认", Paid),
             ("等待出库", Paid),
+            ("等待确认收货", Paid),
+            ("锁定", Pending),
             ("已取消", Cancelled),
             ("未发货，退款成功", Refunded),
             ("已发货，退款成功", Refunded),

@@ -3,9 +3,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::column_roles::ContentKind;
 use super::header_mapping::{role_for_header, Role, Shape};
+use super::known_exports::KnownExport;
+use super::order_status::{StatusClass, StatusCount};
 use super::rejects::Reject;
-use super::typed_rows::Transactions;
+use super::typed_rows::{SpendMeaning, Transactions};
 use super::Detected;
 use crate::engine::customer_table::{BuildStats, CustomerTable};
 use crate::engine::lang::{group_thousands, plural, Lang};
@@ -26,10 +29,31 @@ pub enum Warning {
     CustomersWithoutPurchase { customers: u64 },
     AfterAnalysisDate { rows: u64 },
     SummaryRevenueIsRepeatOnly,
+    /// An RFM table: how its columns were read, and what needs purchase histories.
+    RfmTableRead { spend: SpendMeaning },
     /// Records above the header were skipped as a title.
     TitleSkipped { lines: usize, header_line: u64, first: String },
     /// Several columns are named for one role; the first is used.
     DuplicateColumns { role: Role, columns: Vec<String>, used: String },
+    /// Another column could fill a role (payment time vs creation time, paid vs payable): the chosen
+    /// one means money received when; the other is offered.
+    OtherColumn { role: Role, used: String, other: String },
+    /// The amount is quantity × unit price.
+    AmountDerived { quantity: Option<String>, price: String },
+    /// Refunds subtracted from their orders' amounts.
+    RefundsSubtracted { rows: u64 },
+    /// UCI invoices starting with C read as returns.
+    CPrefixReturns { rows: u64 },
+    /// Status values not known to Kezhi, counted as purchases.
+    UnknownStatuses { values: Vec<String> },
+    /// Implausible for a customer file: every customer bought once.
+    AllOneTimeBuyers { customers: u64 },
+    /// The customer id is different on every row of a transaction log.
+    IdUniquePerRow { column: String },
+    /// The amount column looks like unit prices beside a quantity column.
+    AmountsLookLikeUnitPrices { amount: String, quantity: String },
+    /// Every purchase is on one day.
+    AllOnOneDay { day: NaiveDate },
 }
 
 impl Warning {
@@ -69,6 +93,28 @@ impl Warning {
             (TitleSkipped { lines, header_line, first }, Lang::Zh) => format!("表头在第 {header_line} 行；其上方的 {lines} 行（“{first}”）作为标题跳过。"),
             (DuplicateColumns { role, columns, used }, Lang::En) => format!("Columns {} all look like \"{}\"; {used} is used. Choose another in the mapping if that is wrong.", columns.join(", "), role.label(lang)),
             (DuplicateColumns { role, columns, used }, Lang::Zh) => format!("{} 列看起来都是“{}”，使用了 {used}。如有误，请在列映射中另选。", columns.join("、"), role.label(lang)),
+            (OtherColumn { role, used, other }, Lang::En) => format!("\"{used}\" was used as the {}; \"{other}\" could be it too. Choose it in the mapping if it is the one you mean.", role.label(lang)),
+            (OtherColumn { role, used, other }, Lang::Zh) => format!("“{}”使用了“{used}”列；“{other}”列也可能是它，如需改用请在列映射中选择。", role.label(lang)),
+            (AmountDerived { quantity: Some(q), price }, Lang::En) => format!("No column gives the amount: it is \"{q}\" × \"{price}\" (quantity × unit price) on every row."),
+            (AmountDerived { quantity: Some(q), price }, Lang::Zh) => format!("没有金额列：每行金额按“{q}”×“{price}”（数量 × 单价）计算。"),
+            (AmountDerived { quantity: None, price }, Lang::En) => format!("No column gives the amount and none the quantity: the unit price \"{price}\" is taken as the amount (quantity 1)."),
+            (AmountDerived { quantity: None, price }, Lang::Zh) => format!("没有金额列也没有数量列：以单价“{price}”作为金额（数量按 1 计）。"),
+            (RefundsSubtracted { rows }, Lang::En) => format!("Refunds were subtracted from {} {}.", n(*rows), plural(*rows, "order", "orders")),
+            (RefundsSubtracted { rows }, Lang::Zh) => format!("已从 {} 个订单的金额中扣除退款。", n(*rows)),
+            (CPrefixReturns { rows }, Lang::En) => format!("{} {} invoice numbers starting with C (cancellations) and {} read as returns.", n(*rows), plural(*rows, "row has", "rows have"), plural(*rows, "is", "are")),
+            (CPrefixReturns { rows }, Lang::Zh) => format!("{} 行的发票号以 C 开头（取消单），按退货处理。", n(*rows)),
+            (UnknownStatuses { values }, Lang::En) => format!("Order statuses Kezhi does not know were counted as purchases: {}. Untick them in the status table if they are not.", values.join(", ")),
+            (UnknownStatuses { values }, Lang::Zh) => format!("以下订单状态未能识别，已计为购买：{}。如不应计入，请在状态表中取消勾选。", values.join("、")),
+            (AllOneTimeBuyers { customers }, Lang::En) => format!("Every one of the {} customers bought only once. That is rare in a customer file: check that the customer column names a person, not an order.", n(*customers)),
+            (AllOneTimeBuyers { customers }, Lang::Zh) => format!("全部 {} 位客户都只购买过一次，这在客户数据中很少见：请确认客户列是“人”而不是订单。", n(*customers)),
+            (IdUniquePerRow { column }, Lang::En) => format!("The customer column \"{column}\" is different on every row, as an order or row id would be. If it is not the customer, choose the right column in the mapping."),
+            (IdUniquePerRow { column }, Lang::Zh) => format!("客户列“{column}”每行都不同，像是订单号或行号。如果它不是客户，请在列映射中选择正确的列。"),
+            (AmountsLookLikeUnitPrices { amount, quantity }, Lang::En) => format!("\"{amount}\" looks like a unit price beside the quantity \"{quantity}\". If so, map it as the unit price: the amount is then quantity × unit price."),
+            (AmountsLookLikeUnitPrices { amount, quantity }, Lang::Zh) => format!("“{amount}”看起来是单价（旁边有数量列“{quantity}”）。如果是，请将其映射为单价，金额将按数量 × 单价计算。"),
+            (AllOnOneDay { day }, Lang::En) => format!("Every purchase is on {day}: recency, frequency and every model need purchases on different days."),
+            (AllOnOneDay { day }, Lang::Zh) => format!("所有购买都发生在 {day} 这一天：最近度、频次和各模型都需要不同日期的购买。"),
+            (RfmTableRead { spend }, Lang::En) => format!("Read as an RFM table: recency is the days since the last purchase (fewest days → R = 5), frequency the number of purchases, monetary the {} (if the column holds the other, choose it under \"RFM table\" in the import report, or give --rfm-spend). BG/NBD, Pareto/NBD, CLV, lifecycle stages and cohorts need each customer's purchase history: drop the transaction log, or a summary with T (the customer's age), to see them.", spend.label(lang)),
+            (RfmTableRead { spend }, Lang::Zh) => format!("按 RFM 表读取：最近度为距最近一次购买的天数（天数越少 R 越高，最高 5 分），频次为购买次数，金额为{}（如该列含义相反，请在导入报告的“RFM 表”处更改，或使用 --rfm-spend）。BG/NBD、Pareto/NBD、客户终身价值、生命周期与同期群需要每位客户的购买记录：请导入交易明细，或含 T（客龄）的客户汇总。", spend.label(lang)),
             (SummaryRevenueIsRepeatOnly, Lang::En) => "A customer summary carries only repeat purchases: revenue shown is repeat revenue (frequency × monetary value).".into(),
             (SummaryRevenueIsRepeatOnly, Lang::Zh) => "客户汇总文件只含复购信息：显示的收入为复购收入（频次 × 平均复购金额）。".into(),
         }
@@ -97,6 +143,20 @@ pub struct ImportReport {
     /// Rejects counted by reason (English text), most frequent first.
     pub rejects_by_reason: Vec<(String, u64)>,
     pub warnings: Vec<Warning>,
+    /// The known export the file was read as.
+    pub export: Option<KnownExport>,
+    /// Lines of an order after its first, folded into it.
+    pub rows_folded: u64,
+    /// Rows and orders not counted as purchases (status, refund in full, cancellation).
+    pub rows_not_counted: u64,
+    pub orders_not_counted: u64,
+    /// Orders that became purchases (rows, without an order column), and whether an order column was read.
+    pub orders: u64,
+    /// Orders whose first row was rejected.
+    pub orders_rejected: u64,
+    pub has_order_column: bool,
+    /// Every status value met.
+    pub statuses: Vec<StatusCount>,
 }
 
 fn count_reasons(rejects: &[Reject]) -> Vec<(String, u64)> {
@@ -114,14 +174,16 @@ fn count_reasons(rejects: &[Reject]) -> Vec<(String, u64)> {
     v
 }
 
-/// Warnings about the file's layout: a title above the header, several columns named for one role.
+/// Warnings about the file's layout: a title above the header, several columns named for one role,
+/// another column that could fill a role.
 fn layout_warnings(detected: &Detected) -> Vec<Warning> {
     let mut out = Vec::new();
     if detected.preamble > 0 {
         let first = detected.preamble_text.chars().take(80).collect();
         out.push(Warning::TitleSkipped { lines: detected.preamble, header_line: detected.header_line, first });
     }
-    if detected.has_header {
+    // A recognised export is read by its own names: its other columns are not candidates.
+    if detected.has_header && detected.export.is_none() {
         for (i, used) in detected.columns.iter().enumerate() {
             let Some(role) = used.role else { continue };
             let same: Vec<String> = detected
@@ -132,18 +194,148 @@ fn layout_warnings(detected: &Detected) -> Vec<Warning> {
                 .map(|(j, c)| format!("{} (\"{}\")", j + 1, c.name))
                 .collect();
             if same.len() > 1 {
-                out.push(Warning::DuplicateColumns { role, used: same[0].clone(), columns: same });
+                out.push(Warning::DuplicateColumns { role, used: format!("{} (\"{}\")", i + 1, used.name), columns: same });
             }
+        }
+    }
+    let name = |i: usize| detected.columns.get(i).map(|c| c.name.clone()).unwrap_or_default();
+    let said = |role: Role, out: &[Warning]| out.iter().any(|w| matches!(w, Warning::DuplicateColumns { role: r, .. } | Warning::OtherColumn { role: r, .. } if *r == role));
+    for a in &detected.alternatives {
+        if !said(a.role, &out) {
+            out.push(Warning::OtherColumn { role: a.role, used: name(a.chosen), other: name(a.other) });
+        }
+    }
+    out
+}
+
+/// Warnings about what was read that looks implausible for a customer file, or was derived.
+fn reading_warnings(detected: &Detected, txns: &Transactions, table: &CustomerTable) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let column = |role: Role| detected.columns.iter().find(|c| c.role == Some(role)).map(|c| c.name.clone());
+    if txns.amount_derived {
+        out.push(Warning::AmountDerived { quantity: column(Role::Quantity), price: column(Role::UnitPrice).unwrap_or_default() });
+    }
+    if txns.refunds_subtracted > 0 {
+        out.push(Warning::RefundsSubtracted { rows: txns.refunds_subtracted });
+    }
+    if txns.c_prefix_returns > 0 {
+        out.push(Warning::CPrefixReturns { rows: txns.c_prefix_returns });
+    }
+    let unknown: Vec<String> = txns.statuses.iter().filter(|s| s.class == StatusClass::Unknown && s.counted).map(|s| s.value.clone()).collect();
+    if !unknown.is_empty() {
+        out.push(Warning::UnknownStatuses { values: unknown });
+    }
+    let customers = table.customers.len() as u64;
+    let id_column = detected.columns.iter().find(|c| c.role == Some(Role::CustomerId));
+    let unique_per_row = customers >= 20 && customers == txns.rows.len() as u64;
+    if unique_per_row || id_column.and_then(|c| c.reading.as_ref()).is_some_and(|r| r.content == Some(ContentKind::UniquePerRow)) {
+        out.push(Warning::IdUniquePerRow { column: id_column.map(|c| c.name.clone()).unwrap_or_default() });
+    } else if customers >= 20 && table.customers.iter().all(|c| c.frequency == 0.0) {
+        out.push(Warning::AllOneTimeBuyers { customers });
+    }
+    if let (Some(amount), Some(quantity)) = (detected.columns.iter().find(|c| c.role == Some(Role::Amount)), column(Role::Quantity)) {
+        let n = super::header_mapping::normalise_header(&amount.name);
+        if ["price", "单价", "unitprice", "价格"].iter().any(|w| n.contains(w)) {
+            out.push(Warning::AmountsLookLikeUnitPrices { amount: amount.name.clone(), quantity });
+        }
+    }
+    let (first, last) = (txns.rows.iter().map(|t| t.date).min(), txns.rows.iter().map(|t| t.date).max());
+    if let (Some(day), Some(last)) = (first, last) {
+        if day == last && txns.rows.len() > 1 {
+            out.push(Warning::AllOnOneDay { day });
         }
     }
     out
 }
 
 impl ImportReport {
-    /// The accounting identity every import must satisfy.
+    /// The accounting identity every import must satisfy: each row read is used, folded into its
+    /// order, counted apart as not a purchase, or rejected.
     pub fn balanced(&self) -> bool {
-        self.rows_read == self.rows_used + self.rows_rejected
+        self.rows_read == self.rows_used + self.rows_folded + self.rows_not_counted + self.rows_rejected
             && self.rows_used == self.rows_in_window + self.rows_after_analysis_date
+    }
+
+    /// What the file was read as, in one line: "Read as a Shopify orders export: 1,170 rows → 714
+    /// orders → 637 purchases by 281 customers; 77 orders not counted (41 pending, 20 refunded, 16
+    /// voided); 456 line items folded into their orders."
+    pub fn reading_line(&self, lang: Lang) -> String {
+        let n = group_thousands;
+        let mut out = String::new();
+        if let Some(e) = self.export {
+            out.push_str(&match lang {
+                Lang::En => format!("Read as {}: ", e.label(lang)),
+                Lang::Zh => format!("按{}读取：", e.label(lang)),
+            });
+        }
+        if self.shape != Shape::Transactions {
+            out.push_str(&match lang {
+                Lang::En => format!("{} rows → {} customers", n(self.rows_read), n(self.customers)),
+                Lang::Zh => format!("{} 行 → {} 位客户", n(self.rows_read), n(self.customers)),
+            });
+        } else if self.has_order_column {
+            let orders = self.orders + self.orders_not_counted + self.orders_rejected;
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "{} rows → {} {} → {} {} by {} {}",
+                    n(self.rows_read),
+                    n(orders),
+                    plural(orders, "order", "orders"),
+                    n(self.orders),
+                    plural(self.orders, "purchase", "purchases"),
+                    n(self.customers),
+                    plural(self.customers, "customer", "customers")
+                ),
+                Lang::Zh => format!("{} 行 → {} 个订单 → {} 次购买，来自 {} 位客户", n(self.rows_read), n(orders), n(self.orders), n(self.customers)),
+            });
+        } else {
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "{} rows → {} {} by {} {}",
+                    n(self.rows_read),
+                    n(self.orders),
+                    plural(self.orders, "purchase", "purchases"),
+                    n(self.customers),
+                    plural(self.customers, "customer", "customers")
+                ),
+                Lang::Zh => format!("{} 行 → {} 次购买，来自 {} 位客户", n(self.rows_read), n(self.orders), n(self.customers)),
+            });
+        }
+        if self.orders_not_counted > 0 {
+            let mut by_class: Vec<(StatusClass, u64)> = Vec::new();
+            for s in self.statuses.iter().filter(|s| !s.counted && s.orders > 0) {
+                match by_class.iter_mut().find(|(c, _)| *c == s.class) {
+                    Some((_, o)) => *o += s.orders,
+                    None => by_class.push((s.class, s.orders)),
+                }
+            }
+            by_class.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let parts: Vec<String> = by_class.iter().map(|(c, o)| format!("{} {}", n(*o), c.label(lang))).collect();
+            let (what, joined) = match (lang, self.has_order_column) {
+                (Lang::En, true) => (plural(self.orders_not_counted, "order", "orders"), parts.join(", ")),
+                (Lang::En, false) => (plural(self.orders_not_counted, "row", "rows"), parts.join(", ")),
+                (Lang::Zh, true) => ("个订单", parts.join("、")),
+                (Lang::Zh, false) => ("行", parts.join("、")),
+            };
+            out.push_str(&match lang {
+                Lang::En => format!("; {} {what} not counted ({joined})", n(self.orders_not_counted)),
+                Lang::Zh => format!("；{} {what}不计为购买（{joined}）", n(self.orders_not_counted)),
+            });
+        }
+        if self.rows_folded > 0 {
+            out.push_str(&match lang {
+                Lang::En => format!("; {} line {} folded into {} orders", n(self.rows_folded), plural(self.rows_folded, "item", "items"), plural(self.rows_folded, "its", "their")),
+                Lang::Zh => format!("；{} 行商品明细并入所属订单", n(self.rows_folded)),
+            });
+        }
+        if self.rows_rejected > 0 {
+            out.push_str(&match lang {
+                Lang::En => format!("; {} {} rejected", n(self.rows_rejected), plural(self.rows_rejected, "row", "rows")),
+                Lang::Zh => format!("；{} 行被拒绝", n(self.rows_rejected)),
+            });
+        }
+        out.push_str(lang.pick(".", "。"));
+        out
     }
 
     pub fn for_transactions(
@@ -159,6 +351,7 @@ impl ImportReport {
         if detected.encoding_had_errors {
             warnings.push(Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
         }
+        warnings.extend(reading_warnings(detected, txns, table));
         if stats.return_rows > 0 || stats.non_occasion_days > 0 {
             warnings.push(Warning::ReturnsNetted { rows: stats.return_rows, days: stats.non_occasion_days });
         }
@@ -187,19 +380,36 @@ impl ImportReport {
             margin_source: if txns.has_margin_column { MarginSource::CostOrProfitColumn } else { MarginSource::Rate(settings.margin_rate) },
             rejects_by_reason: count_reasons(rejects),
             warnings,
+            export: detected.export,
+            rows_folded: txns.folded_lines,
+            rows_not_counted: txns.not_counted().1,
+            orders_not_counted: txns.not_counted().0,
+            orders: txns.orders,
+            orders_rejected: txns.orders_rejected,
+            has_order_column: detected.columns.iter().any(|c| c.role == Some(Role::OrderId)),
+            statuses: txns.statuses.clone(),
         }
     }
 
     pub fn for_summary(detected: &Detected, rows_read: u64, rejects: &[Reject], table: &CustomerTable, settings: &Settings) -> ImportReport {
+        Self::per_customer(detected, rows_read, rejects, table, settings, Shape::CustomerSummary, Warning::SummaryRevenueIsRepeatOnly)
+    }
+
+    pub fn for_rfm(detected: &Detected, rows_read: u64, rejects: &[Reject], table: &CustomerTable, spend: SpendMeaning, settings: &Settings) -> ImportReport {
+        Self::per_customer(detected, rows_read, rejects, table, settings, Shape::RfmTable, Warning::RfmTableRead { spend })
+    }
+
+    /// The report of a file of one row per customer (a summary or an RFM table).
+    fn per_customer(detected: &Detected, rows_read: u64, rejects: &[Reject], table: &CustomerTable, settings: &Settings, shape: Shape, about: Warning) -> ImportReport {
         let mut warnings = layout_warnings(detected);
         if detected.encoding_had_errors {
             warnings.push(Warning::EncodingErrors { encoding: detected.encoding.clone().unwrap_or_default() });
         }
-        warnings.push(Warning::SummaryRevenueIsRepeatOnly);
+        warnings.push(about);
         let used = table.customers.len() as u64;
         ImportReport {
             file_name: detected.file_name.clone(),
-            shape: Shape::CustomerSummary,
+            shape,
             rows_read,
             rows_used: used,
             rows_rejected: rejects.len() as u64,
@@ -216,6 +426,14 @@ impl ImportReport {
             margin_source: MarginSource::Rate(settings.margin_rate),
             rejects_by_reason: count_reasons(rejects),
             warnings,
+            export: detected.export,
+            rows_folded: 0,
+            rows_not_counted: 0,
+            orders_not_counted: 0,
+            orders: 0,
+            orders_rejected: 0,
+            has_order_column: false,
+            statuses: Vec::new(),
         }
     }
 }

@@ -141,7 +141,7 @@ pub fn finish(first: ParseOutcome, end: &SplitEnd, part: Option<PartOutcome>) ->
     if part.txns.first_order != 0 && part.txns.first_order == txns.last_order {
         match part.txns.first_row {
             FirstRow::Used => part.txns.orders -= 1,
-            FirstRow::Rejected => {}
+            FirstRow::Rejected => part.txns.orders_rejected = part.txns.orders_rejected.saturating_sub(1),
             FirstRow::Folds | FirstRow::Tallied => return None,
         }
     }
@@ -167,6 +167,7 @@ pub fn finish(first: ParseOutcome, end: &SplitEnd, part: Option<PartOutcome>) ->
 fn join(txns: &mut Transactions, part: Transactions, offset: u64) {
     txns.folded_lines += part.folded_lines;
     txns.orders += part.orders;
+    txns.orders_rejected += part.orders_rejected;
     txns.refunds_subtracted += part.refunds_subtracted;
     txns.c_prefix_returns += part.c_prefix_returns;
     if part.last_order != 0 {

@@ -85,6 +85,8 @@ pub struct Transactions {
     pub statuses: Vec<StatusCount>,
     /// Orders that became purchases (a new order id, or a row without an order column).
     pub orders: u64,
+    /// Orders whose first row was rejected (counted once per order, for the report's count of orders).
+    pub orders_rejected: u64,
     /// Rows whose refund was subtracted from their amount.
     pub refunds_subtracted: u64,
     /// The amount is quantity × unit price (no amount column).
@@ -116,6 +118,38 @@ impl Transactions {
     pub fn not_counted(&self) -> (u64, u64) {
         self.statuses.iter().filter(|c| !c.counted).fold((0, 0), |(o, r), c| (o + c.orders, r + c.rows))
     }
+}
+
+/// What an RFM table's spend column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpendMeaning {
+    /// The customer's total spend (SQL RFM queries' `SUM(amount)`).
+    Total,
+    /// The mean spend per purchase.
+    PerPurchase,
+}
+
+impl SpendMeaning {
+    pub fn label(self, lang: crate::engine::lang::Lang) -> &'static str {
+        match self {
+            SpendMeaning::Total => lang.pick("total spend", "消费总额"),
+            SpendMeaning::PerPurchase => lang.pick("mean spend per purchase", "每次购买的平均金额"),
+        }
+    }
+}
+
+/// One customer of an RFM table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfmRow {
+    pub customer_id: String,
+    pub name: Option<String>,
+    /// Days since the last purchase, or the last purchase's date.
+    pub days_since: Option<f64>,
+    pub last_purchase: Option<NaiveDate>,
+    /// Purchases, a whole number ≥ 1.
+    pub purchases: f64,
+    pub spend: f64,
+    pub line: u64,
 }
 
 /// One customer of a summary file (lifetimes convention, METHODS §0).
@@ -279,7 +313,11 @@ impl<'p> RowReader<'p> {
     }
 
     fn date(&self, line: u64, rec: Row) -> Result<NaiveDate, Reject> {
-        let c = self.plan.col(Role::Date).unwrap_or(0);
+        self.date_of(line, rec, Role::Date)
+    }
+
+    fn date_of(&self, line: u64, rec: Row, role: Role) -> Result<NaiveDate, Reject> {
+        let c = self.plan.col(role).unwrap_or(0);
         let raw = rec.get(c).unwrap_or("");
         let lowest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
         let highest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
@@ -347,6 +385,8 @@ pub struct TxnBuilder {
     chans: Interner,
     statuses: StatusTally,
     started: bool,
+    /// The row being read starts an order (for counting orders rejected).
+    row_starts_order: bool,
     seen_order_row: bool,
     first_row_folds: bool,
 }
@@ -374,12 +414,19 @@ impl TxnBuilder {
     /// (`tests/export_fixtures.rs` holds `rows read = used + folded + not counted + rejected`).
     pub fn push(&mut self, reader: &RowReader, line: u64, rec: Row) -> Result<(), Reject> {
         if self.started {
-            return self.read_row(reader, line, rec);
+            let got = self.read_row(reader, line, rec);
+            if got.is_err() && self.row_starts_order {
+                self.txns.orders_rejected += 1;
+            }
+            return got;
         }
         self.started = true;
         let tallied = |b: &TxnBuilder| b.statuses.counts.iter().map(|c| c.rows).sum::<u64>();
         let before = tallied(self);
         let got = self.read_row(reader, line, rec);
+        if got.is_err() && self.row_starts_order {
+            self.txns.orders_rejected += 1;
+        }
         self.txns.first_row = if self.first_row_folds {
             FirstRow::Folds
         } else if tallied(self) > before {
@@ -394,12 +441,14 @@ impl TxnBuilder {
 
     fn read_row(&mut self, reader: &RowReader, line: u64, rec: Row) -> Result<(), Reject> {
         let plan = reader.plan;
+        self.row_starts_order = false;
         if let Some(reason) = row_shape_problem(rec, plan) {
             return Err(reader.whole_row(line, rec, reason));
         }
         let order_text = reader.text(rec, Role::OrderId);
         let order = order_text.map_or(0, order_hash);
         let new_order = order == 0 || order != self.txns.last_order;
+        self.row_starts_order = new_order && order != 0;
         let first_row = !self.seen_order_row;
         self.seen_order_row = true;
         if order != 0 {
@@ -444,7 +493,8 @@ impl TxnBuilder {
             amount = -amount.abs();
             self.txns.c_prefix_returns += 1;
         }
-        if let Some(refund) = reader.number(line, rec, Role::Refund)?.filter(|r| *r > 0.0) {
+        // WooCommerce writes refunds as negative amounts: a refund is its size.
+        if let Some(refund) = reader.number(line, rec, Role::Refund)?.map(f64::abs).filter(|r| *r > 0.0) {
             if amount > 0.0 && refund >= amount - 0.005 {
                 self.statuses.set_apart(NotCounted::RefundedInFull, new_order);
                 return Ok(());
@@ -452,7 +502,8 @@ impl TxnBuilder {
             amount -= refund;
             self.txns.refunds_subtracted += 1;
         }
-        self.txns.orders += u64::from(new_order);
+        // A return (UCI's C invoice, a negative line) is not a purchase.
+        self.txns.orders += u64::from(new_order && amount >= 0.0);
         let cost = reader.number(line, rec, Role::Cost)?;
         let profit = reader.number(line, rec, Role::Profit)?;
         let wallet = reader.number(line, rec, Role::Wallet)?;
@@ -468,6 +519,32 @@ impl TxnBuilder {
         self.txns.rows.push(Txn { customer, date, amount, margin, order, category, channel, quantity, wallet, line });
         Ok(())
     }
+}
+
+/// Reads one row of an RFM table (docs/methods.md §0, shape 3).
+pub fn rfm_row(reader: &RowReader, line: u64, rec: Row) -> Result<RfmRow, Reject> {
+    if let Some(reason) = row_shape_problem(rec, reader.plan) {
+        return Err(reader.whole_row(line, rec, reason));
+    }
+    let id = reader.customer_id(line, rec)?;
+    let col = |r: Role| reader.plan.col(r).unwrap_or(0);
+    let out = |r: Role, v: f64, rule: &str| Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule: rule.into() }));
+    let (days_since, last_purchase) = match reader.plan.col(Role::DaysSince) {
+        Some(_) => (Some(reader.required_number(line, rec, Role::DaysSince)?), None),
+        None => (None, Some(reader.date_of(line, rec, Role::LastPurchase)?)),
+    };
+    let purchases = reader.required_number(line, rec, Role::Purchases)?;
+    let spend = reader.required_number(line, rec, Role::Spend)?;
+    if days_since.is_some_and(|d| d < 0.0) {
+        return out(Role::DaysSince, days_since.unwrap_or(0.0), "days since the last purchase must be ≥ 0");
+    }
+    if purchases < 1.0 || purchases.fract() != 0.0 {
+        return out(Role::Purchases, purchases, "purchases must be a whole number ≥ 1");
+    }
+    if spend < 0.0 {
+        return out(Role::Spend, spend, "spend must be ≥ 0");
+    }
+    Ok(RfmRow { customer_id: id.to_string(), name: reader.text(rec, Role::Name).map(String::from), days_since, last_purchase, purchases, spend, line })
 }
 
 /// Reads one summary row (METHODS §0, shape 2).
