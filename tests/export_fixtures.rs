@@ -106,6 +106,13 @@ fn the_user_decides_which_statuses_count() {
     assert_eq!(i.report.orders, e["purchases"].as_u64().unwrap_or(0) + on_hold);
     let held = i.report.statuses.iter().find(|s| s.value == "On hold").expect("On hold");
     assert!(held.counted);
+    // Shopify's pending orders have no payment time: counted, they are dated by their creation time
+    // (the other date column), not rejected.
+    let e = &expected()["shopify_orders.csv"];
+    let opts = ImportOptions { status_choices: vec![("pending".into(), true)], ..ImportOptions::default() };
+    let i = read("shopify_orders.csv", &opts).expect("imports");
+    assert_eq!(i.report.orders, e["purchases"].as_u64().unwrap_or(0) + e["not_counted"]["Pending"].as_u64().unwrap_or(0));
+    assert_eq!(i.report.rows_rejected, e["rows_rejected"].as_u64().unwrap_or(0));
 }
 
 /// An RFM table (recency = days since the last purchase, a purchase count, a total spend) opens as

@@ -120,6 +120,8 @@ pub struct Detected {
     pub alternatives: Vec<Alternative>,
     /// An RFM table's spend: total or per purchase (as detected or chosen).
     pub rfm_spend: Option<SpendMeaning>,
+    /// The user's choices of statuses this import used (kept for the next import of the file).
+    pub status_choices: Vec<(String, bool)>,
 }
 
 impl Detected {
@@ -137,7 +139,7 @@ impl Detected {
             date_format: self.date_format,
             decimal: Some(self.decimal),
             overrides: Vec::new(),
-            status_choices: Vec::new(),
+            status_choices: self.status_choices.clone(),
             rfm_spend: self.rfm_spend,
         }
     }
@@ -573,6 +575,7 @@ fn parse_source(
         export,
         alternatives,
         rfm_spend,
+        status_choices: opts.status_choices.clone(),
     };
     let fail = |error: ImportError, detected: &Detected| ImportFailure { error, detected: Some(Box::new(detected.clone())) };
 
@@ -586,8 +589,9 @@ fn parse_source(
             return Err(fail(ImportError::MissingColumn { role: *role, shape }, &detected));
         }
     }
-    // A column the file cannot do without, read from its values alone: asked, not guessed.
-    if let Some(c) = detected.columns.iter().find(|c| {
+    // A column the file cannot do without, read from its values alone: asked, not guessed (a mapping
+    // the user applied is their answer).
+    if let Some(c) = detected.columns.iter().filter(|_| opts.mapping.is_none()).find(|c| {
         c.reading.as_ref().is_some_and(|r| r.confidence == Confidence::Low && (shape.required().contains(&r.role) || r.role == Role::UnitPrice))
     }) {
         let reading = c.reading.clone().unwrap_or_else(|| ColumnReading { role: Role::CustomerId, basis: Basis::Content, content: None, confidence: Confidence::Low });
@@ -611,6 +615,7 @@ fn parse_source(
             amount_per_order: detected.export.is_some_and(|e| e.profile().amount_per_order),
             c_prefix_returns: detected.export.is_some_and(|e| e.profile().c_prefix_returns),
             status_choices: opts.status_choices.clone(),
+            date_fallback: detected.alternatives.iter().find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen)).map(|a| a.other),
         },
     };
     let user_column = |i: usize| source.user_column(i);

@@ -8,6 +8,7 @@ use super::worker_client::use_worker;
 use crate::engine::import::amounts::DecimalSeparator;
 use crate::engine::import::column_roles::Confidence;
 use crate::engine::import::order_status::{StatusCount, CANCELLED_AT_KEY, REFUNDED_IN_FULL_KEY};
+use crate::engine::import::typed_rows::SpendMeaning;
 use crate::engine::import::dates::DateFormat;
 use crate::engine::import::dialect::Delimiter;
 use crate::engine::import::header_mapping::{Role, Shape};
@@ -182,9 +183,13 @@ pub fn SourceControls() -> impl IntoView {
         </label>
         <label>{move || state.tr("map.shape")}
             {move || select_view("shape",
-                vec![("transactions".into(), state.tr("shape.transactions").into()), ("summary".into(), state.tr("shape.summary").into())],
+                vec![
+                    ("transactions".into(), state.tr("shape.transactions").into()),
+                    ("summary".into(), state.tr("shape.summary").into()),
+                    ("rfm_table".into(), state.tr("shape.rfm_table").into()),
+                ],
                 move || opts.with(|o| o.shape).or(det().map(|d| d.shape)).map(|s| s.key().to_string()).unwrap_or_default(),
-                move |v| opts.update(|o| o.shape = Some(if v == "summary" { Shape::CustomerSummary } else { Shape::Transactions })))}
+                move |v| opts.update(|o| o.shape = Some(match v.as_str() { "summary" => Shape::CustomerSummary, "rfm_table" => Shape::RfmTable, _ => Shape::Transactions })))}
         </label>
     }
 }
@@ -332,6 +337,7 @@ pub fn ReportPanel() -> impl IntoView {
                     {r.warnings.iter().map(|w| view! { <li>{w.text(lang)}</li> }).collect_view()}
                 </ul>
                 {(!r.statuses.is_empty()).then(|| view! { <StatusTable statuses=r.statuses.clone() /> })}
+                {v.detected.rfm_spend.map(|spend| view! { <RfmSpendChoice spend=spend /> })}
                 <h3>{state.tr("report.rejects")}</h3>
                 {if r.rows_rejected == 0 {
                     view! { <p data-testid="no-rejects">{state.tr("report.no_rejects")}</p> }.into_any()
@@ -418,5 +424,28 @@ pub fn StatusTable(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// What an RFM table's spend column holds (total or per purchase); changing it re-imports.
+#[component]
+pub fn RfmSpendChoice(
+    /// The meaning the import used.
+    spend: SpendMeaning,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let worker = use_worker();
+    let lang = state.lang;
+    let key = |m: SpendMeaning| if m == SpendMeaning::Total { "total" } else { "per_purchase" };
+    view! {
+        <label class="rfm-spend">{move || state.tr("report.rfm_spend")}
+            {move || select_view("rfm-spend",
+                [SpendMeaning::Total, SpendMeaning::PerPurchase].iter().map(|m| (key(*m).to_string(), m.label(lang.get()).to_string())).collect(),
+                move || key(spend).to_string(),
+                move |v| {
+                    state.options.update(|o| o.rfm_spend = Some(if v == "total" { SpendMeaning::Total } else { SpendMeaning::PerPurchase }));
+                    worker.reimport();
+                })}
+        </label>
     }
 }

@@ -218,6 +218,9 @@ pub struct ReadingRules {
     pub c_prefix_returns: bool,
     /// The user's choices of statuses: value → counted.
     pub status_choices: Vec<(String, bool)>,
+    /// The other date column (creation time beside payment time), read where the date is blank: an
+    /// order the user counts though it was never paid has no payment time.
+    pub date_fallback: Option<usize>,
 }
 
 impl ColumnPlan {
@@ -318,6 +321,13 @@ impl<'p> RowReader<'p> {
 
     fn date_of(&self, line: u64, rec: Row, role: Role) -> Result<NaiveDate, Reject> {
         let c = self.plan.col(role).unwrap_or(0);
+        match self.plan.rules.date_fallback {
+            Some(other) if role == Role::Date && rec.get(c).is_none_or(|v| trim(v).is_empty()) => self.date_at(line, rec, other),
+            _ => self.date_at(line, rec, c),
+        }
+    }
+
+    fn date_at(&self, line: u64, rec: Row, c: usize) -> Result<NaiveDate, Reject> {
         let raw = rec.get(c).unwrap_or("");
         let lowest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
         let highest = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
