@@ -154,3 +154,16 @@ fn an_rfm_table_is_read_with_recency_as_days_since() {
     let c = &per.table.customers[0];
     assert!((c.revenue - i.table.customers[0].revenue * f64::from(c.occasions)).abs() < 1e-9);
 }
+
+/// With a payment time beside the order time and no status column, an order whose payment time is
+/// empty was never paid: counted apart, not rejected for its empty date nor dated by its order time.
+#[test]
+fn an_empty_payment_time_is_an_unpaid_order() {
+    let csv = "订单号,会员,下单时间,付款时间,实付金额\nA1,m1,2024-01-02 10:00,2024-01-02 10:05,12.00\nA2,m2,2024-01-03 10:00,,0.00\nA3,m1,2024-02-03 10:00,2024-02-03 10:01,8.00\n";
+    let i = import(csv.as_bytes(), "erp.csv", &ImportOptions::default(), &Settings::default(), &mut |_| {}).expect("imports");
+    assert!(i.report.balanced());
+    assert_eq!((i.report.orders, i.report.orders_not_counted, i.report.rows_rejected, i.report.customers), (2, 1, 0, 1));
+    let apart = i.report.statuses.iter().find(|s| !s.counted).expect("set apart");
+    assert_eq!(format!("{:?}", apart.class), "Unpaid");
+    assert!(i.report.reading_line(Lang::En).contains("1 order not counted (1 unpaid)"), "{}", i.report.reading_line(Lang::En));
+}

@@ -120,11 +120,14 @@ pub enum NotCounted {
     RefundedInFull,
     /// A cancellation time is set.
     CancelledAt,
+    /// The payment time is empty (beside an order time): never paid.
+    NoPaymentTime,
 }
 
 /// Keys of the tally for orders not counted for a reason other than their status value.
 pub const REFUNDED_IN_FULL_KEY: &str = "(refund = amount)";
 pub const CANCELLED_AT_KEY: &str = "(cancelled at)";
+pub const NO_PAYMENT_TIME_KEY: &str = "(no payment time)";
 
 /// The statuses of a file as its rows are read: classed once per distinct value, counted per row.
 #[derive(Debug, Clone, Default)]
@@ -167,6 +170,7 @@ impl StatusTally {
         let (key, class) = match why {
             NotCounted::RefundedInFull => (REFUNDED_IN_FULL_KEY, StatusClass::Refunded),
             NotCounted::CancelledAt => (CANCELLED_AT_KEY, StatusClass::Cancelled),
+            NotCounted::NoPaymentTime => (NO_PAYMENT_TIME_KEY, StatusClass::Unpaid),
             NotCounted::Status => return,
         };
         let i = self.entry(key, || class);

@@ -479,7 +479,8 @@ impl TxnBuilder {
             self.txns.folded_lines += 1;
             return Ok(());
         }
-        if let Some(status) = reader.text(rec, Role::Status) {
+        let status = reader.text(rec, Role::Status);
+        if let Some(status) = status {
             if !self.statuses.count(status, new_order) {
                 return Ok(());
             }
@@ -487,6 +488,15 @@ impl TxnBuilder {
         if reader.text(rec, Role::CancelledAt).is_some() {
             self.statuses.set_apart(NotCounted::CancelledAt, new_order);
             return Ok(());
+        }
+        // An empty payment time beside an order time: never paid, unless the user counts its status
+        // (then the order time dates it, `RowReader::date_of`).
+        if plan.rules.date_fallback.is_some() && blank(Role::Date) {
+            let counted_by_user = status.is_some_and(|s| plan.rules.status_choices.iter().any(|(v, c)| *c && v.trim().eq_ignore_ascii_case(s)));
+            if !counted_by_user {
+                self.statuses.set_apart(NotCounted::NoPaymentTime, new_order);
+                return Ok(());
+            }
         }
         let id = reader.customer_id(line, rec)?;
         let date = reader.date(line, rec)?;
