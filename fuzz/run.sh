@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 secs=${1:-300}; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(delimited workbook dates amounts)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(delimited column_roles workbook dates amounts)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O >/dev/null 2>&1 || { echo "fuzz build failed"; exit 1; }

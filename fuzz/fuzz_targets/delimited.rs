@@ -1,7 +1,7 @@
 //! Any bytes through the whole import (encoding → dialect → header mapping → typed rows → customer
 //! table → report). The first byte picks a forced delimiter or encoding some of the time, so the
 //! paths the mapping screen can force are reached too. Invariants: no panic, and every row read is
-//! either used or rejected (`ImportReport::balanced`), with one reject listed per rejected row; and
+//! either used, folded into its order, counted apart by status or rejected (`ImportReport::balanced`), with one reject listed per rejected row; and
 //! reading the file in pieces of a few bytes (characters, quotes and line ends cut anywhere) gives the
 //! same rows, rejects and decoding errors as reading it whole, under the detected options. With a head
 //! of 16 bytes and nothing given, detection runs on that head (and again past it when the head is plain
@@ -32,14 +32,15 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(o) = parse_in_pieces_of(bytes, "fuzz.csv", &opts, (16, 3)) {
         let used = match &o.parsed {
-            Parsed::Transactions(t) => t.rows.len(),
+            Parsed::Transactions(t) => t.rows.len() + t.folded_lines as usize + t.not_counted().1 as usize,
             Parsed::Summary(s) => s.len(),
+            Parsed::Rfm(r) => r.len(),
         };
         assert_eq!(o.rows_read as usize, used + o.rejects.len(), "a 16-byte head");
     }
     if let Ok(imported) = import(bytes, "fuzz.csv", &opts, &Settings::default(), &mut |_| {}) {
         let r = &imported.report;
-        assert!(r.balanced(), "rows read {} ≠ used {} + rejected {}", r.rows_read, r.rows_used, r.rows_rejected);
+        assert!(r.balanced(), "rows read {} ≠ used {} + folded {} + not counted {} + rejected {}", r.rows_read, r.rows_used, r.rows_folded, r.rows_not_counted, r.rows_rejected);
         assert_eq!(r.rows_rejected as usize, imported.rejects.len());
         let mut opts = imported.detected.as_options();
         // Nothing left to detect from the (smaller) head: a date format found nowhere is given too.
