@@ -81,7 +81,7 @@ fn the_report_leads_with_what_the_file_was_read_as() {
 #[test]
 fn a_required_column_found_only_by_its_values_is_asked() {
     let e = &expected()["pos_unclear_date.csv"]["asks"];
-    let failure = read("pos_unclear_date.csv", &ImportOptions::default()).err().expect("asks");
+    let failure = read("pos_unclear_date.csv", &ImportOptions::default()).expect_err("asks");
     match &failure.error {
         ImportError::UnsureColumn { role, column, .. } => {
             assert_eq!((role.key(), column.as_str()), (e["role"].as_str().unwrap_or(""), e["column"].as_str().unwrap_or("")));
@@ -140,6 +140,11 @@ fn an_rfm_table_is_read_with_recency_as_days_since() {
     assert_eq!(r_of(e["most_days"].as_str().unwrap_or("")), Some(1), "the least recent customer");
     assert!(scored.bg_nbd.is_none() && scored.gamma_gamma.is_none() && scored.customers.iter().all(|c| c.clv.is_none()));
     assert!(scored.report.findings.contains(&Finding::NeedsPurchaseHistories));
+    // No first purchase, so no monthly average: the tiers rank total spend, the top tier the top spender.
+    let tiers = &scored.frameworks.tiers;
+    assert!(tiers.by_total_spend);
+    let top = (0..i.table.customers.len()).max_by(|&a, &b| i.table.customers[a].revenue.total_cmp(&i.table.customers[b].revenue)).unwrap_or(0);
+    assert_eq!(tiers.tier[top], 5, "the top spender is black gold");
     assert!(!scored.report.findings.iter().any(|f| matches!(f, Finding::NoFiniteLikelihood { .. } | Finding::NoMeanSpend)));
     // Its export reads back as an RFM table with the same R, F and M scores.
     let text = kezhi::engine::csv_export::scored_csv(&i.table, &scored, Lang::En);

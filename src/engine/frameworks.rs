@@ -77,7 +77,9 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
     let unit_days = table.unit.days();
     // Months from the first purchase to the analysis date, at least one (a customer who started this
     // month has spent this month's amount in one month).
-    let tenure_months: Vec<f64> = table.customers.iter().map(|c| (c.t * unit_days / DAYS_PER_MONTH).max(1.0)).collect();
+    // An RFM table has no first purchase: its tiers rank total spend (one "month" each), and say so.
+    let tenure_months: Vec<f64> =
+        table.customers.iter().map(|c| if table.rfm_only { 1.0 } else { (c.t * unit_days / DAYS_PER_MONTH).max(1.0) }).collect();
     let monthly: Vec<f64> = table.customers.iter().zip(&tenure_months).map(|(c, m)| c.revenue / m).collect();
     let per_occasion: Vec<f64> = table.customers.iter().map(|c| c.margin / f64::from(c.occasions.max(1))).collect();
     let repeats: Vec<f64> = table.customers.iter().map(|c| c.frequency).collect();
@@ -181,7 +183,10 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         veteran,
         pyramid: value_pyramid::build(&value, ranked_by, &margin, &settings.pyramid_shares),
         pareto: pareto_curve::build(&margin, settings.pareto_top_share),
-        tiers: tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref()),
+        tiers: tier_ladder::TierLadder {
+            by_total_spend: table.rfm_only,
+            ..tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref())
+        },
         gmcb_sample: {
             let step = table.customers.len().div_ceil(SCATTER_POINTS).max(1);
             (0..table.customers.len()).step_by(step).map(|i| (repeats[i], per_occasion[i], gmcb.class[i])).collect()
@@ -222,6 +227,8 @@ pub struct Summary {
     pub pareto: Option<ParetoCurve>,
     pub tiers: ClassTable,
     pub tier_ranges: Vec<Option<(f64, f64)>>,
+    /// The tiers rank total spend (an RFM table), not monthly spend.
+    pub tiers_by_total_spend: bool,
     pub gmcb: ClassTable,
     /// (profit per occasion median, repeats median).
     pub gmcb_medians: (f64, f64),
@@ -304,6 +311,7 @@ impl Frameworks {
             pareto: self.pareto.clone(),
             tiers: self.tiers.table.clone(),
             tier_ranges: self.tiers.ranges.clone(),
+            tiers_by_total_spend: self.tiers.by_total_spend,
             gmcb: self.gmcb.table.clone(),
             gmcb_medians: (self.gmcb.profit_median, self.gmcb.repeats_median),
             gmcb_sample: self.gmcb_sample.clone(),

@@ -173,6 +173,8 @@ pub struct Progress {
     pub rows: u64,
 }
 
+// One value per import, moved once into `build`: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Parsed {
     Transactions(Transactions),
@@ -591,11 +593,9 @@ fn parse_source(
     }
     // A column the file cannot do without, read from its values alone: asked, not guessed (a mapping
     // the user applied is their answer).
-    if let Some(c) = detected.columns.iter().filter(|_| opts.mapping.is_none()).find(|c| {
-        c.reading.as_ref().is_some_and(|r| r.confidence == Confidence::Low && (shape.required().contains(&r.role) || r.role == Role::UnitPrice))
-    }) {
-        let reading = c.reading.clone().unwrap_or_else(|| ColumnReading { role: Role::CustomerId, basis: Basis::Content, content: None, confidence: Confidence::Low });
-        return Err(fail(ImportError::UnsureColumn { role: reading.role, column: c.name.clone(), content: reading.content }, &detected));
+    let unsure = |r: &ColumnReading| r.confidence == Confidence::Low && (shape.required().contains(&r.role) || r.role == Role::UnitPrice);
+    if let Some((c, r)) = detected.columns.iter().filter(|_| opts.mapping.is_none()).find_map(|c| c.reading.as_ref().filter(|r| unsure(r)).map(|r| (c, r))) {
+        return Err(fail(ImportError::UnsureColumn { role: r.role, column: c.name.clone(), content: r.content }, &detected));
     }
     if (shape == Shape::Transactions || date_role == Role::LastPurchase) && date_order_ambiguous {
         let example = samples(Role::Date).first().map(|s| s.to_string()).unwrap_or_default();

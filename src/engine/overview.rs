@@ -59,8 +59,14 @@ impl Overview {
         }
     }
 
+    /// A file of one row per customer: no rows of purchases, so no monthly series. An RFM table's
+    /// purchase counts are its purchases; a summary's first purchases are not in it, so it shows none.
     pub fn from_summary(table: &CustomerTable) -> Overview {
-        Overview::base(table)
+        let mut o = Overview::base(table);
+        if table.rfm_only {
+            o.transactions = table.customers.iter().map(|c| u64::from(c.occasions)).sum();
+        }
+        o
     }
 
     pub fn from_table(table: &CustomerTable, txns: &Transactions, analysis_date: NaiveDate) -> Overview {

@@ -17,6 +17,10 @@ pub struct TierLadder {
     pub table: Vec<ClassRow>,
     /// The monthly-spend range each tier ended up holding (lowest, highest), `None` when empty.
     pub ranges: Vec<Option<(f64, f64)>>,
+    /// Ranked by total spend, not by monthly spend: an RFM table has no first purchase to count the
+    /// months from (`frameworks::build`).
+    #[serde(default)]
+    pub by_total_spend: bool,
 }
 
 /// `shares` bottom to top; `thresholds` (five ascending monthly amounts) replace them when given.
@@ -37,7 +41,7 @@ pub fn build(monthly_spend: &[f64], margin: &[f64], shares: &[f64; 6], threshold
             Some((lo, hi)) => (lo.min(v), hi.max(v)),
         });
     }
-    TierLadder { table: aggregate(&TIERS, &classes, margin), tier, ranges }
+    TierLadder { table: aggregate(&TIERS, &classes, margin), tier, ranges, by_total_spend: false }
 }
 
 pub fn label(tier: usize, zh: bool) -> &'static str {

@@ -70,6 +70,7 @@ pub fn PortfolioScreen() -> impl IntoView {
                 <SettingsLine keys=&["pyramid_value", "pyramid_shares", "pareto_top_share"] />
                 <h3>{state.tr("portfolio.new")}</h3>
                 <p class="muted">{state.tr("portfolio.new_axes")}</p>
+                {s.bg_nbd.is_none().then(|| view! { <p class="muted" data-testid="new-needs-fits">{state.tr("portfolio.new_needs_fits")}</p> })}
                 <div class="class-grid cols-2" data-testid="new-matrix">{new_cells}</div>
                 <h3>{state.tr("portfolio.gmcb")}</h3>
                 <div class="gmcb-pair">
@@ -77,7 +78,7 @@ pub fn PortfolioScreen() -> impl IntoView {
                     <GmcbScatter />
                 </div>
                 {veteran}
-                <h3>{state.tr("portfolio.tiers")}</h3>
+                <h3>{state.tr(if f.tiers_by_total_spend { "portfolio.tiers_total" } else { "portfolio.tiers" })}</h3>
                 <div class="class-grid cols-3" data-testid="tiers">{tiers}</div>
                 <SettingsLine keys=&["tier_shares", "tier_thresholds", "veteran_period_months", "veteran_fast_growth", "new_conversion_cut"] />
                 <h3>{state.tr("portfolio.value_grid")}</h3>

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::amounts::{parse_amount, DecimalSeparator};
 use super::dates::{detect_format, parse_date, DateFormat};
+pub use super::header_mapping::Alternative;
 use super::header_mapping::{normalise_header, role_for_header, Role};
 use super::known_exports::{mapping_of, recognise, KnownExport};
 use crate::engine::lang::Lang;
@@ -102,14 +103,6 @@ impl ColumnReading {
             None => format!("{basis} · {sure}"),
         }
     }
-}
-
-/// Another column that could fill a role, not chosen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Alternative {
-    pub role: Role,
-    pub chosen: usize,
-    pub other: usize,
 }
 
 /// The whole mapping of a header.
@@ -265,7 +258,6 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
             .iter()
             .map(|r| r.map(|role| ColumnReading { role, basis: Basis::Export(export), content: None, confidence: Confidence::High }))
             .collect();
-        let alternatives = alternatives.into_iter().map(|(role, chosen, other)| Alternative { role, chosen, other }).collect();
         return ColumnMapping { roles, readings, export: Some(export), alternatives };
     }
     let normalised: Vec<String> = names.iter().map(|n| normalise_header(n)).collect();

@@ -201,6 +201,15 @@ impl Role {
     }
 }
 
+/// Another column that could fill a role, not chosen (payment time beside creation time, amount paid
+/// beside amount payable): the chosen column and the other, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alternative {
+    pub role: Role,
+    pub chosen: usize,
+    pub other: usize,
+}
+
 /// Lower-case, drop spaces, `_` `-` `.` and a trailing unit in brackets: `实付金额（元）` → `实付金额`,
 /// `Customer_ID` → `customerid`.
 pub fn normalise_header(h: &str) -> String {

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::header_mapping::{normalise_header, Role};
+use super::header_mapping::{normalise_header, Alternative, Role};
 use crate::engine::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -261,9 +261,8 @@ pub fn recognise(headers: &[String]) -> Option<KnownExport> {
         .max_by_key(|e| e.profile().signature.len())
 }
 
-/// The roles of `headers` as `export` means them (one role per column), and the alternatives present:
-/// (role, column chosen, other column).
-pub fn mapping_of(export: KnownExport, headers: &[String]) -> (Vec<Option<Role>>, Vec<(Role, usize, usize)>) {
+/// The roles of `headers` as `export` means them (one role per column), and the alternatives present.
+pub fn mapping_of(export: KnownExport, headers: &[String]) -> (Vec<Option<Role>>, Vec<Alternative>) {
     let names: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
     let position = |wanted: &str| names.iter().position(|n| n == wanted);
     let profile = export.profile();
@@ -277,7 +276,7 @@ pub fn mapping_of(export: KnownExport, headers: &[String]) -> (Vec<Option<Role>>
     for (role, columns) in profile.alternatives {
         let Some(chosen) = roles.iter().position(|r| *r == Some(*role)) else { continue };
         if let Some(other) = columns.iter().find_map(|c| position(c)).filter(|&i| i != chosen) {
-            alternatives.push((*role, chosen, other));
+            alternatives.push(Alternative { role: *role, chosen, other });
         }
     }
     (roles, alternatives)
@@ -313,6 +312,6 @@ mod tests {
         assert_eq!(roles[8], None, "Id is the order's");
         assert_eq!(roles[3], Some(Role::Date));
         assert_eq!(roles[9], Some(Role::Refund));
-        assert_eq!(alternatives, vec![(Role::Date, 3, 6)]);
+        assert_eq!(alternatives, vec![Alternative { role: Role::Date, chosen: 3, other: 6 }]);
     }
 }

@@ -471,11 +471,11 @@ impl TxnBuilder {
         // order's own columns (its money or its date) blank.
         let money = if plan.col(Role::Amount).is_some() { Role::Amount } else { Role::UnitPrice };
         let blank = |role: Role| plan.col(role).is_some() && reader.text(rec, role).is_none();
-        let folds = order != 0 && (plan.rules.amount_per_order || blank(money) || blank(Role::Date));
+        let folds = || order != 0 && (plan.rules.amount_per_order || blank(money) || blank(Role::Date));
         if first_row {
-            self.first_row_folds = folds;
+            self.first_row_folds = folds();
         }
-        if !new_order && folds {
+        if !new_order && folds() {
             self.txns.folded_lines += 1;
             return Ok(());
         }
