@@ -616,8 +616,11 @@ fn parse_source(
             c_prefix_returns: detected.export.is_some_and(|e| e.profile().c_prefix_returns),
             status_choices: opts.status_choices.clone(),
             date_fallback: detected.alternatives.iter().find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen)).map(|a| a.other),
+            reads_orders: false,
         },
     };
+    let mut plan = plan;
+    plan.rules.reads_orders = [Role::Status, Role::CancelledAt, Role::Refund].iter().any(|r| col_of(*r).is_some()) || plan.rules.date_fallback.is_some();
     let user_column = |i: usize| source.user_column(i);
     let reader = RowReader::new(&plan, &user_column);
     let skip = preamble + usize::from(has_header);

@@ -221,9 +221,13 @@ pub struct ReadingRules {
     /// The other date column (creation time beside payment time), read where the date is blank: an
     /// order the user counts though it was never paid has no payment time.
     pub date_fallback: Option<usize>,
+    /// A status, cancellation, refund or second date column is mapped: each row is checked for them
+    /// (else the checks are skipped, and a plain log reads as fast as before).
+    pub reads_orders: bool,
 }
 
 impl ColumnPlan {
+    #[inline]
     fn col(&self, role: Role) -> Option<usize> {
         self.index.get(role)
     }
@@ -261,6 +265,11 @@ impl<'p> RowReader<'p> {
         RowReader { plan, user_column }
     }
 
+    /// Whether `user_column` (a reject's, 1-based as the user sees it) holds one of `roles`.
+    fn is_column_of(&self, user_column: usize, roles: &[Role]) -> bool {
+        roles.iter().any(|r| self.plan.col(*r).is_some_and(|c| (self.user_column)(c) == user_column))
+    }
+
     fn reject(&self, line: u64, col: usize, value: &str, reason: RejectReason) -> Reject {
         Reject {
             line,
@@ -276,13 +285,21 @@ impl<'p> RowReader<'p> {
         Reject { line, column: 0, column_name: String::new(), value, reason }
     }
 
+    #[inline]
     fn text<'r>(&self, rec: Row<'r>, role: Role) -> Option<&'r str> {
-        self.plan.col(role).and_then(|c| rec.get(c)).map(|s| unguard(trim(s))).filter(|s| !s.is_empty())
+        self.plan.col(role).and_then(|c| rec.get(c)).map(trim).filter(|s| !s.is_empty())
+    }
+
+    /// An id's text: `text` without Excel's `="…"` guard (order and customer ids only, where exports
+    /// put it).
+    #[inline]
+    fn id_text<'r>(&self, rec: Row<'r>, role: Role) -> Option<&'r str> {
+        self.text(rec, role).map(unguard).filter(|s| !s.is_empty())
     }
 
     fn required_text<'r>(&self, line: u64, rec: Row<'r>, role: Role) -> Result<&'r str, Reject> {
         let c = self.plan.col(role).unwrap_or(0);
-        self.text(rec, role).ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
+        self.id_text(rec, role).ok_or_else(|| self.reject(line, c, "", RejectReason::EmptyValue))
     }
 
     /// The customer id, set aside when it holds a character that did not decode.
@@ -299,8 +316,17 @@ impl<'p> RowReader<'p> {
         }
     }
 
+    /// The role's amount, none when the file has no such column: that check inlined where it is
+    /// asked (a row asks for up to seven roles most files do not have), the parse out of line.
+    #[inline]
     fn number(&self, line: u64, rec: Row, role: Role) -> Result<Option<f64>, Reject> {
-        let Some(c) = self.plan.col(role) else { return Ok(None) };
+        match self.plan.col(role) {
+            None => Ok(None),
+            Some(c) => self.number_at(line, rec, c),
+        }
+    }
+
+    fn number_at(&self, line: u64, rec: Row, c: usize) -> Result<Option<f64>, Reject> {
         let raw = rec.get(c).unwrap_or("");
         match parse_amount(raw, self.plan.decimal) {
             Ok(v) => Ok(Some(v)),
@@ -455,7 +481,7 @@ impl TxnBuilder {
         if let Some(reason) = row_shape_problem(rec, plan) {
             return Err(reader.whole_row(line, rec, reason));
         }
-        let order_text = reader.text(rec, Role::OrderId);
+        let order_text = reader.id_text(rec, Role::OrderId);
         let order = order_text.map_or(0, order_hash);
         let new_order = order == 0 || order != self.txns.last_order;
         self.row_starts_order = new_order && order != 0;
@@ -467,37 +493,57 @@ impl TxnBuilder {
             }
             self.txns.last_order = order;
         }
-        // An order's later line: folded when the amount is the order's, or when it leaves the
-        // order's own columns (its money or its date) blank.
+        // An order's later line is folded into it: always when the export's amount is the order's;
+        // when statuses are read, as soon as the order's own money or date is blank on it (a blank
+        // date there must not read as an unpaid order); else when its date or amount is blank
+        // (below, where reading it fails: no check on rows that read whole).
+        let continues = order != 0 && !new_order;
         let money = if plan.col(Role::Amount).is_some() { Role::Amount } else { Role::UnitPrice };
         let blank = |role: Role| plan.col(role).is_some() && reader.text(rec, role).is_none();
-        let folds = || order != 0 && (plan.rules.amount_per_order || blank(money) || blank(Role::Date));
         if first_row {
-            self.first_row_folds = folds();
+            self.first_row_folds =
+                order != 0 && (plan.rules.amount_per_order || blank(money) || blank(Role::Date));
         }
-        if !new_order && folds() {
+        if continues && (plan.rules.amount_per_order || (plan.rules.reads_orders && (blank(money) || blank(Role::Date)))) {
             self.txns.folded_lines += 1;
             return Ok(());
         }
-        let status = reader.text(rec, Role::Status);
-        if let Some(status) = status {
-            if !self.statuses.count(status, new_order) {
+        if plan.rules.reads_orders {
+            let status = reader.text(rec, Role::Status);
+            if let Some(status) = status {
+                if !self.statuses.count(status, new_order) {
+                    return Ok(());
+                }
+            }
+            if reader.text(rec, Role::CancelledAt).is_some() {
+                self.statuses.set_apart(NotCounted::CancelledAt, new_order);
                 return Ok(());
             }
-        }
-        if reader.text(rec, Role::CancelledAt).is_some() {
-            self.statuses.set_apart(NotCounted::CancelledAt, new_order);
-            return Ok(());
-        }
-        // An empty payment time beside an order time: never paid, unless the user counts its status
-        // (then the order time dates it, `RowReader::date_of`).
-        if plan.rules.date_fallback.is_some() && blank(Role::Date) {
-            let counted_by_user = status.is_some_and(|s| plan.rules.status_choices.iter().any(|(v, c)| *c && v.trim().eq_ignore_ascii_case(s)));
-            if !counted_by_user {
-                self.statuses.set_apart(NotCounted::NoPaymentTime, new_order);
-                return Ok(());
+            // An empty payment time beside an order time: never paid, unless the user counts its
+            // status (then the order time dates it, `RowReader::date_of`).
+            if plan.rules.date_fallback.is_some() && blank(Role::Date) {
+                let counted_by_user = status.is_some_and(|s| plan.rules.status_choices.iter().any(|(v, c)| *c && v.trim().eq_ignore_ascii_case(s)));
+                if !counted_by_user {
+                    self.statuses.set_apart(NotCounted::NoPaymentTime, new_order);
+                    return Ok(());
+                }
             }
         }
+        match self.purchase(reader, line, rec, order_text, order, new_order) {
+            // An empty date or amount on an order's later line is that line leaving the order's
+            // columns to its first. (An empty customer is not: a guest order's lines are rejected.)
+            Err(r) if continues && r.reason == RejectReason::EmptyValue && reader.is_column_of(r.column, &[Role::Date, money]) => {
+                self.txns.folded_lines += 1;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    /// Reads a row that is not folded nor set apart as a purchase: every field is read before anything
+    /// is counted, so a reject leaves no trace but itself.
+    fn purchase(&mut self, reader: &RowReader, line: u64, rec: Row, order_text: Option<&str>, order: u64, new_order: bool) -> Result<(), Reject> {
+        let plan = reader.plan;
         let id = reader.customer_id(line, rec)?;
         let date = reader.date(line, rec)?;
         let quantity = reader.number(line, rec, Role::Quantity)?;
@@ -509,12 +555,16 @@ impl TxnBuilder {
                 price * quantity.unwrap_or(1.0) - discount
             }
         };
-        if plan.rules.c_prefix_returns && order_text.is_some_and(|o| o.starts_with(['C', 'c'])) {
-            amount = -amount.abs();
-            self.txns.c_prefix_returns += 1;
-        }
         // WooCommerce writes refunds as negative amounts: a refund is its size.
-        if let Some(refund) = reader.number(line, rec, Role::Refund)?.map(f64::abs).filter(|r| *r > 0.0) {
+        let refund = if plan.rules.reads_orders { reader.number(line, rec, Role::Refund)? } else { None };
+        let cost = reader.number(line, rec, Role::Cost)?;
+        let profit = reader.number(line, rec, Role::Profit)?;
+        let wallet = reader.number(line, rec, Role::Wallet)?;
+        let c_return = plan.rules.c_prefix_returns && order_text.is_some_and(|o| o.starts_with(['C', 'c']));
+        if c_return {
+            amount = -amount.abs();
+        }
+        if let Some(refund) = refund.map(f64::abs).filter(|r| *r > 0.0) {
             if amount > 0.0 && refund >= amount - 0.005 {
                 self.statuses.set_apart(NotCounted::RefundedInFull, new_order);
                 return Ok(());
@@ -522,11 +572,9 @@ impl TxnBuilder {
             amount -= refund;
             self.txns.refunds_subtracted += 1;
         }
+        self.txns.c_prefix_returns += u64::from(c_return);
         // A return (UCI's C invoice, a negative line) is not a purchase.
         self.txns.orders += u64::from(new_order && amount >= 0.0);
-        let cost = reader.number(line, rec, Role::Cost)?;
-        let profit = reader.number(line, rec, Role::Profit)?;
-        let wallet = reader.number(line, rec, Role::Wallet)?;
         let margin = profit.or(cost.map(|c| amount - c));
         let category = reader.text(rec, Role::Category).map_or(0, |c| self.cats.get_or_insert(c, &mut self.txns.categories) + 1);
         let channel = reader.text(rec, Role::Channel).map_or(0, |c| self.chans.get_or_insert(c, &mut self.txns.channels) + 1);
