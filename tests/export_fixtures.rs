@@ -172,3 +172,17 @@ fn an_empty_payment_time_is_an_unpaid_order() {
     assert_eq!(format!("{:?}", apart.class), "Unpaid");
     assert!(i.report.reading_line(Lang::En).contains("1 order not counted (1 unpaid)"), "{}", i.report.reading_line(Lang::En));
 }
+
+/// The user's mapping is obeyed: with the order time chosen as the date, the report no longer says
+/// the payment time was used, unpaid orders are not looked for by an empty payment time, and the
+/// export's own rules (statuses, refunds) still apply.
+#[test]
+fn a_date_the_user_chooses_replaces_the_payment_time() {
+    let opts = ImportOptions { overrides: vec![(Role::Date, "订单创建时间".into())], ..ImportOptions::default() };
+    let i = read("taobao_orders.csv", &opts).expect("imports");
+    let warnings: Vec<String> = i.report.warnings.iter().map(|w| w.text(Lang::En)).collect();
+    assert!(!warnings.iter().any(|w| w.contains("订单付款时间")), "{warnings:?}");
+    assert_eq!(i.report.export.map(|e| e.key()), Some("taobao_orders"));
+    let e = &expected()["taobao_orders.csv"];
+    assert_eq!(i.report.orders, e["purchases"].as_u64().unwrap_or(0), "statuses still decide");
+}

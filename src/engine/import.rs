@@ -34,7 +34,7 @@ use self::dates::{detect_format, parse_date, DateFormat};
 use self::dialect::Delimiter;
 use self::encoding::EncodingSource;
 use self::errors::ImportError;
-use self::column_roles::{map_columns, Alternative, Basis, ColumnReading, Confidence, ContentKind};
+use self::column_roles::{map_columns, Alternative, Basis, ColumnReading, Confidence};
 use self::header_mapping::{role_for_header, Role, Shape};
 use self::known_exports::KnownExport;
 use self::records::{delimited_piece, Pass, Row, Source};
@@ -467,40 +467,9 @@ fn parse_source(
         .collect();
     let column_samples = |i: usize| -> Vec<String> { data_head.iter().filter_map(|(_, r)| r.get(i)).map(String::from).collect() };
     let read = match &opts.mapping {
-        // The user's mapping: a column keeps the detected reason where the user kept its role; the
-        // export recognised stays what the file is.
-        Some(m) => {
-            let detected = if has_header { map_columns(&names, &column_samples) } else { column_roles::ColumnMapping::default() };
-            let readings = m
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    r.map(|role| match detected.readings.get(i).cloned().flatten() {
-                        Some(reading) if reading.role == role => reading,
-                        _ => ColumnReading { role, basis: Basis::User, content: None, confidence: Confidence::High },
-                    })
-                })
-                .collect();
-            column_roles::ColumnMapping { roles: m.clone(), readings, export: detected.export, alternatives: detected.alternatives }
-        }
+        Some(m) => column_roles::ColumnMapping::users(m, if has_header { map_columns(&names, &column_samples) } else { Default::default() }),
         None if has_header => map_columns(&names, &column_samples),
-        None => {
-            let roles = guess_by_content(data_head, columns);
-            let readings = roles
-                .iter()
-                .map(|r| {
-                    r.map(|role| {
-                        let content = match role {
-                            Role::Date => ContentKind::Dates,
-                            Role::Amount => ContentKind::Money,
-                            _ => ContentKind::RepeatingIds,
-                        };
-                        ColumnReading { role, basis: Basis::Content, content: Some(content), confidence: Confidence::Medium }
-                    })
-                })
-                .collect();
-            column_roles::ColumnMapping { roles, readings, export: None, alternatives: Vec::new() }
-        }
+        None => column_roles::ColumnMapping::from_content(guess_by_content(data_head, columns)),
     };
     let column_roles::ColumnMapping { roles: mut mapping, mut readings, export, alternatives } = read;
     mapping.resize(columns, None);
@@ -522,6 +491,8 @@ fn parse_source(
         mapping[index] = Some(*role);
         readings[index] = Some(ColumnReading { role: *role, basis: Basis::User, content: None, confidence: Confidence::High });
     }
+    // An alternative whose chosen column the user moved no longer says what was used.
+    let alternatives: Vec<Alternative> = alternatives.into_iter().filter(|a| mapping.get(a.chosen) == Some(&Some(a.role))).collect();
     let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
     let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
     let samples = |role: Role| -> Vec<&str> {

@@ -119,6 +119,42 @@ pub struct ColumnMapping {
 /// more on the test files (docs/performance.md, "Reading the file as it means").
 const PROFILE_VALUES: usize = 300;
 
+impl ColumnMapping {
+    /// The user's roles (the mapping screen's, or `--map`'s): a column keeps the detected reason where
+    /// the user kept its role; the export recognised and the alternatives stay what `detected` found.
+    pub fn users(roles: &[Option<Role>], detected: ColumnMapping) -> ColumnMapping {
+        let readings = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                r.map(|role| match detected.readings.get(i).cloned().flatten() {
+                    Some(reading) if reading.role == role => reading,
+                    _ => ColumnReading { role, basis: Basis::User, content: None, confidence: Confidence::High },
+                })
+            })
+            .collect();
+        ColumnMapping { roles: roles.to_vec(), readings, export: detected.export, alternatives: detected.alternatives }
+    }
+
+    /// A file without a header, mapped from its values (`import::guess_by_content`): "likely".
+    pub fn from_content(roles: Vec<Option<Role>>) -> ColumnMapping {
+        let readings = roles
+            .iter()
+            .map(|r| {
+                r.map(|role| {
+                    let content = match role {
+                        Role::Date => ContentKind::Dates,
+                        Role::Amount => ContentKind::Money,
+                        _ => ContentKind::RepeatingIds,
+                    };
+                    ColumnReading { role, basis: Basis::Content, content: Some(content), confidence: Confidence::Medium }
+                })
+            })
+            .collect();
+        ColumnMapping { roles, readings, export: None, alternatives: Vec::new() }
+    }
+}
+
 /// What the sampled values of a column look like.
 #[derive(Debug, Clone, Copy, Default)]
 struct Profile {
