@@ -122,6 +122,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("report.refund_equals_amount", "Refund equals the amount", "退款等于订单金额"),
     ("report.cancelled_at_set", "Cancellation time set", "有取消时间"),
     ("report.no_payment_time", "No payment time", "无付款时间"),
+    ("report.more_statuses", "More values (beyond 200; counted)", "更多取值（超过 200 个，已计入）"),
     ("report.rejects", "Rejected rows", "被拒绝的行"),
     ("report.no_rejects", "No row was rejected.", "没有被拒绝的行。"),
     ("report.download", "Download rejected rows (CSV)", "下载被拒绝的行（CSV）"),

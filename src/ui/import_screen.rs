@@ -7,7 +7,7 @@ use super::state::AppState;
 use super::worker_client::use_worker;
 use crate::engine::import::amounts::DecimalSeparator;
 use crate::engine::import::column_roles::Confidence;
-use crate::engine::import::order_status::{StatusCount, CANCELLED_AT_KEY, NO_PAYMENT_TIME_KEY, REFUNDED_IN_FULL_KEY};
+use crate::engine::import::order_status::{StatusCount, CANCELLED_AT_KEY, MORE_VALUES_KEY, NO_PAYMENT_TIME_KEY, REFUNDED_IN_FULL_KEY};
 use crate::engine::import::typed_rows::SpendMeaning;
 use crate::engine::import::dates::DateFormat;
 use crate::engine::import::dialect::Delimiter;
@@ -401,11 +401,12 @@ pub fn StatusTable(
                 </tr></thead>
                 <tbody>
                     {statuses.into_iter().map(|s| {
-                        let synthetic = [REFUNDED_IN_FULL_KEY, CANCELLED_AT_KEY, NO_PAYMENT_TIME_KEY].contains(&s.value.as_str());
+                        let synthetic = [REFUNDED_IN_FULL_KEY, CANCELLED_AT_KEY, NO_PAYMENT_TIME_KEY, MORE_VALUES_KEY].contains(&s.value.as_str());
                         let shown = match s.value.as_str() {
                             REFUNDED_IN_FULL_KEY => state.tr("report.refund_equals_amount").to_string(),
                             CANCELLED_AT_KEY => state.tr("report.cancelled_at_set").to_string(),
                             NO_PAYMENT_TIME_KEY => state.tr("report.no_payment_time").to_string(),
+                            MORE_VALUES_KEY => state.tr("report.more_statuses").to_string(),
                             v => v.to_string(),
                         };
                         let value = s.value.clone();

@@ -230,10 +230,20 @@ impl Profile {
             }
             Role::Quantity | Role::Frequency => self.share(self.money) >= 0.9,
             Role::CustomerId => self.share(self.dates) < 0.5 && !(self.share(self.money) >= 0.9 && self.decimals * 2 >= self.values),
+            Role::Status => self.few_values(),
             _ => true,
         }
     }
+
+    /// A status column holds a few values, each on many rows: at most [`MAX_STATUS_VALUES`] in the
+    /// sample, and a fifth of its values at most once there are many.
+    fn few_values(&self) -> bool {
+        self.distinct <= MAX_STATUS_VALUES && (self.values < 50 || self.distinct * 5 <= self.values)
+    }
 }
+
+/// Distinct values a status column may have in the sample: order systems have a dozen or two.
+const MAX_STATUS_VALUES: usize = 60;
 
 /// Words a header may contain, by role, in the order they are tried (the first role whose word is in
 /// the name takes it: `买家实际支付金额` is an amount before it is a buyer, `Paid at` a date before it
@@ -320,6 +330,11 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
             // "Price" beside a quantity is the unit's price, not the line's.
             if role == Role::Amount && n == "price" && has_quantity {
                 role = Role::UnitPrice;
+            }
+            // A column named "status" that holds free text (a different note on every row) is not
+            // an order's status: reading it as one would count every row apart as "not recognised".
+            if role == Role::Status && profile.is_some_and(|p| !p.few_values()) {
+                continue;
             }
             candidates.push(Candidate { column: i, role, score: 1.0 + preference(role, n), penalty: 0.0, basis: Basis::Synonym });
             continue;
@@ -482,6 +497,18 @@ mod tests {
         let m = mapping("kunde,wann,betrag", &["k1,2024-01-02,12.50", "k2,2024-01-03,8.10", "k1,2024-02-03,3.30"]);
         assert_eq!(m.roles, vec![Some(Role::CustomerId), Some(Role::Date), Some(Role::Amount)]);
         assert!(m.readings.iter().all(|r| r.as_ref().is_some_and(|r| r.confidence == Confidence::Low && r.basis == Basis::Content)));
+    }
+
+    /// A "status" column of free text is not read as order statuses (its rows would all count apart
+    /// as unknown statuses, one table row each); one of a few values is.
+    #[test]
+    fn a_status_column_must_hold_a_few_values() {
+        let rows: Vec<String> = (0..60).map(|i| format!("c{},2024-01-{:02},{}.5,shipped with note {i}", i % 7, 1 + i % 28, i)).collect();
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        assert_eq!(mapping("customer,date,amount,status", &rows).roles[3], None);
+        let rows: Vec<String> = (0..60).map(|i| format!("c{},2024-01-{:02},{}.5,{}", i % 7, 1 + i % 28, i, ["paid", "refunded"][i % 2])).collect();
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        assert_eq!(mapping("customer,date,amount,status", &rows).roles[3], Some(Role::Status));
     }
 
     /// `Id` different on every row is not taken as the customer when a person's column is there.

@@ -128,6 +128,10 @@ pub enum NotCounted {
 pub const REFUNDED_IN_FULL_KEY: &str = "(refund = amount)";
 pub const CANCELLED_AT_KEY: &str = "(cancelled at)";
 pub const NO_PAYMENT_TIME_KEY: &str = "(no payment time)";
+pub const MORE_VALUES_KEY: &str = "(more values)";
+
+/// Distinct status values tallied one by one; the report lists each, so the list stays short.
+const MAX_TALLIED: usize = 200;
 
 /// The statuses of a file as its rows are read: classed once per distinct value, counted per row.
 #[derive(Debug, Clone, Default)]
@@ -143,12 +147,22 @@ impl StatusTally {
         StatusTally { choices: choices.iter().map(|(v, c)| (v.trim().to_lowercase(), *c)).collect(), ..StatusTally::default() }
     }
 
-    /// The entry of `value`, made on first sight.
+    /// The entry of `value`, made on first sight. Past [`MAX_TALLIED`] distinct values (a status
+    /// column the user mapped over free text) new values share one entry, counted as purchases.
     fn entry(&mut self, value: &str, class: impl FnOnce() -> StatusClass) -> usize {
         if let Some(&i) = self.index.get(value) {
             return i;
         }
-        let class = class();
+        if self.counts.len() >= MAX_TALLIED {
+            return match self.index.get(MORE_VALUES_KEY) {
+                Some(&i) => i,
+                None => self.insert(MORE_VALUES_KEY, StatusClass::Unknown),
+            };
+        }
+        self.insert(value, class())
+    }
+
+    fn insert(&mut self, value: &str, class: StatusClass) -> usize {
         let lower = value.trim().to_lowercase();
         let counted = self.choices.iter().find(|(v, _)| *v == lower).map_or(class.counts(), |(_, c)| *c);
         self.counts.push(StatusCount { value: value.to_string(), class, counted, orders: 0, rows: 0 });
@@ -251,5 +265,18 @@ mod tests {
         assert_eq!(t.not_counted(), (2, 3));
         let voided = t.counts.iter().find(|c| c.value == "voided").expect("voided");
         assert_eq!((voided.orders, voided.rows, voided.counted), (1, 2, false));
+    }
+
+    /// Thousands of distinct values (free text mapped as a status by hand) make at most MAX_TALLIED
+    /// entries and one more: the report's table stays short, and every row is still counted.
+    #[test]
+    fn the_tally_stays_short() {
+        let mut t = StatusTally::new(&[]);
+        for i in 0..5_000 {
+            assert!(t.count(&format!("note {i}"), true));
+        }
+        assert_eq!(t.counts.len(), MAX_TALLIED + 1);
+        assert_eq!(t.counts.iter().map(|c| c.rows).sum::<u64>(), 5_000);
+        assert_eq!(t.counts.last().map(|c| c.value.as_str()), Some(MORE_VALUES_KEY));
     }
 }
