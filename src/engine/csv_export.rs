@@ -74,7 +74,7 @@ fn header_for(table: &CustomerTable, columns: &[&'static str], at: usize) -> Vec
     h
 }
 
-/// The customer table, one row per customer, in the `lifetimes` convention (METHODS §0); an RFM
+/// The customer table, one row per customer, in the `lifetimes` convention (docs/methods.md §0); an RFM
 /// table with its own columns instead (`RFM_TABLE_COLUMNS`).
 pub fn customers_csv(table: &CustomerTable) -> String {
     let rows = table.customers.iter().map(|c| {

@@ -468,6 +468,23 @@ mod tests {
         map_columns(&names, &|i| rows.iter().filter_map(|r| r.get(i).cloned()).collect())
     }
 
+    /// Among columns named for one role alike, the first takes it (moved here from header_mapping.rs
+    /// with the mapping itself).
+    #[test]
+    fn a_role_goes_to_the_first_column_that_names_it() {
+        assert_eq!(mapping("id,date,amount,total", &[]).roles, vec![Some(Role::CustomerId), Some(Role::Date), Some(Role::Amount), None]);
+    }
+
+    #[test]
+    fn shape_is_detected_from_the_mapped_roles() {
+        use crate::engine::import::header_mapping::Shape;
+        let summary = mapping("customer_id,frequency,recency,T,monetary_value", &[]).roles;
+        assert_eq!(Shape::detect(&summary), Shape::CustomerSummary);
+        let log = mapping("客户编号,交易日期,实付金额", &[]).roles;
+        assert_eq!(mapping("客戶編號,交易日期,實付金額", &[]).roles, log, "traditional characters");
+        assert_eq!(Shape::detect(&log), Shape::Transactions);
+    }
+
     /// Names the synonyms miss are read by the words they contain, and say so.
     #[test]
     fn word_parts_map_and_say_why() {

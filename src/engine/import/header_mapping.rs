@@ -248,15 +248,6 @@ pub fn role_for_header(h: &str) -> Option<Role> {
     Role::ALL.into_iter().find(|r| r.synonyms().contains(&n.as_str()))
 }
 
-/// One role per column (or none), each role on at most one column: the first column that names it.
-pub fn map_headers(headers: &[String]) -> Vec<Option<Role>> {
-    let mut taken = std::collections::BTreeSet::new();
-    headers
-        .iter()
-        .map(|h| role_for_header(h).filter(|r| taken.insert(*r)))
-        .collect()
-}
-
 /// The two input shapes of METHODS §0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shape {
@@ -357,20 +348,5 @@ mod tests {
         }
         assert_eq!(role_for_header("favourite colour"), None);
         assert_eq!(role_for_header(""), None);
-    }
-
-    #[test]
-    fn a_role_goes_to_the_first_column_that_names_it() {
-        let headers: Vec<String> = ["id", "date", "amount", "total"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(map_headers(&headers), vec![Some(Role::CustomerId), Some(Role::Date), Some(Role::Amount), None]);
-    }
-
-    #[test]
-    fn shape_is_detected_from_the_mapped_roles() {
-        let summary = map_headers(&["customer_id", "frequency", "recency", "T", "monetary_value"].map(String::from));
-        assert_eq!(Shape::detect(&summary), Shape::CustomerSummary);
-        let log = map_headers(&["客户编号", "交易日期", "实付金额"].map(String::from));
-        assert_eq!(map_headers(&["客戶編號", "交易日期", "實付金額"].map(String::from)), log, "traditional characters");
-        assert_eq!(Shape::detect(&log), Shape::Transactions);
     }
 }
