@@ -16,6 +16,7 @@ use kezhi::engine::import::header_mapping::Role;
 use kezhi::engine::import::errors::{ImportError, Surface};
 use kezhi::engine::import::split_parse::{self, PartJob, PartOutcome};
 use kezhi::engine::import::typed_rows::SpendMeaning;
+use kezhi::engine::fitting::Outcome;
 use kezhi::engine::import::{build, parse_reader, parse_reader_split, ImportFailure, ImportOptions, Imported, ParseOutcome};
 use kezhi::engine::lang::Lang;
 use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
@@ -372,11 +373,12 @@ fn score_on_two_threads(table: &CustomerTable, settings: &Settings, t0: &Instant
     std::thread::scope(|s| {
         let comparison = s.spawn(|| {
             let start = Instant::now();
-            (scoring::fit_comparison(table), start.elapsed().as_secs_f64() * 1000.0)
+            let clock = || start.elapsed().as_secs_f64() * 1000.0;
+            (scoring::fit_comparison(table, &clock), clock())
         });
         let (mut scored, mut times) = scoring::score_for_views(table, settings, &now_ms);
         let t = now_ms();
-        let checks = scoring::run_checks(table, &scored);
+        let checks = scoring::run_checks(table, &scored, &now_ms);
         times.model_checks = now_ms() - t;
         let (pnbd, ms) = comparison.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         times.pareto_nbd = ms;
@@ -525,16 +527,16 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
         "rows_rejected": i.report.rows_rejected,
         "bg_nbd": s.bg_nbd.as_ref().map(|f| json!({
             "r": f.params.r, "alpha": f.params.alpha, "a": f.params.a, "b": f.params.b,
-            "log_likelihood": f.log_likelihood, "converged": f.converged, "iterations": f.iterations, "method": f.method,
+            "log_likelihood": f.log_likelihood, "converged": f.converged, "outcome": f.outcome, "iterations": f.iterations, "method": f.method,
             "standard_errors": f.standard_errors.map(|e| json!({"r": e.r, "alpha": e.alpha, "a": e.a, "b": e.b})),
         })),
         "gamma_gamma": s.gamma_gamma.as_ref().map(|f| json!({
             "p": f.params.p, "q": f.params.q, "gamma": f.params.gamma, "log_likelihood": f.log_likelihood,
-            "converged": f.converged, "customers": f.customers, "frequency_spend_correlation": f.frequency_spend_correlation,
+            "converged": f.converged, "outcome": f.outcome, "customers": f.customers, "frequency_spend_correlation": f.frequency_spend_correlation,
         })),
         "pareto_nbd": s.pareto_nbd.as_ref().map(|f| json!({
             "r": f.params.r, "alpha": f.params.alpha, "s": f.params.s, "beta": f.params.beta,
-            "log_likelihood": f.log_likelihood, "converged": f.converged, "iterations": f.iterations, "method": f.method,
+            "log_likelihood": f.log_likelihood, "converged": f.converged, "outcome": f.outcome, "iterations": f.iterations, "method": f.method,
             "standard_errors": f.standard_errors.map(|e| json!({"r": e.r, "alpha": e.alpha, "s": e.s, "beta": e.beta})),
         })),
         "verdict": s.report.verdict,
@@ -591,28 +593,37 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
     })
 }
 
+/// How a fit's search ended, for the fit lines: "converged after 34 iterations", "stopped at a limit
+/// of the model after 27 evaluations", …
+fn ended(outcome: Outcome, iterations: u64) -> String {
+    match outcome {
+        Outcome::Converged => format!("converged after {iterations} iterations"),
+        Outcome::Stalled => format!("NOT converged after {iterations} iterations"),
+        Outcome::OutOfBudget => format!("NOT converged: stopped at its budget of {} evaluations", kezhi::engine::fitting::MAX_EVALUATIONS),
+        Outcome::RanOff { .. } => format!("stopped at a limit of the model after {iterations} evaluations"),
+    }
+}
+
 fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     println!("{} customers ({} rows read, {} rejected)", i.table.customers.len(), i.report.rows_read, i.report.rows_rejected);
     match &s.bg_nbd {
         Some(f) => println!(
-            "BG/NBD       r {:.4}  alpha {:.4}  a {:.4}  b {:.4}  LL {:.2}  {} after {} iterations ({})",
-            f.params.r, f.params.alpha, f.params.a, f.params.b, f.log_likelihood,
-            if f.converged { "converged" } else { "NOT converged" }, f.iterations, f.method
+            "BG/NBD       r {:.4}  alpha {:.4}  a {:.4}  b {:.4}  LL {:.2}  {} ({})",
+            f.params.r, f.params.alpha, f.params.a, f.params.b, f.log_likelihood, ended(f.outcome, f.iterations), f.method
         ),
         None => println!("BG/NBD       not fitted"),
     }
     match &s.pareto_nbd {
         Some(f) => println!(
-            "Pareto/NBD   r {:.4}  alpha {:.4}  s {:.4}  beta {:.4}  LL {:.2}  {} after {} iterations ({})",
-            f.params.r, f.params.alpha, f.params.s, f.params.beta, f.log_likelihood,
-            if f.converged { "converged" } else { "NOT converged" }, f.iterations, f.method
+            "Pareto/NBD   r {:.4}  alpha {:.4}  s {:.4}  beta {:.4}  LL {:.2}  {} ({})",
+            f.params.r, f.params.alpha, f.params.s, f.params.beta, f.log_likelihood, ended(f.outcome, f.iterations), f.method
         ),
         None => println!("Pareto/NBD   not fitted"),
     }
     match &s.gamma_gamma {
         Some(f) => println!(
-            "Gamma-Gamma  p {:.4}  q {:.4}  gamma {:.4}  LL {:.2}  ({} repeat customers)",
-            f.params.p, f.params.q, f.params.gamma, f.log_likelihood, f.customers
+            "Gamma-Gamma  p {:.4}  q {:.4}  gamma {:.4}  LL {:.2}  {} ({} repeat customers)",
+            f.params.p, f.params.q, f.params.gamma, f.log_likelihood, ended(f.outcome, f.iterations), f.customers
         ),
         None => println!("Gamma-Gamma  not fitted"),
     }

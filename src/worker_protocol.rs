@@ -466,9 +466,9 @@ mod tests {
 
         // The CLI's order: the Pareto/NBD fit made apart (on its own thread), the checks before it is
         // joined, then both handed in.
-        let pnbd = crate::engine::scoring::fit_comparison(table);
+        let pnbd = crate::engine::scoring::fit_comparison(table, &|| 0.0);
         let (mut apart, _) = crate::engine::scoring::score_for_views(table, &settings, &|| 0.0);
-        let checks = crate::engine::scoring::run_checks(table, &apart);
+        let checks = crate::engine::scoring::run_checks(table, &apart, &|| 0.0);
         crate::engine::scoring::complete_comparison(&mut apart, pnbd, checks);
         assert_eq!(apart, one_step);
     }

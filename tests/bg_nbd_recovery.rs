@@ -14,7 +14,7 @@ fn recover(seed: u64, r: f64, alpha: f64, a: f64, b: f64) {
     let params = DemoParams { r, alpha, a, b, ..DemoParams::pure(seed, 20_000) };
     let data = generate(&params);
     let d = RepeatData::from_triples(data.btyd_summary());
-    let fit = bg_nbd::fit(&d).expect("fit");
+    let fit = bg_nbd::fit(&d, None).expect("fit");
     let se = fit.standard_errors.expect("standard errors");
     let p = fit.params;
     for (name, got, want, s) in [("r", p.r, r, se.r), ("alpha", p.alpha, alpha, se.alpha), ("a", p.a, a, se.a), ("b", p.b, b, se.b)] {

@@ -27,7 +27,7 @@ fn cdnow() -> RepeatData {
 fn bg_nbd_matches_fader_hardie_lee_2005_on_cdnow() {
     let d = cdnow();
     assert_eq!(d.customers(), 2357.0);
-    let fit = bg_nbd::fit(&d).expect("fit");
+    let fit = bg_nbd::fit(&d, None).expect("fit");
     let p = fit.params;
     let want = [(p.r, 0.243, "r"), (p.alpha, 4.414, "alpha"), (p.a, 0.793, "a"), (p.b, 2.426, "b")];
     for (got, want, name) in want {
@@ -76,7 +76,7 @@ fn bg_nbd_population_and_conditional_expectations_are_consistent() {
 fn gamma_gamma_matches_the_cdnow_reference() {
     let d = kezhi::engine::gamma_gamma::SpendData::from_table(&cdnow_table());
     assert_eq!(d.x.len(), 946, "repeat customers");
-    let fit = kezhi::engine::gamma_gamma::fit(&d).expect("fit");
+    let fit = kezhi::engine::gamma_gamma::fit(&d, None).expect("fit");
     let p = fit.params;
     for (got, want, name) in [(p.p, 6.25, "p"), (p.q, 3.74, "q"), (p.gamma, 15.44, "gamma")] {
         assert!((got - want).abs() <= PUBLISHED_2DP, "{name}: {got} vs {want} ({fit:?})");
@@ -87,7 +87,7 @@ fn gamma_gamma_matches_the_cdnow_reference() {
 
 #[test]
 fn pareto_nbd_matches_fader_hardie_lee_2005_on_cdnow() {
-    let fit = pareto_nbd::fit(&cdnow()).expect("fit");
+    let fit = pareto_nbd::fit(&cdnow(), None).expect("fit");
     let p = fit.params;
     for (got, want, name) in [(p.r, 0.553, "r"), (p.alpha, 10.578, "alpha"), (p.s, 0.606, "s"), (p.beta, 11.669, "beta")] {
         assert!((got - want).abs() <= PUBLISHED_3DP, "{name}: {got} vs published {want} ({fit:?})");

@@ -32,7 +32,7 @@ fn close(got: f64, want: f64, rel: f64) -> bool {
 #[test]
 fn calibration_holdout_matches_lifetimes_on_cdnow() {
     let table = table_at("1998-06-30");
-    let check = calibration_holdout(&table, "1997-09-30".parse().unwrap()).expect("holdout check");
+    let check = calibration_holdout(&table, "1997-09-30".parse().unwrap(), None).expect("holdout check");
     let want = reference();
     assert_eq!(check.holdout_length, want["holdout_length_weeks"].as_f64().unwrap());
     assert_eq!(check.calibration_customers, 2357);
@@ -61,7 +61,7 @@ fn calibration_holdout_matches_lifetimes_on_cdnow() {
 fn repeat_histogram_matches_lifetimes_on_cdnow() {
     let table = table_at("1997-09-30");
     let data = RepeatData::from_table(&table);
-    let fit = bg_nbd::fit(&data).expect("fit");
+    let fit = bg_nbd::fit(&data, None).expect("fit");
     let hist = repeat_histogram(&fit.params, &data);
     let want = reference();
     let expected = want["histogram_expected"].as_array().unwrap();
@@ -81,7 +81,7 @@ fn repeat_histogram_matches_lifetimes_on_cdnow() {
 fn cumulative_tracking_ends_at_the_tables_totals() {
     let table = table_at("1997-09-30");
     let data = RepeatData::from_table(&table);
-    let fit = bg_nbd::fit(&data).expect("fit");
+    let fit = bg_nbd::fit(&data, None).expect("fit");
     let track = cumulative_tracking(&fit.params, &table).expect("dated data");
     let last = track.last().unwrap();
     assert_eq!(last.date, "1997-09-30".parse().unwrap());
@@ -100,7 +100,7 @@ fn cumulative_tracking_ends_at_the_tables_totals() {
 fn p_alive_matrix_is_one_for_no_repeats_and_rises_with_recency() {
     let table = table_at("1997-09-30");
     let data = RepeatData::from_table(&table);
-    let fit = bg_nbd::fit(&data).expect("fit");
+    let fit = bg_nbd::fit(&data, None).expect("fit");
     let m = p_alive_matrix(&fit.params, &data, 10, 20);
     assert_eq!((m.values.len(), m.values[0].len()), (11, 20));
     assert!(m.values[0].iter().all(|&v| v == 1.0));

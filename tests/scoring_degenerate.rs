@@ -3,7 +3,9 @@
 //! model is missing.
 
 use kezhi::engine::demo_data::{generate, DemoParams};
-use kezhi::engine::fit_report::Verdict;
+use kezhi::engine::fit_report::{Finding, ModelLimit, Verdict};
+use kezhi::engine::fitting::Outcome;
+use kezhi::engine::tolerances::AT_LIMIT_REL;
 use kezhi::engine::import::{import, ImportOptions};
 use kezhi::engine::scoring::{score, Scored};
 use kezhi::engine::settings::Settings;
@@ -95,4 +97,89 @@ fn small_demo_retailers() {
         assert_all_finite(&s);
         assert_ne!(s.report.verdict, Verdict::NotUsable, "{customers} customers, seed {seed}: {:?}", s.report);
     }
+}
+
+/// `n` customers who all buy as one Poisson process (a purchase every `gap_days` on average, nobody
+/// dropping out) through 2024, spending `spend(customer, purchase)`: xorshift, so the file is the same
+/// on every run.
+fn poisson_purchases(n: usize, gap_days: f64, spend: impl Fn(usize, usize, f64) -> f64) -> String {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut uniform = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut csv = String::from("customer_id,date,amount\n");
+    for c in 0..n {
+        let mut day = (uniform() * 120.0).floor();
+        let mut k = 0;
+        while day < 366.0 {
+            let date = start + chrono::Days::new(day as u64);
+            csv += &format!("K{c:04},{date},{:.2}\n", spend(c, k, uniform()));
+            day += (-gap_days * (1.0 - uniform()).ln()).floor().max(1.0);
+            k += 1;
+        }
+    }
+    csv
+}
+
+/// Purchases as one Poisson process for everyone, nobody dropping out: BG/NBD's and Pareto/NBD's
+/// likelihoods keep rising as r and α grow together and the dropout parameter falls to zero. The fits
+/// stop at the edge of their search and say which limit they are at, in a few evaluations instead of
+/// following the parameters to infinity (issue 26: 89 s natively on such a file before), and the
+/// limit's figures still predict the holdout.
+#[test]
+fn poisson_purchases_sit_at_a_limit_of_the_models() {
+    let s = scored(&poisson_purchases(386, 21.0, |_, _, u| 42.0 + 16.0 * u));
+    assert_all_finite(&s);
+    let limits = |model: &str| {
+        s.report.findings.iter().find_map(|f| match f {
+            Finding::AtLimit { model: m, limits } if m == model => Some(limits.clone()),
+            _ => None,
+        })
+    };
+    for model in ["BG/NBD", "Pareto/NBD"] {
+        let l = limits(model).unwrap_or_else(|| panic!("{model}: {:?}", s.report.findings));
+        assert!(matches!(l[0], ModelLimit::SameRate { rate } if (rate - 7.0 / 21.0).abs() < 0.05), "{model}: {l:?}");
+        assert_eq!(l[1..], [ModelLimit::NoDropout], "{model}");
+    }
+    // The symptoms are not listed beside the limit.
+    assert!(!s.report.findings.iter().any(|f| matches!(f, Finding::NotConverged { .. } | Finding::NoStandardErrors { .. } | Finding::AtBound { .. })), "{:?}", s.report.findings);
+    assert_eq!(s.report.verdict, Verdict::UseWithCare);
+    let bg = s.bg_nbd.as_ref().expect("the limit's BG/NBD is kept");
+    assert!(matches!(bg.outcome, Outcome::RanOff { .. }), "{bg:?}");
+    // Pareto/NBD stops at the limit too (by crawling along it, `fitting::Problem::crawling_to_the_edge`),
+    // not at its budget.
+    let pnbd = s.pareto_nbd.as_ref().expect("Pareto/NBD at its limit");
+    assert!(matches!(pnbd.outcome, Outcome::RanOff { .. }), "{pnbd:?}");
+    assert!(s.report.findings.iter().any(|f| matches!(f, Finding::HoldoutFine { .. })), "{:?}", s.report.findings);
+}
+
+/// Every order of every customer of the same amount: Gamma-Gamma's q (customers' mean spends alike)
+/// runs off; the expected spend is that amount, and it is said why. (p, the orders of one customer
+/// alike, is not pinned: the model sees each customer's mean spend only.)
+#[test]
+fn identical_spends_sit_at_gamma_gammas_limit() {
+    let s = scored(&poisson_purchases(200, 30.0, |_, _, _| 25.0));
+    assert_all_finite(&s);
+    let gg = s.report.findings.iter().find_map(|f| match f {
+        Finding::AtLimit { model, limits } if model == "Gamma-Gamma" => Some(limits.clone()),
+        _ => None,
+    });
+    assert!(gg.is_some_and(|l| l.contains(&ModelLimit::SameMeanSpend)), "{:?}", s.report.findings);
+    for c in &s.customers {
+        if let Some(m) = c.expected_mean_spend {
+            assert!((m - 25.0).abs() < AT_LIMIT_REL * 25.0, "{c:?}");
+        }
+    }
+}
+
+/// Amounts of a billion and more a purchase: the fits work in logs, so nothing overflows.
+#[test]
+fn huge_spends_stay_finite() {
+    let s = scored(&poisson_purchases(150, 40.0, |c, _, u| 1e9 * (1.0 + (c % 7) as f64) * (0.8 + 0.4 * u)));
+    assert_all_finite(&s);
+    assert!(s.gamma_gamma.is_some(), "{:?}", s.report.findings);
 }

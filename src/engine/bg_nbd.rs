@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fitting::{mean_negative_in_logs, minimise, multi_start, standard_errors_in_logs, Objective, SUBSAMPLE_ROWS};
+use super::fitting::{Deadline, Outcome, mean_negative_in_logs, minimise, multi_start, standard_errors_in_logs, Objective, SUBSAMPLE_ROWS};
 use super::hypergeometric::hyp2f1;
 use super::repeat_data::RepeatData;
 
@@ -182,21 +182,28 @@ pub struct BgNbdFit {
     pub log_likelihood: f64,
     pub iterations: u64,
     pub converged: bool,
+    /// How the search ended (`fitting::Outcome`): converged, stalled, out of budget, or run off
+    /// toward a limit of the model.
+    pub outcome: Outcome,
     pub method: String,
 }
 
-/// Fits r, α, a, b by maximum likelihood from several starting points.
-pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
-    let m = maximise(d)?;
+/// Fits r, α, a, b by maximum likelihood from several starting points, within the evaluation budget
+/// (`fitting::MAX_EVALUATIONS`) and, when given, a deadline.
+pub fn fit(d: &RepeatData, deadline: Option<Deadline<'_>>) -> Option<BgNbdFit> {
+    let m = maximise(d, deadline)?;
     let params = BgNbdParams::from_log(&m.theta);
     let obj = NegLogLik(d);
-    let standard_errors = standard_errors_in_logs(&obj, &m.theta, d.customers()).map(|se| BgNbdParams { r: se[0], alpha: se[1], a: se[2], b: se[3] });
+    // Standard errors only where the search ended by itself: at a limit the Hessian is singular, and a
+    // fit out of its budget has no time for eight more gradients on all the data.
+    let standard_errors = m.ended_by_itself().then(|| standard_errors_in_logs(&obj, &m.theta, d.customers())).flatten().map(|se| BgNbdParams { r: se[0], alpha: se[1], a: se[2], b: se[3] });
     Some(BgNbdFit {
         params,
         standard_errors,
         log_likelihood: log_likelihood(&params, d),
         iterations: m.iterations,
         converged: m.converged,
+        outcome: m.outcome,
         method: m.method,
     })
 }
@@ -205,7 +212,7 @@ pub fn fit(d: &RepeatData) -> Option<BgNbdFit> {
 /// P(alive) back then): the same optimum without the Hessian's eight gradient evaluations on all
 /// the data.
 fn fit_params(d: &RepeatData) -> Option<BgNbdParams> {
-    maximise(d).map(|m| BgNbdParams::from_log(&m.theta))
+    maximise(d, None).map(|m| BgNbdParams::from_log(&m.theta))
 }
 
 /// [`fit_params`] on data close to those `near` was fitted on (the same customers' occasions up to
@@ -218,13 +225,13 @@ pub fn refit_params(d: &RepeatData, near: &BgNbdParams) -> Option<BgNbdParams> {
         return None;
     }
     let start = vec![near.r.ln(), near.alpha.ln(), near.a.ln(), near.b.ln()];
-    minimise(&NegLogLik(d), &[start])
+    minimise(&NegLogLik(d), &[start], None)
         .filter(|m| m.converged)
         .map(|m| BgNbdParams::from_log(&m.theta))
         .or_else(|| fit_params(d))
 }
 
-fn maximise(d: &RepeatData) -> Option<super::fitting::Minimum> {
+fn maximise(d: &RepeatData, deadline: Option<Deadline<'_>>) -> Option<super::fitting::Minimum> {
     if d.x.is_empty() {
         return None;
     }
@@ -237,7 +244,7 @@ fn maximise(d: &RepeatData) -> Option<super::fitting::Minimum> {
     ];
     let obj = NegLogLik(d);
     let sub = d.subsample(SUBSAMPLE_ROWS);
-    multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)
+    multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts, deadline)
 }
 
 /// P(alive | x, t_x, T), eq. (11).

@@ -3,9 +3,15 @@
 //! page can lay it out) with its sentence in both languages.
 //!
 //! Rules, from the fits and the holdout check:
+//! - at a limit of the model (docs/methods.md, "Bounded fits"): a shape parameter beyond
+//!   [`LIMIT_SHAPE`] or below its inverse, or a search that ran off the box toward one — purchase
+//!   rates alike for everyone (r → ∞: a Poisson process), nobody dropping out (BG/NBD's a/(a+b) → 0,
+//!   Pareto/NBD's s → 0), dropout alike for everyone (a, b → ∞; s → ∞), mean spends alike (Gamma-Gamma
+//!   q → ∞), every order of a customer alike (p → ∞). The model's figures are then those of the
+//!   limit, said in words instead of the symptoms (no convergence, no standard errors): use with care;
 //! - not usable: BG/NBD not fitted (too few repeat customers, no finite likelihood), or a parameter
-//!   at a bound of the search (below 1e-6 or above 1e6: the likelihood is flat that way and the
-//!   estimate means nothing);
+//!   at a bound of the search (below 1e-6 or above 1e6) that is no known limit: the likelihood is
+//!   flat that way and the estimate means nothing;
 //! - use with care: the optimiser did not converge; no standard errors (flat or singular Hessian);
 //!   a parameter whose standard error exceeds half its value; Gamma-Gamma missing or its
 //!   independence assumption doubtful (|corr(x, m_x)| > 0.3); holdout repeat purchases predicted
@@ -17,6 +23,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fitting::{Outcome, FIT_MS, MAX_EVALUATIONS};
 use super::lang::{group_thousands, Lang};
 
 /// A count the models give as a real number, rounded and grouped: 9113.4 → "9,113".
@@ -26,12 +33,80 @@ fn whole(x: f64) -> String {
 
 /// Smallest and largest parameter value the search treats as inside its domain.
 pub const PARAMETER_BOUNDS: (f64, f64) = (1e-6, 1e6);
+/// A shape parameter (r, a, b, s, p, q) above this, or below its inverse, puts the model at one of its
+/// limits ([`ModelLimit`]): the likelihood there is within rounding of the limit's.
+pub const LIMIT_SHAPE: f64 = 1e4;
 /// A standard error above this share of its parameter marks the estimate as imprecise.
 pub const IMPRECISE_SE_SHARE: f64 = 0.5;
 /// Frequency–spend correlation above which Gamma-Gamma's independence assumption is doubtful.
 pub const SPEND_CORRELATION_LIMIT: f64 = 0.3;
 /// Holdout total predicted this far off (relative) or more marks the fit as doubtful.
 pub const HOLDOUT_ERROR_LIMIT: f64 = 0.2;
+
+/// A limit of a model the data sit at: parameters run off together and the model becomes a simpler one.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum ModelLimit {
+    /// r, α → ∞ with r/α fixed: every customer buys at the same rate `rate` per time unit (Poisson).
+    SameRate { rate: f64 },
+    /// BG/NBD a/(a+b) → 0, Pareto/NBD s → 0: nobody drops out.
+    NoDropout,
+    /// BG/NBD a, b → ∞; Pareto/NBD s → ∞: every customer has the same dropout rate.
+    SameDropout,
+    /// Gamma-Gamma q → ∞ with γ/q fixed: mean order values differ between customers by chance only.
+    SameMeanSpend,
+    /// Gamma-Gamma p → ∞: each customer's orders are all of the same amount.
+    SameOrderSpend,
+}
+
+impl ModelLimit {
+    /// The limits `values` (in the model's parameter order: BG/NBD r, α, a, b; Pareto/NBD r, α, s, β;
+    /// Gamma-Gamma p, q, γ) sit at.
+    pub fn of(model: &str, values: &[f64]) -> Vec<ModelLimit> {
+        let (big, small) = (|v: f64| v > LIMIT_SHAPE, |v: f64| v < 1.0 / LIMIT_SHAPE);
+        let mut out = Vec::new();
+        match (model, values) {
+            ("BG/NBD" | "Pareto/NBD", &[r, alpha, shape, scale]) => {
+                if big(r) {
+                    out.push(ModelLimit::SameRate { rate: r / alpha });
+                }
+                let no_dropout = if model == "BG/NBD" { small(shape / (shape + scale)) } else { small(shape) };
+                if no_dropout {
+                    out.push(ModelLimit::NoDropout);
+                } else if big(shape) && (model != "BG/NBD" || big(scale)) {
+                    out.push(ModelLimit::SameDropout);
+                }
+            }
+            ("Gamma-Gamma", &[p, q, _]) => {
+                if big(q) {
+                    out.push(ModelLimit::SameMeanSpend);
+                }
+                if big(p) {
+                    out.push(ModelLimit::SameOrderSpend);
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn text(self, lang: Lang) -> String {
+        match self {
+            ModelLimit::SameRate { rate } => match lang {
+                Lang::Zh => format!("每位客户的购买频率几乎相同（泊松过程，r/α = 每时间单位 {rate:.3} 次）"),
+                Lang::En => format!("every customer buys at about the same rate (a Poisson process, r/α = {rate:.3} purchases per time unit)"),
+            },
+            ModelLimit::NoDropout => lang.pick("nobody seems to drop out", "看不出有客户流失").into(),
+            ModelLimit::SameDropout => lang.pick("every customer seems equally likely to drop out", "每位客户的流失可能几乎相同").into(),
+            ModelLimit::SameMeanSpend => lang
+                .pick(
+                    "customers' mean order values differ no more than chance makes them, so each is expected to spend the overall mean",
+                    "客户之间平均客单价的差异不超过随机波动，因此每位客户的预期客单价都取总体均值",
+                )
+                .into(),
+            ModelLimit::SameOrderSpend => lang.pick("each customer's orders are all of about the same amount", "每位客户的各笔订单金额几乎相同").into(),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Verdict {
@@ -64,6 +139,10 @@ pub enum Finding {
     TooFewRepeaters { model: String, have: usize, need: usize },
     NoFiniteLikelihood { model: String },
     NotConverged { model: String },
+    /// The search spent its evaluation budget (`fitting::MAX_EVALUATIONS`) before converging.
+    OutOfBudget { model: String },
+    /// The model sits at one or more of its limits ([`ModelLimit`]).
+    AtLimit { model: String, limits: Vec<ModelLimit> },
     AtBound { model: String, parameter: String, value: f64 },
     NoStandardErrors { model: String },
     Imprecise { model: String, parameter: String, relative_se: f64 },
@@ -89,9 +168,19 @@ impl Finding {
     pub fn order(&self) -> (u8, u8) {
         let model = |m: &str| u8::from(m != "BG/NBD");
         match self {
+            Finding::NotConverged { model: m } | Finding::OutOfBudget { model: m } | Finding::AtLimit { model: m, .. } | Finding::AtBound { model: m, .. }
+                if m == "Gamma-Gamma" =>
+            {
+                return (5, 0)
+            }
+            _ => {}
+        }
+        match self {
             Finding::UnusableThresholds { .. } | Finding::AhpInconsistent { .. } | Finding::AhpUnusable => (0, 0),
             Finding::TooFewRepeaters { .. } | Finding::NoFiniteLikelihood { .. } | Finding::NeedsPurchaseHistories => (1, 0),
-            Finding::NotConverged { model: m } | Finding::NoStandardErrors { model: m } => (2, model(m)),
+            Finding::NotConverged { model: m } | Finding::OutOfBudget { model: m } | Finding::AtLimit { model: m, .. } | Finding::NoStandardErrors { model: m } => {
+                (2, model(m))
+            }
             Finding::AtBound { model: m, .. } | Finding::Imprecise { model: m, .. } => (2, model(m)),
             Finding::HoldoutOff { .. } | Finding::HoldoutFine { .. } => (3, 0),
             Finding::Comparison { .. } => (4, 0),
@@ -106,6 +195,8 @@ impl Finding {
             Finding::TooFewRepeaters { model, .. }
             | Finding::NoFiniteLikelihood { model }
             | Finding::NotConverged { model }
+            | Finding::OutOfBudget { model }
+            | Finding::AtLimit { model, .. }
             | Finding::AtBound { model, .. }
             | Finding::NoStandardErrors { model }
             | Finding::Imprecise { model, .. }
@@ -144,6 +235,19 @@ impl Finding {
             } else {
                 format!("{model}: the optimiser stopped before converging; treat the parameters with care.")
             },
+            Finding::OutOfBudget { model } => if zh {
+                format!("{model}：优化用完了预算（{} 次计算或 {:.1} 秒）仍未收敛，已停在目前最优的参数上；请谨慎使用这些参数。", group_thousands(u64::from(MAX_EVALUATIONS)), FIT_MS / 1000.0)
+            } else {
+                format!("{model}: the optimiser reached its budget ({} evaluations or {:.1} s) before converging and stopped at the best parameters so far; treat them with care.", group_thousands(u64::from(MAX_EVALUATIONS)), FIT_MS / 1000.0)
+            },
+            Finding::AtLimit { model, limits } => {
+                let what: Vec<String> = limits.iter().map(|l| l.text(lang)).collect();
+                if zh {
+                    format!("{model} 处于模型的极限：{}。参数在此方向上无限增大或趋于零，搜索停在边界处，结果即该极限模型的结果。", what.join("；"))
+                } else {
+                    format!("{model} sits at a limit of the model: {}. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's.", what.join("; "))
+                }
+            }
             Finding::AtBound { model, parameter, value } => if zh {
                 format!("{model}：参数 {parameter} = {value:.3e} 落在搜索边界上，数据无法确定它。")
             } else {
@@ -205,6 +309,14 @@ impl Finding {
                 )
                 .to_string(),
             Finding::Comparison { bg_nbd, pareto_nbd } => {
+                // Within 0.05 the two print the same: neither is said to fit better.
+                if (pareto_nbd - bg_nbd).abs() < 0.05 {
+                    return if zh {
+                        format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，两者同样贴合）。")
+                    } else {
+                        format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; the two fit equally well).")
+                    };
+                }
                 let better = if pareto_nbd > bg_nbd { "Pareto/NBD" } else { "BG/NBD" };
                 if zh {
                     format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
@@ -235,16 +347,34 @@ impl FitReport {
     }
 }
 
-/// Findings on one fitted model's parameters: at a bound, no standard errors, imprecise.
-pub fn parameter_findings(model: &str, names: &[&str], values: &[f64], standard_errors: Option<&[f64]>, converged: bool) -> Vec<Finding> {
+/// Findings on one fitted model's parameters: at a limit of the model (then nothing else: no
+/// convergence and no standard errors are that limit's symptoms), or not converged, out of budget, at a
+/// bound, no standard errors, imprecise.
+pub fn parameter_findings(model: &str, names: &[&str], values: &[f64], standard_errors: Option<&[f64]>, outcome: Outcome) -> Vec<Finding> {
+    let limits = ModelLimit::of(model, values);
+    if !limits.is_empty() {
+        return vec![Finding::AtLimit { model: model.into(), limits }];
+    }
     let mut out = Vec::new();
-    if !converged {
-        out.push(Finding::NotConverged { model: model.into() });
+    match outcome {
+        Outcome::Converged => {}
+        Outcome::OutOfBudget => out.push(Finding::OutOfBudget { model: model.into() }),
+        Outcome::Stalled => out.push(Finding::NotConverged { model: model.into() }),
+        // Off the box along no known limit: said as the parameter at its bound.
+        Outcome::RanOff { index, .. } => {
+            if let (Some(name), Some(&v)) = (names.get(index), values.get(index)) {
+                out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
+            }
+        }
     }
     for (name, &v) in names.iter().zip(values) {
-        if !(PARAMETER_BOUNDS.0..=PARAMETER_BOUNDS.1).contains(&v) {
+        if !(PARAMETER_BOUNDS.0..=PARAMETER_BOUNDS.1).contains(&v) && !out.iter().any(|f| matches!(f, Finding::AtBound { parameter, .. } if parameter == name)) {
             out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
         }
+    }
+    // Gamma-Gamma has no standard errors; a search stopped early was not given time for them.
+    if model == "Gamma-Gamma" || !matches!(outcome, Outcome::Converged | Outcome::Stalled) {
+        return out;
     }
     match standard_errors {
         None => out.push(Finding::NoStandardErrors { model: model.into() }),
@@ -286,14 +416,50 @@ mod tests {
 
     #[test]
     fn parameters_at_a_bound_or_imprecise_are_named() {
-        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.2, 4.0, 1e-9, 2.0], Some(&[0.01, 3.0, 1e-10, 0.1]), true);
+        // α → 0 alone is no limit of the model: said as a parameter at its bound.
+        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.2, 1e-9, 0.5, 2.0], Some(&[0.01, 3e-9, 0.1, 0.1]), Outcome::Converged);
         assert_eq!(
             f,
             vec![
-                Finding::AtBound { model: "BG/NBD".into(), parameter: "a".into(), value: 1e-9 },
-                Finding::Imprecise { model: "BG/NBD".into(), parameter: "alpha".into(), relative_se: 0.75 },
+                Finding::AtBound { model: "BG/NBD".into(), parameter: "alpha".into(), value: 1e-9 },
+                Finding::Imprecise { model: "BG/NBD".into(), parameter: "alpha".into(), relative_se: 3.0 },
             ]
         );
         assert!(f[0].text(Lang::Zh).contains("边界") && f[0].text(Lang::En).contains("bound"));
+    }
+
+    #[test]
+    fn a_tie_in_log_likelihood_names_no_winner() {
+        let tie = Finding::Comparison { bg_nbd: -12157.3450, pareto_nbd: -12157.3452 };
+        assert!(tie.text(Lang::En).ends_with("the two fit equally well)."), "{}", tie.text(Lang::En));
+        assert!(tie.text(Lang::Zh).contains("两者同样贴合"));
+        let apart = Finding::Comparison { bg_nbd: -9582.4, pareto_nbd: -9595.0 };
+        assert!(apart.text(Lang::En).ends_with("BG/NBD fits better)."));
+    }
+
+    /// Each limit from the parameters that define it, and nothing for an ordinary fit (CDNOW's
+    /// published BG/NBD estimates, Fader, Hardie & Lee 2005: r 0.243, α 4.414, a 0.793, b 2.426).
+    #[test]
+    fn limits_are_read_from_the_shape_parameters() {
+        assert!(ModelLimit::of("BG/NBD", &[0.243, 4.414, 0.793, 2.426]).is_empty());
+        assert_eq!(ModelLimit::of("BG/NBD", &[2e5, 4e5, 1e-6, 700.0]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
+        assert_eq!(ModelLimit::of("BG/NBD", &[0.5, 4.0, 3e4, 9e4]), vec![ModelLimit::SameDropout]);
+        // a large alone is a high dropout chance, not a limit.
+        assert!(ModelLimit::of("BG/NBD", &[0.5, 4.0, 3e4, 2.0]).is_empty());
+        assert_eq!(ModelLimit::of("Pareto/NBD", &[3e5, 6e5, 2e-5, 2e4]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
+        assert_eq!(ModelLimit::of("Gamma-Gamma", &[44.0, 6e7, 5e9]), vec![ModelLimit::SameMeanSpend]);
+        assert_eq!(ModelLimit::of("Gamma-Gamma", &[2e5, 3.0, 10.0]), vec![ModelLimit::SameOrderSpend]);
+        // At a limit the symptoms (no convergence, no standard errors) are not listed beside it.
+        let f = parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[3e5, 6e5, 2e-5, 2e4], None, Outcome::RanOff { index: 2, upward: false });
+        assert_eq!(f, vec![Finding::AtLimit { model: "Pareto/NBD".into(), limits: vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout] }]);
+        assert_eq!(
+            f[0].text(Lang::En),
+            "Pareto/NBD sits at a limit of the model: every customer buys at about the same rate (a Poisson process, r/α = 0.500 purchases per time unit); nobody seems to drop out. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's."
+        );
+        assert!(f[0].text(Lang::Zh).contains("泊松过程") && f[0].text(Lang::Zh).contains("看不出有客户流失"));
+        // Off the box along no known limit: the parameter is named at its bound.
+        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.3, 1e-6, 0.5, 2.0], Some(&[0.1, 1e-7, 0.1, 0.2]), Outcome::RanOff { index: 1, upward: false });
+        assert_eq!(f[0], Finding::AtBound { model: "BG/NBD".into(), parameter: "alpha".into(), value: 1e-6 });
+        assert_eq!(FitReport::new(f).verdict, Verdict::NotUsable);
     }
 }

@@ -1,6 +1,17 @@
 //! Maximum-likelihood fitting with `argmin`: L-BFGS (Armijo backtracking line search) from several starting
 //! points, falling back to Nelder-Mead when the gradient method fails. Models minimise the mean
 //! negative log-likelihood over log-parameters, so every parameter stays positive.
+//!
+//! Every minimisation is bounded (docs/methods.md, "Bounded fits"): at most [`MAX_EVALUATIONS`]
+//! evaluations of the objective over all its starts, and a search box of e^±[`LOG_EDGE`] for every
+//! parameter. A model whose likelihood keeps improving beyond the box is at one of its limits (r and α
+//! growing together: purchase rates that do not vary between customers, a Poisson process; a dropout
+//! parameter running to zero: nobody drops out); the search stops there with [`Outcome::RanOff`]
+//! instead of following the parameters to infinity, and the model names the limit
+//! (`fit_report::Finding::RanOff`). Held by `fitting::tests::a_poisson_sample_runs_off_fast` and
+//! `tests/scoring_degenerate.rs`.
+
+use std::cell::{Cell, RefCell};
 
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason};
 use argmin::solver::linesearch::condition::ArmijoCondition;
@@ -8,6 +19,50 @@ use argmin::solver::linesearch::BacktrackingLineSearch;
 use argmin::solver::neldermead::NelderMead;
 use argmin::solver::quasinewton::LBFGS;
 use serde::{Deserialize, Serialize};
+
+/// The search box in log-parameters: every parameter stays within e^±13.8 = 10^±6, the bounds
+/// `fit_report::PARAMETER_BOUNDS` reports against.
+pub const LOG_EDGE: f64 = 13.815_510_557_964_274;
+
+/// How near the edge (in log-parameters) the best point must be for a better point beyond the edge
+/// to count as running off: within a factor e⁴ ≈ 55 of it (parameters above 18,000 or below 5.5e-5).
+const NEAR_EDGE: f64 = 4.0;
+
+/// A gain in the value smaller than this (relative) counts as none for [`Problem::crawling_to_the_edge`]:
+/// for a mean negative log-likelihood near 30 over 400 customers, 1e-5 of total log-likelihood.
+const CRAWL_GAIN: f64 = 1e-9;
+/// Evaluations without a gain after which a search near the edge counts as running off.
+const CRAWL_EVALUATIONS: u32 = 60;
+
+/// Evaluations of the objective one minimisation may spend over all its starts (value and gradient
+/// together count as one). A converged fit of the tests' data takes 20–150; at the budget the best
+/// point so far is returned with [`Outcome::OutOfBudget`].
+pub const MAX_EVALUATIONS: u32 = 1_500;
+
+/// The time one model's fit may take, all its minimisations together (the subsample's starts and the
+/// polish on all the data), in milliseconds: a fit of 100,000 customers of ordinary data takes
+/// 50–500 ms natively (docs/performance.md). Past it the best point so far is returned with
+/// [`Outcome::OutOfBudget`], so on a slower machine (the page's wasm) such a fit can stop earlier in
+/// its search than the CLI's: the report says so either way.
+pub const FIT_MS: f64 = 1_500.0;
+
+/// When a fit must end: a clock (milliseconds from any origin) and the time on it.
+#[derive(Clone, Copy)]
+pub struct Deadline<'a> {
+    pub now_ms: &'a dyn Fn() -> f64,
+    pub at_ms: f64,
+}
+
+impl<'a> Deadline<'a> {
+    /// [`FIT_MS`] from now on `now_ms`.
+    pub fn for_a_fit(now_ms: &'a dyn Fn() -> f64) -> Deadline<'a> {
+        Deadline { now_ms, at_ms: now_ms() + FIT_MS }
+    }
+
+    fn passed(&self) -> bool {
+        (self.now_ms)() > self.at_ms
+    }
+}
 
 /// A smooth objective to minimise, with its gradient.
 pub trait Objective {
@@ -28,14 +83,46 @@ pub trait Objective {
     }
 }
 
+/// How a minimisation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// The gradient (or the change of the value) fell below the tolerance.
+    Converged,
+    /// The iteration cap of the method was reached, or no method converged.
+    Stalled,
+    /// [`MAX_EVALUATIONS`] were spent; the best point so far is returned.
+    OutOfBudget,
+    /// The value kept improving past the search box along parameter `index` (toward e^+∞ when
+    /// `upward`, toward 0 otherwise): the model's supremum lies at one of its limits. The point
+    /// returned is the best inside the box.
+    RanOff { index: usize, upward: bool },
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Minimum {
     pub theta: Vec<f64>,
     pub value: f64,
+    /// The method's iterations; for a search stopped early (budget, run off), the evaluations spent.
     pub iterations: u64,
     pub converged: bool,
+    pub outcome: Outcome,
     /// "L-BFGS" or "Nelder-Mead".
     pub method: String,
+}
+
+impl Minimum {
+    /// Converged or stalled: not stopped by the budget or at the edge of the box.
+    pub fn ended_by_itself(&self) -> bool {
+        matches!(self.outcome, Outcome::Converged | Outcome::Stalled)
+    }
+}
+
+/// What one minimisation has spent and why it stopped early, shared by its starts.
+#[derive(Default)]
+struct Spent<'a> {
+    evaluations: Cell<u32>,
+    stop: Cell<Option<Outcome>>,
+    deadline: Option<Deadline<'a>>,
 }
 
 /// argmin asks for the cost and the gradient at the same point in separate calls; the objective's
@@ -48,15 +135,71 @@ pub struct Minimum {
 /// against an evaluation's pass over every customer.
 struct Problem<'a> {
     obj: &'a dyn Objective,
-    last: std::cell::RefCell<Option<Evaluated>>,
+    last: RefCell<Option<Evaluated>>,
+    spent: &'a Spent<'a>,
+    /// Whether a stop may be signalled as an error (L-BFGS). argmin's Nelder-Mead unwraps the costs of
+    /// its first simplex, so for it a stop is a huge cost instead, and every cost after it too
+    /// (nothing more is evaluated): the method's remaining iterations cost nothing.
+    stops_with_error: bool,
+    /// The lowest finite value inside the box, and where.
+    best: RefCell<Option<(Vec<f64>, f64)>>,
+    /// The evaluation count and value at the last gain of more than [`CRAWL_GAIN`] (relative).
+    last_gain: Cell<(u32, f64)>,
 }
 
 /// The last point evaluated: parameters, value and, once computed, gradient.
 type Evaluated = (Vec<f64>, f64, Option<Vec<f64>>);
 
 impl<'a> Problem<'a> {
-    fn new(obj: &'a dyn Objective) -> Self {
-        Problem { obj, last: Default::default() }
+    fn new(obj: &'a dyn Objective, spent: &'a Spent<'a>, stops_with_error: bool) -> Self {
+        Problem { obj, last: Default::default(), spent, stops_with_error, best: Default::default(), last_gain: Cell::new((0, f64::INFINITY)) }
+    }
+
+    /// A search that has gained less than [`CRAWL_GAIN`] in [`CRAWL_EVALUATIONS`] evaluations while
+    /// its best point has a parameter near the edge of the box is creeping toward a limit of the model
+    /// along a ridge too flat to leave the box by a better point: it ran off that way (the parameter
+    /// nearest the edge). Pareto/NBD on Poisson purchases does this: held by
+    /// `tests/scoring_degenerate.rs`, `poisson_purchases_sit_at_a_limit_of_the_models`.
+    fn crawling_to_the_edge(&self, v: f64) -> Option<Outcome> {
+        let n = self.spent.evaluations.get();
+        let (at, gained_from) = self.last_gain.get();
+        if v < gained_from - CRAWL_GAIN * gained_from.abs().max(1.0) || gained_from.is_infinite() {
+            self.last_gain.set((n, v));
+            return None;
+        }
+        if n - at < CRAWL_EVALUATIONS {
+            return None;
+        }
+        let best = self.best.borrow();
+        let (theta, _) = best.as_ref()?;
+        let (index, t) = theta.iter().enumerate().max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))?;
+        (t.abs() > LOG_EDGE - NEAR_EDGE).then_some(Outcome::RanOff { index, upward: *t > 0.0 })
+    }
+
+    /// What a cost returns once the search must stop.
+    fn stopped(&self, why: &'static str) -> Result<f64, argmin::core::Error> {
+        if self.stops_with_error {
+            Err(argmin::core::Error::msg(why))
+        } else {
+            Ok(f64::MAX / 4.0)
+        }
+    }
+
+    /// Counts one evaluation of the objective; false once the budget (evaluations or time) is spent.
+    fn charge(&self) -> bool {
+        let n = self.spent.evaluations.get();
+        if n >= MAX_EVALUATIONS || self.spent.deadline.is_some_and(|d| d.passed()) {
+            self.spent.stop.set(Some(Outcome::OutOfBudget));
+            return false;
+        }
+        self.spent.evaluations.set(n + 1);
+        true
+    }
+
+    /// The best point inside the box as a [`Minimum`] that ended with `outcome`.
+    fn best_as(&self, outcome: Outcome, iterations: u64, method: &str) -> Option<Minimum> {
+        let (theta, value) = self.best.borrow().clone()?;
+        Some(Minimum { theta, value, iterations, converged: false, outcome, method: method.into() })
     }
 
     fn value(&self, p: &[f64]) -> f64 {
@@ -64,6 +207,9 @@ impl<'a> Problem<'a> {
             if q == p {
                 return *v;
             }
+        }
+        if self.spent.stop.get().is_some() || !self.charge() {
+            return f64::NAN;
         }
         let (v, g) = if self.obj.joint_is_cheap() {
             let (v, g) = self.obj.value_and_gradient(p);
@@ -82,12 +228,13 @@ impl<'a> Problem<'a> {
         };
         let g = match cached {
             Some((_, Some(g))) => return g,
-            Some((_, None)) => self.obj.gradient(p),
-            None => {
+            Some((_, None)) if self.charge() => self.obj.gradient(p),
+            None if self.charge() => {
                 let (v, g) = self.obj.value_and_gradient(p);
                 *self.last.borrow_mut() = Some((p.to_vec(), v, Some(g.clone())));
                 return g;
             }
+            _ => return vec![f64::NAN; p.len()],
         };
         if let Some(last) = self.last.borrow_mut().as_mut() {
             last.2 = Some(g.clone());
@@ -96,20 +243,51 @@ impl<'a> Problem<'a> {
     }
 }
 
-impl CostFunction for Problem<'_> {
+impl CostFunction for &Problem<'_> {
     type Param = Vec<f64>;
     type Output = f64;
+    /// Outside the box a point is refused (a huge cost the line search backs away from) unless it
+    /// improves on the best point inside and that point is itself near the edge the same way: then
+    /// the search is running off to a limit and stops. (A wild step from the middle of the box that
+    /// lands lower outside it is only refused: `tests::the_evaluation_budget_holds`.)
     fn cost(&self, p: &Vec<f64>) -> Result<f64, argmin::core::Error> {
-        let v = self.value(p);
-        Ok(if v.is_finite() { v } else { f64::MAX / 4.0 })
+        let v = Problem::value(self, p);
+        if self.spent.stop.get().is_some() {
+            return self.stopped("the search was stopped");
+        }
+        let best = self.best.borrow().as_ref().map_or(f64::INFINITY, |b| b.1);
+        let best_near_edge = |index: usize| {
+            self.best.borrow().as_ref().is_some_and(|(b, _)| b[index].abs() > LOG_EDGE - NEAR_EDGE && b[index].signum() == p[index].signum())
+        };
+        match p.iter().position(|t| t.abs() > LOG_EDGE) {
+            Some(index) if v < best && best_near_edge(index) => {
+                self.spent.stop.set(Some(Outcome::RanOff { index, upward: p[index] > 0.0 }));
+                self.stopped("the search ran off the box")
+            }
+            Some(_) => Ok(f64::MAX / 4.0),
+            None if v.is_finite() => {
+                if v < best {
+                    *self.best.borrow_mut() = Some((p.clone(), v));
+                }
+                if let Some(ran_off) = self.crawling_to_the_edge(v) {
+                    self.spent.stop.set(Some(ran_off));
+                    return self.stopped("the search crawls along a limit of the model");
+                }
+                Ok(v)
+            }
+            None => Ok(f64::MAX / 4.0),
+        }
     }
 }
 
-impl Gradient for Problem<'_> {
+impl Gradient for &Problem<'_> {
     type Param = Vec<f64>;
     type Gradient = Vec<f64>;
     fn gradient(&self, p: &Vec<f64>) -> Result<Vec<f64>, argmin::core::Error> {
         let g = Problem::gradient(self, p);
+        if self.spent.stop.get().is_some() {
+            return Err(argmin::core::Error::msg("the evaluation budget is spent"));
+        }
         if g.iter().all(|x| x.is_finite()) {
             Ok(g)
         } else {
@@ -125,18 +303,15 @@ impl Gradient for Problem<'_> {
 /// negative log-likelihood by less than 1e-12: a mean over 1e5 customers of values near 10 carries
 /// rounding of about 1e-13, so smaller changes are noise (was 1e-14; Gamma-Gamma at 100k customers
 /// 40 → 30 ms in `kezhi score`, the log-likelihood the same to 1e-14 relative).
-fn lbfgs(obj: &dyn Objective, start: &[f64]) -> Option<Minimum> {
+fn lbfgs<'a>(obj: &'a dyn Objective, start: &[f64], spent: &'a Spent<'a>) -> Option<Minimum> {
     let search = BacktrackingLineSearch::new(ArmijoCondition::new(1e-4).ok()?).rho(0.5).ok()?;
     let solver = LBFGS::new(search, 10).with_tolerance_grad(obj.gradient_tolerance()).ok()?.with_tolerance_cost(1e-12).ok()?;
-    let res = Executor::new(Problem::new(obj), solver).configure(|s| s.param(start.to_vec()).max_iters(1000)).run().ok()?;
-    let st = res.state();
-    let theta = st.get_best_param()?.clone();
-    let value = obj.value(&theta);
-    let converged = matches!(st.get_termination_reason(), Some(TerminationReason::SolverConverged));
-    value.is_finite().then(|| Minimum { theta, value, iterations: st.get_iter(), converged, method: "L-BFGS".into() })
+    let problem = Problem::new(obj, spent, true);
+    let run = Executor::new(&problem, solver).configure(|s| s.param(start.to_vec()).max_iters(1000)).run().map(|res| ended(res.state()));
+    finish(run, &problem, obj, "L-BFGS")
 }
 
-fn nelder_mead(obj: &dyn Objective, start: &[f64]) -> Option<Minimum> {
+fn nelder_mead<'a>(obj: &'a dyn Objective, start: &[f64], spent: &'a Spent<'a>) -> Option<Minimum> {
     let mut simplex = vec![start.to_vec()];
     for i in 0..start.len() {
         let mut v = start.to_vec();
@@ -144,23 +319,52 @@ fn nelder_mead(obj: &dyn Objective, start: &[f64]) -> Option<Minimum> {
         simplex.push(v);
     }
     let solver = NelderMead::new(simplex).with_sd_tolerance(1e-12).ok()?;
-    let res = Executor::new(Problem::new(obj), solver).configure(|s| s.max_iters(5000)).run().ok()?;
-    let st = res.state();
-    let theta = st.get_best_param()?.clone();
-    let value = obj.value(&theta);
-    let converged = matches!(st.get_termination_reason(), Some(TerminationReason::SolverConverged));
-    value.is_finite().then(|| Minimum { theta, value, iterations: st.get_iter(), converged, method: "Nelder-Mead".into() })
+    let problem = Problem::new(obj, spent, false);
+    let run = Executor::new(&problem, solver).configure(|s| s.max_iters(5000)).run().map(|res| ended(res.state()));
+    finish(run, &problem, obj, "Nelder-Mead")
+}
+
+/// Where a run that ended by itself stopped: its best point, iterations, and whether it converged.
+type Ended = (Option<Vec<f64>>, u64, bool);
+
+fn ended<S: State<Param = Vec<f64>>>(st: &S) -> Ended {
+    (st.get_best_param().cloned(), st.get_iter(), matches!(st.get_termination_reason(), Some(TerminationReason::SolverConverged)))
+}
+
+/// The minimum a run reached: argmin's best point when it ended by itself; the best point inside the
+/// box when it was stopped (the budget, or a run off the box).
+fn finish(run: Result<Ended, argmin::core::Error>, problem: &Problem<'_>, obj: &dyn Objective, method: &str) -> Option<Minimum> {
+    match run {
+        Ok((theta, iterations, converged)) => {
+            let theta = theta?;
+            let value = obj.value(&theta);
+            // argmin ends some runs itself when a cost fails (a line search that cannot go on):
+            // the reason is then the budget or the edge, recorded in `spent`.
+            let outcome = match problem.spent.stop.get() {
+                Some(stop) => stop,
+                None if converged => Outcome::Converged,
+                None => Outcome::Stalled,
+            };
+            let converged = outcome == Outcome::Converged;
+            value.is_finite().then(|| Minimum { theta, value, iterations, converged, outcome, method: method.into() })
+        }
+        Err(_) => problem.best_as(problem.spent.stop.get()?, u64::from(problem.spent.evaluations.get()), method),
+    }
 }
 
 /// The best minimum over the starting points: L-BFGS from each; Nelder-Mead only when L-BFGS
 /// converged from none of them, from the best point it reached. Once two starts have converged to
 /// the same point (values within 1e-10 relative, log-parameters within 1e-4), the remaining starts are
-/// skipped: they would only confirm it. `None` when nothing gave a finite value.
-pub fn minimise(obj: &dyn Objective, starts: &[Vec<f64>]) -> Option<Minimum> {
+/// skipped: they would only confirm it. A start that runs off the box ends the search (the supremum
+/// is at a limit of the model, which the other starts would only approach more slowly), and so does
+/// the budget. `None` when nothing gave a finite value.
+pub fn minimise(obj: &dyn Objective, starts: &[Vec<f64>], deadline: Option<Deadline<'_>>) -> Option<Minimum> {
+    let spent = Spent { deadline, ..Spent::default() };
     let mut converged: Vec<Minimum> = Vec::new();
     let mut stalled: Vec<Minimum> = Vec::new();
+    let lowest = |v: Vec<Minimum>| v.into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
     for start in starts {
-        match lbfgs(obj, start) {
+        match lbfgs(obj, start, &spent) {
             Some(m) if m.converged => {
                 let agrees = |c: &Minimum| {
                     (c.value - m.value).abs() <= 1e-10 * m.value.abs().max(1e-300)
@@ -172,16 +376,24 @@ pub fn minimise(obj: &dyn Objective, starts: &[Vec<f64>]) -> Option<Minimum> {
                     break;
                 }
             }
+            Some(m) if matches!(m.outcome, Outcome::RanOff { .. }) => return Some(m),
+            Some(m) if m.outcome == Outcome::OutOfBudget => {
+                stalled.push(m);
+                return lowest(converged.into_iter().chain(stalled).collect()).map(|m| Minimum { outcome: Outcome::OutOfBudget, converged: false, ..m });
+            }
             Some(m) => stalled.push(m),
+            None if spent.stop.get().is_some() => break,
             None => {}
         }
     }
-    let lowest = |v: Vec<Minimum>| v.into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
     if let Some(best) = lowest(converged) {
         return Some(best);
     }
+    if let Some(stop) = spent.stop.get() {
+        return lowest(stalled).map(|m| Minimum { outcome: stop, converged: false, ..m });
+    }
     let from = lowest(stalled).map(|m| m.theta).or_else(|| starts.first().cloned())?;
-    nelder_mead(obj, &from)
+    nelder_mead(obj, &from, &spent)
 }
 
 /// The models' objective from their log-likelihood: the mean negative log-likelihood over `n`
@@ -211,11 +423,16 @@ pub fn subsample_step(rows: usize, max_rows: usize) -> Option<usize> {
 /// starts are tried on it and only its best optimum is polished on the full objective (measured on
 /// 100k simulated customers, BG/NBD: 122 full-data evaluations → 24); otherwise [`minimise`] on the
 /// full objective from every start.
-pub fn multi_start<O: Objective>(full: &O, subsample: Option<&O>, starts: &[Vec<f64>]) -> Option<Minimum> {
-    let Some(sub) = subsample else { return minimise(full, starts) };
-    match minimise(sub, starts) {
-        Some(m) => minimise(full, &[m.theta]),
-        None => minimise(full, starts),
+pub fn multi_start<O: Objective>(full: &O, subsample: Option<&O>, starts: &[Vec<f64>], deadline: Option<Deadline<'_>>) -> Option<Minimum> {
+    let Some(sub) = subsample else { return minimise(full, starts, deadline) };
+    match minimise(sub, starts, deadline) {
+        // Out of time on the subsample: its best point, valued on all the data, is the fit.
+        Some(m) if m.outcome == Outcome::OutOfBudget && deadline.is_some_and(|d| d.passed()) => {
+            let value = full.value(&m.theta);
+            value.is_finite().then_some(Minimum { value, ..m })
+        }
+        Some(m) => minimise(full, &[m.theta], deadline),
+        None => minimise(full, starts, deadline),
     }
 }
 
@@ -280,4 +497,95 @@ pub fn numeric_gradient<O: Objective>(obj: &O, theta: &[f64], h: f64) -> Vec<f64
             (obj.value(&up) - obj.value(&down)) / (2.0 * h)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts its evaluations; the value is `f`, the gradient by central differences.
+    struct Counted<F: Fn(&[f64]) -> f64> {
+        f: F,
+        calls: Cell<u32>,
+    }
+
+    impl<F: Fn(&[f64]) -> f64> Objective for Counted<F> {
+        fn value(&self, theta: &[f64]) -> f64 {
+            self.calls.set(self.calls.get() + 1);
+            (self.f)(theta)
+        }
+        fn gradient(&self, theta: &[f64]) -> Vec<f64> {
+            self.calls.set(self.calls.get() + 1);
+            (0..theta.len())
+                .map(|i| {
+                    let (mut up, mut down) = (theta.to_vec(), theta.to_vec());
+                    up[i] += 1e-6;
+                    down[i] -= 1e-6;
+                    ((self.f)(&up) - (self.f)(&down)) / 2e-6
+                })
+                .collect()
+        }
+    }
+
+    /// A value that keeps falling as θ₀ grows (like a Poisson sample's likelihood as r and α grow):
+    /// the search stops at the box's edge, says which parameter ran off which way, and takes few
+    /// evaluations to get there.
+    #[test]
+    fn a_poisson_sample_runs_off_fast() {
+        let obj = Counted { f: |t: &[f64]| (-t[0]).exp() + (t[1] - 1.0).powi(2), calls: Cell::new(0) };
+        let m = minimise(&obj, &[vec![0.0, 0.0], vec![1.0, 2.0]], None).expect("a point");
+        assert_eq!(m.outcome, Outcome::RanOff { index: 0, upward: true });
+        assert!(!m.converged);
+        assert!(m.theta[0] <= LOG_EDGE && m.theta[0] > 5.0, "{m:?}");
+        assert!((m.theta[1] - 1.0).abs() < 1e-3, "{m:?}");
+        assert!(obj.calls.get() < 300, "{} evaluations", obj.calls.get());
+    }
+
+    /// An ordinary minimum inside the box converges as before.
+    #[test]
+    fn an_inner_minimum_converges() {
+        let obj = Counted { f: |t: &[f64]| (t[0] - 2.0).powi(2) + 3.0 * (t[1] + 1.0).powi(2), calls: Cell::new(0) };
+        let m = minimise(&obj, &[vec![0.0, 0.0]], None).expect("a point");
+        assert_eq!(m.outcome, Outcome::Converged);
+        assert!((m.theta[0] - 2.0).abs() < 1e-5 && (m.theta[1] + 1.0).abs() < 1e-5, "{m:?}");
+    }
+
+    /// A search that reaches the budget stops there with the best point so far and says so; the
+    /// budget is shared by every start and method of one minimisation (here nearly spent already).
+    #[test]
+    fn the_evaluation_budget_holds() {
+        let obj = Counted { f: |t: &[f64]| (t[0] - 2.0).powi(2) + 3.0 * (t[1] + 1.0).powi(2) + 0.1 * (t[0] * t[1]).powi(2), calls: Cell::new(0) };
+        let spent = Spent::default();
+        spent.evaluations.set(MAX_EVALUATIONS - 10);
+        let m = lbfgs(&obj, &[9.0, -8.0], &spent).expect("the best point so far");
+        assert_eq!(m.outcome, Outcome::OutOfBudget, "{m:?}");
+        assert_eq!(spent.evaluations.get(), MAX_EVALUATIONS);
+        // Ten evaluations in the search, and the final value at the point returned.
+        assert_eq!(obj.calls.get(), 11);
+        assert!(m.value < obj.value(&[9.0, -8.0]), "{m:?}");
+        // Nelder-Mead, given nothing to spend, searches nothing (and does not panic on its first
+        // simplex's costs): it returns its start, out of budget, after the one final value.
+        let calls = obj.calls.get();
+        let nm = nelder_mead(&obj, &[9.0, -8.0], &spent).expect("its start");
+        assert_eq!((nm.outcome, &nm.theta[..]), (Outcome::OutOfBudget, &[9.0, -8.0][..]));
+        assert_eq!(obj.calls.get(), calls + 1);
+    }
+
+    /// The time budget: a clock that has passed the deadline stops the search at once, with the
+    /// start (the best point so far) and the outcome said.
+    #[test]
+    fn the_time_budget_holds() {
+        let obj = Counted { f: |t: &[f64]| (t[0] - 2.0).powi(2) + (t[1] + 1.0).powi(2), calls: Cell::new(0) };
+        let clock = Cell::new(0.0);
+        let now = || {
+            clock.set(clock.get() + 10.0);
+            clock.get()
+        };
+        // 10 ms a reading, 45 ms allowed: the fourth evaluation finds the deadline passed.
+        let m = minimise(&obj, &[vec![9.0, -8.0]], Some(Deadline { now_ms: &now, at_ms: 45.0 })).expect("a point");
+        assert_eq!(m.outcome, Outcome::OutOfBudget, "{m:?}");
+        assert!(obj.calls.get() <= 5, "{} evaluations", obj.calls.get());
+        // The same search without a deadline converges.
+        assert_eq!(minimise(&obj, &[vec![9.0, -8.0]], None).map(|m| m.outcome), Some(Outcome::Converged));
+    }
 }

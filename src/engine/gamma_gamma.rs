@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
 use super::customer_table::CustomerTable;
-use super::fitting::{mean_negative_in_logs, multi_start, Objective, SUBSAMPLE_ROWS};
+use super::fitting::{Deadline, Outcome, mean_negative_in_logs, multi_start, Objective, SUBSAMPLE_ROWS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GammaGammaParams {
@@ -139,24 +139,28 @@ pub struct GammaGammaFit {
     pub log_likelihood: f64,
     pub iterations: u64,
     pub converged: bool,
+    /// How the search ended (`fitting::Outcome`): converged, stalled, out of budget, or run off
+    /// toward a limit of the model.
+    pub outcome: Outcome,
     pub method: String,
     pub customers: usize,
     pub frequency_spend_correlation: f64,
 }
 
-pub fn fit(d: &SpendData) -> Option<GammaGammaFit> {
+pub fn fit(d: &SpendData, deadline: Option<Deadline<'_>>) -> Option<GammaGammaFit> {
     if d.x.len() < 3 {
         return None;
     }
     // The starts are tried on a subsample and only its best optimum is polished on all the data.
     let sub = d.subsample(SUBSAMPLE_ROWS);
-    let m = multi_start(&NegLogLik(d), sub.as_ref().map(NegLogLik).as_ref(), &starts(d))?;
+    let m = multi_start(&NegLogLik(d), sub.as_ref().map(NegLogLik).as_ref(), &starts(d), deadline)?;
     let params = GammaGammaParams { p: m.theta[0].exp(), q: m.theta[1].exp(), gamma: m.theta[2].exp() };
     Some(GammaGammaFit {
         params,
         log_likelihood: log_likelihood(&params, d),
         iterations: m.iterations,
         converged: m.converged,
+        outcome: m.outcome,
         method: m.method,
         customers: d.x.len(),
         frequency_spend_correlation: d.frequency_spend_correlation(),
@@ -207,9 +211,9 @@ mod tests {
         let d = simulated(40_000);
         let sub = d.subsample(SUBSAMPLE_ROWS).expect("more repeat customers than the subsample holds");
         assert!(d.x.len() > 2 * SUBSAMPLE_ROWS, "{} repeat customers", d.x.len());
-        let fit = fit(&d).expect("fit");
+        let fit = fit(&d, None).expect("fit");
         // Every start on all the data, as the fit did before it used the subsample.
-        let full = crate::engine::fitting::minimise(&NegLogLik(&d), &starts(&d)).expect("full fit");
+        let full = crate::engine::fitting::minimise(&NegLogLik(&d), &starts(&d), None).expect("full fit");
         let full_ll = -full.value * d.x.len() as f64;
         assert!((fit.log_likelihood - full_ll).abs() <= IDENTITY_REL * full_ll.abs(), "{} vs {full_ll}", fit.log_likelihood);
         let got = [fit.params.p, fit.params.q, fit.params.gamma];
@@ -218,7 +222,7 @@ mod tests {
             assert!((g - want).abs() <= REFIT_RELATIVE * want, "parameter {k}: {g} vs {want}");
         }
         // The test can fail: the subsample's own optimum is further from all the data's than that.
-        let rough = crate::engine::fitting::minimise(&NegLogLik(&sub), &starts(&d)).expect("subsample fit");
+        let rough = crate::engine::fitting::minimise(&NegLogLik(&sub), &starts(&d), None).expect("subsample fit");
         assert!((0..3).any(|k| (rough.theta[k].exp() - full.theta[k].exp()).abs() > REFIT_RELATIVE * full.theta[k].exp()));
     }
 

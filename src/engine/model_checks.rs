@@ -14,6 +14,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::bg_nbd::{self, BgNbdFit, BgNbdParams};
+use super::fitting::Deadline;
 use super::customer_table::CustomerTable;
 use super::repeat_data::RepeatData;
 use super::time_unit::days_between;
@@ -87,13 +88,14 @@ pub const MATRIX_MAX_FREQUENCY: u32 = 30;
 /// Columns of the P(alive) matrix.
 pub const MATRIX_COLUMNS: usize = 24;
 
-pub fn run(params: &BgNbdParams, data: &RepeatData, table: &CustomerTable, holdout_share: f64) -> ModelChecks {
+/// The calibration refit of the holdout check is bounded by `deadline` when given (`fitting::Deadline`).
+pub fn run(params: &BgNbdParams, data: &RepeatData, table: &CustomerTable, holdout_share: f64, deadline: Option<Deadline<'_>>) -> ModelChecks {
     let max_x = data.x.iter().copied().fold(0.0, f64::max) as u32;
     ModelChecks {
         repeat_histogram: repeat_histogram(params, data),
         cumulative: cumulative_tracking(params, table),
         p_alive_matrix: p_alive_matrix(params, data, max_x.min(MATRIX_MAX_FREQUENCY), MATRIX_COLUMNS),
-        holdout: default_split(table, holdout_share).and_then(|split| calibration_holdout(table, split)),
+        holdout: default_split(table, holdout_share).and_then(|split| calibration_holdout(table, split, deadline)),
     }
 }
 
@@ -109,7 +111,7 @@ pub fn default_split(table: &CustomerTable, share: f64) -> Option<NaiveDate> {
 /// Refits BG/NBD on the occasions up to `split` and compares its holdout predictions with what
 /// happened after the split. `None` without dated occasions, with a split outside the window, or
 /// when the calibration data cannot be fitted.
-pub fn calibration_holdout(table: &CustomerTable, split: NaiveDate) -> Option<HoldoutCheck> {
+pub fn calibration_holdout(table: &CustomerTable, split: NaiveDate, deadline: Option<Deadline<'_>>) -> Option<HoldoutCheck> {
     let end = table.analysis_date?;
     if table.from_summary || split >= end {
         return None;
@@ -135,7 +137,7 @@ pub fn calibration_holdout(table: &CustomerTable, split: NaiveDate) -> Option<Ho
     if !data.x.iter().any(|&x| x > 0.0) {
         return None;
     }
-    let fit = bg_nbd::fit(&data)?;
+    let fit = bg_nbd::fit(&data, deadline)?;
     let length = unit.from_days((end - split).num_days() as f64);
     let mut sums = vec![(0u64, 0.0, 0.0); TOP_BIN as usize + 1];
     let (mut expected, mut ey) = (bg_nbd::ExpectedPurchases::new(&fit.params, &[length]), Vec::new());

@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::{digamma, ln_gamma};
 
-use super::fitting::{mean_negative_in_logs, multi_start, standard_errors_in_logs, Objective, SUBSAMPLE_ROWS};
+use super::fitting::{Deadline, Outcome, mean_negative_in_logs, multi_start, standard_errors_in_logs, Objective, SUBSAMPLE_ROWS};
 use super::hypergeometric::hyp2f1;
 use super::repeat_data::RepeatData;
 
@@ -116,7 +116,9 @@ impl SeriesTable {
         self.b_sum.push(prev);
     }
 
-    fn sum(&mut self, z: f64, with_gradient: bool) -> Option<Series> {
+    /// The series at `z`, taking its terms from `terms_left` (`None`, as for a series that does not
+    /// converge, once they run out).
+    fn sum(&mut self, z: f64, with_gradient: bool, terms_left: &mut u64) -> Option<Series> {
         if self.ratios.is_empty() {
             self.grow(0);
         }
@@ -134,6 +136,7 @@ impl SeriesTable {
                 sn += n as f64 * term;
             }
             if term <= 1e-16 * h {
+                *terms_left = terms_left.checked_sub(n as u64)?;
                 if !h.is_finite() {
                     return None;
                 }
@@ -145,6 +148,15 @@ impl SeriesTable {
         None
     }
 }
+
+/// The mean number of ₂F₁ terms a customer's two series may take in one evaluation of the
+/// likelihood; past it the evaluation gives −∞, like a series that does not converge, and the
+/// optimiser steps back. Series need about 37/(1 − z) terms, z = |α − β|/(max(α, β) + y): a few dozen
+/// for the fits of the tests' data (CDNOW, the demo), hundreds of thousands where α and β drift
+/// apart by orders of magnitude on the way to a limit of the model — where one evaluation of 10,000
+/// customers took over a second (issue 26). Held by `tests/scoring_degenerate.rs` and
+/// `bench/degenerate.sh` (times), and by the CDNOW tests (the published fit unchanged).
+const TERMS_PER_CUSTOMER: u64 = 2_000;
 
 /// Total log-likelihood; −∞ when ₂F₁ fails for some customer (the optimiser then steps back).
 pub fn log_likelihood(p: &ParetoNbdParams, d: &RepeatData) -> f64 {
@@ -188,13 +200,15 @@ fn ll_and_gradient(p: &ParetoNbdParams, d: &RepeatData, with_gradient: bool) -> 
             }
         })
         .collect();
+    // ₂F₁'s terms this evaluation may sum (see `TERMS_PER_CUSTOMER`).
+    let mut terms_left = TERMS_PER_CUSTOMER * 2 * d.x.len() as u64;
     let ln_t_alpha: Vec<f64> = u.t.iter().map(|t| (alpha + t).ln()).collect();
     let ln_t_beta: Vec<f64> = u.t.iter().map(|t| (beta + t).ln()).collect();
     // ln F(y) and its gradient in (r, α, s, β).
-    let ln_f = |xi: &mut XTerms, y: f64| -> Option<(f64, [f64; 4])> {
+    let mut ln_f = |xi: &mut XTerms, y: f64| -> Option<(f64, [f64; 4])> {
         let my = m + y;
         let z = gap / my;
-        let h = xi.table.sum(z, with_gradient)?;
+        let h = xi.table.sum(z, with_gradient, &mut terms_left)?;
         let v = h.h.ln() - xi.rsx * my.ln();
         if !with_gradient {
             return Some((v, [0.0; 4]));
@@ -296,11 +310,14 @@ pub struct ParetoNbdFit {
     pub log_likelihood: f64,
     pub iterations: u64,
     pub converged: bool,
+    /// How the search ended (`fitting::Outcome`): converged, stalled, out of budget, or run off
+    /// toward a limit of the model.
+    pub outcome: Outcome,
     pub method: String,
 }
 
 /// Fits r, α, s, β by maximum likelihood from several starting points.
-pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
+pub fn fit(d: &RepeatData, deadline: Option<Deadline<'_>>) -> Option<ParetoNbdFit> {
     if d.x.is_empty() {
         return None;
     }
@@ -314,9 +331,10 @@ pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
     ];
     let obj = NegLogLik(d);
     let sub = d.subsample(SUBSAMPLE_ROWS);
-    let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts)?;
+    let m = multi_start(&obj, sub.as_ref().map(NegLogLik).as_ref(), &starts, deadline)?;
     let params = ParetoNbdParams::from_log(&m.theta);
-    let standard_errors = standard_errors_in_logs(&obj, &m.theta, d.customers()).map(|se| ParetoNbdParams { r: se[0], alpha: se[1], s: se[2], beta: se[3] });
+    // As in BG/NBD's fit: standard errors only where the search ended by itself.
+    let standard_errors = m.ended_by_itself().then(|| standard_errors_in_logs(&obj, &m.theta, d.customers())).flatten().map(|se| ParetoNbdParams { r: se[0], alpha: se[1], s: se[2], beta: se[3] });
     let log_likelihood = log_likelihood(&params, d);
     log_likelihood.is_finite().then_some(ParetoNbdFit {
         params,
@@ -324,6 +342,7 @@ pub fn fit(d: &RepeatData) -> Option<ParetoNbdFit> {
         log_likelihood,
         iterations: m.iterations,
         converged: m.converged,
+        outcome: m.outcome,
         method: m.method,
     })
 }

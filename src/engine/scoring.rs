@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bg_nbd::{self, BgNbdFit};
+use super::fitting::Deadline;
 use super::repeat_data::RepeatData;
 use super::clv;
 use super::customer_equity::{self, CustomerEquity, EquityInputs};
@@ -182,13 +183,13 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     };
     let ahp = ahp.and_then(Result::ok);
     lap(&mut times.rfm);
-    let repeaters = table.customers.iter().filter(|c| c.frequency >= 1.0).count();
+    let repeaters = repeat_customers(table);
     let data = RepeatData::from_table(table);
     let bg = if table.rfm_only {
         findings.push(Finding::NeedsPurchaseHistories);
         None
     } else if repeaters >= MIN_REPEAT_CUSTOMERS {
-        let bg = bg_nbd::fit(&data);
+        let bg = bg_nbd::fit(&data, Some(Deadline::for_a_fit(now_ms)));
         lap(&mut times.bg_nbd);
         if bg.is_none() {
             findings.push(Finding::NoFiniteLikelihood { model: "BG/NBD".into() });
@@ -203,12 +204,16 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     if let Some(f) = &bg {
         let p = f.params;
         let se = f.standard_errors.map(|e| [e.r, e.alpha, e.a, e.b]);
-        findings.extend(parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.converged));
+        findings.extend(parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.outcome));
     }
     // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
     let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if model == "BG/NBD")));
     let spend = SpendData::from_table(table);
-    let gg = if table.rfm_only { None } else { gamma_gamma::fit(&spend).filter(|f| f.params.q > 1.0) };
+    let gg = if table.rfm_only { None } else { gamma_gamma::fit(&spend, Some(Deadline::for_a_fit(now_ms))).filter(|f| f.params.q > 1.0) };
+    if let Some(f) = &gg {
+        let p = f.params;
+        findings.extend(parameter_findings("Gamma-Gamma", &["p", "q", "gamma"], &[p.p, p.q, p.gamma], None, f.outcome));
+    }
     match &gg {
         None if table.rfm_only => {}
         None => findings.push(Finding::NoMeanSpend),
@@ -354,6 +359,11 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     (scored, times)
 }
 
+/// Customers with at least one repeat purchase: the BTYD models need [`MIN_REPEAT_CUSTOMERS`] of them.
+fn repeat_customers(table: &CustomerTable) -> usize {
+    table.customers.iter().filter(|c| c.frequency >= 1.0).count()
+}
+
 /// Fits Pareto/NBD beside BG/NBD and runs the model checks (METHODS §2a, §2d), adding their findings
 /// to the fit report in the report's order. Nothing else in `scored` depends on them.
 pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
@@ -368,7 +378,7 @@ pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, tim
 /// (The worker's warm-up runs the halves in tasks of their own.)
 pub fn timed_comparison(table: &CustomerTable, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) -> Option<ParetoNbdFit> {
     let t0 = now_ms();
-    let pnbd = fit_comparison(table);
+    let pnbd = fit_comparison(table, now_ms);
     times.pareto_nbd = now_ms() - t0;
     pnbd
 }
@@ -377,7 +387,7 @@ pub fn timed_comparison(table: &CustomerTable, times: &mut StageTimes, now_ms: &
 /// both added to `scored`.
 pub fn add_checks(table: &CustomerTable, scored: &mut Scored, pnbd: Option<ParetoNbdFit>, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
     let t1 = now_ms();
-    let checks = run_checks(table, scored);
+    let checks = run_checks(table, scored, now_ms);
     times.model_checks = now_ms() - t1;
     complete_comparison(scored, pnbd, checks);
 }
@@ -385,18 +395,19 @@ pub fn add_checks(table: &CustomerTable, scored: &mut Scored, pnbd: Option<Paret
 /// The Pareto/NBD comparison fit alone. It needs only the table, not the scores, so a caller with
 /// threads (the CLI) fits it beside [`score_for_views`] and [`run_checks`], then hands both to
 /// [`complete_comparison`]; the result is the same as [`add_comparison_and_checks`]'s (tested).
-pub fn fit_comparison(table: &CustomerTable) -> Option<ParetoNbdFit> {
-    if table.rfm_only {
+pub fn fit_comparison(table: &CustomerTable, now_ms: &dyn Fn() -> f64) -> Option<ParetoNbdFit> {
+    // Not fitted where BG/NBD is not, for the same reason (`Finding::TooFewRepeaters` names both).
+    if table.rfm_only || repeat_customers(table) < MIN_REPEAT_CUSTOMERS {
         return None;
     }
-    pareto_nbd::fit(&RepeatData::from_table(table))
+    pareto_nbd::fit(&RepeatData::from_table(table), Some(Deadline::for_a_fit(now_ms)))
 }
 
 /// The model checks of `scored`'s BG/NBD fit (METHODS §2d); `None` without a fit. They do not depend
 /// on the Pareto/NBD fit.
-pub fn run_checks(table: &CustomerTable, scored: &Scored) -> Option<ModelChecks> {
+pub fn run_checks(table: &CustomerTable, scored: &Scored, now_ms: &dyn Fn() -> f64) -> Option<ModelChecks> {
     let f = scored.bg_nbd.as_ref()?;
-    Some(model_checks::run(&f.params, &RepeatData::from_table(table), table, scored.settings.holdout_share))
+    Some(model_checks::run(&f.params, &RepeatData::from_table(table), table, scored.settings.holdout_share, Some(Deadline::for_a_fit(now_ms))))
 }
 
 /// Adds the Pareto/NBD fit and the model checks to views-first scores: the fit's findings, the holdout
@@ -412,7 +423,7 @@ pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, chec
         Some(f) => {
             let p = f.params;
             let se = f.standard_errors.map(|e| [e.r, e.alpha, e.s, e.beta]);
-            findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.converged));
+            findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.outcome));
         }
     }
     if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {

@@ -62,3 +62,8 @@ pub const SUMMARY_ROUTE_RELATIVE: f64 = 1e-9;
 /// A revenue summed from an export's two-decimal amounts against the generator's sum of the same
 /// amounts (tests/export_fixtures.rs): float round-off over a few hundred additions, far below a cent.
 pub const MONEY_CENTS: f64 = 0.005;
+
+/// A model stopped at the edge of its search box (parameters at 10^±6, `fitting::LOG_EDGE`) against
+/// the limit it stands for: e.g. Gamma-Gamma's expected spend at q = 10⁶ against the common amount
+/// of q → ∞, off by about (mean order count)/q · (spread) — well under half a percent.
+pub const AT_LIMIT_REL: f64 = 0.005;
