@@ -225,11 +225,18 @@ fn handle(ev: MessageEvent) {
             let outcomes = with_what_if_base(|b| levers.iter().map(|l| what_if::run(b, l)).collect());
             post(&Response::Scenarios { outcomes, seq });
         }
-        Request::RejectsCsv { lang } => {
+        Request::RejectsCsv { lang, anonymise } => {
             let (name, text) = HELD.with_borrow(|h| {
-                let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
+                let stem = crate::engine::anonymise::export_stem(&h.file_name, anonymise);
                 let rejects = h.last.as_ref().map(|i| i.rejects.as_slice()).unwrap_or(&[]);
-                (format!("{stem}_rejected_rows.csv"), rejects_csv(rejects, lang))
+                let text = if anonymise {
+                    let roles: Vec<_> = h.last.as_ref().map(|i| i.detected.columns.iter().map(|c| c.role).collect()).unwrap_or_default();
+                    let hidden: Vec<_> = rejects.iter().cloned().map(|r| crate::engine::anonymise::reject(r, &roles)).collect();
+                    rejects_csv(&hidden, lang)
+                } else {
+                    rejects_csv(rejects, lang)
+                };
+                (format!("{stem}_rejected_rows.csv"), text)
             });
             post(&Response::Csv { file_name: name, text });
         }
@@ -282,7 +289,7 @@ fn handle(ev: MessageEvent) {
                     notes.push(("anonymised".into(), "ids replaced by pseudonyms".into()));
                 }
                 notes.extend(scored.settings.describe());
-                let stem = h.file_name.rsplit_once('.').map_or(h.file_name.as_str(), |(s, _)| s).to_string();
+                let stem = crate::engine::anonymise::export_stem(&h.file_name, anonymise);
                 Some((format!("{stem}_customers.csv"), crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, &notes, anonymise)))
             });
             if let Some((file_name, text)) = out {

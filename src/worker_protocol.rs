@@ -90,8 +90,9 @@ pub enum Request {
         #[serde(with = "settings_as_json")]
         settings: Settings,
     },
-    /// The rejected rows of the last import as CSV.
-    RejectsCsv { lang: Lang },
+    /// The rejected rows of the last import as CSV; `anonymise`: values of identifying columns hidden
+    /// and the file's name left out of the download's name.
+    RejectsCsv { lang: Lang, anonymise: bool },
     /// A window of the customer list: the selection's customers `offset..offset + limit`. `seq` comes
     /// back with the answer so the page keeps only the newest.
     /// `anonymise`: ids as pseudonyms, names hidden (here and in the card and export below).
@@ -398,7 +399,7 @@ mod tests {
         let requests = vec![
             Request::Import { file_name: "d.csv".into(), options: imported.detected.as_options(), settings: settings.clone() },
             Request::Demo { settings },
-            Request::RejectsCsv { lang: Lang::Zh },
+            Request::RejectsCsv { lang: Lang::Zh, anonymise: true },
             Request::List { selection: selection.clone(), offset: 40, limit: 60, lang: Lang::En, seq: 7, anonymise: true },
             Request::Card { index: 4, lang: Lang::Zh, anonymise: false },
             Request::ExportList { selection, lang: Lang::En, anonymise: true },

@@ -5,6 +5,8 @@
 //! they sort in the table's order.
 
 use super::customer_list::{self, Card, ListRow, Selection};
+use super::import::header_mapping::Role;
+use super::import::rejects::Reject;
 use super::customer_table::CustomerTable;
 use super::lang::Lang;
 use super::scoring::Scored;
@@ -12,6 +14,48 @@ use super::scoring::Scored;
 pub fn pseudonym(index: usize, total: usize, lang: Lang) -> String {
     let width = total.to_string().len().max(4);
     format!("{}-{:0width$}", lang.pick("Customer", "客户"), index + 1)
+}
+
+/// What a hidden value shows instead.
+pub const MASK: &str = "•••";
+
+/// Whether a column of this role shows its values while anonymised: dates, money, counts, statuses,
+/// categories and channels say nothing of who a customer is or where they live. Ids (of customers
+/// and of orders), names, regions and every column the import does not use (addresses, phones,
+/// notes …) are hidden. `tests::only_measures_dates_and_statuses_show`.
+pub fn shows(role: Option<Role>) -> bool {
+    role.is_some_and(|r| !matches!(r, Role::CustomerId | Role::OrderId | Role::Name | Role::Region))
+}
+
+/// A cell of a column of `role` as shown while anonymised: itself, or [`MASK`] (empty stays empty).
+pub fn cell(value: &str, role: Option<Role>) -> String {
+    if value.is_empty() || shows(role) { value.to_string() } else { MASK.to_string() }
+}
+
+/// A rejected row as shown and downloaded while anonymised: its value hidden unless its column shows
+/// (`roles` by 0-based column; a whole-row reason has column 0 and no value of a column).
+pub fn reject(mut r: Reject, roles: &[Option<Role>]) -> Reject {
+    let role = r.column.checked_sub(1).and_then(|c| roles.get(c).copied().flatten());
+    r.value = cell(&r.value, role);
+    r
+}
+
+/// The dropped file's name while anonymised: its kind only ("file.csv", "文件.xlsx"), since a file is
+/// often named for the client.
+pub fn file_name(name: &str, lang: Lang) -> String {
+    let stem = lang.pick("file", "文件");
+    match name.rsplit_once('.') {
+        Some((_, ext)) if !ext.is_empty() && ext.len() <= 5 => format!("{stem}.{ext}"),
+        _ => stem.to_string(),
+    }
+}
+
+/// The start of an export's file name: the dropped file's stem, or "kezhi" while anonymised.
+pub fn export_stem(name: &str, anonymise: bool) -> String {
+    if anonymise {
+        return "kezhi".to_string();
+    }
+    name.rsplit_once('.').map_or(name, |(s, _)| s).to_string()
 }
 
 /// The list's customers while anonymised: the search matches the pseudonyms (in either language),
@@ -51,6 +95,24 @@ pub fn card(mut card: Card, total: usize, lang: Lang) -> Card {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_measures_dates_and_statuses_show() {
+        for role in Role::ALL {
+            let hidden = matches!(role, Role::CustomerId | Role::OrderId | Role::Name | Role::Region);
+            assert_eq!(shows(Some(role)), !hidden, "{role:?}");
+        }
+        assert!(!shows(None), "a column the import does not use may hold an address");
+        assert_eq!(cell("kai.berg@example.com", Some(Role::CustomerId)), MASK);
+        assert_eq!(cell("2024-03-23", Some(Role::Date)), "2024-03-23");
+        assert_eq!(cell("", None), "");
+        let r = Reject { line: 7, column: 2, column_name: "Email".into(), value: "kai.berg@example".into(), reason: super::super::import::rejects::RejectReason::EmptyValue };
+        assert_eq!(reject(r, &[Some(Role::Date), Some(Role::CustomerId)]).value, MASK);
+        assert_eq!(file_name("华为_订单.xlsx", Lang::Zh), "文件.xlsx");
+        assert_eq!(file_name("acme orders", Lang::En), "file");
+        assert_eq!(export_stem("acme_orders.csv", true), "kezhi");
+        assert_eq!(export_stem("acme_orders.csv", false), "acme_orders");
+    }
 
     #[test]
     fn pseudonyms_are_padded_stable_and_in_both_languages() {

@@ -77,7 +77,7 @@ pub fn App() -> impl IntoView {
             <Show when=move || state.view.with(|v| v.is_some())>
                 <button class="secondary anon-switch" data-testid="anonymise" class:on=move || state.anonymise.get()
                     aria-pressed=move || state.anonymise.get().to_string() title=move || state.tr("anon.hint")
-                    on:click=move |_| state.anonymise.update(|a| *a = !*a)>
+                    on:click=move |_| toggle_anonymise(state)>
                     {move || state.tr(if state.anonymise.get() { "anon.on" } else { "anon.off" })}
                 </button>
             </Show>
@@ -190,7 +190,7 @@ fn ProgressBar() -> impl IntoView {
             view! {
                 <div class="progress" data-testid="progress" role="progressbar" aria-valuenow=format!("{pct:.0}")>
                     <div class="progress-label">
-                        {b.file_name.clone()} " — " {state.tr(label)}
+                        {state.file_label(&b.file_name)} " — " {state.tr(label)}
                         {rows.filter(|r| *r > 0).map(|r| format!(" · {} {}", super::format::int(r), state.tr("busy.rows")))}
                     </div>
                     <div class="progress-track"><div class="progress-fill" style=format!("width:{pct:.1}%")></div></div>
@@ -243,4 +243,14 @@ fn CrashNotice() -> impl IntoView {
             }
         })
     }
+}
+
+/// The anonymise switch. Turning it on also clears the list's search, which may hold a customer's
+/// name typed before (the search box would show it, and the address carry it).
+fn toggle_anonymise(state: AppState) {
+    let on = !state.anonymise.get_untracked();
+    if on && !state.selection.with_untracked(|s| s.search.is_empty()) {
+        state.selection.update(|s| s.search.clear());
+    }
+    state.anonymise.set(on);
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::format::int;
 use super::state::AppState;
 use super::worker_client::use_worker;
+use crate::engine::anonymise;
 use crate::engine::import::amounts::DecimalSeparator;
 use crate::engine::import::column_roles::Confidence;
 use crate::engine::import::order_status::{StatusCount, CANCELLED_AT_KEY, MORE_VALUES_KEY, NO_PAYMENT_TIME_KEY, REFUNDED_IN_FULL_KEY};
@@ -105,7 +106,7 @@ pub fn MappingPanel() -> impl IntoView {
         <section class="panel mapping" data-testid="mapping">
             <h2>{move || state.tr("map.title")}</h2>
             <div class="file-line">
-                {move || det().map(|d| format!("{}: {} · {} KB", state.tr("map.file"), d.file_name, int(d.size_bytes.div_ceil(1024))))}
+                {move || det().map(|d| format!("{}: {} · {} KB", state.tr("map.file"), state.file_label(&d.file_name), int(d.size_bytes.div_ceil(1024))))}
             </div>
             <div class="controls">
                 <SourceControls />
@@ -288,12 +289,21 @@ pub fn PreviewTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || det().map(|d| d.preview.iter().map(|r| view! {
-                        <tr>
-                            <td class="line">{r.line}</td>
-                            {r.cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view())}
+                    {move || det().map(|d| {
+                        // Anonymised: the cells of identifying columns hidden (`anonymise::shows`), by
+                        // the roles as mapped now.
+                        let hide = state.anonymise.get();
+                        let roles: Vec<Option<Role>> = opts.with(|o| o.mapping.clone()).unwrap_or_else(|| d.columns.iter().map(|c| c.role).collect());
+                        d.preview.iter().map(|r| view! {
+                            <tr>
+                                <td class="line">{r.line}</td>
+                                {r.cells.iter().enumerate().map(|(k, c)| {
+                                    let shown = if hide { anonymise::cell(c, roles.get(k).copied().flatten()) } else { c.clone() };
+                                    view! { <td>{shown}</td> }
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()
+                    })}
                 </tbody>
             </table>
         </div>
@@ -309,6 +319,7 @@ pub fn ReportPanel() -> impl IntoView {
         let r = v.report.clone();
         let lang = state.lang.get();
         let shown = v.rejects.len() as u64;
+        let roles: Vec<Option<Role>> = v.detected.columns.iter().map(|c| c.role).collect();
         Some(view! {
             <section class="panel report" data-testid="import-report">
                 <h2>{state.tr("report.title")}</h2>
@@ -353,7 +364,7 @@ pub fn ReportPanel() -> impl IntoView {
                                         <th>{state.tr("report.value")}</th><th>{state.tr("report.reason")}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {v.rejects.iter().map(|x| view! {
+                                        {v.rejects.iter().cloned().map(|x| if state.anonymise.get() { anonymise::reject(x, &roles) } else { x }).map(|x| view! {
                                             <tr>
                                                 <td class="line">{x.line}</td>
                                                 <td>{if x.column == 0 { String::from("—") } else { format!("{} {}", x.column, x.column_name) }}</td>

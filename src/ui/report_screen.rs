@@ -25,7 +25,7 @@ pub fn ReportScreen() -> impl IntoView {
             _ => "—".into(),
         };
         let facts = [
-            (state.tr("map.file"), v.report.file_name.clone()),
+            (state.tr("map.file"), state.file_label(&v.report.file_name)),
             (state.tr("report.read"), int(v.report.rows_read)),
             (state.tr("report.used"), int(v.report.rows_used)),
             (state.tr("report.rejected"), int(v.report.rows_rejected)),

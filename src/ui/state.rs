@@ -145,6 +145,11 @@ impl AppState {
     pub fn tr(&self, key: &'static str) -> &'static str {
         super::i18n::tr(self.lang.get(), key)
     }
+
+    /// The dropped file's name as shown: its kind only while anonymised (`anonymise::file_name`).
+    pub fn file_label(&self, name: &str) -> String {
+        if self.anonymise.get() { crate::engine::anonymise::file_name(name, self.lang.get()) } else { name.to_string() }
+    }
 }
 
 pub fn use_state() -> AppState {

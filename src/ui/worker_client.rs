@@ -506,7 +506,7 @@ impl WorkerClient {
     }
 
     pub fn download_rejects(self) {
-        self.post(&Request::RejectsCsv { lang: self.state.lang.get_untracked() }, None);
+        self.post(&Request::RejectsCsv { lang: self.state.lang.get_untracked(), anonymise: self.state.anonymise.get_untracked() }, None);
     }
 }
 
