@@ -9,6 +9,7 @@
 //! its lock file) against 34 KB for the same crate with this loop — the worker is already over the
 //! bundle budget, and Lloyd's algorithm with k-means++ is a few dozen lines.
 
+use super::lang::Lang;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,18 @@ const CENTRE_SHIFT_TOLERANCE: f64 = 1e-4;
 pub const RESTART_SAMPLE: usize = 10_000;
 
 pub const FEATURES: [&str; 4] = ["recency", "frequency", "monetary", "clv"];
+
+/// A feature's name as the page says it (the keys of [`FEATURES`] stay in the exports).
+pub fn feature_label(feature: &str, lang: Lang) -> String {
+    match feature {
+        "recency" => lang.pick("recency (R)", "最近消费（R）"),
+        "frequency" => lang.pick("frequency (F)", "消费频次（F）"),
+        "monetary" => lang.pick("monetary (M)", "消费金额（M）"),
+        "clv" => "CLV",
+        other => other,
+    }
+    .to_string()
+}
 
 /// A customer's standardised features, padded with zeros to four (three without CLV). Held inline
 /// rather than as a `Vec<f64>` per customer: k-means reads every point a dozen times or more, and

@@ -13,7 +13,7 @@ use crate::engine::class_table::ClassRow;
 use crate::engine::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
 use crate::engine::strategy_texts::strategy;
-use crate::engine::{gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
+use crate::engine::{clustering, gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
 /// One class: name, customers, shares, treatment; a click opens its customers.
 fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
@@ -243,7 +243,8 @@ fn ClusterTable() -> impl IntoView {
     move || {
         let s = state.scores.get()?;
         let c = s.frameworks.clusters.clone()?;
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
         let rows = c
             .table
             .iter()
@@ -263,7 +264,12 @@ fn ClusterTable() -> impl IntoView {
                 }
             })
             .collect_view();
-        let note = format!("{}: {} · silhouette {:.2}", if zh { "特征" } else { "features" }, c.features.join(", "), c.silhouette);
+        let features: Vec<String> = c.features.iter().map(|f| clustering::feature_label(f, lang)).collect();
+        let note = if zh {
+            format!("特征：{} · 轮廓系数 {:.2}", features.join("、"), c.silhouette)
+        } else {
+            format!("features: {} · silhouette {:.2}", features.join(", "), c.silhouette)
+        };
         Some(view! {
             <table class="data" data-testid="clusters">
                 <thead><tr><th></th><th class="num">{state.tr("overview.customers")}</th><th class="num">{state.tr("rfm.of_customers")}</th><th class="num">{state.tr("rfm.of_margin")}</th><th>{state.tr("portfolio.centroid")}</th></tr></thead>

@@ -141,7 +141,15 @@ pub fn SettingsScreen() -> impl IntoView {
                         let f = *f;
                         let value = move || draft.with(|d| settings_form::text(d, &f));
                         let defaults = Settings::default();
-                        let default = settings_form::choice_label(&defaults, &f, lang).map_or_else(|| settings_form::text(&defaults, &f), str::to_string);
+                        // The default in words (`settings_form::describe`: "mean", "R × F grid"), not as
+                        // the settings file writes it; the form's own value stays editable JSON.
+                        let key = f.path.trim_start_matches('/');
+                        let default = settings_form::describe(&defaults, lang)
+                            .into_iter()
+                            .find(|(k, _)| k == key)
+                            .map(|(_, words)| words)
+                            .or_else(|| settings_form::choice_label(&defaults, &f, lang).map(str::to_string))
+                            .unwrap_or_else(|| settings_form::text(&defaults, &f));
                         let error = move || {
                             let typed = errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, t)| t.clone()))?;
                             settings_form::set(&draft.get(), &f, &typed, lang).err()
