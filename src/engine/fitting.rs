@@ -40,8 +40,8 @@ const CRAWL_EVALUATIONS: u32 = 60;
 pub const MAX_EVALUATIONS: u32 = 1_500;
 
 /// The time one model's fit may take, all its minimisations together (the subsample's starts and the
-/// polish on all the data), in milliseconds: a fit of 100,000 customers of ordinary data takes
-/// 50–500 ms natively (docs/performance.md). Past it the best point so far is returned with
+/// polish on all the data), in milliseconds; well above what ordinary data need (measured in
+/// docs/performance.md, "bounded fits"). Past it the best point so far is returned with
 /// [`Outcome::OutOfBudget`], so on a slower machine (the page's wasm) such a fit can stop earlier in
 /// its search than the CLI's: the report says so either way.
 pub const FIT_MS: f64 = 1_500.0;
@@ -377,20 +377,19 @@ pub fn minimise(obj: &dyn Objective, starts: &[Vec<f64>], deadline: Option<Deadl
                 }
             }
             Some(m) if matches!(m.outcome, Outcome::RanOff { .. }) => return Some(m),
-            Some(m) if m.outcome == Outcome::OutOfBudget => {
-                stalled.push(m);
-                return lowest(converged.into_iter().chain(stalled).collect()).map(|m| Minimum { outcome: Outcome::OutOfBudget, converged: false, ..m });
-            }
             Some(m) => stalled.push(m),
-            None if spent.stop.get().is_some() => break,
             None => {}
         }
+        if spent.stop.get().is_some() {
+            break;
+        }
+    }
+    // Stopped by the budget: the best point any start reached, said to be out of budget.
+    if let Some(stop) = spent.stop.get() {
+        return lowest(converged.into_iter().chain(stalled).collect()).map(|m| Minimum { outcome: stop, converged: false, ..m });
     }
     if let Some(best) = lowest(converged) {
         return Some(best);
-    }
-    if let Some(stop) = spent.stop.get() {
-        return lowest(stalled).map(|m| Minimum { outcome: stop, converged: false, ..m });
     }
     let from = lowest(stalled).map(|m| m.theta).or_else(|| starts.first().cloned())?;
     nelder_mead(obj, &from, &spent)

@@ -153,8 +153,8 @@ impl SeriesTable {
 /// likelihood; past it the evaluation gives −∞, like a series that does not converge, and the
 /// optimiser steps back. Series need about 37/(1 − z) terms, z = |α − β|/(max(α, β) + y): a few dozen
 /// for the fits of the tests' data (CDNOW, the demo), hundreds of thousands where α and β drift
-/// apart by orders of magnitude on the way to a limit of the model — where one evaluation of 10,000
-/// customers took over a second (issue 26). Held by `tests/scoring_degenerate.rs` and
+/// apart by orders of magnitude on the way to a limit of the model (what that cost is in
+/// docs/performance.md, "bounded fits"). Held by `tests/scoring_degenerate.rs` and
 /// `bench/degenerate.sh` (times), and by the CDNOW tests (the published fit unchanged).
 const TERMS_PER_CUSTOMER: u64 = 2_000;
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, shot, importFile, fixtures } from './harness.mjs';
+import { launch, shot, importFile, fixtures, eachSlide } from './harness.mjs';
 
 const TABS = ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers', 'scenarios', 'settings', 'report', 'import'];
 const file = join(fixtures, 'exports', 'shopify_orders.csv');
@@ -100,15 +100,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       await look('import');
       await shot(page, `anonymised-import-${locale}`);
       // Every slide.
-      await page.getByTestId('present').click();
-      await page.getByTestId('slide-0').waitFor();
-      const slides = Number((await page.getByTestId('slide-counter').innerText()).split('/')[1]);
-      for (let k = 0; k < slides; k++) {
-        await page.getByTestId(`slide-${k}`).waitFor();
-        await look(`slide ${k + 1}`);
-        await page.keyboard.press('ArrowRight');
-      }
-      await page.keyboard.press('Escape');
+      await eachSlide(page, (k) => look(`slide ${k + 1}`));
       assert.ok(files.length >= 5, `${files.length} exports`);
       const leaks = [];
       for (const [where, text] of seen) for (const s of secrets) if (text.includes(s)) leaks.push(`${where}: ${s}`);

@@ -4,7 +4,7 @@
 // are read; on failure the test lists each word with the view it was seen on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, eachSlide } from './harness.mjs';
 
 const TABS = ['overview', 'rfm', 'clv', 'portfolio', 'lifecycle', 'customers', 'scenarios', 'settings', 'report', 'import'];
 
@@ -46,15 +46,7 @@ test('every view in Chinese: no English words outside the allowlist', async () =
     await page.getByTestId('list-row').first().click();
     await page.getByTestId('customer-card').waitFor();
     await read('card');
-    await page.getByTestId('present').click();
-    await page.getByTestId('slide-0').waitFor();
-    const slides = Number((await page.getByTestId('slide-counter').innerText()).split('/')[1]);
-    for (let k = 0; k < slides; k++) {
-      await page.getByTestId(`slide-${k}`).waitFor();
-      await read(`slide ${k + 1}`);
-      await page.keyboard.press('ArrowRight');
-    }
-    await page.keyboard.press('Escape');
+    await eachSlide(page, (k) => read(`slide ${k + 1}`));
     const found = new Map();
     for (const [where, text] of seen) {
       // Words of Latin letters; the demo's customer ids (C0001-like codes) are data, not words.

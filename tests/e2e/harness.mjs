@@ -131,6 +131,19 @@ export async function importFile(page, file) {
   }, name, { timeout: 60_000 });
 }
 
+/** Presents the deck and calls `visit(k)` on each slide k (0-based) in turn, then leaves it (Escape). */
+export async function eachSlide(page, visit) {
+  await page.getByTestId('present').click();
+  await page.getByTestId('slide-0').waitFor();
+  const slides = Number((await page.getByTestId('slide-counter').innerText()).split('/')[1]);
+  for (let k = 0; k < slides; k++) {
+    await page.getByTestId(`slide-${k}`).waitFor();
+    await visit(k);
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('Escape');
+}
+
 export async function text(page, testid) {
   return (await page.getByTestId(testid).first().innerText()).trim();
 }
