@@ -1,8 +1,10 @@
 // The Web Worker's entry. One wasm module serves the page and the worker (docs/architecture.md,
 // Build): the page posts its own compiled WebAssembly.Module as the first message, so the worker
 // neither downloads nor compiles it again; `main` does nothing outside a window, and `worker_start`
-// installs the worker's message handler and announces itself (Response::Ready).
-import init, { worker_start } from './kezhi.js';
+// installs the worker's message handler and announces itself (Response::Ready). The same file starts
+// the fits worker (`role: 'fits'`, src/worker/fits_worker.rs); each gets its end of the channel
+// between them in this first message.
+import init, { worker_start, fits_worker_start } from './kezhi.js';
 
 self.onmessage = async (ev) => {
   self.onmessage = null;
@@ -18,5 +20,6 @@ self.onmessage = async (ev) => {
     }
     throw e;
   }
-  worker_start();
+  if (ev.data.role === 'fits') fits_worker_start(ev.data.port);
+  else worker_start(ev.data.port);
 };

@@ -22,11 +22,19 @@ fn main() {
     kezhi::ui::mount();
 }
 
-/// The worker's entry, called by worker_loader.js once the module is instantiated.
+/// The worker's entry, called by worker_loader.js once the module is instantiated, with the channel
+/// to the fits worker.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn worker_start() {
-    kezhi::worker::start();
+pub fn worker_start(fits_port: Option<web_sys::MessagePort>) {
+    kezhi::worker::start(fits_port);
+}
+
+/// The fits worker's entry (worker_loader.js with `role: 'fits'`), with its channel to the worker.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn fits_worker_start(port: web_sys::MessagePort) {
+    kezhi::worker::start_fits_worker(port);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,6 +3,8 @@
 //! and the last import so the page can re-import with other options, or ask for the rejected rows,
 //! without sending the file again.
 
+mod checks_job;
+mod fits_worker;
 mod pending_fits;
 mod warm_up;
 
@@ -20,6 +22,7 @@ use crate::engine::import::memory_budget;
 use crate::engine::import::{import_reader, ImportOptions, Imported, Progress, Stage};
 use crate::engine::anonymise;
 use crate::engine::customer_list::{self, Selection};
+use crate::engine::fit_report::ChecksStop;
 use crate::engine::scoring::Scored;
 use crate::engine::settings::Settings;
 use crate::engine::what_if;
@@ -151,6 +154,7 @@ fn with_what_if_base<T>(f: impl FnOnce(&what_if::Base) -> T) -> Option<T> {
 fn commit(fault: Fault) {
     match fault {
         Fault::Panic => panic!("a deliberate panic (fault test)"),
+        Fault::HoldFits => checks_job::hold_next(),
         Fault::OutOfMemory => {
             // Keeps 256 MB blocks until the tab's wasm memory (4 GB at most) can grow no more.
             let mut kept: Vec<Vec<u8>> = Vec::new();
@@ -163,8 +167,17 @@ fn commit(fault: Fault) {
     }
 }
 
-/// Starts the worker: installs the panic reporter and the message handler.
-pub fn start() {
+/// Starts the fits worker (`fits_worker.rs`) on its channel from the main worker.
+pub fn start_fits_worker(port: web_sys::MessagePort) {
+    fits_worker::start(port);
+}
+
+/// Starts the worker: installs the panic reporter and the message handler, and takes the channel to
+/// the fits worker (`checks_job.rs`).
+pub fn start(fits_port: Option<web_sys::MessagePort>) {
+    if let Some(port) = fits_port {
+        checks_job::connect(port);
+    }
     OOM_TO_REPORT.store(true, std::sync::atomic::Ordering::Relaxed);
     std::panic::set_hook(Box::new(|info| {
         post(&Response::Crashed { message: info.to_string() });
@@ -193,7 +206,10 @@ fn handle(ev: MessageEvent) {
     match &request {
         Request::Shown => {}
         // A new import replaces the one whose fits wait; any other request is about that one.
-        Request::Import { .. } | Request::Demo { .. } => pending_fits::drop_waiting(),
+        Request::Import { .. } | Request::Demo { .. } => {
+            pending_fits::drop_waiting();
+            checks_job::forget();
+        }
         _ => pending_fits::run(false),
     }
     match request {
@@ -216,7 +232,10 @@ fn handle(ev: MessageEvent) {
             HELD.with_borrow_mut(|h| *h = Held::holding(Input::Text(csv), DEMO_FILE_NAME.to_string(), now_ms() - t0));
             run_import(&ImportOptions::default(), &settings);
         }
+        Request::Fault(Fault::HoldFits) => checks_job::hold_next(),
         Request::Fault(fault) => commit(fault),
+        Request::CancelChecks => checks_job::end(ChecksStop::Cancelled),
+        Request::ChecksFailed => checks_job::end(ChecksStop::Failed),
         Request::WhatIf { levers, seq } => {
             let outcome = with_what_if_base(|b| Box::new(what_if::run(b, &levers)));
             post(&Response::WhatIf { outcome, seq });

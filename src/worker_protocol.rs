@@ -111,6 +111,144 @@ pub enum Request {
     /// The saved scenarios' levers, to be run again on new scores (after an import or a change of
     /// settings), in order; `seq` comes back with the answer.
     Scenarios { levers: Vec<crate::engine::what_if::Levers>, seq: u64 },
+    /// Stop waiting for the Pareto/NBD comparison and the model checks of the scores held: they end
+    /// as cancelled (the user's Cancel).
+    CancelChecks,
+    /// The fits worker stopped (an error event on the page): the checks it ran end as failed.
+    ChecksFailed,
+}
+
+/// What the fits worker (the page's second worker) is given: what the Pareto/NBD fit and the checks
+/// read of the table ([`FitsTable`]) and of the scores. `id` comes back with the answer, so the main
+/// worker keeps only the answer for the scores it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitsJob {
+    pub id: u64,
+    pub table: FitsTable,
+    pub bg_nbd: Option<BgNbdFit>,
+    pub holdout_share: f64,
+}
+
+/// The part of a [`CustomerTable`] the fits and the checks read, in a compact form: each customer's
+/// x, t_x, T and first and last day, and the days of their occasions after the first. No id, name,
+/// region or money: a fifth of the table's bytes, and no dates written as text (chrono's serde form).
+/// `views_first_then_checks_equals_scoring_in_one_step` holds that the fits read nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitsTable {
+    analysis_date: Option<chrono::NaiveDate>,
+    unit: crate::engine::time_unit::TimeUnit,
+    from_summary: bool,
+    rfm_only: bool,
+    frequency: Vec<f64>,
+    recency: Vec<f64>,
+    t: Vec<f64>,
+    /// Days from the common era of the first and the last occasion.
+    first_day: Vec<Option<i32>>,
+    last_day: Vec<Option<i32>>,
+    /// Per customer, the number of occasions, and then their days after the first, customer by customer.
+    occasion_counts: Vec<u32>,
+    occasion_days: Vec<u32>,
+}
+
+impl FitsTable {
+    pub fn of(table: &CustomerTable) -> FitsTable {
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| chrono::Datelike::num_days_from_ce(&d));
+        let c = &table.customers;
+        let mut occasion_counts = Vec::with_capacity(c.len());
+        let mut occasion_days = Vec::with_capacity(table.occasions.len());
+        for i in 0..c.len() {
+            let occ = table.occasions_of(i);
+            occasion_counts.push(occ.len() as u32);
+            if let Some(first) = occ.first() {
+                occasion_days.extend(occ.iter().map(|o| (o.date - first.date).num_days().max(0) as u32));
+            }
+        }
+        FitsTable {
+            analysis_date: table.analysis_date,
+            unit: table.unit,
+            from_summary: table.from_summary,
+            rfm_only: table.rfm_only,
+            frequency: c.iter().map(|c| c.frequency).collect(),
+            recency: c.iter().map(|c| c.recency).collect(),
+            t: c.iter().map(|c| c.t).collect(),
+            first_day: c.iter().map(|c| day(c.first_date)).collect(),
+            last_day: c.iter().map(|c| day(c.last_date)).collect(),
+            occasion_counts,
+            occasion_days,
+        }
+    }
+
+    /// A table with these facts, and empty ids, no money and no wallet: all the fits need.
+    pub fn table(&self) -> CustomerTable {
+        use crate::engine::customer_table::{Customer, Occasion};
+        let date = |d: Option<i32>| d.and_then(chrono::NaiveDate::from_num_days_from_ce_opt);
+        let (mut occasions, mut offsets) = (Vec::with_capacity(self.occasion_days.len()), vec![0]);
+        let mut days = self.occasion_days.iter();
+        let customers = (0..self.frequency.len())
+            .map(|i| {
+                let first_date = date(self.first_day[i]);
+                let n = self.occasion_counts[i];
+                for &d in days.by_ref().take(n as usize) {
+                    if let Some(date) = first_date.map(|f| f + chrono::Duration::days(i64::from(d))) {
+                        occasions.push(Occasion { date, spend: 0.0, margin: 0.0 });
+                    }
+                }
+                offsets.push(occasions.len());
+                Customer {
+                    id: String::new(),
+                    name: None,
+                    region: None,
+                    first_date,
+                    last_date: date(self.last_day[i]),
+                    occasions: n,
+                    orders: n,
+                    categories: 0,
+                    revenue: 0.0,
+                    margin: 0.0,
+                    frequency: self.frequency[i],
+                    recency: self.recency[i],
+                    t: self.t[i],
+                    monetary_value: 0.0,
+                }
+            })
+            .collect();
+        CustomerTable {
+            analysis_date: self.analysis_date,
+            unit: self.unit,
+            customers,
+            occasions,
+            offsets,
+            occasion_wallet: None,
+            from_summary: self.from_summary,
+            rfm_only: self.rfm_only,
+        }
+    }
+}
+
+/// The fits worker's answer to a [`FitsJob`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitsDone {
+    pub id: u64,
+    pub pareto_nbd: Option<ParetoNbdFit>,
+    pub checks: Option<crate::engine::model_checks::ModelChecks>,
+    pub pareto_nbd_ms: f64,
+    pub model_checks_ms: f64,
+}
+
+impl FitsJob {
+    pub fn new(id: u64, table: &CustomerTable, scored: &Scored) -> FitsJob {
+        FitsJob { id, table: FitsTable::of(table), bg_nbd: scored.bg_nbd.clone(), holdout_share: scored.settings.holdout_share }
+    }
+
+    /// The Pareto/NBD fit and the model checks, each within its own time budget (`fitting::FIT_MS`).
+    pub fn run(&self, now_ms: &dyn Fn() -> f64) -> FitsDone {
+        let table = self.table.table();
+        let t0 = now_ms();
+        let pareto_nbd = crate::engine::scoring::fit_comparison(&table, now_ms);
+        let t1 = now_ms();
+        let checks = crate::engine::scoring::checks_of(&table, self.bg_nbd.as_ref(), self.holdout_share, now_ms);
+        FitsDone { id: self.id, pareto_nbd, checks, pareto_nbd_ms: t1 - t0, model_checks_ms: now_ms() - t1 }
+    }
 }
 
 /// A window of the customer list.
@@ -333,6 +471,9 @@ pub enum Response {
 pub enum Fault {
     Panic,
     OutOfMemory,
+    /// Hold the next scores' comparison and checks back (never send them to the fits worker), so a
+    /// browser test sees the page while they run, for as long as it likes, and cancels them.
+    HoldFits,
 }
 
 #[cfg(test)]
@@ -407,6 +548,8 @@ mod tests {
             Request::Fault(Fault::OutOfMemory),
             Request::Shown,
             Request::Scenarios { levers: vec![levers, crate::engine::what_if::Levers::default()], seq: 8 },
+            Request::CancelChecks,
+            Request::ChecksFailed,
         ];
         for req in requests {
             assert_eq!(decode::<Request>(&encode(&req)).as_ref(), Ok(&req));
@@ -419,6 +562,7 @@ mod tests {
     fn the_fault_requests_the_browser_test_sends_are_these_bytes() {
         assert_eq!(encode(&Request::Fault(Fault::Panic)), [7, 0]);
         assert_eq!(encode(&Request::Fault(Fault::OutOfMemory)), [7, 1]);
+        assert_eq!(encode(&Request::Fault(Fault::HoldFits)), [7, 2]);
     }
 
     /// tests/e2e/faults.test.mjs has the worker announce another build with these bytes: `Ready` is
@@ -472,5 +616,37 @@ mod tests {
         let checks = crate::engine::scoring::run_checks(table, &apart, &|| 0.0);
         crate::engine::scoring::complete_comparison(&mut apart, pnbd, checks);
         assert_eq!(apart, one_step);
+
+        // The page's order: the job, on what the fits read of the table (no id, name or money),
+        // through the bytes to the fits worker, and its answer back.
+        let (mut held, _) = crate::engine::scoring::score_for_views(table, &settings, &|| 0.0);
+        let job = FitsJob::new(1, table, &held);
+        let copy = job.table.table();
+        assert!(copy.customers.iter().all(|c| c.id.is_empty() && c.name.is_none() && c.region.is_none() && c.revenue == 0.0));
+        assert_eq!(copy.occasions.iter().map(|o| o.date).collect::<Vec<_>>(), table.occasions.iter().map(|o| o.date).collect::<Vec<_>>());
+        assert_eq!(copy.offsets, table.offsets);
+        let job: FitsJob = decode(&encode(&job)).expect("job");
+        let done: FitsDone = decode(&encode(&job.run(&|| 0.0))).expect("answer");
+        assert_eq!(done.id, 1);
+        crate::engine::scoring::complete_comparison(&mut held, done.pareto_nbd, done.checks);
+        assert_eq!(held, one_step);
+    }
+
+    /// Cancelled or failed, the wait ends with the report saying so and nothing else changed.
+    #[test]
+    fn checks_that_do_not_run_end_the_wait_with_a_finding() {
+        use crate::engine::fit_report::{ChecksStop, Finding};
+        let tx = crate::engine::demo_data::generate(&crate::engine::demo_data::DemoParams { customers: 600, ..Default::default() }).to_csv();
+        let settings = Settings::default();
+        let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
+        let (before, _) = crate::engine::scoring::score_for_views(&imported.table, &settings, &|| 0.0);
+        for why in [ChecksStop::Cancelled, ChecksStop::Failed] {
+            let mut s = before.clone();
+            crate::engine::scoring::complete_without_comparison(&mut s, why);
+            assert!(!s.comparison_pending && s.pareto_nbd.is_none() && s.checks.is_none());
+            assert!(s.report.findings.contains(&Finding::ChecksNotRun { why }));
+            assert_eq!(s.report.verdict, before.report.verdict, "the CLV verdict does not change");
+            assert_eq!(s.customers, before.customers);
+        }
     }
 }

@@ -159,6 +159,17 @@ pub enum Finding {
     AhpUnusable,
     /// An RFM table: no purchase histories, so no BTYD model, CLV, lifecycle or cohorts.
     NeedsPurchaseHistories,
+    /// The Pareto/NBD comparison and the model checks did not run to the end ([`ChecksStop`]).
+    ChecksNotRun { why: ChecksStop },
+}
+
+/// Why the comparison and the checks, which run beside the views, gave no result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChecksStop {
+    /// The user cancelled them.
+    Cancelled,
+    /// The worker that ran them stopped (an error, or memory ran out).
+    Failed,
 }
 
 impl Finding {
@@ -183,7 +194,7 @@ impl Finding {
             }
             Finding::AtBound { model: m, .. } | Finding::Imprecise { model: m, .. } => (2, model(m)),
             Finding::HoldoutOff { .. } | Finding::HoldoutFine { .. } => (3, 0),
-            Finding::Comparison { .. } => (4, 0),
+            Finding::Comparison { .. } | Finding::ChecksNotRun { .. } => (4, 0),
             Finding::NoMeanSpend | Finding::SpendDependsOnFrequency { .. } => (5, 0),
         }
     }
@@ -212,7 +223,8 @@ impl Finding {
             | Finding::Comparison { .. }
             | Finding::UnusableThresholds { .. }
             | Finding::AhpInconsistent { .. }
-            | Finding::AhpUnusable => Verdict::Good,
+            | Finding::AhpUnusable
+            | Finding::ChecksNotRun { .. } => Verdict::Good,
             _ => Verdict::UseWithCare,
         }
     }
@@ -306,6 +318,18 @@ impl Finding {
                 .pick(
                     "The AHP matrix is not a 3 × 3 positive reciprocal matrix over R, F, M; the default weights were used.",
                     "AHP 矩阵不是 R、F、M 的 3×3 正互反矩阵，已改用默认权重。",
+                )
+                .to_string(),
+            Finding::ChecksNotRun { why: ChecksStop::Cancelled } => lang
+                .pick(
+                    "The Pareto/NBD comparison and the model checks were cancelled. The CLV figures do not depend on them; change a setting or import again to run them.",
+                    "已取消 Pareto/NBD 对比与模型检验。客户终身价值不依赖它们；修改设置或重新导入即可再次运行。",
+                )
+                .to_string(),
+            Finding::ChecksNotRun { why: ChecksStop::Failed } => lang
+                .pick(
+                    "The Pareto/NBD comparison and the model checks stopped on an error and gave no result. The CLV figures do not depend on them.",
+                    "Pareto/NBD 对比与模型检验因错误中止，没有结果。客户终身价值不依赖它们。",
                 )
                 .to_string(),
             Finding::Comparison { bg_nbd, pareto_nbd } => {

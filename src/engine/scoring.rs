@@ -12,7 +12,7 @@ use super::clv;
 use super::customer_equity::{self, CustomerEquity, EquityInputs};
 use super::customer_table::CustomerTable;
 use super::frameworks::{self, Frameworks};
-use super::fit_report::{parameter_findings, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
+use super::fit_report::{parameter_findings, ChecksStop, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
 use super::gamma_gamma::{self, GammaGammaFit, SpendData};
 use super::group_periods;
 use super::migration_model::{self, MigrationModel};
@@ -406,8 +406,26 @@ pub fn fit_comparison(table: &CustomerTable, now_ms: &dyn Fn() -> f64) -> Option
 /// The model checks of `scored`'s BG/NBD fit (METHODS §2d); `None` without a fit. They do not depend
 /// on the Pareto/NBD fit.
 pub fn run_checks(table: &CustomerTable, scored: &Scored, now_ms: &dyn Fn() -> f64) -> Option<ModelChecks> {
-    let f = scored.bg_nbd.as_ref()?;
-    Some(model_checks::run(&f.params, &RepeatData::from_table(table), table, scored.settings.holdout_share, Some(Deadline::for_a_fit(now_ms))))
+    checks_of(table, scored.bg_nbd.as_ref(), scored.settings.holdout_share, now_ms)
+}
+
+/// [`run_checks`] from what it reads of the scores: the BG/NBD fit and the holdout share. The page's
+/// second worker, which holds no scores, runs this.
+pub fn checks_of(table: &CustomerTable, bg_nbd: Option<&BgNbdFit>, holdout_share: f64, now_ms: &dyn Fn() -> f64) -> Option<ModelChecks> {
+    let f = bg_nbd?;
+    Some(model_checks::run(&f.params, &RepeatData::from_table(table), table, holdout_share, Some(Deadline::for_a_fit(now_ms))))
+}
+
+/// Ends the wait for the comparison and the checks without them: the report says why
+/// ([`Finding::ChecksNotRun`]); nothing else in `scored` depended on them.
+pub fn complete_without_comparison(scored: &mut Scored, why: ChecksStop) {
+    if !std::mem::take(&mut scored.comparison_pending) {
+        return;
+    }
+    let mut findings = std::mem::take(&mut scored.report.findings);
+    findings.push(Finding::ChecksNotRun { why });
+    findings.sort_by_key(Finding::order);
+    scored.report = FitReport::new(findings);
 }
 
 /// Adds the Pareto/NBD fit and the model checks to views-first scores: the fit's findings, the holdout

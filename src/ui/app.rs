@@ -199,7 +199,21 @@ fn ProgressBar() -> impl IntoView {
             }
         })
     };
-    view! { {import_bar} {fitting_bar} }
+    // After the scores, while the fits worker runs the comparison and the checks: the views answer
+    // meanwhile; this says what still runs and lets the user stop waiting for it.
+    let checking = Memo::new(move |_| state.scores.with(|s| s.as_ref().is_some_and(|s| s.comparison_pending)));
+    let checks_bar = move || {
+        checking.get().then(|| {
+            view! {
+                <div class="progress slim" data-testid="checking" role="progressbar" aria-label=state.tr("fit.checks_working")>
+                    <div class="progress-label">{state.tr("fit.checks_working")}</div>
+                    <div class="progress-track"><div class="progress-fill running"></div></div>
+                    <button class="button cancel" data-testid="cancel-checks" on:click=move |_| use_worker().cancel_checks()>{state.tr("busy.cancel")}</button>
+                </div>
+            }
+        })
+    };
+    view! { {import_bar} {fitting_bar} {checks_bar} }
 }
 
 #[component]

@@ -132,6 +132,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("report.reason", "Reason", "原因"),
     ("overview.title", "Overview", "概览"),
     ("fit.title", "Customer lifetime value: model fit", "客户终身价值：模型拟合"),
+    ("fit.checks_not_run", "not run (see below)", "未运行（见下）"),
     ("fit.checks_working", "Fitting Pareto/NBD for comparison and running the model checks…", "正在拟合用于对比的 Pareto/NBD 模型并进行模型检验…"),
     ("fit.working", "Fitting BG/NBD and Gamma-Gamma and scoring every customer…", "正在拟合 BG/NBD 与 Gamma-Gamma 模型并为每位客户评分…"),
     ("fit.not_fitted", "not fitted", "未拟合"),

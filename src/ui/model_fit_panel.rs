@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::format::money;
 use super::state::AppState;
-use crate::engine::fit_report::Verdict;
+use crate::engine::fit_report::{Finding, Verdict};
 
 fn param(name: &str, value: f64, se: Option<f64>) -> String {
     match se {
@@ -52,7 +52,12 @@ pub fn ModelFitPanel() -> impl IntoView {
         let clv = (s.clv_customers > 0).then(|| format!("{} · {} {}", money(s.clv_total), state.tr("fit.clv_mean"), money(s.clv_total / s.clv_customers as f64)));
         let not_fitted = state.tr("fit.not_fitted");
         let pending = s.comparison_pending;
-        let pnbd = pnbd.unwrap_or_else(|| if pending { state.tr("fit.checks_working").into() } else { not_fitted.into() });
+        let stopped = s.report.findings.iter().any(|f| matches!(f, Finding::ChecksNotRun { .. }));
+        let pnbd = pnbd.unwrap_or_else(|| match (pending, stopped) {
+            (true, _) => state.tr("fit.checks_working").into(),
+            (false, true) => state.tr("fit.checks_not_run").into(),
+            (false, false) => not_fitted.into(),
+        });
         let findings: Vec<String> = s.report.findings.iter().map(|f| f.text(lang)).collect();
         Some(view! {
             <section class="fit" data-testid="fit-report" data-pending=pending.to_string()>

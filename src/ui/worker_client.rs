@@ -21,6 +21,10 @@ use crate::worker_protocol::{self, FailureView, Request, Response};
 /// which the page posts to it first.
 const WORKER_URL: &str = "./worker_loader.js";
 
+/// The fits worker's entry: the same file and module (src/worker/fits_worker.rs); the query only
+/// tells the two apart in the browser's tools and the tests.
+const FITS_WORKER_URL: &str = "./worker_loader.js?fits";
+
 /// Restarts in a row without a single answer from the worker before the page gives up (a worker that
 /// cannot even start would otherwise be restarted forever).
 const MAX_RESTARTS: u32 = 3;
@@ -28,6 +32,9 @@ const MAX_RESTARTS: u32 = 3;
 #[derive(Clone, Copy)]
 pub struct WorkerClient {
     worker: StoredValue<Option<Worker>, LocalStorage>,
+    /// The second worker, which runs the Pareto/NBD comparison and the model checks for the first
+    /// (src/worker/checks_job.rs); started and stopped with it.
+    fits: StoredValue<Option<Worker>, LocalStorage>,
     /// The tab to open when the import under way succeeds (the demo opens the overview).
     /// `None` for a re-import: the page stays on whatever tab the user is on when it lands (they may
     /// have moved on while it ran).
@@ -55,6 +62,7 @@ impl WorkerClient {
     pub fn new(state: AppState) -> WorkerClient {
         let client = WorkerClient {
             worker: StoredValue::new_local(None),
+            fits: StoredValue::new_local(None),
             open_after: StoredValue::new(Some(Tab::Import)),
             restarts: StoredValue::new(0),
             list_seq: StoredValue::new(0),
@@ -124,14 +132,50 @@ impl WorkerClient {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
         // The compiled module itself, not its URL: structured cloning shares the compiled code, so
-        // the worker neither downloads nor compiles the wasm again (worker_loader.js).
+        // the worker neither downloads nor compiles the wasm again (worker_loader.js). With it, the
+        // worker's end of the channel to the fits worker.
+        let channel = web_sys::MessageChannel::new().ok();
+        let fits = channel.as_ref().and_then(|c| self.spawn_fits(c.port2(), current));
         let first = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&first, &"module".into(), &wasm_bindgen::module());
-        if let Err(e) = worker.post_message(&first) {
+        let transfer = js_sys::Array::new();
+        if let (Some(c), Some(_)) = (&channel, &fits) {
+            let _ = js_sys::Reflect::set(&first, &"port".into(), &c.port1());
+            transfer.push(&c.port1());
+        }
+        if let Err(e) = worker.post_message_with_transfer(&first, &transfer) {
             self.state.crash.set(Crash::bug(format!("{e:?}")));
             return;
         }
         self.worker.set_value(Some(worker));
+        self.fits.set_value(fits);
+    }
+
+    /// Starts the fits worker on `port`. Without it (it could not start) the worker ends every
+    /// comparison as failed and the views go on.
+    fn spawn_fits(self, port: web_sys::MessagePort, current: impl Fn() -> bool + 'static) -> Option<Worker> {
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        let fits = Worker::new_with_options(FITS_WORKER_URL, &opts).ok()?;
+        // An error in the fits worker ends the comparison it ran; the data and views stay.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            if current() {
+                self.tell(&Request::ChecksFailed);
+            }
+        });
+        fits.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        let first = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&first, &"module".into(), &wasm_bindgen::module());
+        let _ = js_sys::Reflect::set(&first, &"role".into(), &"fits".into());
+        let _ = js_sys::Reflect::set(&first, &"port".into(), &port);
+        fits.post_message_with_transfer(&first, &js_sys::Array::of1(&port)).ok()?;
+        Some(fits)
+    }
+
+    /// Stops waiting for the Pareto/NBD comparison and the model checks (the fit report's Cancel).
+    pub fn cancel_checks(self) {
+        self.tell(&Request::CancelChecks);
     }
 
     /// The worker died, panicked or ran out of memory: what it held is gone, so the views of that
@@ -324,13 +368,18 @@ impl WorkerClient {
     /// (it clears the cancelled state and may start a new worker), and a worker that
     /// is gone has nothing to start.
     fn send_shown(self) {
-        let msg = js_sys::Object::new();
-        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(&Request::Shown).as_slice());
-        let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
-        if let Some(worker) = self.worker.get_value() {
-            let _ = worker.post_message(&msg);
+        if self.tell(&Request::Shown) {
             expose("__kezhiShownAt", page_now().into());
         }
+    }
+
+    /// Sends `request` to the running worker, if there is one: a word about the work under way, not
+    /// new work. Whether it was sent.
+    fn tell(self, request: &Request) -> bool {
+        let msg = js_sys::Object::new();
+        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(request).as_slice());
+        let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
+        self.worker.get_value().is_some_and(|w| w.post_message(&msg).is_ok())
     }
 
     fn send(self, msg: &js_sys::Object) {
@@ -377,10 +426,11 @@ impl WorkerClient {
 
     /// Terminates the worker and closes the views of the data it held.
     fn terminate_and_close_views(self) {
-        if let Some(w) = self.worker.get_value() {
+        for w in [self.worker.get_value(), self.fits.get_value()].into_iter().flatten() {
             w.terminate();
         }
         self.worker.set_value(None);
+        self.fits.set_value(None);
         let s = self.state;
         s.busy.set(None);
         s.view.set(None);

@@ -19,9 +19,10 @@ use wasm_bindgen::prelude::*;
 
 use super::{memory_bytes, now_ms, post, scope, HELD};
 use crate::engine::import::Imported;
-use crate::engine::scoring::{add_comparison_and_checks, score_for_views};
+use super::checks_job;
+use crate::engine::scoring::score_for_views;
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{ChecksView, Response, ScoreView};
+use crate::worker_protocol::{ChecksView, FitsJob, Response, ScoreView};
 
 /// The longest the fits wait for the page: well above the time a first import takes to draw here
 /// (about 100 ms, more on a busy machine), and a hidden tab, which draws nothing, loses a second.
@@ -52,24 +53,31 @@ pub fn drop_waiting() {
     WAITING.set(None);
 }
 
-/// Runs the waiting fits, if any: what the views need first, then the Pareto/NBD comparison and the
-/// model checks (a third of the time), each posted when done. `shown`: the page's `Shown` ended the
+/// Runs the waiting fits, if any: what the views need, posted when done; then the Pareto/NBD comparison
+/// and the model checks go to the fits worker (`checks_job.rs`), or, when there are none to run, their
+/// empty answer is posted at once. `shown`: the page's `Shown` ended the
 /// wait (reported with the scores, for the browser tests and benchmarks).
 pub fn run(shown: bool) {
     let Some((_, since, imported, settings)) = WAITING.take() else { return };
     let waited = (now_ms() - since, shown);
-    let (mut scored, mut stages) = score_for_views(&imported.table, &settings, &now_ms);
+    let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
     let name = HELD.with_borrow(|h| h.file_name.clone());
     let mut view = ScoreView::new(&name, &imported.table, &scored, stages.clone());
     view.memory_bytes = memory_bytes();
     view.fits_waited = waited;
     post(&Response::Scored(Box::new(view)));
-    add_comparison_and_checks(&imported.table, &mut scored, &mut stages, &now_ms);
-    post(&Response::Checks(Box::new(ChecksView::new(&name, &imported.table, &scored, stages))));
+    // The comparison and the checks run in the fits worker; this one answers the page meanwhile.
+    let job = scored.comparison_pending.then(|| FitsJob::new(checks_job::next_id(), &imported.table, &scored));
+    let done_now = job.is_none().then(|| ChecksView::new(&name, &imported.table, &scored, stages.clone()));
     HELD.with_borrow_mut(|h| {
         h.last = Some(imported);
         h.scored = Some(scored);
         h.order = None;
         h.what_if = None;
     });
+    match (job, done_now) {
+        (Some(job), _) => checks_job::send(&job, stages),
+        (None, Some(view)) => post(&Response::Checks(Box::new(view))),
+        (None, None) => {}
+    }
 }

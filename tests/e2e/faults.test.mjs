@@ -73,7 +73,7 @@ test('a page and a worker of different builds: the page asks for a reload, and s
     const { page } = b;
     await page.getByTestId('demo-button').click();
     await page.getByTestId('overview').waitFor({ timeout: 60_000 });
-    const worker = () => page.workers().find((w) => w.url().includes('worker'));
+    const worker = () => page.workers().find((w) => w.url().endsWith('worker_loader.js'));
     // A request the worker cannot read: it answers in plain text.
     await worker().evaluate(() => self.onmessage(new MessageEvent('message', { data: { request: new Uint8Array([200]) } })));
     const notice = page.getByTestId('crash');
@@ -137,7 +137,8 @@ test('a worker whose bindings are of a newer build than the page asks for a relo
     await b.page.goto(`${b.base}/index.html`);
     const notice = b.page.getByTestId('crash');
     await notice.waitFor({ timeout: 20_000 });
-    assert.equal(altered, 1, 'the worker was started once, not restarted');
+    // Both workers load the bindings: the worker and the fits worker (src/worker/fits_worker.rs).
+    assert.equal(altered, 2, 'the two workers were started once each, not restarted');
     assert.equal(await notice.getAttribute('data-kind'), 'Mismatch');
     assert.match(await notice.innerText(), /Kezhi was updated[\s\S]*Reload the page/);
     assert.match(await notice.locator('code').textContent(), /bindings \(kezhi\.js\) are of another build/);
@@ -152,7 +153,7 @@ test('a worker whose bindings are of a newer build than the page asks for a relo
 /** Makes the worker commit a fault, as a bug or a too-large file would (Request::Fault, which the page
  *  itself never sends), from a task of its own so that it is uncaught there. */
 async function fault(page, kind) {
-  const worker = page.workers().find((w) => w.url().includes('worker'));
+  const worker = page.workers().find((w) => w.url().endsWith('worker_loader.js'));
   assert.ok(worker, 'the worker is running');
   // Request::Fault(Fault::Panic | Fault::OutOfMemory) in postcard (pinned by a unit test in
   // src/worker_protocol.rs, the_fault_requests_the_browser_test_sends_are_these_bytes).

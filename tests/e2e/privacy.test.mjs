@@ -77,11 +77,14 @@ test('the policy forbids other hosts: a fetch, an image and a worker fetch are a
     });
     assert.equal(inPage.fetched, 'refused');
     assert.ok(inPage.violations.includes('connect-src') && inPage.violations.includes('img-src'), JSON.stringify(inPage.violations));
-    const worker = page.workers().find((w) => w.url().includes('worker')) || (await page.waitForEvent('worker'));
-    const inWorker = await worker.evaluate(async () => {
-      try { await fetch('http://127.0.0.2:9/leak'); return 'allowed'; } catch { return 'refused'; }
-    });
-    assert.equal(inWorker, 'refused', 'the worker is bound by the policy too');
+    while (page.workers().filter((w) => w.url().includes('worker_loader.js')).length < 2) await page.waitForEvent('worker');
+    // Both workers: the one that imports and scores, and the fits worker (`?fits`).
+    for (const worker of page.workers().filter((w) => w.url().includes('worker_loader.js'))) {
+      const inWorker = await worker.evaluate(async () => {
+        try { await fetch('http://127.0.0.2:9/leak'); return 'allowed'; } catch { return 'refused'; }
+      });
+      assert.equal(inWorker, 'refused', `the worker ${worker.url()} is bound by the policy too`);
+    }
     assert.deepEqual(b.foreignRequests().filter((u) => !u.startsWith('http://127.0.0.2:9/')), []);
   } finally {
     await b.close();
