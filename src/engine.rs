@@ -5,6 +5,7 @@
 pub mod ahp;
 pub mod anonymise;
 pub mod bg_nbd;
+pub mod class_reasons;
 pub mod class_table;
 pub mod clustering;
 pub mod clv;

@@ -65,6 +65,20 @@ pub fn mean_ranks_descending(values: &[f64]) -> Vec<f64> {
 
 /// The level (0 = top) of each value when levels take `shares` of the customers from the top: a
 /// customer with mean rank ā goes to the first level whose cumulative share reaches ā / n.
+/// Per class of `classes` (of `n`), the lowest and highest of `values` among its members: the cut
+/// points a class by rank ended up with (`None` for an empty class).
+pub fn value_ranges(n: usize, classes: &[Option<usize>], values: &[f64]) -> Vec<Option<(f64, f64)>> {
+    let mut ranges = vec![None; n];
+    for (&c, &v) in classes.iter().zip(values) {
+        let Some(c) = c.filter(|&c| c < n) else { continue };
+        ranges[c] = Some(match ranges[c] {
+            None => (v, v),
+            Some((lo, hi)) => (f64::min(lo, v), f64::max(hi, v)),
+        });
+    }
+    ranges
+}
+
 pub fn levels_by_share(values: &[f64], shares: &[f64]) -> Vec<usize> {
     let n = values.len() as f64;
     let total: f64 = shares.iter().sum();

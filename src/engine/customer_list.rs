@@ -436,8 +436,18 @@ pub struct Card {
     pub history_total: usize,
     /// (label, value) of the scores, formatted by the engine's export rules.
     pub scores: Vec<(String, String)>,
-    /// (dimension title, class label, strategy) for every framework that classes the customer.
-    pub classes: Vec<(String, String, Option<String>)>,
+    /// Every framework that classes the customer.
+    pub classes: Vec<CardClass>,
+}
+
+/// One framework's class on the card: the class, why (the customer's numbers against the cuts,
+/// `class_reasons`) and the strategy for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardClass {
+    pub dimension: String,
+    pub class: String,
+    pub reason: Option<String>,
+    pub strategy: Option<String>,
 }
 
 /// How many of a customer's latest occasions the card lists.
@@ -468,7 +478,12 @@ pub fn card(table: &CustomerTable, scored: &Scored, i: usize, lang: Lang) -> Opt
         .filter(|&d| !matches!(d, Dimension::RfCell | Dimension::AtRisk))
         .filter_map(|d| {
             let k = class_of(scored, d, i)?;
-            Some((d.title(lang).to_string(), class_label(scored, d, k, lang), class_strategy(scored, d, k, lang).map(String::from)))
+            Some(CardClass {
+                dimension: d.title(lang).to_string(),
+                class: class_label(scored, d, k, lang),
+                reason: super::class_reasons::explain(table, scored, d, i).map(|lines| super::class_reasons::text(&lines, lang)),
+                strategy: class_strategy(scored, d, k, lang).map(String::from),
+            })
         })
         .collect();
     Some(Card {
@@ -584,8 +599,9 @@ mod tests {
         assert_eq!(card.history.len(), table.customers[i].occasions as usize);
         assert!(card.history.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(card.history.last().map(|h| h.0), table.customers[i].last_date);
-        assert!(card.classes.iter().any(|(d, _, s)| d == "金字塔层级" && s.is_some()));
-        assert!(card.classes.iter().filter(|(d, _, _)| d != "聚类").all(|(_, _, s)| s.is_some()), "{:?}", card.classes);
+        assert!(card.classes.iter().any(|c| c.dimension == "金字塔层级" && c.strategy.is_some()));
+        assert!(card.classes.iter().filter(|c| c.dimension != "聚类").all(|c| c.strategy.is_some()), "{:?}", card.classes);
+        assert!(card.classes.iter().all(|c| c.reason.is_some()), "every class says why: {:?}", card.classes);
         assert!(super::card(&table, &scored, table.customers.len(), Lang::En).is_none());
     }
 }

@@ -75,13 +75,9 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         (PyramidValue::WeightedRfm, _) => (rfm_combined.to_vec(), "weighted_rfm"),
     };
     let unit_days = table.unit.days();
-    // Months from the first purchase to the analysis date, at least one (a customer who started this
-    // month has spent this month's amount in one month).
-    // An RFM table has no first purchase: its tiers rank total spend (one "month" each), and say so.
-    let tenure_months: Vec<f64> =
-        table.customers.iter().map(|c| if table.rfm_only { 1.0 } else { (c.t * unit_days / DAYS_PER_MONTH).max(1.0) }).collect();
-    let monthly: Vec<f64> = table.customers.iter().zip(&tenure_months).map(|(c, m)| c.revenue / m).collect();
-    let per_occasion: Vec<f64> = table.customers.iter().map(|c| c.margin / f64::from(c.occasions.max(1))).collect();
+    let tenure_months: Vec<f64> = (0..table.customers.len()).map(|i| tenure_months(table, i)).collect();
+    let monthly: Vec<f64> = (0..table.customers.len()).map(|i| monthly_spend(table, i)).collect();
+    let per_occasion: Vec<f64> = table.customers.iter().map(margin_per_occasion).collect();
     let repeats: Vec<f64> = table.customers.iter().map(|c| c.frequency).collect();
     let units_per_month = DAYS_PER_MONTH / unit_days;
     let horizon = f64::from(settings.horizon_months) * units_per_month;
@@ -115,7 +111,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
                 fallbacks += u64::from(has_wallet && !by_share);
                 Veteran {
                     index: i,
-                    loyalty: if use_p_alive { inputs.p_alive[i].unwrap_or(0.0) } else { f64::from(inputs.f_score[i]) },
+                    loyalty: veteran_loyalty(inputs.p_alive, inputs.f_score, i),
                     margin_per_month: c.margin / tenure_months[i],
                     growth,
                 }
@@ -146,23 +142,11 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         table.customers.iter().map(|c| (c.revenue > 0.0).then(|| c.margin / c.revenue)).collect(),
         inputs.p_alive.to_vec(),
     ];
-    let efficiency: Vec<Option<f64>> = table.customers.iter().map(|c| (c.revenue > 0.0).then(|| c.margin / c.revenue)).collect();
-    let total_margin: Vec<Option<f64>> = margin.iter().map(|&m| Some(m)).collect();
+    let (total_margin, efficiency): (Vec<_>, Vec<_>) = table.customers.iter().map(value_axes).unzip();
     let value_grid = nine_grid::build(&total_margin, &efficiency, &margin, &indicators, settings.nine_grid_strategy);
     let growth_grid = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
-        let (mut spend, mut freq) = (Vec::new(), Vec::new());
-        for i in 0..table.customers.len() {
-            if table.customers[i].occasions < 2 {
-                spend.push(None);
-                freq.push(None);
-                continue;
-            }
-            let occ = table.occasions_of(i);
-            let (sb, sn) = group_periods::period_spend(occ.iter().map(|o| (o.date, o.spend)), end, settings.lifecycle.period_months);
-            let (fb, fnow) = group_periods::period_spend(occ.iter().map(|o| (o.date, 1.0)), end, settings.lifecycle.period_months);
-            spend.push(Some(group_periods::growth(sb, sn)));
-            freq.push(Some(group_periods::growth(fb, fnow)));
-        }
+        let (spend, freq): (Vec<_>, Vec<_>) =
+            (0..table.customers.len()).map(|i| growth_axes(table, i, end, settings.lifecycle.period_months).unzip()).unzip();
         nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy)
     });
     let gmcb = gold_meteor_creek_burden::build(&per_occasion, &repeats, &margin);
@@ -192,6 +176,53 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             (0..table.customers.len()).step_by(step).map(|i| (repeats[i], per_occasion[i], gmcb.class[i])).collect()
         },
         gmcb,
+    }
+}
+
+/// Months from the first purchase to the analysis date, at least one (a customer who started this
+/// month has spent this month's amount in one month). An RFM table has no first purchase: its tiers
+/// rank total spend (one "month" each), and say so.
+pub fn tenure_months(table: &CustomerTable, i: usize) -> f64 {
+    if table.rfm_only {
+        1.0
+    } else {
+        (table.customers[i].t * table.unit.days() / DAYS_PER_MONTH).max(1.0)
+    }
+}
+
+/// The tier ladder's measure: revenue per month of tenure.
+pub fn monthly_spend(table: &CustomerTable, i: usize) -> f64 {
+    table.customers[i].revenue / tenure_months(table, i)
+}
+
+/// Gold/meteor/creek/burden's profit axis: margin per purchase occasion.
+pub fn margin_per_occasion(c: &super::customer_table::Customer) -> f64 {
+    c.margin / f64::from(c.occasions.max(1))
+}
+
+/// The value grid's axes: total margin, and margin ÷ revenue (absent without revenue).
+pub fn value_axes(c: &super::customer_table::Customer) -> (Option<f64>, Option<f64>) {
+    (Some(c.margin), (c.revenue > 0.0).then(|| c.margin / c.revenue))
+}
+
+/// The growth grid's axes for customer `i`: the growth of spend and of purchase occasions, the
+/// latest `months` against the `months` before `end` (absent for a customer with one occasion).
+pub fn growth_axes(table: &CustomerTable, i: usize, end: chrono::NaiveDate, months: u32) -> Option<(f64, f64)> {
+    if table.customers[i].occasions < 2 {
+        return None;
+    }
+    let occ = table.occasions_of(i);
+    let (sb, sn) = group_periods::period_spend(occ.iter().map(|o| (o.date, o.spend)), end, months);
+    let (fb, fnow) = group_periods::period_spend(occ.iter().map(|o| (o.date, 1.0)), end, months);
+    Some((group_periods::growth(sb, sn), group_periods::growth(fb, fnow)))
+}
+
+/// The veteran matrix's loyalty of customer `i`: P(alive) when every customer has it, else the F score.
+pub fn veteran_loyalty(p_alive: &[Option<f64>], f_score: &[u8], i: usize) -> f64 {
+    if p_alive.iter().all(Option::is_some) {
+        p_alive[i].unwrap_or(0.0)
+    } else {
+        f64::from(f_score[i])
     }
 }
 

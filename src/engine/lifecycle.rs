@@ -70,43 +70,93 @@ pub fn alternative_label(stage: usize) -> &'static str {
     ["培育期", "确认期", "信任期", "弱化期", "消失期"][stage.min(4)]
 }
 
+/// Which test of the stage rules (module doc) decided a customer's stage, with its numbers: what the
+/// customer card says (`class_reasons`). [`stage_of`] is `stage_why(…).stage()`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StageWhy {
+    /// Lost: P(alive) below the cut.
+    LostPAlive { p_alive: f64, cut: f64 },
+    /// Lost without a model: days since the last purchase above `multiple` × the customer's median gap
+    /// and above `min_days`.
+    LostGap { days_since: f64, median_gap: f64, multiple: f64, min_days: f64 },
+    /// Lost with one occasion: days since it above `multiple` × the median first-to-second gap of the
+    /// customers who came back, and above `min_days`.
+    LostOneTime { days_since: f64, second_gap: f64, multiple: f64, min_days: f64 },
+    /// Introduction: one purchase occasion so far.
+    OneOccasion,
+    /// Introduction: the first purchase fewer than `cut` days ago.
+    Recent { days_since_first: f64, cut: f64 },
+    /// Decline by P(alive) below the cut (whatever the spend did).
+    DeclinePAlive { p_alive: f64, cut: f64 },
+    /// Decline, growth or maturity by the change of spend between the two periods against ± `cut`
+    /// (`before` and `now` the two periods' spend; the change is infinite from nothing to something).
+    SpendChange { stage: usize, before: f64, now: f64, change: f64, cut: f64, months: u32 },
+}
+
+impl StageWhy {
+    pub fn stage(self) -> usize {
+        match self {
+            StageWhy::LostPAlive { .. } | StageWhy::LostGap { .. } | StageWhy::LostOneTime { .. } => LOST,
+            StageWhy::OneOccasion | StageWhy::Recent { .. } => INTRODUCTION,
+            StageWhy::DeclinePAlive { .. } => DECLINE,
+            StageWhy::SpendChange { stage, .. } => stage,
+        }
+    }
+}
+
 /// One customer's stage from its occasions (date, spend; in date order) at `end`. `second_gap`: the
 /// median days from a first to a second occasion among the customers with two or more by `end`
 /// ([`median_second_gap`]), the yardstick for a customer with one occasion (`None`: nobody came back).
 pub fn stage_of(occasions: &[Occasion], end: NaiveDate, p_alive: Option<f64>, second_gap: Option<f64>, rules: &StageRules) -> Option<usize> {
+    stage_why(occasions, end, p_alive, second_gap, rules).map(StageWhy::stage)
+}
+
+/// [`stage_of`] with the test that decided it.
+pub fn stage_why(occasions: &[Occasion], end: NaiveDate, p_alive: Option<f64>, second_gap: Option<f64>, rules: &StageRules) -> Option<StageWhy> {
     let first = occasions.first()?.date;
     let last = occasions.last()?.date;
     let since = days_between(end, last) as f64;
+    let (multiple, min_days) = (rules.lost_gap_multiple, rules.lost_min_days);
     let lost = match p_alive {
-        _ if occasions.len() == 1 => second_gap.is_some_and(|g| since > rules.lost_gap_multiple * g && since > rules.lost_min_days),
-        Some(p) => p < rules.lost_p_alive,
+        _ if occasions.len() == 1 => second_gap
+            .filter(|&g| since > multiple * g && since > min_days)
+            .map(|second_gap| StageWhy::LostOneTime { days_since: since, second_gap, multiple, min_days }),
+        Some(p) => (p < rules.lost_p_alive).then_some(StageWhy::LostPAlive { p_alive: p, cut: rules.lost_p_alive }),
         None => {
             let mut gaps: Vec<i64> = occasions.windows(2).map(|w| days_between(w[1].date, w[0].date)).collect();
             if gaps.is_empty() {
-                false
+                None
             } else {
                 gaps.sort_unstable();
                 let n = gaps.len();
                 let median = if n % 2 == 1 { gaps[n / 2] as f64 } else { (gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0 };
-                since > rules.lost_gap_multiple * median && since > rules.lost_min_days
+                (since > multiple * median && since > min_days).then_some(StageWhy::LostGap { days_since: since, median_gap: median, multiple, min_days })
             }
         }
     };
-    if lost {
-        return Some(LOST);
+    if lost.is_some() {
+        return lost;
     }
-    if occasions.len() == 1 || days_between(end, first) < rules.introduction_days {
-        return Some(INTRODUCTION);
+    if occasions.len() == 1 {
+        return Some(StageWhy::OneOccasion);
+    }
+    let days_since_first = days_between(end, first);
+    if days_since_first < rules.introduction_days {
+        return Some(StageWhy::Recent { days_since_first: days_since_first as f64, cut: rules.introduction_days as f64 });
     }
     let (before, now) = period_spend(occasions.iter().map(|o| (o.date, o.spend)), end, rules.period_months);
     let change = if before > 0.0 { (now - before) / before } else if now > 0.0 { f64::INFINITY } else { -1.0 };
-    Some(if change < -rules.spend_change || p_alive.is_some_and(|p| p < rules.decline_p_alive) {
+    if let Some(p) = p_alive.filter(|&p| p < rules.decline_p_alive && change >= -rules.spend_change) {
+        return Some(StageWhy::DeclinePAlive { p_alive: p, cut: rules.decline_p_alive });
+    }
+    let stage = if change < -rules.spend_change {
         DECLINE
     } else if change > rules.spend_change {
         GROWTH
     } else {
         MATURITY
-    })
+    };
+    Some(StageWhy::SpendChange { stage, before, now, change, cut: rules.spend_change, months: rules.period_months })
 }
 
 /// The median days from a first to a second purchase occasion, over the customers with two or more

@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::class_table::{aggregate, levels_by_share, ClassRow};
+use super::class_table::{aggregate, levels_by_share, value_ranges, ClassRow};
 
 pub const STRATEGIES: [&str; 4] = ["keep_investing", "deepen", "adjust", "managed_exit"];
 pub const INDICATORS: [&str; 4] = ["orders_per_month", "categories", "margin_rate", "p_alive"];
@@ -38,6 +38,8 @@ pub struct Grid {
     pub table: Vec<ClassRow>,
     pub strategy: [[usize; 3]; 3],
     pub profiles: Vec<CellProfile>,
+    /// Per axis, the values each tercile (low, middle, high) ended up holding: the cut points.
+    pub ranges: [Vec<Option<(f64, f64)>>; 2],
 }
 
 pub const CELLS: [&str; 9] = ["r0c0", "r0c1", "r0c2", "r1c0", "r1c1", "r1c2", "r2c0", "r2c1", "r2c2"];
@@ -75,7 +77,13 @@ pub fn build(first: &[Option<f64>], second: &[Option<f64>], margin: &[f64], indi
             means: sums.iter().map(|s| (s[c].1 > 0).then(|| s[c].0 / s[c].1 as f64)).collect(),
         })
         .collect();
-    Grid { table: aggregate(&CELLS, &cell, margin), cell, strategy, profiles }
+    let range = |levels: &[Option<usize>], values: &[Option<f64>]| {
+        let present: Vec<f64> = values.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
+        let levels: Vec<Option<usize>> = levels.iter().zip(values).map(|(l, v)| v.and(*l)).collect();
+        value_ranges(3, &levels, &present)
+    };
+    let ranges = [range(&a, first), range(&b, second)];
+    Grid { table: aggregate(&CELLS, &cell, margin), cell, strategy, profiles, ranges }
 }
 
 /// The cell "above" `cell`: first axis one level higher; in the top row, the next column; `None` at

@@ -103,14 +103,20 @@ fn centre(values: &[f64], median: bool) -> f64 {
 
 /// Classes for customers with recency in days (smaller = more recent), frequency and monetary value.
 /// A value equal to the centre counts as low (high means strictly better than the centre).
-pub fn classify(recency_days: &[f64], frequency: &[f64], monetary: &[f64], split: Split) -> Vec<ValueClass> {
-    let (cr, cf, cm) = match split {
+/// The centres R, F and M are high or low against: days since the last purchase, purchase
+/// occasions, spend (a customer is high on R below the first, on F and M above the others).
+pub fn centres(recency_days: &[f64], frequency: &[f64], monetary: &[f64], split: Split) -> (f64, f64, f64) {
+    match split {
         Split::Fixed { recency_days: r, frequency: f, monetary: m } => (r, f, m),
         _ => {
             let median = split == Split::Median;
             (centre(recency_days, median), centre(frequency, median), centre(monetary, median))
         }
-    };
+    }
+}
+
+pub fn classify(recency_days: &[f64], frequency: &[f64], monetary: &[f64], split: Split) -> Vec<ValueClass> {
+    let (cr, cf, cm) = centres(recency_days, frequency, monetary, split);
     (0..recency_days.len())
         .map(|i| ValueClass::from_levels(recency_days[i] < cr, frequency[i] > cf, monetary[i] > cm))
         .collect()

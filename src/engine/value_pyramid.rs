@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::class_table::{aggregate, levels_by_share, ClassRow};
+use super::class_table::{aggregate, levels_by_share, value_ranges, ClassRow};
 
 pub const LEVELS: [&str; 4] = ["key", "important", "general", "maintain"];
 
@@ -27,12 +27,15 @@ pub struct ValuePyramid {
     pub ranked_by: String,
     pub level: Vec<usize>,
     pub table: Vec<ClassRow>,
+    /// The values each level ended up holding (lowest, highest): its cut points; `None` when empty.
+    pub ranges: Vec<Option<(f64, f64)>>,
 }
 
 pub fn build(value: &[f64], ranked_by: &str, margin: &[f64], shares: &[f64; 4]) -> ValuePyramid {
     let level = levels_by_share(value, shares);
     let classes: Vec<Option<usize>> = level.iter().map(|&l| Some(l)).collect();
-    ValuePyramid { ranked_by: ranked_by.into(), table: aggregate(&LEVELS, &classes, margin), level }
+    let ranges = value_ranges(LEVELS.len(), &classes, value);
+    ValuePyramid { ranked_by: ranked_by.into(), table: aggregate(&LEVELS, &classes, margin), level, ranges }
 }
 
 pub fn label(level: usize, zh: bool) -> &'static str {

@@ -44,6 +44,10 @@ pub struct VeteranMatrix {
     /// "p_alive" or "f_score".
     pub loyalty_measure: String,
     pub table: Vec<ClassRow>,
+    /// The cuts: the veterans' medians of loyalty and of margin per month, and growth's "fast" cut.
+    pub loyalty_median: f64,
+    pub margin_median: f64,
+    pub fast: f64,
 }
 
 /// One veteran's inputs.
@@ -92,12 +96,15 @@ pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, growth_m
         growth_measure: growth_measure.into(),
         spend_growth_fallbacks: fallbacks,
         loyalty_measure: loyalty_measure.into(),
+        loyalty_median: lm,
+        margin_median: pm,
+        fast,
     }
 }
 
 
 pub fn label(class: usize, zh: bool) -> &'static str {
-    const EN: [&str; 7] = ["High quality", "Potential A", "Watch", "Potential B", "Problem", "Low quality", "Eliminate"];
+    const EN: [&str; 7] = ["High quality", "Potential A", "Watch", "Potential B", "Problem", "Below par", "Eliminate"];
     const ZH: [&str; 7] = ["高质类", "潜力A类", "观察类", "潜力B类", "问题类", "低质类", "淘汰类"];
     if zh { ZH[class.min(6)] } else { EN[class.min(6)] }
 }

@@ -93,6 +93,7 @@ pub fn ClvScreen() -> impl IntoView {
     view! {
         <section class="panel clv" data-testid="clv">
             <h2>{move || state.tr("clv.title")}</h2>
+            <p class="muted lede" data-testid="view-lede">{move || state.tr("clv.lede")}</p>
             <ModelFitPanel />
             <ClvExtras />
             <SettingsLine keys=&["time_unit", "horizon_months", "discount_annual", "margin_rate", "holdout_share"] />

@@ -293,7 +293,15 @@ fn CustomerCard() -> impl IntoView {
         let classes = card
             .classes
             .iter()
-            .map(|(d, c, s)| view! { <div class="card-class"><div><span class="muted">{d.clone()}</span> <strong>{c.clone()}</strong></div><p class="class-strategy">{s.clone().unwrap_or_default()}</p></div> })
+            .map(|c| {
+                view! {
+                    <div class="card-class">
+                        <div><span class="muted">{c.dimension.clone()}</span> " " <strong>{c.class.clone()}</strong></div>
+                        <p class="class-reason" data-testid="class-reason">{c.reason.clone().unwrap_or_default()}</p>
+                        <p class="class-strategy">{c.strategy.clone().unwrap_or_default()}</p>
+                    </div>
+                }
+            })
             .collect_view();
         let dates = match (card.first_date, card.last_date) {
             (Some(a), Some(b)) => format!("{a} → {b}"),

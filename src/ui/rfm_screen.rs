@@ -141,6 +141,7 @@ pub fn RfmScreen() -> impl IntoView {
         view! {
             <section class="panel rfm" data-testid="rfm">
                 <h2>{state.tr("rfm.title")}</h2>
+                <p class="muted lede" data-testid="view-lede">{state.tr("rfm.lede")}</p>
                 <div class="rfm-top">
                     <figure class="heatmap" data-testid="heatmap">
                         <figcaption>{state.tr("rfm.heatmap")}</figcaption>
