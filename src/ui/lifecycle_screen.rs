@@ -40,27 +40,6 @@ pub fn LifecycleScreen() -> impl IntoView {
         };
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;
-        let stages = l
-            .table
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let shares = match lang {
-                    Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
-                    Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
-                };
-                let filter = Filter { dim: Dimension::Lifecycle, class: k };
-                view! {
-                    <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"
-                        on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
-                        <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
-                        <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
-                        <div class="class-shares">{shares}</div>
-                        <p class="class-strategy">{strategy("lifecycle", &r.key, lang).unwrap_or_default()}</p>
-                    </div>
-                }
-            })
-            .collect_view();
         let width = l.cohorts.iter().map(|c| c.retention.len()).max().unwrap_or(0);
         let cohort_head = (0..width).map(|k| view! { <th>{k}</th> }).collect_view();
         let cohort_rows = l
@@ -98,7 +77,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             <section class="panel lifecycle" data-testid="lifecycle">
                 <h2>{state.tr("life.title")}</h2>
                 <p class="muted">{lost_rule}</p>
-                <div class="class-grid cols-3" data-testid="stages">{stages}</div>
+                <LifecycleStages />
                 <h3>{state.tr("life.curve")}</h3>
                 <PlotCanvas testid="profit-curve" file="kezhi_lifecycle_profit_curve" plot=curve />
                 <h3>{state.tr("life.cohorts")}</h3>
@@ -162,5 +141,39 @@ fn GroupModelsPanel() -> impl IntoView {
             {retention}
             {migration}
         })
+    }
+}
+
+/// The five stages: customers, shares and treatment; a stage opens its customers.
+#[component]
+pub fn LifecycleStages() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let l = s.frameworks.lifecycle.clone()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let stages = l
+            .table
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let shares = match lang {
+                    Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
+                    Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
+                };
+                let filter = Filter { dim: Dimension::Lifecycle, class: k };
+                view! {
+                    <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"
+                        on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
+                        <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
+                        <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
+                        <div class="class-shares">{shares}</div>
+                        <p class="class-strategy">{strategy("lifecycle", &r.key, lang).unwrap_or_default()}</p>
+                    </div>
+                }
+            })
+            .collect_view();
+        Some(view! { <div class="class-grid cols-3" data-testid="stages">{stages}</div> })
     }
 }

@@ -43,65 +43,22 @@ pub fn PortfolioScreen() -> impl IntoView {
             return view! { <section class="panel"><p class="muted" data-testid="portfolio-working">{state.tr("fit.working")}</p></section> }.into_any();
         };
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
-        let f = s.frameworks.clone();
-        let headline = f.pareto.as_ref().map(|p| match lang {
+        let headline = s.frameworks.pareto.as_ref().map(|p| match lang {
             Lang::En => format!("The top {:.0}% of customers deliver {:.1}% of the margin (Gini {:.2}).", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
             Lang::Zh => format!("前 {:.0}% 的客户贡献了 {:.1}% 的毛利（基尼系数 {:.2}）。", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
         });
-        let new_cells = f.new_matrix.iter().enumerate().map(|(k, r)| class_cell("new_customer_matrix", r, new_customer_matrix::label(k, zh).into(), lang, format!("new-{}", r.key), Filter { dim: Dimension::NewMatrix, class: k })).collect_view();
-        let gmcb_cells = f.gmcb.iter().enumerate().map(|(k, r)| class_cell("gold_meteor_creek_burden", r, gold_meteor_creek_burden::label(k, zh).into(), lang, format!("gmcb-{}", r.key), Filter { dim: Dimension::Gmcb, class: k })).collect_view();
-        // A class's surprising share of the margin, and why (`insights::surprises`), under its framework.
-        let insights = s.insights.clone();
-        let surprise = move |key: &str| {
-            insights.iter().find(|i| i.key == key).map(|i| {
-                let filter = i.filter;
-                view! {
-                    <p class="surprise" data-testid=key.to_string()>
-                        {lang.pick(i.en.as_str(), i.zh.as_str()).to_string()}
-                        {filter.map(|f| view! { " " <button class="link" on:click=move |_| state.drill(f)>{state.tr("overview.show_customers")}</button> })}
-                    </p>
-                }
-            })
-        };
-        let veteran = f.veteran.clone().map(|v| {
-            let note = match (lang, v.growth_measure.as_str()) {
-                (Lang::En, "share_of_wallet") => "Growth: share of wallet.",
-                (Lang::En, _) => "Growth: the customer's own spend (no wallet column), standing in for share of wallet.",
-                (Lang::Zh, "share_of_wallet") => "增长率：个客份额（钱包份额）。",
-                (Lang::Zh, _) => "增长率：无钱包列，以客户自身消费增长代替个客份额增长。",
-            };
-            let cells = v.table.iter().enumerate().map(|(k, r)| class_cell("veteran_matrix", r, veteran_matrix::label(k, zh).into(), lang, format!("veteran-{}", r.key), Filter { dim: Dimension::Veteran, class: k })).collect_view();
-            view! {
-                <h3>{state.tr("portfolio.veteran")}</h3>
-                <p class="muted">{state.tr("portfolio.veteran_axes")} " " {note}</p>
-                {surprise("veteran_surprise")}
-                <div class="class-grid cols-4">{cells}</div>
-            }
-        });
-        let tiers = f.tiers.iter().enumerate().rev().map(|(k, r)| class_cell("tier_ladder", r, tier_ladder::label(k, zh).into(), lang, format!("tier-{}", r.key), Filter { dim: Dimension::Tier, class: k })).collect_view();
         view! {
             <section class="panel portfolio" data-testid="portfolio">
                 <h2>{state.tr("portfolio.title")}</h2>
                 <p class="headline" data-testid="pareto-headline">{headline}</p>
                 <p class="muted">{state.tr("portfolio.pyramid_axes")}</p>
                 <PyramidPair />
-                {surprise("pyramid_surprise")}
+                <Surprise key="pyramid_surprise" />
                 <SettingsLine keys=&["pyramid_value", "pyramid_shares", "pareto_top_share"] />
-                <h3>{state.tr("portfolio.new")}</h3>
-                <p class="muted">{state.tr("portfolio.new_axes")}</p>
-                {s.bg_nbd.is_none().then(|| view! { <p class="muted" data-testid="new-needs-fits">{state.tr("portfolio.new_needs_fits")}</p> })}
-                <div class="class-grid cols-2" data-testid="new-matrix">{new_cells}</div>
-                <h3>{state.tr("portfolio.gmcb")}</h3>
-                <p class="muted">{state.tr("portfolio.gmcb_axes")}</p>
-                <div class="gmcb-pair">
-                    <div class="class-grid cols-2" data-testid="gmcb">{gmcb_cells}</div>
-                    <GmcbScatter />
-                </div>
-                {veteran}
-                <h3>{state.tr(if f.tiers_by_total_spend { "portfolio.tiers_total" } else { "portfolio.tiers" })}</h3>
-                <p class="muted">{state.tr("portfolio.tiers_axes")}</p>
-                <div class="class-grid cols-3" data-testid="tiers">{tiers}</div>
+                <NewMatrixPanel />
+                <GmcbPanel />
+                <VeteranPanel />
+                <TierPanel />
                 <SettingsLine keys=&["tier_shares", "tier_thresholds", "veteran_period_months", "veteran_fast_growth", "new_conversion_cut"] />
                 <h3>{state.tr("portfolio.value_grid")}</h3>
                 <p class="muted">{state.tr("portfolio.value_grid_axes")}</p>
@@ -115,6 +72,106 @@ pub fn PortfolioScreen() -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// A class's surprising share of the margin and why (`insights::surprises`), with its customers.
+/// Props: `key`, the insight's key ("pyramid_surprise", "veteran_surprise"); nothing when not found.
+#[component]
+pub fn Surprise(key: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let i = s.insights.iter().find(|i| i.key == key)?.clone();
+        let filter = i.filter;
+        Some(view! {
+            <p class="surprise" data-testid=key>
+                {lang.pick(i.en.as_str(), i.zh.as_str()).to_string()}
+                {filter.map(|f| view! { " " <button class="link" on:click=move |_| state.drill(f)>{state.tr("overview.show_customers")}</button> })}
+            </p>
+        })
+    }
+}
+
+/// The new-customer matrix: its axes and four classes.
+#[component]
+pub fn NewMatrixPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let cells = s.frameworks.new_matrix.iter().enumerate().map(|(k, r)| class_cell("new_customer_matrix", r, new_customer_matrix::label(k, zh).into(), lang, format!("new-{}", r.key), Filter { dim: Dimension::NewMatrix, class: k })).collect_view();
+        Some(view! {
+            <h3>{state.tr("portfolio.new")}</h3>
+            <p class="muted">{state.tr("portfolio.new_axes")}</p>
+            {s.bg_nbd.is_none().then(|| view! { <p class="muted" data-testid="new-needs-fits">{state.tr("portfolio.new_needs_fits")}</p> })}
+            <div class="class-grid cols-2" data-testid="new-matrix">{cells}</div>
+        })
+    }
+}
+
+/// Gold/meteor/creek/burden: its axes, four classes and the scatter.
+#[component]
+pub fn GmcbPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let cells = s.frameworks.gmcb.iter().enumerate().map(|(k, r)| class_cell("gold_meteor_creek_burden", r, gold_meteor_creek_burden::label(k, zh).into(), lang, format!("gmcb-{}", r.key), Filter { dim: Dimension::Gmcb, class: k })).collect_view();
+        Some(view! {
+            <h3>{state.tr("portfolio.gmcb")}</h3>
+            <p class="muted">{state.tr("portfolio.gmcb_axes")}</p>
+            <div class="gmcb-pair">
+                <div class="class-grid cols-2" data-testid="gmcb">{cells}</div>
+                <GmcbScatter />
+            </div>
+        })
+    }
+}
+
+/// The veteran matrix: its axes, the growth measure used, a surprising class, the seven classes.
+#[component]
+pub fn VeteranPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let v = s.frameworks.veteran.clone()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let note = match (lang, v.growth_measure.as_str()) {
+            (Lang::En, "share_of_wallet") => "Growth: share of wallet.",
+            (Lang::En, _) => "Growth: the customer's own spend (no wallet column), standing in for share of wallet.",
+            (Lang::Zh, "share_of_wallet") => "增长率：个客份额（钱包份额）。",
+            (Lang::Zh, _) => "增长率：无钱包列，以客户自身消费增长代替个客份额增长。",
+        };
+        let cells = v.table.iter().enumerate().map(|(k, r)| class_cell("veteran_matrix", r, veteran_matrix::label(k, zh).into(), lang, format!("veteran-{}", r.key), Filter { dim: Dimension::Veteran, class: k })).collect_view();
+        Some(view! {
+            <h3>{state.tr("portfolio.veteran")}</h3>
+            <p class="muted">{state.tr("portfolio.veteran_axes")} " " {note}</p>
+            <Surprise key="veteran_surprise" />
+            <div class="class-grid cols-4" data-testid="veteran">{cells}</div>
+        })
+    }
+}
+
+/// The tier ladder, top tier first.
+#[component]
+pub fn TierPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let f = &s.frameworks;
+        let tiers = f.tiers.iter().enumerate().rev().map(|(k, r)| class_cell("tier_ladder", r, tier_ladder::label(k, zh).into(), lang, format!("tier-{}", r.key), Filter { dim: Dimension::Tier, class: k })).collect_view();
+        Some(view! {
+            <h3>{state.tr(if f.tiers_by_total_spend { "portfolio.tiers_total" } else { "portfolio.tiers" })}</h3>
+            <p class="muted">{state.tr("portfolio.tiers_axes")}</p>
+            <div class="class-grid cols-3" data-testid="tiers">{tiers}</div>
+        })
     }
 }
 

@@ -1,38 +1,197 @@
-//! Presentation mode (issue 8), for a consultant in front of a client: full screen, large type, one
-//! chart per slide in the order of the story — customer equity → the value pyramid and the 80/20 →
-//! RFM → the portfolio matrices → the lifecycle → the scenarios — in the page's language, without
-//! settings or editing controls. Arrow keys, Page Up/Down and Space move; Escape leaves. "Print slides"
-//! prints the same slides one per page (the browser's "Save as PDF" makes the deck).
+//! Presentation mode, for a consultant in front of a client: full screen, large type, one chart or
+//! table per slide in the order of the story — a title slide with the file's period and counts →
+//! customer equity → the 80/20 → the value pyramid → RFM segments → the R×F heatmap →
+//! gold/meteor/creek/burden → the veteran matrix → the lifecycle → the scenario → an appendix with the
+//! settings. Titles state the finding (the insights engine's sentences where it has one). Each slide's
+//! content is scaled to fit the window (never scrolled); "Print slides" gives one 16:9 page per slide.
+//! Arrow keys, Page Up/Down and Space move; Escape leaves.
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::equity_panel::EquityPanel;
-use super::lifecycle_screen::LifecycleScreen;
+use super::format::{int, money, percent};
+use super::lifecycle_screen::LifecycleStages;
 use super::overview_screen::ParetoCurve;
-use super::portfolio_screen::{PortfolioScreen, PyramidPair};
-use super::rfm_screen::RfmScreen;
+use super::portfolio_screen::{GmcbPanel, PyramidPair, VeteranPanel};
+use super::rfm_screen::{RfmHeatmap, SegmentBars};
 use super::scenario_screen::{ScenarioTable, Waterfall};
 use super::state::{AppState, ScenarioResult};
+use super::worker_client::use_worker;
+use crate::engine::lang::Lang;
+use crate::worker_protocol::ScoreView;
 
-/// Slide titles, in the story's order.
-pub const SLIDES: [&str; 6] = ["slide.equity", "slide.pyramid", "slide.rfm", "slide.portfolio", "slide.lifecycle", "slide.scenarios"];
+/// The slides, in the story's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    Title,
+    Equity,
+    Pareto,
+    Pyramid,
+    Segments,
+    Heatmap,
+    Gmcb,
+    Veteran,
+    Lifecycle,
+    Scenario,
+    Appendix,
+}
 
-fn slide(k: usize) -> AnyView {
-    match k {
-        0 => view! { <EquityPanel /> }.into_any(),
-        1 => view! { <div class="overview-pair"><ParetoCurve /><PyramidPair /></div> }.into_any(),
-        2 => view! { <RfmScreen /> }.into_any(),
-        3 => view! { <PortfolioScreen /> }.into_any(),
-        4 => view! { <LifecycleScreen /> }.into_any(),
-        _ => view! { <ScenarioSlide /> }.into_any(),
+impl Slide {
+    const ALL: [Slide; 11] = [
+        Slide::Title,
+        Slide::Equity,
+        Slide::Pareto,
+        Slide::Pyramid,
+        Slide::Segments,
+        Slide::Heatmap,
+        Slide::Gmcb,
+        Slide::Veteran,
+        Slide::Lifecycle,
+        Slide::Scenario,
+        Slide::Appendix,
+    ];
+
+    /// Whether the scores have what the slide shows (a summary file has no lifecycle or veterans,
+    /// an RFM table no equity or scenario).
+    fn applies(self, s: &ScoreView) -> bool {
+        match self {
+            Slide::Equity | Slide::Scenario => s.equity.is_some(),
+            Slide::Pareto => s.frameworks.pareto.is_some(),
+            Slide::Veteran => s.frameworks.veteran.is_some(),
+            Slide::Lifecycle => s.frameworks.lifecycle.is_some(),
+            _ => true,
+        }
+    }
+
+    /// The slide's title: the finding where the scores state one, else what it shows.
+    fn title(self, s: &ScoreView, lang: Lang) -> String {
+        let insight = |key: &str| s.insights.iter().find(|i| i.key == key).map(|i| lang.pick(i.en.as_str(), i.zh.as_str()).to_string());
+        let zh = lang == Lang::Zh;
+        match self {
+            Slide::Title => super::i18n::tr(lang, "slide.deck_title").into(),
+            Slide::Equity => s.equity.as_ref().map_or_else(
+                || super::i18n::tr(lang, "slide.equity").into(),
+                |e| {
+                    let vet = e.by_tenure.get(1).map_or(0.0, |v| v.share);
+                    if zh {
+                        format!("未来 {} 个月的客户资产为 {}，其中 {} 来自老客户", e.horizon_months, money(e.total), percent(vet))
+                    } else {
+                        format!("Customer equity is {} over the next {} months; {} of it comes from returning customers", money(e.total), e.horizon_months, percent(vet))
+                    }
+                },
+            ),
+            Slide::Pareto => insight("pareto").unwrap_or_else(|| super::i18n::tr(lang, "slide.pyramid").into()),
+            Slide::Pyramid => insight("pyramid_surprise").unwrap_or_else(|| {
+                let a = s.frameworks.pyramid.first();
+                match (a, zh) {
+                    (Some(a), true) => format!("A 关键客户占客户的 {}，贡献了过去毛利的 {}", percent(a.customer_share), percent(a.margin_share)),
+                    (Some(a), false) => format!("A key customers are {} of customers and brought {} of past margin", percent(a.customer_share), percent(a.margin_share)),
+                    (None, _) => super::i18n::tr(lang, "slide.pyramid").into(),
+                }
+            }),
+            Slide::Segments => insight("best_segment").unwrap_or_else(|| super::i18n::tr(lang, "slide.rfm").into()),
+            Slide::Heatmap => super::i18n::tr(lang, "slide.heatmap").into(),
+            Slide::Gmcb => {
+                let gold = s.frameworks.gmcb.first();
+                match (gold, zh) {
+                    (Some(g), true) => format!("黄金客户占客户的 {}，贡献了 {} 的毛利", percent(g.customer_share), percent(g.margin_share)),
+                    (Some(g), false) => format!("Gold customers are {} of customers and bring {} of the margin", percent(g.customer_share), percent(g.margin_share)),
+                    (None, _) => super::i18n::tr(lang, "slide.portfolio").into(),
+                }
+            }
+            Slide::Veteran => insight("veteran_surprise").unwrap_or_else(|| super::i18n::tr(lang, "slide.veteran").into()),
+            Slide::Lifecycle => insight("decline").unwrap_or_else(|| super::i18n::tr(lang, "slide.lifecycle").into()),
+            Slide::Scenario => super::i18n::tr(lang, "slide.scenarios").into(),
+            Slide::Appendix => super::i18n::tr(lang, "slide.appendix").into(),
+        }
+    }
+
+    fn content(self) -> AnyView {
+        match self {
+            Slide::Title => view! { <TitleSlide /> }.into_any(),
+            Slide::Equity => view! { <EquityPanel /> }.into_any(),
+            Slide::Pareto => view! { <div class="slide-chart"><ParetoCurve /></div> }.into_any(),
+            Slide::Pyramid => view! { <PyramidPair /> }.into_any(),
+            Slide::Segments => view! { <SegmentBars /> }.into_any(),
+            Slide::Heatmap => view! { <RfmHeatmap /> }.into_any(),
+            Slide::Gmcb => view! { <GmcbPanel /> }.into_any(),
+            Slide::Veteran => view! { <VeteranPanel /> }.into_any(),
+            Slide::Lifecycle => view! { <LifecycleStages /> }.into_any(),
+            Slide::Scenario => view! { <ScenarioSlide /> }.into_any(),
+            Slide::Appendix => view! { <AppendixSlide /> }.into_any(),
+        }
     }
 }
 
-/// The scenario on the Scenarios view, or else the last saved one with a result (saved scenarios
-/// outlive an import, the one on the view does not), as a waterfall above the saved ones.
+/// The slides the current scores have.
+fn deck(state: AppState) -> Vec<Slide> {
+    state.scores.with(|s| match s {
+        Some(s) => Slide::ALL.into_iter().filter(|k| k.applies(s)).collect(),
+        None => vec![Slide::Title],
+    })
+}
+
+/// The file, its period and its counts.
+#[component]
+fn TitleSlide() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let v = state.view.get()?;
+        let o = &v.overview;
+        let period = match (o.date_min, o.date_max) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => "—".into(),
+        };
+        let figure = |key: &'static str, value: String| {
+            view! { <div class="title-figure"><div class="title-value">{value}</div><div class="title-label">{state.tr(key)}</div></div> }
+        };
+        Some(view! {
+            <div class="title-slide" data-testid="slide-title-page">
+                <p class="title-file">{state.file_label(&v.report.file_name)}</p>
+                <p class="title-period" data-testid="slide-period">{period}</p>
+                <div class="title-figures">
+                    {figure("overview.customers", int(o.customers))}
+                    {figure("overview.transactions", int(o.transactions))}
+                    {figure("overview.revenue", money(o.revenue))}
+                    {figure("overview.margin", money(o.margin))}
+                </div>
+                <p class="title-foot">{state.tr("slide.made_with")}</p>
+            </div>
+        })
+    }
+}
+
+/// The settings behind every figure, and the models' verdict.
+#[component]
+fn AppendixSlide() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        let lines = state.settings.with(|s| crate::engine::settings_form::short_lines(s, lang));
+        let verdict = state.scores.with(|s| s.as_ref().map(|s| s.report.verdict.text(lang)));
+        Some(view! {
+            <div class="appendix" data-testid="slide-appendix">
+                <p class="appendix-verdict">{verdict}</p>
+                <ul class="appendix-settings">{lines.into_iter().map(|(_, l)| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        })
+    }
+}
+
+/// The scenario on the Scenarios view, or else the last saved one with a result, or else the
+/// baseline (no lever moved), as a waterfall.
 #[component]
 fn ScenarioSlide() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The outside world: with nothing to show, ask the worker for the baseline once.
+    Effect::new(move |_| {
+        let none_saved = state.scenarios.with(|v| v.iter().all(|x| !matches!(x.result, ScenarioResult::Ready(_))));
+        if state.what_if.with_untracked(Option::is_none) && none_saved && state.scores.with(Option::is_some) {
+            use_worker().what_if(Default::default());
+        }
+    });
     move || {
         let last_saved = || {
             state.scenarios.with(|v| {
@@ -42,20 +201,36 @@ fn ScenarioSlide() -> impl IntoView {
                 })
             })
         };
+        let saved = state.scenarios.with(|v| !v.is_empty());
         match state.what_if.get().map(|o| (None, o)).or_else(last_saved) {
             Some((name, o)) => {
+                let baseline = name.is_none() && o.levers == Default::default();
                 let name = name.map(|n| view! { <h3 data-testid="slide-scenario-name">{n}</h3> });
-                view! { {name}<Waterfall outcome=o /><ScenarioTable /> }.into_any()
+                let note = baseline.then(|| view! { <p class="slide-note" data-testid="slide-baseline">{state.tr("slide.baseline_note")}</p> });
+                view! { {name}{note}<Waterfall outcome=o />{saved.then(|| view! { <ScenarioTable /> })} }.into_any()
             }
-            None if state.scenarios.with(|v| !v.is_empty()) => view! { <ScenarioTable /> }.into_any(),
-            None => view! { <p>{state.tr("slide.no_scenario")}</p> }.into_any(),
+            None => view! { <p class="muted">{state.tr("fit.working")}</p> }.into_any(),
         }
+    }
+}
+
+/// A finding too long for one title line splits at its colon: the claim as the title, the why below
+/// it ("D maintain holds 26.3% of past margin" / "customers who spent much in the past …").
+fn split_title(title: &str) -> (String, Option<String>) {
+    const LONG: usize = 60;
+    if title.chars().count() <= LONG {
+        return (title.to_string(), None);
+    }
+    match title.split_once(": ").or_else(|| title.split_once('：')) {
+        Some((claim, why)) => (claim.to_string(), Some(why.trim_end_matches(['.', '。']).to_string())),
+        None => (title.to_string(), None),
     }
 }
 
 /// Moves to slide `to` (clamped), or leaves with `None`.
 pub fn go(state: AppState, to: Option<isize>) {
-    state.presenting.set(to.map(|k| k.clamp(0, SLIDES.len() as isize - 1) as usize));
+    let last = deck(state).len() as isize - 1;
+    state.presenting.set(to.map(|k| k.clamp(0, last.max(0)) as usize));
 }
 
 /// The keyboard while presenting (installed once by the app).
@@ -66,7 +241,7 @@ pub fn on_key(state: AppState, key: &str) {
         "ArrowRight" | "ArrowDown" | "PageDown" | " " => go(state, Some(k + 1)),
         "ArrowLeft" | "ArrowUp" | "PageUp" => go(state, Some(k - 1)),
         "Home" => go(state, Some(0)),
-        "End" => go(state, Some(SLIDES.len() as isize - 1)),
+        "End" => go(state, Some(isize::MAX)),
         "Escape" => go(state, None),
         _ => {}
     }
@@ -77,23 +252,44 @@ pub fn start(state: AppState) {
     if let Some(el) = document().document_element() {
         let _ = js_sys::Reflect::get(&el, &"requestFullscreen".into())
             .ok()
-            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             .map(|f| f.call0(&el));
     }
     go(state, Some(0));
+}
+
+/// Scales each slide's content down to fit its box (never up): the content keeps its layout width,
+/// and a `transform` shrinks it until its height and width fit. Run after layout (an animation
+/// frame), again when the window is resized.
+fn fit_slides(root: &web_sys::Element) {
+    let Ok(contents) = root.query_selector_all(".slide-content") else { return };
+    for k in 0..contents.length() {
+        let Some(content) = contents.item(k).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let Some(frame) = content.parent_element() else { continue };
+        let _ = content.style().set_property("transform", "none");
+        let (h, w) = (f64::from(content.scroll_height()), f64::from(content.scroll_width()));
+        let (fh, fw) = (f64::from(frame.client_height()), f64::from(frame.client_width()));
+        if h <= 0.0 || w <= 0.0 || fh <= 0.0 {
+            continue;
+        }
+        let scale = (fh / h).min(fw / w).min(1.0);
+        let _ = content.style().set_property("transform", &format!("scale({scale:.4})"));
+        let _ = content.set_attribute("data-scale", &format!("{scale:.3}"));
+    }
 }
 
 #[component]
 pub fn Presentation() -> impl IntoView {
     let state = expect_context::<AppState>();
     let printing = RwSignal::new(false);
+    let root = NodeRef::<html::Div>::new();
     let print = move |_| {
         printing.set(true);
         let done = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = window().print();
             printing.set(false);
         });
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&done), 900);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(done.unchecked_ref(), 900);
     };
     let leave = move |_| {
         if document().fullscreen_element().is_some() {
@@ -101,26 +297,53 @@ pub fn Presentation() -> impl IntoView {
         }
         go(state, None);
     };
+    let refit = move || {
+        let Some(el) = root.get_untracked() else { return };
+        let el: web_sys::Element = el.into();
+        // Twice: after this frame's layout, and once more when late content (a chart) has drawn.
+        for delay in [0, 250] {
+            let el = el.clone();
+            let f = wasm_bindgen::closure::Closure::once_into_js(move || fit_slides(&el));
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), delay);
+        }
+    };
+    // The outside world: the slides' sizes in the window. Refit whenever what is shown changes.
+    Effect::new(move |_| {
+        state.presenting.track();
+        state.scores.track();
+        state.what_if.track();
+        state.lang.track();
+        printing.track();
+        refit();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| refit());
+    on_cleanup(move || resize.remove());
+    let count = move || deck(state).len();
     let slides = move || {
-        let current = state.presenting.get().unwrap_or(0);
-        let shown: Vec<usize> = if printing.get() { (0..SLIDES.len()).collect() } else { vec![current] };
+        let all = deck(state);
+        let current = state.presenting.get().unwrap_or(0).min(all.len().saturating_sub(1));
+        let shown: Vec<(usize, Slide)> = if printing.get() { all.into_iter().enumerate().collect() } else { vec![(current, all[current])] };
+        let lang = state.lang.get();
         shown
             .into_iter()
-            .map(|k| {
+            .map(|(k, slide)| {
+                let title = state.scores.with(|s| s.as_ref().map(|s| slide.title(s, lang))).unwrap_or_default();
+                let (title, subtitle) = split_title(&title);
                 view! {
-                    <section class="slide" data-testid=format!("slide-{k}")>
-                        <h1 class="slide-title">{state.tr(SLIDES[k])}</h1>
-                        {slide(k)}
+                    <section class="slide" data-testid=format!("slide-{k}") data-slide=format!("{slide:?}")>
+                        <h1 class="slide-title">{title}</h1>
+                        {subtitle.map(|s| view! { <p class="slide-subtitle">{s}</p> })}
+                        <div class="slide-frame"><div class="slide-content">{slide.content()}</div></div>
                     </section>
                 }
             })
             .collect_view()
     };
     view! {
-        <div class="presentation" data-testid="presentation">
+        <div class="presentation" class:printing=move || printing.get() data-testid="presentation" node_ref=root>
             <nav class="slide-nav no-print">
                 <button class="secondary" data-testid="slide-prev" on:click=move |_| go(state, state.presenting.get_untracked().map(|k| k as isize - 1))>"←"</button>
-                <span data-testid="slide-counter">{move || format!("{} / {}", state.presenting.get().unwrap_or(0) + 1, SLIDES.len())}</span>
+                <span data-testid="slide-counter">{move || format!("{} / {}", state.presenting.get().unwrap_or(0) + 1, count())}</span>
                 <button class="secondary" data-testid="slide-next" on:click=move |_| go(state, state.presenting.get_untracked().map(|k| k as isize + 1))>"→"</button>
                 <span class="spacer"></span>
                 <button class="secondary" data-testid="slides-print" on:click=print>{move || state.tr("slide.print")}</button>

@@ -22,10 +22,37 @@ const RAMP: [&str; 6] = ["#f1f5fb", "#d3e2f2", "#a9c6e6", "#6f9fd0", "#3a74b3", 
 pub fn RfmScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let Some(s) = state.scores.get() else {
+        if state.scores.with(Option::is_none) {
             return view! { <section class="panel"><p class="muted">{state.tr("fit.working")}</p></section> }.into_any();
-        };
-        let lang = state.lang.get();
+        }
+        view! {
+            <section class="panel rfm" data-testid="rfm">
+                <h2>{state.tr("rfm.title")}</h2>
+                <p class="muted lede" data-testid="view-lede">{state.tr("rfm.lede")}</p>
+                <div class="rfm-top">
+                    <RfmHeatmap />
+                    <SegmentBars />
+                </div>
+                <SegmentTreemap />
+                <SettingsLine keys=&["rfm_bins", "rfm_monetary", "rfm_thresholds", "segment_rules"] />
+                <h3>{state.tr("rfm.value_classes")}</h3>
+                <ValueClassTable />
+                <SettingsLine keys=&["value_split"] />
+                <h3>{state.tr("rfm.cuts")}</h3>
+                <CutLines />
+                <RuleEditor />
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The R×F heatmap of mean spend; a cell opens its customers.
+#[component]
+pub fn RfmHeatmap() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let Some(s) = state.scores.get() else { return ().into_any() };
         let o = s.rfm.clone();
         let bins = usize::from(o.bins);
         let max_m = o.heat.iter().filter_map(|c| c.mean_m).fold(0.0, f64::max).max(1e-9);
@@ -60,6 +87,26 @@ pub fn RfmScreen() -> impl IntoView {
             })
             .collect_view();
         let f_axis = (1..=bins).map(|f| view! { <span class="heat-axis">{format!("F{f}")}</span> }).collect_view();
+        view! {
+            <figure class="heatmap" data-testid="heatmap">
+                <figcaption>{state.tr("rfm.heatmap")}</figcaption>
+                {heat_rows}
+                <div class="heat-row"><span class="heat-axis"></span>{f_axis}</div>
+                <p class="muted small">{state.tr("rfm.heat_note")}</p>
+            </figure>
+        }
+        .into_any()
+    }
+}
+
+/// The segments as bars of their share of customers and of revenue; a bar opens its customers.
+#[component]
+pub fn SegmentBars() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let Some(s) = state.scores.get() else { return ().into_any() };
+        let lang = state.lang.get();
+        let o = s.rfm.clone();
         let seg_name = |row: &crate::engine::rfm_overview::SegmentRow| lang.pick(row.en.as_str(), row.zh.as_str()).to_string();
         let max_share = o.segments.iter().map(|r| r.customer_share.max(r.revenue_share)).fold(0.0, f64::max).max(1e-9);
         let bars = o
@@ -87,6 +134,26 @@ pub fn RfmScreen() -> impl IntoView {
                 }
             })
             .collect_view();
+        view! {
+            <figure class="segments" data-testid="segment-bars">
+                <figcaption>{state.tr("rfm.segments")}</figcaption>
+                <div class="legend"><span class="key customers"></span>{state.tr("rfm.customers_share")}<span class="key revenue"></span>{state.tr("rfm.revenue_share")}</div>
+                {bars}
+            </figure>
+        }
+        .into_any()
+    }
+}
+
+/// The segments as a treemap of revenue.
+#[component]
+fn SegmentTreemap() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let Some(s) = state.scores.get() else { return ().into_any() };
+        let lang = state.lang.get();
+        let o = s.rfm.clone();
+        let seg_name = |row: &crate::engine::rfm_overview::SegmentRow| lang.pick(row.en.as_str(), row.zh.as_str()).to_string();
         let rects = treemap::layout(&o.segments.iter().map(|r| r.revenue.max(0.0)).collect::<Vec<_>>());
         let tiles = o
             .segments
@@ -107,6 +174,24 @@ pub fn RfmScreen() -> impl IntoView {
                 }
             })
             .collect_view();
+        view! {
+            <figure data-testid="treemap">
+                <figcaption>{state.tr("rfm.treemap")}</figcaption>
+                <div class="treemap">{tiles}</div>
+            </figure>
+        }
+        .into_any()
+    }
+}
+
+/// The 8-class value model: customers, shares and treatment per class; a row opens its customers.
+#[component]
+fn ValueClassTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let Some(s) = state.scores.get() else { return ().into_any() };
+        let lang = state.lang.get();
+        let o = s.rfm.clone();
         let classes = o
             .value_classes
             .iter()
@@ -126,6 +211,24 @@ pub fn RfmScreen() -> impl IntoView {
                 }
             })
             .collect_view();
+        view! {
+            <table class="data value-classes" data-testid="value-classes">
+                <thead><tr><th>{state.tr("rfm.class")}</th><th class="num">{state.tr("overview.customers")}</th><th class="num">{state.tr("rfm.of_customers")}</th><th class="num">{state.tr("rfm.of_margin")}</th><th>{state.tr("rfm.treatment")}</th></tr></thead>
+                <tbody>{classes}</tbody>
+            </table>
+        }
+        .into_any()
+    }
+}
+
+/// The cut points of the R, F and M scores in the data's units.
+#[component]
+fn CutLines() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let Some(s) = state.scores.get() else { return ().into_any() };
+        let lang = state.lang.get();
+        let o = s.rfm.clone();
         let cuts = |name: &str, cuts: &[crate::engine::rfm_scores::CutPoint]| {
             let parts: Vec<String> = cuts.iter().map(|c| format!("{}: {}–{}", c.score, trim(c.low), trim(c.high))).collect();
             format!("{name} · {}", parts.join(" · "))
@@ -138,40 +241,7 @@ pub fn RfmScreen() -> impl IntoView {
         .into_iter()
         .map(|l| view! { <li>{l}</li> })
         .collect_view();
-        view! {
-            <section class="panel rfm" data-testid="rfm">
-                <h2>{state.tr("rfm.title")}</h2>
-                <p class="muted lede" data-testid="view-lede">{state.tr("rfm.lede")}</p>
-                <div class="rfm-top">
-                    <figure class="heatmap" data-testid="heatmap">
-                        <figcaption>{state.tr("rfm.heatmap")}</figcaption>
-                        {heat_rows}
-                        <div class="heat-row"><span class="heat-axis"></span>{f_axis}</div>
-                        <p class="muted small">{state.tr("rfm.heat_note")}</p>
-                    </figure>
-                    <figure class="segments" data-testid="segment-bars">
-                        <figcaption>{state.tr("rfm.segments")}</figcaption>
-                        <div class="legend"><span class="key customers"></span>{state.tr("rfm.customers_share")}<span class="key revenue"></span>{state.tr("rfm.revenue_share")}</div>
-                        {bars}
-                    </figure>
-                </div>
-                <figure data-testid="treemap">
-                    <figcaption>{state.tr("rfm.treemap")}</figcaption>
-                    <div class="treemap">{tiles}</div>
-                </figure>
-                <SettingsLine keys=&["rfm_bins", "rfm_monetary", "rfm_thresholds", "segment_rules"] />
-                <h3>{state.tr("rfm.value_classes")}</h3>
-                <table class="data value-classes" data-testid="value-classes">
-                    <thead><tr><th>{state.tr("rfm.class")}</th><th class="num">{state.tr("overview.customers")}</th><th class="num">{state.tr("rfm.of_customers")}</th><th class="num">{state.tr("rfm.of_margin")}</th><th>{state.tr("rfm.treatment")}</th></tr></thead>
-                    <tbody>{classes}</tbody>
-                </table>
-                <SettingsLine keys=&["value_split"] />
-                <h3>{state.tr("rfm.cuts")}</h3>
-                <ul class="muted small">{cut_lines}</ul>
-                <RuleEditor />
-            </section>
-        }
-        .into_any()
+        view! { <ul class="muted small">{cut_lines}</ul> }.into_any()
     }
 }
 
