@@ -279,7 +279,7 @@ pub fn run() -> ExitCode {
                 eprintln!("stages (ms): {stages:?}");
             }
             match out {
-                Some(out) => write_with_settings(&out, &csv_export::scored_csv(&imported.table, &scored, lang), &imported, &settings),
+                Some(out) => write_with_settings(&out, &csv_export::scored_csv(&imported.table, &scored, lang, imported.report.margin_source.assumed_rate()), &imported, &settings),
                 None => ExitCode::SUCCESS,
             }
         }

@@ -285,7 +285,8 @@ fn handle(ev: MessageEvent) {
         Request::Card { index, lang, anonymise } => {
             let card = HELD.with_borrow(|h| {
                 let table = &h.last.as_ref()?.table;
-                let card = customer_list::card(table, h.scored.as_ref()?, index, lang)?;
+                let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
+                let card = customer_list::card(table, h.scored.as_ref()?, index, lang, assumed)?;
                 Some(if anonymise { anonymise::card(card, table.customers.len(), lang) } else { card })
             });
             if let Some(card) = card {
@@ -296,7 +297,8 @@ fn handle(ev: MessageEvent) {
             let out = HELD.with_borrow(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
                 let indices = anonymise::select_shown(table, scored, &selection, anonymise);
-                let mut notes = vec![("file".to_string(), h.file_name.clone()), ("customers".to_string(), indices.len().to_string())];
+                let file = if anonymise { crate::engine::anonymise::file_name(&h.file_name, lang) } else { h.file_name.clone() };
+                let mut notes = vec![("file".to_string(), file), ("customers".to_string(), indices.len().to_string())];
                 for f in &selection.filters {
                     let c = customer_list::chip(scored, *f, lang);
                     notes.push(("filter".into(), format!("{} = {}", c.dimension, c.class)));
@@ -309,9 +311,12 @@ fn handle(ev: MessageEvent) {
                 }
                 notes.extend(scored.settings.describe());
                 let stem = crate::engine::anonymise::export_stem(&h.file_name, anonymise);
-                Some((format!("{stem}_customers.csv"), crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, &notes, anonymise)))
+                let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
+                let csv = crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, assumed, anonymise);
+                Some([(format!("{stem}_customers.csv"), csv), (format!("{stem}_customers_settings.txt"), crate::engine::csv_export::export_notes(&notes))])
             });
-            if let Some((file_name, text)) = out {
+            // The list, then its side file: the file, the selection and the settings it was made with.
+            for (file_name, text) in out.into_iter().flatten() {
                 post(&Response::Csv { file_name, text });
             }
         }

@@ -521,7 +521,7 @@ mod tests {
             Response::Scored(Box::new(ScoreView::new("d.csv", table, &scored, times.clone()))),
             Response::Checks(Box::new(ChecksView::new("d.csv", table, &scored, times))),
             Response::List(Box::new(ListPage { seq: 3, total: 800, offset: 0, rows, chips })),
-            Response::Card(Box::new(customer_list::card(table, &scored, 1, Lang::En).expect("a card"))),
+            Response::Card(Box::new(customer_list::card(table, &scored, 1, Lang::En, None).expect("a card"))),
             Response::Failed(FailureView::new("d.csv", &failure, Some(Box::new(imported.detected.clone())))),
             Response::Csv { file_name: "d.csv".into(), text: "a,b\n客户,2\n".into() },
             Response::WhatIf { outcome: Some(Box::new(crate::engine::what_if::run(&base, &levers))), seq: 2 },

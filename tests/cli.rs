@@ -118,27 +118,33 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines();
     let header = lines.next().expect("header");
-    assert_eq!(header.split(',').collect::<Vec<_>>(), kezhi::engine::csv_export::SCORED_COLUMNS.to_vec());
+    let columns: Vec<&str> = header.split(',').collect();
+    assert_eq!(columns[..6], ["customer_id", "name", "first_purchase", "last_purchase", "orders", "revenue"]);
+    assert_eq!(columns[6], "margin (assumed 30% of revenue)", "the file has no cost column");
+    assert_eq!(columns[7..11], ["frequency", "recency (weeks)", "T (weeks)", "monetary_value"]);
+    assert_eq!(columns[11..], kezhi::engine::csv_export::SCORE_COLUMNS.map(|c| if c == "expected_purchases" { "expected_purchases (12 months)" } else { c }));
+    let at = |name: &str| columns.iter().position(|c| c.starts_with(name)).unwrap_or_else(|| panic!("{name}"));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2357);
     for row in &rows {
         assert!(!row.contains("NaN") && !row.contains("inf"), "{row}");
         let cells: Vec<&str> = row.split(',').collect();
-        assert_eq!(cells.len(), kezhi::engine::csv_export::SCORED_COLUMNS.len(), "{row}");
-        assert_ne!(cells[9], "Others", "the default grid covers every cell: {row}");
+        assert_eq!(cells.len(), columns.len(), "{row}");
+        assert_ne!(cells[at("rfm_segment")], "Others", "the default grid covers every cell: {row}");
         // p_alive … gmcb_class: every model and framework column is filled when the models fit.
-        for c in &cells[11..22] {
+        for c in &cells[at("p_alive")..=at("gmcb_class")] {
             assert!(!c.is_empty(), "every model column is filled when both models fit: {row}");
         }
         // new_matrix_class for one-purchase customers, veteran_class and _grade for the others.
-        let (new, vet, grade) = (cells[22], cells[23], cells[24]);
+        let (new, vet, grade) = (cells[at("new_matrix_class")], cells[at("veteran_class")], cells[at("veteran_grade")]);
         assert!(new.is_empty() != vet.is_empty() && vet.is_empty() == grade.is_empty(), "exactly one matrix applies: {row}");
-        assert_eq!(new.is_empty(), cells[1] != "0", "the new-customer matrix is for frequency 0: {row}");
-        assert!(!cells[25].is_empty(), "every customer of a dated file has a lifecycle stage: {row}");
+        let frequency = cells[at("frequency")];
+        assert_eq!(new.is_empty(), frequency != "0", "the new-customer matrix is for frequency 0: {row}");
+        assert!(!cells[at("lifecycle_stage")].is_empty(), "every customer of a dated file has a lifecycle stage: {row}");
         // Zero revenue (a free purchase) has no margin efficiency; here margin = 0.3 × revenue.
-        assert_eq!(cells[26].is_empty(), cells[15] == "0", "every customer with revenue is on the value grid: {row}");
-        assert_eq!(cells[27].is_empty(), cells[1] == "0", "the growth grid is for repeat customers: {row}");
-        assert!(["1", "2", "3", "4"].contains(&cells[28]), "every customer has a cluster: {row}");
+        assert_eq!(cells[at("value_grid_cell")].is_empty(), cells[at("historical_value")] == "0", "every customer with revenue is on the value grid: {row}");
+        assert_eq!(cells[at("growth_grid_cell")].is_empty(), frequency == "0", "the growth grid is for repeat customers: {row}");
+        assert!(["1", "2", "3", "4"].contains(&cells[at("cluster")]), "every customer has a cluster: {row}");
     }
 }
 
@@ -252,7 +258,9 @@ fn a_wallet_column_makes_the_veteran_matrix_use_share_of_wallet() {
     assert_eq!(v["frameworks"]["veteran_matrix"]["spend_growth_fallbacks"], 0);
     let text = std::fs::read_to_string(&out).expect("scored");
     let c1 = text.lines().find(|l| l.starts_with("C1,")).expect("C1");
-    let class = c1.split(',').nth(23).unwrap_or_default();
+    let header: Vec<&str> = text.trim_start_matches('\u{feff}').lines().next().unwrap_or_default().split(',').collect();
+    let column = header.iter().position(|&h| h == "veteran_class").expect("veteran_class");
+    let class = c1.split(',').nth(column).unwrap_or_default();
     assert!(["High quality", "Potential B", "Problem"].contains(&class), "C1 is in the fast column: {c1}");
 }
 

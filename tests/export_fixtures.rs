@@ -147,8 +147,8 @@ fn an_rfm_table_is_read_with_recency_as_days_since() {
     assert_eq!(tiers.tier[top], 5, "the top spender is black gold");
     assert!(!scored.report.findings.iter().any(|f| matches!(f, Finding::NoFiniteLikelihood { .. } | Finding::NoMeanSpend)));
     // Its export reads back as an RFM table with the same R, F and M scores.
-    let text = kezhi::engine::csv_export::scored_csv(&i.table, &scored, Lang::En);
-    assert!(text.trim_start_matches('\u{feff}').starts_with("customer_id,days_since,purchases,total_spend,mean_spend,"), "{}", &text[..80]);
+    let text = kezhi::engine::csv_export::scored_csv(&i.table, &scored, Lang::En, i.report.margin_source.assumed_rate());
+    assert!(text.trim_start_matches('\u{feff}').starts_with("customer_id,name,first_purchase,last_purchase,orders,revenue,margin (assumed 30% of revenue),days_since,purchases,total_spend,mean_spend,"), "{}", &text[..200]);
     let back = import(text.as_bytes(), "back.csv", &ImportOptions::default(), &Settings::default(), &mut |_| {}).expect("re-imports");
     assert_eq!(back.report.shape, Shape::RfmTable);
     let again = score(&back.table, &Settings::default());

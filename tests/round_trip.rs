@@ -41,7 +41,7 @@ fn the_scored_export_imported_as_a_summary_gives_the_same_scores() {
     let scored = score(&first.table, &settings);
     let all: Vec<usize> = (0..first.table.customers.len()).collect();
     for lang in [Lang::En, Lang::Zh] {
-        let export = scored_csv_of(&first.table, &scored, lang, &all, &settings.describe(), false);
+        let export = scored_csv_of(&first.table, &scored, lang, &all, Some(settings.margin_rate), false);
         let back = import(export.as_bytes(), "scored.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("re-imports");
         assert!(back.table.from_summary, "{lang:?}: read as a customer summary");
         assert!(back.report.balanced() && back.report.rows_rejected == 0, "{lang:?}: {:?}", back.report);

@@ -17,7 +17,8 @@ pub const LINE: RGBColor = RGBColor(0xd9, 0x6a, 0x1e);
 /// Layout in pixels (shared with the tooltip's hit test in `plot.rs`).
 pub const MARGIN: u32 = 10;
 pub const LEFT_AXIS: u32 = 56;
-pub const RIGHT_AXIS: u32 = 48;
+pub const RIGHT_AXIS: u32 = 56;
+pub const RIGHT_TITLE_ROOM: u32 = 8;
 
 /// Draws the chart on `root`. An empty series draws only the frame.
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPoint], labels: &Labels) -> Result<(), String> {
@@ -28,6 +29,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, points: &[MonthPo
     let max_active = points.iter().map(|p| p.active_customers).max().unwrap_or(0).max(1) as f64 * 1.1;
     let mut chart = ChartBuilder::on(root)
         .margin(MARGIN)
+        // Room beyond the right-hand axis title: rotated CJK glyphs reach past its area.
+        .margin_right(MARGIN + RIGHT_TITLE_ROOM)
         .x_label_area_size(30)
         .y_label_area_size(LEFT_AXIS)
         .right_y_label_area_size(RIGHT_AXIS)

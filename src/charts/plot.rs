@@ -49,7 +49,7 @@ impl Plot {
             Plot::Monthly { points, bars, line } => {
                 let (left, right) = (
                     f64::from(monthly_revenue::MARGIN + monthly_revenue::LEFT_AXIS),
-                    width - f64::from(monthly_revenue::MARGIN + monthly_revenue::RIGHT_AXIS),
+                    width - f64::from(monthly_revenue::MARGIN + monthly_revenue::RIGHT_TITLE_ROOM + monthly_revenue::RIGHT_AXIS),
                 );
                 if points.is_empty() || x < left || x >= right {
                     return None;
@@ -124,7 +124,7 @@ mod tests {
     }
 
     /// The hit test uses the drawing's own layout: at 600 px the actual-vs-model plot spans
-    /// 66..590 px, two categories of 262 px each; the monthly chart spans 66..542 px, split at 304.
+    /// 66..590 px, two categories of 262 px each; the monthly chart spans 66..526 px, split at 296.
     #[test]
     fn tooltips_name_the_category_under_the_pointer() {
         let a = two_bins();
@@ -134,8 +134,9 @@ mod tests {
         assert_eq!(a.tooltip(600.0, 595.0), None);
         let m = two_months("Revenue", "Active");
         assert_eq!(m.tooltip(600.0, 310.0).as_deref(), Some("2024-02: Revenue 50.00 · Active 2"));
-        assert_eq!(m.tooltip(600.0, 300.0).as_deref(), Some("2024-01: Revenue 1234 · Active 3"));
+        assert_eq!(m.tooltip(600.0, 292.0).as_deref(), Some("2024-01: Revenue 1234 · Active 3"));
+        assert_eq!(m.tooltip(600.0, 300.0).as_deref(), Some("2024-02: Revenue 50.00 · Active 2"));
         assert_eq!(m.tooltip(600.0, 100.0).as_deref(), Some("2024-01: Revenue 1234 · Active 3"));
-        assert_eq!(m.tooltip(600.0, 545.0), None);
+        assert_eq!(m.tooltip(600.0, 530.0), None);
     }
 }

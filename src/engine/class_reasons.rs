@@ -502,7 +502,7 @@ mod tests {
         assert!(explained > 1500 * 8, "{explained}");
         if std::env::var_os("KEZHI_PRINT_CARD").is_some() {
             let top = crate::engine::scoring::priority_list(&scored, 1)[0];
-            for c in crate::engine::customer_list::card(table, &scored, top, Lang::En).expect("card").classes {
+            for c in crate::engine::customer_list::card(table, &scored, top, Lang::En, None).expect("card").classes {
                 println!("{}: {} — {}", c.dimension, c.class, c.reason.unwrap_or_default());
             }
         }

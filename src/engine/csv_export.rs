@@ -19,17 +19,8 @@ pub fn escape_cell(s: &str) -> String {
 }
 
 fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    write_rows_with_notes(&[], header, rows)
-}
-
-/// Rows under `# key = value` note lines (one field each, quoted when needed), which Kezhi's importer
-/// skips and a spreadsheet shows above the table.
-fn write_rows_with_notes(notes: &[(String, String)], header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     // Writing to a Vec cannot fail; a failed row is skipped rather than panicking.
-    for (k, v) in notes {
-        let _ = w.write_record([format!("# {k} = {v}")]);
-    }
     let _ = w.write_record(header);
     for r in rows {
         let _ = w.write_record(r.iter().map(|c| escape_cell(c)));
@@ -96,33 +87,60 @@ pub fn customers_csv(table: &CustomerTable) -> String {
     write_rows(&header_for(table, &CUSTOMER_COLUMNS, 3), rows)
 }
 
-pub const SCORED_COLUMNS: [&str; 29] = [
-    "customer_id", "frequency", "recency", "T", "monetary_value", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment",
-    "value_class", "p_alive", "expected_purchases_horizon", "expected_mean_spend", "clv", "historical_value", "potential_value",
-    "priority_score", "rfm_combined", "pyramid_level", "tier", "gmcb_class", "new_matrix_class", "veteran_class", "veteran_grade",
-    "lifecycle_stage", "value_grid_cell", "growth_grid_cell", "cluster",
+/// The scored export's columns after the customer's facts and the four summary columns: the scores
+/// and every framework's class.
+pub const SCORE_COLUMNS: [&str; 25] = [
+    "days_since_last_purchase", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment", "value_class", "p_alive",
+    "expected_purchases", "expected_mean_spend", "clv", "historical_value", "potential_value", "priority_score", "rfm_combined",
+    "pyramid_level", "tier", "gmcb_class", "new_matrix_class", "veteran_class", "veteran_grade", "lifecycle_stage",
+    "value_grid_cell", "growth_grid_cell", "cluster",
 ];
 
-/// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
-pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang) -> String {
-    let all: Vec<usize> = (0..table.customers.len().min(scored.customers.len())).collect();
-    scored_csv_of(table, scored, lang, &all, &[], false)
+/// The scored export's header: a plain row a spreadsheet or `pandas.read_csv` reads as is, the units
+/// in the names — `recency (weeks)`, `T (weeks)`, `expected_purchases (12 months)` — and the margin
+/// named as assumed when it is the settings' rate of revenue (no cost or profit column). The importer
+/// reads `recency (weeks)` as `recency` (a unit in brackets is dropped), so the file imports back as a
+/// customer summary (tests/round_trip.rs).
+pub fn scored_header(table: &CustomerTable, scored: &super::scoring::Scored, assumed_margin: Option<f64>) -> Vec<String> {
+    let unit = match table.unit {
+        super::time_unit::TimeUnit::Day => "days",
+        super::time_unit::TimeUnit::Week => "weeks",
+        super::time_unit::TimeUnit::Month => "months",
+    };
+    let margin = assumed_margin.map_or_else(|| "margin".to_string(), |r| format!("margin (assumed {}% of revenue)", num(r * 100.0)));
+    let mut h: Vec<String> = vec!["customer_id".into(), "name".into(), "first_purchase".into(), "last_purchase".into(), "orders".into(), "revenue".into(), margin];
+    if table.rfm_only {
+        h.extend(RFM_TABLE_COLUMNS.iter().map(|c| c.to_string()));
+    } else {
+        h.extend(["frequency".to_string(), format!("recency ({unit})"), format!("T ({unit})"), "monetary_value".to_string()]);
+    }
+    h.extend(SCORE_COLUMNS.iter().map(|c| match *c {
+        "expected_purchases" => format!("expected_purchases ({} months)", scored.settings.horizon_months),
+        other => other.to_string(),
+    }));
+    h
 }
 
-/// The customers `indices` (in that order) with every score, under `notes` lines (the page writes the
-/// file, the selection and every setting in force there, METHODS §8). Its first five columns are the
-/// `lifetimes` summary, so the file imports back as a customer summary.
-/// With `anonymise`, every id is its pseudonym (`anonymise::pseudonym`).
+/// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
+pub fn scored_csv(table: &CustomerTable, scored: &super::scoring::Scored, lang: Lang, assumed_margin: Option<f64>) -> String {
+    let all: Vec<usize> = (0..table.customers.len().min(scored.customers.len())).collect();
+    scored_csv_of(table, scored, lang, &all, assumed_margin, false)
+}
+
+/// The customers `indices` (in that order) with their facts, every score and every class, under
+/// [`scored_header`]. The settings and the selection go beside it (`export_notes`), not into it.
+/// With `anonymise`, every id is its pseudonym (`anonymise::pseudonym`) and names are left out.
 pub fn scored_csv_of(
     table: &CustomerTable,
     scored: &super::scoring::Scored,
     lang: Lang,
     indices: &[usize],
-    notes: &[(String, String)],
+    assumed_margin: Option<f64>,
     anonymise: bool,
 ) -> String {
     let n = table.customers.len();
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let zh = lang == Lang::Zh;
     let fw = &scored.frameworks;
     let rows = indices.iter().filter(|&&i| i < table.customers.len() && i < scored.customers.len()).map(|&i| {
@@ -130,10 +148,17 @@ pub fn scored_csv_of(
         let [a, b, t, m] = summary_cells(table, c);
         vec![
             if anonymise { super::anonymise::pseudonym(i, n, lang) } else { c.id.clone() },
+            if anonymise { String::new() } else { c.name.clone().unwrap_or_default() },
+            date(c.first_date),
+            date(c.last_date),
+            c.orders.to_string(),
+            num(c.revenue),
+            num(c.margin),
             a,
             b,
             t,
             m,
+            num(scored.rfm.recency_days[i]),
             s.r_score.to_string(),
             s.f_score.to_string(),
             s.m_score.to_string(),
@@ -160,7 +185,16 @@ pub fn scored_csv_of(
             fw.clusters.as_ref().map(|c| (c.cluster[i] + 1).to_string()).unwrap_or_default(),
         ]
     });
-    write_rows_with_notes(notes, &header_for(table, &SCORED_COLUMNS, 1), rows)
+    let header = scored_header(table, scored, assumed_margin);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_rows(&header, rows)
+}
+
+/// The side file of an export: one `key = value` line per note (the file, the selection, every
+/// setting in force), UTF-8 with a BOM.
+pub fn export_notes(notes: &[(String, String)]) -> String {
+    let lines: Vec<String> = notes.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    format!("{BOM}{}\n", lines.join("\n"))
 }
 
 /// The rejected rows with line, column, raw value and reason.
@@ -205,10 +239,11 @@ mod tests {
         assert!(csv.contains("7,3,金额,\"12,5x\",不是数字"), "{csv}");
     }
 
-    /// The page's list export, notes and all, imports back as a customer summary with the same
-    /// customers, and BG/NBD and Gamma-Gamma fitted on it give the same parameters and predictions.
+    /// The page's list export, its plain header first with the units in the names, imports back as a
+    /// customer summary with the same customers, and BG/NBD and Gamma-Gamma fitted on it give the
+    /// same parameters and predictions.
     #[test]
-    fn a_scored_export_with_notes_imports_back_to_the_same_fits() {
+    fn a_scored_export_imports_back_to_the_same_fits() {
         use crate::engine::demo_data::{generate, DemoParams};
         use crate::engine::import::{import, ImportOptions};
         use crate::engine::scoring::score;
@@ -219,9 +254,12 @@ mod tests {
         let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
         let scored = score(&imported.table, &settings);
         let all: Vec<usize> = (0..imported.table.customers.len()).collect();
-        let notes = settings.describe();
-        let text = scored_csv_of(&imported.table, &scored, Lang::Zh, &all, &notes, false);
-        assert!(text.starts_with(&format!("{BOM}# analysis_date = ")), "{}", &text[..80]);
+        let text = scored_csv_of(&imported.table, &scored, Lang::Zh, &all, None, false);
+        let header = text.lines().next().expect("header");
+        assert!(header.starts_with(&format!("{BOM}customer_id,name,first_purchase,last_purchase,orders,revenue,margin,frequency,recency (weeks),T (weeks),monetary_value,")), "{header}");
+        assert!(header.contains(",expected_purchases (12 months),"), "{header}");
+        let assumed = scored_csv_of(&imported.table, &scored, Lang::En, &all[..1], Some(0.3), false);
+        assert!(assumed.contains(",margin (assumed 30% of revenue),"), "{assumed}");
         let back = import(text.as_bytes(), "export.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("re-imports");
         assert!(back.table.from_summary);
         assert_eq!(back.report.rows_rejected, 0);

@@ -453,7 +453,9 @@ pub struct CardClass {
 /// How many of a customer's latest occasions the card lists.
 pub const CARD_HISTORY: usize = 120;
 
-pub fn card(table: &CustomerTable, scored: &Scored, i: usize, lang: Lang) -> Option<Card> {
+/// `assumed_margin`: the rate of revenue the margin stands in for when the file has no cost column;
+/// the margin's label then says so.
+pub fn card(table: &CustomerTable, scored: &Scored, i: usize, lang: Lang, assumed_margin: Option<f64>) -> Option<Card> {
     let c = table.customers.get(i)?;
     let s = scored.customers.get(i)?;
     let occ = if table.occasions.is_empty() { &[][..] } else { table.occasions_of(i) };
@@ -469,7 +471,16 @@ pub fn card(table: &CustomerTable, scored: &Scored, i: usize, lang: Lang) -> Opt
         (l("Expected purchases over the horizon", "预测期预期购买次数"), opt(s.expected_purchases_horizon, 2)),
         (l("Expected mean spend", "预期平均客单价"), opt(s.expected_mean_spend, 2)),
         (l("CLV", "客户终身价值"), opt(s.clv, 2)),
-        (l("Historical value (margin)", "历史价值（毛利）"), format!("{:.2}", s.historical_value)),
+        (
+            match assumed_margin {
+                None => l("Historical value (margin)", "历史价值（毛利）"),
+                Some(r) => {
+                    let pct = format!("{:.0}%", r * 100.0);
+                    if lang == Lang::Zh { format!("历史价值（毛利，假定为收入的 {pct}）") } else { format!("Historical value (margin, assumed {pct} of revenue)") }
+                }
+            },
+            format!("{:.2}", s.historical_value),
+        ),
         (l("Potential value", "潜在价值"), opt(s.potential_value, 2)),
         (l("Priority (valuable and slipping)", "优先级（高价值且在流失）"), format!("{:.3}", s.priority)),
     ];
@@ -595,13 +606,14 @@ mod tests {
     fn the_card_lists_the_history_and_the_treatment_of_every_class() {
         let (table, scored) = demo(600);
         let i = (0..table.customers.len()).find(|&i| table.customers[i].occasions >= 3).expect("a repeat buyer");
-        let card = card(&table, &scored, i, Lang::Zh).expect("card");
+        let card = card(&table, &scored, i, Lang::Zh, Some(0.3)).expect("card");
         assert_eq!(card.history.len(), table.customers[i].occasions as usize);
         assert!(card.history.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(card.history.last().map(|h| h.0), table.customers[i].last_date);
         assert!(card.classes.iter().any(|c| c.dimension == "金字塔层级" && c.strategy.is_some()));
         assert!(card.classes.iter().filter(|c| c.dimension != "聚类").all(|c| c.strategy.is_some()), "{:?}", card.classes);
         assert!(card.classes.iter().all(|c| c.reason.is_some()), "every class says why: {:?}", card.classes);
-        assert!(super::card(&table, &scored, table.customers.len(), Lang::En).is_none());
+        assert!(card.scores.iter().any(|(k, _)| k == "历史价值（毛利，假定为收入的 30%）"), "an assumed margin says so: {:?}", card.scores);
+        assert!(super::card(&table, &scored, table.customers.len(), Lang::En, None).is_none());
     }
 }

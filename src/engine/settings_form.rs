@@ -305,12 +305,19 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
                     "tier_shares" => format!("{} {}", p("bottom to top", "由低到高"), s.tier_shares.iter().map(|v| percent(*v)).collect::<Vec<_>>().join(" / ")),
                     "nine_grid_strategy" if s.nine_grid_strategy == crate::engine::nine_grid::DEFAULT_STRATEGY => p("by the sum of the two levels", "按两项等级之和"),
                     "nine_grid_strategy" => format!("{} {value}", p("your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit)", "自定义矩阵（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）")),
-                    _ => value,
+                    "margin_rate" | "holdout_share" => percent(s_number(&value)),
+                    "discount_annual" => format!("{} {}", percent(s_number(&value)), p("a year", "每年")),
+                    "rfm_weights" => value.split(' ').map(round_words).collect::<Vec<_>>().join(" "),
+                    _ => round_words(&value),
                 }
             };
             (key, words)
         })
         .collect()
+}
+
+fn s_number(value: &str) -> f64 {
+    value.parse().unwrap_or(0.0)
 }
 
 /// The settings as `short name = value` lines, keyed by [`Settings::describe`]'s key, in words of
@@ -347,6 +354,39 @@ pub fn text(s: &Settings, field: &Field) -> String {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(t)) if field.kind != Kind::Json => t.clone(),
         Some(v) => v.to_string(),
+    }
+}
+
+/// The field's value as the form's box shows it: [`text`] with every number rounded to four decimals
+/// (a derived default such as the annual discount 0.12682503013196977 reads 0.1268). The form sets a
+/// field only when its box is edited, and a box left as shown is not set again, so the rounding never
+/// reaches the settings (`a_box_left_as_shown_changes_nothing`).
+pub fn shown(s: &Settings, field: &Field) -> String {
+    match json(s).pointer(field.path) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(t)) if field.kind != Kind::Json => t.clone(),
+        Some(v) => rounded(v).to_string(),
+    }
+}
+
+/// `v` with every number rounded to four decimals (integers stay integers).
+fn rounded(v: &Value) -> Value {
+    match v {
+        Value::Number(n) if n.is_f64() => n.as_f64().map_or(Value::Null, |x| serde_json::json!((x * 1e4).round() / 1e4)),
+        Value::Array(a) => Value::Array(a.iter().map(rounded).collect()),
+        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), rounded(v))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// A number for people: at most four decimals, no trailing zeros.
+fn round_words(value: &str) -> String {
+    match value.parse::<f64>() {
+        Ok(x) if x.is_finite() && value.contains('.') => {
+            let t = format!("{:.4}", x);
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        _ => value.to_string(),
     }
 }
 
@@ -545,6 +585,19 @@ mod tests {
     }
 
     /// Writing back what the form shows changes nothing, for every field.
+    #[test]
+    fn a_box_left_as_shown_changes_nothing() {
+        let s = Settings::default();
+        let discount = FIELDS.iter().find(|f| f.path == "/discount_annual").expect("field");
+        assert_eq!(shown(&s, discount), "0.1268");
+        assert_ne!(text(&s, discount), shown(&s, discount), "the exact value stays in the settings");
+        let words = describe(&s, Lang::En);
+        let word = |k: &str| words.iter().find(|(key, _)| key == k).map(|(_, w)| w.clone()).unwrap_or_default();
+        assert_eq!(word("discount_annual"), "12.7% a year");
+        assert_eq!(word("margin_rate"), "30%");
+        assert_eq!(word("rfm_weights"), "0.333 0.333 0.333");
+    }
+
     #[test]
     fn every_field_round_trips_through_its_text() {
         let s = Settings::default();

@@ -150,6 +150,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("overview.transactions", "Transactions", "交易笔数"),
     ("overview.revenue", "Revenue", "收入"),
     ("overview.margin", "Margin", "毛利"),
+    ("margin.assumed", "assumed:", "假定为收入的"),
+    ("margin.assumed_tail", " of revenue (no cost column)", "（无成本列）"),
     ("overview.repeat", "Repeat customers", "复购客户占比"),
     ("overview.range", "Date range", "日期范围"),
     ("overview.monthly", "Revenue by month, and active customers", "月度收入与活跃客户数"),

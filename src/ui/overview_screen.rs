@@ -40,7 +40,7 @@ pub fn OverviewScreen() -> impl IntoView {
                     <Kpi key="overview.customers" value=int(o.customers) testid="kpi-customers" />
                     <Kpi key="overview.transactions" value=int(o.transactions) testid="kpi-transactions" />
                     <Kpi key="overview.revenue" value=money(o.revenue) testid="kpi-revenue" />
-                    <Kpi key="overview.margin" value=money(o.margin) testid="kpi-margin" />
+                    <Kpi key="overview.margin" value=money(o.margin) testid="kpi-margin" note=state.margin_note() />
                     <Kpi key="overview.repeat" value=percent(o.repeat_share) testid="kpi-repeat" />
                     <Kpi key="overview.range" value=range testid="kpi-range" small=true />
                     {move || state.scores.get().map(|sc| view! {
@@ -81,12 +81,21 @@ pub fn OverviewScreen() -> impl IntoView {
 }
 
 #[component]
-fn Kpi(key: &'static str, value: String, testid: &'static str, #[prop(optional)] small: bool) -> impl IntoView {
+fn Kpi(
+    key: &'static str,
+    value: String,
+    testid: &'static str,
+    #[prop(optional)] small: bool,
+    /// A line under the value (the margin: "assumed: 30% of revenue").
+    #[prop(optional_no_strip)]
+    note: Option<String>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="kpi">
             <div class="kpi-label">{move || state.tr(key)}</div>
             <div class="kpi-value" class:small=small data-testid=testid>{value}</div>
+            {note.map(|n| view! { <div class="kpi-note" data-testid=format!("{testid}-note")>{n}</div> })}
         </div>
     }
 }

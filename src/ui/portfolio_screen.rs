@@ -380,35 +380,97 @@ fn GmcbScatter() -> impl IntoView {
             return None;
         }
         let (x_max, y_min, y_max) = f.gmcb_axes;
-        // Plot box 0..100 × 0..100, y up; the data scaled into it (formatting only).
-        let sx = |x: f64| 100.0 * (x / x_max).clamp(0.0, 1.0);
-        let sy = |y: f64| 100.0 - 100.0 * ((y - y_min) / (y_max - y_min)).clamp(0.0, 1.0);
+        // Both axes on a log scale (margin signed: ln(1 + |y|) with its sign), so the many customers
+        // with few repeats and small margins spread out instead of crowding one edge. Plot box
+        // 0..100 × 0..100, y up; the data scaled into it (formatting only).
+        let slog = |v: f64| v.signum() * v.abs().ln_1p();
+        let (lx, ly0, ly1) = (slog(x_max.max(1.0)), slog(y_min), slog(y_max));
+        let sx = |x: f64| 100.0 * (slog(x.max(0.0)) / lx).clamp(0.0, 1.0);
+        let sy = |y: f64| if ly1 > ly0 { 100.0 - 100.0 * ((slog(y) - ly0) / (ly1 - ly0)).clamp(0.0, 1.0) } else { 50.0 };
         let dots = pts
             .iter()
             .map(|&(x, y, c)| view! { <circle cx=format!("{:.2}", sx(x)) cy=format!("{:.2}", sy(y)) r="0.9" fill=DOT_COLOURS[c.min(3)] fill-opacity="0.55" /> })
             .collect_view();
         let (mx, my) = (sx(f.gmcb_medians.1), sy(f.gmcb_medians.0));
-        let labels = [(75.0, 8.0, 0), (25.0, 8.0, 1), (75.0, 96.0, 2), (25.0, 96.0, 3)]
+        let x_ticks = log_ticks(0.0, x_max)
             .into_iter()
-            .map(|(x, y, c)| view! { <text x=format!("{x}") y=format!("{y}") fill=DOT_COLOURS[c.min(3)] font-size="5" font-weight="700" text-anchor="middle">{gold_meteor_creek_burden::label(c, zh)}</text> })
+            .map(|t| {
+                let x = sx(t);
+                view! {
+                    <line x1=format!("{x:.2}") y1="100" x2=format!("{x:.2}") y2="101.5" stroke="#8796a8" stroke-width="0.3" />
+                    <text x=format!("{x:.2}") y="105" font-size="3.2" fill="#5a6b7d" text-anchor="middle">{int(t as u64)}</text>
+                }
+            })
+            .collect_view();
+        let y_ticks = log_ticks(y_min, y_max)
+            .into_iter()
+            .map(|t| {
+                let y = sy(t);
+                view! {
+                    <line x1="-1.5" y1=format!("{y:.2}") x2="0" y2=format!("{y:.2}") stroke="#8796a8" stroke-width="0.3" />
+                    <text x="-2.2" y=format!("{:.2}", y + 1.1) font-size="3.2" fill="#5a6b7d" text-anchor="end">{tick_label(t)}</text>
+                }
+            })
+            .collect_view();
+        let (x_title, y_title) = if zh { ("复购次数（对数刻度）", "每次购买毛利（对数刻度）") } else { ("repeat purchases (log scale)", "margin per purchase (log scale)") };
+        // The classes in a legend beside the plot, never on its points.
+        let legend = (0..4)
+            .map(|c| view! { <span class="legend-item"><span class="dot" style=format!("background:{}", DOT_COLOURS[c])></span>{gold_meteor_creek_burden::label(c, zh)}</span> })
             .collect_view();
         let caption = if zh {
-            format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）。显示 {} 位客户的样本。", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+            format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）；虚线为中位数。显示 {} 位客户的样本。", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
         } else {
-            format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}). A sample of {} customers.", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+            format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}); dashed lines at the medians. A sample of {} customers.", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
         };
         Some(view! {
             <figure class="scatter" data-testid="gmcb-scatter">
-                <svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 104 104" role="img" aria-label=caption.clone() class="chart-svg" font-family="sans-serif">
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="-20 -3 123 115" role="img" aria-label=caption.clone() class="chart-svg" font-family="sans-serif">
                     <rect x="0" y="0" width="100" height="100" fill="#f7f9fc" stroke="#dfe4ea" stroke-width="0.4" />
                     {dots}
                     <line x1=format!("{mx:.2}") y1="0" x2=format!("{mx:.2}") y2="100" stroke="#e69f00" stroke-width="0.6" stroke-dasharray="1.5 1.5" />
                     <line x1="0" y1=format!("{my:.2}") x2="100" y2=format!("{my:.2}") stroke="#e69f00" stroke-width="0.6" stroke-dasharray="1.5 1.5" />
-                    {labels}
+                    {x_ticks}
+                    {y_ticks}
+                    <text x="50" y="110.5" font-size="3.6" fill="#3d5166" text-anchor="middle">{x_title}</text>
+                    <text x="0" y="0" font-size="3.6" fill="#3d5166" text-anchor="middle" transform="translate(-17 50) rotate(-90)">{y_title}</text>
                 </svg>
+                <div class="legend" data-testid="gmcb-legend">{legend}</div>
                 <figcaption class="muted small">{caption}</figcaption>
                 <SvgExport target="gmcb-scatter" file="kezhi_gold_meteor_creek_burden" />
             </figure>
         })
     }
+}
+
+/// A tick's label: whole numbers with thousands separators, "−" for negatives (ticks are 0, ±1, 2, 5 …).
+fn tick_label(t: f64) -> String {
+    let s = int(t.abs().round() as u64);
+    if t < 0.0 { format!("−{s}") } else { s }
+}
+
+/// Ticks for a log-scaled axis from `lo` to `hi`: 0 and ±1, 2, 5, 10, 20, 50 … within the range,
+/// thinned to at most seven.
+fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let mut t = vec![0.0];
+    let mut step = 1.0;
+    while step <= hi.abs().max(lo.abs()) * 1.0001 && step < 1e12 {
+        for m in [1.0, 2.0, 5.0] {
+            let v = m * step;
+            if v <= hi {
+                t.push(v);
+            }
+            if -v >= lo {
+                t.push(-v);
+            }
+        }
+        step *= 10.0;
+    }
+    t.retain(|&v| v >= lo && v <= hi);
+    t.sort_by(f64::total_cmp);
+    t.dedup();
+    // Keep 0, 1, 10, 100 … when there are too many.
+    if t.len() > 7 {
+        t.retain(|&v| v == 0.0 || (v.abs().log10().fract()).abs() < 1e-9);
+    }
+    t
 }

@@ -157,6 +157,7 @@ fn TitleSlide() -> impl IntoView {
                     {figure("overview.revenue", money(o.revenue))}
                     {figure("overview.margin", money(o.margin))}
                 </div>
+                {state.margin_note().map(|n| view! { <p class="title-note">{format!("{} {n}", state.tr("overview.margin"))}</p> })}
                 <p class="title-foot">{state.tr("slide.made_with")}</p>
             </div>
         })

@@ -139,7 +139,8 @@ pub fn SettingsScreen() -> impl IntoView {
                     .filter(|f| f.group == *key)
                     .map(|f| {
                         let f = *f;
-                        let value = move || draft.with(|d| settings_form::text(d, &f));
+                        // Rounded for reading; a box left as shown is not set again (`settings_form::shown`).
+                        let value = move || draft.with(|d| settings_form::shown(d, &f));
                         let defaults = Settings::default();
                         // The default in words (`settings_form::describe`: "mean", "R × F grid"), not as
                         // the settings file writes it; the form's own value stays editable JSON.
@@ -156,6 +157,10 @@ pub fn SettingsScreen() -> impl IntoView {
                         };
                         let on_change = move |ev: leptos::ev::Event| {
                             let t = event_target_value(&ev);
+                            if draft.with_untracked(|d| settings_form::shown(d, &f)) == t.trim() {
+                                errors.update(|e| e.retain(|(p, _)| *p != f.path));
+                                return;
+                            }
                             match settings_form::set(&draft.get_untracked(), &f, &t, state.lang.get_untracked()) {
                                 Ok(s) => {
                                     draft.set(s);

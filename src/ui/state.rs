@@ -146,6 +146,18 @@ impl AppState {
         super::i18n::tr(self.lang.get(), key)
     }
 
+    /// The margin's rate of revenue when the file has no cost or profit column and the settings' rate
+    /// stands in: every place that shows the margin says it is assumed.
+    pub fn assumed_margin(&self) -> Option<f64> {
+        self.view.with(|v| v.as_ref().and_then(|v| v.report.margin_source.assumed_rate()))
+    }
+
+    /// "assumed: 30% of revenue (no cost column)" when the margin is assumed.
+    pub fn margin_note(&self) -> Option<String> {
+        let rate = self.assumed_margin()?;
+        Some(format!("{} {}{}", self.tr("margin.assumed"), super::format::percent(rate), self.tr("margin.assumed_tail")))
+    }
+
     /// The dropped file's name as shown: its kind only while anonymised (`anonymise::file_name`).
     pub fn file_label(&self, name: &str) -> String {
         if self.anonymise.get() { crate::engine::anonymise::file_name(name, self.lang.get()) } else { name.to_string() }

@@ -54,9 +54,16 @@ async function exportAll(page) {
   const out = [];
   for (const button of await page.locator('[data-testid$="-svg"], [data-testid=export-list], [data-testid=download-rejects], [data-testid=settings-export]').all()) {
     if (!(await button.isVisible())) continue;
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
-    const path = await download.path();
-    out.push([download.suggestedFilename(), readFileSync(path, 'utf8')]);
+    // Every file a button gives (the list export gives two: the list and its settings).
+    const got = [];
+    const on = (d) => got.push(d);
+    page.on('download', on);
+    await button.click();
+    for (let i = 0; i < 60 && got.length === 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(500);
+    page.off('download', on);
+    assert.ok(got.length > 0, 'the button downloads a file');
+    for (const download of got) out.push([download.suggestedFilename(), readFileSync(await download.path(), 'utf8')]);
   }
   return out;
 }

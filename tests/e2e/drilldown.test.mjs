@@ -1,7 +1,7 @@
 // The dashboard's drill-downs (issue 5): a pyramid level, a grid cell, a tier, a segment and an
 // insight each open the customer list, whose length equals the count on the chart and the engine's
 // count (the CLI's scored CSV for the same file); chips remove filters; the list is virtualised;
-// search and the customer card; the list export (BOM, settings notes, formula-safe) imports back to
+// search and the customer card; the list export (BOM, plain header, settings beside it, formula-safe) imports back to
 // the same fit; deep links and ?demo=1; the RFM view; the printable report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,21 +141,36 @@ test('the list is virtualised, searchable and opens a customer card', async () =
   await page.getByTestId('list-search').fill('');
 });
 
-test('the list export carries the settings and imports back to the same fit', async () => {
+test('the list export: a plain header first, its settings beside it, and it imports back to the same fit', async () => {
   const { page } = b;
   await page.locator('[data-testid="tab-tab.customers"]').click();
   await page.getByTestId('list-search').fill('');
   while (await page.locator('.chip .chip-x').count()) await page.locator('.chip .chip-x').first().click();
   assert.equal(await waitTotal(page, 2000), 2000);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-list').click()]);
-  const out = join(dir, download.suggestedFilename());
-  await download.saveAs(out);
+  // Two files: the list, and the file, selection and settings it was made with.
+  const downloads = [];
+  const both = new Promise((resolve) => {
+    const on = (d) => { downloads.push(d); if (downloads.length === 2) { page.off('download', on); resolve(); } };
+    page.on('download', on);
+  });
+  await page.getByTestId('export-list').click();
+  await both;
+  const [list, side] = downloads;
+  assert.match(list.suggestedFilename(), /_customers\.csv$/);
+  assert.match(side.suggestedFilename(), /_customers_settings\.txt$/);
+  const out = join(dir, list.suggestedFilename());
+  await list.saveAs(out);
+  const sideOut = join(dir, side.suggestedFilename());
+  await side.saveAs(sideOut);
   const body = readFileSync(out, 'utf8');
-  assert.ok(body.startsWith('\uFEFF# file = retailer.csv'), body.slice(0, 60));
-  assert.match(body, /# horizon_months = 12/);
-  const lines = body.trim().split('\n');
-  const headerAt = lines.findIndex((l) => l.startsWith('customer_id,'));
-  assert.equal(lines.length - headerAt - 1, 2000);
+  assert.equal(body.charCodeAt(0), 0xfeff, 'a BOM, so Excel reads the Chinese right');
+  const lines = body.slice(1).trim().split('\n');
+  assert.ok(lines[0].startsWith('customer_id,name,first_purchase,last_purchase,orders,revenue,margin'), lines[0].slice(0, 120));
+  assert.match(lines[0], /,recency \(weeks\),T \(weeks\),/);
+  assert.equal(lines.length - 1, 2000);
+  const settings = readFileSync(sideOut, 'utf8');
+  assert.match(settings, /^\uFEFFfile = retailer\.csv/);
+  assert.match(settings, /horizon_months = 12/);
   const again = JSON.parse(kezhi(['score', out, '--json']));
   for (const k of ['r', 'alpha', 'a', 'b']) {
     const x = cli.bg_nbd[k], y = again.bg_nbd[k];

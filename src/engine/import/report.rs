@@ -21,6 +21,16 @@ pub enum MarginSource {
     Rate(f64),
 }
 
+impl MarginSource {
+    /// The rate of revenue the margin was assumed to be, when no column gave it.
+    pub fn assumed_rate(self) -> Option<f64> {
+        match self {
+            MarginSource::Rate(r) => Some(r),
+            MarginSource::CostOrProfitColumn => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Warning {
     /// Some bytes did not decode in the chosen encoding.
