@@ -119,6 +119,10 @@ pub fn start(state: AppState, worker: WorkerClient) {
     // While anonymised the search text stays out of the address (it may be a customer's name typed
     // before the switch was turned on).
     let shown = move |sel: Selection, anonymise: bool| if anonymise { Selection { search: String::new(), ..sel } } else { sel };
+    // Nor does `?src=`, the path of the file on the server (its name may name the client); it comes
+    // back when the switch is turned off.
+    let original_search = window().location().search().unwrap_or_default();
+    let search_for = move |anonymise: bool| if anonymise { without_src(&original_search) } else { original_search.clone() };
     Effect::new(move |_| {
         let tab = state.tab.get();
         let sel = shown(state.selection.get(), state.anonymise.get());
@@ -130,18 +134,27 @@ pub fn start(state: AppState, worker: WorkerClient) {
         // done in the task that drew a new screen, that was the screen's whole first layout, forced,
         // 21 ms of a 44 ms task on the first import of `demo_10000.csv`. After the frame it finds the
         // layout done. The latest hash wins: an older one is not written over a newer.
+        let search_for = search_for.clone();
         super::frames::after_next_frame(move || {
-            let current = hash(state.tab.get_untracked(), &shown(state.selection.get_untracked(), state.anonymise.get_untracked()));
+            let anonymise = state.anonymise.get_untracked();
+            let current = hash(state.tab.get_untracked(), &shown(state.selection.get_untracked(), anonymise));
             let loc = window().location();
-            if current != h || loc.hash().unwrap_or_default() == h {
+            let search = search_for(anonymise);
+            if current != h || (loc.hash().unwrap_or_default() == h && loc.search().unwrap_or_default() == search) {
                 return;
             }
-            let url = format!("{}{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default(), h);
+            let url = format!("{}{}{}", loc.pathname().unwrap_or_default(), search, h);
             if let Ok(history) = window().history() {
                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         });
     });
+}
+
+/// The query string `search` ("?demo=1&src=…") without its `src` parameter ("" when nothing is left).
+fn without_src(search: &str) -> String {
+    let kept: Vec<&str> = search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("src=")).collect();
+    if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) }
 }
 
 /// `src` resolved against the page, if it is on the page's own origin.

@@ -205,6 +205,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("slide.lifecycle", "The customer lifecycle", "客户生命周期"),
     ("slide.scenarios", "What-if: where equity can grow", "情景模拟：客户资产从何增长"),
     ("slide.baseline_note", "No scenario saved yet: this is the baseline, before any lever is moved (the Scenarios view moves them).", "尚未保存情景：这是未调整任何杠杆时的基线（可在“情景模拟”视图中调整）。"),
+    ("settings.now", "now: ", "当前："),
     ("slide.deck_title", "Customer value: what the file says", "客户价值：数据告诉我们什么"),
     ("slide.heatmap", "Recency × frequency: where the spend sits", "最近消费 × 购买频次：消费集中在哪里"),
     ("slide.veteran", "Returning customers by quality and growth", "老客户：资产质量与增长"),

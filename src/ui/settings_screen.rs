@@ -182,10 +182,16 @@ pub fn SettingsScreen() -> impl IntoView {
                             Kind::Number | Kind::Integer => view! { <input type="text" inputmode="decimal" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
                         };
                         let shown_default = if default.is_empty() { "—".to_string() } else { default };
+                        // A JSON field's value in words too ("mean", "R × F grid"), as it stands now.
+                        let now_words = move || {
+                            let words = draft.with(|d| settings_form::describe(d, lang).into_iter().find(|(k, _)| k == key).map(|(_, w)| w))?;
+                            Some(format!("{}{words}", super::i18n::tr(lang, "settings.now")))
+                        };
                         view! {
                             <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
                                 <span class="setting-name">{f.label(lang)}</span>
                                 {input}
+                                {(f.kind == Kind::Json).then(|| view! { <small class="setting-words" data-testid="setting-words">{now_words}</small> })}
                                 <small class="muted">{lang.pick("default ", "默认 ")}{shown_default}</small>
                                 {move || error().map(|m| view! { <small class="field-error" role="alert">{m}</small> })}
                             </label>

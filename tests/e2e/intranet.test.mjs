@@ -26,6 +26,12 @@ test('?src= loads a same-origin file at start, with ?settings=, and opens the li
     await b.page.goto(`${b.base}/index.html?src=public/sample_transactions.csv&settings=team.json#view=overview`);
     await b.page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 60_000 });
     assert.match(await b.page.getByTestId('overview').innerText(), /CLV horizon \(months\) = 9/);
+    // Anonymised, the address leaves the file's path out, and gets it back when the switch is off.
+    await b.page.getByTestId('anonymise').click();
+    await b.page.waitForFunction(() => !location.search.includes('src='));
+    assert.match(b.page.url(), /\?settings=team\.json#view=overview$/);
+    await b.page.getByTestId('anonymise').click();
+    await b.page.waitForFunction(() => location.search.includes('src=public/sample_transactions.csv'));
   } finally {
     await b.close();
   }
