@@ -190,10 +190,9 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
         }
         Dimension::Veteran => {
             let v = fw.veteran.as_ref()?;
-            let p_alive: Vec<Option<f64>> = scored.customers.iter().map(|c| c.p_alive).collect();
-            let f_score: Vec<u8> = scored.customers.iter().map(|c| c.f_score).collect();
-            let loyalty = veteran_loyalty(&p_alive, &f_score, i);
-            let loyalty_measure = if v.loyalty_measure == "p_alive" { Measure::PAlive } else { Measure::FScoreLoyalty };
+            let use_p_alive = v.loyalty_measure == "p_alive";
+            let loyalty = veteran_loyalty(s.p_alive, s.f_score, use_p_alive);
+            let loyalty_measure = if use_p_alive { Measure::PAlive } else { Measure::FScoreLoyalty };
             let a = v.growth[i].unwrap_or(f64::INFINITY);
             let growth = Measure::VeteranGrowth { share_of_wallet: v.growth_measure == "share_of_wallet", months: scored.settings.veteran_period_months };
             let growth_test = if a >= v.fast {

@@ -111,7 +111,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
                 fallbacks += u64::from(has_wallet && !by_share);
                 Veteran {
                     index: i,
-                    loyalty: veteran_loyalty(inputs.p_alive, inputs.f_score, i),
+                    loyalty: veteran_loyalty(inputs.p_alive[i], inputs.f_score[i], use_p_alive),
                     margin_per_month: c.margin / tenure_months[i],
                     growth,
                 }
@@ -217,12 +217,13 @@ pub fn growth_axes(table: &CustomerTable, i: usize, end: chrono::NaiveDate, mont
     Some((group_periods::growth(sb, sn), group_periods::growth(fb, fnow)))
 }
 
-/// The veteran matrix's loyalty of customer `i`: P(alive) when every customer has it, else the F score.
-pub fn veteran_loyalty(p_alive: &[Option<f64>], f_score: &[u8], i: usize) -> f64 {
-    if p_alive.iter().all(Option::is_some) {
-        p_alive[i].unwrap_or(0.0)
+/// The veteran matrix's loyalty of a customer: P(alive) when every customer has it (`use_p_alive`),
+/// else the F score.
+pub fn veteran_loyalty(p_alive: Option<f64>, f_score: u8, use_p_alive: bool) -> f64 {
+    if use_p_alive {
+        p_alive.unwrap_or(0.0)
     } else {
-        f64::from(f_score[i])
+        f64::from(f_score)
     }
 }
 

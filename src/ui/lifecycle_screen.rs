@@ -76,6 +76,7 @@ pub fn LifecycleScreen() -> impl IntoView {
         view! {
             <section class="panel lifecycle" data-testid="lifecycle">
                 <h2>{state.tr("life.title")}</h2>
+                <p class="muted lede" data-testid="view-lede">{state.tr("life.lede")}</p>
                 <p class="muted">{lost_rule}</p>
                 <LifecycleStages />
                 <h3>{state.tr("life.curve")}</h3>

@@ -331,7 +331,7 @@ fn RuleEditor() -> impl IntoView {
                         "rfm" => apply(SegmentRules::RfmPackage),
                         _ => {}
                     }>
-                        <option value="grid">{lang.pick("R×F grid (METHODS §1a)", "R×F 网格（方法 §1a）")}</option>
+                        <option value="grid">{lang.pick("R × F grid", "R × F 网格")}</option>
                         <option value="rfm">{lang.pick("R rfm package preset", "R 语言 rfm 包预设")}</option>
                         <option value="custom" disabled=true>{lang.pick("your rules", "自定义规则")}</option>
                     </select>

@@ -20,7 +20,7 @@ for (const lang of ['en', 'zh']) {
       const portfolio = await page.getByTestId('portfolio').innerText();
       assert.match(portfolio, lang === 'zh' ? /每次购买毛利 × 复购次数/ : /Margin per purchase × repeat purchases/);
       assert.match(portfolio, lang === 'zh' ? /行：总毛利；列：毛利率/ : /Rows: total margin; columns: margin rate/);
-      for (const tab of ['rfm', 'clv']) {
+      for (const tab of ['rfm', 'clv', 'lifecycle']) {
         await page.locator(`[data-testid="tab-tab.${tab}"]`).click();
         assert.ok((await page.getByTestId('view-lede').innerText()).length > 40, `${tab} says what it measures`);
       }
