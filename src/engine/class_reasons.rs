@@ -191,7 +191,9 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
         Dimension::Veteran => {
             let v = fw.veteran.as_ref()?;
             let use_p_alive = v.loyalty_measure == "p_alive";
-            let loyalty = veteran_loyalty(s.p_alive, s.f_score, use_p_alive);
+            // The matrix reads the 5-bin F score; the scores shown may have another number of bins.
+            let f_five = if use_p_alive || scored.rfm.bins == 5 { s.f_score } else { super::rfm_scores::score(table, 5, scored.settings.rfm_monetary).f[i] };
+            let loyalty = veteran_loyalty(s.p_alive, f_five, use_p_alive);
             let loyalty_measure = if use_p_alive { Measure::PAlive } else { Measure::FScoreLoyalty };
             let a = v.growth[i].unwrap_or(f64::INFINITY);
             let growth = Measure::VeteranGrowth { share_of_wallet: v.growth_measure == "share_of_wallet", months: scored.settings.veteran_period_months };
@@ -505,6 +507,47 @@ mod tests {
                 println!("{}: {} — {}", c.dimension, c.class, c.reason.unwrap_or_default());
             }
         }
+    }
+
+    /// Without a BG/NBD fit the veteran matrix reads the 5-bin F score for loyalty; with 3 bins shown,
+    /// the card's reason still uses the matrix's F score, so its facts hold and give the class.
+    #[test]
+    fn veteran_reasons_use_the_matrix_f_score_when_the_bins_differ() {
+        use crate::engine::import::{import, ImportOptions};
+        let mut csv = String::from("customer,date,amount\n");
+        for c in 0..60 {
+            csv.push_str(&format!("C{c},2024-0{}-0{},{}\n", 1 + c % 6, 1 + c % 9, 10 + c * 3));
+            if c < 12 {
+                for k in 0..(1 + c % 4) {
+                    csv.push_str(&format!("C{c},2024-{:02}-1{},{}\n", 7 + k, c % 9, 20 + c * k));
+                }
+            }
+        }
+        let settings = crate::engine::settings::Settings { rfm_bins: 3, ..Default::default() };
+        let imported = import(csv.as_bytes(), "few.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
+        let scored = crate::engine::scoring::score(&imported.table, &settings);
+        assert!(scored.bg_nbd.is_none(), "too few repeat customers for a fit");
+        let v = scored.frameworks.veteran.as_ref().expect("veterans");
+        assert_eq!(v.loyalty_measure, "f_score");
+        let five = crate::engine::rfm_scores::score(&imported.table, 5, settings.rfm_monetary);
+        let (mut vets, mut differ) = (0, 0);
+        for i in 0..imported.table.customers.len() {
+            let Some(lines) = explain(&imported.table, &scored, Dimension::Veteran, i) else { continue };
+            vets += 1;
+            differ += usize::from(five.f[i] != scored.customers[i].f_score);
+            let Line::Fact(loyalty) = lines[0] else { panic!("loyalty first") };
+            assert_eq!(loyalty.value, f64::from(five.f[i]), "customer {i}: the matrix's 5-bin F score");
+            for l in &lines {
+                if let Line::Fact(f) = l {
+                    assert!(f.holds(), "customer {i}: {}", f.text(Lang::En));
+                }
+            }
+            let high = |l: &Line| matches!(l, Line::Fact(Fact { test: Test::Above(_), .. }));
+            let quality = 2 - usize::from(high(&lines[0])) - usize::from(high(&lines[1]));
+            assert_eq!(Some(quality), v.quality[i], "customer {i}: {}", text(&lines, Lang::En));
+        }
+        assert_eq!(vets, 12);
+        assert!(differ > 0, "the 3-bin and 5-bin F scores differ for some veteran");
     }
 
     /// The ranges of levels by rank are ordered: every value of a higher level is at least every value
