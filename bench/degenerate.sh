@@ -5,7 +5,7 @@
 # spends, huge spends, one customer) and scores each file with the native CLI, printing per file the
 # time of each fit (BG/NBD, Pareto/NBD, Gamma-Gamma), how each search ended, and the verdict. Exits 1
 # when a fit took longer than limit_ms: the bound is asserted here, by the benchmark, and not by a
-# timed test in the suite (tests/scoring_degenerate.rs asserts the verdicts).
+# timed test in the suite (crates/kezhi-engine/tests/scoring_degenerate.rs asserts the verdicts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}

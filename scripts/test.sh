@@ -14,6 +14,9 @@ cargo test --workspace 2>&1 | tee target/test-logs/cargo.log
 while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' target/test-logs/cargo.log)
 
+echo "== layout: scripts/deps.sh (no stage of the flow uses a later one)"
+if scripts/deps.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
 echo "== warehouse route: docs/warehouse.md's DuckDB SQL (tests/warehouse/summary_route.py)"
 tests/.venv/bin/python tests/warehouse/summary_route.py 2>&1 | tee target/test-logs/warehouse.log
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -7,22 +7,23 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use kezhi::engine::csv_export;
-use kezhi::engine::customer_table::CustomerTable;
-use kezhi::engine::demo_data::{generate, DemoParams};
+use kezhi::engine::views::csv_export;
+use kezhi::engine::table::customer_table::CustomerTable;
+use kezhi::engine::table::demo_data::{generate, DemoParams};
 use kezhi::engine::import::dates::DateFormat;
 use kezhi::engine::import::dialect::Delimiter;
 use kezhi::engine::import::header_mapping::Role;
 use kezhi::engine::import::errors::{ImportError, Surface};
 use kezhi::engine::import::split_parse::{self, PartJob, PartOutcome};
 use kezhi::engine::import::typed_rows::SpendMeaning;
-use kezhi::engine::fitting::Outcome;
-use kezhi::engine::import::{build, parse_reader, parse_reader_split, ImportFailure, ImportOptions, Imported, ParseOutcome};
+use kezhi::engine::models::fitting::Outcome;
+use kezhi::engine::import::{parse_reader, parse_reader_split, ImportFailure, ImportOptions, ParseOutcome};
+use kezhi::engine::table::imported::{build, Imported};
 use kezhi::engine::lang::Lang;
-use kezhi::engine::rfm_segments::{SegmentRule, SegmentRules};
+use kezhi::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
 use kezhi::engine::scoring;
 use kezhi::engine::settings::Settings;
-use kezhi::engine::what_if;
+use kezhi::engine::views::what_if;
 use kezhi::engine::time_unit::TimeUnit;
 use serde_json::json;
 
@@ -492,19 +493,19 @@ fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, s
 }
 
 /// A framework's class table with each class's recommended treatment (strategies.json) in `lang`.
-fn with_strategy(framework: &str, rows: &[kezhi::engine::class_table::ClassRow], lang: Lang) -> serde_json::Value {
+fn with_strategy(framework: &str, rows: &[kezhi::engine::frameworks::class_table::ClassRow], lang: Lang) -> serde_json::Value {
     rows.iter()
         .map(|r| {
             let mut v = json!(r);
-            v["strategy"] = json!(kezhi::engine::strategy_texts::strategy(framework, &r.key, lang));
+            v["strategy"] = json!(kezhi::engine::views::strategy_texts::strategy(framework, &r.key, lang));
             v
         })
         .collect()
 }
 
 /// A nine-grid: per cell the class row, its strategy key and text, its profile and its path up.
-fn grid_json(g: &kezhi::engine::nine_grid::Grid, lang: Lang) -> serde_json::Value {
-    use kezhi::engine::nine_grid;
+fn grid_json(g: &kezhi::engine::frameworks::nine_grid::Grid, lang: Lang) -> serde_json::Value {
+    use kezhi::engine::frameworks::nine_grid;
     g.table
         .iter()
         .enumerate()
@@ -512,7 +513,7 @@ fn grid_json(g: &kezhi::engine::nine_grid::Grid, lang: Lang) -> serde_json::Valu
             let strategy = nine_grid::strategy_of(g, c);
             json!({
                 "cell": r.key, "customers": r.customers, "customer_share": r.customer_share, "margin": r.margin, "margin_share": r.margin_share,
-                "strategy": strategy, "strategy_text": kezhi::engine::strategy_texts::strategy("nine_grid", strategy, lang),
+                "strategy": strategy, "strategy_text": kezhi::engine::views::strategy_texts::strategy("nine_grid", strategy, lang),
                 "profile": nine_grid::INDICATORS.iter().zip(&g.profiles[c].means).map(|(k, v)| (k.to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
                 "path_up": nine_grid::path_up(g, c),
             })
@@ -563,7 +564,7 @@ fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f64, lang: L
                 "table": c.table.iter().zip(&c.centroids).map(|(r, centroid)| {
                     let mut v = json!(r);
                     v["centroid"] = json!(centroid);
-                    v["description"] = json!(kezhi::engine::clustering::describe(centroid, lang == Lang::Zh));
+                    v["description"] = json!(kezhi::engine::frameworks::clustering::describe(centroid, lang == Lang::Zh));
                     v
                 }).collect::<Vec<_>>(),
             })),
@@ -599,7 +600,7 @@ fn ended(outcome: Outcome, iterations: u64) -> String {
     match outcome {
         Outcome::Converged => format!("converged after {iterations} iterations"),
         Outcome::Stalled => format!("NOT converged after {iterations} iterations"),
-        Outcome::OutOfBudget => format!("NOT converged: stopped at its budget of {} evaluations", kezhi::engine::fitting::MAX_EVALUATIONS),
+        Outcome::OutOfBudget => format!("NOT converged: stopped at its budget of {} evaluations", kezhi::engine::models::fitting::MAX_EVALUATIONS),
         Outcome::RanOff { .. } => format!("stopped at a limit of the model after {iterations} evaluations"),
     }
 }
@@ -630,7 +631,7 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     if let Some(h) = s.checks.as_ref().and_then(|c| c.holdout.as_ref()) {
         println!("Holdout from {} ({:.1} units): by calibration repeats, customers, actual mean, predicted mean", h.split_date, h.holdout_length);
         for b in &h.bins {
-            let label = if b.calibration_repeats == kezhi::engine::model_checks::TOP_BIN { format!("{}+", b.calibration_repeats) } else { b.calibration_repeats.to_string() };
+            let label = if b.calibration_repeats == kezhi::engine::models::model_checks::TOP_BIN { format!("{}+", b.calibration_repeats) } else { b.calibration_repeats.to_string() };
             println!("  {label:>3}  {:>7}  {:>8.3}  {:>8.3}", b.customers, b.actual_mean, b.predicted_mean);
         }
     }
@@ -647,7 +648,7 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     if let Some(p) = &s.frameworks.pareto {
         println!("Pareto: the top {:.0}% of customers deliver {:.1}% of the margin; Gini {:.3}", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini);
     }
-    let pct = |rows: &[kezhi::engine::class_table::ClassRow]| {
+    let pct = |rows: &[kezhi::engine::frameworks::class_table::ClassRow]| {
         rows.iter().map(|r| format!("{} {} ({:.0}% of customers, {:.0}% of margin)", r.key, r.customers, r.customer_share * 100.0, r.margin_share * 100.0)).collect::<Vec<_>>().join("; ")
     };
     println!("Value pyramid by {}: {}", s.frameworks.pyramid.ranked_by, pct(&s.frameworks.pyramid.table));
@@ -656,7 +657,7 @@ fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
     if let Some(c) = &s.frameworks.clusters {
         println!("Clusters (k = {}, silhouette {:.3}):", c.k, c.silhouette);
         for (r, centroid) in c.table.iter().zip(&c.centroids) {
-            println!("  {} {} customers ({:.0}% of margin): {}", r.key, r.customers, r.margin_share * 100.0, kezhi::engine::clustering::describe(centroid, lang == Lang::Zh));
+            println!("  {} {} customers ({:.0}% of margin): {}", r.key, r.customers, r.margin_share * 100.0, kezhi::engine::frameworks::clustering::describe(centroid, lang == Lang::Zh));
         }
     }
     if let Some(l) = &s.frameworks.lifecycle {

@@ -4,7 +4,7 @@
 //! front end (wasm only); `worker_protocol` is the message format between page and Web Worker.
 
 pub mod charts;
-pub use kezhi_engine::engine;
+pub use kezhi_engine as engine;
 pub mod worker_protocol;
 
 #[cfg(target_arch = "wasm32")]

@@ -15,17 +15,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use crate::engine::csv_export::rejects_csv;
-use crate::engine::demo_data::{generate, DemoParams};
+use crate::engine::views::csv_export::rejects_csv;
+use crate::engine::table::demo_data::{generate, DemoParams};
 use crate::engine::import::errors::ImportError;
 use crate::engine::import::memory_budget;
-use crate::engine::import::{import_reader, ImportOptions, Imported, Progress, Stage};
-use crate::engine::anonymise;
-use crate::engine::customer_list::{self, Selection};
-use crate::engine::fit_report::ChecksStop;
+use crate::engine::import::{ImportOptions, Progress, Stage};
+use crate::engine::table::imported::{import_reader, Imported};
+use crate::engine::views::anonymise;
+use crate::engine::views::customer_list::{self, Selection};
+use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::Scored;
 use crate::engine::settings::Settings;
-use crate::engine::what_if;
+use crate::engine::views::what_if;
 use crate::worker_protocol::{self, FailureView, Fault, ImportView, ListPage, Request, Response};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -246,11 +247,11 @@ fn handle(ev: MessageEvent) {
         }
         Request::RejectsCsv { lang, anonymise } => {
             let (name, text) = HELD.with_borrow(|h| {
-                let stem = crate::engine::anonymise::export_stem(&h.file_name, anonymise);
+                let stem = crate::engine::views::anonymise::export_stem(&h.file_name, anonymise);
                 let rejects = h.last.as_ref().map(|i| i.rejects.as_slice()).unwrap_or(&[]);
                 let text = if anonymise {
                     let roles: Vec<_> = h.last.as_ref().map(|i| i.detected.columns.iter().map(|c| c.role).collect()).unwrap_or_default();
-                    let hidden: Vec<_> = rejects.iter().cloned().map(|r| crate::engine::anonymise::reject(r, &roles)).collect();
+                    let hidden: Vec<_> = rejects.iter().cloned().map(|r| crate::engine::views::anonymise::reject(r, &roles)).collect();
                     rejects_csv(&hidden, lang)
                 } else {
                     rejects_csv(rejects, lang)
@@ -297,7 +298,7 @@ fn handle(ev: MessageEvent) {
             let out = HELD.with_borrow(|h| {
                 let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
                 let indices = anonymise::select_shown(table, scored, &selection, anonymise);
-                let file = if anonymise { crate::engine::anonymise::file_name(&h.file_name, lang) } else { h.file_name.clone() };
+                let file = if anonymise { crate::engine::views::anonymise::file_name(&h.file_name, lang) } else { h.file_name.clone() };
                 let mut notes = vec![("file".to_string(), file), ("customers".to_string(), indices.len().to_string())];
                 for f in &selection.filters {
                     let c = customer_list::chip(scored, *f, lang);
@@ -310,10 +311,10 @@ fn handle(ev: MessageEvent) {
                     notes.push(("anonymised".into(), "ids replaced by pseudonyms".into()));
                 }
                 notes.extend(scored.settings.describe());
-                let stem = crate::engine::anonymise::export_stem(&h.file_name, anonymise);
+                let stem = crate::engine::views::anonymise::export_stem(&h.file_name, anonymise);
                 let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
-                let csv = crate::engine::csv_export::scored_csv_of(table, scored, lang, &indices, assumed, anonymise);
-                Some([(format!("{stem}_customers.csv"), csv), (format!("{stem}_customers_settings.txt"), crate::engine::csv_export::export_notes(&notes))])
+                let csv = crate::engine::views::csv_export::scored_csv_of(table, scored, lang, &indices, assumed, anonymise);
+                Some([(format!("{stem}_customers.csv"), csv), (format!("{stem}_customers_settings.txt"), crate::engine::views::csv_export::export_notes(&notes))])
             });
             // The list, then its side file: the file, the selection and the settings it was made with.
             for (file_name, text) in out.into_iter().flatten() {

@@ -12,21 +12,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::import::errors::ImportError;
 use crate::engine::import::rejects::Reject;
-use crate::engine::import::report::ImportReport;
-use crate::engine::import::{Detected, ImportFailure, ImportOptions, Imported, Progress};
+use crate::engine::table::import_report::ImportReport;
+use crate::engine::import::{Detected, ImportFailure, ImportOptions, Progress};
+use crate::engine::table::imported::Imported;
 use crate::engine::lang::Lang;
-use crate::engine::overview::Overview;
+use crate::engine::table::overview::Overview;
 use crate::engine::settings::Settings;
-use crate::engine::bg_nbd::BgNbdFit;
-use crate::engine::fit_report::FitReport;
-use crate::engine::gamma_gamma::GammaGammaFit;
-use crate::engine::pareto_nbd::ParetoNbdFit;
-use crate::engine::customer_list::{Card, Chip, ListRow, Selection};
-use crate::engine::insights::{Insight, Kpis};
-use crate::engine::rfm_overview::RfmOverview;
-use crate::engine::rfm_segments::Coverage;
+use crate::engine::models::bg_nbd::BgNbdFit;
+use crate::engine::models::fit_report::FitReport;
+use crate::engine::models::gamma_gamma::GammaGammaFit;
+use crate::engine::models::pareto_nbd::ParetoNbdFit;
+use crate::engine::views::customer_list::{Card, Chip, ListRow, Selection};
+use crate::engine::views::insights::{Insight, Kpis};
+use crate::engine::views::rfm_overview::RfmOverview;
+use crate::engine::rfm::rfm_segments::Coverage;
 use crate::engine::scoring::{Scored, StageTimes};
-use crate::engine::customer_table::CustomerTable;
+use crate::engine::table::customer_table::CustomerTable;
 
 /// `Settings` travel inside a message as their JSON text, the form of the settings file: their segment
 /// rules are an adjacently tagged enum (`{"kind": "custom", "rules": [...]}` in that file), which
@@ -102,7 +103,7 @@ pub enum Request {
     /// The selection's customers with every score as CSV, the settings on top.
     ExportList { selection: Selection, lang: Lang, #[serde(default)] anonymise: bool },
     /// Customer equity under these levers, against the baseline (the Scenarios view).
-    WhatIf { levers: crate::engine::what_if::Levers, seq: u64 },
+    WhatIf { levers: crate::engine::views::what_if::Levers, seq: u64 },
     /// Commit a fault (tests only; see [`Fault`]).
     Fault(Fault),
     /// The page has drawn the import it was sent: the fits may start (the worker waits for this, or
@@ -110,7 +111,7 @@ pub enum Request {
     Shown,
     /// The saved scenarios' levers, to be run again on new scores (after an import or a change of
     /// settings), in order; `seq` comes back with the answer.
-    Scenarios { levers: Vec<crate::engine::what_if::Levers>, seq: u64 },
+    Scenarios { levers: Vec<crate::engine::views::what_if::Levers>, seq: u64 },
     /// Stop waiting for the Pareto/NBD comparison and the model checks of the scores held: they end
     /// as cancelled (the user's Cancel).
     CancelChecks,
@@ -180,7 +181,7 @@ impl FitsTable {
 
     /// A table with these facts, and empty ids, no money and no wallet: all the fits need.
     pub fn table(&self) -> CustomerTable {
-        use crate::engine::customer_table::{Customer, Occasion};
+        use crate::engine::table::customer_table::{Customer, Occasion};
         let date = |d: Option<i32>| d.and_then(chrono::NaiveDate::from_num_days_from_ce_opt);
         let (mut occasions, mut offsets) = (Vec::with_capacity(self.occasion_days.len()), vec![0]);
         let mut days = self.occasion_days.iter();
@@ -230,7 +231,7 @@ impl FitsTable {
 pub struct FitsDone {
     pub id: u64,
     pub pareto_nbd: Option<ParetoNbdFit>,
-    pub checks: Option<crate::engine::model_checks::ModelChecks>,
+    pub checks: Option<crate::engine::models::model_checks::ModelChecks>,
     pub pareto_nbd_ms: f64,
     pub model_checks_ms: f64,
 }
@@ -304,24 +305,24 @@ pub struct ScoreView {
     pub clv_customers: usize,
     pub clv_total: f64,
     /// Customer equity and its split (seed 002); `None` without CLVs.
-    pub equity: Option<crate::engine::customer_equity::CustomerEquity>,
+    pub equity: Option<crate::engine::frameworks::customer_equity::CustomerEquity>,
     pub stages_ms: StageTimes,
     /// The frameworks' tables, curves and grids (no per-customer vectors).
     pub frameworks: crate::engine::frameworks::Summary,
     /// The model checks of METHODS §2d; `None` without a BG/NBD fit.
-    pub checks: Option<crate::engine::model_checks::ModelChecks>,
+    pub checks: Option<crate::engine::models::model_checks::ModelChecks>,
     pub kpis: Kpis,
     pub insights: Vec<Insight>,
     pub rfm: RfmOverview,
     /// The segment rules' uncovered and overlapping score combinations.
     pub segment_coverage: Coverage,
     /// The AHP result behind the RFM weights, when the settings hold a comparison matrix.
-    pub ahp: Option<crate::engine::ahp::AhpResult>,
+    pub ahp: Option<crate::engine::rfm::ahp::AhpResult>,
     pub rfm_weights: [f64; 3],
     /// Every classification's classes and counts, for the list's filter menu.
-    pub facets: Vec<crate::engine::customer_list::Facet>,
+    pub facets: Vec<crate::engine::views::customer_list::Facet>,
     /// CLV histogram, value per segment, BG/NBD against Pareto/NBD.
-    pub clv: crate::engine::clv_overview::ClvOverview,
+    pub clv: crate::engine::views::clv_overview::ClvOverview,
     /// The retention and migration models over all customers (METHODS §2e).
     pub groups: crate::engine::scoring::GroupModels,
     /// The worker's wasm memory when it sent this (its peak so far); 0 natively.
@@ -339,9 +340,9 @@ pub struct ScoreView {
 pub struct ChecksView {
     pub file_name: String,
     pub pareto_nbd: Option<ParetoNbdFit>,
-    pub checks: Option<crate::engine::model_checks::ModelChecks>,
+    pub checks: Option<crate::engine::models::model_checks::ModelChecks>,
     pub report: FitReport,
-    pub comparison: Option<crate::engine::clv_overview::ModelComparison>,
+    pub comparison: Option<crate::engine::views::clv_overview::ModelComparison>,
     pub stages_ms: StageTimes,
 }
 
@@ -352,7 +353,7 @@ impl ChecksView {
             pareto_nbd: scored.pareto_nbd.clone(),
             checks: scored.checks.clone(),
             report: scored.report.clone(),
-            comparison: crate::engine::clv_overview::comparison(table, scored),
+            comparison: crate::engine::views::clv_overview::comparison(table, scored),
             stages_ms,
         }
     }
@@ -374,9 +375,9 @@ impl ScoreView {
 
     pub fn new(file_name: &str, table: &CustomerTable, scored: &Scored, stages_ms: StageTimes) -> ScoreView {
         let clvs: Vec<f64> = scored.customers.iter().filter_map(|c| c.clv).collect();
-        let kpis = crate::engine::insights::kpis(table, scored);
-        let rfm = crate::engine::rfm_overview::build(table, scored);
-        let insights = crate::engine::insights::build(table, scored, &kpis, &rfm);
+        let kpis = crate::engine::views::insights::kpis(table, scored);
+        let rfm = crate::engine::views::rfm_overview::build(table, scored);
+        let insights = crate::engine::views::insights::build(table, scored, &kpis, &rfm);
         ScoreView {
             kpis,
             insights,
@@ -384,8 +385,8 @@ impl ScoreView {
             segment_coverage: scored.segment_coverage.clone(),
             ahp: scored.ahp.clone(),
             rfm_weights: scored.rfm_weights,
-            facets: crate::engine::customer_list::facets(scored),
-            clv: crate::engine::clv_overview::build(table, scored),
+            facets: crate::engine::views::customer_list::facets(scored),
+            clv: crate::engine::views::clv_overview::build(table, scored),
             groups: scored.groups.clone(),
             memory_bytes: 0,
             fits_waited: (0.0, false),
@@ -450,7 +451,7 @@ pub enum Response {
     Failed(FailureView),
     Csv { file_name: String, text: String },
     /// The answer to `WhatIf` (`None` without CLVs), with the request's `seq`.
-    WhatIf { outcome: Option<Box<crate::engine::what_if::Outcome>>, seq: u64 },
+    WhatIf { outcome: Option<Box<crate::engine::views::what_if::Outcome>>, seq: u64 },
     /// The worker hit a bug (a Rust panic). The page restarts it.
     Crashed { message: String },
     /// An allocation of `wanted_bytes` failed with `memory_bytes` of wasm memory in use: the worker
@@ -461,7 +462,7 @@ pub enum Response {
     /// code that draws a real one is compiled before the first file comes.
     WarmUp { import: Box<ImportView>, scores: Box<ScoreView> },
     /// The answer to `Scenarios`: one outcome per levers, in order (`None` without CLVs).
-    Scenarios { outcomes: Option<Vec<crate::engine::what_if::Outcome>>, seq: u64 },
+    Scenarios { outcomes: Option<Vec<crate::engine::views::what_if::Outcome>>, seq: u64 },
 }
 
 /// A fault the worker can be told to commit, for the browser tests of the page's fault handling (the
@@ -479,7 +480,7 @@ pub enum Fault {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::import::import;
+    use crate::engine::table::imported::import;
 
     #[test]
     fn an_import_view_round_trips_through_the_message_form() {
@@ -501,9 +502,9 @@ mod tests {
     /// browser.
     #[test]
     fn every_message_round_trips_through_its_bytes() {
-        use crate::engine::customer_list::{self, Dimension, Filter};
-        use crate::engine::rfm_segments::SegmentRules;
-        let tx = crate::engine::demo_data::generate(&crate::engine::demo_data::DemoParams { customers: 800, ..Default::default() }).to_csv();
+        use crate::engine::views::customer_list::{self, Dimension, Filter};
+        use crate::engine::rfm::rfm_segments::SegmentRules;
+        let tx = crate::engine::table::demo_data::generate(&crate::engine::table::demo_data::DemoParams { customers: 800, ..Default::default() }).to_csv();
         let settings = Settings { segment_rules: SegmentRules::Custom(SegmentRules::RfmPackage.rules()), ..Default::default() };
         let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
         let table = &imported.table;
@@ -511,8 +512,8 @@ mod tests {
         let selection = Selection { filters: vec![Filter { dim: Dimension::ALL[0], class: 0 }], search: "C".into(), ..Default::default() };
         let rows: Vec<ListRow> = (0..20).map(|i| customer_list::row(table, &scored, i, Lang::Zh)).collect();
         let chips = selection.filters.iter().map(|&f| customer_list::chip(&scored, f, Lang::Zh)).collect();
-        let base = crate::engine::what_if::base(table, &scored, &settings).expect("a what-if base");
-        let levers = crate::engine::what_if::Levers { retention: 0.05, ..Default::default() };
+        let base = crate::engine::views::what_if::base(table, &scored, &settings).expect("a what-if base");
+        let levers = crate::engine::views::what_if::Levers { retention: 0.05, ..Default::default() };
         let failure = ImportError::Empty;
         let responses = vec![
             Response::Ready { build: BUILD.into() },
@@ -524,14 +525,14 @@ mod tests {
             Response::Card(Box::new(customer_list::card(table, &scored, 1, Lang::En, None).expect("a card"))),
             Response::Failed(FailureView::new("d.csv", &failure, Some(Box::new(imported.detected.clone())))),
             Response::Csv { file_name: "d.csv".into(), text: "a,b\n客户,2\n".into() },
-            Response::WhatIf { outcome: Some(Box::new(crate::engine::what_if::run(&base, &levers))), seq: 2 },
+            Response::WhatIf { outcome: Some(Box::new(crate::engine::views::what_if::run(&base, &levers))), seq: 2 },
             Response::Crashed { message: "boom".into() },
             Response::OutOfMemory { wanted_bytes: 1 << 30, memory_bytes: 3 << 30 },
             Response::WarmUp {
                 import: Box::new(ImportView::new(&imported, &settings)),
                 scores: Box::new(ScoreView::new("d.csv", table, &scored, Default::default())),
             },
-            Response::Scenarios { outcomes: Some(vec![crate::engine::what_if::run(&base, &levers)]), seq: 4 },
+            Response::Scenarios { outcomes: Some(vec![crate::engine::views::what_if::run(&base, &levers)]), seq: 4 },
             Response::Scenarios { outcomes: None, seq: 5 },
         ];
         for msg in responses {
@@ -547,7 +548,7 @@ mod tests {
             Request::WhatIf { levers, seq: 1 },
             Request::Fault(Fault::OutOfMemory),
             Request::Shown,
-            Request::Scenarios { levers: vec![levers, crate::engine::what_if::Levers::default()], seq: 8 },
+            Request::Scenarios { levers: vec![levers, crate::engine::views::what_if::Levers::default()], seq: 8 },
             Request::CancelChecks,
             Request::ChecksFailed,
         ];
@@ -592,7 +593,7 @@ mod tests {
     /// in the same order, the same Pareto/NBD fit, checks and model comparison).
     #[test]
     fn views_first_then_checks_equals_scoring_in_one_step() {
-        let tx = crate::engine::demo_data::generate(&crate::engine::demo_data::DemoParams { customers: 1500, ..Default::default() }).to_csv();
+        let tx = crate::engine::table::demo_data::generate(&crate::engine::table::demo_data::DemoParams { customers: 1500, ..Default::default() }).to_csv();
         let settings = Settings::default();
         let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
         let table = &imported.table;
@@ -635,8 +636,8 @@ mod tests {
     /// Cancelled or failed, the wait ends with the report saying so and nothing else changed.
     #[test]
     fn checks_that_do_not_run_end_the_wait_with_a_finding() {
-        use crate::engine::fit_report::{ChecksStop, Finding};
-        let tx = crate::engine::demo_data::generate(&crate::engine::demo_data::DemoParams { customers: 600, ..Default::default() }).to_csv();
+        use crate::engine::models::fit_report::{ChecksStop, Finding};
+        let tx = crate::engine::table::demo_data::generate(&crate::engine::table::demo_data::DemoParams { customers: 600, ..Default::default() }).to_csv();
         let settings = Settings::default();
         let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");
         let (before, _) = crate::engine::scoring::score_for_views(&imported.table, &settings, &|| 0.0);

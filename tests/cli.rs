@@ -122,7 +122,7 @@ fn score_reports_the_fits_and_writes_every_column_without_nan() {
     assert_eq!(columns[..6], ["customer_id", "name", "first_purchase", "last_purchase", "orders", "revenue"]);
     assert_eq!(columns[6], "margin (assumed 30% of revenue)", "the file has no cost column");
     assert_eq!(columns[7..11], ["frequency", "recency (weeks)", "T (weeks)", "monetary_value"]);
-    assert_eq!(columns[11..], kezhi::engine::csv_export::SCORE_COLUMNS.map(|c| if c == "expected_purchases" { "expected_purchases (12 months)" } else { c }));
+    assert_eq!(columns[11..], kezhi::engine::views::csv_export::SCORE_COLUMNS.map(|c| if c == "expected_purchases" { "expected_purchases (12 months)" } else { c }));
     let at = |name: &str| columns.iter().position(|c| c.starts_with(name)).unwrap_or_else(|| panic!("{name}"));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 2357);
@@ -325,7 +325,7 @@ fn a_closed_pipe_ends_the_cli_quietly() {
 /// reject, a quoted name holding a line end in each, customers in both halves and only in the second.
 #[test]
 fn a_large_file_parsed_in_halves_reports_what_one_pass_reports() {
-    use kezhi::engine::demo_data::{generate, DemoParams};
+    use kezhi::engine::table::demo_data::{generate, DemoParams};
     let dir = temp_dir("kezhi-cli-halves");
     let mut csv = generate(&DemoParams { customers: 14_000, ..DemoParams::default() }).to_csv();
     assert!(csv.len() as u64 > kezhi::engine::import::split_parse::SPLIT_MIN_BYTES, "{} bytes", csv.len());

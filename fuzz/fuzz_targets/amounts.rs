@@ -2,7 +2,7 @@
 //! detection. Invariants: no panic; an accepted amount is a finite number.
 #![no_main]
 
-use kezhi::engine::import::amounts::{detect_decimal, parse_amount, DecimalSeparator};
+use kezhi_engine::import::amounts::{detect_decimal, parse_amount, DecimalSeparator};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,8 +6,8 @@
 //! chosen one holding the role; a recognised export's signature columns are all in the header.
 #![no_main]
 
-use kezhi::engine::import::column_roles::map_columns;
-use kezhi::engine::import::header_mapping::normalise_header;
+use kezhi_engine::import::column_roles::map_columns;
+use kezhi_engine::import::header_mapping::normalise_header;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! Invariants: no panic; a parsed date formats back to a date chrono can represent.
 #![no_main]
 
-use kezhi::engine::import::dates::{detect_format, parse_date, DateFormat};
+use kezhi_engine::import::dates::{detect_format, parse_date, DateFormat};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -10,10 +10,11 @@
 //! decoding errors again, or the halves refused.
 #![no_main]
 
-use kezhi::engine::import::dates::DateFormat;
-use kezhi::engine::import::dialect::Delimiter;
-use kezhi::engine::import::{import, parse, parse_cut_of, parse_in_pieces_of, ImportOptions, ParseOutcome, Parsed};
-use kezhi::engine::settings::Settings;
+use kezhi_engine::import::dates::DateFormat;
+use kezhi_engine::import::dialect::Delimiter;
+use kezhi_engine::import::{parse, parse_cut_of, parse_in_pieces_of, ImportOptions, ParseOutcome, Parsed};
+use kezhi_engine::table::imported::import;
+use kezhi_engine::settings::Settings;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,9 @@
 //! the fixtures' workbooks so the fuzzer mutates real zips. Invariants as for `delimited`.
 #![no_main]
 
-use kezhi::engine::import::{import, workbook, ImportOptions};
-use kezhi::engine::settings::Settings;
+use kezhi_engine::import::{workbook, ImportOptions};
+use kezhi_engine::table::imported::import;
+use kezhi_engine::settings::Settings;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

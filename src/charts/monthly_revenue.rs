@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::short_number;
-use crate::engine::overview::MonthPoint;
+use crate::engine::table::overview::MonthPoint;
 
 pub struct Labels<'a> {
     pub revenue: &'a str,

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::actual_vs_model::{self, Style};
 use super::monthly_revenue;
-use crate::engine::overview::MonthPoint;
+use crate::engine::table::overview::MonthPoint;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Plot {

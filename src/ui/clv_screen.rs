@@ -11,7 +11,7 @@ use super::state::AppState;
 use super::plot_canvas::PlotCanvas;
 use crate::charts::actual_vs_model::Style;
 use crate::charts::plot::Plot;
-use crate::engine::model_checks::{ModelChecks, TOP_BIN};
+use crate::engine::models::model_checks::{ModelChecks, TOP_BIN};
 
 /// What one canvas shows, from the checks: categories, actual, model.
 type Series = (Vec<String>, Vec<f64>, Vec<f64>);
@@ -159,7 +159,7 @@ fn ClvExtras() -> impl IntoView {
             })
             .collect_view();
         let comparison = o.comparison.map(|c| {
-            let row = |name: &'static str, m: &crate::engine::clv_overview::ModelSide| {
+            let row = |name: &'static str, m: &crate::engine::views::clv_overview::ModelSide| {
                 view! { <tr><td>{name}</td><td class="num">{format!("{:.2}", m.log_likelihood)}</td><td class="num">{format!("{:.3}", m.mean_p_alive)}</td><td class="num">{format!("{:.0}", m.expected_purchases)}</td></tr> }
             };
             view! {

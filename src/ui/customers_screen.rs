@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::format::{int, money};
 use super::state::AppState;
 use super::worker_client::use_worker;
-use crate::engine::customer_list::{Dimension, Filter, ListRow, SortKey};
+use crate::engine::views::customer_list::{Dimension, Filter, ListRow, SortKey};
 use crate::engine::lang::Lang;
 
 /// Row height in pixels (fixed: the scroll position gives the first row by division).

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Tab};
 use super::worker_client::WorkerClient;
-use crate::engine::customer_list::{Filter, Selection, SortKey};
+use crate::engine::views::customer_list::{Filter, Selection, SortKey};
 
 /// What a URL asks for.
 #[derive(Debug, Clone, PartialEq, Default)]

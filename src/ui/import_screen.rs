@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::format::int;
 use super::state::AppState;
 use super::worker_client::use_worker;
-use crate::engine::anonymise;
+use crate::engine::views::anonymise;
 use crate::engine::import::amounts::DecimalSeparator;
 use crate::engine::import::column_roles::Confidence;
 use crate::engine::import::order_status::{StatusCount, CANCELLED_AT_KEY, MORE_VALUES_KEY, NO_PAYMENT_TIME_KEY, REFUNDED_IN_FULL_KEY};

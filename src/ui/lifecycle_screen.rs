@@ -10,11 +10,11 @@ use super::plot_canvas::PlotCanvas;
 use super::settings_line::SettingsLine;
 use super::state::AppState;
 use crate::charts::plot::Plot;
-use crate::engine::customer_list::{Dimension, Filter};
+use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
-use crate::engine::lifecycle::{self, STAGES};
-use crate::engine::overview::MonthPoint;
-use crate::engine::strategy_texts::strategy;
+use crate::engine::frameworks::lifecycle::{self, STAGES};
+use crate::engine::table::overview::MonthPoint;
+use crate::engine::views::strategy_texts::strategy;
 
 #[component]
 pub fn LifecycleScreen() -> impl IntoView {
@@ -72,7 +72,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             })
             .collect_view();
         let flow_from = l.flow_from.map(|d| d.to_string()).unwrap_or_default();
-        let lost_rule = crate::engine::lifecycle::lost_rule_text(&l.lost_rule, l.second_gap_days, &state.settings.with(|s| s.lifecycle), state.lang.get());
+        let lost_rule = crate::engine::frameworks::lifecycle::lost_rule_text(&l.lost_rule, l.second_gap_days, &state.settings.with(|s| s.lifecycle), state.lang.get());
         view! {
             <section class="panel lifecycle" data-testid="lifecycle">
                 <h2>{state.tr("life.title")}</h2>

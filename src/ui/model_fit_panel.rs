@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::format::money;
 use super::state::AppState;
-use crate::engine::fit_report::{Finding, Verdict};
+use crate::engine::models::fit_report::{Finding, Verdict};
 
 fn param(name: &str, value: f64, se: Option<f64>) -> String {
     match se {

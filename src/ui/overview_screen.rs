@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::format::{int, money, percent};
 use super::portfolio_screen::PyramidPair;
-use crate::engine::customer_list::{Dimension, Filter};
+use crate::engine::views::customer_list::{Dimension, Filter};
 use super::equity_panel::EquityPanel;
 use super::model_fit_panel::ModelFitPanel;
 use super::state::AppState;

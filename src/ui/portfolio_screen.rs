@@ -9,11 +9,11 @@ use super::format::{int, percent};
 use super::settings_line::SettingsLine;
 use super::plot_canvas::SvgExport;
 use super::state::AppState;
-use crate::engine::class_table::ClassRow;
-use crate::engine::customer_list::{Dimension, Filter};
+use crate::engine::frameworks::class_table::ClassRow;
+use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
-use crate::engine::strategy_texts::strategy;
-use crate::engine::{clustering, gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
+use crate::engine::views::strategy_texts::strategy;
+use crate::engine::{frameworks::clustering, frameworks::gold_meteor_creek_burden, frameworks::new_customer_matrix, frameworks::nine_grid, frameworks::tier_ladder, frameworks::value_pyramid, frameworks::veteran_matrix};
 
 /// One class: name, customers, shares, treatment; a click opens its customers.
 fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
@@ -332,7 +332,7 @@ fn ClusterTable() -> impl IntoView {
             .enumerate()
             .map(|(k, r)| {
                 let filter = Filter { dim: Dimension::Cluster, class: k };
-                let words = c.centroids.get(k).map(|cen| crate::engine::clustering::describe(cen, zh)).unwrap_or_default();
+                let words = c.centroids.get(k).map(|cen| crate::engine::frameworks::clustering::describe(cen, zh)).unwrap_or_default();
                 view! {
                     <tr class="clickable" tabindex="0" data-testid=format!("cluster-{k}")
                         on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>

@@ -10,10 +10,10 @@ use super::settings_line::SettingsLine;
 use super::state::AppState;
 use super::worker_client::use_worker;
 use crate::charts::treemap;
-use crate::engine::customer_list::{Dimension, Filter};
-use crate::engine::rfm_segments::{SegmentRule, SegmentRules};
-use crate::engine::rfm_value_classes::ValueClass;
-use crate::engine::strategy_texts::strategy;
+use crate::engine::views::customer_list::{Dimension, Filter};
+use crate::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
+use crate::engine::rfm::rfm_value_classes::ValueClass;
+use crate::engine::views::strategy_texts::strategy;
 
 /// A colour-blind-safe sequential ramp (light to dark blue; cividis-like), for the heatmap.
 const RAMP: [&str; 6] = ["#f1f5fb", "#d3e2f2", "#a9c6e6", "#6f9fd0", "#3a74b3", "#1f4e79"];
@@ -107,7 +107,7 @@ pub fn SegmentBars() -> impl IntoView {
         let Some(s) = state.scores.get() else { return ().into_any() };
         let lang = state.lang.get();
         let o = s.rfm.clone();
-        let seg_name = |row: &crate::engine::rfm_overview::SegmentRow| lang.pick(row.en.as_str(), row.zh.as_str()).to_string();
+        let seg_name = |row: &crate::engine::views::rfm_overview::SegmentRow| lang.pick(row.en.as_str(), row.zh.as_str()).to_string();
         let max_share = o.segments.iter().map(|r| r.customer_share.max(r.revenue_share)).fold(0.0, f64::max).max(1e-9);
         let bars = o
             .segments
@@ -153,7 +153,7 @@ fn SegmentTreemap() -> impl IntoView {
         let Some(s) = state.scores.get() else { return ().into_any() };
         let lang = state.lang.get();
         let o = s.rfm.clone();
-        let seg_name = |row: &crate::engine::rfm_overview::SegmentRow| lang.pick(row.en.as_str(), row.zh.as_str()).to_string();
+        let seg_name = |row: &crate::engine::views::rfm_overview::SegmentRow| lang.pick(row.en.as_str(), row.zh.as_str()).to_string();
         let rects = treemap::layout(&o.segments.iter().map(|r| r.revenue.max(0.0)).collect::<Vec<_>>());
         let tiles = o
             .segments
@@ -229,7 +229,7 @@ fn CutLines() -> impl IntoView {
         let Some(s) = state.scores.get() else { return ().into_any() };
         let lang = state.lang.get();
         let o = s.rfm.clone();
-        let cuts = |name: &str, cuts: &[crate::engine::rfm_scores::CutPoint]| {
+        let cuts = |name: &str, cuts: &[crate::engine::rfm::rfm_scores::CutPoint]| {
             let parts: Vec<String> = cuts.iter().map(|c| format!("{}: {}–{}", c.score, trim(c.low), trim(c.high))).collect();
             format!("{name} · {}", parts.join(" · "))
         };

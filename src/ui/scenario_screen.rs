@@ -1,4 +1,4 @@
-//! The Scenarios view (issue 8): sliders for the levers of `engine::what_if`, the worker's answer as a
+//! The Scenarios view (issue 8): sliders for the levers of `engine::views::what_if`, the worker's answer as a
 //! waterfall from the baseline equity to the scenario's, the new/veteran mix before and after, and
 //! scenarios saved by name, compared side by side (also in the printed report).
 
@@ -10,7 +10,7 @@ use super::format::{int, money, percent};
 use super::state::{AppState, SavedScenario, ScenarioResult};
 use super::worker_client::use_worker;
 use crate::engine::lang::Lang;
-use crate::engine::what_if::{Lever, Levers, Outcome};
+use crate::engine::views::what_if::{Lever, Levers, Outcome};
 
 /// One slider: the lever's value shown as a percentage (or points), kept as a fraction.
 #[component]
@@ -217,10 +217,10 @@ pub fn ScenarioScreen() -> impl IntoView {
                 });
                 let said = sentences(&o, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
                 let source = match (o.retention_source, lang) {
-                    (crate::engine::what_if::RetentionSource::Measured, Lang::En) => {
+                    (crate::engine::views::what_if::RetentionSource::Measured, Lang::En) => {
                         format!("Retention per period now {} (measured).", percent(o.retention))
                     }
-                    (crate::engine::what_if::RetentionSource::Measured, Lang::Zh) => {
+                    (crate::engine::views::what_if::RetentionSource::Measured, Lang::Zh) => {
                         format!("当前每期保留率 {}（实测）。", percent(o.retention))
                     }
                     (_, Lang::En) => {

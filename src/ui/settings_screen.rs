@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use super::worker_client::{download_as, use_worker};
-use crate::engine::ahp;
+use crate::engine::rfm::ahp;
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::settings_form::{self, Kind, FIELDS, GROUPS};

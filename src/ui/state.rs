@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
-use crate::engine::customer_list::{Card, Filter, Selection};
+use crate::engine::views::customer_list::{Card, Filter, Selection};
 use crate::worker_protocol::{FailureView, ImportView, ListPage, ScoreView};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -86,8 +86,8 @@ pub struct AppState {
     /// The what-if levers on the Scenarios view, the worker's answer for them, and the scenarios the
     /// user saved for the side-by-side table and the report (kept across imports and settings, and
     /// run again on each new scoring).
-    pub levers: RwSignal<crate::engine::what_if::Levers>,
-    pub what_if: RwSignal<Option<Arc<crate::engine::what_if::Outcome>>>,
+    pub levers: RwSignal<crate::engine::views::what_if::Levers>,
+    pub what_if: RwSignal<Option<Arc<crate::engine::views::what_if::Outcome>>>,
     pub scenarios: RwSignal<Vec<SavedScenario>>,
     /// Customer ids shown as pseudonyms and names hidden, on screen and in exports (for demos).
     pub anonymise: RwSignal<bool>,
@@ -160,7 +160,7 @@ impl AppState {
 
     /// The dropped file's name as shown: its kind only while anonymised (`anonymise::file_name`).
     pub fn file_label(&self, name: &str) -> String {
-        if self.anonymise.get() { crate::engine::anonymise::file_name(name, self.lang.get()) } else { name.to_string() }
+        if self.anonymise.get() { crate::engine::views::anonymise::file_name(name, self.lang.get()) } else { name.to_string() }
     }
 }
 
@@ -200,7 +200,7 @@ impl Crash {
 #[derive(Clone, Debug)]
 pub struct SavedScenario {
     pub name: String,
-    pub levers: crate::engine::what_if::Levers,
+    pub levers: crate::engine::views::what_if::Levers,
     pub result: ScenarioResult,
 }
 
@@ -210,5 +210,5 @@ pub enum ScenarioResult {
     Pending,
     /// The scores have no CLVs to run it on.
     Unavailable,
-    Ready(Arc<crate::engine::what_if::Outcome>),
+    Ready(Arc<crate::engine::views::what_if::Outcome>),
 }

@@ -544,7 +544,7 @@ impl WorkerClient {
         self.post(&Request::Scenarios { levers, seq }, None);
     }
 
-    pub fn what_if(self, levers: crate::engine::what_if::Levers) {
+    pub fn what_if(self, levers: crate::engine::views::what_if::Levers) {
         let seq = self.what_if_seq.get_value() + 1;
         self.what_if_seq.set_value(seq);
         self.post(&Request::WhatIf { levers, seq }, None);

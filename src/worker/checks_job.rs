@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, MessagePort};
 
 use super::{post, HELD};
-use crate::engine::fit_report::ChecksStop;
+use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::{complete_comparison, complete_without_comparison, StageTimes};
 use crate::worker_protocol::{self, ChecksView, FitsDone, FitsJob, Response};
 

@@ -18,7 +18,7 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 use super::{memory_bytes, now_ms, post, scope, HELD};
-use crate::engine::import::Imported;
+use crate::engine::table::imported::Imported;
 use super::checks_job;
 use crate::engine::scoring::score_for_views;
 use crate::engine::settings::Settings;

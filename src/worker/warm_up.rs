@@ -19,9 +19,10 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 use super::{now_ms, post, scope};
-use crate::engine::demo_data::{generate, DemoParams};
-use crate::engine::import::{import_reader, ImportOptions, Imported};
-use crate::engine::pareto_nbd::ParetoNbdFit;
+use crate::engine::table::demo_data::{generate, DemoParams};
+use crate::engine::import::ImportOptions;
+use crate::engine::table::imported::{import_reader, Imported};
+use crate::engine::models::pareto_nbd::ParetoNbdFit;
 use crate::engine::scoring::{add_checks, score_for_views, timed_comparison, Scored, StageTimes};
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{self, ChecksView, ImportView, Response, ScoreView};

@@ -1,5 +1,5 @@
 // A sample of the bad-input corpus (tests/fixtures/bad/, all of it tested natively in
-// tests/bad_inputs.rs) dropped in the page: each file gets its message or its counts, with the reason
+// crates/kezhi-engine/tests/bad_inputs.rs) dropped in the page: each file gets its message or its counts, with the reason
 // or warning on screen, `read = used + rejected` holds as shown, and the page stays usable after each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -97,7 +97,7 @@ test('a file the tab could not hold is refused before it is read, and the page s
   try {
     const { page } = b;
     // A device reporting 0.25 GB (browsers' smallest deviceMemory) gets a 125 MB budget: the 38 MB file
-    // needs about 34 MB + 3.2 × 38 MB = 154 MB (src/engine/import/memory_budget.rs).
+    // needs about 34 MB + 3.2 × 38 MB = 154 MB (crates/kezhi-engine/src/import/memory_budget.rs).
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 0.25 }));
     await page.goto(`${b.base}/index.html`);
     await page.getByTestId('drop-zone').waitFor();

@@ -1,7 +1,7 @@
 """The warehouse route (docs/warehouse.md), tested: runs the doc's DuckDB SQL on transactions the
 project's generator made, imports the summary it writes, and checks that Kezhi's BG/NBD fit on the
 summary equals its fit on the transactions (log-likelihood within `SUMMARY_ROUTE_RELATIVE`, the
-parameters within `REFIT_RELATIVE`, both from src/engine/tolerances.rs), and that the customers match
+parameters within `REFIT_RELATIVE`, both from crates/kezhi-engine/src/tolerances.rs), and that the customers match
 one for one.
 
     python tests/warehouse/summary_route.py   (needs `duckdb` from PyPI and the CLI built;

@@ -1,0 +1,39 @@
+//! The value pyramid 客户金字塔 (METHODS §4, seeds 000 and 003): customers ranked by value, levels by
+//! share of customers — 关键 key A 20%, 重点 important B 30%, 一般 general C 30%, 维持 maintain D 20%
+//! (the Geanal ABCD split of seed 003). The count pyramid and the inverted profit pyramid are the
+//! `customers` and `margin_share` columns of the same table.
+
+use serde::{Deserialize, Serialize};
+
+use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow};
+
+pub const LEVELS: [&str; 4] = ["key", "important", "general", "maintain"];
+
+pub use crate::settings::PyramidValue;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValuePyramid {
+    /// What was actually ranked by ("clv", "margin", "revenue", "weighted_rfm").
+    pub ranked_by: String,
+    pub level: Vec<usize>,
+    pub table: Vec<ClassRow>,
+    /// The values each level ended up holding (lowest, highest): its cut points; `None` when empty.
+    pub ranges: Vec<Option<(f64, f64)>>,
+}
+
+pub fn build(value: &[f64], ranked_by: &str, margin: &[f64], shares: &[f64; 4]) -> ValuePyramid {
+    let level = levels_by_share(value, shares);
+    let classes: Vec<Option<usize>> = level.iter().map(|&l| Some(l)).collect();
+    let ranges = value_ranges(LEVELS.len(), &classes, value);
+    ValuePyramid { ranked_by: ranked_by.into(), table: aggregate(&LEVELS, &classes, margin), level, ranges }
+}
+
+pub fn label(level: usize, zh: bool) -> &'static str {
+    let (en, cn) = match level {
+        0 => ("A key", "A 关键客户"),
+        1 => ("B important", "B 重点客户"),
+        2 => ("C general", "C 一般客户"),
+        _ => ("D maintain", "D 维持客户"),
+    };
+    if zh { cn } else { en }
+}

@@ -1,0 +1,489 @@
+//! The plain-words verdict on the model fits (METHODS §2d, last point): what was fitted, what the
+//! data could not support and why, and how far to trust the numbers. Each finding is data (so the
+//! page can lay it out) with its sentence in both languages.
+//!
+//! Rules, from the fits and the holdout check:
+//! - at a limit of the model (docs/methods.md, "Bounded fits"): a shape parameter beyond
+//!   [`LIMIT_SHAPE`] or below its inverse, or a search that ran off the box toward one — purchase
+//!   rates alike for everyone (r → ∞: a Poisson process), nobody dropping out (BG/NBD's a/(a+b) → 0,
+//!   Pareto/NBD's s → 0), dropout alike for everyone (a, b → ∞; s → ∞), mean spends alike (Gamma-Gamma
+//!   q → ∞), every order of a customer alike (p → ∞). The model's figures are then those of the
+//!   limit, said in words instead of the symptoms (no convergence, no standard errors): use with care;
+//! - not usable: BG/NBD not fitted (too few repeat customers, no finite likelihood), or a parameter
+//!   at a bound of the search (below 1e-6 or above 1e6) that is no known limit: the likelihood is
+//!   flat that way and the estimate means nothing;
+//! - use with care: the optimiser did not converge; no standard errors (flat or singular Hessian);
+//!   a parameter whose standard error exceeds half its value; Gamma-Gamma missing or its
+//!   independence assumption doubtful (|corr(x, m_x)| > 0.3); holdout repeat purchases predicted
+//!   more than 20% off the actual total;
+//! - otherwise good.
+//!
+//! The log-likelihoods of BG/NBD and Pareto/NBD on the same data are reported side by side; the two
+//! have the same number of parameters, so the higher one fits better.
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::fitting::{Outcome, FIT_MS, MAX_EVALUATIONS};
+use crate::lang::{group_thousands, Lang};
+
+/// A count the models give as a real number, rounded and grouped: 9113.4 → "9,113".
+fn whole(x: f64) -> String {
+    if x.is_finite() && x >= 0.0 { group_thousands(x.round() as u64) } else { format!("{x:.0}") }
+}
+
+/// Smallest and largest parameter value the search treats as inside its domain.
+pub const PARAMETER_BOUNDS: (f64, f64) = (1e-6, 1e6);
+/// A shape parameter (r, a, b, s, p, q) above this, or below its inverse, puts the model at one of its
+/// limits ([`ModelLimit`]): the likelihood there is within rounding of the limit's.
+pub const LIMIT_SHAPE: f64 = 1e4;
+/// A standard error above this share of its parameter marks the estimate as imprecise.
+pub const IMPRECISE_SE_SHARE: f64 = 0.5;
+/// Frequency–spend correlation above which Gamma-Gamma's independence assumption is doubtful.
+pub const SPEND_CORRELATION_LIMIT: f64 = 0.3;
+/// Holdout total predicted this far off (relative) or more marks the fit as doubtful.
+pub const HOLDOUT_ERROR_LIMIT: f64 = 0.2;
+
+/// A limit of a model the data sit at: parameters run off together and the model becomes a simpler one.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum ModelLimit {
+    /// r, α → ∞ with r/α fixed: every customer buys at the same rate `rate` per time unit (Poisson).
+    SameRate { rate: f64 },
+    /// BG/NBD a/(a+b) → 0, Pareto/NBD s → 0: nobody drops out.
+    NoDropout,
+    /// BG/NBD a, b → ∞; Pareto/NBD s → ∞: every customer has the same dropout rate.
+    SameDropout,
+    /// Gamma-Gamma q → ∞ with γ/q fixed: mean order values differ between customers by chance only.
+    SameMeanSpend,
+    /// Gamma-Gamma p → ∞: each customer's orders are all of the same amount.
+    SameOrderSpend,
+}
+
+impl ModelLimit {
+    /// The limits `values` (in the model's parameter order: BG/NBD r, α, a, b; Pareto/NBD r, α, s, β;
+    /// Gamma-Gamma p, q, γ) sit at.
+    pub fn of(model: &str, values: &[f64]) -> Vec<ModelLimit> {
+        let (big, small) = (|v: f64| v > LIMIT_SHAPE, |v: f64| v < 1.0 / LIMIT_SHAPE);
+        let mut out = Vec::new();
+        match (model, values) {
+            ("BG/NBD" | "Pareto/NBD", &[r, alpha, shape, scale]) => {
+                if big(r) {
+                    out.push(ModelLimit::SameRate { rate: r / alpha });
+                }
+                let no_dropout = if model == "BG/NBD" { small(shape / (shape + scale)) } else { small(shape) };
+                if no_dropout {
+                    out.push(ModelLimit::NoDropout);
+                } else if big(shape) && (model != "BG/NBD" || big(scale)) {
+                    out.push(ModelLimit::SameDropout);
+                }
+            }
+            ("Gamma-Gamma", &[p, q, _]) => {
+                if big(q) {
+                    out.push(ModelLimit::SameMeanSpend);
+                }
+                if big(p) {
+                    out.push(ModelLimit::SameOrderSpend);
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn text(self, lang: Lang) -> String {
+        match self {
+            ModelLimit::SameRate { rate } => match lang {
+                Lang::Zh => format!("每位客户的购买频率几乎相同（泊松过程，r/α = 每时间单位 {rate:.3} 次）"),
+                Lang::En => format!("every customer buys at about the same rate (a Poisson process, r/α = {rate:.3} purchases per time unit)"),
+            },
+            ModelLimit::NoDropout => lang.pick("nobody seems to drop out", "看不出有客户流失").into(),
+            ModelLimit::SameDropout => lang.pick("every customer seems equally likely to drop out", "每位客户的流失可能几乎相同").into(),
+            ModelLimit::SameMeanSpend => lang
+                .pick(
+                    "customers' mean order values differ no more than chance makes them, so each is expected to spend the overall mean",
+                    "客户之间平均客单价的差异不超过随机波动，因此每位客户的预期客单价都取总体均值",
+                )
+                .into(),
+            ModelLimit::SameOrderSpend => lang.pick("each customer's orders are all of about the same amount", "每位客户的各笔订单金额几乎相同").into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Verdict {
+    Good,
+    UseWithCare,
+    NotUsable,
+}
+
+impl Verdict {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Good => lang.pick(
+                "The CLV model (BG/NBD + Gamma-Gamma) fits the data well: its figures can be used.",
+                "CLV 模型（BG/NBD + Gamma-Gamma）与数据吻合良好，结果可以使用。",
+            ),
+            Verdict::UseWithCare => lang.pick(
+                "The CLV model (BG/NBD + Gamma-Gamma) fits with reservations: use its figures with care.",
+                "CLV 模型（BG/NBD + Gamma-Gamma）拟合有保留，结果需谨慎使用。",
+            ),
+            Verdict::NotUsable => lang.pick(
+                "The data cannot support a CLV model: RFM and the classifications still work, CLV columns stay empty.",
+                "数据不足以支撑 CLV 模型：RFM 与各类分类照常可用，CLV 相关列留空。",
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Finding {
+    TooFewRepeaters { model: String, have: usize, need: usize },
+    NoFiniteLikelihood { model: String },
+    NotConverged { model: String },
+    /// The search spent its evaluation budget (`fitting::MAX_EVALUATIONS`) before converging.
+    OutOfBudget { model: String },
+    /// The model sits at one or more of its limits ([`ModelLimit`]).
+    AtLimit { model: String, limits: Vec<ModelLimit> },
+    AtBound { model: String, parameter: String, value: f64 },
+    NoStandardErrors { model: String },
+    Imprecise { model: String, parameter: String, relative_se: f64 },
+    NoMeanSpend,
+    SpendDependsOnFrequency { correlation: f64 },
+    HoldoutOff { predicted: f64, actual: f64 },
+    HoldoutFine { predicted: f64, actual: f64 },
+    Comparison { bg_nbd: f64, pareto_nbd: f64 },
+    /// The user's RFM thresholds could not be used; quantile bins were.
+    UnusableThresholds { why: String },
+    /// The AHP judgments are inconsistent (CR ≥ 0.1); the weights were used anyway.
+    AhpInconsistent { consistency_ratio: f64 },
+    /// The AHP matrix is not a 3 × 3 positive reciprocal matrix; the default weights were used.
+    AhpUnusable,
+    /// An RFM table: no purchase histories, so no BTYD model, CLV, lifecycle or cohorts.
+    NeedsPurchaseHistories,
+    /// The Pareto/NBD comparison and the model checks did not run to the end ([`ChecksStop`]).
+    ChecksNotRun { why: ChecksStop },
+}
+
+/// Why the comparison and the checks, which run beside the views, gave no result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChecksStop {
+    /// The user cancelled them.
+    Cancelled,
+    /// The worker that ran them stopped (an error, or memory ran out).
+    Failed,
+}
+
+impl Finding {
+    /// The report's order: settings problems, models that could not be fitted, BG/NBD's parameters,
+    /// Pareto/NBD's, the holdout, the comparison, Gamma-Gamma. `add_comparison_and_checks` sorts by it
+    /// (stably) after adding its findings to those of `score_for_views`.
+    pub fn order(&self) -> (u8, u8) {
+        let model = |m: &str| u8::from(m != "BG/NBD");
+        match self {
+            Finding::NotConverged { model: m } | Finding::OutOfBudget { model: m } | Finding::AtLimit { model: m, .. } | Finding::AtBound { model: m, .. }
+                if m == "Gamma-Gamma" =>
+            {
+                return (5, 0)
+            }
+            _ => {}
+        }
+        match self {
+            Finding::UnusableThresholds { .. } | Finding::AhpInconsistent { .. } | Finding::AhpUnusable => (0, 0),
+            Finding::TooFewRepeaters { .. } | Finding::NoFiniteLikelihood { .. } | Finding::NeedsPurchaseHistories => (1, 0),
+            Finding::NotConverged { model: m } | Finding::OutOfBudget { model: m } | Finding::AtLimit { model: m, .. } | Finding::NoStandardErrors { model: m } => {
+                (2, model(m))
+            }
+            Finding::AtBound { model: m, .. } | Finding::Imprecise { model: m, .. } => (2, model(m)),
+            Finding::HoldoutOff { .. } | Finding::HoldoutFine { .. } => (3, 0),
+            Finding::Comparison { .. } | Finding::ChecksNotRun { .. } => (4, 0),
+            Finding::NoMeanSpend | Finding::SpendDependsOnFrequency { .. } => (5, 0),
+        }
+    }
+
+    /// How the finding bears on the CLV figures. CLV is built on BG/NBD and Gamma-Gamma; Pareto/NBD
+    /// is fitted for comparison, so what is said of it informs and never downgrades the verdict.
+    pub fn severity(&self) -> Verdict {
+        match self {
+            Finding::TooFewRepeaters { model, .. }
+            | Finding::NoFiniteLikelihood { model }
+            | Finding::NotConverged { model }
+            | Finding::OutOfBudget { model }
+            | Finding::AtLimit { model, .. }
+            | Finding::AtBound { model, .. }
+            | Finding::NoStandardErrors { model }
+            | Finding::Imprecise { model, .. }
+                if model == "Pareto/NBD" =>
+            {
+                Verdict::Good
+            }
+            Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
+                Verdict::NotUsable
+            }
+            Finding::NeedsPurchaseHistories => Verdict::NotUsable,
+            Finding::HoldoutFine { .. }
+            | Finding::Comparison { .. }
+            | Finding::UnusableThresholds { .. }
+            | Finding::AhpInconsistent { .. }
+            | Finding::AhpUnusable
+            | Finding::ChecksNotRun { .. } => Verdict::Good,
+            _ => Verdict::UseWithCare,
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Finding::TooFewRepeaters { model, have, need } => if zh {
+                format!("{model} 未拟合：只有 {have} 位复购客户，至少需要 {need} 位。")
+            } else {
+                format!("{model} not fitted: {have} repeat customers, at least {need} are needed.")
+            },
+            Finding::NoFiniteLikelihood { model } => if zh {
+                format!("{model} 未拟合：没有任何参数组合给出有限的似然值。")
+            } else {
+                format!("{model} could not be fitted: no parameter set gave a finite likelihood.")
+            },
+            Finding::NotConverged { model } => if zh {
+                format!("{model}：优化器未收敛即停止，参数需谨慎看待。")
+            } else {
+                format!("{model}: the optimiser stopped before converging; treat the parameters with care.")
+            },
+            Finding::OutOfBudget { model } => if zh {
+                format!("{model}：优化用完了预算（{} 次计算或 {:.1} 秒）仍未收敛，已停在目前最优的参数上；请谨慎使用这些参数。", group_thousands(u64::from(MAX_EVALUATIONS)), FIT_MS / 1000.0)
+            } else {
+                format!("{model}: the optimiser reached its budget ({} evaluations or {:.1} s) before converging and stopped at the best parameters so far; treat them with care.", group_thousands(u64::from(MAX_EVALUATIONS)), FIT_MS / 1000.0)
+            },
+            Finding::AtLimit { model, limits } => {
+                let what: Vec<String> = limits.iter().map(|l| l.text(lang)).collect();
+                if zh {
+                    format!("{model} 处于模型的极限：{}。参数在此方向上无限增大或趋于零，搜索停在边界处，结果即该极限模型的结果。", what.join("；"))
+                } else {
+                    format!("{model} sits at a limit of the model: {}. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's.", what.join("; "))
+                }
+            }
+            Finding::AtBound { model, parameter, value } => if zh {
+                format!("{model}：参数 {parameter} = {value:.3e} 落在搜索边界上，数据无法确定它。")
+            } else {
+                format!("{model}: parameter {parameter} = {value:.3e} sits at a bound of the search; the data cannot pin it down.")
+            },
+            Finding::NoStandardErrors { model } => if zh {
+                format!("{model}：估计点处的 Hessian 不可逆，无法给出标准误。")
+            } else {
+                format!("{model}: the Hessian is not invertible at the estimate, so there are no standard errors.")
+            },
+            Finding::Imprecise { model, parameter, relative_se } => if zh {
+                format!("{model}：参数 {parameter} 的标准误为其值的 {:.0}%，估计不精确。", relative_se * 100.0)
+            } else {
+                format!("{model}: the standard error of {parameter} is {:.0}% of its value; the estimate is imprecise.", relative_se * 100.0)
+            },
+            Finding::NoMeanSpend => lang
+                .pick(
+                    "Gamma-Gamma not fitted: too few repeat customers with positive spend, or q ≤ 1 (no finite mean); CLV stays empty.",
+                    "Gamma-Gamma 未拟合：正消费的复购客户太少，或 q ≤ 1（均值不存在）；CLV 留空。",
+                )
+                .to_string(),
+            Finding::SpendDependsOnFrequency { correlation } => if zh {
+                format!("Gamma-Gamma 假设客单价与购买频次无关；此数据中二者相关系数为 {correlation:.2}。")
+            } else {
+                format!("Gamma-Gamma assumes spend does not depend on frequency; here their correlation is {correlation:.2}.")
+            },
+            Finding::HoldoutOff { predicted, actual } => if zh {
+                format!("留出期检验：预测复购 {} 次，实际 {} 次，偏差超过 20%。", whole(*predicted), whole(*actual))
+            } else {
+                format!("Holdout check: {} repeat purchases predicted, {} happened, more than 20% off.", whole(*predicted), whole(*actual))
+            },
+            Finding::HoldoutFine { predicted, actual } => if zh {
+                format!("留出期检验：预测复购 {} 次，实际 {} 次。", whole(*predicted), whole(*actual))
+            } else {
+                format!("Holdout check: {} repeat purchases predicted, {} happened.", whole(*predicted), whole(*actual))
+            },
+            Finding::UnusableThresholds { why } => {
+                if zh {
+                    format!("自定义 RFM 阈值不可用，已改用分位数分箱：{why}")
+                } else {
+                    format!("{why}; quantile bins were used instead.")
+                }
+            }
+            Finding::AhpInconsistent { consistency_ratio } => if zh {
+                format!("AHP 判断矩阵一致性比率 CR = {consistency_ratio:.3}，不低于 0.1：判断不一致，请复核后再使用这些权重。")
+            } else {
+                format!("The AHP judgments are inconsistent (CR = {consistency_ratio:.3}, 0.1 or more): review them before relying on these weights.")
+            },
+            Finding::NeedsPurchaseHistories => lang
+                .pick(
+                    "Not available for an RFM table: BG/NBD, Pareto/NBD, Gamma-Gamma, CLV, lifecycle stages and cohorts need each customer's purchase history. Drop the transaction log (customer, date, amount), or a summary with T (the customer's age), to see them.",
+                    "RFM 表无法提供：BG/NBD、Pareto/NBD、Gamma-Gamma、客户终身价值、生命周期阶段与同期群都需要每位客户的购买记录。请导入交易明细（客户、日期、金额）或含 T（客龄）的客户汇总后查看。",
+                )
+                .to_string(),
+            Finding::AhpUnusable => lang
+                .pick(
+                    "The AHP matrix is not a 3 × 3 positive reciprocal matrix over R, F, M; the default weights were used.",
+                    "AHP 矩阵不是 R、F、M 的 3×3 正互反矩阵，已改用默认权重。",
+                )
+                .to_string(),
+            Finding::ChecksNotRun { why: ChecksStop::Cancelled } => lang
+                .pick(
+                    "The Pareto/NBD comparison and the model checks were cancelled. The CLV figures do not depend on them; change a setting or import again to run them.",
+                    "已取消 Pareto/NBD 对比与模型检验。客户终身价值不依赖它们；修改设置或重新导入即可再次运行。",
+                )
+                .to_string(),
+            Finding::ChecksNotRun { why: ChecksStop::Failed } => lang
+                .pick(
+                    "The Pareto/NBD comparison and the model checks stopped on an error and gave no result. The CLV figures do not depend on them.",
+                    "Pareto/NBD 对比与模型检验因错误中止，没有结果。客户终身价值不依赖它们。",
+                )
+                .to_string(),
+            Finding::Comparison { bg_nbd, pareto_nbd } => {
+                // Within 0.05 the two print the same: neither is said to fit better.
+                if (pareto_nbd - bg_nbd).abs() < 0.05 {
+                    return if zh {
+                        format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，两者同样贴合）。")
+                    } else {
+                        format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; the two fit equally well).")
+                    };
+                }
+                let better = if pareto_nbd > bg_nbd { "Pareto/NBD" } else { "BG/NBD" };
+                if zh {
+                    format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
+                } else {
+                    format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; {better} fits better).")
+                }
+            }
+        }
+    }
+}
+
+/// The findings and the overall verdict (the most severe finding's).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitReport {
+    pub verdict: Verdict,
+    pub findings: Vec<Finding>,
+}
+
+impl FitReport {
+    pub fn new(findings: Vec<Finding>) -> FitReport {
+        let verdict = findings.iter().map(Finding::severity).max().unwrap_or(Verdict::Good);
+        FitReport { verdict, findings }
+    }
+
+    /// The verdict followed by every finding, one sentence each.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        std::iter::once(self.verdict.text(lang).to_string()).chain(self.findings.iter().map(|f| f.text(lang))).collect()
+    }
+}
+
+/// Findings on one fitted model's parameters: at a limit of the model (then nothing else: no
+/// convergence and no standard errors are that limit's symptoms), or not converged, out of budget, at a
+/// bound, no standard errors, imprecise.
+pub fn parameter_findings(model: &str, names: &[&str], values: &[f64], standard_errors: Option<&[f64]>, outcome: Outcome) -> Vec<Finding> {
+    let limits = ModelLimit::of(model, values);
+    if !limits.is_empty() {
+        return vec![Finding::AtLimit { model: model.into(), limits }];
+    }
+    let mut out = Vec::new();
+    match outcome {
+        Outcome::Converged => {}
+        Outcome::OutOfBudget => out.push(Finding::OutOfBudget { model: model.into() }),
+        Outcome::Stalled => out.push(Finding::NotConverged { model: model.into() }),
+        // Off the box along no known limit: said as the parameter at its bound.
+        Outcome::RanOff { index, .. } => {
+            if let (Some(name), Some(&v)) = (names.get(index), values.get(index)) {
+                out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
+            }
+        }
+    }
+    for (name, &v) in names.iter().zip(values) {
+        if !(PARAMETER_BOUNDS.0..=PARAMETER_BOUNDS.1).contains(&v) && !out.iter().any(|f| matches!(f, Finding::AtBound { parameter, .. } if parameter == name)) {
+            out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
+        }
+    }
+    // Gamma-Gamma has no standard errors; a search stopped early was not given time for them.
+    if model == "Gamma-Gamma" || !matches!(outcome, Outcome::Converged | Outcome::Stalled) {
+        return out;
+    }
+    match standard_errors {
+        None => out.push(Finding::NoStandardErrors { model: model.into() }),
+        Some(se) => {
+            for ((name, &v), &s) in names.iter().zip(values).zip(se) {
+                if s > IMPRECISE_SE_SHARE * v {
+                    out.push(Finding::Imprecise { model: model.into(), parameter: (*name).into(), relative_se: s / v });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_holdout_counts_are_rounded_and_grouped() {
+        let f = Finding::HoldoutFine { predicted: 9113.4, actual: 9458.0 };
+        assert_eq!(f.text(Lang::En), "Holdout check: 9,113 repeat purchases predicted, 9,458 happened.");
+        assert_eq!(f.text(Lang::Zh), "留出期检验：预测复购 9,113 次，实际 9,458 次。");
+        let f = Finding::HoldoutOff { predicted: 812.6, actual: 1200.0 };
+        assert!(f.text(Lang::En).starts_with("Holdout check: 813 repeat purchases predicted, 1,200 happened,"), "{}", f.text(Lang::En));
+    }
+
+    #[test]
+    fn the_verdict_is_the_most_severe_finding() {
+        assert_eq!(FitReport::new(vec![]).verdict, Verdict::Good);
+        let care = FitReport::new(vec![Finding::Comparison { bg_nbd: -1.0, pareto_nbd: -2.0 }, Finding::NotConverged { model: "BG/NBD".into() }]);
+        assert_eq!(care.verdict, Verdict::UseWithCare);
+        let refused = FitReport::new(vec![Finding::NotConverged { model: "BG/NBD".into() }, Finding::TooFewRepeaters { model: "BG/NBD".into(), have: 3, need: 20 }]);
+        assert_eq!(refused.verdict, Verdict::NotUsable);
+        // Pareto/NBD is the comparison model: what is said of it does not change the CLV verdict.
+        assert_eq!(FitReport::new(vec![Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }]).verdict, Verdict::Good);
+        assert_eq!(FitReport::new(vec![Finding::NotConverged { model: "Pareto/NBD".into() }]).verdict, Verdict::Good);
+    }
+
+    #[test]
+    fn parameters_at_a_bound_or_imprecise_are_named() {
+        // α → 0 alone is no limit of the model: said as a parameter at its bound.
+        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.2, 1e-9, 0.5, 2.0], Some(&[0.01, 3e-9, 0.1, 0.1]), Outcome::Converged);
+        assert_eq!(
+            f,
+            vec![
+                Finding::AtBound { model: "BG/NBD".into(), parameter: "alpha".into(), value: 1e-9 },
+                Finding::Imprecise { model: "BG/NBD".into(), parameter: "alpha".into(), relative_se: 3.0 },
+            ]
+        );
+        assert!(f[0].text(Lang::Zh).contains("边界") && f[0].text(Lang::En).contains("bound"));
+    }
+
+    #[test]
+    fn a_tie_in_log_likelihood_names_no_winner() {
+        let tie = Finding::Comparison { bg_nbd: -12157.3450, pareto_nbd: -12157.3452 };
+        assert!(tie.text(Lang::En).ends_with("the two fit equally well)."), "{}", tie.text(Lang::En));
+        assert!(tie.text(Lang::Zh).contains("两者同样贴合"));
+        let apart = Finding::Comparison { bg_nbd: -9582.4, pareto_nbd: -9595.0 };
+        assert!(apart.text(Lang::En).ends_with("BG/NBD fits better)."));
+    }
+
+    /// Each limit from the parameters that define it, and nothing for an ordinary fit (CDNOW's
+    /// published BG/NBD estimates, Fader, Hardie & Lee 2005: r 0.243, α 4.414, a 0.793, b 2.426).
+    #[test]
+    fn limits_are_read_from_the_shape_parameters() {
+        assert!(ModelLimit::of("BG/NBD", &[0.243, 4.414, 0.793, 2.426]).is_empty());
+        assert_eq!(ModelLimit::of("BG/NBD", &[2e5, 4e5, 1e-6, 700.0]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
+        assert_eq!(ModelLimit::of("BG/NBD", &[0.5, 4.0, 3e4, 9e4]), vec![ModelLimit::SameDropout]);
+        // a large alone is a high dropout chance, not a limit.
+        assert!(ModelLimit::of("BG/NBD", &[0.5, 4.0, 3e4, 2.0]).is_empty());
+        assert_eq!(ModelLimit::of("Pareto/NBD", &[3e5, 6e5, 2e-5, 2e4]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
+        assert_eq!(ModelLimit::of("Gamma-Gamma", &[44.0, 6e7, 5e9]), vec![ModelLimit::SameMeanSpend]);
+        assert_eq!(ModelLimit::of("Gamma-Gamma", &[2e5, 3.0, 10.0]), vec![ModelLimit::SameOrderSpend]);
+        // At a limit the symptoms (no convergence, no standard errors) are not listed beside it.
+        let f = parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[3e5, 6e5, 2e-5, 2e4], None, Outcome::RanOff { index: 2, upward: false });
+        assert_eq!(f, vec![Finding::AtLimit { model: "Pareto/NBD".into(), limits: vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout] }]);
+        assert_eq!(
+            f[0].text(Lang::En),
+            "Pareto/NBD sits at a limit of the model: every customer buys at about the same rate (a Poisson process, r/α = 0.500 purchases per time unit); nobody seems to drop out. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's."
+        );
+        assert!(f[0].text(Lang::Zh).contains("泊松过程") && f[0].text(Lang::Zh).contains("看不出有客户流失"));
+        // Off the box along no known limit: the parameter is named at its bound.
+        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.3, 1e-6, 0.5, 2.0], Some(&[0.1, 1e-7, 0.1, 0.2]), Outcome::RanOff { index: 1, upward: false });
+        assert_eq!(f[0], Finding::AtBound { model: "BG/NBD".into(), parameter: "alpha".into(), value: 1e-6 });
+        assert_eq!(FitReport::new(f).verdict, Verdict::NotUsable);
+    }
+}

@@ -1,0 +1,525 @@
+//! One pass from the customer table to every per-customer score of issue 3: RFM scores, segment and
+//! value class; BG/NBD and Gamma-Gamma fits; P(alive), expected purchases and spend over the horizon;
+//! CLV with its historical and potential parts. A model that cannot be fitted leaves its columns empty
+//! (never NaN) and the fit report says why.
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::bg_nbd::{self, BgNbdFit};
+use crate::models::fitting::Deadline;
+use crate::models::repeat_data::RepeatData;
+use crate::models::clv;
+use crate::frameworks::customer_equity::{self, CustomerEquity, EquityInputs};
+use crate::table::customer_table::CustomerTable;
+use crate::frameworks::{self, Frameworks};
+use crate::models::fit_report::{parameter_findings, ChecksStop, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
+use crate::models::gamma_gamma::{self, GammaGammaFit, SpendData};
+use crate::table::group_periods;
+use crate::models::migration_model::{self, MigrationModel};
+use crate::models::model_checks::{self, ModelChecks};
+use crate::models::pareto_nbd::{self, ParetoNbdFit};
+use crate::models::retention_model::{self, RetentionModel};
+use crate::rfm::rfm_scores::{self, RfmScores};
+use crate::rfm::rfm_segments::{self, Coverage, SegmentRule};
+use crate::rfm::rfm_value_classes::{classify, ValueClass};
+use crate::settings::Settings;
+use crate::time_unit::DAYS_PER_MONTH;
+
+/// Fewer repeat customers than this and BG/NBD is not fitted (the data cannot support it).
+pub const MIN_REPEAT_CUSTOMERS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerScore {
+    pub r_score: u8,
+    pub f_score: u8,
+    pub m_score: u8,
+    pub rfm_cell: String,
+    /// wR·R + wF·F + wM·M on the shown scores.
+    pub rfm_combined: f64,
+    /// Index into `Scored::segments`, `None` = "Others".
+    pub segment: Option<usize>,
+    pub value_class: ValueClass,
+    pub p_alive: Option<f64>,
+    pub expected_purchases_horizon: Option<f64>,
+    pub expected_mean_spend: Option<f64>,
+    pub clv: Option<f64>,
+    pub historical_value: f64,
+    pub potential_value: Option<f64>,
+    /// "Valuable and slipping" (METHODS §1c): value percentile × risk, in [0, 1].
+    pub priority: f64,
+    /// Valuable and slipping: value percentile above ½ and risk above ½ (the overview's "at risk").
+    pub at_risk: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scored {
+    pub settings: Settings,
+    pub rfm: RfmScores,
+    pub segments: Vec<SegmentRule>,
+    /// The rule set's uncovered and doubly covered score combinations.
+    pub segment_coverage: Coverage,
+    pub bg_nbd: Option<BgNbdFit>,
+    pub gamma_gamma: Option<GammaGammaFit>,
+    /// The alternative model, fitted on the same data for comparison (METHODS §2a).
+    pub pareto_nbd: Option<ParetoNbdFit>,
+    /// Model checks of the BG/NBD fit (METHODS §2d); `None` without a fit.
+    pub checks: Option<ModelChecks>,
+    /// The Pareto/NBD comparison and the model checks are still to come (`score_for_views` without
+    /// `add_comparison_and_checks`).
+    pub comparison_pending: bool,
+    /// Group-level models over all customers (METHODS §2e).
+    pub groups: GroupModels,
+    /// The same per segment, in the order of `segments`, then "Others".
+    pub groups_by_segment: Vec<GroupModels>,
+    /// The plain-words verdict on the fits.
+    pub report: FitReport,
+    /// The customer-asset frameworks (METHODS §3–§4).
+    pub frameworks: Frameworks,
+    /// Customer equity, Σ CLV, and its split (seed 002); `None` without CLVs.
+    pub equity: Option<CustomerEquity>,
+    /// The AHP result when `settings.ahp_rfm` was given and usable, and the weights actually used.
+    pub ahp: Option<crate::rfm::ahp::AhpResult>,
+    pub rfm_weights: [f64; 3],
+    pub customers: Vec<CustomerScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupModels {
+    /// `None` for a summary file or a window shorter than two periods.
+    pub retention: Option<RetentionModel>,
+    pub migration: Option<MigrationModel>,
+}
+
+/// The retention and migration models over each group of customers (indices into the table); the
+/// customers' period activity is computed once for all groups.
+pub fn group_models(table: &CustomerTable, groups: &[Vec<usize>], settings: &Settings) -> Vec<GroupModels> {
+    let Some(activity) = group_periods::activity(table, settings.group_period_months) else {
+        return groups.iter().map(|_| GroupModels { retention: None, migration: None }).collect();
+    };
+    let d = settings.discount_per_group_period();
+    groups
+        .iter()
+        .map(|members| GroupModels {
+            retention: retention_model::fit(&activity, members, d),
+            migration: migration_model::fit(&activity, members, settings.migration_lapsed_state as usize, d),
+        })
+        .collect()
+}
+
+/// Milliseconds spent in each stage of [`score_timed`], read from the caller's clock (the engine has
+/// none of its own: `std::time::Instant` panics on wasm32-unknown-unknown).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageTimes {
+    pub rfm: f64,
+    pub bg_nbd: f64,
+    pub pareto_nbd: f64,
+    pub model_checks: f64,
+    pub gamma_gamma: f64,
+    pub group_models: f64,
+    pub customers: f64,
+    pub frameworks: f64,
+}
+
+pub fn score(table: &CustomerTable, settings: &Settings) -> Scored {
+    score_timed(table, settings, &|| 0.0).0
+}
+
+/// [`score`], with the time of each stage measured by `now_ms` (milliseconds from any origin).
+pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
+    let (mut scored, mut times) = score_for_views(table, settings, now_ms);
+    add_comparison_and_checks(table, &mut scored, &mut times, now_ms);
+    (scored, times)
+}
+
+/// Everything the views need (RFM, BG/NBD, Gamma-Gamma, every customer's scores, group models,
+/// frameworks) without the two slow extras — the Pareto/NBD comparison and the model checks — which
+/// `add_comparison_and_checks` adds. The page's worker sends this first, so the views open seconds
+/// sooner on large files (docs/performance.md); `score_timed` runs both, as the CLI does.
+pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
+    let mut times = StageTimes::default();
+    let mut mark = now_ms();
+    let mut lap = |slot: &mut f64| {
+        let t = now_ms();
+        *slot = t - mark;
+        mark = t;
+    };
+    let five = rfm_scores::score(table, 5, settings.rfm_monetary);
+    let mut findings = Vec::new();
+    // User thresholds replace the shown scores (and, when they make five bins, the scores the
+    // segments use); unusable thresholds fall back to quantiles with a finding saying why.
+    let user = settings.rfm_thresholds.as_ref().and_then(|th| match rfm_scores::score_with_thresholds(table, th, settings.rfm_monetary) {
+        Ok(s) => Some(s),
+        Err(why) => {
+            findings.push(Finding::UnusableThresholds { why });
+            None
+        }
+    });
+    let five = match &user {
+        Some(u) if u.bins == 5 => u.clone(),
+        _ => five,
+    };
+    let shown = match user {
+        Some(u) => u,
+        None if settings.rfm_bins == 5 => five.clone(),
+        None => rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary),
+    };
+    let segments = settings.segment_rules.rules();
+    let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
+
+    // AHP weights (METHODS §7) replace the RFM weights when a matrix is given and usable.
+    let ahp = settings.ahp_rfm.as_ref().map(|m| crate::rfm::ahp::weights(m));
+    let weights = match &ahp {
+        Some(Ok(r)) if r.weights.len() == 3 => {
+            if !r.consistent {
+                findings.push(Finding::AhpInconsistent { consistency_ratio: r.consistency_ratio });
+            }
+            [r.weights[0], r.weights[1], r.weights[2]]
+        }
+        Some(_) => {
+            findings.push(Finding::AhpUnusable);
+            settings.rfm_weights
+        }
+        None => settings.rfm_weights,
+    };
+    let ahp = ahp.and_then(Result::ok);
+    lap(&mut times.rfm);
+    let repeaters = repeat_customers(table);
+    let data = RepeatData::from_table(table);
+    let bg = if table.rfm_only {
+        findings.push(Finding::NeedsPurchaseHistories);
+        None
+    } else if repeaters >= MIN_REPEAT_CUSTOMERS {
+        let bg = bg_nbd::fit(&data, Some(Deadline::for_a_fit(now_ms)));
+        lap(&mut times.bg_nbd);
+        if bg.is_none() {
+            findings.push(Finding::NoFiniteLikelihood { model: "BG/NBD".into() });
+        }
+        bg
+    } else {
+        for model in ["BG/NBD", "Pareto/NBD"] {
+            findings.push(Finding::TooFewRepeaters { model: model.into(), have: repeaters, need: MIN_REPEAT_CUSTOMERS });
+        }
+        None
+    };
+    if let Some(f) = &bg {
+        let p = f.params;
+        let se = f.standard_errors.map(|e| [e.r, e.alpha, e.a, e.b]);
+        findings.extend(parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.outcome));
+    }
+    // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
+    let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if model == "BG/NBD")));
+    let spend = SpendData::from_table(table);
+    let gg = if table.rfm_only { None } else { gamma_gamma::fit(&spend, Some(Deadline::for_a_fit(now_ms))).filter(|f| f.params.q > 1.0) };
+    if let Some(f) = &gg {
+        let p = f.params;
+        findings.extend(parameter_findings("Gamma-Gamma", &["p", "q", "gamma"], &[p.p, p.q, p.gamma], None, f.outcome));
+    }
+    match &gg {
+        None if table.rfm_only => {}
+        None => findings.push(Finding::NoMeanSpend),
+        Some(f) if f.frequency_spend_correlation.abs() > SPEND_CORRELATION_LIMIT => {
+            findings.push(Finding::SpendDependsOnFrequency { correlation: f.frequency_spend_correlation })
+        }
+        _ => {}
+    }
+    lap(&mut times.gamma_gamma);
+
+    let units_per_month = DAYS_PER_MONTH / table.unit.days();
+    let horizon = f64::from(settings.horizon_months) * units_per_month;
+    let d = settings.discount_monthly();
+    let finite = |v: f64| v.is_finite().then_some(v);
+    // Discounted expected purchases × margin ratio per customer: the factor both CLV and potential
+    // value scale by (potential value needs every customer's E[M] first, for the segment percentile).
+    let mut disc_margin: Vec<Option<f64>> = Vec::with_capacity(table.customers.len());
+    // E[Y] at the end of each month of the horizon (for the discounted sum); the last month's is the
+    // horizon's (the same product, k · units a month with k the horizon's months). Without months,
+    // at the horizon alone.
+    let months: Vec<f64> = (1..=settings.horizon_months).map(|k| f64::from(k) * units_per_month).collect();
+    let aheads = if months.is_empty() { vec![horizon] } else { months };
+    let at_horizon = aheads.len() - 1;
+    let mut expected = bg.as_ref().map(|f| bg_nbd::ExpectedPurchases::new(&f.params, &aheads));
+    let mut ey = Vec::new();
+    let mut rows: Vec<CustomerScore> = table
+        .customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (x, tx, t) = (c.frequency, c.recency, c.t);
+            let p_alive = bg.as_ref().and_then(|f| finite(bg_nbd::p_alive(&f.params, x, tx, t)));
+            if let Some(e) = expected.as_mut() {
+                e.fill(x, tx, t, &mut ey);
+            }
+            let exp_purch = expected.as_ref().and_then(|_| finite(ey[at_horizon]));
+            let exp_spend = gg.as_ref().and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
+            let margin_ratio = if c.revenue > 0.0 { c.margin / c.revenue } else { settings.margin_rate };
+            // ey[k − 1] is E[Y] at the end of month k (k ≥ 1).
+            let disc = expected.as_ref().and_then(|_| finite(clv::discounted_purchases(|k| ey[k as usize - 1], settings.horizon_months, d)));
+            let clv_value = match (exp_spend, disc) {
+                (Some(m), Some(n)) => finite(clv::clv(margin_ratio, m, n)),
+                _ => None,
+            };
+            disc_margin.push(disc.map(|n| n * margin_ratio));
+            CustomerScore {
+                r_score: shown.r[i],
+                f_score: shown.f[i],
+                m_score: shown.m[i],
+                rfm_cell: shown.cell(i),
+                rfm_combined: rfm_scores::combined(shown.r[i], shown.f[i], shown.m[i], weights),
+                segment: rfm_segments::assign(&segments, five.r[i], five.f[i], five.m[i]),
+                value_class: classes[i],
+                p_alive,
+                expected_purchases_horizon: exp_purch,
+                expected_mean_spend: exp_spend,
+                clv: clv_value,
+                historical_value: c.margin,
+                potential_value: None, // set below, from the segment's spend percentile
+                priority: 0.0,         // set below, from everyone's CLV and P(alive)
+                at_risk: false,
+            }
+        })
+        .collect();
+    // Potential value: the gap to the 75th percentile of E[M] in the customer's segment.
+    let mut q75 = vec![None; segments.len() + 1];
+    for (s, slot) in q75.iter_mut().enumerate() {
+        let mut v: Vec<f64> = rows
+            .iter()
+            .filter(|r| r.segment.unwrap_or(segments.len()) == s)
+            .filter_map(|r| r.expected_mean_spend)
+            .collect();
+        if !v.is_empty() {
+            *slot = Some(clv::percentile_75(&mut v));
+        }
+    }
+    for (r, dm) in rows.iter_mut().zip(&disc_margin) {
+        let q = q75[r.segment.unwrap_or(segments.len())];
+        r.potential_value = match (*dm, q, r.expected_mean_spend) {
+            (Some(disc_margin), Some(q), Some(m)) => finite((q - m).max(0.0) * disc_margin),
+            _ => None,
+        };
+    }
+    let values: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
+    let risks: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
+    for (r, (p, at_risk)) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
+        r.priority = p;
+        r.at_risk = at_risk;
+    }
+    let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
+    let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
+    lap(&mut times.customers);
+    // Group models over everyone, then per segment (METHODS §2e; the last group is "Others").
+    let mut member_groups: Vec<Vec<usize>> = vec![(0..table.customers.len()).collect()];
+    member_groups.extend((0..=segments.len()).map(|k| (0..rows.len()).filter(|&i| rows[i].segment.unwrap_or(segments.len()) == k).collect()));
+    let mut all_groups = group_models(table, &member_groups, settings).into_iter();
+    let groups = all_groups.next().unwrap_or(GroupModels { retention: None, migration: None });
+    let groups_by_segment: Vec<GroupModels> = all_groups.collect();
+    lap(&mut times.group_models);
+    let p_alive: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
+    let inputs = frameworks::ScoreInputs {
+        clv: &clvs,
+        rfm_combined: &combined,
+        p_alive: &p_alive,
+        f_score: &five.f,
+        recency_days: &five.recency_days,
+        frequency: &five.frequency,
+        monetary: &five.monetary,
+        bg: bg.as_ref().map(|f| &f.params),
+        gg: gg.as_ref().map(|f| &f.params),
+    };
+    let frameworks = frameworks::build(table, &inputs, settings);
+    let occasions: Vec<u32> = table.customers.iter().map(|c| c.occasions).collect();
+    let equity = customer_equity::build(&EquityInputs {
+        clv: &clvs,
+        occasions: &occasions,
+        gmcb: &frameworks.gmcb.class,
+        pyramid: &frameworks.pyramid.level,
+        lifecycle: frameworks.lifecycle.as_ref().map(|l| l.stage.as_slice()),
+        horizon_months: settings.horizon_months,
+        discount_annual: settings.discount_annual,
+    });
+    lap(&mut times.frameworks);
+    let scored = Scored {
+        settings: settings.clone(),
+        rfm: shown,
+        segment_coverage: rfm_segments::coverage(&segments),
+        segments,
+        bg_nbd: bg,
+        gamma_gamma: gg,
+        pareto_nbd: None,
+        checks: None,
+        comparison_pending: repeaters >= MIN_REPEAT_CUSTOMERS,
+        groups,
+        groups_by_segment,
+        report: FitReport::new(findings),
+        frameworks,
+        equity,
+        ahp,
+        rfm_weights: weights,
+        customers: rows,
+    };
+    (scored, times)
+}
+
+/// Customers with at least one repeat purchase: the BTYD models need [`MIN_REPEAT_CUSTOMERS`] of them.
+fn repeat_customers(table: &CustomerTable) -> usize {
+    table.customers.iter().filter(|c| c.frequency >= 1.0).count()
+}
+
+/// Fits Pareto/NBD beside BG/NBD and runs the model checks (METHODS §2a, §2d), adding their findings
+/// to the fit report in the report's order. Nothing else in `scored` depends on them.
+pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
+    if !scored.comparison_pending {
+        return;
+    }
+    let pnbd = timed_comparison(table, times, now_ms);
+    add_checks(table, scored, pnbd, times, now_ms);
+}
+
+/// The first half of [`add_comparison_and_checks`]: the Pareto/NBD comparison fit, its time in `times`.
+/// (The worker's warm-up runs the halves in tasks of their own.)
+pub fn timed_comparison(table: &CustomerTable, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) -> Option<ParetoNbdFit> {
+    let t0 = now_ms();
+    let pnbd = fit_comparison(table, now_ms);
+    times.pareto_nbd = now_ms() - t0;
+    pnbd
+}
+
+/// The second half of [`add_comparison_and_checks`]: the model checks, their time in `times`, and
+/// both added to `scored`.
+pub fn add_checks(table: &CustomerTable, scored: &mut Scored, pnbd: Option<ParetoNbdFit>, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
+    let t1 = now_ms();
+    let checks = run_checks(table, scored, now_ms);
+    times.model_checks = now_ms() - t1;
+    complete_comparison(scored, pnbd, checks);
+}
+
+/// The Pareto/NBD comparison fit alone. It needs only the table, not the scores, so a caller with
+/// threads (the CLI) fits it beside [`score_for_views`] and [`run_checks`], then hands both to
+/// [`complete_comparison`]; the result is the same as [`add_comparison_and_checks`]'s (tested).
+pub fn fit_comparison(table: &CustomerTable, now_ms: &dyn Fn() -> f64) -> Option<ParetoNbdFit> {
+    // Not fitted where BG/NBD is not, for the same reason (`Finding::TooFewRepeaters` names both).
+    if table.rfm_only || repeat_customers(table) < MIN_REPEAT_CUSTOMERS {
+        return None;
+    }
+    pareto_nbd::fit(&RepeatData::from_table(table), Some(Deadline::for_a_fit(now_ms)))
+}
+
+/// The model checks of `scored`'s BG/NBD fit (METHODS §2d); `None` without a fit. They do not depend
+/// on the Pareto/NBD fit.
+pub fn run_checks(table: &CustomerTable, scored: &Scored, now_ms: &dyn Fn() -> f64) -> Option<ModelChecks> {
+    checks_of(table, scored.bg_nbd.as_ref(), scored.settings.holdout_share, now_ms)
+}
+
+/// [`run_checks`] from what it reads of the scores: the BG/NBD fit and the holdout share. The page's
+/// second worker, which holds no scores, runs this.
+pub fn checks_of(table: &CustomerTable, bg_nbd: Option<&BgNbdFit>, holdout_share: f64, now_ms: &dyn Fn() -> f64) -> Option<ModelChecks> {
+    let f = bg_nbd?;
+    Some(model_checks::run(&f.params, &RepeatData::from_table(table), table, holdout_share, Some(Deadline::for_a_fit(now_ms))))
+}
+
+/// Ends the wait for the comparison and the checks without them: the report says why
+/// ([`Finding::ChecksNotRun`]); nothing else in `scored` depended on them.
+pub fn complete_without_comparison(scored: &mut Scored, why: ChecksStop) {
+    if !std::mem::take(&mut scored.comparison_pending) {
+        return;
+    }
+    let mut findings = std::mem::take(&mut scored.report.findings);
+    findings.push(Finding::ChecksNotRun { why });
+    findings.sort_by_key(Finding::order);
+    scored.report = FitReport::new(findings);
+}
+
+/// Adds the Pareto/NBD fit and the model checks to views-first scores: the fit's findings, the holdout
+/// verdict and the model comparison, in the report's order.
+pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, checks: Option<ModelChecks>) {
+    if !std::mem::take(&mut scored.comparison_pending) {
+        return;
+    }
+    let mut findings = std::mem::take(&mut scored.report.findings);
+    match &pnbd {
+        None if findings.contains(&Finding::NeedsPurchaseHistories) => {}
+        None => findings.push(Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }),
+        Some(f) => {
+            let p = f.params;
+            let se = f.standard_errors.map(|e| [e.r, e.alpha, e.s, e.beta]);
+            findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.outcome));
+        }
+    }
+    if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {
+        let (predicted, actual) = (h.predicted_total, h.actual_total);
+        let off = actual > 0.0 && ((predicted - actual) / actual).abs() > HOLDOUT_ERROR_LIMIT;
+        findings.push(if off { Finding::HoldoutOff { predicted, actual } } else { Finding::HoldoutFine { predicted, actual } });
+    }
+    if let (Some(b), Some(p)) = (&scored.bg_nbd, &pnbd) {
+        findings.push(Finding::Comparison { bg_nbd: b.log_likelihood, pareto_nbd: p.log_likelihood });
+    }
+    findings.sort_by_key(Finding::order);
+    scored.report = FitReport::new(findings);
+    scored.pareto_nbd = pnbd;
+    scored.checks = checks;
+}
+
+/// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;
+/// risk is 1 − P(alive) when every customer has it, else the percentile of days since the last
+/// purchase ("R-decline": the longer, the riskier). Percentiles are mean ranks / n. With each
+/// priority, whether the customer is "at risk": value percentile and risk both above ½.
+pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>], recency_days: &[f64]) -> Vec<(f64, bool)> {
+    let value: Vec<f64> = match clv.iter().copied().collect::<Option<Vec<f64>>>() {
+        Some(v) => rfm_scores::mean_rank_percentiles(&v),
+        None => rfm_scores::mean_rank_percentiles(monetary),
+    };
+    let risk: Vec<f64> = match p_alive.iter().copied().collect::<Option<Vec<f64>>>() {
+        Some(p) => p.into_iter().map(|p| 1.0 - p).collect(),
+        None => rfm_scores::mean_rank_percentiles(recency_days),
+    };
+    value.iter().zip(&risk).map(|(v, r)| (v * r, *v > 0.5 && *r > 0.5)).collect()
+}
+
+/// Customer indices by priority, highest first (ties by table order), at most `n`.
+/// The first `n` are picked by selection and only they are sorted (the whole list was sorted before).
+pub fn priority_list(scored: &Scored, n: usize) -> Vec<usize> {
+    let by_priority = |&a: &usize, &b: &usize| scored.customers[b].priority.total_cmp(&scored.customers[a].priority).then(a.cmp(&b));
+    let mut idx: Vec<usize> = (0..scored.customers.len()).collect();
+    if n < idx.len() {
+        idx.select_nth_unstable_by(n, by_priority);
+        idx.truncate(n);
+    }
+    idx.sort_unstable_by(by_priority);
+    idx
+}
+
+/// The demo retailer with `customers` customers, imported and scored with the default settings:
+/// the fixture of the engine's tests that need a whole scored customer base.
+#[cfg(test)]
+pub fn scored_fixture(customers: usize) -> (crate::table::imported::Imported, Scored) {
+    use crate::import::ImportOptions;
+    use crate::table::imported::import;
+    use crate::table::demo_data::{generate, DemoParams};
+    let csv = generate(&DemoParams { customers, ..DemoParams::default() }).to_csv();
+    let settings = crate::settings::Settings::default();
+    let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("the demo imports");
+    let scored = score(&imported.table, &settings);
+    (imported, scored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tolerances::HAND_COMPUTED_ABS;
+
+    #[test]
+    fn priority_is_value_percentile_times_risk_by_hand() {
+        // CLV 100, 300, 200 → percentiles 1/3, 1, 2/3; P(alive) 0.9, 0.4, 0.2 → risk 0.1, 0.6, 0.8.
+        let clv = [Some(100.0), Some(300.0), Some(200.0)];
+        let alive = [Some(0.9), Some(0.4), Some(0.2)];
+        let p = priorities(&clv, &[0.0; 3], &alive, &[0.0; 3]);
+        let want = [1.0 / 3.0 * 0.1, 0.6, 2.0 / 3.0 * 0.8];
+        for k in 0..3 {
+            assert!((p[k].0 - want[k]).abs() < HAND_COMPUTED_ABS, "{p:?}");
+        }
+        // At risk: value above the middle and risk above ½: the second (1, 0.6) and third (⅔, 0.8).
+        assert_eq!(p.iter().map(|x| x.1).collect::<Vec<_>>(), vec![false, true, true]);
+        // Without models: M percentile × recency percentile. M 5, 1; days 10, 90 → 1 · 0.5 and 0.5 · 1.
+        let p = priorities(&[None, None], &[5.0, 1.0], &[None, None], &[10.0, 90.0]);
+        assert_eq!(p, vec![(0.5, false), (0.5, false)]);
+    }
+}

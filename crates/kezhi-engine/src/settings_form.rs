@@ -1,0 +1,636 @@
+//! The settings as a form (issue 5's Settings view): every field of [`Settings`], grouped, labelled in
+//! both languages, read and written as text through its JSON path, with range checks that say what
+//! is wrong in words. The page renders whatever this table lists, so a setting added to `Settings`
+//! without a row here fails the test below.
+
+use serde_json::Value;
+
+use crate::lang::Lang;
+use crate::rfm::rfm_segments::SegmentRules;
+use crate::rfm::rfm_value_classes::Split;
+use crate::settings::Settings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Number,
+    Integer,
+    /// YYYY-MM-DD, empty for none.
+    Date,
+    /// One of these JSON strings, each with its words.
+    Choice(&'static [Choice]),
+    /// Any JSON (lists, matrices, rule sets); empty for none where the setting is optional.
+    Json,
+}
+
+/// A choice: its code (the JSON string in the settings file) and what the page says for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Choice {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.zh)
+    }
+}
+
+const fn c(code: &'static str, en: &'static str, zh: &'static str) -> Choice {
+    Choice { code, en, zh }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// JSON pointer into the serialised settings.
+    pub path: &'static str,
+    pub group: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub kind: Kind,
+}
+
+/// (key, English, Chinese), in the order the page shows them.
+pub const GROUPS: [(&str, &str, &str); 6] = [
+    ("data", "Data and window", "数据与时间窗"),
+    ("rfm", "RFM scores and segments", "RFM 评分与分群"),
+    ("clv", "CLV models and checks", "CLV 模型与检验"),
+    ("portfolio", "Portfolio classifications", "客户资产分类"),
+    ("lifecycle", "Lifecycle", "生命周期"),
+    ("clusters", "Clusters", "聚类"),
+];
+
+const fn f(path: &'static str, group: &'static str, en: &'static str, zh: &'static str, kind: Kind) -> Field {
+    Field { path, group, en, zh, kind }
+}
+
+pub const FIELDS: &[Field] = &[
+    f("/analysis_date", "data", "Analysis date (empty = last date in the data)", "分析日（留空 = 数据中最后日期）", Kind::Date),
+    f("/time_unit", "data", "Time unit of the models", "模型时间单位", Kind::Choice(&[c("Day", "day", "日"), c("Week", "week", "周"), c("Month", "month", "月")])),
+    f("/margin_rate", "data", "Margin rate when the file has no cost column (0–1)", "无成本列时的毛利率（0–1）", Kind::Number),
+    f("/rfm_bins", "rfm", "RFM bins shown (3, 4 or 5)", "RFM 显示分档（3、4 或 5）", Kind::Integer),
+    f("/rfm_monetary", "rfm", "M is", "M 的口径", Kind::Choice(&[c("Total", "total spend", "消费总额"), c("MeanPerOccasion", "mean spend per occasion", "每次平均消费")])),
+    f(
+        "/rfm_thresholds",
+        "rfm",
+        "Your score thresholds (JSON {\"r_days\":[…],\"f\":[…],\"m\":[…]}; empty = quantiles)",
+        "自定义评分阈值（JSON；留空 = 分位数）",
+        Kind::Json,
+    ),
+    f("/rfm_weights", "rfm", "Weights wR, wF, wM of the combined score", "综合得分权重 wR、wF、wM", Kind::Json),
+    f("/ahp_rfm", "rfm", "AHP comparison matrix over R, F, M (replaces the weights)", "R、F、M 的 AHP 判断矩阵（替代权重）", Kind::Json),
+    f(
+        "/value_split",
+        "rfm",
+        "High/low split of the 8 classes (\"Mean\", \"Median\" or {\"Fixed\":{…}})",
+        "八类划分的高低基准（均值、中位数或固定值）",
+        Kind::Json,
+    ),
+    f(
+        "/segment_rules",
+        "rfm",
+        "Segment rules ({\"kind\":\"grid\"}, {\"kind\":\"rfm_package\"} or your rules)",
+        "分群规则（网格、rfm 包预设或自定义）",
+        Kind::Json,
+    ),
+    f("/horizon_months", "clv", "CLV horizon (months)", "CLV 预测期（月）", Kind::Integer),
+    f("/discount_annual", "clv", "Annual discount rate", "年折现率", Kind::Number),
+    f("/holdout_share", "clv", "Share of the window held out for the check (0–0.9)", "用于留出检验的时间窗比例（0–0.9）", Kind::Number),
+    f("/group_period_months", "clv", "Period of the retention and migration models (months)", "留存与迁移模型的周期（月）", Kind::Integer),
+    f(
+        "/migration_lapsed_state",
+        "clv",
+        "Migration model: periods without purchase until lapsed",
+        "迁移模型：多少个周期未购买视为流失",
+        Kind::Integer,
+    ),
+    f(
+        "/new_conversion_cut",
+        "portfolio",
+        "New-customer matrix: conversion cut (empty = median)",
+        "新客户矩阵：转化率分界（留空 = 中位数）",
+        Kind::Number,
+    ),
+    f(
+        "/veteran_period_months",
+        "portfolio",
+        "Veteran matrix: length of the two periods compared (months)",
+        "老客户矩阵：比较的两个周期长度（月）",
+        Kind::Integer,
+    ),
+    f("/veteran_fast_growth", "portfolio", "Veteran matrix: growth counted as fast", "老客户矩阵：视为快速增长的增长率", Kind::Number),
+    f(
+        "/nine_grid_strategy",
+        "portfolio",
+        "Nine-grid strategy per cell (rows low→high; 0 keep investing, 1 deepen, 2 adjust, 3 exit)",
+        "九宫格各格策略（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）",
+        Kind::Json,
+    ),
+    f(
+        "/pyramid_value",
+        "portfolio",
+        "Value pyramid ranks by",
+        "价值金字塔排序依据",
+        Kind::Choice(&[
+            c("ClvOrMargin", "CLV (margin without a model)", "CLV（无模型时按毛利）"),
+            c("Margin", "margin", "毛利"),
+            c("Revenue", "revenue", "销售额"),
+            c("WeightedRfm", "weighted RFM score", "加权 RFM 得分"),
+        ]),
+    ),
+    f("/pyramid_shares", "portfolio", "Pyramid shares of customers A, B, C, D", "金字塔 A、B、C、D 层客户占比", Kind::Json),
+    f("/pareto_top_share", "portfolio", "Pareto figure: top share of customers", "帕累托：头部客户比例", Kind::Number),
+    f("/tier_shares", "portfolio", "Tier shares, crystal to black gold", "等级占比（水晶至黑金）", Kind::Json),
+    f(
+        "/tier_thresholds",
+        "portfolio",
+        "Tier monthly-spend thresholds (jade … black gold; empty = shares)",
+        "等级月均消费门槛（玉至黑金；留空 = 按占比）",
+        Kind::Json,
+    ),
+    f("/lifecycle/lost_p_alive", "lifecycle", "Lost below this P(alive)", "存活概率低于此值视为流失", Kind::Number),
+    f(
+        "/lifecycle/lost_gap_multiple",
+        "lifecycle",
+        "No model: lost after this many usual gaps",
+        "无模型时：超过通常间隔的倍数视为流失",
+        Kind::Number,
+    ),
+    f("/lifecycle/lost_min_days", "lifecycle", "No model: and at least this many days", "无模型时：且至少超过天数", Kind::Number),
+    f("/lifecycle/introduction_days", "lifecycle", "Introduction: first purchase within (days)", "导入期：首购在多少天内", Kind::Integer),
+    f("/lifecycle/decline_p_alive", "lifecycle", "Decline below this P(alive)", "存活概率低于此值视为衰退", Kind::Number),
+    f("/lifecycle/spend_change", "lifecycle", "Spend change counted as growth or decline", "视为增长或下降的消费变化幅度", Kind::Number),
+    f("/lifecycle/period_months", "lifecycle", "Periods compared (months)", "比较周期（月）", Kind::Integer),
+    f("/lifecycle_flow_months", "lifecycle", "Stage flow: months back", "阶段迁移：回溯月数", Kind::Integer),
+    f("/cluster_k", "clusters", "Clusters k", "聚类数 k", Kind::Integer),
+    f("/cluster_restarts", "clusters", "k-means restarts", "k-means 重启次数", Kind::Integer),
+    f("/cluster_seed", "clusters", "Random seed", "随机种子", Kind::Integer),
+];
+
+impl Field {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.zh)
+    }
+}
+
+/// The label of a `Settings::describe` key in `lang` (the form row whose path is that key), or for a
+/// key that groups several rows (`lifecycle`, `clusters`) the group's name; the key itself otherwise.
+pub fn describe_label(key: &str, lang: Lang) -> &str {
+    let path = format!("/{key}");
+    if let Some(f) = FIELDS.iter().find(|f| f.path == path) {
+        return f.label(lang);
+    }
+    match GROUPS.iter().find(|(g, _, _)| *g == key) {
+        Some((_, en, zh)) => lang.pick(en, zh),
+        None => key,
+    }
+}
+
+/// A short name for a [`Settings::describe`] key, for the settings line under each chart and the
+/// overview's list (the form's labels carry hints and are too long there); the key itself otherwise.
+pub fn short_label(key: &str, lang: Lang) -> &str {
+    let (en, zh) = match key {
+        "analysis_date" => ("analysis date", "分析日"),
+        "time_unit" => ("time unit", "时间单位"),
+        "margin_rate" => ("margin rate", "毛利率"),
+        "horizon_months" => ("CLV horizon (months)", "CLV 预测期（月）"),
+        "discount_annual" => ("annual discount", "年折现率"),
+        "rfm_bins" => ("RFM bins", "RFM 分档"),
+        "rfm_monetary" => ("M", "M 口径"),
+        "rfm_thresholds" => ("score cuts", "评分分界"),
+        "ahp_rfm" => ("AHP matrix", "AHP 矩阵"),
+        "rfm_weights" => ("RFM weights", "RFM 权重"),
+        "value_split" => ("high/low split", "高低基准"),
+        "segment_rules" => ("segments", "分群规则"),
+        "new_conversion_cut" => ("conversion cut", "转化率分界"),
+        "veteran_period_months" => ("veteran periods (months)", "老客户比较周期（月）"),
+        "veteran_fast_growth" => ("fast growth", "快速增长线"),
+        "lifecycle" => ("lifecycle rules", "生命周期规则"),
+        "lifecycle_flow_months" => ("flow, months back", "迁移回溯月数"),
+        "nine_grid_strategy" => ("nine-grid strategies", "九宫格策略"),
+        "clusters" => ("k-means", "聚类"),
+        "pyramid_value" => ("pyramid ranks by", "金字塔排序依据"),
+        "pyramid_shares" => ("pyramid shares", "金字塔占比"),
+        "pareto_top_share" => ("Pareto top share", "帕累托头部比例"),
+        "tier_shares" => ("tier shares", "等级占比"),
+        "tier_thresholds" => ("tier thresholds", "等级门槛"),
+        "holdout_share" => ("holdout share", "留出比例"),
+        "group_period_months" => ("group period (months)", "分组周期（月）"),
+        "migration_lapsed_state" => ("lapsed after periods", "流失周期数"),
+        _ => return key,
+    };
+    lang.pick(en, zh)
+}
+
+/// A share as a percentage without needless decimals: 0.2 → "20%", 0.075 → "7.5%".
+fn percent(v: f64) -> String {
+    let x = (v * 1000.0).round() / 10.0;
+    format!("{x}%")
+}
+
+/// An AHP judgement as people write it on Saaty's scale: 3 → "3", 1/3 → "1/3", 2.5 → "2.5".
+fn judgement(v: f64) -> String {
+    let near = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs().max(1.0);
+    let whole = |x: f64| near(x, x.round());
+    if v > 0.0 && v < 1.0 && whole(1.0 / v) {
+        format!("1/{}", (1.0 / v).round())
+    } else if whole(v) {
+        format!("{}", v.round())
+    } else {
+        format!("{}", (v * 1000.0).round() / 1000.0)
+    }
+}
+
+/// The RFM comparison matrix as its three judgements above the diagonal (the rest are their
+/// reciprocals and ones): "R vs F 3 · R vs M 5 · F vs M 3"; `None` for a matrix that is not 3 × 3.
+fn ahp_words(m: &[Vec<f64>], lang: Lang) -> Option<String> {
+    if m.len() != 3 || m.iter().any(|r| r.len() != 3) {
+        return None;
+    }
+    let vs = lang.pick("vs", "对");
+    let names = ["R", "F", "M"];
+    let pairs = [(0, 1), (0, 2), (1, 2)].map(|(i, j)| format!("{} {vs} {} {}", names[i], names[j], judgement(m[i][j])));
+    Some(pairs.join(" · "))
+}
+
+/// [`Settings::describe`]'s list with the values in words of `lang`, for what people read (the printed
+/// report, the overview, the settings line under each chart): choices by their labels, "none",
+/// "median" and the like, and the lifecycle's rules as a sentence. Files (exports, the CLI's
+/// settings) keep `describe()`'s values, which are the settings file's.
+pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
+    let p = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
+    let list = |v: &[f64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ");
+    s.describe()
+        .into_iter()
+        .map(|(key, value)| {
+            let path = format!("/{key}");
+            let choice = FIELDS.iter().find(|f| f.path == path).and_then(|f| choice_label(s, f, lang)).map(str::to_string);
+            let words = if let Some(label) = choice {
+                label
+            } else {
+                match key.as_str() {
+                    "analysis_date" if s.analysis_date.is_none() => p("last date in the data", "数据中最后日期"),
+                    "rfm_thresholds" => match &s.rfm_thresholds {
+                        None => p("quantiles", "分位数"),
+                        Some(t) => format!("R {} {} · F {} · M {}", p("days", "天数"), list(&t.r_days), list(&t.f), list(&t.m)),
+                    },
+                    "ahp_rfm" if s.ahp_rfm.is_none() => p("none (the weights above)", "无（用上方权重）"),
+                    "ahp_rfm" => s.ahp_rfm.as_deref().and_then(|m| ahp_words(m, lang)).unwrap_or(value),
+                    "value_split" => match &s.value_split {
+                        Split::Mean => p("mean", "均值"),
+                        Split::Median => p("median", "中位数"),
+                        Split::Fixed { recency_days, frequency, monetary } => {
+                            format!("{} R {recency_days} {} · F {frequency} · M {monetary}", p("fixed:", "固定："), p("days", "天"))
+                        }
+                    },
+                    "segment_rules" => match &s.segment_rules {
+                        SegmentRules::Grid => p("R × F grid", "R × F 网格"),
+                        SegmentRules::RfmPackage => p("rfm package preset", "rfm 包预设"),
+                        SegmentRules::Custom(r) => format!("{} ({})", p("your rules", "自定义规则"), r.len()),
+                    },
+                    "new_conversion_cut" if s.new_conversion_cut.is_none() => p("median", "中位数"),
+                    "lifecycle" => {
+                        let l = &s.lifecycle;
+                        match lang {
+                            Lang::En => value,
+                            Lang::Zh => format!(
+                                "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天；只购买一次：以回购客户再次购买的中位天数代替自身间隔）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
+                                l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
+                            ),
+                        }
+                    }
+                    "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p("restarts", "重启"), s.cluster_restarts, p("seed", "种子"), s.cluster_seed),
+                    "tier_thresholds" if s.tier_thresholds.is_none() => p("by the shares", "按占比"),
+                    "pyramid_shares" => ["A", "B", "C", "D"].iter().zip(&s.pyramid_shares).map(|(l, v)| format!("{l} {}", percent(*v))).collect::<Vec<_>>().join(" · "),
+                    "tier_shares" => format!("{} {}", p("bottom to top", "由低到高"), s.tier_shares.iter().map(|v| percent(*v)).collect::<Vec<_>>().join(" / ")),
+                    "nine_grid_strategy" if s.nine_grid_strategy == crate::frameworks::nine_grid::DEFAULT_STRATEGY => p("by the sum of the two levels", "按两项等级之和"),
+                    "nine_grid_strategy" => format!("{} {value}", p("your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit)", "自定义矩阵（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）")),
+                    "margin_rate" | "holdout_share" => percent(s_number(&value)),
+                    "discount_annual" => format!("{} {}", percent(s_number(&value)), p("a year", "每年")),
+                    "rfm_weights" => value.split(' ').map(round_words).collect::<Vec<_>>().join(" "),
+                    _ => round_words(&value),
+                }
+            };
+            (key, words)
+        })
+        .collect()
+}
+
+fn s_number(value: &str) -> f64 {
+    value.parse().unwrap_or(0.0)
+}
+
+/// The settings as `short name = value` lines, keyed by [`Settings::describe`]'s key, in words of
+/// `lang` (the overview and the settings line under each chart).
+pub fn short_lines(s: &Settings, lang: Lang) -> Vec<(String, String)> {
+    describe(s, lang)
+        .into_iter()
+        .map(|(key, value)| {
+            let line = format!("{} = {value}", short_label(&key, lang));
+            (key, line)
+        })
+        .collect()
+}
+
+/// The label of the choice `field` holds in `s`; `None` for a field that is not a choice.
+pub fn choice_label(s: &Settings, field: &Field, lang: Lang) -> Option<&'static str> {
+    match field.kind {
+        Kind::Choice(options) => {
+            let code = text(s, field);
+            options.iter().find(|o| o.code == code).map(|o| o.label(lang))
+        }
+        _ => None,
+    }
+}
+
+fn json(s: &Settings) -> Value {
+    serde_json::to_value(s).unwrap_or(Value::Null)
+}
+
+/// The field's value as the form shows it: absent values empty, JSON fields as compact JSON, other
+/// strings bare.
+pub fn text(s: &Settings, field: &Field) -> String {
+    match json(s).pointer(field.path) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(t)) if field.kind != Kind::Json => t.clone(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// The field's value as the form's box shows it: [`text`] with every number rounded to four decimals
+/// (a derived default such as the annual discount 0.12682503013196977 reads 0.1268). The form sets a
+/// field only when its box is edited, and a box left as shown is not set again, so the rounding never
+/// reaches the settings (`a_box_left_as_shown_changes_nothing`).
+pub fn shown(s: &Settings, field: &Field) -> String {
+    match json(s).pointer(field.path) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(t)) if field.kind != Kind::Json => t.clone(),
+        Some(v) => rounded(v).to_string(),
+    }
+}
+
+/// `v` with every number rounded to four decimals (integers stay integers).
+fn rounded(v: &Value) -> Value {
+    match v {
+        Value::Number(n) if n.is_f64() => n.as_f64().map_or(Value::Null, |x| serde_json::json!((x * 1e4).round() / 1e4)),
+        Value::Array(a) => Value::Array(a.iter().map(rounded).collect()),
+        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), rounded(v))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// A number for people: at most four decimals, no trailing zeros.
+fn round_words(value: &str) -> String {
+    match value.parse::<f64>() {
+        Ok(x) if x.is_finite() && value.contains('.') => {
+            let t = format!("{:.4}", x);
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// The settings with `field` set from the text typed in the form, or why the text cannot be used.
+pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Settings, String> {
+    let t = input.trim();
+    let bad = |what: &str| Err(format!("{}: {what}", field.label(lang)));
+    let value = match field.kind {
+        _ if t.is_empty() => Value::Null,
+        Kind::Number => match t.parse::<f64>() {
+            Ok(x) if x.is_finite() => serde_json::json!(x),
+            _ => return bad(lang.pick("not a number", "不是数字")),
+        },
+        Kind::Integer => match t.parse::<u64>() {
+            Ok(x) => serde_json::json!(x),
+            _ => return bad(lang.pick("not a whole number", "不是非负整数")),
+        },
+        Kind::Date => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            Ok(_) => Value::String(t.to_string()),
+            Err(_) => return bad(lang.pick("write the date as YYYY-MM-DD", "日期格式应为 YYYY-MM-DD")),
+        },
+        Kind::Choice(options) if options.iter().any(|o| o.code == t) => Value::String(t.to_string()),
+        Kind::Choice(options) => {
+            let listed: Vec<String> = options
+                .iter()
+                .map(|o| if o.label(lang).eq_ignore_ascii_case(o.code) { o.code.to_string() } else { format!("{} ({})", o.code, o.label(lang)) })
+                .collect();
+            return bad(&format!("{} {}", lang.pick("one of", "可选值："), listed.join(", ")));
+        }
+        Kind::Json => match serde_json::from_str(t) {
+            Ok(v) => v,
+            Err(e) => return bad(&format!("{} ({e})", lang.pick("not valid JSON", "不是有效的 JSON"))),
+        },
+    };
+    let mut v = json(s);
+    match v.pointer_mut(field.path) {
+        Some(slot) => *slot = value,
+        None => return bad("unknown setting"),
+    }
+    let out: Settings = match serde_json::from_value(v) {
+        Ok(out) => out,
+        Err(e) => return bad(&format!("{} ({e})", lang.pick("this value does not fit the setting", "该值不符合此设置"))),
+    };
+    match problems(&out, lang).into_iter().next() {
+        Some(p) => Err(p),
+        None => Ok(out),
+    }
+}
+
+/// Values the engine would accept but that make no sense, in words (the form refuses them; a settings
+/// file with them is reported on import).
+pub fn problems(s: &Settings, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut check = |ok: bool, en: &str, zh: &str| {
+        if !ok {
+            out.push(lang.pick(en, zh).to_string());
+        }
+    };
+    check((0.0..=1.0).contains(&s.margin_rate), "The margin rate must be between 0 and 1.", "毛利率须在 0 到 1 之间。");
+    check((3..=5).contains(&s.rfm_bins), "RFM bins must be 3, 4 or 5.", "RFM 分档须为 3、4 或 5。");
+    check((1..=120).contains(&s.horizon_months), "The CLV horizon must be 1 to 120 months.", "CLV 预测期须为 1 到 120 个月。");
+    check(
+        (0.0..1.0).contains(&s.discount_annual),
+        "The annual discount rate must be at least 0 and below 1.",
+        "年折现率须不小于 0 且小于 1。",
+    );
+    check((0.0..=0.9).contains(&s.holdout_share), "The holdout share must be between 0 and 0.9.", "留出比例须在 0 到 0.9 之间。");
+    check(
+        s.group_period_months >= 1 && s.veteran_period_months >= 1 && s.lifecycle.period_months >= 1,
+        "Periods must be at least one month.",
+        "周期至少为一个月。",
+    );
+    check(
+        s.rfm_weights.iter().all(|w| *w >= 0.0) && s.rfm_weights.iter().sum::<f64>() > 0.0,
+        "RFM weights must be non-negative and not all zero.",
+        "RFM 权重须非负且不全为零。",
+    );
+    let shares_ok = |v: &[f64]| v.iter().all(|x| *x >= 0.0) && (v.iter().sum::<f64>() - 1.0).abs() < 1e-6;
+    check(shares_ok(&s.pyramid_shares), "Pyramid shares must be non-negative and add up to 1.", "金字塔占比须非负且合计为 1。");
+    check(shares_ok(&s.tier_shares), "Tier shares must be non-negative and add up to 1.", "等级占比须非负且合计为 1。");
+    check(
+        s.pareto_top_share > 0.0 && s.pareto_top_share < 1.0,
+        "The Pareto top share must be between 0 and 1.",
+        "帕累托头部比例须在 0 到 1 之间。",
+    );
+    check(
+        (1..=20).contains(&s.cluster_k) && s.cluster_restarts >= 1,
+        "Clusters: k from 1 to 20, at least one restart.",
+        "聚类数须为 1 到 20，且至少重启一次。",
+    );
+    check(s.nine_grid_strategy.iter().flatten().all(|k| *k <= 3), "Nine-grid strategies are 0 to 3.", "九宫格策略取值为 0 到 3。");
+    if let Some(m) = &s.ahp_rfm {
+        check(
+            crate::rfm::ahp::weights(m).is_ok(),
+            "The AHP matrix must be 3 × 3, positive and reciprocal.",
+            "AHP 矩阵须为 3 × 3、元素为正且互为倒数。",
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_described_setting_has_a_label_in_both_languages() {
+        // The printed report lists `describe()`, the charts' settings lines a few of it; a Chinese
+        // reader should not meet English keys.
+        for (key, _) in Settings::default().describe() {
+            for label in [describe_label, short_label] {
+                let (en, zh) = (label(&key, Lang::En), label(&key, Lang::Zh));
+                assert_ne!(en, key, "{key} has no English label");
+                assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {zh}");
+            }
+        }
+    }
+
+    /// The report's settings in Chinese carry no English words (CLV, RFM and AHP are names), in
+    /// English no settings-file codes such as `ClvOrMargin`; for the defaults and for settings that set
+    /// every optional one.
+    #[test]
+    fn the_report_describes_every_setting_in_the_readers_language() {
+        let set = Settings::from_json(
+            r#"{"rfm_thresholds": {"r_days": [30, 90], "f": [2, 5], "m": [100, 500]}, "ahp_rfm": [[1, 3, 5], [0.3333, 1, 3], [0.2, 0.3333, 1]],
+                "value_split": {"Fixed": {"recency_days": 60, "frequency": 3, "monetary": 200}}, "segment_rules": {"kind": "rfm_package"},
+                "new_conversion_cut": 0.4, "tier_thresholds": [100, 200, 400, 800, 1600], "pyramid_value": "WeightedRfm", "rfm_monetary": "MeanPerOccasion",
+                "time_unit": "Month", "analysis_date": "2024-06-30"}"#,
+        )
+        .expect("settings");
+        for s in [Settings::default(), set] {
+            let (en, zh) = (describe(&s, Lang::En), describe(&s, Lang::Zh));
+            assert_eq!(en.len(), s.describe().len());
+            for (key, value) in &zh {
+                let rest = value.replace("CLV", "").replace("RFM", "").replace("AHP", "").replace("rfm", "");
+                let english = rest.split(|c: char| !c.is_ascii_alphabetic()).find(|w| w.len() >= 3);
+                assert_eq!(english, None, "{key} = {value}");
+            }
+            for (key, value) in &en {
+                let camel = |w: &&str| w.chars().any(|c| c.is_ascii_lowercase()) && w.chars().skip(1).any(|c| c.is_ascii_uppercase());
+                let code = value.split(|c: char| !c.is_ascii_alphabetic()).find(camel);
+                assert_eq!(code, None, "{key} = {value}");
+            }
+        }
+        let zh = describe(&Settings::default(), Lang::Zh);
+        let value = |k: &str| zh.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        assert_eq!(value("time_unit"), "周");
+        assert_eq!(value("pyramid_value"), "CLV（无模型时按毛利）");
+        assert_eq!(value("analysis_date"), "数据中最后日期");
+        assert_eq!(value("pyramid_shares"), "A 20% · B 30% · C 30% · D 20%");
+        assert_eq!(value("tier_shares"), "由低到高 40% / 25% / 15% / 10% / 7% / 3%");
+        assert_eq!(value("nine_grid_strategy"), "按两项等级之和");
+        let custom = Settings { nine_grid_strategy: [[0, 1, 2], [1, 2, 3], [2, 3, 3]], ..Settings::default() };
+        let en = describe(&custom, Lang::En);
+        let grid = en.iter().find(|(k, _)| k == "nine_grid_strategy").map(|(_, v)| v.as_str()).unwrap_or_default();
+        assert_eq!(grid, "your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit) [[0, 1, 2], [1, 2, 3], [2, 3, 3]]");
+    }
+
+    /// An AHP matrix reads as its judgements above the diagonal, reciprocals as fractions.
+    #[test]
+    fn an_ahp_matrix_reads_as_its_three_judgements() {
+        let ahp = |m: Vec<Vec<f64>>, lang| {
+            let s = Settings { ahp_rfm: Some(m), ..Settings::default() };
+            describe(&s, lang).into_iter().find(|(k, _)| k == "ahp_rfm").map(|(_, v)| v).unwrap_or_default()
+        };
+        let m = vec![vec![1.0, 3.0, 0.2], vec![1.0 / 3.0, 1.0, 2.5], vec![5.0, 0.4, 1.0]];
+        assert_eq!(ahp(m.clone(), Lang::En), "R vs F 3 · R vs M 1/5 · F vs M 2.5");
+        assert_eq!(ahp(m, Lang::Zh), "R 对 F 3 · R 对 M 1/5 · F 对 M 2.5");
+        assert_eq!(ahp(vec![vec![1.0, 1.0 / 7.0], vec![7.0, 1.0]], Lang::En), "[[1.0, 0.14285714285714285], [7.0, 1.0]]", "not 3 × 3: the numbers");
+        assert_eq!(judgement(0.333), "0.333");
+        assert_eq!(judgement(1.0 / 9.0), "1/9");
+    }
+
+    /// Every leaf of the serialised settings has a row (objects that are one setting, such as the
+    /// segment rules, count as leaves), and every row's path exists.
+    #[test]
+    fn the_form_lists_every_setting() {
+        let v = json(&Settings::default());
+        let paths: Vec<&str> = FIELDS.iter().map(|f| f.path).collect();
+        let Value::Object(top) = &v else { panic!("settings serialise to an object") };
+        for (k, val) in top {
+            let here = format!("/{k}");
+            if paths.contains(&here.as_str()) {
+                continue;
+            }
+            let Value::Object(inner) = val else { panic!("{here} has no row in the settings form") };
+            for k2 in inner.keys() {
+                let p = format!("{here}/{k2}");
+                assert!(paths.contains(&p.as_str()), "{p} has no row in the settings form");
+            }
+        }
+        for f in FIELDS {
+            assert!(v.pointer(f.path).is_some(), "{} is not a setting", f.path);
+            assert!(GROUPS.iter().any(|g| g.0 == f.group), "{}: group {}", f.path, f.group);
+        }
+    }
+
+    /// Writing back what the form shows changes nothing, for every field.
+    #[test]
+    fn a_box_left_as_shown_changes_nothing() {
+        let s = Settings::default();
+        let discount = FIELDS.iter().find(|f| f.path == "/discount_annual").expect("field");
+        assert_eq!(shown(&s, discount), "0.1268");
+        assert_ne!(text(&s, discount), shown(&s, discount), "the exact value stays in the settings");
+        let words = describe(&s, Lang::En);
+        let word = |k: &str| words.iter().find(|(key, _)| key == k).map(|(_, w)| w.clone()).unwrap_or_default();
+        assert_eq!(word("discount_annual"), "12.7% a year");
+        assert_eq!(word("margin_rate"), "30%");
+        assert_eq!(word("rfm_weights"), "0.333 0.333 0.333");
+    }
+
+    #[test]
+    fn every_field_round_trips_through_its_text() {
+        let s = Settings::default();
+        for f in FIELDS {
+            let again = set(&s, f, &text(&s, f), Lang::En).unwrap_or_else(|e| panic!("{}: {e}", f.path));
+            assert_eq!(again, s, "{}", f.path);
+        }
+    }
+
+    #[test]
+    fn typed_values_land_in_the_settings_and_nonsense_is_refused_in_words() {
+        let s = Settings::default();
+        let field = |p: &str| *FIELDS.iter().find(|f| f.path == p).expect("field");
+        let t = set(&s, &field("/horizon_months"), "24", Lang::En).expect("24 months");
+        assert_eq!(t.horizon_months, 24);
+        let t = set(&s, &field("/lifecycle/lost_p_alive"), "0.05", Lang::En).expect("nested");
+        assert_eq!(t.lifecycle.lost_p_alive, 0.05);
+        let t = set(&s, &field("/analysis_date"), "2024-06-30", Lang::En).expect("date");
+        assert_eq!(t.analysis_date, chrono::NaiveDate::from_ymd_opt(2024, 6, 30));
+        assert_eq!(set(&t, &field("/analysis_date"), "", Lang::En).expect("cleared").analysis_date, None);
+        let t = set(&s, &field("/ahp_rfm"), "[[1,3,5],[0.3333333333,1,2],[0.2,0.5,1]]", Lang::En).expect("ahp");
+        assert!(t.ahp_rfm.is_some());
+        let e = set(&s, &field("/margin_rate"), "1.5", Lang::En).expect_err("above 1");
+        assert!(e.contains("between 0 and 1"), "{e}");
+        let e = set(&s, &field("/rfm_bins"), "7", Lang::Zh).expect_err("7 bins");
+        assert!(e.contains("3、4 或 5"), "{e}");
+        let e = set(&s, &field("/pyramid_shares"), "[0.5, 0.5, 0.5, 0.5]", Lang::En).expect_err("shares");
+        assert!(e.contains("add up to 1"), "{e}");
+        let e = set(&s, &field("/time_unit"), "Year", Lang::En).expect_err("choice");
+        assert!(e.contains("one of Day, Week, Month"), "{e}");
+        let e = set(&s, &field("/horizon_months"), "twelve", Lang::En).expect_err("text");
+        assert!(e.starts_with("CLV horizon (months): not a whole number"), "{e}");
+        let e = set(&s, &field("/ahp_rfm"), "[[1,2],[3]]", Lang::En).expect_err("ragged");
+        assert!(e.contains("AHP"), "{e}");
+    }
+}

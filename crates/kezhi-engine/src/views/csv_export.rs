@@ -1,0 +1,284 @@
+//! CSV exports: UTF-8 with a BOM (so Excel opens Chinese correctly), and text cells that a spreadsheet
+//! would run as a formula escaped with a leading apostrophe (METHODS §8).
+
+use crate::table::customer_table::CustomerTable;
+use crate::import::rejects::Reject;
+use crate::lang::Lang;
+
+pub const BOM: &str = "\u{feff}";
+
+/// Escapes a text cell that begins with `=`, `+`, `-`, `@`, tab or CR, unless it is a plain number
+/// (a negative amount stays a number).
+pub fn escape_cell(s: &str) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    // Writing to a Vec cannot fail; a failed row is skipped rather than panicking.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r.iter().map(|c| escape_cell(c)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{:.6}", v).trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+pub const CUSTOMER_COLUMNS: [&str; 11] = [
+    "customer_id", "first_date", "last_date", "frequency", "recency", "T", "monetary_value", "occasions", "orders", "revenue", "margin",
+];
+
+/// An RFM table's four columns in place of the `lifetimes` summary's: its customers have no age
+/// (T), so writing their days since the last purchase as T would make the file import back as a
+/// summary with the opposite recency.
+pub const RFM_TABLE_COLUMNS: [&str; 4] = ["days_since", "purchases", "total_spend", "mean_spend"];
+
+/// The four summary columns of customer `c`: the `lifetimes` summary, or an RFM table's own.
+fn summary_cells(table: &CustomerTable, c: &crate::table::customer_table::Customer) -> [String; 4] {
+    if table.rfm_only {
+        let purchases = f64::from(c.occasions.max(1));
+        [num(((c.t - c.recency) * table.unit.days()).round()), c.occasions.to_string(), num(c.revenue), num(c.revenue / purchases)]
+    } else {
+        [num(c.frequency), num(c.recency), num(c.t), num(c.monetary_value)]
+    }
+}
+
+/// `columns` with the four summary columns from `at` on replaced by an RFM table's.
+fn header_for(table: &CustomerTable, columns: &[&'static str], at: usize) -> Vec<&'static str> {
+    let mut h = columns.to_vec();
+    if table.rfm_only {
+        h[at..at + 4].copy_from_slice(&RFM_TABLE_COLUMNS);
+    }
+    h
+}
+
+/// The customer table, one row per customer, in the `lifetimes` convention (docs/methods.md §0); an RFM
+/// table with its own columns instead (`RFM_TABLE_COLUMNS`).
+pub fn customers_csv(table: &CustomerTable) -> String {
+    let rows = table.customers.iter().map(|c| {
+        let [a, b, t, m] = summary_cells(table, c);
+        vec![
+            c.id.clone(),
+            c.first_date.map(|d| d.to_string()).unwrap_or_default(),
+            c.last_date.map(|d| d.to_string()).unwrap_or_default(),
+            a,
+            b,
+            t,
+            m,
+            c.occasions.to_string(),
+            c.orders.to_string(),
+            num(c.revenue),
+            num(c.margin),
+        ]
+    });
+    write_rows(&header_for(table, &CUSTOMER_COLUMNS, 3), rows)
+}
+
+/// The scored export's columns after the customer's facts and the four summary columns: the scores
+/// and every framework's class.
+pub const SCORE_COLUMNS: [&str; 25] = [
+    "days_since_last_purchase", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment", "value_class", "p_alive",
+    "expected_purchases", "expected_mean_spend", "clv", "historical_value", "potential_value", "priority_score", "rfm_combined",
+    "pyramid_level", "tier", "gmcb_class", "new_matrix_class", "veteran_class", "veteran_grade", "lifecycle_stage",
+    "value_grid_cell", "growth_grid_cell", "cluster",
+];
+
+/// The scored export's header: a plain row a spreadsheet or `pandas.read_csv` reads as is, the units
+/// in the names — `recency (weeks)`, `T (weeks)`, `expected_purchases (12 months)` — and the margin
+/// named as assumed when it is the settings' rate of revenue (no cost or profit column). The importer
+/// reads `recency (weeks)` as `recency` (a unit in brackets is dropped), so the file imports back as a
+/// customer summary (crates/kezhi-engine/tests/round_trip.rs).
+pub fn scored_header(table: &CustomerTable, scored: &crate::scoring::Scored, assumed_margin: Option<f64>) -> Vec<String> {
+    let unit = match table.unit {
+        crate::time_unit::TimeUnit::Day => "days",
+        crate::time_unit::TimeUnit::Week => "weeks",
+        crate::time_unit::TimeUnit::Month => "months",
+    };
+    let margin = assumed_margin.map_or_else(|| "margin".to_string(), |r| format!("margin (assumed {}% of revenue)", num(r * 100.0)));
+    let mut h: Vec<String> = vec!["customer_id".into(), "name".into(), "first_purchase".into(), "last_purchase".into(), "orders".into(), "revenue".into(), margin];
+    if table.rfm_only {
+        h.extend(RFM_TABLE_COLUMNS.iter().map(|c| c.to_string()));
+    } else {
+        h.extend(["frequency".to_string(), format!("recency ({unit})"), format!("T ({unit})"), "monetary_value".to_string()]);
+    }
+    h.extend(SCORE_COLUMNS.iter().map(|c| match *c {
+        "expected_purchases" => format!("expected_purchases ({} months)", scored.settings.horizon_months),
+        other => other.to_string(),
+    }));
+    h
+}
+
+/// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
+pub fn scored_csv(table: &CustomerTable, scored: &crate::scoring::Scored, lang: Lang, assumed_margin: Option<f64>) -> String {
+    let all: Vec<usize> = (0..table.customers.len().min(scored.customers.len())).collect();
+    scored_csv_of(table, scored, lang, &all, assumed_margin, false)
+}
+
+/// The customers `indices` (in that order) with their facts, every score and every class, under
+/// [`scored_header`]. The settings and the selection go beside it (`export_notes`), not into it.
+/// With `anonymise`, every id is its pseudonym (`anonymise::pseudonym`) and names are left out.
+pub fn scored_csv_of(
+    table: &CustomerTable,
+    scored: &crate::scoring::Scored,
+    lang: Lang,
+    indices: &[usize],
+    assumed_margin: Option<f64>,
+    anonymise: bool,
+) -> String {
+    let n = table.customers.len();
+    let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let zh = lang == Lang::Zh;
+    let fw = &scored.frameworks;
+    let rows = indices.iter().filter(|&&i| i < table.customers.len() && i < scored.customers.len()).map(|&i| {
+        let (c, s) = (&table.customers[i], &scored.customers[i]);
+        let [a, b, t, m] = summary_cells(table, c);
+        vec![
+            if anonymise { crate::views::anonymise::pseudonym(i, n, lang) } else { c.id.clone() },
+            if anonymise { String::new() } else { c.name.clone().unwrap_or_default() },
+            date(c.first_date),
+            date(c.last_date),
+            c.orders.to_string(),
+            num(c.revenue),
+            num(c.margin),
+            a,
+            b,
+            t,
+            m,
+            num(scored.rfm.recency_days[i]),
+            s.r_score.to_string(),
+            s.f_score.to_string(),
+            s.m_score.to_string(),
+            s.rfm_cell.clone(),
+            s.segment.map(|i| scored.segments[i].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
+            s.value_class.label(lang).to_string(),
+            opt(s.p_alive),
+            opt(s.expected_purchases_horizon),
+            opt(s.expected_mean_spend),
+            opt(s.clv),
+            num(s.historical_value),
+            opt(s.potential_value),
+            num(s.priority),
+            num(s.rfm_combined),
+            crate::frameworks::value_pyramid::label(fw.pyramid.level[i], zh).to_string(),
+            crate::frameworks::tier_ladder::label(fw.tiers.tier[i], zh).to_string(),
+            crate::frameworks::gold_meteor_creek_burden::label(fw.gmcb.class[i], zh).to_string(),
+            fw.new_matrix.class[i].map(|k| crate::frameworks::new_customer_matrix::label(k, zh).to_string()).unwrap_or_default(),
+            fw.veteran.as_ref().and_then(|v| v.class[i]).map(|k| crate::frameworks::veteran_matrix::label(k, zh).to_string()).unwrap_or_default(),
+            fw.veteran.as_ref().and_then(|v| v.grade[i]).map(|g| g.to_string()).unwrap_or_default(),
+            fw.lifecycle.as_ref().and_then(|l| l.stage[i]).map(|k| crate::frameworks::lifecycle::label(k, zh).to_string()).unwrap_or_default(),
+            fw.value_grid.cell[i].map(|k| crate::frameworks::nine_grid::label(k, zh)).unwrap_or_default(),
+            fw.growth_grid.as_ref().and_then(|g| g.cell[i]).map(|k| crate::frameworks::nine_grid::label(k, zh)).unwrap_or_default(),
+            fw.clusters.as_ref().map(|c| (c.cluster[i] + 1).to_string()).unwrap_or_default(),
+        ]
+    });
+    let header = scored_header(table, scored, assumed_margin);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_rows(&header, rows)
+}
+
+/// The side file of an export: one `key = value` line per note (the file, the selection, every
+/// setting in force), UTF-8 with a BOM.
+pub fn export_notes(notes: &[(String, String)]) -> String {
+    let lines: Vec<String> = notes.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    format!("{BOM}{}\n", lines.join("\n"))
+}
+
+/// The rejected rows with line, column, raw value and reason.
+pub fn rejects_csv(rejects: &[Reject], lang: Lang) -> String {
+    let header = match lang {
+        Lang::En => ["line", "column", "column_name", "value", "reason"],
+        Lang::Zh => ["行号", "列号", "列名", "原始值", "原因"],
+    };
+    let rows = rejects.iter().map(|r| {
+        vec![r.line.to_string(), r.column.to_string(), r.column_name.clone(), r.value.clone(), r.reason.text(lang)]
+    });
+    write_rows(&header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_escaped_but_negative_numbers_are_not() {
+        assert_eq!(escape_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(escape_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(escape_cell("+86 138"), "'+86 138");
+        assert_eq!(escape_cell("\tx"), "'\tx");
+        assert_eq!(escape_cell("\r=1+2"), "'\r=1+2");
+        assert_eq!(escape_cell("-1+2"), "'-1+2");
+        assert_eq!(escape_cell("-12.5"), "-12.5");
+        assert_eq!(escape_cell("王小明"), "王小明");
+    }
+
+    #[test]
+    fn exports_start_with_a_bom_and_quote_what_needs_quoting() {
+        let rejects = vec![Reject {
+            line: 7,
+            column: 3,
+            column_name: "金额".into(),
+            value: "12,5x".into(),
+            reason: crate::import::rejects::RejectReason::NotANumber,
+        }];
+        let csv = rejects_csv(&rejects, Lang::Zh);
+        assert!(csv.starts_with(BOM));
+        assert!(csv.contains("7,3,金额,\"12,5x\",不是数字"), "{csv}");
+    }
+
+    /// The page's list export, its plain header first with the units in the names, imports back as a
+    /// customer summary with the same customers, and BG/NBD and Gamma-Gamma fitted on it give the
+    /// same parameters and predictions.
+    #[test]
+    fn a_scored_export_imports_back_to_the_same_fits() {
+        use crate::table::demo_data::{generate, DemoParams};
+        use crate::import::ImportOptions;
+        use crate::table::imported::import;
+        use crate::scoring::score;
+        use crate::settings::Settings;
+        use crate::tolerances::REFIT_RELATIVE;
+        let csv = generate(&DemoParams { customers: 1200, ..DemoParams::default() }).to_csv();
+        let settings = Settings::default();
+        let imported = import(csv.as_bytes(), "demo.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
+        let scored = score(&imported.table, &settings);
+        let all: Vec<usize> = (0..imported.table.customers.len()).collect();
+        let text = scored_csv_of(&imported.table, &scored, Lang::Zh, &all, None, false);
+        let header = text.lines().next().expect("header");
+        assert!(header.starts_with(&format!("{BOM}customer_id,name,first_purchase,last_purchase,orders,revenue,margin,frequency,recency (weeks),T (weeks),monetary_value,")), "{header}");
+        assert!(header.contains(",expected_purchases (12 months),"), "{header}");
+        let assumed = scored_csv_of(&imported.table, &scored, Lang::En, &all[..1], Some(0.3), false);
+        assert!(assumed.contains(",margin (assumed 30% of revenue),"), "{assumed}");
+        let back = import(text.as_bytes(), "export.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("re-imports");
+        assert!(back.table.from_summary);
+        assert_eq!(back.report.rows_rejected, 0);
+        assert_eq!(back.table.customers.len(), imported.table.customers.len());
+        let again = score(&back.table, &settings);
+        let (a, b) = (scored.bg_nbd.as_ref().expect("fit").params, again.bg_nbd.as_ref().expect("refit").params);
+        for (x, y) in [(a.r, b.r), (a.alpha, b.alpha), (a.a, b.a), (a.b, b.b)] {
+            assert!((x - y).abs() <= REFIT_RELATIVE * x.abs(), "{a:?} vs {b:?}");
+        }
+        // Expected purchases and spend per customer (CLV also multiplies by the margin, which the
+        // transaction file's costs give and a summary cannot carry).
+        for (s, t) in scored.customers.iter().zip(&again.customers) {
+            for (x, y) in [(s.expected_purchases_horizon, t.expected_purchases_horizon), (s.expected_mean_spend, t.expected_mean_spend)] {
+                match (x, y) {
+                    (Some(x), Some(y)) => assert!((x - y).abs() <= REFIT_RELATIVE * x.abs().max(1.0), "{x} vs {y}"),
+                    (x, y) => assert_eq!(x.is_some(), y.is_some()),
+                }
+            }
+        }
+    }
+}
