@@ -309,7 +309,7 @@ pub struct ScoreView {
     pub stages_ms: StageTimes,
     /// The frameworks' tables, curves and grids (no per-customer vectors).
     pub frameworks: crate::engine::frameworks::Summary,
-    /// The model checks of METHODS §2d; `None` without a BG/NBD fit.
+    /// The model checks of docs/methods.md §2d; `None` without a BG/NBD fit.
     pub checks: Option<crate::engine::models::model_checks::ModelChecks>,
     pub kpis: Kpis,
     pub insights: Vec<Insight>,
@@ -323,7 +323,7 @@ pub struct ScoreView {
     pub facets: Vec<crate::engine::views::customer_list::Facet>,
     /// CLV histogram, value per segment, BG/NBD against Pareto/NBD.
     pub clv: crate::engine::views::clv_overview::ClvOverview,
-    /// The retention and migration models over all customers (METHODS §2e).
+    /// The retention and migration models over all customers (docs/methods.md §2e).
     pub groups: crate::engine::scoring::GroupModels,
     /// The worker's wasm memory when it sent this (its peak so far); 0 natively.
     pub memory_bytes: u64,

@@ -210,7 +210,7 @@ fn score_reads_a_settings_file_and_flags_override_it() {
     assert_eq!(v["rfm_cut_points"]["r_days"].as_array().map(Vec::len), Some(5), "quantile bins instead");
 }
 
-/// AHP weights (METHODS §7) from a settings file feed the combined RFM score; inconsistent judgments
+/// AHP weights (docs/methods.md §7) from a settings file feed the combined RFM score; inconsistent judgments
 /// are reported. R twice as important as F and four times M, F twice M: consistent, weights 4/7, 2/7, 1/7.
 #[test]
 fn ahp_weights_from_settings_feed_the_combined_score() {
@@ -236,7 +236,7 @@ fn ahp_weights_from_settings_feed_the_combined_score() {
     assert!(v["report"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("AHP judgments are inconsistent")));
 }
 
-/// With a wallet column the veteran matrix grows by share of wallet (METHODS §3b): C1 spends the
+/// With a wallet column the veteran matrix grows by share of wallet (docs/methods.md §3b): C1 spends the
 /// same 100 in both half-years while its category spend halves (25% → 50% share, a = 1: fast), so it
 /// lands in the "fast" column although its own spend did not grow.
 #[test]

@@ -1,4 +1,4 @@
-//! An actual series against the model's expectation over the same categories (METHODS §2d): as
+//! An actual series against the model's expectation over the same categories (docs/methods.md §2d): as
 //! paired bars (the repeat-purchase histogram) or as two lines (calibration/holdout by frequency,
 //! cumulative repeat purchases over time). Actual in the bar colour, the model in the line colour.
 

@@ -94,7 +94,7 @@ pub fn LifecycleScreen() -> impl IntoView {
     }
 }
 
-/// The retention and migration models over all customers (METHODS §2e), as the engine fitted them.
+/// The retention and migration models over all customers (docs/methods.md §2e), as the engine fitted them.
 #[component]
 fn GroupModelsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();

@@ -45,7 +45,7 @@ pub struct CustomerScore {
     pub clv: Option<f64>,
     pub historical_value: f64,
     pub potential_value: Option<f64>,
-    /// "Valuable and slipping" (METHODS §1c): value percentile × risk, in [0, 1].
+    /// "Valuable and slipping" (docs/methods.md §1c): value percentile × risk, in [0, 1].
     pub priority: f64,
     /// Valuable and slipping: value percentile above ½ and risk above ½ (the overview's "at risk").
     pub at_risk: bool,
@@ -60,20 +60,20 @@ pub struct Scored {
     pub segment_coverage: Coverage,
     pub bg_nbd: Option<BgNbdFit>,
     pub gamma_gamma: Option<GammaGammaFit>,
-    /// The alternative model, fitted on the same data for comparison (METHODS §2a).
+    /// The alternative model, fitted on the same data for comparison (docs/methods.md §2a).
     pub pareto_nbd: Option<ParetoNbdFit>,
-    /// Model checks of the BG/NBD fit (METHODS §2d); `None` without a fit.
+    /// Model checks of the BG/NBD fit (docs/methods.md §2d); `None` without a fit.
     pub checks: Option<ModelChecks>,
     /// The Pareto/NBD comparison and the model checks are still to come (`score_for_views` without
     /// `add_comparison_and_checks`).
     pub comparison_pending: bool,
-    /// Group-level models over all customers (METHODS §2e).
+    /// Group-level models over all customers (docs/methods.md §2e).
     pub groups: GroupModels,
     /// The same per segment, in the order of `segments`, then "Others".
     pub groups_by_segment: Vec<GroupModels>,
     /// The plain-words verdict on the fits.
     pub report: FitReport,
-    /// The customer-asset frameworks (METHODS §3–§4).
+    /// The customer-asset frameworks (docs/methods.md §3–§4).
     pub frameworks: Frameworks,
     /// Customer equity, Σ CLV, and its split (seed 002); `None` without CLVs.
     pub equity: Option<CustomerEquity>,
@@ -166,7 +166,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
 
-    // AHP weights (METHODS §7) replace the RFM weights when a matrix is given and usable.
+    // AHP weights (docs/methods.md §7) replace the RFM weights when a matrix is given and usable.
     let ahp = settings.ahp_rfm.as_ref().map(|m| crate::rfm::ahp::weights(m));
     let weights = match &ahp {
         Some(Ok(r)) if r.weights.len() == 3 => {
@@ -306,7 +306,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
     lap(&mut times.customers);
-    // Group models over everyone, then per segment (METHODS §2e; the last group is "Others").
+    // Group models over everyone, then per segment (docs/methods.md §2e; the last group is "Others").
     let mut member_groups: Vec<Vec<usize>> = vec![(0..table.customers.len()).collect()];
     member_groups.extend((0..=segments.len()).map(|k| (0..rows.len()).filter(|&i| rows[i].segment.unwrap_or(segments.len()) == k).collect()));
     let mut all_groups = group_models(table, &member_groups, settings).into_iter();
@@ -364,7 +364,7 @@ fn repeat_customers(table: &CustomerTable) -> usize {
     table.customers.iter().filter(|c| c.frequency >= 1.0).count()
 }
 
-/// Fits Pareto/NBD beside BG/NBD and runs the model checks (METHODS §2a, §2d), adding their findings
+/// Fits Pareto/NBD beside BG/NBD and runs the model checks (docs/methods.md §2a, §2d), adding their findings
 /// to the fit report in the report's order. Nothing else in `scored` depends on them.
 pub fn add_comparison_and_checks(table: &CustomerTable, scored: &mut Scored, times: &mut StageTimes, now_ms: &dyn Fn() -> f64) {
     if !scored.comparison_pending {
@@ -403,7 +403,7 @@ pub fn fit_comparison(table: &CustomerTable, now_ms: &dyn Fn() -> f64) -> Option
     pareto_nbd::fit(&RepeatData::from_table(table), Some(Deadline::for_a_fit(now_ms)))
 }
 
-/// The model checks of `scored`'s BG/NBD fit (METHODS §2d); `None` without a fit. They do not depend
+/// The model checks of `scored`'s BG/NBD fit (docs/methods.md §2d); `None` without a fit. They do not depend
 /// on the Pareto/NBD fit.
 pub fn run_checks(table: &CustomerTable, scored: &Scored, now_ms: &dyn Fn() -> f64) -> Option<ModelChecks> {
     checks_of(table, scored.bg_nbd.as_ref(), scored.settings.holdout_share, now_ms)
@@ -458,7 +458,7 @@ pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, chec
     scored.checks = checks;
 }
 
-/// Priority = value percentile × risk (METHODS §1c). Value is CLV when every customer has one, else M;
+/// Priority = value percentile × risk (docs/methods.md §1c). Value is CLV when every customer has one, else M;
 /// risk is 1 − P(alive) when every customer has it, else the percentile of days since the last
 /// purchase ("R-decline": the longer, the riskier). Percentiles are mean ranks / n. With each
 /// priority, whether the customer is "at risk": value percentile and risk both above ½.

@@ -1,4 +1,4 @@
-//! Every setting of the analysis, with the METHODS defaults. Saved and loaded as JSON.
+//! Every setting of the analysis, with the defaults of docs/methods.md. Saved and loaded as JSON.
 //!
 //! Later stages add their thresholds here; every view shows the settings it used and every export
 //! writes them.
@@ -11,52 +11,52 @@ use crate::time_unit::TimeUnit;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// End of the observation window (METHODS §0). `None` = the last date in the data.
+    /// End of the observation window (docs/methods.md §0). `None` = the last date in the data.
     pub analysis_date: Option<NaiveDate>,
-    /// Time unit of the models (METHODS §0). Default: week.
+    /// Time unit of the models (docs/methods.md §0). Default: week.
     pub time_unit: TimeUnit,
     /// Margin as a share of revenue when the data has no cost or profit column. Default 0.30.
     pub margin_rate: f64,
-    /// CLV horizon in months (METHODS §2c). Default 12.
+    /// CLV horizon in months (docs/methods.md §2c). Default 12.
     pub horizon_months: u32,
     /// Annual discount rate; the monthly rate is (1 + annual)^(1/12) − 1. Default 1%/month.
     pub discount_annual: f64,
     /// RFM bins for display: 3, 4 or 5 (segments always use 5). Default 5.
     pub rfm_bins: u8,
-    /// M as total spend (default) or mean spend per occasion (METHODS §1).
+    /// M as total spend (default) or mean spend per occasion (docs/methods.md §1).
     pub rfm_monetary: Monetary,
-    /// User thresholds for the RFM scores instead of quantile bins (METHODS §1); `None` (default) =
+    /// User thresholds for the RFM scores instead of quantile bins (docs/methods.md §1); `None` (default) =
     /// quantiles with `rfm_bins` bins.
     pub rfm_thresholds: Option<Thresholds>,
-    /// Weights wR, wF, wM of the combined RFM score (METHODS §1). Default equal thirds; replaced by
+    /// Weights wR, wF, wM of the combined RFM score (docs/methods.md §1). Default equal thirds; replaced by
     /// the AHP weights when `ahp_rfm` is given.
     pub rfm_weights: [f64; 3],
-    /// AHP pairwise comparison matrix over R, F, M (3 × 3, Saaty's 1–9 scale; METHODS §7). Its
+    /// AHP pairwise comparison matrix over R, F, M (3 × 3, Saaty's 1–9 scale; docs/methods.md §7). Its
     /// principal-eigenvector weights become the RFM weights; a CR of 0.1 or more is reported.
     pub ahp_rfm: Option<Vec<Vec<f64>>>,
-    /// High/low split of the 8-class value model: mean (default), median or fixed centres (METHODS §1b).
+    /// High/low split of the 8-class value model: mean (default), median or fixed centres (docs/methods.md §1b).
     pub value_split: Split,
     /// RFM segment rules: the R×F grid (default), the R `rfm` package preset, or the user's own.
     pub segment_rules: SegmentRules,
-    /// A fixed conversion-probability cut for the new-customer matrix instead of the median (METHODS §3a).
+    /// A fixed conversion-probability cut for the new-customer matrix instead of the median (docs/methods.md §3a).
     pub new_conversion_cut: Option<f64>,
     /// Length in months of the two periods whose spend the veteran matrix compares. Default 6.
     pub veteran_period_months: u32,
-    /// Growth a at or above which a veteran is "fast" (METHODS §3b). Default 1.
+    /// Growth a at or above which a veteran is "fast" (docs/methods.md §3b). Default 1.
     pub veteran_fast_growth: f64,
-    /// The lifecycle stage rules (METHODS §5): P(alive) cuts, the no-model recency rule, the
+    /// The lifecycle stage rules (docs/methods.md §5): P(alive) cuts, the no-model recency rule, the
     /// introduction window, the spend change and the period length (also the growth grid's).
     pub lifecycle: StageRules,
     /// The stage flow compares the stages this many months before the analysis date with now. Default 6.
     pub lifecycle_flow_months: u32,
     /// Strategy of each nine-grid cell [row][column]: 0 keep investing, 1 deepen, 2 adjust, 3 managed
-    /// exit. Default by the sum of the two levels (METHODS §3d).
+    /// exit. Default by the sum of the two levels (docs/methods.md §3d).
     pub nine_grid_strategy: [[usize; 3]; 3],
-    /// k-means (METHODS §6): clusters (default 4), restarts (default 5) and the seed (default 42).
+    /// k-means (docs/methods.md §6): clusters (default 4), restarts (default 5) and the seed (default 42).
     pub cluster_k: usize,
     pub cluster_restarts: usize,
     pub cluster_seed: u64,
-    /// What the value pyramid ranks by (METHODS §4): CLV when fitted else margin (default), margin,
+    /// What the value pyramid ranks by (docs/methods.md §4): CLV when fitted else margin (default), margin,
     /// revenue, or the weighted RFM score.
     pub pyramid_value: PyramidValue,
     /// Shares of customers in the pyramid levels A, B, C, D. Default 20/30/30/20 %.
@@ -67,10 +67,10 @@ pub struct Settings {
     pub tier_shares: [f64; 6],
     /// Monthly-spend thresholds of jade, gold, platinum, diamond and black gold, replacing the shares.
     pub tier_thresholds: Option<[f64; 5]>,
-    /// Share of the window, at its end, held out for the calibration/holdout check (METHODS §2d).
+    /// Share of the window, at its end, held out for the calibration/holdout check (docs/methods.md §2d).
     /// Default 0.25.
     pub holdout_share: f64,
-    /// Length in months of a period of the retention and migration models (METHODS §2e). Default 3.
+    /// Length in months of a period of the retention and migration models (docs/methods.md §2e). Default 3.
     pub group_period_months: u32,
     /// K, the "lapsed" recency state of the migration model (periods without a purchase). Default 4.
     pub migration_lapsed_state: u32,
@@ -132,7 +132,7 @@ impl Settings {
         (1.0 + self.discount_annual).powf(f64::from(self.group_period_months) / 12.0) - 1.0
     }
 
-    /// `key = value` lines, written at the top of every export (METHODS §8).
+    /// `key = value` lines, written at the top of every export (docs/methods.md §8).
     pub fn describe(&self) -> Vec<(String, String)> {
         vec![
             (
@@ -244,7 +244,7 @@ pub struct SegmentRule {
     pub m: (u8, u8),
 }
 
-/// The thresholds of the stage rules (settings; METHODS §5 defaults).
+/// The thresholds of the stage rules (settings; docs/methods.md §5 defaults).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StageRules {
@@ -283,7 +283,7 @@ pub const DEFAULT_STRATEGY: [[usize; 3]; 3] = [[3, 2, 1], [2, 1, 0], [1, 0, 0]];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(tag = "kind", content = "rules", rename_all = "snake_case")]
 pub enum SegmentRules {
-    /// The R×F grid of METHODS §1a (default).
+    /// The R×F grid of docs/methods.md §1a (default).
     #[default]
     Grid,
     /// The R `rfm` package preset.

@@ -1,4 +1,4 @@
-//! The time unit of the models (METHODS §0): day, week (default) or month of 30.4375 days.
+//! The time unit of the models (docs/methods.md §0): day, week (default) or month of 30.4375 days.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ pub fn days_between(later: NaiveDate, earlier: NaiveDate) -> i64 {
     i64::from(later.num_days_from_ce()) - i64::from(earlier.num_days_from_ce())
 }
 
-/// Days in the average Gregorian month, 365.25 / 12 (METHODS §0, ARCHITECTURE conventions).
+/// Days in the average Gregorian month, 365.25 / 12 (docs/methods.md §0, ARCHITECTURE conventions).
 pub const DAYS_PER_MONTH: f64 = 30.4375;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

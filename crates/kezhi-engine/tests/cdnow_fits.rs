@@ -72,7 +72,7 @@ fn bg_nbd_population_and_conditional_expectations_are_consistent() {
 }
 
 /// Gamma-Gamma on the CDNOW repeat customers' mean repeat spend: p ≈ 6.25, q ≈ 3.74, γ ≈ 15.44
-/// (METHODS §2b; the values the `lifetimes` documentation prints for this data, two decimals).
+/// (docs/methods.md §2b; the values the `lifetimes` documentation prints for this data, two decimals).
 #[test]
 fn gamma_gamma_matches_the_cdnow_reference() {
     let d = kezhi_engine::models::gamma_gamma::SpendData::from_table(&cdnow_table());

@@ -1,4 +1,4 @@
-//! The customer table on a case computed by hand (METHODS §0): same-day merging, returns netted,
+//! The customer table on a case computed by hand (docs/methods.md §0): same-day merging, returns netted,
 //! a day netting to zero, margins from cost, x / t_x / T in weeks, mean repeat spend.
 
 use kezhi_engine::import::ImportOptions;

@@ -1,4 +1,4 @@
-//! The model checks of METHODS §2d on CDNOW (calibration to 1997-09-30, holdout to 1998-06-30,
+//! The model checks of docs/methods.md §2d on CDNOW (calibration to 1997-09-30, holdout to 1998-06-30,
 //! weeks), against the same checks computed by `lifetimes` 0.11.3:
 //! tests/fixtures/cdnow/holdout_reference.py wrote holdout_reference.json.
 

@@ -1,5 +1,5 @@
 //! Files that cannot support a model still score: every number that reaches an output is finite
-//! (METHODS §2d, issue 3: "No NaN or infinity ever reaches an output"), and the report says why a
+//! (docs/methods.md §2d, issue 3: "No NaN or infinity ever reaches an output"), and the report says why a
 //! model is missing.
 
 use kezhi_engine::table::demo_data::{generate, DemoParams};

@@ -41,7 +41,7 @@ pub fn aggregate(keys: &[&str], class_of: &[Option<usize>], margin: &[f64]) -> V
 pub use crate::rfm::rfm_scores::median;
 
 /// 1-based ranks from the highest value down, ties sharing their mean rank (the tie rule of the
-/// RFM scores, METHODS §1, so equal values always share a level): n + 1 − the ascending mean rank,
+/// RFM scores, docs/methods.md §1, so equal values always share a level): n + 1 − the ascending mean rank,
 /// since a run of equal values holds the same places counted from either end.
 pub fn mean_ranks_descending(values: &[f64]) -> Vec<f64> {
     let n_plus_one = values.len() as f64 + 1.0;

@@ -1,4 +1,4 @@
-//! k-means clusters (METHODS §6, seed 004 step 4) on standardised log(R+1), log F, log(M+1), and
+//! k-means clusters (docs/methods.md §6, seed 004 step 4) on standardised log(R+1), log F, log(M+1), and
 //! log(CLV+1) when every customer has a CLV: k-means++ starts, several restarts, a fixed seed, the
 //! restart with the least within-cluster sum of squares (compared on a sample of `RESTART_SAMPLE`)
 //! kept and iterated on everyone (until no assignment changes or the centres barely move); the silhouette on a systematic sample of at most

@@ -1,5 +1,5 @@
 //! Customer equity (seed 002: 企业客户资产 = 新客户的客户资产 + 老客户的客户资产): the sum over customers
-//! of the discounted CLV of METHODS §2c over the horizon, split into new customers (one purchase
+//! of the discounted CLV of docs/methods.md §2c over the horizon, split into new customers (one purchase
 //! occasion so far) and veterans (two or more), and by gold/meteor/creek/burden class, value-pyramid
 //! level and lifecycle stage. Customers without a CLV (no BG/NBD or Gamma-Gamma fit) are counted apart
 //! and add nothing.

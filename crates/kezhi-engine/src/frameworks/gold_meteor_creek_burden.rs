@@ -1,4 +1,4 @@
-//! Gold / meteor / creek / burden 黄金/流星/小溪/负担 (METHODS §3c, seed 004): profit per purchase
+//! Gold / meteor / creek / burden 黄金/流星/小溪/负担 (docs/methods.md §3c, seed 004): profit per purchase
 //! occasion × repeat occasions, each high or low against its median over all customers. High means
 //! strictly above the median, so a customer on it is low (as in the 8-class model):
 //! gold (high profit, many repeats), meteor (high profit, few), creek (low profit, many),

@@ -1,4 +1,4 @@
-//! Customer lifecycle (METHODS §5, seeds 002 and 004): a stage per customer, the lifecycle profit
+//! Customer lifecycle (docs/methods.md §5, seeds 002 and 004): a stage per customer, the lifecycle profit
 //! curve, the cohort retention triangle and the flow of customers between stages from an earlier
 //! analysis date to the current one.
 //!
@@ -7,7 +7,7 @@
 //!    median gap between purchases and > 180 days; a customer with one purchase occasion (who has no
 //!    gap of their own, and whom BG/NBD gives P(alive) = 1 whatever the date), days since it > 3 × the
 //!    median days from a first to a second occasion among the customers who came back, and > 180 days
-//!    (this last test is ours: METHODS §5's two tests cannot apply to them, and without it every
+//!    (this last test is ours: docs/methods.md §5's two tests cannot apply to them, and without it every
 //!    one-time buyer of years ago stayed in introduction);
 //! 2. 导入期 introduction: one purchase occasion, or first purchase less than 90 days ago;
 //! 3. 衰退期 decline: spend in the latest period more than 20% below the period before, or P(alive) < 0.5;

@@ -1,4 +1,4 @@
-//! The new-customer matrix 新客户矩阵 (METHODS §3a, seed 002): customers with exactly one purchase
+//! The new-customer matrix 新客户矩阵 (docs/methods.md §3a, seed 002): customers with exactly one purchase
 //! occasion so far, by potential profitability 潜在盈利性 × conversion probability P 转化率, each high
 //! or low against its median over the new customers (high = strictly above; P may use a fixed cut):
 //! 潜力 potential (high, high), 观察 watch (high profitability, low P), 常规 routine (low, high),

@@ -1,4 +1,4 @@
-//! The nine-grid 九宫格 (METHODS §3d, seed 004's bank value system): two 3 × 3 grids.
+//! The nine-grid 九宫格 (docs/methods.md §3d, seed 004's bank value system): two 3 × 3 grids.
 //! - Value grid: total margin × margin efficiency (margin ÷ revenue), each cut into terciles.
 //! - Growth grid: growth of the customer's spend × growth of its purchase frequency (the data carry no
 //!   column for the customer's own size, the seed's second axis, so frequency growth stands in), each

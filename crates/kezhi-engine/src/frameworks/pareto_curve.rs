@@ -1,4 +1,4 @@
-//! The Pareto / Lorenz curve of margin (METHODS §4): customers from the most to the least profitable,
+//! The Pareto / Lorenz curve of margin (docs/methods.md §4): customers from the most to the least profitable,
 //! cumulative share of customers against cumulative share of margin, the "top 20% deliver X%" figure
 //! and the Gini coefficient G = 2 Σᵢ i·x₍ᵢ₎ / (n Σ x) − (n+1)/n over the values sorted ascending
 //! (0 = everyone alike, → 1 = one customer has it all; above 1 when some margins are negative).

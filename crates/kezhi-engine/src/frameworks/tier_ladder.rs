@@ -1,4 +1,4 @@
-//! The tier ladder 客户等级 (METHODS §4, seed 000): by average monthly spend (revenue ÷ months from
+//! The tier ladder 客户等级 (docs/methods.md §4, seed 000): by average monthly spend (revenue ÷ months from
 //! the first purchase to the analysis date, at least one month), six tiers from the bottom 水晶
 //! crystal, 翡翠 jade, 黄金 gold, 白金 platinum, 钻石 diamond, 黑金 black gold; cut by shares of
 //! customers 40/25/15/10/7/3 % (bottom to top) by default, or at currency thresholds the user types

@@ -1,4 +1,4 @@
-//! The value pyramid 客户金字塔 (METHODS §4, seeds 000 and 003): customers ranked by value, levels by
+//! The value pyramid 客户金字塔 (docs/methods.md §4, seeds 000 and 003): customers ranked by value, levels by
 //! share of customers — 关键 key A 20%, 重点 important B 30%, 一般 general C 30%, 维持 maintain D 20%
 //! (the Geanal ABCD split of seed 003). The count pyramid and the inverted profit pyramid are the
 //! `customers` and `margin_share` columns of the same table.

@@ -1,4 +1,4 @@
-//! The veteran matrix 老客户矩阵 (METHODS §3b, seed 002): customers with two or more purchase
+//! The veteran matrix 老客户矩阵 (docs/methods.md §3b, seed 002): customers with two or more purchase
 //! occasions, by asset quality 资产质量 × share-of-wallet growth a 个客份额增长率.
 //!
 //! - Quality from loyalty 忠诚度 (P(alive) when fitted, else the F score) and profitability 盈利性
@@ -18,7 +18,7 @@
 //! | 中 | 潜力B类 grade 2 | 问题类 grade 3 | 低质类 grade 3 |
 //! | 劣 | 问题类 grade 3 | 低质类 grade 3 | 淘汰类 grade 4 |
 //!
-//! (The seed names seven classes; the two 劣 cells it leaves unnamed are mapped as METHODS does.)
+//! (The seed names seven classes; the two 劣 cells it leaves unnamed are placed as docs/methods.md §3b says.)
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! Date parsing: ISO, `YYYY/MM/DD`, `YYYY.MM.DD`, `YYYYMMDD`, `DD/MM/YYYY` and `MM/DD/YYYY` (the order
 //! decided from the data, or asked), with or without a time, `2024年3月5日`, Excel serials in the 1900
 //! and 1904 systems, and Unix seconds or milliseconds (read as UTC). Times of day are dropped: the
-//! models work on calendar days (METHODS §0).
+//! models work on calendar days (docs/methods.md §0).
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};

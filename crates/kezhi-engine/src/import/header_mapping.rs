@@ -1,4 +1,4 @@
-//! Column roles, their English and Chinese header synonyms (METHODS §0), header-row detection, and the
+//! Column roles, their English and Chinese header synonyms (docs/methods.md §0), header-row detection, and the
 //! input shape (transaction log or customer summary).
 
 use serde::{Deserialize, Serialize};
@@ -248,7 +248,7 @@ pub fn role_for_header(h: &str) -> Option<Role> {
     Role::ALL.into_iter().find(|r| r.synonyms().contains(&n.as_str()))
 }
 
-/// The two input shapes of METHODS §0.
+/// The two input shapes of docs/methods.md §0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shape {
     Transactions,

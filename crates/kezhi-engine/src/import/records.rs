@@ -104,7 +104,7 @@ impl Source<'_> {
     /// row) where the record starts; `position` counts toward [`Source::size`]. Stops when `f` returns false.
     ///
     /// Lines starting with `#` before the first record are notes, not rows (Kezhi's own exports carry
-    /// their settings there, METHODS §8), and are skipped; a `#` later in the file is data.
+    /// their settings there, docs/methods.md §8), and are skipped; a `#` later in the file is data.
     pub fn for_each(&self, mut f: impl FnMut(u64, Row, u64) -> bool) {
         match self {
             Source::Delimited { text, delimiter } => {

@@ -152,7 +152,7 @@ pub struct RfmRow {
     pub line: u64,
 }
 
-/// One customer of a summary file (lifetimes convention, METHODS §0).
+/// One customer of a summary file (lifetimes convention, docs/methods.md §0).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
     pub customer_id: String,
@@ -615,7 +615,7 @@ pub fn rfm_row(reader: &RowReader, line: u64, rec: Row) -> Result<RfmRow, Reject
     Ok(RfmRow { customer_id: id.to_string(), name: reader.text(rec, Role::Name).map(String::from), days_since, last_purchase, purchases, spend, line })
 }
 
-/// Reads one summary row (METHODS §0, shape 2).
+/// Reads one summary row (docs/methods.md §0, shape 2).
 pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow, Reject> {
     if let Some(reason) = row_shape_problem(rec, reader.plan) {
         return Err(reader.whole_row(line, rec, reason));

@@ -1,5 +1,5 @@
 //! BG/NBD: Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way: An Alternative to the
-//! Pareto/NBD Model", Marketing Science 24(2), 275–284 (METHODS §2a).
+//! Pareto/NBD Model", Marketing Science 24(2), 275–284 (docs/methods.md §2a).
 //!
 //! Per customer with x repeat occasions, the last at t_x, observed for T (eq. 6, in logs):
 //!   A₁ = ln Γ(r+x) − ln Γ(r) + r ln α
@@ -358,7 +358,7 @@ fn ln_beta(a: f64, b: f64) -> f64 {
 }
 
 /// P(X(t) = x): the probability that a new customer makes exactly `x` repeat occasions in its
-/// first `t`, eq. (8). Used for the repeat-purchase histogram (METHODS §2d).
+/// first `t`, eq. (8). Used for the repeat-purchase histogram (docs/methods.md §2d).
 pub fn prob_repeats(p: &BgNbdParams, x: u32, t: f64) -> f64 {
     let BgNbdParams { r, alpha, a, b } = *p;
     let xf = f64::from(x);

@@ -1,4 +1,4 @@
-//! Customer lifetime value and its three parts (METHODS §2c, seed 004: 历史价值 / 当前价值 / 潜在价值).
+//! Customer lifetime value and its three parts (docs/methods.md §2c, seed 004: 历史价值 / 当前价值 / 潜在价值).
 //!
 //! - historical value: realised margin to the analysis date;
 //! - current value (CLV): Σ_{k=1..H} margin · E[M] · (E[Y(k months)] − E[Y(k−1 months)]) / (1+d)^k;

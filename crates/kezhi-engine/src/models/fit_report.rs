@@ -1,4 +1,4 @@
-//! The plain-words verdict on the model fits (METHODS §2d, last point): what was fitted, what the
+//! The plain-words verdict on the model fits (docs/methods.md §2d, last point): what was fitted, what the
 //! data could not support and why, and how far to trust the numbers. Each finding is data (so the
 //! page can lay it out) with its sentence in both languages.
 //!

@@ -1,5 +1,5 @@
 //! Gamma-Gamma spend model: Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for
-//! Customer Base Analysis", JMR 42(4); Colombo & Jiang (1999) (METHODS §2b).
+//! Customer Base Analysis", JMR 42(4); Colombo & Jiang (1999) (docs/methods.md §2b).
 //!
 //! For a repeat customer with x ≥ 1 repeat occasions of mean value m_x (log-likelihood, up to a
 //! constant in the data, as in Fader & Hardie's note "The Gamma-Gamma Model of Monetary Value"):

@@ -1,5 +1,5 @@
 //! The customer migration model ("always a share") of Pfeifer & Carraway (2000), "Modeling Customer
-//! Relationships as Markov Chains", Journal of Interactive Marketing 14(2); seed 004 and METHODS §2e.
+//! Relationships as Markov Chains", Journal of Interactive Marketing 14(2); seed 004 and docs/methods.md §2e.
 //!
 //! States are recency in periods: 0 = bought this period, j = last bought j periods ago, up to K
 //! ("lapsed", where a customer without a purchase stays). From state j a customer buys in the next

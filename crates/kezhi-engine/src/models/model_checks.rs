@@ -1,4 +1,4 @@
-//! The model checks shown beside a BG/NBD fit (METHODS §2d), after Fader, Hardie & Lee (2005) §5:
+//! The model checks shown beside a BG/NBD fit (docs/methods.md §2d), after Fader, Hardie & Lee (2005) §5:
 //! - calibration/holdout: refit on the window up to a split date and compare, by calibration
 //!   frequency 0..7+, the mean holdout repeat occasions predicted (E[Y(t) | x, t_x, T]) with the actual;
 //! - the repeat-purchase histogram: customers with 0..7+ repeat occasions, actual against

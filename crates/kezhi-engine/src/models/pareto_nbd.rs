@@ -2,7 +2,7 @@
 //! What Will They Do Next?", Management Science 33(1); the likelihood and conditional expressions
 //! as written by Fader & Hardie (2005), "A Note on Deriving the Pareto/NBD Model and Related
 //! Expressions" (brucehardie.com/notes/009), §§3–6. The alternative to BG/NBD
-//! (METHODS §2a) shown beside it so the user can compare log-likelihoods.
+//! (docs/methods.md §2a) shown beside it so the user can compare log-likelihoods.
 //!
 //! Purchases while alive ~ Poisson(λ), λ ~ Gamma(r, α); lifetime ~ Exponential(μ), μ ~ Gamma(s, β).
 //! Per customer with x repeat occasions, the last at t_x, observed for T:

@@ -1,4 +1,4 @@
-//! The retention model ("lost for good") of seed 004 after Dwyer (1989, 1997), METHODS §2e:
+//! The retention model ("lost for good") of seed 004 after Dwyer (1989, 1997), docs/methods.md §2e:
 //!   CLV = m · (1+d) / (1+d−ρ)
 //! with ρ the share of customers active in one period who are active again in the next (pooled over
 //! every pair of consecutive complete periods), m the mean margin of an active customer in a period,

@@ -1,4 +1,4 @@
-//! Weights by the Analytic Hierarchy Process 层次分析法 (METHODS §7; Saaty 1980, seed 004).
+//! Weights by the Analytic Hierarchy Process 层次分析法 (docs/methods.md §7; Saaty 1980, seed 004).
 //!
 //! The user fills a pairwise comparison matrix A on Saaty's 1–9 scale (a_ij = how much more important
 //! criterion i is than j; a_ji = 1/a_ij; a_ii = 1). The weights are A's principal eigenvector, found by

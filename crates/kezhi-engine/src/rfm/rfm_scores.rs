@@ -1,4 +1,4 @@
-//! RFM scores (METHODS §1). R = days from the last purchase occasion to the analysis date, F =
+//! RFM scores (docs/methods.md §1). R = days from the last purchase occasion to the analysis date, F =
 //! purchase occasions, M = total net spend (or mean spend per occasion).
 //!
 //! Quantile bins by rank with ties kept together: with k bins and n customers a customer's score is
@@ -166,7 +166,7 @@ pub fn score_with_thresholds(table: &CustomerTable, th: &Thresholds, monetary: M
     Ok(out)
 }
 
-/// The combined score wR·R + wF·F + wM·M (METHODS §1; weights from AHP or the default thirds).
+/// The combined score wR·R + wF·F + wM·M (docs/methods.md §1; weights from AHP or the default thirds).
 pub fn combined(r: u8, f: u8, m: u8, w: [f64; 3]) -> f64 {
     w[0] * f64::from(r) + w[1] * f64::from(f) + w[2] * f64::from(m)
 }

@@ -1,4 +1,4 @@
-//! RFM segments (METHODS §1a): rules over the 5-bin (R, F, M) scores, checked in order, first match
+//! RFM segments (docs/methods.md §1a): rules over the 5-bin (R, F, M) scores, checked in order, first match
 //! wins, no match = "Others". Three rule sets:
 //! - the default R×F grid, which gives every one of the 125 score combinations exactly one segment;
 //! - the preset of the R `rfm` package (rsquaredacademy/rfm, `rfm_segment`'s documented example,
@@ -32,7 +32,7 @@ impl SegmentRule {
     }
 }
 
-/// The default R×F grid of METHODS §1a.
+/// The default R×F grid of docs/methods.md §1a.
 pub fn default_grid() -> Vec<SegmentRule> {
     vec![
         SegmentRule::new("champions", "Champions", "冠军客户", (5, 5), (4, 5)),
@@ -124,7 +124,7 @@ mod tests {
     fn the_default_grid_gives_every_cell_exactly_one_segment() {
         let c = coverage(&default_grid());
         assert!(c.uncovered.is_empty() && c.overlapping.is_empty(), "{c:?}");
-        // Spot checks against the METHODS table.
+        // Spot checks against the grid of docs/methods.md §1a.
         let g = default_grid();
         let key = |r, f| assign(&g, r, f, 3).map(|i| g[i].key.as_str());
         assert_eq!(key(5, 5), Some("champions"));

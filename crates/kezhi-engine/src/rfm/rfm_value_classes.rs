@@ -1,4 +1,4 @@
-//! The 8-class customer value model (八类客户价值模型, METHODS §1b): R, F and M each high or low
+//! The 8-class customer value model (八类客户价值模型, docs/methods.md §1b): R, F and M each high or low
 //! against the mean over all customers (setting: median). For R, "high" means more recent.
 
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,7 @@ pub enum ValueClass {
 }
 
 impl ValueClass {
-    /// The eight classes in the order of the METHODS §1b table.
+    /// The eight classes in the order of the docs/methods.md §1b table.
     pub const ALL: [ValueClass; 8] = [
         ValueClass::ImportantValue,
         ValueClass::ImportantDevelop,
@@ -52,7 +52,7 @@ impl ValueClass {
         }
     }
 
-    /// From (R high = recent, F high, M high), the METHODS §1b table.
+    /// From (R high = recent, F high, M high), the docs/methods.md §1b table.
     pub fn from_levels(r: bool, f: bool, m: bool) -> ValueClass {
         use ValueClass::*;
         match (r, f, m) {

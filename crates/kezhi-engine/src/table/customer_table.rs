@@ -1,4 +1,4 @@
-//! Per-customer facts at the analysis date (METHODS §0): purchase occasions with same-day merging and
+//! Per-customer facts at the analysis date (docs/methods.md §0): purchase occasions with same-day merging and
 //! returns netted, orders, spend, margin, and the BTYD summary (x, t_x, T, mean repeat spend) in the
 //! chosen time unit.
 
@@ -78,7 +78,7 @@ pub struct CustomerTable {
 
 /// A customer-day is a purchase occasion when its net spend is positive, or zero with no return in
 /// it (a free or fully discounted order still is a purchase: the CDNOW data of Fader, Hardie & Lee
-/// count such days). A day whose returns cancel or exceed its purchases is not (METHODS §0).
+/// count such days). A day whose returns cancel or exceed its purchases is not (docs/methods.md §0).
 pub fn is_occasion(net_spend: f64, had_return: bool) -> bool {
     net_spend > 0.0 || (net_spend == 0.0 && !had_return)
 }

@@ -1,6 +1,6 @@
 //! Calendar periods counted back from the analysis date, so the last period ends on it (months of
 //! 30.4375 days):
-//! - for the group-level models (METHODS §2e) the window is cut into such periods, an incomplete one
+//! - for the group-level models (docs/methods.md §2e) the window is cut into such periods, an incomplete one
 //!   at the start dropped, and each customer's activity is the set of periods it bought in;
 //! - the veteran matrix, the lifecycle stages and the growth grid compare the latest period with the
 //!   one before it (`period_spend`, `growth`).

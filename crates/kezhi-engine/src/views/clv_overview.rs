@@ -3,8 +3,8 @@
 //! customers.
 //!
 //! - Historical value: margin to date. Future value: CLV, the discounted expected margin over the
-//!   horizon (METHODS §2c). Potential value: the gap to the segment's 75th percentile of expected
-//!   spend, over the same horizon (METHODS §2c).
+//!   horizon (docs/methods.md §2c). Potential value: the gap to the segment's 75th percentile of expected
+//!   spend, over the same horizon (docs/methods.md §2c).
 //! - Model comparison: log-likelihood (both have four parameters, so the higher is the better fit by
 //!   AIC and BIC alike), mean P(alive), and expected repeat purchases over the horizon, summed and per
 //!   customer (their correlation says whether the two models rank customers alike).

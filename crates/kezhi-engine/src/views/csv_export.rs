@@ -1,5 +1,5 @@
 //! CSV exports: UTF-8 with a BOM (so Excel opens Chinese correctly), and text cells that a spreadsheet
-//! would run as a formula escaped with a leading apostrophe (METHODS §8).
+//! would run as a formula escaped with a leading apostrophe (docs/methods.md §8).
 
 use crate::table::customer_table::CustomerTable;
 use crate::import::rejects::Reject;

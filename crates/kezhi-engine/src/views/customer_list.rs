@@ -32,7 +32,7 @@ pub enum Dimension {
     ValueGrid,
     GrowthGrid,
     Cluster,
-    /// Valuable and slipping (class 0 only; METHODS §1c).
+    /// Valuable and slipping (class 0 only; docs/methods.md §1c).
     AtRisk,
 }
 
@@ -277,7 +277,7 @@ pub enum SortKey {
     Recency,
     Clv,
     PAlive,
-    /// "Valuable and slipping" (METHODS §1c).
+    /// "Valuable and slipping" (docs/methods.md §1c).
     #[default]
     Priority,
 }

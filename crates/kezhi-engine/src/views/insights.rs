@@ -20,7 +20,7 @@ pub struct Kpis {
     pub repeat_share: f64,
     /// Mean CLV over customers with one; `None` when no model was fitted.
     pub clv_mean: Option<f64>,
-    /// Valuable and slipping (METHODS §1c): value percentile and risk both above ½.
+    /// Valuable and slipping (docs/methods.md §1c): value percentile and risk both above ½.
     pub at_risk: u64,
     /// Their share of the total historical margin.
     pub at_risk_margin_share: f64,

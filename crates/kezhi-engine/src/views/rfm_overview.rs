@@ -40,7 +40,7 @@ pub struct RfmOverview {
     pub heat: Vec<HeatCell>,
     /// The segments in rule order, then "Others" (shown only when it has customers).
     pub segments: Vec<SegmentRow>,
-    /// The 8 value classes in METHODS §1b order (keys from [`ValueClass::key`]).
+    /// The 8 value classes in docs/methods.md §1b order (keys from [`ValueClass::key`]).
     pub value_classes: Vec<ClassRow>,
     pub cuts_r: Vec<CutPoint>,
     pub cuts_f: Vec<CutPoint>,

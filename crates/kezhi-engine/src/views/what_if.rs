@@ -1,20 +1,20 @@
 //! What-if scenarios on customer equity (issue 8): the levers seeds 002 and 004 discuss — keep
 //! customers longer, have them buy more often, sell them more per purchase, earn a higher margin,
 //! value the future at another rate, convert new "potential" customers — applied to every customer's
-//! CLV (METHODS §2c), with the change from the baseline split lever by lever (a waterfall).
+//! CLV (docs/methods.md §2c), with the change from the baseline split lever by lever (a waterfall).
 //!
 //! A customer's CLV is m · s · Σ_{k=1..H} y_k / (1+d)^k, with m the margin ratio, s = E[M], and y_k the
 //! BG/NBD expected purchases in month k (E[Y(k)] − E[Y(k−1)]). Under the levers it becomes
 //!
 //!   CLV' = (m + Δm) · s (1 + σ) · Σ_k y_k (1 + φ) g^k / (1 + d')^k,  m + Δm kept within 0…1,
 //!
-//! - retention: the retention rate ρ per group period (METHODS §2e, as measured and shown; from the
+//! - retention: the retention rate ρ per group period (docs/methods.md §2e, as measured and shown; from the
 //!   BG/NBD fit when the data has no periods, see [`Base::retention`]) raised by Δρ points scales the
 //!   purchases of month k by g^k, g = ((ρ + Δρ)/ρ)^(1/P) for P months per period — a lost-for-good
 //!   customer still buys in month k with probability ∝ ρ^(k/P);
 //! - frequency φ and spend σ scale purchases and spend per purchase; margin adds Δm points;
 //! - discount: the annual rate d' replaces the settings' (monthly (1 + d')^(1/12) − 1);
-//! - conversion c: that share of the new customers in the 潜力 potential class (METHODS §3a) become
+//! - conversion c: that share of the new customers in the 潜力 potential class (docs/methods.md §3a) become
 //!   veterans worth the first-year margin the matrix expects of them once converted, when that is more
 //!   than their CLV: + c · Σ max(0, PP_i − CLV'_i).
 //!
@@ -107,7 +107,7 @@ pub struct BaseCustomer {
 /// Where the retention rate the lever raises comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum RetentionSource {
-    /// The retention model's measured rate (METHODS §2e).
+    /// The retention model's measured rate (docs/methods.md §2e).
     Measured,
     /// 1 − (expected dropout per purchase · expected purchases per month) from the BG/NBD fit, per
     /// period — for data without periods (a summary file).
