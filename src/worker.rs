@@ -27,7 +27,7 @@ use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::Scored;
 use crate::engine::settings::Settings;
 use crate::engine::views::what_if;
-use crate::worker_protocol::{self, FailureView, Fault, ImportView, ListPage, Request, Response};
+use crate::worker_protocol::{self, FailureView, Fault, ImportView, ListPage, Request, Response, TimedStage};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
 
@@ -435,20 +435,20 @@ fn run_import(options: &ImportOptions, settings: &Settings) {
             // stage it happened in ("import" is all of it).
             let read_in_parse = read_ms.min((build_at - parse_at).max(0.0));
             view.timings_ms = vec![
-                ("read".into(), read_ms + made_ms),
-                ("import".into(), t1 - t0),
+                (TimedStage::Read, read_ms + made_ms),
+                (TimedStage::Import, t1 - t0),
                 // import = decode (encoding, dialect, columns) + parse (rows) + table (customers).
-                ("decode".into(), parse_at - t0 - (read_ms - read_in_parse)),
-                ("parse".into(), build_at - parse_at - read_in_parse),
-                ("table".into(), t1 - build_at),
-                ("view".into(), now_ms() - t1),
+                (TimedStage::Decode, parse_at - t0 - (read_ms - read_in_parse)),
+                (TimedStage::Parse, build_at - parse_at - read_in_parse),
+                (TimedStage::Table, t1 - build_at),
+                (TimedStage::View, now_ms() - t1),
             ];
             // The warm-up before (worker/warm_up.rs): its time, 1 when it ran to its end, its longest step.
             let (warm_ms, warmed, longest) = warm_up::spent();
             view.timings_ms.extend([
-                ("warm_up".into(), warm_ms),
-                ("warmed_up".into(), f64::from(u8::from(warmed))),
-                ("warm_up_longest_step".into(), longest),
+                (TimedStage::WarmUp, warm_ms),
+                (TimedStage::WarmedUp, f64::from(u8::from(warmed))),
+                (TimedStage::WarmUpLongestStep, longest),
             ]);
             post(&Response::Imported(Box::new(view)));
             // The fits wait for the page to draw the import (worker/pending_fits.rs).

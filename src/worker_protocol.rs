@@ -273,7 +273,30 @@ pub struct ImportView {
     pub settings: Settings,
     pub options: ImportOptions,
     /// Milliseconds per stage in the worker (read, parse + customer table, view), for benchmarks.
-    pub timings_ms: Vec<(String, f64)>,
+    pub timings_ms: Vec<(TimedStage, f64)>,
+}
+
+/// A stage of the worker's import, timed for the benchmarks (the page's `__kezhiTimings`, where it is
+/// written in snake case: `read`, `warm_up_longest_step`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimedStage {
+    /// Reading the file (all of it, wherever it happened).
+    Read,
+    /// The whole import: decode + parse + table.
+    Import,
+    /// Encoding, dialect and columns.
+    Decode,
+    /// The rows.
+    Parse,
+    /// The customer table.
+    Table,
+    /// The import's view for the page.
+    View,
+    /// The warm-up before the file came (worker/warm_up.rs), 1 when it ran to its end, its longest step.
+    WarmUp,
+    WarmedUp,
+    WarmUpLongestStep,
 }
 
 impl ImportView {
@@ -649,5 +672,12 @@ mod tests {
             assert_eq!(s.report.verdict, before.report.verdict, "the CLV verdict does not change");
             assert_eq!(s.customers, before.customers);
         }
+    }
+
+    /// The benchmarks read the worker's stage times by these names (bench/scale_browser.mjs, bench/import_bench.mjs).
+    #[test]
+    fn timed_stages_keep_the_names_the_benchmarks_read() {
+        let timings = vec![(TimedStage::Read, 1.5), (TimedStage::WarmUpLongestStep, 2.0)];
+        assert_eq!(serde_json::to_string(&timings).unwrap(), r#"[["read",1.5],["warm_up_longest_step",2.0]]"#);
     }
 }

@@ -12,7 +12,7 @@ use crate::models::clv;
 use crate::frameworks::customer_equity::{self, CustomerEquity, EquityInputs};
 use crate::table::customer_table::CustomerTable;
 use crate::frameworks::{self, Frameworks};
-use crate::models::fit_report::{parameter_findings, ChecksStop, Finding, FitReport, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
+use crate::models::fit_report::{parameter_findings, ChecksStop, Finding, FitReport, Model, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
 use crate::models::gamma_gamma::{self, GammaGammaFit, SpendData};
 use crate::table::group_periods;
 use crate::models::migration_model::{self, MigrationModel};
@@ -192,27 +192,27 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         let bg = bg_nbd::fit(&data, Some(Deadline::for_a_fit(now_ms)));
         lap(&mut times.bg_nbd);
         if bg.is_none() {
-            findings.push(Finding::NoFiniteLikelihood { model: "BG/NBD".into() });
+            findings.push(Finding::NoFiniteLikelihood { model: Model::BgNbd });
         }
         bg
     } else {
-        for model in ["BG/NBD", "Pareto/NBD"] {
-            findings.push(Finding::TooFewRepeaters { model: model.into(), have: repeaters, need: MIN_REPEAT_CUSTOMERS });
+        for model in [Model::BgNbd, Model::ParetoNbd] {
+            findings.push(Finding::TooFewRepeaters { model, have: repeaters, need: MIN_REPEAT_CUSTOMERS });
         }
         None
     };
     if let Some(f) = &bg {
         let p = f.params;
         let se = f.standard_errors.map(|e| [e.r, e.alpha, e.a, e.b]);
-        findings.extend(parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.outcome));
+        findings.extend(parameter_findings(Model::BgNbd, &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.outcome));
     }
     // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
-    let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if model == "BG/NBD")));
+    let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if *model == Model::BgNbd)));
     let spend = SpendData::from_table(table);
     let gg = if table.rfm_only { None } else { gamma_gamma::fit(&spend, Some(Deadline::for_a_fit(now_ms))).filter(|f| f.params.q > 1.0) };
     if let Some(f) = &gg {
         let p = f.params;
-        findings.extend(parameter_findings("Gamma-Gamma", &["p", "q", "gamma"], &[p.p, p.q, p.gamma], None, f.outcome));
+        findings.extend(parameter_findings(Model::GammaGamma, &["p", "q", "gamma"], &[p.p, p.q, p.gamma], None, f.outcome));
     }
     match &gg {
         None if table.rfm_only => {}
@@ -437,11 +437,11 @@ pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, chec
     let mut findings = std::mem::take(&mut scored.report.findings);
     match &pnbd {
         None if findings.contains(&Finding::NeedsPurchaseHistories) => {}
-        None => findings.push(Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }),
+        None => findings.push(Finding::NoFiniteLikelihood { model: Model::ParetoNbd }),
         Some(f) => {
             let p = f.params;
             let se = f.standard_errors.map(|e| [e.r, e.alpha, e.s, e.beta]);
-            findings.extend(parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.outcome));
+            findings.extend(parameter_findings(Model::ParetoNbd, &["r", "alpha", "s", "beta"], &[p.r, p.alpha, p.s, p.beta], se.as_ref().map(|s| &s[..]), f.outcome));
         }
     }
     if let Some(h) = checks.as_ref().and_then(|c| c.holdout.as_ref()) {

@@ -3,7 +3,7 @@
 //! model is missing.
 
 use kezhi_engine::table::demo_data::{generate, DemoParams};
-use kezhi_engine::models::fit_report::{Finding, ModelLimit, Verdict};
+use kezhi_engine::models::fit_report::{Finding, Model, ModelLimit, Verdict};
 use kezhi_engine::models::fitting::Outcome;
 use kezhi_engine::tolerances::AT_LIMIT_REL;
 use kezhi_engine::import::ImportOptions;
@@ -135,13 +135,13 @@ fn poisson_purchases(n: usize, gap_days: f64, spend: impl Fn(usize, usize, f64) 
 fn poisson_purchases_sit_at_a_limit_of_the_models() {
     let s = scored(&poisson_purchases(386, 21.0, |_, _, u| 42.0 + 16.0 * u));
     assert_all_finite(&s);
-    let limits = |model: &str| {
+    let limits = |model: Model| {
         s.report.findings.iter().find_map(|f| match f {
-            Finding::AtLimit { model: m, limits } if m == model => Some(limits.clone()),
+            Finding::AtLimit { model: m, limits } if *m == model => Some(limits.clone()),
             _ => None,
         })
     };
-    for model in ["BG/NBD", "Pareto/NBD"] {
+    for model in [Model::BgNbd, Model::ParetoNbd] {
         let l = limits(model).unwrap_or_else(|| panic!("{model}: {:?}", s.report.findings));
         assert!(matches!(l[0], ModelLimit::SameRate { rate } if (rate - 7.0 / 21.0).abs() < 0.05), "{model}: {l:?}");
         assert_eq!(l[1..], [ModelLimit::NoDropout], "{model}");
@@ -166,7 +166,7 @@ fn identical_spends_sit_at_gamma_gammas_limit() {
     let s = scored(&poisson_purchases(200, 30.0, |_, _, _| 25.0));
     assert_all_finite(&s);
     let gg = s.report.findings.iter().find_map(|f| match f {
-        Finding::AtLimit { model, limits } if model == "Gamma-Gamma" => Some(limits.clone()),
+        Finding::AtLimit { model: Model::GammaGamma, limits } => Some(limits.clone()),
         _ => None,
     });
     assert!(gg.is_some_and(|l| l.contains(&ModelLimit::SameMeanSpend)), "{:?}", s.report.findings);

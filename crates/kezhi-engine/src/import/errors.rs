@@ -33,6 +33,16 @@ pub enum ImportError {
     Fetch { url: String, detail: String },
 }
 
+/// The page's English message about "the file"; callers that know the file's name and the reader's
+/// language use [`ImportError::message`] or [`ImportError::message_on`].
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message("the file", Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
 /// "25 MB" below a gigabyte, "1.2 GB" from there.
 fn size_text(bytes: u64) -> String {
     if bytes < 1_000_000_000 { format!("{:.0} MB", bytes as f64 / 1e6) } else { format!("{:.1} GB", bytes as f64 / 1e9) }
@@ -154,5 +164,14 @@ mod tests {
         let e = ImportError::NoUsableRows { rejected: 860_073, first_reason: "line 2: no date".into() };
         assert!(e.message("t.csv", Lang::En).starts_with("t.csv: none of the 860,073 data rows could be used."), "{}", e.message("t.csv", Lang::En));
         assert!(e.message("t.csv", Lang::Zh).starts_with("t.csv：860,073 行数据全部无法使用。"), "{}", e.message("t.csv", Lang::Zh));
+    }
+
+    #[test]
+    fn an_error_displays_as_its_english_page_message() {
+        let e = ImportError::SheetNotFound { name: "Orders".into() };
+        assert_eq!(e.to_string(), e.message("the file", Lang::En));
+        assert!(e.to_string().contains("Orders"));
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert!(!boxed.to_string().is_empty());
     }
 }

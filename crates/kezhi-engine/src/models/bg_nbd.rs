@@ -185,7 +185,7 @@ pub struct BgNbdFit {
     /// How the search ended (`fitting::Outcome`): converged, stalled, out of budget, or run off
     /// toward a limit of the model.
     pub outcome: Outcome,
-    pub method: String,
+    pub method: crate::models::fitting::Method,
 }
 
 /// Fits r, α, a, b by maximum likelihood from several starting points, within the evaluation budget

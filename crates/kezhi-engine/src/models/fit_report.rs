@@ -43,6 +43,33 @@ pub const SPEND_CORRELATION_LIMIT: f64 = 0.3;
 /// Holdout total predicted this far off (relative) or more marks the fit as doubtful.
 pub const HOLDOUT_ERROR_LIMIT: f64 = 0.2;
 
+/// A model the report speaks of. Its name is the same in both languages and in the JSON report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Model {
+    #[serde(rename = "BG/NBD")]
+    BgNbd,
+    #[serde(rename = "Pareto/NBD")]
+    ParetoNbd,
+    #[serde(rename = "Gamma-Gamma")]
+    GammaGamma,
+}
+
+impl Model {
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::BgNbd => "BG/NBD",
+            Model::ParetoNbd => "Pareto/NBD",
+            Model::GammaGamma => "Gamma-Gamma",
+        }
+    }
+}
+
+impl std::fmt::Display for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A limit of a model the data sit at: parameters run off together and the model becomes a simpler one.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum ModelLimit {
@@ -61,22 +88,22 @@ pub enum ModelLimit {
 impl ModelLimit {
     /// The limits `values` (in the model's parameter order: BG/NBD r, α, a, b; Pareto/NBD r, α, s, β;
     /// Gamma-Gamma p, q, γ) sit at.
-    pub fn of(model: &str, values: &[f64]) -> Vec<ModelLimit> {
+    pub fn of(model: Model, values: &[f64]) -> Vec<ModelLimit> {
         let (big, small) = (|v: f64| v > LIMIT_SHAPE, |v: f64| v < 1.0 / LIMIT_SHAPE);
         let mut out = Vec::new();
         match (model, values) {
-            ("BG/NBD" | "Pareto/NBD", &[r, alpha, shape, scale]) => {
+            (Model::BgNbd | Model::ParetoNbd, &[r, alpha, shape, scale]) => {
                 if big(r) {
                     out.push(ModelLimit::SameRate { rate: r / alpha });
                 }
-                let no_dropout = if model == "BG/NBD" { small(shape / (shape + scale)) } else { small(shape) };
+                let no_dropout = if model == Model::BgNbd { small(shape / (shape + scale)) } else { small(shape) };
                 if no_dropout {
                     out.push(ModelLimit::NoDropout);
-                } else if big(shape) && (model != "BG/NBD" || big(scale)) {
+                } else if big(shape) && (model != Model::BgNbd || big(scale)) {
                     out.push(ModelLimit::SameDropout);
                 }
             }
-            ("Gamma-Gamma", &[p, q, _]) => {
+            (Model::GammaGamma, &[p, q, _]) => {
                 if big(q) {
                     out.push(ModelLimit::SameMeanSpend);
                 }
@@ -136,16 +163,16 @@ impl Verdict {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Finding {
-    TooFewRepeaters { model: String, have: usize, need: usize },
-    NoFiniteLikelihood { model: String },
-    NotConverged { model: String },
+    TooFewRepeaters { model: Model, have: usize, need: usize },
+    NoFiniteLikelihood { model: Model },
+    NotConverged { model: Model },
     /// The search spent its evaluation budget (`fitting::MAX_EVALUATIONS`) before converging.
-    OutOfBudget { model: String },
+    OutOfBudget { model: Model },
     /// The model sits at one or more of its limits ([`ModelLimit`]).
-    AtLimit { model: String, limits: Vec<ModelLimit> },
-    AtBound { model: String, parameter: String, value: f64 },
-    NoStandardErrors { model: String },
-    Imprecise { model: String, parameter: String, relative_se: f64 },
+    AtLimit { model: Model, limits: Vec<ModelLimit> },
+    AtBound { model: Model, parameter: String, value: f64 },
+    NoStandardErrors { model: Model },
+    Imprecise { model: Model, parameter: String, relative_se: f64 },
     NoMeanSpend,
     SpendDependsOnFrequency { correlation: f64 },
     HoldoutOff { predicted: f64, actual: f64 },
@@ -177,10 +204,10 @@ impl Finding {
     /// Pareto/NBD's, the holdout, the comparison, Gamma-Gamma. `add_comparison_and_checks` sorts by it
     /// (stably) after adding its findings to those of `score_for_views`.
     pub fn order(&self) -> (u8, u8) {
-        let model = |m: &str| u8::from(m != "BG/NBD");
+        let model = |m: &Model| u8::from(*m != Model::BgNbd);
         match self {
             Finding::NotConverged { model: m } | Finding::OutOfBudget { model: m } | Finding::AtLimit { model: m, .. } | Finding::AtBound { model: m, .. }
-                if m == "Gamma-Gamma" =>
+                if *m == Model::GammaGamma =>
             {
                 return (5, 0)
             }
@@ -211,11 +238,11 @@ impl Finding {
             | Finding::AtBound { model, .. }
             | Finding::NoStandardErrors { model }
             | Finding::Imprecise { model, .. }
-                if model == "Pareto/NBD" =>
+                if *model == Model::ParetoNbd =>
             {
                 Verdict::Good
             }
-            Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if model == "BG/NBD" => {
+            Finding::TooFewRepeaters { model, .. } | Finding::NoFiniteLikelihood { model } | Finding::AtBound { model, .. } if *model == Model::BgNbd => {
                 Verdict::NotUsable
             }
             Finding::NeedsPurchaseHistories => Verdict::NotUsable,
@@ -341,7 +368,7 @@ impl Finding {
                         format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; the two fit equally well).")
                     };
                 }
-                let better = if pareto_nbd > bg_nbd { "Pareto/NBD" } else { "BG/NBD" };
+                let better = if pareto_nbd > bg_nbd { Model::ParetoNbd } else { Model::BgNbd };
                 if zh {
                     format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
                 } else {
@@ -374,38 +401,38 @@ impl FitReport {
 /// Findings on one fitted model's parameters: at a limit of the model (then nothing else: no
 /// convergence and no standard errors are that limit's symptoms), or not converged, out of budget, at a
 /// bound, no standard errors, imprecise.
-pub fn parameter_findings(model: &str, names: &[&str], values: &[f64], standard_errors: Option<&[f64]>, outcome: Outcome) -> Vec<Finding> {
+pub fn parameter_findings(model: Model, names: &[&str], values: &[f64], standard_errors: Option<&[f64]>, outcome: Outcome) -> Vec<Finding> {
     let limits = ModelLimit::of(model, values);
     if !limits.is_empty() {
-        return vec![Finding::AtLimit { model: model.into(), limits }];
+        return vec![Finding::AtLimit { model, limits }];
     }
     let mut out = Vec::new();
     match outcome {
         Outcome::Converged => {}
-        Outcome::OutOfBudget => out.push(Finding::OutOfBudget { model: model.into() }),
-        Outcome::Stalled => out.push(Finding::NotConverged { model: model.into() }),
+        Outcome::OutOfBudget => out.push(Finding::OutOfBudget { model }),
+        Outcome::Stalled => out.push(Finding::NotConverged { model }),
         // Off the box along no known limit: said as the parameter at its bound.
         Outcome::RanOff { index, .. } => {
             if let (Some(name), Some(&v)) = (names.get(index), values.get(index)) {
-                out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
+                out.push(Finding::AtBound { model, parameter: (*name).into(), value: v });
             }
         }
     }
     for (name, &v) in names.iter().zip(values) {
         if !(PARAMETER_BOUNDS.0..=PARAMETER_BOUNDS.1).contains(&v) && !out.iter().any(|f| matches!(f, Finding::AtBound { parameter, .. } if parameter == name)) {
-            out.push(Finding::AtBound { model: model.into(), parameter: (*name).into(), value: v });
+            out.push(Finding::AtBound { model, parameter: (*name).into(), value: v });
         }
     }
     // Gamma-Gamma has no standard errors; a search stopped early was not given time for them.
-    if model == "Gamma-Gamma" || !matches!(outcome, Outcome::Converged | Outcome::Stalled) {
+    if model == Model::GammaGamma || !matches!(outcome, Outcome::Converged | Outcome::Stalled) {
         return out;
     }
     match standard_errors {
-        None => out.push(Finding::NoStandardErrors { model: model.into() }),
+        None => out.push(Finding::NoStandardErrors { model }),
         Some(se) => {
             for ((name, &v), &s) in names.iter().zip(values).zip(se) {
                 if s > IMPRECISE_SE_SHARE * v {
-                    out.push(Finding::Imprecise { model: model.into(), parameter: (*name).into(), relative_se: s / v });
+                    out.push(Finding::Imprecise { model, parameter: (*name).into(), relative_se: s / v });
                 }
             }
         }
@@ -429,24 +456,24 @@ mod tests {
     #[test]
     fn the_verdict_is_the_most_severe_finding() {
         assert_eq!(FitReport::new(vec![]).verdict, Verdict::Good);
-        let care = FitReport::new(vec![Finding::Comparison { bg_nbd: -1.0, pareto_nbd: -2.0 }, Finding::NotConverged { model: "BG/NBD".into() }]);
+        let care = FitReport::new(vec![Finding::Comparison { bg_nbd: -1.0, pareto_nbd: -2.0 }, Finding::NotConverged { model: Model::BgNbd }]);
         assert_eq!(care.verdict, Verdict::UseWithCare);
-        let refused = FitReport::new(vec![Finding::NotConverged { model: "BG/NBD".into() }, Finding::TooFewRepeaters { model: "BG/NBD".into(), have: 3, need: 20 }]);
+        let refused = FitReport::new(vec![Finding::NotConverged { model: Model::BgNbd }, Finding::TooFewRepeaters { model: Model::BgNbd, have: 3, need: 20 }]);
         assert_eq!(refused.verdict, Verdict::NotUsable);
         // Pareto/NBD is the comparison model: what is said of it does not change the CLV verdict.
-        assert_eq!(FitReport::new(vec![Finding::NoFiniteLikelihood { model: "Pareto/NBD".into() }]).verdict, Verdict::Good);
-        assert_eq!(FitReport::new(vec![Finding::NotConverged { model: "Pareto/NBD".into() }]).verdict, Verdict::Good);
+        assert_eq!(FitReport::new(vec![Finding::NoFiniteLikelihood { model: Model::ParetoNbd }]).verdict, Verdict::Good);
+        assert_eq!(FitReport::new(vec![Finding::NotConverged { model: Model::ParetoNbd }]).verdict, Verdict::Good);
     }
 
     #[test]
     fn parameters_at_a_bound_or_imprecise_are_named() {
         // α → 0 alone is no limit of the model: said as a parameter at its bound.
-        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.2, 1e-9, 0.5, 2.0], Some(&[0.01, 3e-9, 0.1, 0.1]), Outcome::Converged);
+        let f = parameter_findings(Model::BgNbd, &["r", "alpha", "a", "b"], &[0.2, 1e-9, 0.5, 2.0], Some(&[0.01, 3e-9, 0.1, 0.1]), Outcome::Converged);
         assert_eq!(
             f,
             vec![
-                Finding::AtBound { model: "BG/NBD".into(), parameter: "alpha".into(), value: 1e-9 },
-                Finding::Imprecise { model: "BG/NBD".into(), parameter: "alpha".into(), relative_se: 3.0 },
+                Finding::AtBound { model: Model::BgNbd, parameter: "alpha".into(), value: 1e-9 },
+                Finding::Imprecise { model: Model::BgNbd, parameter: "alpha".into(), relative_se: 3.0 },
             ]
         );
         assert!(f[0].text(Lang::Zh).contains("边界") && f[0].text(Lang::En).contains("bound"));
@@ -465,25 +492,25 @@ mod tests {
     /// published BG/NBD estimates, Fader, Hardie & Lee 2005: r 0.243, α 4.414, a 0.793, b 2.426).
     #[test]
     fn limits_are_read_from_the_shape_parameters() {
-        assert!(ModelLimit::of("BG/NBD", &[0.243, 4.414, 0.793, 2.426]).is_empty());
-        assert_eq!(ModelLimit::of("BG/NBD", &[2e5, 4e5, 1e-6, 700.0]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
-        assert_eq!(ModelLimit::of("BG/NBD", &[0.5, 4.0, 3e4, 9e4]), vec![ModelLimit::SameDropout]);
+        assert!(ModelLimit::of(Model::BgNbd, &[0.243, 4.414, 0.793, 2.426]).is_empty());
+        assert_eq!(ModelLimit::of(Model::BgNbd, &[2e5, 4e5, 1e-6, 700.0]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
+        assert_eq!(ModelLimit::of(Model::BgNbd, &[0.5, 4.0, 3e4, 9e4]), vec![ModelLimit::SameDropout]);
         // a large alone is a high dropout chance, not a limit.
-        assert!(ModelLimit::of("BG/NBD", &[0.5, 4.0, 3e4, 2.0]).is_empty());
-        assert_eq!(ModelLimit::of("Pareto/NBD", &[3e5, 6e5, 2e-5, 2e4]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
-        assert_eq!(ModelLimit::of("Gamma-Gamma", &[44.0, 6e7, 5e9]), vec![ModelLimit::SameMeanSpend]);
-        assert_eq!(ModelLimit::of("Gamma-Gamma", &[2e5, 3.0, 10.0]), vec![ModelLimit::SameOrderSpend]);
+        assert!(ModelLimit::of(Model::BgNbd, &[0.5, 4.0, 3e4, 2.0]).is_empty());
+        assert_eq!(ModelLimit::of(Model::ParetoNbd, &[3e5, 6e5, 2e-5, 2e4]), vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout]);
+        assert_eq!(ModelLimit::of(Model::GammaGamma, &[44.0, 6e7, 5e9]), vec![ModelLimit::SameMeanSpend]);
+        assert_eq!(ModelLimit::of(Model::GammaGamma, &[2e5, 3.0, 10.0]), vec![ModelLimit::SameOrderSpend]);
         // At a limit the symptoms (no convergence, no standard errors) are not listed beside it.
-        let f = parameter_findings("Pareto/NBD", &["r", "alpha", "s", "beta"], &[3e5, 6e5, 2e-5, 2e4], None, Outcome::RanOff { index: 2, upward: false });
-        assert_eq!(f, vec![Finding::AtLimit { model: "Pareto/NBD".into(), limits: vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout] }]);
+        let f = parameter_findings(Model::ParetoNbd, &["r", "alpha", "s", "beta"], &[3e5, 6e5, 2e-5, 2e4], None, Outcome::RanOff { index: 2, upward: false });
+        assert_eq!(f, vec![Finding::AtLimit { model: Model::ParetoNbd, limits: vec![ModelLimit::SameRate { rate: 0.5 }, ModelLimit::NoDropout] }]);
         assert_eq!(
             f[0].text(Lang::En),
             "Pareto/NBD sits at a limit of the model: every customer buys at about the same rate (a Poisson process, r/α = 0.500 purchases per time unit); nobody seems to drop out. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's."
         );
         assert!(f[0].text(Lang::Zh).contains("泊松过程") && f[0].text(Lang::Zh).contains("看不出有客户流失"));
         // Off the box along no known limit: the parameter is named at its bound.
-        let f = parameter_findings("BG/NBD", &["r", "alpha", "a", "b"], &[0.3, 1e-6, 0.5, 2.0], Some(&[0.1, 1e-7, 0.1, 0.2]), Outcome::RanOff { index: 1, upward: false });
-        assert_eq!(f[0], Finding::AtBound { model: "BG/NBD".into(), parameter: "alpha".into(), value: 1e-6 });
+        let f = parameter_findings(Model::BgNbd, &["r", "alpha", "a", "b"], &[0.3, 1e-6, 0.5, 2.0], Some(&[0.1, 1e-7, 0.1, 0.2]), Outcome::RanOff { index: 1, upward: false });
+        assert_eq!(f[0], Finding::AtBound { model: Model::BgNbd, parameter: "alpha".into(), value: 1e-6 });
         assert_eq!(FitReport::new(f).verdict, Verdict::NotUsable);
     }
 }

@@ -98,6 +98,26 @@ pub enum Outcome {
     RanOff { index: usize, upward: bool },
 }
 
+/// The search that found a minimum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Method {
+    /// argmin's L-BFGS with a backtracking line search (the first choice).
+    #[serde(rename = "L-BFGS")]
+    Lbfgs,
+    /// argmin's Nelder-Mead simplex, when no L-BFGS start converged.
+    #[serde(rename = "Nelder-Mead")]
+    NelderMead,
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Method::Lbfgs => "L-BFGS",
+            Method::NelderMead => "Nelder-Mead",
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Minimum {
     pub theta: Vec<f64>,
@@ -106,8 +126,7 @@ pub struct Minimum {
     pub iterations: u64,
     pub converged: bool,
     pub outcome: Outcome,
-    /// "L-BFGS" or "Nelder-Mead".
-    pub method: String,
+    pub method: Method,
 }
 
 impl Minimum {
@@ -197,9 +216,9 @@ impl<'a> Problem<'a> {
     }
 
     /// The best point inside the box as a [`Minimum`] that ended with `outcome`.
-    fn best_as(&self, outcome: Outcome, iterations: u64, method: &str) -> Option<Minimum> {
+    fn best_as(&self, outcome: Outcome, iterations: u64, method: Method) -> Option<Minimum> {
         let (theta, value) = self.best.borrow().clone()?;
-        Some(Minimum { theta, value, iterations, converged: false, outcome, method: method.into() })
+        Some(Minimum { theta, value, iterations, converged: false, outcome, method })
     }
 
     fn value(&self, p: &[f64]) -> f64 {
@@ -308,7 +327,7 @@ fn lbfgs<'a>(obj: &'a dyn Objective, start: &[f64], spent: &'a Spent<'a>) -> Opt
     let solver = LBFGS::new(search, 10).with_tolerance_grad(obj.gradient_tolerance()).ok()?.with_tolerance_cost(1e-12).ok()?;
     let problem = Problem::new(obj, spent, true);
     let run = Executor::new(&problem, solver).configure(|s| s.param(start.to_vec()).max_iters(1000)).run().map(|res| ended(res.state()));
-    finish(run, &problem, obj, "L-BFGS")
+    finish(run, &problem, obj, Method::Lbfgs)
 }
 
 fn nelder_mead<'a>(obj: &'a dyn Objective, start: &[f64], spent: &'a Spent<'a>) -> Option<Minimum> {
@@ -321,7 +340,7 @@ fn nelder_mead<'a>(obj: &'a dyn Objective, start: &[f64], spent: &'a Spent<'a>) 
     let solver = NelderMead::new(simplex).with_sd_tolerance(1e-12).ok()?;
     let problem = Problem::new(obj, spent, false);
     let run = Executor::new(&problem, solver).configure(|s| s.max_iters(5000)).run().map(|res| ended(res.state()));
-    finish(run, &problem, obj, "Nelder-Mead")
+    finish(run, &problem, obj, Method::NelderMead)
 }
 
 /// Where a run that ended by itself stopped: its best point, iterations, and whether it converged.
@@ -333,7 +352,7 @@ fn ended<S: State<Param = Vec<f64>>>(st: &S) -> Ended {
 
 /// The minimum a run reached: argmin's best point when it ended by itself; the best point inside the
 /// box when it was stopped (the budget, or a run off the box).
-fn finish(run: Result<Ended, argmin::core::Error>, problem: &Problem<'_>, obj: &dyn Objective, method: &str) -> Option<Minimum> {
+fn finish(run: Result<Ended, argmin::core::Error>, problem: &Problem<'_>, obj: &dyn Objective, method: Method) -> Option<Minimum> {
     match run {
         Ok((theta, iterations, converged)) => {
             let theta = theta?;
@@ -346,7 +365,7 @@ fn finish(run: Result<Ended, argmin::core::Error>, problem: &Problem<'_>, obj: &
                 None => Outcome::Stalled,
             };
             let converged = outcome == Outcome::Converged;
-            value.is_finite().then(|| Minimum { theta, value, iterations, converged, outcome, method: method.into() })
+            value.is_finite().then(|| Minimum { theta, value, iterations, converged, outcome, method })
         }
         Err(_) => problem.best_as(problem.spent.stop.get()?, u64::from(problem.spent.evaluations.get()), method),
     }

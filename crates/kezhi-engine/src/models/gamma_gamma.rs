@@ -142,7 +142,7 @@ pub struct GammaGammaFit {
     /// How the search ended (`fitting::Outcome`): converged, stalled, out of budget, or run off
     /// toward a limit of the model.
     pub outcome: Outcome,
-    pub method: String,
+    pub method: crate::models::fitting::Method,
     pub customers: usize,
     pub frequency_spend_correlation: f64,
 }

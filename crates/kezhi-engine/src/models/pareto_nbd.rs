@@ -313,7 +313,7 @@ pub struct ParetoNbdFit {
     /// How the search ended (`fitting::Outcome`): converged, stalled, out of budget, or run off
     /// toward a limit of the model.
     pub outcome: Outcome,
-    pub method: String,
+    pub method: crate::models::fitting::Method,
 }
 
 /// Fits r, α, s, β by maximum likelihood from several starting points.
