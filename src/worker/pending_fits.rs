@@ -1,13 +1,10 @@
 //! The fits of an import wait until the page has drawn the import, or [`WAIT_MS`] at most.
 //!
-//! Why: the page lays out the import report while the fits would run, and on a 2-core machine the
-//! fits and V8's background compiler then take both cores. Traced in Chromium on this machine (first
-//! import of 10,000 customers, docs/performance.md, "The page draws the import before the fits
-//! start"), the page's two tasks for it took 22 and 27 ms of CPU but 66 and 87 ms of wall time,
-//! long tasks by the browser's 50 ms definition; with the fits waiting for the page's
-//! [`Request::Shown`](crate::worker_protocol::Request::Shown) they were fewer and shorter. The wait
-//! costs the views the time the page takes to draw the import: about 100 ms on a page's first import
-//! of 10,000 customers, within the runs' spread at 100,000.
+//! Why: on a machine with two cores, fits that start while the page lays out the import report share
+//! the cores with the page and the browser's compiler, and the page's layout then runs as long tasks.
+//! With the fits waiting for the page's [`Request::Shown`](crate::worker_protocol::Request::Shown)
+//! the layout runs first; the views come later by the time the page takes to draw the import
+//! (measured in docs/performance.md, "The page draws the import before the fits start").
 //!
 //! A page that never answers (a hidden tab draws no frames) holds the fits back [`WAIT_MS`] at most.
 //! Any other request first runs the waiting fits, so it sees the import it follows, as it did when
@@ -24,8 +21,8 @@ use crate::engine::scoring::score_for_views;
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{ChecksView, FitsJob, Response, ScoreView};
 
-/// The longest the fits wait for the page: well above the time a first import takes to draw here
-/// (about 100 ms, more on a busy machine), and a hidden tab, which draws nothing, loses a second.
+/// The longest the fits wait for the page: well above the time a first import takes to draw
+/// (docs/performance.md), and a hidden tab, which draws nothing, loses a second.
 pub const WAIT_MS: i32 = 1000;
 
 thread_local! {

@@ -15,8 +15,8 @@ use super::text_normal::{trim, unguard};
 
 /// An optional amount in 8 bytes, where `Option<f64>` takes 16: NaN stands for none, which a parsed
 /// amount never is (`parse_amount` refuses values that are not finite). A row holds three, so this
-/// takes a row from 88 bytes to 64; the rows are the largest thing an import keeps (8.6 million rows
-/// of the 640 MB benchmark file: 757 MB → 550 MB).
+/// keeps a row at 64 bytes instead of 88; the rows are the largest thing an import keeps
+/// (`memory_budget.rs` counts on the 64).
 #[derive(Clone, Copy)]
 pub struct OptionalAmount(f64);
 
@@ -165,11 +165,8 @@ pub struct SummaryRow {
 }
 
 /// Each role's column, in an array indexed by `Role as usize`, and one past the last mapped column.
-/// Looked up for every field of every row. As a hash map (with the last column found by walking it
-/// for each row's shape check), Chromium's profile of the worker on the 100k-customer file
-/// (`bench/profile_worker.mjs`) gave `ColumnPlan::col` 33–40 ms and the shape check 11 ms of self
-/// time; one pass's native parse went 0.34 → 0.29 s with the array (`KEZHI_ONE_PASS=1 kezhi import
-/// bench/out/demo_100000.csv --json`, four alternated runs each).
+/// Looked up for every field of every row, so an array, not a hash map (the profile that chose it:
+/// docs/performance.md, "Measurements behind the code").
 #[derive(Debug, Clone, Default)]
 pub struct RoleColumns {
     column: [Option<usize>; Role::ALL.len()],
@@ -379,11 +376,8 @@ impl<'p> RowReader<'p> {
 /// Interns strings to dense indices.
 ///
 /// Keys are `CompactString`s, which hold up to 24 bytes inline, so a customer id is compared where the
-/// table keeps it, not behind a pointer to elsewhere on the heap. With `String` keys, that comparison's
-/// cache miss was 12% of parsing the 100k-customer benchmark file (`perf record` of `kezhi import`),
-/// and one pass's parse took 0.45–0.52 s against 0.37–0.40 s with inline keys (alternated runs,
-/// `KEZHI_ONE_PASS=1 kezhi import bench/out/demo_100000.csv --json`). Keeping the last key found as
-/// well (16% of that file's rows repeat the previous row's customer) gained nothing measurable.
+/// table keeps it, not behind a pointer to elsewhere on the heap (why: docs/performance.md,
+/// "Measurements behind the code").
 #[derive(Default)]
 pub struct Interner {
     map: FxHashMap<CompactString, u32>,
