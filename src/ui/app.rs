@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute("lang", lang.pick("en", "zh-CN"));
         }
-        document().set_title(lang.pick("Kezhi 客值 — customer value", "客值 Kezhi — 客户价值分析"));
+        document().set_title(super::i18n::tr(lang, "app.kezhi_customer_value"));
     });
 
     view! {

@@ -21,19 +21,18 @@ const FETCH: usize = 140;
 
 fn columns(lang: Lang) -> Vec<(&'static str, Option<SortKey>, bool)> {
     // (title, sort key, numeric)
-    let t = |en: &'static str, zh: &'static str| lang.pick(en, zh);
     vec![
-        (t("Customer", "客户"), Some(SortKey::Id), false),
-        (t("Segment", "分群"), None, false),
-        (t("Value class", "价值分类"), None, false),
-        (t("Stage", "阶段"), None, false),
-        (t("Purchases", "购买次数"), Some(SortKey::Occasions), true),
-        (t("Revenue", "收入"), Some(SortKey::Revenue), true),
-        (t("Margin", "毛利"), Some(SortKey::Margin), true),
-        (t("Days since", "距今天数"), Some(SortKey::Recency), true),
-        (t("CLV", "CLV"), Some(SortKey::Clv), true),
-        (t("P(alive)", "存活概率"), Some(SortKey::PAlive), true),
-        (t("Priority", "优先级"), Some(SortKey::Priority), true),
+        (super::i18n::tr(lang, "customers.customer"), Some(SortKey::Id), false),
+        (super::i18n::tr(lang, "rfm.segment"), None, false),
+        (super::i18n::tr(lang, "customers.value_class"), None, false),
+        (super::i18n::tr(lang, "customers.stage"), None, false),
+        (super::i18n::tr(lang, "customers.purchases_2"), Some(SortKey::Occasions), true),
+        (super::i18n::tr(lang, "overview.revenue_axis"), Some(SortKey::Revenue), true),
+        (super::i18n::tr(lang, "overview.margin"), Some(SortKey::Margin), true),
+        (super::i18n::tr(lang, "customers.days_since"), Some(SortKey::Recency), true),
+        (super::i18n::tr(lang, "customers.clv"), Some(SortKey::Clv), true),
+        (super::i18n::tr(lang, "customers.p_alive"), Some(SortKey::PAlive), true),
+        (super::i18n::tr(lang, "customers.priority"), Some(SortKey::Priority), true),
     ]
 }
 
@@ -116,7 +115,7 @@ pub fn CustomersScreen() -> impl IntoView {
                 .map(|c| {
                     let f = c.filter;
                     let text = format!("{}: {}", c.dimension, c.class);
-                    let aria = format!("{} {text}", lang.pick("Remove filter", "移除筛选"));
+                    let aria = format!("{} {text}", super::i18n::tr(lang, "customers.remove_filter"));
                     view! {
                         <span class="chip" data-testid=format!("chip-{}", f.to_key())>
                             {text}
@@ -150,7 +149,7 @@ pub fn CustomersScreen() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <select data-testid="filter-class" aria-label=lang.pick("Class", "类别")
+                <select data-testid="filter-class" aria-label=super::i18n::tr(lang, "rfm.class")
                     on:change=move |ev| {
                         if let Ok(class) = event_target_value(&ev).parse::<usize>() {
                             let filter = Filter { dim: f.dim, class };
@@ -161,16 +160,16 @@ pub fn CustomersScreen() -> impl IntoView {
                             menu_dim.set(String::new());
                         }
                     }>
-                    <option value="">{lang.pick("choose a class…", "选择类别…")}</option>
+                    <option value="">{super::i18n::tr(lang, "customers.choose_a_class")}</option>
                     {opts}
                 </select>
             }
         });
         Some(view! {
             <label class="inline">
-                <span>{lang.pick("Add a filter", "添加筛选")}</span>
+                <span>{super::i18n::tr(lang, "customers.add_a_filter")}</span>
                 <select data-testid="filter-dim" prop:value=move || menu_dim.get() on:change=move |ev| menu_dim.set(event_target_value(&ev))>
-                    <option value="">{lang.pick("classification…", "分类方式…")}</option>
+                    <option value="">{super::i18n::tr(lang, "customers.classification")}</option>
                     {dims}
                 </select>
             </label>
@@ -313,21 +312,21 @@ fn CustomerCard() -> impl IntoView {
             card.history_total.to_string()
         };
         Some(view! {
-            <aside class="customer-card" data-testid="customer-card" aria-label=lang.pick("Customer card", "客户卡片")>
-                <button class="chip-x close" aria-label=lang.pick("Close", "关闭") on:click=move |_| state.card.set(None)>"×"</button>
+            <aside class="customer-card" data-testid="customer-card" aria-label=super::i18n::tr(lang, "customers.customer_card")>
+                <button class="chip-x close" aria-label=super::i18n::tr(lang, "customers.close") on:click=move |_| state.card.set(None)>"×"</button>
                 <h3 data-testid="card-id">{card.row.id.clone()} {card.row.name.clone().map(|n| format!(" · {n}"))}</h3>
                 <p class="muted">{dates} {card.region.clone().map(|r| format!(" · {r}"))}</p>
                 <div class="card-grid">
                     <div>
-                        <h4>{lang.pick("Scores", "得分")}</h4>
+                        <h4>{super::i18n::tr(lang, "customers.scores")}</h4>
                         <table class="kv">{scores}</table>
                     </div>
                     <div>
-                        <h4>{lang.pick("Classes and treatments", "分类与策略")}</h4>
+                        <h4>{super::i18n::tr(lang, "customers.classes_and_treatments")}</h4>
                         {classes}
                     </div>
                     <div>
-                        <h4>{lang.pick("Purchases", "购买记录")} " (" {shown} ")"</h4>
+                        <h4>{super::i18n::tr(lang, "customers.purchases")} " (" {shown} ")"</h4>
                         <table class="history">{history}</table>
                     </div>
                 </div>

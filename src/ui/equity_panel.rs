@@ -8,7 +8,7 @@ use super::format::{int, money, percent};
 use super::state::AppState;
 use crate::engine::frameworks::customer_equity::EquityPart;
 use crate::engine::lang::{plural, Lang};
-use crate::engine::{frameworks::gold_meteor_creek_burden, frameworks::lifecycle, frameworks::value_pyramid};
+use crate::engine::frameworks::{gold_meteor_creek_burden, lifecycle, value_pyramid};
 
 fn parts_table(title: String, parts: &[EquityPart], label: impl Fn(usize) -> String, testid: &'static str) -> impl IntoView {
     let rows = parts

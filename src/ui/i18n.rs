@@ -282,6 +282,44 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("portfolio.growth_grid", "Growth nine-grid: spend growth × frequency growth", "成长九宫格：消费增长 × 频次增长"),
     ("portfolio.clusters", "Clusters (k-means on R, F, M and CLV)", "聚类（基于 R、F、M 与 CLV 的 k-means）"),
     ("portfolio.centroid", "What they look like", "客群特征"),
+    ("app.kezhi_customer_value", "Kezhi 客值 — customer value", "客值 Kezhi — 客户价值分析"),
+    ("customers.remove_filter", "Remove filter", "移除筛选"),
+    ("customers.choose_a_class", "choose a class…", "选择类别…"),
+    ("customers.add_a_filter", "Add a filter", "添加筛选"),
+    ("customers.classification", "classification…", "分类方式…"),
+    ("customers.customer_card", "Customer card", "客户卡片"),
+    ("customers.close", "Close", "关闭"),
+    ("customers.scores", "Scores", "得分"),
+    ("customers.classes_and_treatments", "Classes and treatments", "分类与策略"),
+    ("customers.purchases", "Purchases", "购买记录"),
+    ("customers.customer", "Customer", "客户"),
+    ("customers.value_class", "Value class", "价值分类"),
+    ("customers.stage", "Stage", "阶段"),
+    ("customers.purchases_2", "Purchases", "购买次数"),
+    ("customers.days_since", "Days since", "距今天数"),
+    ("customers.clv", "CLV", "CLV"),
+    ("customers.p_alive", "P(alive)", "存活概率"),
+    ("customers.priority", "Priority", "优先级"),
+    ("portfolio.spend_growth", "spend growth ↑", "消费增长 ↑"),
+    ("portfolio.purchase_frequency_growth", "purchase-frequency growth →", "购买频次增长 →"),
+    ("portfolio.total_margin", "total margin ↑", "总毛利 ↑"),
+    ("portfolio.margin_efficiency_margin_revenue", "margin efficiency (margin ÷ revenue) →", "毛利效率（毛利 ÷ 收入）→"),
+    ("portfolio.of_margin", "of margin", "毛利"),
+    ("portfolio.profile", "Profile: ", "画像："),
+    ("portfolio.path_up", "Path up: ", "提升路径："),
+    ("portfolio.top_cell", "top cell", "已在最高格"),
+    ("rfm.r_days_since", "R (days since)", "R（距今天数）"),
+    ("rfm.f_purchases", "F (purchases)", "F（购买次数）"),
+    ("rfm.m_spend", "M (spend)", "M（消费金额）"),
+    ("rfm.r_f_grid", "R × F grid", "R × F 网格"),
+    ("rfm.r_rfm_package_preset", "R rfm package preset", "R 语言 rfm 包预设"),
+    ("rfm.your_rules", "your rules", "自定义规则"),
+    ("scenario.baseline_equity", "Baseline equity", "基线客户资产"),
+    ("scenario.scenario_equity", "Scenario equity", "情景客户资产"),
+    ("settings.default", "default ", "默认 "),
+    ("settings.consistent", "consistent", "一致性可接受"),
+    ("settings.inconsistent_revise_the_judgments", "inconsistent: revise the judgments", "不一致：请调整判断"),
+    ("settings.these_judgments_cannot_be", "These judgments cannot be used.", "这些判断无法使用。"),
 ];
 
 /// The text of `key` in `lang`; the key itself if it is missing (visible, never a panic).
@@ -307,7 +345,7 @@ mod tests {
         for entry in std::fs::read_dir(dir).expect("src/ui") {
             let path = entry.expect("entry").path();
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for needle in ["tr(\"", "key=\""] {
+            for needle in ["tr(\"", "tr(lang, \"", "key=\""] {
                 for part in text.split(needle).skip(1) {
                     let key = part.split('"').next().unwrap_or_default();
                     if key.contains('.') && !seen.contains(key) {

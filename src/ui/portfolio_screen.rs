@@ -13,7 +13,7 @@ use crate::engine::frameworks::class_table::ClassRow;
 use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
 use crate::engine::views::strategy_texts::strategy;
-use crate::engine::{frameworks::clustering, frameworks::gold_meteor_creek_burden, frameworks::new_customer_matrix, frameworks::nine_grid, frameworks::tier_ladder, frameworks::value_pyramid, frameworks::veteran_matrix};
+use crate::engine::frameworks::{clustering, gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
 /// One class: name, customers, shares, treatment; a click opens its customers.
 fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
@@ -231,8 +231,8 @@ fn NineGrid(which: Dimension) -> impl IntoView {
             _ => s.frameworks.value_grid.clone(),
         };
         let (y_axis, x_axis) = match which {
-            Dimension::GrowthGrid => (lang.pick("spend growth ↑", "消费增长 ↑"), lang.pick("purchase-frequency growth →", "购买频次增长 →")),
-            _ => (lang.pick("total margin ↑", "总毛利 ↑"), lang.pick("margin efficiency (margin ÷ revenue) →", "毛利效率（毛利 ÷ 收入）→")),
+            Dimension::GrowthGrid => (super::i18n::tr(lang, "portfolio.spend_growth"), super::i18n::tr(lang, "portfolio.purchase_frequency_growth")),
+            _ => (super::i18n::tr(lang, "portfolio.total_margin"), super::i18n::tr(lang, "portfolio.margin_efficiency_margin_revenue")),
         };
         let prefix = which.key();
         let cells = (0..3)
@@ -248,7 +248,7 @@ fn NineGrid(which: Dimension) -> impl IntoView {
                         on:mouseenter=move |_| focus.set(Some(cell)) on:focus=move |_| focus.set(Some(cell))>
                         <span class="grid-label">{nine_grid::label(cell, zh)}</span>
                         <span class="class-count" data-testid="class-count">{int(row.customers)}</span>
-                        <span class="class-shares">{format!("{} {}", percent(row.margin_share), lang.pick("of margin", "毛利"))}</span>
+                        <span class="class-shares">{format!("{} {}", percent(row.margin_share), super::i18n::tr(lang, "portfolio.of_margin"))}</span>
                         <span class="grid-strategy">{strategy_name(strat, zh)}</span>
                     </button>
                 }
@@ -275,8 +275,8 @@ fn NineGrid(which: Dimension) -> impl IntoView {
             Some(view! {
                 <div class="grid-detail" data-testid=format!("{prefix}-detail")>
                     <strong>{nine_grid::label(cell, zh)}</strong> " · " {strategy("nine_grid", strat, lang).unwrap_or_default()}
-                    <div class="muted small">{lang.pick("Profile: ", "画像：")}{profile}</div>
-                    <div class="muted small">{lang.pick("Path up: ", "提升路径：")}{if path.is_empty() { lang.pick("top cell", "已在最高格").to_string() } else { path }}</div>
+                    <div class="muted small">{super::i18n::tr(lang, "portfolio.profile")}{profile}</div>
+                    <div class="muted small">{super::i18n::tr(lang, "portfolio.path_up")}{if path.is_empty() { super::i18n::tr(lang, "portfolio.top_cell").to_string() } else { path }}</div>
                 </div>
             })
         };

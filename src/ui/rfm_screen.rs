@@ -234,9 +234,9 @@ fn CutLines() -> impl IntoView {
             format!("{name} · {}", parts.join(" · "))
         };
         let cut_lines = [
-            cuts(lang.pick("R (days since)", "R（距今天数）"), &o.cuts_r),
-            cuts(lang.pick("F (purchases)", "F（购买次数）"), &o.cuts_f),
-            cuts(lang.pick("M (spend)", "M（消费金额）"), &o.cuts_m),
+            cuts(super::i18n::tr(lang, "rfm.r_days_since"), &o.cuts_r),
+            cuts(super::i18n::tr(lang, "rfm.f_purchases"), &o.cuts_f),
+            cuts(super::i18n::tr(lang, "rfm.m_spend"), &o.cuts_m),
         ]
         .into_iter()
         .map(|l| view! { <li>{l}</li> })
@@ -331,9 +331,9 @@ fn RuleEditor() -> impl IntoView {
                         "rfm" => apply(SegmentRules::RfmPackage),
                         _ => {}
                     }>
-                        <option value="grid">{lang.pick("R × F grid", "R × F 网格")}</option>
-                        <option value="rfm">{lang.pick("R rfm package preset", "R 语言 rfm 包预设")}</option>
-                        <option value="custom" disabled=true>{lang.pick("your rules", "自定义规则")}</option>
+                        <option value="grid">{super::i18n::tr(lang, "rfm.r_f_grid")}</option>
+                        <option value="rfm">{super::i18n::tr(lang, "rfm.r_rfm_package_preset")}</option>
+                        <option value="custom" disabled=true>{super::i18n::tr(lang, "rfm.your_rules")}</option>
                     </select>
                 </label>
                 <span class="muted" data-testid="coverage">{coverage}</span>

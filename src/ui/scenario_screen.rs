@@ -49,8 +49,8 @@ fn Slider(
 fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
     match lever {
         Some(l) => l.label(lang == Lang::Zh).into(),
-        None if baseline => lang.pick("Baseline equity", "基线客户资产").into(),
-        None => lang.pick("Scenario equity", "情景客户资产").into(),
+        None if baseline => super::i18n::tr(lang, "scenario.baseline_equity").into(),
+        None => super::i18n::tr(lang, "scenario.scenario_equity").into(),
     }
 }
 

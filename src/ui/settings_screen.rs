@@ -192,7 +192,7 @@ pub fn SettingsScreen() -> impl IntoView {
                                 <span class="setting-name">{f.label(lang)}</span>
                                 {input}
                                 {(f.kind == Kind::Json).then(|| view! { <small class="setting-words" data-testid="setting-words">{now_words}</small> })}
-                                <small class="muted">{lang.pick("default ", "默认 ")}{shown_default}</small>
+                                <small class="muted">{super::i18n::tr(lang, "settings.default")}{shown_default}</small>
                                 {move || error().map(|m| view! { <small class="field-error" role="alert">{m}</small> })}
                             </label>
                         }
@@ -255,16 +255,16 @@ fn AhpEditor(draft: RwSignal<Settings>) -> impl IntoView {
         match result.get() {
             Some(Ok(r)) => {
                 let verdict = if r.consistent {
-                    lang.pick("consistent", "一致性可接受")
+                    super::i18n::tr(lang, "settings.consistent")
                 } else {
-                    lang.pick("inconsistent: revise the judgments", "不一致：请调整判断")
+                    super::i18n::tr(lang, "settings.inconsistent_revise_the_judgments")
                 };
                 format!(
                     "wR {:.3} · wF {:.3} · wM {:.3} · CR {:.3} ({verdict})",
                     r.weights[0], r.weights[1], r.weights[2], r.consistency_ratio
                 )
             }
-            _ => lang.pick("These judgments cannot be used.", "这些判断无法使用。").to_string(),
+            _ => super::i18n::tr(lang, "settings.these_judgments_cannot_be").to_string(),
         }
     };
     view! {

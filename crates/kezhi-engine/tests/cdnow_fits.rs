@@ -9,7 +9,7 @@ use kezhi_engine::table::imported::import;
 use kezhi_engine::models::repeat_data::RepeatData;
 use kezhi_engine::settings::Settings;
 use kezhi_engine::tolerances::{PUBLISHED_1DP, PUBLISHED_2DP, PUBLISHED_3DP, STANDARD_ERROR_REL};
-use kezhi_engine::{models::bg_nbd, models::pareto_nbd};
+use kezhi_engine::models::{bg_nbd, pareto_nbd};
 
 /// The CDNOW customer table at the end of the calibration period (sample id in column 2).
 fn cdnow_table() -> CustomerTable {

@@ -10,7 +10,7 @@ use kezhi_engine::models::model_checks::{calibration_holdout, cumulative_trackin
 use kezhi_engine::models::repeat_data::RepeatData;
 use kezhi_engine::settings::Settings;
 use kezhi_engine::tolerances::{IDENTITY_REL, OTHER_IMPLEMENTATION_REL};
-use kezhi_engine::{models::bg_nbd, models::model_checks};
+use kezhi_engine::models::{bg_nbd, model_checks};
 use serde_json::Value;
 
 fn table_at(date: &str) -> CustomerTable {

@@ -16,7 +16,7 @@ use crate::table::customer_table::CustomerTable;
 use crate::lang::Lang;
 use crate::scoring::Scored;
 use crate::time_unit::DAYS_PER_MONTH;
-use crate::{models::bg_nbd, models::pareto_nbd};
+use crate::models::{bg_nbd, pareto_nbd};
 
 /// Bins of the CLV histogram below the 99th percentile; one more holds everything above it.
 pub const CLV_BINS: usize = 20;

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::rfm::rfm_value_classes::ValueClass;
 use crate::scoring::Scored;
 use crate::views::strategy_texts::strategy;
-use crate::{frameworks::gold_meteor_creek_burden, frameworks::lifecycle, frameworks::new_customer_matrix, frameworks::nine_grid, frameworks::tier_ladder, frameworks::value_pyramid, frameworks::veteran_matrix};
+use crate::frameworks::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
 /// A classification a customer can be filtered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

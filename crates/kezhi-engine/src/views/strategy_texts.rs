@@ -32,7 +32,7 @@ pub fn strategy(framework: &str, class: &str, lang: Lang) -> Option<&'static str
 mod tests {
     use super::*;
     use crate::rfm::rfm_value_classes::ValueClass;
-    use crate::{rfm::rfm_segments, frameworks::gold_meteor_creek_burden, frameworks::lifecycle, frameworks::new_customer_matrix, frameworks::nine_grid, frameworks::tier_ladder, frameworks::value_pyramid, frameworks::veteran_matrix};
+    use crate::{rfm::rfm_segments, frameworks::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix}};
 
     #[test]
     fn every_class_of_every_framework_has_a_strategy_in_both_languages() {
