@@ -22,6 +22,7 @@ pub mod rfm_screen;
 pub mod scenario_screen;
 pub mod settings_line;
 pub mod settings_screen;
+pub mod settings_store;
 pub mod state;
 pub mod warm_up;
 pub mod worker_client;

@@ -2,7 +2,7 @@
 //! is tested with the engine, sent as postcard bytes ([`encode`], [`decode`]). The file itself travels
 //! beside the bytes as a `File` object (structured clone, no copy), so the worker can read it in chunks.
 //!
-//! Why postcard and not JSON (it was JSON until 2026-12-01): serde_json's deserializer, monomorphised
+//! Why postcard and not JSON: serde_json's deserializer, monomorphised
 //! for every view-model type the page receives, was the largest part of the page's code (about 450 KB
 //! of 1.8 MB before wasm-opt, `twiggy`); postcard reads structs as sequences in field order, so each
 //! type's map-and-field-name path is never instantiated. Measured: see docs/performance.md. JSON stays

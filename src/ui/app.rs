@@ -25,7 +25,7 @@ fn browser_lang() -> Lang {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(browser_lang());
+    let state = AppState::new(browser_lang(), super::settings_store::load());
     provide_context(state);
     let worker = WorkerClient::new(state);
     provide_context(worker);

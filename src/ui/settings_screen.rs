@@ -4,25 +4,13 @@
 
 use leptos::prelude::*;
 
+use super::settings_store;
 use super::state::AppState;
 use super::worker_client::{download_as, use_worker};
 use crate::engine::rfm::ahp;
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::settings_form::{self, Kind, FIELDS, GROUPS};
-
-/// The localStorage key of the remembered settings (written only after the user opts in).
-pub const STORAGE_KEY: &str = "kezhi.settings";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// The remembered settings, if the user chose to keep them here.
-pub fn remembered() -> Option<Settings> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    serde_json::from_str(&text).ok()
-}
 
 /// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
 /// (`{"settings": {…}}`) — refused when a value is out of range (the form's checks, in English).
@@ -77,7 +65,7 @@ pub fn SettingsScreen() -> impl IntoView {
     // Fields whose typed text cannot be used: (path, the text). The message is made when shown, in
     // the language of the moment.
     let errors: RwSignal<Vec<(&'static str, String)>> = RwSignal::new(Vec::new());
-    let remember = RwSignal::new(remembered().is_some());
+    let remember = state.settings_kept;
     let notice = RwSignal::new(None::<Notice>);
     let dirty = Memo::new(move |_| draft.with(|d| state.settings.with(|s| d != s)));
 
@@ -85,9 +73,7 @@ pub fn SettingsScreen() -> impl IntoView {
         let s = draft.get_untracked();
         state.settings.set(s.clone());
         if remember.get_untracked() {
-            if let (Some(st), Ok(text)) = (storage(), serde_json::to_string(&s)) {
-                let _ = st.set_item(STORAGE_KEY, &text);
-            }
+            settings_store::save(&s);
         }
         notice.set(Some(Notice::Applied));
         worker.reimport();
@@ -95,14 +81,10 @@ pub fn SettingsScreen() -> impl IntoView {
     let toggle_remember = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         remember.set(on);
-        if let Some(st) = storage() {
-            if on {
-                if let Ok(text) = serde_json::to_string(&state.settings.get_untracked()) {
-                    let _ = st.set_item(STORAGE_KEY, &text);
-                }
-            } else {
-                let _ = st.remove_item(STORAGE_KEY);
-            }
+        if on {
+            settings_store::save(&state.settings.get_untracked());
+        } else {
+            settings_store::clear();
         }
     };
     let export = move |_| {

@@ -95,10 +95,15 @@ pub struct AppState {
     pub presenting: RwSignal<Option<usize>>,
     /// The window's inner width, so charts redraw on resize.
     pub viewport_width: RwSignal<f64>,
+    /// Whether the settings are kept in this browser (the Settings view's check box).
+    pub settings_kept: RwSignal<bool>,
 }
 
 impl AppState {
-    pub fn new(lang: Lang) -> AppState {
+    /// `kept`: the settings the user chose to keep in this browser (`settings_store::load`, read by
+    /// `App`).
+    pub fn new(lang: Lang, kept: Option<Settings>) -> AppState {
+        let settings_kept = RwSignal::new(kept.is_some());
         let view: RwSignal<Option<Arc<ImportView>>> = RwSignal::new(None);
         let failure: RwSignal<Option<FailureView>> = RwSignal::new(None);
         let detected = Memo::new(move |_| {
@@ -116,8 +121,9 @@ impl AppState {
             cancelled: RwSignal::new(false),
             forgotten: RwSignal::new(false),
             options: RwSignal::new(ImportOptions::default()),
-            // The user's remembered settings, when they opted in (Settings view).
-            settings: RwSignal::new(super::settings_screen::remembered().unwrap_or_default()),
+            // The user's kept settings, when they opted in (Settings view).
+            settings: RwSignal::new(kept.unwrap_or_default()),
+            settings_kept,
             tab: RwSignal::new(Tab::Import),
             detected,
             selection: RwSignal::new(Selection { descending: true, ..Selection::default() }),

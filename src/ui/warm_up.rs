@@ -73,7 +73,7 @@ fn draw(real: AppState, worker: WorkerClient, view: Arc<ImportView>, scores: Arc
     let t0 = page_now();
     let lang = real.lang.get_untracked();
     let drawing = leptos::mount::mount_to(parent.clone().unchecked_into(), move || {
-        let state = AppState::new(lang);
+        let state = AppState::new(lang, None);
         state.options.set(view.options.clone());
         state.settings.set(view.settings.clone());
         let overview = matches!(part, Part::Overview);

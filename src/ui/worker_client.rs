@@ -407,6 +407,7 @@ impl WorkerClient {
     pub fn forget(self) {
         self.stop();
         self.state.settings.set(Default::default());
+        self.state.settings_kept.set(false);
         let state = self.state;
         wasm_bindgen_futures::spawn_local(async move {
             let result = super::offline::forget_everything().await;

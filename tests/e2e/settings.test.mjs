@@ -93,6 +93,7 @@ test('settings: edit, refuse, AHP, apply, export, import, remember', async () =>
   await importFile(page, csv);
   await page.locator('[data-testid="tab-tab.settings"]').click();
   assert.equal(await field(page, 'horizon_months').inputValue(), '24');
+  assert.ok(await page.getByTestId('settings-remember').isChecked(), 'the box says the settings are kept, after a reload');
   // Import a settings file: it fills the form; Reset goes back to the defaults.
   writeFileSync(join(dir, 'six.json'), JSON.stringify({ horizon_months: 6 }));
   await page.getByTestId('settings-import').setInputFiles(join(dir, 'six.json'));

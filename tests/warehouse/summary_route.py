@@ -32,7 +32,7 @@ def doc_sql(name: str) -> str:
 
 
 def tolerance(name: str) -> float:
-    src = (ROOT / "src" / "engine" / "tolerances.rs").read_text(encoding="utf-8")
+    src = (ROOT / "crates" / "kezhi-engine" / "src" / "tolerances.rs").read_text(encoding="utf-8")
     return float(re.search(rf"pub const {name}: f64 = ([0-9.e-]+);", src).group(1))
 
 

@@ -54,7 +54,7 @@ pub const EXPORT_DECIMALS_ABS: f64 = 0.5e-6 + 1e-12;
 /// The warehouse route (docs/warehouse.md): the BG/NBD log-likelihood on the summary the doc's DuckDB
 /// SQL writes against the one on the transactions it came from (tests/warehouse/summary_route.py
 /// reads this line; the parameters are held to `REFIT_RELATIVE`, as any refit). Both see the same
-/// x, t_x and T up to a decimal round trip: the likelihoods agreed to 8e-16 on 2026-11-23, the
+/// x, t_x and T up to a decimal round trip: the likelihoods agreed to 8e-16, the
 /// parameters to 4e-7 (customers in another order, so the fit stops elsewhere on the flat optimum).
 /// A wrong occasion rule, unit or analysis date moves the likelihood by more than 1e-4.
 pub const SUMMARY_ROUTE_RELATIVE: f64 = 1e-9;

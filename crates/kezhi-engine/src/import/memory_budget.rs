@@ -2,7 +2,7 @@
 //! grows with the file, and a tab that runs out dies with it. Above the budget the page refuses the
 //! file up front and points to the warehouse route (docs/warehouse.md: a one-row-per-customer summary).
 //!
-//! Measured with `bench/scale_browser.mjs` on 2026-11-23, since a text file is read in pieces as it is
+//! Measured with `bench/scale_browser.mjs`, since a text file is read in pieces as it is
 //! parsed (`text_stream.rs`) and its bytes are no longer held, and a typed row takes 64 bytes instead
 //! of 88 (`typed_rows::OptionalAmount`): the worker's wasm memory at its peak (linear memory only
 //! grows) was 185.9 MB for the 63.2 MB, 860,073-row demo file (2.94 per byte) and 1,817 MB for the

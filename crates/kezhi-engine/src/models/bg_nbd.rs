@@ -219,7 +219,7 @@ fn fit_params(d: &RepeatData) -> Option<BgNbdParams> {
 /// an earlier date, for the lifecycle's P(alive) back then): L-BFGS on all the data from `near`,
 /// instead of [`fit`]'s three starts on a subsample and a polish; [`fit_params`] when that does not
 /// converge. At 100,000 customers the refit took 282 million instructions with the three starts
-/// (`valgrind --tool=callgrind`, docs/performance.md 2026-12-02 09:00–).
+/// (`valgrind --tool=callgrind`, docs/performance.md).
 pub fn refit_params(d: &RepeatData, near: &BgNbdParams) -> Option<BgNbdParams> {
     if d.x.is_empty() {
         return None;

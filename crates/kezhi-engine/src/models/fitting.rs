@@ -148,7 +148,7 @@ struct Spent<'a> {
 /// `value_and_gradient` computes both in one pass, so the last point's results are kept.
 ///
 /// The objective is a trait object, so argmin's L-BFGS and Nelder-Mead are compiled once for all
-/// models rather than once per model: measured on 2026-12-01, that took two copies each of the
+/// models rather than once per model: that takes two copies each of the
 /// solver and of [`minimise`] out of the worker's wasm, 1,524,642 → 1,466,067 bytes (gzipped only
 /// 689,976 → 688,113: the copies were alike). A call through the vtable per evaluation is nothing
 /// against an evaluation's pass over every customer.

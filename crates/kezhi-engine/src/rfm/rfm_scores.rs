@@ -44,7 +44,7 @@ pub fn median(values: &[f64]) -> f64 {
 /// radix sort on the key, which skips the bytes all keys share (the low bytes of whole numbers, the
 /// high bytes of values of one magnitude): the scoring for the views calls this ten times, and at
 /// 100,000 customers `sort_unstable` of the pairs took 26.7 million instructions a call
-/// (`valgrind --tool=callgrind`; docs/performance.md, 2026-12-02 09:00–).
+/// (`valgrind --tool=callgrind`; docs/performance.md).
 pub fn twice_mean_ranks(values: &[f64]) -> Vec<u64> {
     let n = values.len();
     let mut order: Vec<(u64, u32)> = values.iter().enumerate().map(|(i, &v)| (total_order_key(v), i as u32)).collect();

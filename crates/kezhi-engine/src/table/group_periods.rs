@@ -19,7 +19,7 @@ pub struct Activity {
     /// Per customer (in table order) and period, customer-major (`periods` values a customer): whether
     /// it bought, and its margin there. One flat vector each rather than one per customer: at 100,000
     /// customers the 200,000 vectors took most of the 148 million instructions of [`activity`]
-    /// (`valgrind --tool=callgrind`, docs/performance.md, 2026-12-02 09:00–).
+    /// (`valgrind --tool=callgrind`, docs/performance.md).
     bought: Vec<bool>,
     margin: Vec<f64>,
 }
