@@ -4,10 +4,9 @@
 //! kept and iterated on everyone (until no assignment changes or the centres barely move); the silhouette on a systematic sample of at most
 //! `SILHOUETTE_SAMPLE` customers; each cluster described in words from its centroid.
 //!
-//! Written here rather than taken from linfa-clustering: measured, a wasm32 release
-//! build of a crate calling only linfa-clustering's KMeans was 700 KB (173 KB gzipped, 62 crates in
-//! its lock file) against 34 KB for the same crate with this loop — the worker is already over the
-//! bundle budget, and Lloyd's algorithm with k-means++ is a few dozen lines.
+//! Written here rather than taken from linfa-clustering: linfa's KMeans alone would add about twenty
+//! times this loop's size to the wasm module (the build that measured it: docs/performance.md,
+//! "Measurements behind the code"), and Lloyd's algorithm with k-means++ is a few dozen lines.
 
 use crate::lang::Lang;
 use rand::rngs::StdRng;

@@ -2,18 +2,15 @@
 //! grows with the file, and a tab that runs out dies with it. Above the budget the page refuses the
 //! file up front and points to the warehouse route (docs/warehouse.md: a one-row-per-customer summary).
 //!
-//! Measured with `bench/scale_browser.mjs`, since a text file is read in pieces as it is
-//! parsed (`text_stream.rs`) and its bytes are no longer held, and a typed row takes 64 bytes instead
-//! of 88 (`typed_rows::OptionalAmount`): the worker's wasm memory at its peak (linear memory only
-//! grows) was 185.9 MB for the 63.2 MB, 860,073-row demo file (2.94 per byte) and 1,817 MB for the
-//! 639.5 MB, 8.6-million-row file (2.84 per byte; views in 39.6 s). Held whole, with 88-byte rows, the
-//! same files took 271 and 2,673 MB (4.29 and 4.18 per byte); read in pieces, 207.6 and 2,034 MB. A
-//! workbook is read whole but bounded by Excel's 1,048,576 rows a sheet, so the per-byte figure of
-//! text is used for every file.
+//! The budget is per byte of the file: a text file is read in pieces as it is parsed
+//! (`text_stream.rs`) and a typed row takes 64 bytes (`typed_rows::OptionalAmount`), so the worker's
+//! peak memory grows linearly with the file (`bench/scale_browser.mjs` measures it; the figures:
+//! docs/performance.md, "Measurements behind the code"). A workbook is read whole but bounded by
+//! Excel's 1,048,576 rows a sheet, so the per-byte figure of text is used for every file.
 
 use super::errors::ImportError;
 
-/// Peak worker memory per byte of the file (measured 2.84–2.94, above), with a margin.
+/// Peak worker memory per byte of the file (the measured ratio, docs/performance.md), with a margin.
 pub const MEMORY_PER_FILE_BYTE: f64 = 3.2;
 /// The worker's memory before any file (its code, tables and the first pages of the heap).
 pub const BASE_MEMORY_BYTES: u64 = 32 << 20;

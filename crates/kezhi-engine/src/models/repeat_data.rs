@@ -45,8 +45,8 @@ fn index_values(values: &[f64]) -> (Vec<f64>, Vec<u32>) {
 impl RepeatData {
     pub fn from_triples(triples: impl IntoIterator<Item = (f64, f64, f64)>) -> RepeatData {
         let triples = triples.into_iter();
-        // Sized for every triple distinct, as most are (measured on the lifecycle's refit at
-        // 116,300 customers: 14–16 → 12–13 ms with the map sized and one lookup per triple).
+        // Sized for every triple distinct, as most are, with one lookup per triple
+        // (docs/performance.md, "Measurements behind the code").
         let n = triples.size_hint().0;
         let mut map: rustc_hash::FxHashMap<(u64, u64, u64), usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
         let mut d = RepeatData::default();
