@@ -206,6 +206,7 @@ mod tests {
 // (`impl Thresholds` in rfm_scores.rs, …), which re-exports each type from here, so settings
 // depend on no later stage.
 
+/// What M measures (docs/methods.md §1): the total net spend, or the mean per purchase occasion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Monetary {
     #[default]
@@ -222,6 +223,7 @@ pub struct Thresholds {
     pub m: Vec<f64>,
 }
 
+/// The centre the eight value classes split R, F and M at (docs/methods.md §1b).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub enum Split {
     #[default]
