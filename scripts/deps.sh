@@ -8,7 +8,13 @@
 # A file's unit tests (`#[cfg(test)] mod tests` to the end of the file) may use any stage: they
 # score the demo data to test one piece.
 # The app (src/) comes after the whole engine; in it, `worker_protocol` and `charts` come before
-# `worker` and `ui`, and neither of those two uses the other. Exit 1 with every reach-back listed.
+# `worker` and `ui`, and neither of those two uses the other.
+# Inside the page (src/ui), in layers, a file uses only its own layer and those before it:
+#
+#   i18n, format, frames, offline, probes, download, settings_store → state → worker_client →
+#   widgets/ → screens/ → documents/ → tabs, warm_up, deep_link → app
+#
+# and no files of one layer use each other in a circle. Exit 1 with every reach-back listed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 - <<'PY'
@@ -48,6 +54,64 @@ for f in sorted(app.rglob("*.rs")):
             continue
         if APP_ORDER[u] > APP_ORDER[stage] or (APP_ORDER[u] == APP_ORDER[stage] == 2):
             bad.append(f"{f}: `{stage}` uses `{u}`")
+
+UI_LAYERS = [["i18n", "format", "frames", "offline", "probes", "download", "settings_store"], ["state"],
+             ["worker_client"], ["widgets"], ["screens"], ["documents"], ["tabs", "warm_up", "deep_link"], ["app"]]
+ui_level = {m: i for i, layer in enumerate(UI_LAYERS) for m in layer}
+ui = pathlib.Path("src/ui")
+
+def ui_module(f):
+    """`widgets/rfm_panels.rs` → ("widgets", "widgets::rfm_panels"); `widgets.rs` → ("widgets", "widgets")."""
+    parts = f.relative_to(ui).with_suffix("").parts
+    return parts[0], "::".join(parts)
+
+def ui_target(path):
+    """The file a `crate::ui::a::b::c` path names: the longest prefix that is a module file."""
+    parts = path.split("::")
+    for k in range(len(parts), 0, -1):
+        if (ui / pathlib.Path(*parts[:k])).with_suffix(".rs").exists():
+            return "::".join(parts[:k])
+    return None
+
+graph = {}
+for f in sorted(ui.rglob("*.rs")):
+    top, name = ui_module(f)
+    if top not in ui_level:
+        bad.append(f"{f}: not in a layer of scripts/deps.sh")
+        continue
+    text = strip_comments(f.read_text())
+    graph[name] = set()
+    if re.search(r"\bsuper::", text):
+        bad.append(f"{f}: uses `super::`; write `crate::ui::…` so the layers can be checked")
+    paths = set(re.findall(r"\bcrate::ui::([a-z_:]+[a-z_])", text))
+    for prefix, group in re.findall(r"\bcrate::ui::((?:[a-z_]+::)*)\{([^}]*)\}", text):
+        paths |= {prefix + m for m in re.findall(r"[a-z_][a-z_:]*", group)}
+    for path in paths:
+        target = ui_target(path)
+        if target is None or target == name:
+            continue
+        graph[name].add(target)
+        if ui_level[target.split("::")[0]] > ui_level[top]:
+            bad.append(f"{f}: `{top}` uses the later `{target}`")
+
+def cycle_from(start):
+    stack, seen = [(start, [start])], set()
+    while stack:
+        node, trail = stack.pop()
+        for nxt in graph.get(node, ()):
+            if nxt == start:
+                return trail
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, trail + [nxt]))
+    return None
+
+reported = set()
+for name in sorted(graph):
+    trail = cycle_from(name)
+    if trail and frozenset(trail) not in reported:
+        reported.add(frozenset(trail))
+        bad.append("a circle in src/ui: " + " → ".join(trail + [name]))
 
 if bad:
     print("the flow reaches back:")

@@ -7,8 +7,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Tab};
-use super::worker_client::WorkerClient;
+use crate::ui::state::{AppState, Tab};
+use crate::ui::worker_client::WorkerClient;
 use crate::engine::views::customer_list::{Filter, Selection, SortKey};
 
 /// What a URL asks for.
@@ -104,7 +104,7 @@ pub fn start(state: AppState, worker: WorkerClient) {
             if let Some(s) = &link.settings {
                 match load_settings(s).await {
                     Ok(settings) => state.settings.set(settings),
-                    Err(e) => state.crash.set(super::state::Crash::bug(e)),
+                    Err(e) => state.crash.set(crate::ui::state::Crash::bug(e)),
                 }
             }
             if let Some(src) = &link.src {
@@ -135,7 +135,7 @@ pub fn start(state: AppState, worker: WorkerClient) {
         // 21 ms of a 44 ms task on the first import of `demo_10000.csv`. After the frame it finds the
         // layout done. The latest hash wins: an older one is not written over a newer.
         let search_for = search_for.clone();
-        super::frames::after_next_frame(move || {
+        crate::ui::frames::after_next_frame(move || {
             let anonymise = state.anonymise.get_untracked();
             let current = hash(state.tab.get_untracked(), &shown(state.selection.get_untracked(), anonymise));
             let loc = window().location();
@@ -202,5 +202,5 @@ async fn load_settings(s: &str) -> Result<crate::engine::settings::Settings, Str
         let text = wasm_bindgen_futures::JsFuture::from(blob.text()).await.map_err(|e| format!("{e:?}"))?;
         text.as_string().unwrap_or_default()
     };
-    super::settings_screen::settings_from_json(&text).map_err(|e| format!("?settings: {e}"))
+    crate::engine::settings_form::checked_from_json(&text).map_err(|e| format!("?settings: {e}"))
 }

@@ -1,6 +1,6 @@
 //! The settings the user chose to keep in this browser: localStorage, written only after they opt in
-//! on the Settings view. Read once, by [`App`](super::app::App), and passed to
-//! [`AppState::new`](super::state::AppState::new); written and removed by the Settings view;
+//! on the Settings view. Read once, by [`App`](crate::ui::app::App), and passed to
+//! [`AppState::new`](crate::ui::state::AppState::new); written and removed by the Settings view;
 //! "Forget everything" removes every key of this page (`offline.rs`).
 
 use leptos::prelude::window;

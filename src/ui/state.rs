@@ -149,7 +149,7 @@ impl AppState {
     }
 
     pub fn tr(&self, key: &'static str) -> &'static str {
-        super::i18n::tr(self.lang.get(), key)
+        crate::ui::i18n::tr(self.lang.get(), key)
     }
 
     /// The margin's rate of revenue when the file has no cost or profit column and the settings' rate
@@ -161,7 +161,7 @@ impl AppState {
     /// "assumed: 30% of revenue (no cost column)" when the margin is assumed.
     pub fn margin_note(&self) -> Option<String> {
         let rate = self.assumed_margin()?;
-        Some(format!("{} {}{}", self.tr("margin.assumed"), super::format::percent(rate), self.tr("margin.assumed_tail")))
+        Some(format!("{} {}{}", self.tr("margin.assumed"), crate::ui::format::percent(rate), self.tr("margin.assumed_tail")))
     }
 
     /// The dropped file's name as shown: its kind only while anonymised (`anonymise::file_name`).

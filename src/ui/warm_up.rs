@@ -24,10 +24,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::Screens;
-use super::import_screen::{MappingPanel, PreviewTable, ReportPanel, SourceControls, ValueControls};
-use super::state::{AppState, Tab};
-use super::worker_client::{expose, page_now, WorkerClient};
+use crate::ui::tabs::Screens;
+use crate::ui::screens::import_screen::{MappingPanel, PreviewTable, ReportPanel, SourceControls, ValueControls};
+use crate::ui::state::{AppState, Tab};
+use crate::ui::probes::{expose, page_now};
+use crate::ui::worker_client::WorkerClient;
 use crate::worker_protocol::{ImportView, ScoreView};
 
 /// What one task of the warm-up draws. Measured with the worker idle, the parts took 1–52 ms each
@@ -127,7 +128,7 @@ fn lay_out_once(parent: web_sys::Element, drawing: Box<dyn std::any::Any>) {
     if body.append_child(&parent).is_err() {
         return;
     }
-    super::frames::after_next_frame(move || {
+    crate::ui::frames::after_next_frame(move || {
         // The height it was laid out at (layout is clean after the frame, so this costs nothing);
         // `window.__kezhiWarmUpLaidOut` for the tests.
         expose("__kezhiWarmUpLaidOut", parent.scroll_height().into());

@@ -13,9 +13,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use super::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
+use crate::ui::{download, probes};
+use crate::ui::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
 use crate::engine::import::memory_budget;
-use crate::worker_protocol::{self, FailureView, Request, Response};
+use crate::worker_protocol::{self, FailureView, ImportView, Request, Response, ScoreView};
 
 /// The worker's entry (worker_loader.js, copied by index.html): it runs this page's own wasm module,
 /// which the page posts to it first.
@@ -55,11 +56,17 @@ pub struct WorkerClient {
     generation: StoredValue<u64>,
     /// The last import or demo asked for, with its file, so a crash can be retried.
     last_job: StoredValue<Option<(Request, Option<File>)>, LocalStorage>,
+    /// Draws the worker's warm-up where nobody sees it (ui/warm_up.rs, which draws the screens and so
+    /// comes after this file: the app passes it in).
+    draw_warm_up: DrawWarmUp,
     state: AppState,
 }
 
+/// What the page does with a `Response::WarmUp`: its import and scores, drawn and thrown away.
+pub type DrawWarmUp = fn(AppState, WorkerClient, Arc<ImportView>, Arc<ScoreView>);
+
 impl WorkerClient {
-    pub fn new(state: AppState) -> WorkerClient {
+    pub fn new(state: AppState, draw_warm_up: DrawWarmUp) -> WorkerClient {
         let client = WorkerClient {
             worker: StoredValue::new_local(None),
             fits: StoredValue::new_local(None),
@@ -71,6 +78,7 @@ impl WorkerClient {
             pending: StoredValue::new_local(Some(Vec::new())),
             generation: StoredValue::new(0),
             last_job: StoredValue::new_local(None),
+            draw_warm_up,
             state,
         };
         client.spawn();
@@ -95,7 +103,7 @@ impl WorkerClient {
             if !current() {
                 return;
             }
-            let t0 = page_now();
+            let t0 = probes::page_now();
             let data = ev.data();
             if let Some(text) = data.as_string() {
                 // The worker could not read a request (worker_protocol::UNREADABLE_REQUEST).
@@ -105,12 +113,12 @@ impl WorkerClient {
             let bytes = data.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
             match worker_protocol::decode::<Response>(&bytes) {
                 Ok(resp) => {
-                    let t1 = page_now();
+                    let t1 = probes::page_now();
                     // The warm-up's messages are not the work's (the benchmarks read the largest).
                     let counted = !matches!(resp, Response::WarmUp { .. });
                     self.receive(resp);
                     if counted {
-                        note_message(bytes.len(), t1 - t0, page_now() - t1);
+                        probes::note_message(bytes.len(), t1 - t0, probes::page_now() - t1);
                     }
                 }
                 Err(e) => self.mismatch(format!("a message from the worker could not be read ({} bytes): {e}", bytes.len())),
@@ -240,8 +248,7 @@ impl WorkerClient {
                 }
             }),
             Response::Imported(view) => {
-                expose("__kezhiImportedAt", page_now().into());
-                expose("__kezhiTimings", serde_json::to_string(&view.timings_ms).unwrap_or_default().into());
+                probes::imported(&view);
                 s.busy.set(None);
                 s.failure.set(None);
                 s.crash.set(None);
@@ -260,28 +267,17 @@ impl WorkerClient {
                 }
                 // The worker holds the fits until the import is drawn (worker/pending_fits.rs) and
                 // laid out.
-                super::frames::after_next_frame(move || self.send_shown());
+                crate::ui::frames::after_next_frame(move || self.send_shown());
             }
             Response::Scored(scores) => {
-                expose("__kezhiScoredAt", page_now().into());
-                let timings = serde_json::to_string(&scores.stages_ms).unwrap_or_default();
-                let (memory, (waited_ms, shown)) = (scores.memory_bytes, scores.fits_waited);
+                probes::scored(&scores);
                 if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
                     s.scores.set(Some(Arc::new(*scores)));
                     self.rerun_scenarios();
                 }
-                // The stage times, the worker's wasm memory, how long the fits waited for the import
-                // to be drawn and whether the page's `Shown` ended it, and the time of the first frame
-                // drawn after the views got the scores.
-                expose("__kezhiWorkerMemory", (memory as f64).into());
-                expose("__kezhiFitsWaited", js_sys::Array::of2(&waited_ms.into(), &shown.into()).into());
-                expose("__kezhiScoreTimings", timings.into());
-                let rendered = Closure::once_into_js(|| expose("__kezhiRenderedAt", page_now().into()));
-                let _ = window().request_animation_frame(rendered.unchecked_ref());
             }
             Response::Checks(c) => {
-                expose("__kezhiCheckTimings", serde_json::to_string(&c.stages_ms).unwrap_or_default().into());
-                expose("__kezhiChecksAt", page_now().into());
+                probes::checks(&c);
                 s.scores.update(|v| {
                     if let Some(view) = v.as_mut().filter(|v| v.file_name == c.file_name && v.comparison_pending) {
                         *view = Arc::new(view.with_checks(&c));
@@ -303,7 +299,7 @@ impl WorkerClient {
                 s.failure.set(Some(f));
                 s.tab.set(Tab::Import);
             }
-            Response::Csv { file_name, text } => download(&file_name, &text),
+            Response::Csv { file_name, text } => download::download(&file_name, &text),
             Response::List(page) => {
                 // Only the newest request's answer counts (scrolling sends many).
                 if page.seq == self.list_seq.get_value() {
@@ -334,7 +330,7 @@ impl WorkerClient {
                 let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
                 self.crashed(CrashKind::OutOfMemory, format!("{} more were needed with {} in use", mb(wanted_bytes), mb(memory_bytes)));
             }
-            Response::WarmUp { import, scores } => super::warm_up::receive(s, self, Arc::new(*import), Arc::new(*scores)),
+            Response::WarmUp { import, scores } => (self.draw_warm_up)(s, self, Arc::new(*import), Arc::new(*scores)),
         }
     }
 
@@ -369,7 +365,7 @@ impl WorkerClient {
     /// is gone has nothing to start.
     fn send_shown(self) {
         if self.tell(&Request::Shown) {
-            expose("__kezhiShownAt", page_now().into());
+            probes::shown();
         }
     }
 
@@ -410,7 +406,7 @@ impl WorkerClient {
         self.state.settings_kept.set(false);
         let state = self.state;
         wasm_bindgen_futures::spawn_local(async move {
-            let result = super::offline::forget_everything().await;
+            let result = crate::ui::offline::forget_everything().await;
             self.spawn();
             match result {
                 Ok(()) => state.forgotten.set(true),
@@ -482,8 +478,7 @@ impl WorkerClient {
         settings.analysis_date = None;
         let request = Request::Import { file_name: name, options: Default::default(), settings };
         self.post(&request, Some(&file));
-        // For the benchmarks' timeline (bench/scale_browser.mjs), as the other `__kezhi…At` times.
-        expose("__kezhiImportPostedAt", page_now().into());
+        probes::import_posted();
         self.last_job.set_value(Some((request, Some(file))));
     }
 
@@ -559,49 +554,6 @@ impl WorkerClient {
     pub fn download_rejects(self) {
         self.post(&Request::RejectsCsv { lang: self.state.lang.get_untracked(), anonymise: self.state.anonymise.get_untracked() }, None);
     }
-}
-
-/// Milliseconds since the page started (the benchmarks' clock).
-pub(super) fn page_now() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// A figure for the benchmark scripts in bench/ (and a few tests), as `window[key]`.
-pub(super) fn expose(key: &str, value: JsValue) {
-    let _ = js_sys::Reflect::set(&window(), &key.into(), &value);
-}
-
-/// Keeps `window.__kezhiLargestMessage` = [bytes, decode ms, handle ms] of the largest message so far.
-fn note_message(bytes: usize, decode_ms: f64, handle_ms: f64) {
-    const KEY: &str = "__kezhiLargestMessage";
-    let largest = js_sys::Reflect::get(&window(), &KEY.into()).ok().and_then(|v| js_sys::Reflect::get(&v, &0.into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    if bytes as f64 > largest {
-        expose(KEY, js_sys::Array::of3(&(bytes as f64).into(), &decode_ms.into(), &handle_ms.into()).into());
-    }
-}
-
-/// Saves CSV text as a file through a Blob URL (no network involved).
-pub fn download(file_name: &str, text: &str) {
-    download_as(file_name, text, "text/csv;charset=utf-8");
-}
-
-/// Saves text of the given MIME type as a file through a Blob URL.
-pub fn download_as(file_name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let props = web_sys::BlobPropertyBag::new();
-    props.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
-    }
-    // Revoke later: the download starts asynchronously after the click.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
 }
 
 pub fn use_worker() -> WorkerClient {

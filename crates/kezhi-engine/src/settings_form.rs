@@ -436,6 +436,15 @@ pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Setti
     }
 }
 
+/// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
+/// (`{"settings": {…}}`) — refused when a value is out of range ([`problems`], in English). The page's
+/// Settings view and its `?settings=` link read settings through this.
+pub fn checked_from_json(text: &str) -> Result<Settings, String> {
+    let s = Settings::from_json(text)?;
+    let problems = problems(&s, Lang::En);
+    if problems.is_empty() { Ok(s) } else { Err(problems.join(" ")) }
+}
+
 /// Values the engine would accept but that make no sense, in words (the form refuses them; a settings
 /// file with them is reported on import).
 pub fn problems(s: &Settings, lang: Lang) -> Vec<String> {
@@ -632,5 +641,15 @@ mod tests {
         assert!(e.starts_with("CLV horizon (months): not a whole number"), "{e}");
         let e = set(&s, &field("/ahp_rfm"), "[[1,2],[3]]", Lang::En).expect_err("ragged");
         assert!(e.contains("AHP"), "{e}");
+    }
+
+    /// A settings file is read wrapped or bare, and refused with the form's words when out of range.
+    #[test]
+    fn checked_from_json_refuses_what_the_form_refuses() {
+        let ok = checked_from_json(r#"{"settings": {"horizon_months": 6}}"#).expect("in range");
+        assert_eq!(ok.horizon_months, 6);
+        let err = checked_from_json(r#"{"horizon_months": 600}"#).expect_err("out of range");
+        assert!(err.contains("The CLV horizon must be 1 to 120 months."), "{err}");
+        assert!(checked_from_json("not json").is_err());
     }
 }

@@ -1,14 +1,12 @@
-//! The portfolio view (issue 5, first part): the 80/20 headline, the value pyramid pair (customer
-//! count, and the inverted pyramid of profit), the new-customer matrix, gold/meteor/creek/burden, the
-//! veteran classes and the tier ladder, each class with its count, shares and recommended treatment.
-//! Every number comes from the worker's framework summary; this file only lays them out.
+//! The portfolio view's panels: each framework's classes with count, shares and recommended treatment
+//! (the value pyramid pair, the new-customer matrix, gold/meteor/creek/burden with its scatter, the
+//! veteran classes, the tier ladder, the nine-grids, the clusters). Every number comes from the worker's
+//! framework summary; these only lay them out. The slide deck reuses the pyramid, gmcb and veteran panels.
 
 use leptos::prelude::*;
-
-use super::format::{int, percent};
-use super::settings_line::SettingsLine;
-use super::plot_canvas::SvgExport;
-use super::state::AppState;
+use crate::ui::format::{int, percent};
+use crate::ui::widgets::plot_canvas::SvgExport;
+use crate::ui::state::AppState;
 use crate::engine::frameworks::class_table::ClassRow;
 use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
@@ -16,7 +14,7 @@ use crate::engine::views::strategy_texts::strategy;
 use crate::engine::frameworks::{clustering, gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
 
 /// One class: name, customers, shares, treatment; a click opens its customers.
-fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
+pub fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (customers, of_customers, of_margin) = (int(row.customers), percent(row.customer_share), percent(row.margin_share));
     let share_line = match lang {
@@ -32,46 +30,6 @@ fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang,
             <div class="class-shares">{share_line}</div>
             <p class="class-strategy">{strategy(framework, &row.key, lang).unwrap_or_default()}</p>
         </div>
-    }
-}
-
-#[component]
-pub fn PortfolioScreen() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let Some(s) = state.scores.get() else {
-            return view! { <section class="panel"><p class="muted" data-testid="portfolio-working">{state.tr("fit.working")}</p></section> }.into_any();
-        };
-        let lang = state.lang.get();
-        let headline = s.frameworks.pareto.as_ref().map(|p| match lang {
-            Lang::En => format!("The top {:.0}% of customers deliver {:.1}% of the margin (Gini {:.2}).", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
-            Lang::Zh => format!("前 {:.0}% 的客户贡献了 {:.1}% 的毛利（基尼系数 {:.2}）。", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
-        });
-        view! {
-            <section class="panel portfolio" data-testid="portfolio">
-                <h2>{state.tr("portfolio.title")}</h2>
-                <p class="headline" data-testid="pareto-headline">{headline}</p>
-                <p class="muted">{state.tr("portfolio.pyramid_axes")}</p>
-                <PyramidPair />
-                <Surprise key="pyramid_surprise" />
-                <SettingsLine keys=&["pyramid_value", "pyramid_shares", "pareto_top_share"] />
-                <NewMatrixPanel />
-                <GmcbPanel />
-                <VeteranPanel />
-                <TierPanel />
-                <SettingsLine keys=&["tier_shares", "tier_thresholds", "veteran_period_months", "veteran_fast_growth", "new_conversion_cut"] />
-                <h3>{state.tr("portfolio.value_grid")}</h3>
-                <p class="muted">{state.tr("portfolio.value_grid_axes")}</p>
-                <NineGrid which=Dimension::ValueGrid />
-                <h3>{state.tr("portfolio.growth_grid")}</h3>
-                <p class="muted">{state.tr("portfolio.growth_grid_axes")}</p>
-                <NineGrid which=Dimension::GrowthGrid />
-                <h3>{state.tr("portfolio.clusters")}</h3>
-                <ClusterTable />
-                <SettingsLine keys=&["nine_grid_strategy", "clusters"] />
-            </section>
-        }
-        .into_any()
     }
 }
 
@@ -219,7 +177,7 @@ pub fn PyramidPair() -> impl IntoView {
 /// margin share and strategy; a click opens the customers, hovering or focusing shows the cell's
 /// profile and the path up.
 #[component]
-fn NineGrid(which: Dimension) -> impl IntoView {
+pub fn NineGrid(which: Dimension) -> impl IntoView {
     let state = expect_context::<AppState>();
     let focus = RwSignal::new(None::<usize>);
     move || {
@@ -231,8 +189,8 @@ fn NineGrid(which: Dimension) -> impl IntoView {
             _ => s.frameworks.value_grid.clone(),
         };
         let (y_axis, x_axis) = match which {
-            Dimension::GrowthGrid => (super::i18n::tr(lang, "portfolio.spend_growth"), super::i18n::tr(lang, "portfolio.purchase_frequency_growth")),
-            _ => (super::i18n::tr(lang, "portfolio.total_margin"), super::i18n::tr(lang, "portfolio.margin_efficiency_margin_revenue")),
+            Dimension::GrowthGrid => (crate::ui::i18n::tr(lang, "portfolio.spend_growth"), crate::ui::i18n::tr(lang, "portfolio.purchase_frequency_growth")),
+            _ => (crate::ui::i18n::tr(lang, "portfolio.total_margin"), crate::ui::i18n::tr(lang, "portfolio.margin_efficiency_margin_revenue")),
         };
         let prefix = which.key();
         let cells = (0..3)
@@ -248,7 +206,7 @@ fn NineGrid(which: Dimension) -> impl IntoView {
                         on:mouseenter=move |_| focus.set(Some(cell)) on:focus=move |_| focus.set(Some(cell))>
                         <span class="grid-label">{nine_grid::label(cell, zh)}</span>
                         <span class="class-count" data-testid="class-count">{int(row.customers)}</span>
-                        <span class="class-shares">{format!("{} {}", percent(row.margin_share), super::i18n::tr(lang, "portfolio.of_margin"))}</span>
+                        <span class="class-shares">{format!("{} {}", percent(row.margin_share), crate::ui::i18n::tr(lang, "portfolio.of_margin"))}</span>
                         <span class="grid-strategy">{strategy_name(strat, zh)}</span>
                     </button>
                 }
@@ -275,8 +233,8 @@ fn NineGrid(which: Dimension) -> impl IntoView {
             Some(view! {
                 <div class="grid-detail" data-testid=format!("{prefix}-detail")>
                     <strong>{nine_grid::label(cell, zh)}</strong> " · " {strategy("nine_grid", strat, lang).unwrap_or_default()}
-                    <div class="muted small">{super::i18n::tr(lang, "portfolio.profile")}{profile}</div>
-                    <div class="muted small">{super::i18n::tr(lang, "portfolio.path_up")}{if path.is_empty() { super::i18n::tr(lang, "portfolio.top_cell").to_string() } else { path }}</div>
+                    <div class="muted small">{crate::ui::i18n::tr(lang, "portfolio.profile")}{profile}</div>
+                    <div class="muted small">{crate::ui::i18n::tr(lang, "portfolio.path_up")}{if path.is_empty() { crate::ui::i18n::tr(lang, "portfolio.top_cell").to_string() } else { path }}</div>
                 </div>
             })
         };
@@ -291,7 +249,7 @@ fn NineGrid(which: Dimension) -> impl IntoView {
     }
 }
 
-fn strategy_name(key: &str, zh: bool) -> &'static str {
+pub fn strategy_name(key: &str, zh: bool) -> &'static str {
     match (key, zh) {
         ("keep_investing", false) => "keep investing",
         ("keep_investing", true) => "持续投入",
@@ -304,7 +262,7 @@ fn strategy_name(key: &str, zh: bool) -> &'static str {
     }
 }
 
-fn indicator_name(key: &str, zh: bool) -> &'static str {
+pub fn indicator_name(key: &str, zh: bool) -> &'static str {
     match (key, zh) {
         ("orders_per_month", false) => "orders/month",
         ("orders_per_month", true) => "月均订单",
@@ -319,7 +277,7 @@ fn indicator_name(key: &str, zh: bool) -> &'static str {
 
 /// The k-means clusters: customers, margin share, the centroid in words; a row opens its customers.
 #[component]
-fn ClusterTable() -> impl IntoView {
+pub fn ClusterTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let s = state.scores.get()?;
@@ -363,13 +321,13 @@ fn ClusterTable() -> impl IntoView {
 
 /// Gold, meteor, creek, burden: the pyramid's Okabe-Ito colours, as SVG attributes so an exported
 /// SVG keeps them without the page's stylesheet.
-const DOT_COLOURS: [&str; 4] = ["#0072b2", "#e69f00", "#009e73", "#999999"];
+pub const DOT_COLOURS: [&str; 4] = ["#0072b2", "#e69f00", "#009e73", "#999999"];
 
 /// The gold/meteor/creek/burden quadrant as a scatter of (a sample of) customers: repeat purchases
 /// across, margin per occasion up, the two medians as lines; the axes stop at the 99th percentile
 /// (the engine's axes; points beyond sit on the edge).
 #[component]
-fn GmcbScatter() -> impl IntoView {
+pub fn GmcbScatter() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let s = state.scores.get()?;
@@ -418,9 +376,9 @@ fn GmcbScatter() -> impl IntoView {
             .map(|c| view! { <span class="legend-item"><span class="dot" style=format!("background:{}", DOT_COLOURS[c])></span>{gold_meteor_creek_burden::label(c, zh)}</span> })
             .collect_view();
         let caption = if zh {
-            format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）；虚线为中位数。显示 {} 位客户的样本。", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+            format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）；虚线为中位数。显示 {} 位客户的样本。", f.gmcb_medians.1, crate::ui::format::money(f.gmcb_medians.0), int(pts.len() as u64))
         } else {
-            format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}); dashed lines at the medians. A sample of {} customers.", f.gmcb_medians.1, super::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+            format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}); dashed lines at the medians. A sample of {} customers.", f.gmcb_medians.1, crate::ui::format::money(f.gmcb_medians.0), int(pts.len() as u64))
         };
         Some(view! {
             <figure class="scatter" data-testid="gmcb-scatter">
@@ -443,14 +401,14 @@ fn GmcbScatter() -> impl IntoView {
 }
 
 /// A tick's label: whole numbers with thousands separators, "−" for negatives (ticks are 0, ±1, 2, 5 …).
-fn tick_label(t: f64) -> String {
+pub fn tick_label(t: f64) -> String {
     let s = int(t.abs().round() as u64);
     if t < 0.0 { format!("−{s}") } else { s }
 }
 
 /// Ticks for a log-scaled axis from `lo` to `hi`: 0 and ±1, 2, 5, 10, 20, 50 … within the range,
 /// thinned to at most seven.
-fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
     let mut t = vec![0.0];
     let mut step = 1.0;
     while step <= hi.abs().max(lo.abs()) * 1.0001 && step < 1e12 {

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::format::int;
-use super::state::AppState;
-use super::worker_client::use_worker;
+use crate::ui::format::int;
+use crate::ui::state::AppState;
+use crate::ui::worker_client::use_worker;
 use crate::engine::views::anonymise;
 use crate::engine::import::amounts::DecimalSeparator;
 use crate::engine::import::column_roles::Confidence;

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::format::money;
-use super::state::AppState;
+use crate::ui::format::money;
+use crate::ui::state::AppState;
 use crate::engine::models::fit_report::{Finding, Verdict};
 
 fn param(name: &str, value: f64, se: Option<f64>) -> String {

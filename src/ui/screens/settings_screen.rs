@@ -4,21 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::settings_store;
-use super::state::AppState;
-use super::worker_client::{download_as, use_worker};
+use crate::ui::settings_store;
+use crate::ui::state::AppState;
+use crate::ui::download::download_as;
+use crate::ui::worker_client::use_worker;
 use crate::engine::rfm::ahp;
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::settings_form::{self, Kind, FIELDS, GROUPS};
-
-/// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
-/// (`{"settings": {…}}`) — refused when a value is out of range (the form's checks, in English).
-pub fn settings_from_json(text: &str) -> Result<Settings, String> {
-    let s = Settings::from_json(text)?;
-    let problems = settings_form::problems(&s, crate::engine::lang::Lang::En);
-    if problems.is_empty() { Ok(s) } else { Err(problems.join(" ")) }
-}
 
 /// Saaty's scale as shown in the AHP editor: 1/9 … 1 … 9.
 const SCALE: [f64; 17] =
@@ -47,7 +40,7 @@ enum Notice {
 
 impl Notice {
     fn text(&self, lang: Lang) -> String {
-        let tr = |key| super::i18n::tr(lang, key);
+        let tr = |key| crate::ui::i18n::tr(lang, key);
         match self {
             Notice::Applied => tr("settings.applied").to_string(),
             Notice::Imported(name) => format!("{name}: {}", tr("settings.imported")),
@@ -167,14 +160,14 @@ pub fn SettingsScreen() -> impl IntoView {
                         // A JSON field's value in words too ("mean", "R × F grid"), as it stands now.
                         let now_words = move || {
                             let words = draft.with(|d| settings_form::describe(d, lang).into_iter().find(|(k, _)| k == key).map(|(_, w)| w))?;
-                            Some(format!("{}{words}", super::i18n::tr(lang, "settings.now")))
+                            Some(format!("{}{words}", crate::ui::i18n::tr(lang, "settings.now")))
                         };
                         view! {
                             <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
                                 <span class="setting-name">{f.label(lang)}</span>
                                 {input}
                                 {(f.kind == Kind::Json).then(|| view! { <small class="setting-words" data-testid="setting-words">{now_words}</small> })}
-                                <small class="muted">{super::i18n::tr(lang, "settings.default")}{shown_default}</small>
+                                <small class="muted">{crate::ui::i18n::tr(lang, "settings.default")}{shown_default}</small>
                                 {move || error().map(|m| view! { <small class="field-error" role="alert">{m}</small> })}
                             </label>
                         }
@@ -237,16 +230,16 @@ fn AhpEditor(draft: RwSignal<Settings>) -> impl IntoView {
         match result.get() {
             Some(Ok(r)) => {
                 let verdict = if r.consistent {
-                    super::i18n::tr(lang, "settings.consistent")
+                    crate::ui::i18n::tr(lang, "settings.consistent")
                 } else {
-                    super::i18n::tr(lang, "settings.inconsistent_revise_the_judgments")
+                    crate::ui::i18n::tr(lang, "settings.inconsistent_revise_the_judgments")
                 };
                 format!(
                     "wR {:.3} · wF {:.3} · wM {:.3} · CR {:.3} ({verdict})",
                     r.weights[0], r.weights[1], r.weights[2], r.consistency_ratio
                 )
             }
-            _ => super::i18n::tr(lang, "settings.these_judgments_cannot_be").to_string(),
+            _ => crate::ui::i18n::tr(lang, "settings.these_judgments_cannot_be").to_string(),
         }
     };
     view! {

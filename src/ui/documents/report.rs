@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::clv_screen::ClvScreen;
-use super::format::{int, money, percent};
-use super::lifecycle_screen::LifecycleScreen;
-use super::overview_screen::OverviewScreen;
-use super::portfolio_screen::PortfolioScreen;
-use super::rfm_screen::RfmScreen;
-use super::scenario_screen::ScenarioTable;
-use super::state::AppState;
+use crate::ui::screens::clv_screen::ClvScreen;
+use crate::ui::format::{int, money, percent};
+use crate::ui::screens::lifecycle_screen::LifecycleScreen;
+use crate::ui::screens::overview_screen::OverviewScreen;
+use crate::ui::screens::portfolio_screen::PortfolioScreen;
+use crate::ui::screens::rfm_screen::RfmScreen;
+use crate::ui::widgets::scenario_panels::ScenarioTable;
+use crate::ui::state::AppState;
 use crate::engine::settings_form;
 
 #[component]

@@ -2,15 +2,15 @@
 //! waterfall from the baseline equity to the scenario's, the new/veteran mix before and after, and
 //! scenarios saved by name, compared side by side (also in the printed report).
 
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::format::{int, money, percent};
-use super::state::{AppState, SavedScenario, ScenarioResult};
-use super::worker_client::use_worker;
+use crate::ui::format::{int, money, percent};
+use crate::ui::state::{AppState, SavedScenario, ScenarioResult};
+use crate::ui::worker_client::use_worker;
 use crate::engine::lang::Lang;
-use crate::engine::views::what_if::{Lever, Levers, Outcome};
+use crate::engine::views::what_if::Levers;
+use crate::ui::widgets::scenario_panels::{sentences, signed, ScenarioTable, Waterfall};
 
 /// One slider: the lever's value shown as a percentage (or points), kept as a fraction.
 #[component]
@@ -43,145 +43,6 @@ fn Slider(
                 } />
             <span class="lever-value" data-testid=format!("{testid}-value")>{shown}</span>
         </label>
-    }
-}
-
-fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
-    match lever {
-        Some(l) => l.label(lang == Lang::Zh).into(),
-        None if baseline => super::i18n::tr(lang, "scenario.baseline_equity").into(),
-        None => super::i18n::tr(lang, "scenario.scenario_equity").into(),
-    }
-}
-
-fn signed(v: f64) -> String {
-    // A lever left at zero adds nothing: "0", not "+0.00" beside "+47,030".
-    if v == 0.0 {
-        "0".to_string()
-    } else if v > 0.0 {
-        format!("+{}", money(v))
-    } else {
-        money(v)
-    }
-}
-
-#[component]
-pub fn Waterfall(outcome: Arc<Outcome>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let bars = outcome.bars();
-    let last = bars.len() - 1;
-    let rows = bars
-        .into_iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let class = match (b.lever, b.value >= 0.0) {
-                (None, _) => "wf-bar total",
-                (Some(_), true) => "wf-bar up",
-                (Some(_), false) => "wf-bar down",
-            };
-            let value = if b.lever.is_some() { signed(b.value) } else { money(b.value) };
-            view! {
-                <div class="wf-row" data-testid=format!("wf-{i}")>
-                    <span class="wf-label">{lever_label(b.lever, lang, i == 0)}</span>
-                    <span class="wf-track"><span class=class style=format!("left:{:.2}%;width:{:.2}%", b.left * 100.0, (b.width * 100.0).max(0.3))></span></span>
-                    <span class="wf-value" class:total=i == 0 || i == last>{value}</span>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <div class="waterfall" data-testid="waterfall">{rows}</div> }
-}
-
-/// "Raising retention 5 points adds ¥196,169 of customer equity" for each lever that moved.
-fn sentences(o: &Outcome, lang: Lang) -> Vec<String> {
-    let l = &o.levers;
-    o.steps
-        .iter()
-        .filter(|s| s.delta.abs() >= 0.005)
-        .map(|s| {
-            let what = match (s.lever, lang) {
-                (Lever::Retention, Lang::En) => format!("Raising retention {:.1} points", l.retention * 100.0),
-                (Lever::Retention, Lang::Zh) => format!("保留率提高 {:.1} 个百分点", l.retention * 100.0),
-                (Lever::Frequency, Lang::En) => format!("Purchase frequency {:+.0}%", l.frequency * 100.0),
-                (Lever::Frequency, Lang::Zh) => format!("购买频次 {:+.0}%", l.frequency * 100.0),
-                (Lever::Spend, Lang::En) => format!("Spend per purchase {:+.0}% (cross- and up-selling)", l.spend * 100.0),
-                (Lever::Spend, Lang::Zh) => format!("客单价 {:+.0}%（交叉销售与追加销售）", l.spend * 100.0),
-                (Lever::Margin, Lang::En) => format!("Margin {:+.1} points", l.margin * 100.0),
-                (Lever::Margin, Lang::Zh) => format!("毛利率 {:+.1} 个百分点", l.margin * 100.0),
-                (Lever::Discount, Lang::En) => format!("A discount rate of {:.1}% a year", l.discount_annual.unwrap_or(0.0) * 100.0),
-                (Lever::Discount, Lang::Zh) => format!("年折现率改为 {:.1}%", l.discount_annual.unwrap_or(0.0) * 100.0),
-                (Lever::Conversion, Lang::En) => {
-                    format!("Converting {:.0}% of the potential new customers ({})", l.convert_potential * 100.0, int(o.converted))
-                }
-                (Lever::Conversion, Lang::Zh) => {
-                    format!("将 {:.0}% 的潜力类新客户转化为老客户（{} 位）", l.convert_potential * 100.0, int(o.converted))
-                }
-            };
-            match (lang, s.delta >= 0.0) {
-                (Lang::En, true) => format!("{what} adds {} of customer equity.", money(s.delta)),
-                (Lang::En, false) => format!("{what} takes {} off customer equity.", money(-s.delta)),
-                (Lang::Zh, true) => format!("{what}，客户资产增加 {}。", money(s.delta)),
-                (Lang::Zh, false) => format!("{what}，客户资产减少 {}。", money(-s.delta)),
-            }
-        })
-        .collect()
-}
-
-/// The saved scenarios (and the one on screen) side by side.
-#[component]
-pub fn ScenarioTable() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let saved = state.scenarios.get();
-        if saved.is_empty() {
-            return None;
-        }
-        let lang = state.lang.get();
-        let head = saved.iter().map(|x| view! { <th>{x.name.clone()}</th> }).collect_view();
-        // A lever's row reads the levers; the others the outcome, "…" while it is run again on new
-        // scores and "—" when they have no CLVs.
-        let lever_row = |label: String, cell: &dyn Fn(&Levers) -> String| {
-            let cells = saved.iter().map(|x| view! { <td class="num">{cell(&x.levers)}</td> }).collect_view();
-            view! { <tr><th>{label}</th>{cells}</tr> }
-        };
-        let row = |label: String, testid: &'static str, cell: &dyn Fn(&Outcome) -> String| {
-            let cells = saved
-                .iter()
-                .map(|x| {
-                    let shown = match &x.result {
-                        ScenarioResult::Ready(o) => cell(o),
-                        ScenarioResult::Pending => "…".to_string(),
-                        ScenarioResult::Unavailable => "—".to_string(),
-                    };
-                    view! { <td class="num">{shown}</td> }
-                })
-                .collect_view();
-            view! { <tr data-testid=testid><th>{label}</th>{cells}</tr> }
-        };
-        let pct = |v: f64| format!("{:+.0}%", v * 100.0);
-        let pts = |v: f64| format!("{:+.1}", v * 100.0);
-        Some(view! {
-            <section class="scenario-table" data-testid="scenario-table">
-                <h3>{state.tr("scenario.compare")}</h3>
-                <table>
-                    <thead><tr><th></th>{head}</tr></thead>
-                    <tbody>
-                        {lever_row(lever_label(Some(Lever::Retention), lang, false), &|l| pts(l.retention))}
-                        {lever_row(lever_label(Some(Lever::Frequency), lang, false), &|l| pct(l.frequency))}
-                        {lever_row(lever_label(Some(Lever::Spend), lang, false), &|l| pct(l.spend))}
-                        {lever_row(lever_label(Some(Lever::Margin), lang, false), &|l| pts(l.margin))}
-                        {lever_row(lever_label(Some(Lever::Discount), lang, false), &|l| l.discount_annual.map_or("—".into(), |d| format!("{:.1}%", d * 100.0)))}
-                        {lever_row(lever_label(Some(Lever::Conversion), lang, false), &|l| format!("{:.0}%", l.convert_potential * 100.0))}
-                        {row(lever_label(None, lang, true), "saved-baseline", &|o| money(o.baseline))}
-                        {row(lever_label(None, lang, false), "saved-scenario", &|o| money(o.scenario))}
-                        {row(state.tr("scenario.change").into(), "saved-change", &|o| format!("{} ({})", signed(o.change), percent(o.change_share)))}
-                        {row(state.tr("equity.new").into(), "saved-new", &|o| money(o.tenure_after[0].equity))}
-                        {row(state.tr("equity.veteran").into(), "saved-veteran", &|o| money(o.tenure_after[1].equity))}
-                    </tbody>
-                </table>
-            </section>
-        })
     }
 }
 

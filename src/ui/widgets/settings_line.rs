@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
+use crate::ui::state::AppState;
 use crate::engine::settings_form;
 
 #[component]

@@ -10,15 +10,15 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::equity_panel::EquityPanel;
-use super::format::{int, money, percent};
-use super::lifecycle_screen::LifecycleStages;
-use super::overview_screen::ParetoCurve;
-use super::portfolio_screen::{GmcbPanel, PyramidPair, VeteranPanel};
-use super::rfm_screen::{RfmHeatmap, SegmentBars};
-use super::scenario_screen::{ScenarioTable, Waterfall};
-use super::state::{AppState, ScenarioResult};
-use super::worker_client::use_worker;
+use crate::ui::widgets::equity_panel::EquityPanel;
+use crate::ui::format::{int, money, percent};
+use crate::ui::widgets::lifecycle_stages::LifecycleStages;
+use crate::ui::widgets::pareto_curve::ParetoCurve;
+use crate::ui::widgets::portfolio_panels::{GmcbPanel, PyramidPair, VeteranPanel};
+use crate::ui::widgets::rfm_panels::{RfmHeatmap, SegmentBars};
+use crate::ui::widgets::scenario_panels::{ScenarioTable, Waterfall};
+use crate::ui::state::{AppState, ScenarioResult};
+use crate::ui::worker_client::use_worker;
 use crate::engine::lang::Lang;
 use crate::worker_protocol::ScoreView;
 
@@ -70,9 +70,9 @@ impl Slide {
         let insight = |key: &str| s.insights.iter().find(|i| i.key == key).map(|i| lang.pick(i.en.as_str(), i.zh.as_str()).to_string());
         let zh = lang == Lang::Zh;
         match self {
-            Slide::Title => super::i18n::tr(lang, "slide.deck_title").into(),
+            Slide::Title => crate::ui::i18n::tr(lang, "slide.deck_title").into(),
             Slide::Equity => s.equity.as_ref().map_or_else(
-                || super::i18n::tr(lang, "slide.equity").into(),
+                || crate::ui::i18n::tr(lang, "slide.equity").into(),
                 |e| {
                     let vet = e.by_tenure.get(1).map_or(0.0, |v| v.share);
                     if zh {
@@ -82,29 +82,29 @@ impl Slide {
                     }
                 },
             ),
-            Slide::Pareto => insight("pareto").unwrap_or_else(|| super::i18n::tr(lang, "slide.pyramid").into()),
+            Slide::Pareto => insight("pareto").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.pyramid").into()),
             Slide::Pyramid => insight("pyramid_surprise").unwrap_or_else(|| {
                 let a = s.frameworks.pyramid.first();
                 match (a, zh) {
                     (Some(a), true) => format!("A 关键客户占客户的 {}，贡献了过去毛利的 {}", percent(a.customer_share), percent(a.margin_share)),
                     (Some(a), false) => format!("A key customers are {} of customers and brought {} of past margin", percent(a.customer_share), percent(a.margin_share)),
-                    (None, _) => super::i18n::tr(lang, "slide.pyramid").into(),
+                    (None, _) => crate::ui::i18n::tr(lang, "slide.pyramid").into(),
                 }
             }),
-            Slide::Segments => insight("best_segment").unwrap_or_else(|| super::i18n::tr(lang, "slide.rfm").into()),
-            Slide::Heatmap => super::i18n::tr(lang, "slide.heatmap").into(),
+            Slide::Segments => insight("best_segment").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.rfm").into()),
+            Slide::Heatmap => crate::ui::i18n::tr(lang, "slide.heatmap").into(),
             Slide::Gmcb => {
                 let gold = s.frameworks.gmcb.first();
                 match (gold, zh) {
                     (Some(g), true) => format!("黄金客户占客户的 {}，贡献了 {} 的毛利", percent(g.customer_share), percent(g.margin_share)),
                     (Some(g), false) => format!("Gold customers are {} of customers and bring {} of the margin", percent(g.customer_share), percent(g.margin_share)),
-                    (None, _) => super::i18n::tr(lang, "slide.portfolio").into(),
+                    (None, _) => crate::ui::i18n::tr(lang, "slide.portfolio").into(),
                 }
             }
-            Slide::Veteran => insight("veteran_surprise").unwrap_or_else(|| super::i18n::tr(lang, "slide.veteran").into()),
-            Slide::Lifecycle => insight("decline").unwrap_or_else(|| super::i18n::tr(lang, "slide.lifecycle").into()),
-            Slide::Scenario => super::i18n::tr(lang, "slide.scenarios").into(),
-            Slide::Appendix => super::i18n::tr(lang, "slide.appendix").into(),
+            Slide::Veteran => insight("veteran_surprise").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.veteran").into()),
+            Slide::Lifecycle => insight("decline").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.lifecycle").into()),
+            Slide::Scenario => crate::ui::i18n::tr(lang, "slide.scenarios").into(),
+            Slide::Appendix => crate::ui::i18n::tr(lang, "slide.appendix").into(),
         }
     }
 

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::format::{int, money};
-use super::model_fit_panel::ModelFitPanel;
-use super::settings_line::SettingsLine;
-use super::state::AppState;
-use super::plot_canvas::PlotCanvas;
+use crate::ui::format::{int, money};
+use crate::ui::widgets::model_fit_panel::ModelFitPanel;
+use crate::ui::widgets::settings_line::SettingsLine;
+use crate::ui::state::AppState;
+use crate::ui::widgets::plot_canvas::PlotCanvas;
 use crate::charts::actual_vs_model::Style;
 use crate::charts::plot::Plot;
 use crate::engine::models::model_checks::{ModelChecks, TOP_BIN};
@@ -45,9 +45,9 @@ fn CheckChart(testid: &'static str, title: &'static str, y: &'static str, style:
             actual,
             model,
             style,
-            actual_label: super::i18n::tr(lang, "clv.actual").into(),
-            model_label: super::i18n::tr(lang, "clv.model").into(),
-            y: super::i18n::tr(lang, y).into(),
+            actual_label: crate::ui::i18n::tr(lang, "clv.actual").into(),
+            model_label: crate::ui::i18n::tr(lang, "clv.model").into(),
+            y: crate::ui::i18n::tr(lang, y).into(),
         })
     });
     let shown = move || state.scores.with(|s| s.as_ref().and_then(|s| s.checks.as_ref()).and_then(pick).is_some());

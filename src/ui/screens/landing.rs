@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 
-use super::state::AppState;
-use super::worker_client::use_worker;
+use crate::ui::state::AppState;
+use crate::ui::worker_client::use_worker;
 
 #[component]
 pub fn Landing(compact: Signal<bool>) -> impl IntoView {

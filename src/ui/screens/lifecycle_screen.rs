@@ -5,16 +5,15 @@
 
 use leptos::prelude::*;
 
-use super::format::{int, money, percent};
-use super::plot_canvas::PlotCanvas;
-use super::settings_line::SettingsLine;
-use super::state::AppState;
+use crate::ui::format::{int, money, percent};
+use crate::ui::widgets::plot_canvas::PlotCanvas;
+use crate::ui::widgets::settings_line::SettingsLine;
+use crate::ui::state::AppState;
 use crate::charts::plot::Plot;
-use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::lang::Lang;
 use crate::engine::frameworks::lifecycle::{self, STAGES};
 use crate::engine::table::overview::MonthPoint;
-use crate::engine::views::strategy_texts::strategy;
+use crate::ui::widgets::lifecycle_stages::LifecycleStages;
 
 #[component]
 pub fn LifecycleScreen() -> impl IntoView {
@@ -27,8 +26,8 @@ pub fn LifecycleScreen() -> impl IntoView {
         let l = s.frameworks.lifecycle.as_ref()?;
         Some(Plot::Monthly {
             points: l.profit_curve.iter().map(|p| MonthPoint { month: p.month.to_string(), revenue: p.mean_margin, active_customers: p.active }).collect(),
-            bars: super::i18n::tr(lang, "life.mean_margin").into(),
-            line: super::i18n::tr(lang, "overview.active_axis").into(),
+            bars: crate::ui::i18n::tr(lang, "life.mean_margin").into(),
+            line: crate::ui::i18n::tr(lang, "overview.active_axis").into(),
         })
     });
     move || {
@@ -145,36 +144,3 @@ fn GroupModelsPanel() -> impl IntoView {
     }
 }
 
-/// The five stages: customers, shares and treatment; a stage opens its customers.
-#[component]
-pub fn LifecycleStages() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let s = state.scores.get()?;
-        let l = s.frameworks.lifecycle.clone()?;
-        let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
-        let stages = l
-            .table
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let shares = match lang {
-                    Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
-                    Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
-                };
-                let filter = Filter { dim: Dimension::Lifecycle, class: k };
-                view! {
-                    <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"
-                        on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
-                        <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
-                        <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
-                        <div class="class-shares">{shares}</div>
-                        <p class="class-strategy">{strategy("lifecycle", &r.key, lang).unwrap_or_default()}</p>
-                    </div>
-                }
-            })
-            .collect_view();
-        Some(view! { <div class="class-grid cols-3" data-testid="stages">{stages}</div> })
-    }
-}

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::format::{int, money, percent};
-use super::state::AppState;
+use crate::ui::format::{int, money, percent};
+use crate::ui::state::AppState;
 use crate::engine::frameworks::customer_equity::EquityPart;
 use crate::engine::lang::{plural, Lang};
 use crate::engine::frameworks::{gold_meteor_creek_burden, lifecycle, value_pyramid};

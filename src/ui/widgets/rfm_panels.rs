@@ -1,14 +1,11 @@
-//! The RFM view (issue 5): the R×F heatmap of mean M, the segments as bars (customers and revenue)
-//! and as a treemap, the 8-class value table with treatments, and the segment rules with their
-//! coverage check and an editor. Every cell, bar and class opens its customers. Numbers come from the
-//! worker's `RfmOverview`; this file lays them out.
+//! The RFM view's panels: the R×F heatmap, the segment bars and treemap, the value-class table, the
+//! cut lines and the segment rule editor. The RFM view lays them out; the slide deck and the report reuse
+//! the heatmap and the bars.
 
 use leptos::prelude::*;
-
-use super::format::{int, money, percent};
-use super::settings_line::SettingsLine;
-use super::state::AppState;
-use super::worker_client::use_worker;
+use crate::ui::format::{int, money, percent};
+use crate::ui::state::AppState;
+use crate::ui::worker_client::use_worker;
 use crate::charts::treemap;
 use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
@@ -16,36 +13,7 @@ use crate::engine::rfm::rfm_value_classes::ValueClass;
 use crate::engine::views::strategy_texts::strategy;
 
 /// A colour-blind-safe sequential ramp (light to dark blue; cividis-like), for the heatmap.
-const RAMP: [&str; 6] = ["#f1f5fb", "#d3e2f2", "#a9c6e6", "#6f9fd0", "#3a74b3", "#1f4e79"];
-
-#[component]
-pub fn RfmScreen() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        if state.scores.with(Option::is_none) {
-            return view! { <section class="panel"><p class="muted">{state.tr("fit.working")}</p></section> }.into_any();
-        }
-        view! {
-            <section class="panel rfm" data-testid="rfm">
-                <h2>{state.tr("rfm.title")}</h2>
-                <p class="muted lede" data-testid="view-lede">{state.tr("rfm.lede")}</p>
-                <div class="rfm-top">
-                    <RfmHeatmap />
-                    <SegmentBars />
-                </div>
-                <SegmentTreemap />
-                <SettingsLine keys=&["rfm_bins", "rfm_monetary", "rfm_thresholds", "segment_rules"] />
-                <h3>{state.tr("rfm.value_classes")}</h3>
-                <ValueClassTable />
-                <SettingsLine keys=&["value_split"] />
-                <h3>{state.tr("rfm.cuts")}</h3>
-                <CutLines />
-                <RuleEditor />
-            </section>
-        }
-        .into_any()
-    }
-}
+pub const RAMP: [&str; 6] = ["#f1f5fb", "#d3e2f2", "#a9c6e6", "#6f9fd0", "#3a74b3", "#1f4e79"];
 
 /// The R×F heatmap of mean spend; a cell opens its customers.
 #[component]
@@ -147,7 +115,7 @@ pub fn SegmentBars() -> impl IntoView {
 
 /// The segments as a treemap of revenue.
 #[component]
-fn SegmentTreemap() -> impl IntoView {
+pub fn SegmentTreemap() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let Some(s) = state.scores.get() else { return ().into_any() };
@@ -186,7 +154,7 @@ fn SegmentTreemap() -> impl IntoView {
 
 /// The 8-class value model: customers, shares and treatment per class; a row opens its customers.
 #[component]
-fn ValueClassTable() -> impl IntoView {
+pub fn ValueClassTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let Some(s) = state.scores.get() else { return ().into_any() };
@@ -223,7 +191,7 @@ fn ValueClassTable() -> impl IntoView {
 
 /// The cut points of the R, F and M scores in the data's units.
 #[component]
-fn CutLines() -> impl IntoView {
+pub fn CutLines() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let Some(s) = state.scores.get() else { return ().into_any() };
@@ -234,9 +202,9 @@ fn CutLines() -> impl IntoView {
             format!("{name} · {}", parts.join(" · "))
         };
         let cut_lines = [
-            cuts(super::i18n::tr(lang, "rfm.r_days_since"), &o.cuts_r),
-            cuts(super::i18n::tr(lang, "rfm.f_purchases"), &o.cuts_f),
-            cuts(super::i18n::tr(lang, "rfm.m_spend"), &o.cuts_m),
+            cuts(crate::ui::i18n::tr(lang, "rfm.r_days_since"), &o.cuts_r),
+            cuts(crate::ui::i18n::tr(lang, "rfm.f_purchases"), &o.cuts_f),
+            cuts(crate::ui::i18n::tr(lang, "rfm.m_spend"), &o.cuts_m),
         ]
         .into_iter()
         .map(|l| view! { <li>{l}</li> })
@@ -245,7 +213,7 @@ fn CutLines() -> impl IntoView {
     }
 }
 
-fn trim(v: f64) -> String {
+pub fn trim(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
@@ -256,7 +224,7 @@ fn trim(v: f64) -> String {
 /// The segment rules in force, the coverage check, the presets and an editor of the ranges; applying
 /// re-scores in the worker.
 #[component]
-fn RuleEditor() -> impl IntoView {
+pub fn RuleEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let worker = use_worker();
     let draft: RwSignal<Option<Vec<SegmentRule>>> = RwSignal::new(None);
@@ -331,9 +299,9 @@ fn RuleEditor() -> impl IntoView {
                         "rfm" => apply(SegmentRules::RfmPackage),
                         _ => {}
                     }>
-                        <option value="grid">{super::i18n::tr(lang, "rfm.r_f_grid")}</option>
-                        <option value="rfm">{super::i18n::tr(lang, "rfm.r_rfm_package_preset")}</option>
-                        <option value="custom" disabled=true>{super::i18n::tr(lang, "rfm.your_rules")}</option>
+                        <option value="grid">{crate::ui::i18n::tr(lang, "rfm.r_f_grid")}</option>
+                        <option value="rfm">{crate::ui::i18n::tr(lang, "rfm.r_rfm_package_preset")}</option>
+                        <option value="custom" disabled=true>{crate::ui::i18n::tr(lang, "rfm.your_rules")}</option>
                     </select>
                 </label>
                 <span class="muted" data-testid="coverage">{coverage}</span>
@@ -349,6 +317,6 @@ fn RuleEditor() -> impl IntoView {
     }
 }
 
-fn rules_label(k: usize) -> String {
+pub fn rules_label(k: usize) -> String {
     format!("#{}", k + 1)
 }

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::format::{int, money};
-use super::state::AppState;
-use super::worker_client::use_worker;
+use crate::ui::format::{int, money};
+use crate::ui::state::AppState;
+use crate::ui::worker_client::use_worker;
 use crate::engine::views::customer_list::{Dimension, Filter, ListRow, SortKey};
 use crate::engine::lang::Lang;
 
@@ -22,17 +22,17 @@ const FETCH: usize = 140;
 fn columns(lang: Lang) -> Vec<(&'static str, Option<SortKey>, bool)> {
     // (title, sort key, numeric)
     vec![
-        (super::i18n::tr(lang, "customers.customer"), Some(SortKey::Id), false),
-        (super::i18n::tr(lang, "rfm.segment"), None, false),
-        (super::i18n::tr(lang, "customers.value_class"), None, false),
-        (super::i18n::tr(lang, "customers.stage"), None, false),
-        (super::i18n::tr(lang, "customers.purchases_2"), Some(SortKey::Occasions), true),
-        (super::i18n::tr(lang, "overview.revenue_axis"), Some(SortKey::Revenue), true),
-        (super::i18n::tr(lang, "overview.margin"), Some(SortKey::Margin), true),
-        (super::i18n::tr(lang, "customers.days_since"), Some(SortKey::Recency), true),
-        (super::i18n::tr(lang, "customers.clv"), Some(SortKey::Clv), true),
-        (super::i18n::tr(lang, "customers.p_alive"), Some(SortKey::PAlive), true),
-        (super::i18n::tr(lang, "customers.priority"), Some(SortKey::Priority), true),
+        (crate::ui::i18n::tr(lang, "customers.customer"), Some(SortKey::Id), false),
+        (crate::ui::i18n::tr(lang, "rfm.segment"), None, false),
+        (crate::ui::i18n::tr(lang, "customers.value_class"), None, false),
+        (crate::ui::i18n::tr(lang, "customers.stage"), None, false),
+        (crate::ui::i18n::tr(lang, "customers.purchases_2"), Some(SortKey::Occasions), true),
+        (crate::ui::i18n::tr(lang, "overview.revenue_axis"), Some(SortKey::Revenue), true),
+        (crate::ui::i18n::tr(lang, "overview.margin"), Some(SortKey::Margin), true),
+        (crate::ui::i18n::tr(lang, "customers.days_since"), Some(SortKey::Recency), true),
+        (crate::ui::i18n::tr(lang, "customers.clv"), Some(SortKey::Clv), true),
+        (crate::ui::i18n::tr(lang, "customers.p_alive"), Some(SortKey::PAlive), true),
+        (crate::ui::i18n::tr(lang, "customers.priority"), Some(SortKey::Priority), true),
     ]
 }
 
@@ -115,7 +115,7 @@ pub fn CustomersScreen() -> impl IntoView {
                 .map(|c| {
                     let f = c.filter;
                     let text = format!("{}: {}", c.dimension, c.class);
-                    let aria = format!("{} {text}", super::i18n::tr(lang, "customers.remove_filter"));
+                    let aria = format!("{} {text}", crate::ui::i18n::tr(lang, "customers.remove_filter"));
                     view! {
                         <span class="chip" data-testid=format!("chip-{}", f.to_key())>
                             {text}
@@ -149,7 +149,7 @@ pub fn CustomersScreen() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <select data-testid="filter-class" aria-label=super::i18n::tr(lang, "rfm.class")
+                <select data-testid="filter-class" aria-label=crate::ui::i18n::tr(lang, "rfm.class")
                     on:change=move |ev| {
                         if let Ok(class) = event_target_value(&ev).parse::<usize>() {
                             let filter = Filter { dim: f.dim, class };
@@ -160,16 +160,16 @@ pub fn CustomersScreen() -> impl IntoView {
                             menu_dim.set(String::new());
                         }
                     }>
-                    <option value="">{super::i18n::tr(lang, "customers.choose_a_class")}</option>
+                    <option value="">{crate::ui::i18n::tr(lang, "customers.choose_a_class")}</option>
                     {opts}
                 </select>
             }
         });
         Some(view! {
             <label class="inline">
-                <span>{super::i18n::tr(lang, "customers.add_a_filter")}</span>
+                <span>{crate::ui::i18n::tr(lang, "customers.add_a_filter")}</span>
                 <select data-testid="filter-dim" prop:value=move || menu_dim.get() on:change=move |ev| menu_dim.set(event_target_value(&ev))>
-                    <option value="">{super::i18n::tr(lang, "customers.classification")}</option>
+                    <option value="">{crate::ui::i18n::tr(lang, "customers.classification")}</option>
                     {dims}
                 </select>
             </label>
@@ -312,21 +312,21 @@ fn CustomerCard() -> impl IntoView {
             card.history_total.to_string()
         };
         Some(view! {
-            <aside class="customer-card" data-testid="customer-card" aria-label=super::i18n::tr(lang, "customers.customer_card")>
-                <button class="chip-x close" aria-label=super::i18n::tr(lang, "customers.close") on:click=move |_| state.card.set(None)>"×"</button>
+            <aside class="customer-card" data-testid="customer-card" aria-label=crate::ui::i18n::tr(lang, "customers.customer_card")>
+                <button class="chip-x close" aria-label=crate::ui::i18n::tr(lang, "customers.close") on:click=move |_| state.card.set(None)>"×"</button>
                 <h3 data-testid="card-id">{card.row.id.clone()} {card.row.name.clone().map(|n| format!(" · {n}"))}</h3>
                 <p class="muted">{dates} {card.region.clone().map(|r| format!(" · {r}"))}</p>
                 <div class="card-grid">
                     <div>
-                        <h4>{super::i18n::tr(lang, "customers.scores")}</h4>
+                        <h4>{crate::ui::i18n::tr(lang, "customers.scores")}</h4>
                         <table class="kv">{scores}</table>
                     </div>
                     <div>
-                        <h4>{super::i18n::tr(lang, "customers.classes_and_treatments")}</h4>
+                        <h4>{crate::ui::i18n::tr(lang, "customers.classes_and_treatments")}</h4>
                         {classes}
                     </div>
                     <div>
-                        <h4>{super::i18n::tr(lang, "customers.purchases")} " (" {shown} ")"</h4>
+                        <h4>{crate::ui::i18n::tr(lang, "customers.purchases")} " (" {shown} ")"</h4>
                         <table class="history">{history}</table>
                     </div>
                 </div>

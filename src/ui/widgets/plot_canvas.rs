@@ -8,8 +8,8 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
-use super::state::AppState;
-use super::worker_client::download_as;
+use crate::ui::state::AppState;
+use crate::ui::download::download_as;
 use crate::charts::plot::Plot;
 
 #[component]

@@ -1,0 +1,44 @@
+//! The five lifecycle stages as class cells: customers, shares and treatment; a click opens a stage's
+//! customers. On the lifecycle view and in the slide deck.
+
+use leptos::prelude::*;
+use crate::ui::format::{int, percent};
+use crate::ui::state::AppState;
+use crate::engine::views::customer_list::{Dimension, Filter};
+use crate::engine::lang::Lang;
+use crate::engine::frameworks::lifecycle::{self};
+use crate::engine::views::strategy_texts::strategy;
+
+/// The five stages: customers, shares and treatment; a stage opens its customers.
+#[component]
+pub fn LifecycleStages() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let s = state.scores.get()?;
+        let l = s.frameworks.lifecycle.clone()?;
+        let lang = state.lang.get();
+        let zh = lang == Lang::Zh;
+        let stages = l
+            .table
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let shares = match lang {
+                    Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
+                    Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
+                };
+                let filter = Filter { dim: Dimension::Lifecycle, class: k };
+                view! {
+                    <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"
+                        on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
+                        <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
+                        <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
+                        <div class="class-shares">{shares}</div>
+                        <p class="class-strategy">{strategy("lifecycle", &r.key, lang).unwrap_or_default()}</p>
+                    </div>
+                }
+            })
+            .collect_view();
+        Some(view! { <div class="class-grid cols-3" data-testid="stages">{stages}</div> })
+    }
+}
