@@ -27,7 +27,8 @@ use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::Scored;
 use crate::engine::settings::Settings;
 use crate::engine::views::what_if;
-use crate::worker_protocol::{self, FailureView, Fault, ImportView, ListPage, Request, Response, TimedStage};
+use crate::worker_protocol::{self, Fault, ListPage, Request, Response};
+use crate::engine::views::import_view::{FailureView, ImportView, TimedStage};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
 

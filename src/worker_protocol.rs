@@ -1,5 +1,6 @@
 //! Messages between the page and the Web Worker: plain serde types, compiled natively too so the format
-//! is tested with the engine, sent as postcard bytes ([`encode`], [`decode`]). The file itself travels
+//! is tested with the engine, sent as postcard bytes ([`encode`], [`decode`]). The views' data they
+//! carry is built in the engine (`views::import_view`, `views::score_view`); this file only wraps it. The file itself travels
 //! beside the bytes as a `File` object (structured clone, no copy), so the worker can read it in chunks.
 //!
 //! Why postcard and not JSON: serde_json's deserializer, monomorphised
@@ -10,43 +11,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::import::errors::ImportError;
-use crate::engine::import::rejects::Reject;
-use crate::engine::table::import_report::ImportReport;
-use crate::engine::import::{Detected, ImportFailure, ImportOptions, Progress};
-use crate::engine::table::imported::Imported;
+use crate::engine::import::{ImportOptions, Progress};
 use crate::engine::lang::Lang;
-use crate::engine::table::overview::Overview;
 use crate::engine::settings::Settings;
 use crate::engine::models::bg_nbd::BgNbdFit;
-use crate::engine::models::fit_report::FitReport;
-use crate::engine::models::gamma_gamma::GammaGammaFit;
 use crate::engine::models::pareto_nbd::ParetoNbdFit;
 use crate::engine::views::customer_list::{Card, Chip, ListRow, Selection};
-use crate::engine::views::insights::{Insight, Kpis};
-use crate::engine::views::rfm_overview::RfmOverview;
-use crate::engine::rfm::rfm_segments::Coverage;
-use crate::engine::scoring::{Scored, StageTimes};
+use crate::engine::scoring::Scored;
 use crate::engine::table::customer_table::CustomerTable;
-
-/// `Settings` travel inside a message as their JSON text, the form of the settings file: their segment
-/// rules are an adjacently tagged enum (`{"kind": "custom", "rules": [...]}` in that file), which
-/// postcard cannot read (it has no field names to find the tag by). The page reads that JSON anyway
-/// (stored and imported settings), so this costs it no code.
-mod settings_as_json {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use crate::engine::settings::Settings;
-
-    pub fn serialize<S: Serializer>(settings: &Settings, s: S) -> Result<S::Ok, S::Error> {
-        serde_json::to_string(settings).map_err(serde::ser::Error::custom)?.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Settings, D::Error> {
-        let text = <&str>::deserialize(d)?;
-        serde_json::from_str(text).map_err(serde::de::Error::custom)
-    }
-}
+use crate::engine::views::import_view::{FailureView, ImportView};
+use crate::engine::views::score_view::{ChecksView, ScoreView};
 
 /// What the worker answers, as plain text rather than a message, to a request it cannot read: a page of
 /// another build sent it (the page then asks for a reload).
@@ -74,21 +48,18 @@ pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
     }
 }
 
-/// How many rejected rows travel to the page; all of them are in the CSV download.
-pub const REJECTS_SHOWN: usize = 200;
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Import the attached file (or, with no file attached, the one the worker already holds).
     Import {
         file_name: String,
         options: ImportOptions,
-        #[serde(with = "settings_as_json")]
+        #[serde(with = "crate::engine::views::import_view::settings_as_json")]
         settings: Settings,
     },
     /// Generate the demo retailer and import it.
     Demo {
-        #[serde(with = "settings_as_json")]
+        #[serde(with = "crate::engine::views::import_view::settings_as_json")]
         settings: Settings,
     },
     /// The rejected rows of the last import as CSV; `anonymise`: values of identifying columns hidden
@@ -264,201 +235,6 @@ pub struct ListPage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportView {
-    pub detected: Detected,
-    pub report: ImportReport,
-    pub overview: Overview,
-    pub rejects: Vec<Reject>,
-    #[serde(with = "settings_as_json")]
-    pub settings: Settings,
-    pub options: ImportOptions,
-    /// Milliseconds per stage in the worker (read, parse + customer table, view), for benchmarks.
-    pub timings_ms: Vec<(TimedStage, f64)>,
-}
-
-/// A stage of the worker's import, timed for the benchmarks (the page's `__kezhiTimings`, where it is
-/// written in snake case: `read`, `warm_up_longest_step`, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TimedStage {
-    /// Reading the file (all of it, wherever it happened).
-    Read,
-    /// The whole import: decode + parse + table.
-    Import,
-    /// Encoding, dialect and columns.
-    Decode,
-    /// The rows.
-    Parse,
-    /// The customer table.
-    Table,
-    /// The import's view for the page.
-    View,
-    /// The warm-up before the file came (worker/warm_up.rs), 1 when it ran to its end, its longest step.
-    WarmUp,
-    WarmedUp,
-    WarmUpLongestStep,
-}
-
-impl ImportView {
-    pub fn new(imported: &Imported, settings: &Settings) -> ImportView {
-        ImportView {
-            detected: imported.detected.clone(),
-            report: imported.report.clone(),
-            overview: imported.overview.clone(),
-            rejects: imported.rejects.iter().take(REJECTS_SHOWN).cloned().collect(),
-            settings: settings.clone(),
-            options: imported.detected.as_options(),
-            timings_ms: Vec::new(),
-        }
-    }
-}
-
-/// The model fits of the last import, scored in the worker right after it (the page shows the fit
-/// report; the per-customer scores stay in the worker until a view asks for them).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScoreView {
-    /// File the scores belong to, so a late answer for an older import is ignored.
-    pub file_name: String,
-    pub customers: usize,
-    pub bg_nbd: Option<BgNbdFit>,
-    pub pareto_nbd: Option<ParetoNbdFit>,
-    pub gamma_gamma: Option<GammaGammaFit>,
-    pub report: FitReport,
-    /// Customers with a CLV, and its total and mean over them.
-    pub clv_customers: usize,
-    pub clv_total: f64,
-    /// Customer equity and its split (seed 002); `None` without CLVs.
-    pub equity: Option<crate::engine::frameworks::customer_equity::CustomerEquity>,
-    pub stages_ms: StageTimes,
-    /// The frameworks' tables, curves and grids (no per-customer vectors).
-    pub frameworks: crate::engine::frameworks::Summary,
-    /// The model checks of docs/methods.md §2d; `None` without a BG/NBD fit.
-    pub checks: Option<crate::engine::models::model_checks::ModelChecks>,
-    pub kpis: Kpis,
-    pub insights: Vec<Insight>,
-    pub rfm: RfmOverview,
-    /// The segment rules' uncovered and overlapping score combinations.
-    pub segment_coverage: Coverage,
-    /// The AHP result behind the RFM weights, when the settings hold a comparison matrix.
-    pub ahp: Option<crate::engine::rfm::ahp::AhpResult>,
-    pub rfm_weights: [f64; 3],
-    /// Every classification's classes and counts, for the list's filter menu.
-    pub facets: Vec<crate::engine::views::customer_list::Facet>,
-    /// CLV histogram, value per segment, BG/NBD against Pareto/NBD.
-    pub clv: crate::engine::views::clv_overview::ClvOverview,
-    /// The retention and migration models over all customers (docs/methods.md §2e).
-    pub groups: crate::engine::scoring::GroupModels,
-    /// The worker's wasm memory when it sent this (its peak so far); 0 natively.
-    pub memory_bytes: u64,
-    /// How long the fits waited for the page to draw the import (ms), and whether the page's
-    /// [`Request::Shown`] ended the wait (not the worker's timeout or another request); 0 and false
-    /// natively.
-    pub fits_waited: (f64, bool),
-    /// The Pareto/NBD comparison and the model checks follow in a `Checks` message.
-    pub comparison_pending: bool,
-}
-
-/// What `add_comparison_and_checks` adds to a `ScoreView` sent before it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChecksView {
-    pub file_name: String,
-    pub pareto_nbd: Option<ParetoNbdFit>,
-    pub checks: Option<crate::engine::models::model_checks::ModelChecks>,
-    pub report: FitReport,
-    pub comparison: Option<crate::engine::views::clv_overview::ModelComparison>,
-    pub stages_ms: StageTimes,
-}
-
-impl ChecksView {
-    pub fn new(file_name: &str, table: &CustomerTable, scored: &Scored, stages_ms: StageTimes) -> ChecksView {
-        ChecksView {
-            file_name: file_name.to_string(),
-            pareto_nbd: scored.pareto_nbd.clone(),
-            checks: scored.checks.clone(),
-            report: scored.report.clone(),
-            comparison: crate::engine::views::clv_overview::comparison(table, scored),
-            stages_ms,
-        }
-    }
-}
-
-impl ScoreView {
-    /// The view with the comparison and checks that followed it (the same as a `ScoreView` made after
-    /// `score_timed`; a test checks it).
-    pub fn with_checks(&self, c: &ChecksView) -> ScoreView {
-        let mut v = self.clone();
-        v.pareto_nbd = c.pareto_nbd.clone();
-        v.checks = c.checks.clone();
-        v.report = c.report.clone();
-        v.clv.comparison = c.comparison.clone();
-        v.stages_ms = c.stages_ms.clone();
-        v.comparison_pending = false;
-        v
-    }
-
-    pub fn new(file_name: &str, table: &CustomerTable, scored: &Scored, stages_ms: StageTimes) -> ScoreView {
-        let clvs: Vec<f64> = scored.customers.iter().filter_map(|c| c.clv).collect();
-        let kpis = crate::engine::views::insights::kpis(table, scored);
-        let rfm = crate::engine::views::rfm_overview::build(table, scored);
-        let insights = crate::engine::views::insights::build(table, scored, &kpis, &rfm);
-        ScoreView {
-            kpis,
-            insights,
-            rfm,
-            segment_coverage: scored.segment_coverage.clone(),
-            ahp: scored.ahp.clone(),
-            rfm_weights: scored.rfm_weights,
-            facets: crate::engine::views::customer_list::facets(scored),
-            clv: crate::engine::views::clv_overview::build(table, scored),
-            groups: scored.groups.clone(),
-            memory_bytes: 0,
-            fits_waited: (0.0, false),
-            comparison_pending: scored.comparison_pending,
-            file_name: file_name.to_string(),
-            customers: scored.customers.len(),
-            bg_nbd: scored.bg_nbd.clone(),
-            pareto_nbd: scored.pareto_nbd.clone(),
-            gamma_gamma: scored.gamma_gamma.clone(),
-            report: scored.report.clone(),
-            clv_customers: clvs.len(),
-            clv_total: clvs.iter().sum(),
-            equity: scored.equity.clone(),
-            stages_ms,
-            frameworks: scored.frameworks.summary(),
-            checks: scored.checks.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FailureView {
-    pub file_name: String,
-    pub message_en: String,
-    pub message_zh: String,
-    /// What was detected before the import stopped, so the mapping screen can fix it.
-    pub detected: Option<Box<Detected>>,
-}
-
-impl FailureView {
-    pub fn new(file_name: &str, error: &ImportError, detected: Option<Box<Detected>>) -> FailureView {
-        FailureView {
-            file_name: file_name.to_string(),
-            message_en: error.message(file_name, Lang::En),
-            message_zh: error.message(file_name, Lang::Zh),
-            detected,
-        }
-    }
-
-    pub fn from_failure(file_name: &str, f: &ImportFailure) -> FailureView {
-        FailureView::new(file_name, &f.error, f.detected.clone())
-    }
-
-    pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.message_en, &self.message_zh)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// The worker's handler is installed; requests sent before this are queued by the page. `build`:
     /// the worker's [`BUILD`], which the page compares with its own.
@@ -537,7 +313,7 @@ mod tests {
         let chips = selection.filters.iter().map(|&f| customer_list::chip(&scored, f, Lang::Zh)).collect();
         let base = crate::engine::views::what_if::base(table, &scored, &settings).expect("a what-if base");
         let levers = crate::engine::views::what_if::Levers { retention: 0.05, ..Default::default() };
-        let failure = ImportError::Empty;
+        let failure = crate::engine::import::errors::ImportError::Empty;
         let responses = vec![
             Response::Ready { build: BUILD.into() },
             Response::Progress(Progress { stage: crate::engine::import::Stage::Parsing, done: 5, total: 9, rows: 3 }),
@@ -674,10 +450,5 @@ mod tests {
         }
     }
 
-    /// The benchmarks read the worker's stage times by these names (bench/scale_browser.mjs, bench/import_bench.mjs).
-    #[test]
-    fn timed_stages_keep_the_names_the_benchmarks_read() {
-        let timings = vec![(TimedStage::Read, 1.5), (TimedStage::WarmUpLongestStep, 2.0)];
-        assert_eq!(serde_json::to_string(&timings).unwrap(), r#"[["read",1.5],["warm_up_longest_step",2.0]]"#);
-    }
+
 }

@@ -181,9 +181,9 @@ async fn fetch_bytes(url: &str) -> Result<web_sys::Blob, String> {
 }
 
 /// Fetches `?src=` (same origin only) as a `File` named after the path.
-async fn fetch_same_origin(src: &str) -> Result<web_sys::File, crate::worker_protocol::FailureView> {
+async fn fetch_same_origin(src: &str) -> Result<web_sys::File, crate::engine::views::import_view::FailureView> {
     use crate::engine::import::errors::ImportError;
-    use crate::worker_protocol::FailureView;
+    use crate::engine::views::import_view::FailureView;
     let name = src.rsplit('/').next().unwrap_or(src).split(['?', '#']).next().unwrap_or(src).to_string();
     let url = same_origin(src).map_err(|url| FailureView::new(&name, &ImportError::OtherOrigin { url }, None))?;
     let blob = fetch_bytes(&url).await.map_err(|detail| FailureView::new(&name, &ImportError::Fetch { url: url.clone(), detail }, None))?;

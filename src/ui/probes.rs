@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::worker_protocol::{ChecksView, ImportView, ScoreView};
+use crate::engine::views::import_view::ImportView;
+use crate::engine::views::score_view::{ChecksView, ScoreView};
 
 /// Milliseconds since the page started (the benchmarks' clock).
 pub fn page_now() -> f64 {

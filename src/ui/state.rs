@@ -8,7 +8,9 @@ use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::views::customer_list::{Card, Filter, Selection};
-use crate::worker_protocol::{FailureView, ImportView, ListPage, ScoreView};
+use crate::worker_protocol::ListPage;
+use crate::engine::views::import_view::{FailureView, ImportView};
+use crate::engine::views::score_view::ScoreView;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tab {

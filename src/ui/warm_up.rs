@@ -29,7 +29,8 @@ use crate::ui::screens::import_screen::{MappingPanel, PreviewTable, ReportPanel,
 use crate::ui::state::{AppState, Tab};
 use crate::ui::probes::{expose, page_now};
 use crate::ui::worker_client::WorkerClient;
-use crate::worker_protocol::{ImportView, ScoreView};
+use crate::engine::views::import_view::ImportView;
+use crate::engine::views::score_view::ScoreView;
 
 /// What one task of the warm-up draws. Measured with the worker idle, the parts took 1–52 ms each
 /// (`window.__kezhiPageWarmUp`).

@@ -16,7 +16,9 @@ use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use crate::ui::{download, probes};
 use crate::ui::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
 use crate::engine::import::memory_budget;
-use crate::worker_protocol::{self, FailureView, ImportView, Request, Response, ScoreView};
+use crate::worker_protocol::{self, Request, Response};
+use crate::engine::views::import_view::{FailureView, ImportView};
+use crate::engine::views::score_view::ScoreView;
 
 /// The worker's entry (worker_loader.js, copied by index.html): it runs this page's own wasm module,
 /// which the page posts to it first.

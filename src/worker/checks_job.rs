@@ -21,7 +21,8 @@ use web_sys::{MessageEvent, MessagePort};
 use super::{post, HELD};
 use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::{complete_comparison, complete_without_comparison, StageTimes};
-use crate::worker_protocol::{self, ChecksView, FitsDone, FitsJob, Response};
+use crate::worker_protocol::{self, FitsDone, FitsJob, Response};
+use crate::engine::views::score_view::ChecksView;
 
 thread_local! {
     /// The channel to the fits worker (the page hands it over with its first messages).

@@ -19,7 +19,8 @@ use crate::engine::table::imported::Imported;
 use super::checks_job;
 use crate::engine::scoring::score_for_views;
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{ChecksView, FitsJob, Response, ScoreView};
+use crate::worker_protocol::{FitsJob, Response};
+use crate::engine::views::score_view::{ChecksView, ScoreView};
 
 /// The longest the fits wait for the page: well above the time a first import takes to draw
 /// (docs/performance.md), and a hidden tab, which draws nothing, loses a second.

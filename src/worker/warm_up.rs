@@ -25,7 +25,9 @@ use crate::engine::table::imported::{import_reader, Imported};
 use crate::engine::models::pareto_nbd::ParetoNbdFit;
 use crate::engine::scoring::{add_checks, score_for_views, timed_comparison, Scored, StageTimes};
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{self, ChecksView, ImportView, Response, ScoreView};
+use crate::worker_protocol::{self, Response};
+use crate::engine::views::import_view::ImportView;
+use crate::engine::views::score_view::{ChecksView, ScoreView};
 
 /// Customers of the warm-up file: about 8,600 rows, enough for the fits to iterate as on a real file.
 /// (Measured, three rounds of it gave no faster first import than one; neither did 3,000 customers.)

@@ -7,6 +7,7 @@
 pub mod amounts;
 pub mod column_roles;
 pub mod dates;
+mod detection;
 pub mod dialect;
 pub mod encoding;
 pub mod errors;
@@ -25,22 +26,22 @@ pub mod workbook;
 use std::io::Read;
 
 use chrono::NaiveDate;
-use csv::StringRecord;
 use serde::{Deserialize, Serialize};
 
-use self::amounts::{detect_decimal, parse_amount, DecimalSeparator};
-use self::dates::{detect_format, parse_date, DateFormat};
+use self::amounts::DecimalSeparator;
+use self::dates::DateFormat;
 use self::dialect::Delimiter;
 use self::encoding::EncodingSource;
 use self::errors::ImportError;
-use self::column_roles::{map_columns, Alternative, Basis, ColumnReading, Confidence};
-use self::header_mapping::{role_for_header, Role, Shape};
+use self::column_roles::{Alternative, ColumnReading};
+use self::header_mapping::{Role, Shape};
 use self::known_exports::KnownExport;
 use self::records::{delimited_piece, Pass, Row, Source};
 use self::text_stream::{read_head, TextStream, PIECE};
 use self::rejects::{Reject, RejectReason};
 use self::split_parse::{PartJob, SplitEnd};
-use self::typed_rows::{rfm_row, summary_row, ColumnPlan, ReadingRules, RfmRow, RowReader, SpendMeaning, SummaryRow, Transactions, TxnBuilder};
+use self::detection::{Layout, Meta};
+use self::typed_rows::{rfm_row, summary_row, RfmRow, RowReader, SpendMeaning, SummaryRow, Transactions, TxnBuilder};
 
 /// What the user chose on the mapping screen (or on the command line). `None` = detect.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -185,7 +186,7 @@ pub struct ParseOutcome {
     pub rejects: Vec<Reject>,
 }
 
-const PREVIEW_ROWS: usize = 20;
+pub(crate) const PREVIEW_ROWS: usize = 20;
 const SAMPLE_ROWS: usize = 2000;
 const PROGRESS_EVERY: u64 = 16_384;
 
@@ -358,80 +359,7 @@ struct Streamed<'r> {
     pass: Pass,
 }
 
-#[derive(Default)]
-struct Meta {
-    file_name: String,
-    size_bytes: u64,
-    is_workbook: bool,
-    encoding: Option<String>,
-    encoding_source: Option<EncodingSource>,
-    encoding_had_errors: bool,
-    delimiter: Option<Delimiter>,
-    sheets: Vec<String>,
-    sheet: Option<String>,
-    workbook_1904: bool,
-}
-
-fn looks_like_data(cell: &str) -> bool {
-    parse_amount(cell, DecimalSeparator::Point).is_ok()
-        || [DateFormat::YearMonthDay, DateFormat::DayMonthYear, DateFormat::MonthDayYear]
-            .iter()
-            .any(|f| parse_date(cell, *f).is_ok())
-}
-
-/// A header row names at least one known column, or is all text above a row with numbers or dates.
-fn detect_header(first: &StringRecord, second: Option<&StringRecord>) -> bool {
-    if first.iter().any(|c| role_for_header(c).is_some()) {
-        return true;
-    }
-    let data_cells = |r: &StringRecord| r.iter().filter(|c| looks_like_data(c)).count();
-    data_cells(first) == 0 && second.is_some_and(|s| data_cells(s) > 0)
-}
-
-/// Records above the header: when the first record names no column but one of the next few names at
-/// least two (customer id, date, amount …), the records before it are a title ("Sales export 2024",
-/// a report name, an empty-looking line of commas) and are skipped, not read as data.
-fn detect_preamble(head: &[(u64, StringRecord)]) -> usize {
-    const LOOK: usize = 10;
-    let roles = |r: &StringRecord| r.iter().filter(|c| role_for_header(c).is_some()).count();
-    if head.first().is_none_or(|(_, r)| roles(r) > 0) {
-        return 0;
-    }
-    head.iter().take(LOOK).position(|(_, r)| roles(r) >= 2).unwrap_or(0)
-}
-
-/// Without a header: the first column of dates is the date, the right-most numeric column with
-/// decimals (else the right-most numeric one) is the amount, the first other column the customer id.
-fn guess_by_content(samples: &[(u64, StringRecord)], columns: usize) -> Vec<Option<Role>> {
-    let mut roles = vec![None; columns];
-    let column = |i: usize| samples.iter().filter_map(move |(_, r)| r.get(i)).filter(|s| !s.trim().is_empty());
-    let date_col = (0..columns).find(|&i| {
-        let vals: Vec<&str> = column(i).collect();
-        let textual = vals.iter().filter(|v| v.parse::<f64>().is_err() || v.len() == 8).count();
-        let det = detect_format(vals.iter().copied(), false);
-        !vals.is_empty() && textual * 2 > vals.len() && det.share_parsed >= 0.8
-    });
-    if let Some(i) = date_col {
-        roles[i] = Some(Role::Date);
-    }
-    let numeric: Vec<usize> = (0..columns)
-        .filter(|&i| roles[i].is_none())
-        .filter(|&i| {
-            let vals: Vec<&str> = column(i).collect();
-            !vals.is_empty() && vals.iter().all(|v| parse_amount(v, DecimalSeparator::Point).is_ok() || parse_amount(v, DecimalSeparator::Comma).is_ok())
-        })
-        .collect();
-    let with_decimals = numeric.iter().rev().find(|&&i| column(i).any(|v| v.contains('.') || v.contains(',')));
-    if let Some(&i) = with_decimals.or(numeric.iter().rev().find(|&&i| i != 0)) {
-        roles[i] = Some(Role::Amount);
-    }
-    if let Some(i) = (0..columns).find(|&i| roles[i].is_none()) {
-        roles[i] = Some(Role::CustomerId);
-    }
-    roles
-}
-
-/// Detects the table's layout from `source` (a sheet, or the head of a text file) and reads every row:
+/// Detects the table's layout from `source`'s first rows ([`detection::detect`]) and reads every row:
 /// from `source`, or from `streamed` when the text file is read in pieces.
 fn parse_source(
     source: &Source,
@@ -442,162 +370,16 @@ fn parse_source(
     host: &mut dyn FnMut(&PartJob, u64) -> Option<u64>,
 ) -> Result<(ParseOutcome, Option<SplitEnd>), ImportFailure> {
     let head = source.head(SAMPLE_ROWS + 1);
-    if head.is_empty() {
-        return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
-    }
-    let preamble = opts.preamble.unwrap_or_else(|| if opts.has_header.is_some() { 0 } else { detect_preamble(&head) }).min(head.len() - 1);
-    let preamble_text = if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
-    let head = &head[preamble..];
-    let (header_line, first) = (head[0].0, &head[0].1);
-    let has_header = opts.has_header.unwrap_or_else(|| preamble > 0 || detect_header(first, head.get(1).map(|(_, r)| r)));
-    let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { head };
-    // With a header, the header says how many columns there are (longer rows are rejected);
-    // without one, the widest of the first rows does.
-    let columns = if has_header { first.len() } else { head.iter().map(|(_, r)| r.len()).max().unwrap_or(0) };
-    let names: Vec<String> = (0..columns)
-        .map(|i| match (has_header, first.get(i)) {
-            (true, Some(h)) if !h.trim().is_empty() => h.trim().trim_start_matches('\u{feff}').to_string(),
-            _ => format!("Column {}", i + 1),
-        })
-        .collect();
-    let column_samples = |i: usize| -> Vec<String> { data_head.iter().filter_map(|(_, r)| r.get(i)).map(String::from).collect() };
-    let read = match &opts.mapping {
-        Some(m) => column_roles::ColumnMapping::users(m, if has_header { map_columns(&names, &column_samples) } else { Default::default() }),
-        None if has_header => map_columns(&names, &column_samples),
-        None => column_roles::ColumnMapping::from_content(guess_by_content(data_head, columns)),
-    };
-    let column_roles::ColumnMapping { roles: mut mapping, mut readings, export, alternatives } = read;
-    mapping.resize(columns, None);
-    readings.resize(columns, None);
-    for (role, column) in &opts.overrides {
-        let wanted = header_mapping::normalise_header(column);
-        let index = column
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|&n| n >= 1 && n <= columns)
-            .map(|n| n - 1)
-            .or_else(|| names.iter().position(|n| header_mapping::normalise_header(n) == wanted));
-        let Some(index) = index else { return Err(ImportError::UnknownColumn { name: column.clone() }.into()) };
-        for (r, reading) in mapping.iter_mut().zip(readings.iter_mut()).filter(|(r, _)| **r == Some(*role)) {
-            *r = None;
-            *reading = None;
-        }
-        mapping[index] = Some(*role);
-        readings[index] = Some(ColumnReading { role: *role, basis: Basis::User, content: None, confidence: Confidence::High });
-    }
-    // An alternative whose chosen column the user moved no longer says what was used.
-    let alternatives: Vec<Alternative> = alternatives.into_iter().filter(|a| mapping.get(a.chosen) == Some(&Some(a.role))).collect();
-    let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
-    let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
-    let samples = |role: Role| -> Vec<&str> {
-        col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect())
-    };
-
-    let date_role = if col_of(Role::Date).is_none() && col_of(Role::LastPurchase).is_some() { Role::LastPurchase } else { Role::Date };
-    let date_detection = detect_format(samples(date_role), meta.workbook_1904);
-    let date_format = opts.date_format.or(date_detection.format);
-    let date_order_ambiguous = opts.date_format.is_none() && date_detection.ambiguous_order;
-    let decimal = opts.decimal.unwrap_or_else(|| {
-        let mut s = samples(Role::Amount);
-        s.extend(samples(Role::UnitPrice));
-        s.extend(samples(Role::Refund));
-        s.extend(samples(Role::Cost));
-        s.extend(samples(Role::Profit));
-        s.extend(samples(Role::MonetaryValue));
-        s.extend(samples(Role::Spend));
-        detect_decimal(s, meta.delimiter == Some(Delimiter::Semicolon))
-    });
-    let rfm_spend = (shape == Shape::RfmTable).then(|| {
-        opts.rfm_spend.unwrap_or_else(|| {
-            let name = col_of(Role::Spend).map(|c| header_mapping::normalise_header(&names[c])).unwrap_or_default();
-            let mean = ["avg", "average", "mean", "per", "平均", "客单价"].iter().any(|w| name.contains(w));
-            if mean { SpendMeaning::PerPurchase } else { SpendMeaning::Total }
-        })
-    });
-    let detected = Detected {
-        file_name: meta.file_name,
-        size_bytes: meta.size_bytes,
-        is_workbook: meta.is_workbook,
-        encoding: meta.encoding,
-        encoding_source: meta.encoding_source,
-        encoding_had_errors: meta.encoding_had_errors,
-        delimiter: meta.delimiter,
-        sheets: meta.sheets,
-        sheet: meta.sheet,
-        workbook_1904: meta.workbook_1904,
-        has_header,
-        preamble,
-        header_line,
-        preamble_text,
-        columns: names.iter().zip(&mapping).zip(&readings).map(|((n, r), why)| ColumnInfo { name: n.clone(), role: *r, reading: why.clone() }).collect(),
-        shape,
-        date_format,
-        date_order_ambiguous,
-        decimal,
-        preview: data_head
-            .iter()
-            .take(PREVIEW_ROWS)
-            .map(|(line, r)| PreviewRow { line: *line, cells: r.iter().map(|c| c.chars().take(200).collect()).collect() })
-            .collect(),
-        export,
-        alternatives,
-        rfm_spend,
-        status_choices: opts.status_choices.clone(),
-    };
+    let Layout { detected, plan, skip, mean_row_bytes } = detection::detect(&head, meta, opts)?;
+    let shape = detected.shape;
     let fail = |error: ImportError, detected: &Detected| ImportFailure { error, detected: Some(Box::new(detected.clone())) };
-
-    if data_head.is_empty() {
-        return Err(fail(ImportError::HeaderOnly, &detected));
-    }
-    for role in shape.required() {
-        // The amount may be quantity × unit price; an RFM table's recency a last purchase date.
-        let derived = (*role == Role::Amount && col_of(Role::UnitPrice).is_some()) || (*role == Role::DaysSince && col_of(Role::LastPurchase).is_some());
-        if col_of(*role).is_none() && !derived {
-            return Err(fail(ImportError::MissingColumn { role: *role, shape }, &detected));
-        }
-    }
-    // A column the file cannot do without, read from its values alone: asked, not guessed (a mapping
-    // the user applied is their answer).
-    let unsure = |r: &ColumnReading| r.confidence == Confidence::Low && (shape.required().contains(&r.role) || r.role == Role::UnitPrice);
-    if let Some((c, r)) = detected.columns.iter().filter(|_| opts.mapping.is_none()).find_map(|c| c.reading.as_ref().filter(|r| unsure(r)).map(|r| (c, r))) {
-        return Err(fail(ImportError::UnsureColumn { role: r.role, column: c.name.clone(), content: r.content }, &detected));
-    }
-    if (shape == Shape::Transactions || date_role == Role::LastPurchase) && date_order_ambiguous {
-        let example = samples(Role::Date).first().map(|s| s.to_string()).unwrap_or_default();
-        let column = col_of(Role::Date).map(|c| names[c].clone()).unwrap_or_default();
-        return Err(fail(ImportError::AmbiguousDateOrder { column, example }, &detected));
-    }
-    let plan = ColumnPlan {
-        index: typed_rows::RoleColumns::from_mapping(&mapping),
-        names,
-        columns,
-        date_format: date_format.unwrap_or(DateFormat::YearMonthDay),
-        decimal,
-        today: opts.today,
-        // Known only once every piece is decoded: an id holding U+FFFD is set aside either way.
-        undecodable_in: (!detected.is_workbook).then(|| detected.encoding.clone().unwrap_or_default()),
-        rules: ReadingRules {
-            amount_per_order: detected.export.is_some_and(|e| e.profile().amount_per_order),
-            c_prefix_returns: detected.export.is_some_and(|e| e.profile().c_prefix_returns),
-            status_choices: opts.status_choices.clone(),
-            date_fallback: detected.alternatives.iter().find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen)).map(|a| a.other),
-            reads_orders: false,
-        },
-    };
-    let mut plan = plan;
-    plan.rules.reads_orders = [Role::Status, Role::CancelledAt, Role::Refund].iter().any(|r| col_of(*r).is_some()) || plan.rules.date_fallback.is_some();
     let user_column = |i: usize| source.user_column(i);
     let reader = RowReader::new(&plan, &user_column);
-    let skip = preamble + usize::from(has_header);
     let (parsed, end) = match shape {
         Shape::Transactions => {
             // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
-            let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
             let expected = match source {
-                Source::Delimited { .. } if sample_bytes > 0 => {
-                    (detected.size_bytes as f64 / (sample_bytes as f64 / data_head.len() as f64) * 1.05) as usize
-                }
+                Source::Delimited { .. } if mean_row_bytes > 0.0 => (detected.size_bytes as f64 / mean_row_bytes * 1.05) as usize,
                 Source::Sheet { rows, .. } => rows.len(),
                 _ => 0,
             };

@@ -143,8 +143,66 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         *slot = t - mark;
         mark = t;
     };
-    let five = rfm_scores::score(table, 5, settings.rfm_monetary);
     let mut findings = Vec::new();
+    let rfm = rfm_stage(table, settings, &mut findings);
+    lap(&mut times.rfm);
+    let repeaters = repeat_customers(table);
+    let bg = fit_bg_nbd(table, repeaters, &mut findings, now_ms);
+    if bg.fitted {
+        lap(&mut times.bg_nbd);
+    }
+    let bg = bg.fit;
+    let gg = fit_gamma_gamma(table, &mut findings, now_ms);
+    lap(&mut times.gamma_gamma);
+    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref());
+    lap(&mut times.customers);
+    // Group models over everyone, then per segment (docs/methods.md §2e; the last group is "Others").
+    let others = rfm.segments.len();
+    let mut member_groups: Vec<Vec<usize>> = vec![(0..table.customers.len()).collect()];
+    member_groups.extend((0..=others).map(|k| (0..rows.len()).filter(|&i| rows[i].segment.unwrap_or(others) == k).collect()));
+    let mut all_groups = group_models(table, &member_groups, settings).into_iter();
+    let groups = all_groups.next().unwrap_or(GroupModels { retention: None, migration: None });
+    let groups_by_segment: Vec<GroupModels> = all_groups.collect();
+    lap(&mut times.group_models);
+    let (frameworks, equity) = frameworks_and_equity(table, settings, &rfm, &rows, bg.as_ref(), gg.as_ref());
+    lap(&mut times.frameworks);
+    let RfmStage { shown, segments, weights, ahp, .. } = rfm;
+    let scored = Scored {
+        settings: settings.clone(),
+        rfm: shown,
+        segment_coverage: rfm_segments::coverage(&segments),
+        segments,
+        bg_nbd: bg,
+        gamma_gamma: gg,
+        pareto_nbd: None,
+        checks: None,
+        comparison_pending: repeaters >= MIN_REPEAT_CUSTOMERS,
+        groups,
+        groups_by_segment,
+        report: FitReport::new(findings),
+        frameworks,
+        equity,
+        ahp,
+        rfm_weights: weights,
+        customers: rows,
+    };
+    (scored, times)
+}
+
+/// The RFM stage of [`score_for_views`]: the scores shown (user thresholds or `rfm_bins` quantiles),
+/// the five-bin scores the segments and value classes use, the segments, and the weights (AHP's
+/// when a usable matrix is given, docs/methods.md §7).
+struct RfmStage {
+    five: rfm_scores::RfmScores,
+    shown: rfm_scores::RfmScores,
+    segments: Vec<SegmentRule>,
+    classes: Vec<ValueClass>,
+    weights: [f64; 3],
+    ahp: Option<crate::rfm::ahp::AhpResult>,
+}
+
+fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &mut Vec<Finding>) -> RfmStage {
+    let five = rfm_scores::score(table, 5, settings.rfm_monetary);
     // User thresholds replace the shown scores (and, when they make five bins, the scores the
     // segments use); unusable thresholds fall back to quantiles with a finding saying why.
     let user = settings.rfm_thresholds.as_ref().and_then(|th| match rfm_scores::score_with_thresholds(table, th, settings.rfm_monetary) {
@@ -165,8 +223,6 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     };
     let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
-
-    // AHP weights (docs/methods.md §7) replace the RFM weights when a matrix is given and usable.
     let ahp = settings.ahp_rfm.as_ref().map(|m| crate::rfm::ahp::weights(m));
     let weights = match &ahp {
         Some(Ok(r)) if r.weights.len() == 3 => {
@@ -181,16 +237,27 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         }
         None => settings.rfm_weights,
     };
-    let ahp = ahp.and_then(Result::ok);
-    lap(&mut times.rfm);
-    let repeaters = repeat_customers(table);
-    let data = RepeatData::from_table(table);
+    RfmStage { five, shown, segments, classes, weights, ahp: ahp.and_then(Result::ok) }
+}
+
+/// The BG/NBD fit, if the data allow one, and whether a fit was attempted (it has its own time).
+struct BgNbdStage {
+    fit: Option<BgNbdFit>,
+    fitted: bool,
+}
+
+/// BG/NBD on purchase histories with at least [`MIN_REPEAT_CUSTOMERS`] repeat customers, within a
+/// fit's deadline; its parameters' findings; dropped when a parameter is at a bound (no CLV is built
+/// on it).
+fn fit_bg_nbd(table: &CustomerTable, repeaters: usize, findings: &mut Vec<Finding>, now_ms: &dyn Fn() -> f64) -> BgNbdStage {
+    let mut fitted = false;
     let bg = if table.rfm_only {
         findings.push(Finding::NeedsPurchaseHistories);
         None
     } else if repeaters >= MIN_REPEAT_CUSTOMERS {
+        let data = RepeatData::from_table(table);
         let bg = bg_nbd::fit(&data, Some(Deadline::for_a_fit(now_ms)));
-        lap(&mut times.bg_nbd);
+        fitted = true;
         if bg.is_none() {
             findings.push(Finding::NoFiniteLikelihood { model: Model::BgNbd });
         }
@@ -206,8 +273,13 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         let se = f.standard_errors.map(|e| [e.r, e.alpha, e.a, e.b]);
         findings.extend(parameter_findings(Model::BgNbd, &["r", "alpha", "a", "b"], &[p.r, p.alpha, p.a, p.b], se.as_ref().map(|s| &s[..]), f.outcome));
     }
-    // A BG/NBD parameter at a bound makes the fit unusable: drop it so no CLV is built on it.
-    let bg = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if *model == Model::BgNbd)));
+    let fit = bg.filter(|_| !findings.iter().any(|f| matches!(f, Finding::AtBound { model, .. } if *model == Model::BgNbd)));
+    BgNbdStage { fit, fitted }
+}
+
+/// Gamma-Gamma on the repeat customers' mean spend (kept only with q > 1, where E[M] exists), with
+/// its findings: no mean spend, or spend that depends on frequency (the model's assumption broken).
+fn fit_gamma_gamma(table: &CustomerTable, findings: &mut Vec<Finding>, now_ms: &dyn Fn() -> f64) -> Option<GammaGammaFit> {
     let spend = SpendData::from_table(table);
     let gg = if table.rfm_only { None } else { gamma_gamma::fit(&spend, Some(Deadline::for_a_fit(now_ms))).filter(|f| f.params.q > 1.0) };
     if let Some(f) = &gg {
@@ -222,8 +294,15 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         }
         _ => {}
     }
-    lap(&mut times.gamma_gamma);
+    gg
+}
 
+/// Every customer's scores: RFM, segment and value class, P(alive), expected purchases and spend,
+/// CLV (docs/methods.md §3), potential value (the gap to the 75th percentile of E[M] in the
+/// customer's segment) and priority.
+fn customer_scores(table: &CustomerTable, settings: &Settings, rfm: &RfmStage, bg: Option<&BgNbdFit>, gg: Option<&GammaGammaFit>) -> Vec<CustomerScore> {
+    let RfmStage { five, shown, segments, classes, weights, .. } = rfm;
+    let weights = *weights;
     let units_per_month = DAYS_PER_MONTH / table.unit.days();
     let horizon = f64::from(settings.horizon_months) * units_per_month;
     let d = settings.discount_monthly();
@@ -237,7 +316,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     let months: Vec<f64> = (1..=settings.horizon_months).map(|k| f64::from(k) * units_per_month).collect();
     let aheads = if months.is_empty() { vec![horizon] } else { months };
     let at_horizon = aheads.len() - 1;
-    let mut expected = bg.as_ref().map(|f| bg_nbd::ExpectedPurchases::new(&f.params, &aheads));
+    let mut expected = bg.map(|f| bg_nbd::ExpectedPurchases::new(&f.params, &aheads));
     let mut ey = Vec::new();
     let mut rows: Vec<CustomerScore> = table
         .customers
@@ -245,12 +324,12 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         .enumerate()
         .map(|(i, c)| {
             let (x, tx, t) = (c.frequency, c.recency, c.t);
-            let p_alive = bg.as_ref().and_then(|f| finite(bg_nbd::p_alive(&f.params, x, tx, t)));
+            let p_alive = bg.and_then(|f| finite(bg_nbd::p_alive(&f.params, x, tx, t)));
             if let Some(e) = expected.as_mut() {
                 e.fill(x, tx, t, &mut ey);
             }
             let exp_purch = expected.as_ref().and_then(|_| finite(ey[at_horizon]));
-            let exp_spend = gg.as_ref().and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
+            let exp_spend = gg.and_then(|f| finite(gamma_gamma::expected_spend(&f.params, x, c.monetary_value)));
             let margin_ratio = if c.revenue > 0.0 { c.margin / c.revenue } else { settings.margin_rate };
             // ey[k − 1] is E[Y] at the end of month k (k ≥ 1).
             let disc = expected.as_ref().and_then(|_| finite(clv::discounted_purchases(|k| ey[k as usize - 1], settings.horizon_months, d)));
@@ -265,7 +344,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
                 m_score: shown.m[i],
                 rfm_cell: shown.cell(i),
                 rfm_combined: rfm_scores::combined(shown.r[i], shown.f[i], shown.m[i], weights),
-                segment: rfm_segments::assign(&segments, five.r[i], five.f[i], five.m[i]),
+                segment: rfm_segments::assign(segments, five.r[i], five.f[i], five.m[i]),
                 value_class: classes[i],
                 p_alive,
                 expected_purchases_horizon: exp_purch,
@@ -303,16 +382,21 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         r.priority = p;
         r.at_risk = at_risk;
     }
+    rows
+}
+
+/// The frameworks (docs/methods.md §5–§6) from the scores, and the customer equity built on them.
+fn frameworks_and_equity(
+    table: &CustomerTable,
+    settings: &Settings,
+    rfm: &RfmStage,
+    rows: &[CustomerScore],
+    bg: Option<&BgNbdFit>,
+    gg: Option<&GammaGammaFit>,
+) -> (frameworks::Frameworks, Option<CustomerEquity>) {
+    let five = &rfm.five;
     let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
     let combined: Vec<f64> = rows.iter().map(|r| r.rfm_combined).collect();
-    lap(&mut times.customers);
-    // Group models over everyone, then per segment (docs/methods.md §2e; the last group is "Others").
-    let mut member_groups: Vec<Vec<usize>> = vec![(0..table.customers.len()).collect()];
-    member_groups.extend((0..=segments.len()).map(|k| (0..rows.len()).filter(|&i| rows[i].segment.unwrap_or(segments.len()) == k).collect()));
-    let mut all_groups = group_models(table, &member_groups, settings).into_iter();
-    let groups = all_groups.next().unwrap_or(GroupModels { retention: None, migration: None });
-    let groups_by_segment: Vec<GroupModels> = all_groups.collect();
-    lap(&mut times.group_models);
     let p_alive: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
     let inputs = frameworks::ScoreInputs {
         clv: &clvs,
@@ -322,8 +406,8 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         recency_days: &five.recency_days,
         frequency: &five.frequency,
         monetary: &five.monetary,
-        bg: bg.as_ref().map(|f| &f.params),
-        gg: gg.as_ref().map(|f| &f.params),
+        bg: bg.map(|f| &f.params),
+        gg: gg.map(|f| &f.params),
     };
     let frameworks = frameworks::build(table, &inputs, settings);
     let occasions: Vec<u32> = table.customers.iter().map(|c| c.occasions).collect();
@@ -336,27 +420,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         horizon_months: settings.horizon_months,
         discount_annual: settings.discount_annual,
     });
-    lap(&mut times.frameworks);
-    let scored = Scored {
-        settings: settings.clone(),
-        rfm: shown,
-        segment_coverage: rfm_segments::coverage(&segments),
-        segments,
-        bg_nbd: bg,
-        gamma_gamma: gg,
-        pareto_nbd: None,
-        checks: None,
-        comparison_pending: repeaters >= MIN_REPEAT_CUSTOMERS,
-        groups,
-        groups_by_segment,
-        report: FitReport::new(findings),
-        frameworks,
-        equity,
-        ahp,
-        rfm_weights: weights,
-        customers: rows,
-    };
-    (scored, times)
+    (frameworks, equity)
 }
 
 /// Customers with at least one repeat purchase: the BTYD models need [`MIN_REPEAT_CUSTOMERS`] of them.

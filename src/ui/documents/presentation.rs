@@ -20,7 +20,7 @@ use crate::ui::widgets::scenario_panels::{ScenarioTable, Waterfall};
 use crate::ui::state::{AppState, ScenarioResult};
 use crate::ui::worker_client::use_worker;
 use crate::engine::lang::Lang;
-use crate::worker_protocol::ScoreView;
+use crate::engine::views::score_view::ScoreView;
 
 /// The slides, in the story's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

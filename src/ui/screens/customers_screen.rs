@@ -101,11 +101,48 @@ pub fn CustomersScreen() -> impl IntoView {
         }
     });
 
-    // The chips of the list in hand (their labels come with it from the worker), redrawn only when they
-    // change, not on every window scrolled in; a chip whose filter was just removed goes at once, not
-    // when the worker's answer for the new selection arrives.
+    let total = move || state.list.with(|l| l.as_ref().map(|p| p.total));
+    view! {
+        <section class="panel customers" data-testid="customers">
+            <h2>{move || state.tr("customers.title")}</h2>
+            <div class="list-tools">
+                <input type="search" data-testid="list-search" placeholder=move || state.tr("customers.search")
+                    aria-label=move || state.tr("customers.search")
+                    prop:value=move || state.selection.with(|s| s.search.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); state.selection.update(|s| s.search = v) } />
+                <FilterMenu />
+                <button class="secondary" data-testid="export-list" on:click=move |_| worker.export_list()>{move || state.tr("customers.export")}</button>
+            </div>
+            <div class="chips">
+                <span class="list-total">
+                    {move || state.tr("customers.in_list")} " "
+                    <strong data-testid="list-total">{move || total().map(|t| int(t as u64))}</strong>
+                </span>
+                <FilterChips />
+            </div>
+            <div class="list" role="table" aria-label=move || state.tr("customers.title")>
+                <div class="list-head" role="row"><ListHeader /></div>
+                <div class="list-scroll" node_ref=scroller style=format!("height:{}px", VIEW_ROWS as f64 * ROW_H)
+                    on:scroll=move |ev| {
+                        let top = event_target::<web_sys::HtmlElement>(&ev).scroll_top();
+                        scroll_top.set(f64::from(top));
+                    }>
+                    <div class="list-body" style=move || format!("height:{}px", total().unwrap_or(0) as f64 * ROW_H)><ListRows first /></div>
+                </div>
+            </div>
+            <CustomerCard />
+        </section>
+    }
+}
+
+/// The filter chips of the list in hand (their labels come with it from the worker), redrawn only when
+/// they change, not on every window scrolled in; a chip whose filter was just removed goes at once, not
+/// when the worker's answer for the new selection arrives. A chip's × removes its filter.
+#[component]
+fn FilterChips() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let list_chips = Memo::new(move |_| state.list.with(|l| l.as_ref().map(|p| p.chips.clone())));
-    let chips = move || {
+    move || {
         let lang = state.lang.get();
         let filters = state.selection.with(|s| s.filters.clone());
         list_chips.get().map(|chips| {
@@ -126,11 +163,16 @@ pub fn CustomersScreen() -> impl IntoView {
                 })
                 .collect_view()
         })
-    };
+    }
+}
 
-    // The filter menu: a classification, then one of its classes (with its count).
+/// The filter menu: a classification, then one of its classes (with its count); choosing a class
+/// replaces any filter on that classification.
+#[component]
+fn FilterMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let menu_dim = RwSignal::new(String::new());
-    let filter_menu = move || {
+    move || {
         let lang = state.lang.get();
         let scores = state.scores.get()?;
         let dims = scores
@@ -175,9 +217,14 @@ pub fn CustomersScreen() -> impl IntoView {
             </label>
             {classes}
         })
-    };
+    }
+}
 
-    let header = move || {
+/// The list's column titles; a sortable one sorts by it, and again the other way.
+#[component]
+fn ListHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
         let lang = state.lang.get();
         let sel = state.selection.get();
         columns(lang)
@@ -206,9 +253,16 @@ pub fn CustomersScreen() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+    }
+}
 
-    let rows = move || {
+/// The rows around the view, placed at their offsets in the scrolled body; a row opens its card.
+/// Props: `first`, the first row in view.
+#[component]
+fn ListRows(first: Memo<usize>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let worker = use_worker();
+    move || {
         let f = first.get();
         state.list.get().map(|p| {
             let lo = f.saturating_sub(8).max(p.offset);
@@ -235,39 +289,6 @@ pub fn CustomersScreen() -> impl IntoView {
                 })
                 .collect_view()
         })
-    };
-
-    let total = move || state.list.with(|l| l.as_ref().map(|p| p.total));
-    view! {
-        <section class="panel customers" data-testid="customers">
-            <h2>{move || state.tr("customers.title")}</h2>
-            <div class="list-tools">
-                <input type="search" data-testid="list-search" placeholder=move || state.tr("customers.search")
-                    aria-label=move || state.tr("customers.search")
-                    prop:value=move || state.selection.with(|s| s.search.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); state.selection.update(|s| s.search = v) } />
-                {filter_menu}
-                <button class="secondary" data-testid="export-list" on:click=move |_| worker.export_list()>{move || state.tr("customers.export")}</button>
-            </div>
-            <div class="chips">
-                <span class="list-total">
-                    {move || state.tr("customers.in_list")} " "
-                    <strong data-testid="list-total">{move || total().map(|t| int(t as u64))}</strong>
-                </span>
-                {chips}
-            </div>
-            <div class="list" role="table" aria-label=move || state.tr("customers.title")>
-                <div class="list-head" role="row">{header}</div>
-                <div class="list-scroll" node_ref=scroller style=format!("height:{}px", VIEW_ROWS as f64 * ROW_H)
-                    on:scroll=move |ev| {
-                        let top = event_target::<web_sys::HtmlElement>(&ev).scroll_top();
-                        scroll_top.set(f64::from(top));
-                    }>
-                    <div class="list-body" style=move || format!("height:{}px", total().unwrap_or(0) as f64 * ROW_H)>{rows}</div>
-                </div>
-            </div>
-            <CustomerCard />
-        </section>
     }
 }
 

@@ -11,7 +11,7 @@ use crate::ui::worker_client::use_worker;
 use crate::engine::rfm::ahp;
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
-use crate::engine::settings_form::{self, Kind, FIELDS, GROUPS};
+use crate::engine::settings_form::{self, Field, Kind, FIELDS, GROUPS};
 
 /// Saaty's scale as shown in the AHP editor: 1/9 … 1 … 9.
 const SCALE: [f64; 17] =
@@ -112,66 +112,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 let fields = FIELDS
                     .iter()
                     .filter(|f| f.group == *key)
-                    .map(|f| {
-                        let f = *f;
-                        // Rounded for reading; a box left as shown is not set again (`settings_form::shown`).
-                        let value = move || draft.with(|d| settings_form::shown(d, &f));
-                        let defaults = Settings::default();
-                        // The default in words (`settings_form::describe`: "mean", "R × F grid"), not as
-                        // the settings file writes it; the form's own value stays editable JSON.
-                        let key = f.path.trim_start_matches('/');
-                        let default = settings_form::describe(&defaults, lang)
-                            .into_iter()
-                            .find(|(k, _)| k == key)
-                            .map(|(_, words)| words)
-                            .or_else(|| settings_form::choice_label(&defaults, &f, lang).map(str::to_string))
-                            .unwrap_or_else(|| settings_form::text(&defaults, &f));
-                        let error = move || {
-                            let typed = errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, t)| t.clone()))?;
-                            settings_form::set(&draft.get(), &f, &typed, lang).err()
-                        };
-                        let on_change = move |ev: leptos::ev::Event| {
-                            let t = event_target_value(&ev);
-                            if draft.with_untracked(|d| settings_form::shown(d, &f)) == t.trim() {
-                                errors.update(|e| e.retain(|(p, _)| *p != f.path));
-                                return;
-                            }
-                            match settings_form::set(&draft.get_untracked(), &f, &t, state.lang.get_untracked()) {
-                                Ok(s) => {
-                                    draft.set(s);
-                                    errors.update(|e| e.retain(|(p, _)| *p != f.path));
-                                }
-                                Err(_) => errors.update(|e| {
-                                    e.retain(|(p, _)| *p != f.path);
-                                    e.push((f.path, t));
-                                }),
-                            }
-                        };
-                        let input = match f.kind {
-                            Kind::Choice(options) => {
-                                let opts = options.iter().map(|o| view! { <option value=o.code>{o.label(lang)}</option> }).collect_view();
-                                view! { <select prop:value=value on:change=on_change aria-label=f.label(lang)>{opts}</select> }.into_any()
-                            }
-                            Kind::Json => view! { <input type="text" class="json" prop:value=value on:change=on_change aria-label=f.label(lang) spellcheck="false" /> }.into_any(),
-                            Kind::Date => view! { <input type="text" placeholder="YYYY-MM-DD" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
-                            Kind::Number | Kind::Integer => view! { <input type="text" inputmode="decimal" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
-                        };
-                        let shown_default = if default.is_empty() { "—".to_string() } else { default };
-                        // A JSON field's value in words too ("mean", "R × F grid"), as it stands now.
-                        let now_words = move || {
-                            let words = draft.with(|d| settings_form::describe(d, lang).into_iter().find(|(k, _)| k == key).map(|(_, w)| w))?;
-                            Some(format!("{}{words}", crate::ui::i18n::tr(lang, "settings.now")))
-                        };
-                        view! {
-                            <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
-                                <span class="setting-name">{f.label(lang)}</span>
-                                {input}
-                                {(f.kind == Kind::Json).then(|| view! { <small class="setting-words" data-testid="setting-words">{now_words}</small> })}
-                                <small class="muted">{crate::ui::i18n::tr(lang, "settings.default")}{shown_default}</small>
-                                {move || error().map(|m| view! { <small class="field-error" role="alert">{m}</small> })}
-                            </label>
-                        }
-                    })
+                    .map(|f| view! { <SettingField f=*f lang draft errors /> })
                     .collect_view();
                 view! { <fieldset class="settings-group"><legend>{lang.pick(*en, *zh)}</legend><div class="controls">{fields}</div></fieldset> }
             })
@@ -196,6 +137,71 @@ pub fn SettingsScreen() -> impl IntoView {
             <AhpEditor draft=draft />
             {groups}
         </section>
+    }
+}
+
+/// One setting: its label, an input of its kind, its default in words (and a JSON field's value in
+/// words), and what is wrong with text typed into it. Props: `f`, the field; `lang`; `draft`, the
+/// settings being edited; `errors`, the fields' typed texts that cannot be used.
+#[component]
+fn SettingField(f: Field, lang: Lang, draft: RwSignal<Settings>, errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Rounded for reading; a box left as shown is not set again (`settings_form::shown`).
+    let value = move || draft.with(|d| settings_form::shown(d, &f));
+    let defaults = Settings::default();
+    // The default in words (`settings_form::describe`: "mean", "R × F grid"), not as
+    // the settings file writes it; the form's own value stays editable JSON.
+    let key = f.path.trim_start_matches('/');
+    let default = settings_form::describe(&defaults, lang)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, words)| words)
+        .or_else(|| settings_form::choice_label(&defaults, &f, lang).map(str::to_string))
+        .unwrap_or_else(|| settings_form::text(&defaults, &f));
+    let error = move || {
+        let typed = errors.with(|e| e.iter().find(|(p, _)| *p == f.path).map(|(_, t)| t.clone()))?;
+        settings_form::set(&draft.get(), &f, &typed, lang).err()
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let t = event_target_value(&ev);
+        if draft.with_untracked(|d| settings_form::shown(d, &f)) == t.trim() {
+            errors.update(|e| e.retain(|(p, _)| *p != f.path));
+            return;
+        }
+        match settings_form::set(&draft.get_untracked(), &f, &t, state.lang.get_untracked()) {
+            Ok(s) => {
+                draft.set(s);
+                errors.update(|e| e.retain(|(p, _)| *p != f.path));
+            }
+            Err(_) => errors.update(|e| {
+                e.retain(|(p, _)| *p != f.path);
+                e.push((f.path, t));
+            }),
+        }
+    };
+    let input = match f.kind {
+        Kind::Choice(options) => {
+            let opts = options.iter().map(|o| view! { <option value=o.code>{o.label(lang)}</option> }).collect_view();
+            view! { <select prop:value=value on:change=on_change aria-label=f.label(lang)>{opts}</select> }.into_any()
+        }
+        Kind::Json => view! { <input type="text" class="json" prop:value=value on:change=on_change aria-label=f.label(lang) spellcheck="false" /> }.into_any(),
+        Kind::Date => view! { <input type="text" placeholder="YYYY-MM-DD" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
+        Kind::Number | Kind::Integer => view! { <input type="text" inputmode="decimal" prop:value=value on:change=on_change aria-label=f.label(lang) /> }.into_any(),
+    };
+    let shown_default = if default.is_empty() { "—".to_string() } else { default };
+    // A JSON field's value in words too ("mean", "R × F grid"), as it stands now.
+    let now_words = move || {
+        let words = draft.with(|d| settings_form::describe(d, lang).into_iter().find(|(k, _)| k == key).map(|(_, w)| w))?;
+        Some(format!("{}{words}", crate::ui::i18n::tr(lang, "settings.now")))
+    };
+    view! {
+        <label class="setting" data-testid=format!("setting-{}", f.path.trim_start_matches('/').replace('/', "."))>
+            <span class="setting-name">{f.label(lang)}</span>
+            {input}
+            {(f.kind == Kind::Json).then(|| view! { <small class="setting-words" data-testid="setting-words">{now_words}</small> })}
+            <small class="muted">{crate::ui::i18n::tr(lang, "settings.default")}{shown_default}</small>
+            {move || error().map(|m| view! { <small class="field-error" role="alert">{m}</small> })}
+        </label>
     }
 }
 
