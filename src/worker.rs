@@ -327,10 +327,9 @@ fn handle(ev: MessageEvent) {
 
 /// A `File` read in order through `FileReaderSync` (a worker may read synchronously), adding up the
 /// time spent reading. The file is read [`READ_AHEAD`] bytes at a time and handed out in the pieces
-/// the import asks for: in Chromium each `readAsArrayBuffer` call costs more than its bytes, and 16 MiB
-/// reads took 71–85 ms for the 63 MB benchmark file against 98–132 ms in 4 MiB reads (a throwaway
-/// worker reading that file both ways, twice; the import's pieces stay 4 MiB, so wasm memory does
-/// not grow, and the chunk waiting in JS is at most 16 MiB).
+/// the import asks for: in Chromium each `readAsArrayBuffer` call costs more than its bytes, so fewer,
+/// larger reads are faster (docs/performance.md, "Measurements behind the code"); the import's pieces
+/// stay 4 MiB, so wasm memory does not grow, and the chunk waiting in JS is at most 16 MiB.
 struct FileRead<'f> {
     file: &'f File,
     reader: FileReaderSync,

@@ -3,10 +3,10 @@
 //! carry is built in the engine (`views::import_view`, `views::score_view`); this file only wraps it. The file itself travels
 //! beside the bytes as a `File` object (structured clone, no copy), so the worker can read it in chunks.
 //!
-//! Why postcard and not JSON: serde_json's deserializer, monomorphised
-//! for every view-model type the page receives, was the largest part of the page's code (about 450 KB
-//! of 1.8 MB before wasm-opt, `twiggy`); postcard reads structs as sequences in field order, so each
-//! type's map-and-field-name path is never instantiated. Measured: see docs/performance.md. JSON stays
+//! Why postcard and not JSON: serde_json's deserializer, monomorphised for every view-model type the
+//! page receives, was the largest part of the page's code (`twiggy`; docs/performance.md, "Measurements
+//! behind the code"); postcard reads structs as sequences in field order, so each type's
+//! map-and-field-name path is never instantiated. JSON stays
 //! where people read it: the settings file, the browser's stored settings and the CLI's `--json`.
 
 use serde::{Deserialize, Serialize};

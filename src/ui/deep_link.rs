@@ -131,9 +131,8 @@ pub fn start(state: AppState, worker: WorkerClient) {
         }
         let h = hash(tab, &sel);
         // Chromium styles and lays out the page inside `replaceState` (didFinishSameDocumentNavigation):
-        // done in the task that drew a new screen, that was the screen's whole first layout, forced,
-        // 21 ms of a 44 ms task on the first import of `demo_10000.csv`. After the frame it finds the
-        // layout done. The latest hash wins: an older one is not written over a newer.
+        // done in the task that drew a new screen, it would force that screen's whole first layout
+        // there. After the frame it finds the layout done. The latest hash wins: an older one is not written over a newer.
         let search_for = search_for.clone();
         crate::ui::frames::after_next_frame(move || {
             let anonymise = state.anonymise.get_untracked();

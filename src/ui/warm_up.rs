@@ -1,22 +1,19 @@
 //! The page's warm-up: draws the worker's warm-up import, then its scores, on states of their own and
 //! into elements that are never attached to the document, and throws the drawings away.
 //!
-//! Why: V8 compiles a wasm function the first time it is called (lazy compilation). So the task that
-//! handled the first real import also compiled the code that decodes an import and builds the import
-//! screen. Traced in Chromium (`node bench/trace_first_import.mjs bench/out/demo_10000.csv`), that
-//! task took 53–82 ms, of which 26–33 ms were `wasm.CompileLazy` and 5–14 ms `FlushInstructionCache`.
-//! The worker sends its warm-up's import and scores as `Response::WarmUp` once its own warm-up has
+//! Why: V8 compiles a wasm function the first time it is called (lazy compilation), so without this
+//! the task that handles the first real import also compiles the code that decodes an import and
+//! builds the import screen (traced: docs/performance.md, "Measurements behind the code"). The worker sends its warm-up's import and scores as `Response::WarmUp` once its own warm-up has
 //! ended (worker/warm_up.rs); drawing them here, while the page waits for a file, moves that
 //! compiling to the seconds a person takes to choose one.
 //!
-//! The import screen is drawn a part per task ([`Part`]): drawn whole, it took one task of 86–96 ms.
-//! A page that has data, or work under way, draws nothing more.
+//! The import screen is drawn a part per task ([`Part`]), so no task of the warm-up is long enough to
+//! delay a click. A page that has data, or work under way, draws nothing more.
 //!
 //! One part, everything under the header on the import tab, is also laid out once: attached to the
-//! document, invisible and inert, for one frame, then removed ([`lay_out_once`]). Traced on first
-//! imports of `demo_10000.csv` chosen 3 s after load, the frame that first styled and laid out the
-//! import screen was the longest task, 38–50 ms (3 traces); a second import on the same page had no
-//! task over 50 ms (4 of 4). With this part laid out beforehand that frame's layout took 6–13 ms.
+//! document, invisible and inert, for one frame, then removed ([`lay_out_once`]): the first styling
+//! and layout of the import screen is then not part of the first import's frame. `window.__kezhiPageWarmUp`
+//! holds each part's drawing time (bench/trace_first_import.mjs reads it).
 
 use std::sync::Arc;
 
@@ -32,8 +29,7 @@ use crate::ui::worker_client::WorkerClient;
 use crate::engine::views::import_view::ImportView;
 use crate::engine::views::score_view::ScoreView;
 
-/// What one task of the warm-up draws. Measured with the worker idle, the parts took 1–52 ms each
-/// (`window.__kezhiPageWarmUp`).
+/// What one task of the warm-up draws.
 #[derive(Clone, Copy)]
 enum Part {
     ImportReport,

@@ -5,13 +5,11 @@
 //! Why: V8 runs a fresh wasm module's functions in its baseline compiler (Liftoff) and compiles a
 //! function with its optimising compiler (TurboFan) only once it has run for a while; it has no
 //! on-stack replacement for wasm. The first file a fresh worker imports therefore runs partly in
-//! baseline code: measured in Chromium on this machine, 100,000 customers were ready in 1.76–1.82 s on
-//! a fresh page and in 1.27–1.30 s when the same page imported the same file again
-//! (docs/performance.md, "The first import runs in baseline code"). Running the same functions on a
+//! baseline code, noticeably slower than the same import again (docs/performance.md, "Measurements
+//! behind the code"). Running the same functions on a
 //! small file first moves that cost to the seconds a person takes to choose a file.
 //!
-//! Each step runs in its own task, so a request from the page waits for one step at most (the steps
-//! took 52–153 ms each in baseline code on 2026-12-02, the Pareto/NBD comparison the longest); any
+//! Each step runs in its own task, so a request from the page waits for one step at most; any
 //! request stops the warm-up for good ([`stop`]).
 
 use std::cell::{Cell, RefCell};
@@ -82,8 +80,8 @@ fn run_step() {
             let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
             Some(Step::Comparison(Box::new((*imported, scored, stages))))
         }
-        // The comparison and the checks in two steps (`add_comparison_and_checks`'s halves): as
-        // one, the step took about 200 ms in baseline code, and a file chosen then waited for it.
+        // The comparison and the checks in two steps (`add_comparison_and_checks`'s halves): as one,
+        // it was the longest step, and a file chosen during it waited for it.
         Step::Comparison(work) => {
             let (imported, scored, mut stages) = *work;
             let pnbd = timed_comparison(&imported.table, &mut stages, &now_ms);

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 
 /// Whole days from `earlier` to `later` (negative when `later` comes first), as chrono's
 /// `(later - earlier).num_days()` gives them, by day numbers. chrono's subtraction goes through
-/// 400-year cycles and a checked `TimeDelta`: called for every occasion (the lifecycle's profit
-/// curve and stages, the group models' periods) it took 122 million instructions of the views'
-/// scoring at 100,000 customers (`valgrind --tool=callgrind`, docs/performance.md).
+/// 400-year cycles and a checked `TimeDelta`, a measurable part of the views' scoring when called for
+/// every occasion (the lifecycle's profit curve and stages, the group models' periods;
+/// docs/performance.md, "Measurements behind the code").
 pub fn days_between(later: NaiveDate, earlier: NaiveDate) -> i64 {
     i64::from(later.num_days_from_ce()) - i64::from(earlier.num_days_from_ce())
 }

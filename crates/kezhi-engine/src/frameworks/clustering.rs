@@ -38,11 +38,9 @@ pub fn feature_label(feature: &str, lang: Lang) -> String {
 }
 
 /// A customer's standardised features, padded with zeros to four (three without CLV). Held inline
-/// rather than as a `Vec<f64>` per customer: k-means reads every point a dozen times or more, and
-/// with each point behind a pointer of its own, its length known only at run time, k-means took
-/// 267 million instructions on the 10,000-customer benchmark file against 119 million so
-/// (`valgrind --tool=callgrind`, `kezhi score bench/out/demo_10000.csv`; the clusters, inertia and
-/// silhouette the same to the bit). The padding changes no distance: (0 − 0)² adds an exact zero to
+/// rather than as a `Vec<f64>` per customer: k-means reads every point a dozen times or more, and a
+/// pointer per point, its length known only at run time, more than doubled its work
+/// (docs/performance.md, "Measurements behind the code"; the clusters, inertia and silhouette the same to the bit). The padding changes no distance: (0 − 0)² adds an exact zero to
 /// a sum of squares.
 pub type Point = [f64; 4];
 
@@ -237,8 +235,7 @@ pub fn kmeans(raw: &[Point], d: usize, KMeansParams { k, restarts, seed }: KMean
     let x = standardise(raw, d);
     let mut rng = StdRng::seed_from_u64(seed);
     // The restarts run on a systematic sample of at most `RESTART_SAMPLE` customers; the best one's
-    // centres are then iterated on everyone. On 100,000 customers this took k-means from 550 ms to
-    // 120 ms natively (2026-11-23), with the same clusters in every test.
+    // centres are then iterated on everyone (docs/performance.md, "Measurements behind the code"; the same clusters in every test).
     let step = x.len().div_ceil(RESTART_SAMPLE);
     let sample: Vec<Point> = x.iter().step_by(step).copied().collect();
     let mut best: Option<(Vec<Point>, f64)> = None;

@@ -102,9 +102,8 @@ pub fn parse_amount(raw: &str, decimal: DecimalSeparator) -> Result<f64, AmountE
 /// `134.29`), read in one pass; `None` for anything else. The digits as an integer m < 10^15 and the
 /// power 10^k of the k decimals are both exact in an f64, and IEEE division rounds m / 10^k
 /// correctly, so this is the value `str::parse::<f64>` gives (Clinger's fast path, which the
-/// standard library also takes, after it has scanned the text again). Two amounts a row; checking
-/// and parsing them apart was 670 instructions a row on the 10,000-customer benchmark file
-/// (`valgrind --tool=callgrind`, `KEZHI_ONE_PASS=1 kezhi import bench/out/demo_10000.csv`).
+/// standard library also takes, after it has scanned the text again). Two amounts a row, so checking
+/// and parsing them in one pass counts (docs/performance.md, "Measurements behind the code").
 fn short_decimal(s: &str) -> Option<f64> {
     let (negative, body) = match s.as_bytes() {
         [b'-', rest @ ..] => (true, rest),

@@ -121,8 +121,7 @@ fn looks_like_time(s: &str) -> bool {
 
 /// `YYYY-MM-DD` read straight from its ten bytes, as `groups` would read it; `None` for any other
 /// text. The usual date of an export, and its general reading (a character at a time, groups,
-/// separators, a time of day) was 7% of the import's instructions on the 10,000-customer benchmark
-/// file (`valgrind --tool=callgrind`, `KEZHI_ONE_PASS=1 kezhi import bench/out/demo_10000.csv`).
+/// separators, a time of day) is slower by far (docs/performance.md, "Measurements behind the code").
 fn iso_day(s: &str) -> Option<Result<NaiveDate, DateError>> {
     let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
     if b[4] != b'-' || b[7] != b'-' {

@@ -124,13 +124,13 @@ impl ImportError {
             (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
             (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
             (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above.", group_thousands(*rejected as u64)),
+            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。", group_thousands(*rejected as u64)),
             (OtherOrigin { url }, Lang::En) => format!("{file}: {url} is on another server. Kezhi loads ?src= files only from the server it is served from, so nothing was fetched. Put the file beside Kezhi, or drop it here."),
             (OtherOrigin { url }, Lang::Zh) => format!("{file}：{url} 位于其他服务器。Kezhi 只从自身所在的服务器加载 ?src= 文件，因此没有发起任何请求。请将文件放在 Kezhi 旁边，或直接拖入本页面。"),
             (Fetch { url, detail }, Lang::En) => format!("{file}: {url} could not be fetched from this server ({detail}). Check the path in ?src=, or drop the file here."),
             (Fetch { url, detail }, Lang::Zh) => format!("{file}：无法从本服务器获取 {url}（{detail}）。请检查 ?src= 中的路径，或直接拖入文件。"),
             (UnknownColumn { name }, Lang::En) => format!("{file} has no column \"{name}\". Give a header name or a column number from 1."),
             (UnknownColumn { name }, Lang::Zh) => format!("{file} 中没有“{name}”列。请填写表头名称或从 1 开始的列号。"),
-            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。", group_thousands(*rejected as u64)),
         }
     }
 }
@@ -173,5 +173,88 @@ mod tests {
         assert!(e.to_string().contains("Orders"));
         let boxed: Box<dyn std::error::Error> = Box::new(e);
         assert!(!boxed.to_string().is_empty());
+    }
+
+    /// One of every error, with values a message must repeat (a variant added without a line here
+    /// fails `index`'s match).
+    fn one_of_each() -> Vec<ImportError> {
+        use ImportError::*;
+        let all = vec![
+            Empty,
+            Read { detail: "disk-gone-7".into() },
+            NoTable { bytes: 4711 },
+            Binary,
+            TooLarge { bytes: 2_500_000_000, needed: 8_000_000_000, budget: 996_147_200 },
+            UnknownEncoding { label: "koi9".into() },
+            Workbook { detail: "zip-broken-3".into() },
+            NoSheetWithData,
+            SheetNotFound { name: "Orders-2024".into() },
+            HeaderOnly,
+            MissingColumn { role: Role::Amount, shape: Shape::Transactions },
+            UnsureColumn { role: Role::Date, column: "Purchased On".into(), content: Some(ContentKind::Dates) },
+            AmbiguousDateOrder { column: "date-col".into(), example: "05/03/2024".into() },
+            NoUsableRows { rejected: 860_073, first_reason: "line 2: no date".into() },
+            UnknownColumn { name: "Spalte-9".into() },
+            OtherOrigin { url: "https://elsewhere.example/a.csv".into() },
+            Fetch { url: "data/b.csv".into(), detail: "HTTP 404".into() },
+        ];
+        fn index(e: &ImportError) -> usize {
+            match e {
+                Empty => 0,
+                Read { .. } => 1,
+                NoTable { .. } => 2,
+                Binary => 3,
+                TooLarge { .. } => 4,
+                UnknownEncoding { .. } => 5,
+                Workbook { .. } => 6,
+                NoSheetWithData => 7,
+                SheetNotFound { .. } => 8,
+                HeaderOnly => 9,
+                MissingColumn { .. } => 10,
+                UnsureColumn { .. } => 11,
+                AmbiguousDateOrder { .. } => 12,
+                NoUsableRows { .. } => 13,
+                UnknownColumn { .. } => 14,
+                OtherOrigin { .. } => 15,
+                Fetch { .. } => 16,
+            }
+        }
+        assert_eq!(all.iter().map(index).collect::<Vec<_>>(), (0..all.len()).collect::<Vec<_>>());
+        all
+    }
+
+    /// The two languages say the same facts: on both surfaces, the English and the Chinese message of
+    /// every error hold the same numbers (digit runs) and every value the error carries (file name,
+    /// column, example, address, detail), and they differ (neither is the other's copy).
+    #[test]
+    fn both_languages_say_the_same_facts() {
+        let digits = |m: &str| {
+            let mut runs: Vec<String> = m.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).map(String::from).collect();
+            runs.sort();
+            runs
+        };
+        for e in one_of_each() {
+            let values: Vec<String> = match &e {
+                ImportError::Read { detail } | ImportError::Workbook { detail } => vec![detail.clone()],
+                ImportError::UnknownEncoding { label } => vec![label.clone()],
+                ImportError::SheetNotFound { name } | ImportError::UnknownColumn { name } => vec![name.clone()],
+                ImportError::UnsureColumn { column, .. } => vec![column.clone()],
+                ImportError::AmbiguousDateOrder { column, example } => vec![column.clone(), example.clone()],
+                ImportError::NoUsableRows { first_reason, .. } => vec![first_reason.clone()],
+                ImportError::OtherOrigin { url } => vec![url.clone()],
+                ImportError::Fetch { url, detail } => vec![url.clone(), detail.clone()],
+                _ => vec![],
+            };
+            for surface in [Surface::Page, Surface::CommandLine] {
+                let (en, zh) = (e.message_on("orders-q3.csv", Lang::En, surface), e.message_on("orders-q3.csv", Lang::Zh, surface));
+                assert_ne!(en, zh, "{e:?}");
+                assert_eq!(digits(&en), digits(&zh), "{e:?} on {surface:?}:\n{en}\n{zh}");
+                for v in &values {
+                    assert!(en.contains(v.as_str()) && zh.contains(v.as_str()), "{e:?} on {surface:?} lacks {v}:\n{en}\n{zh}");
+                }
+                let names_file = en.contains("orders-q3.csv") && zh.contains("orders-q3.csv");
+                assert!(names_file || matches!(e, ImportError::UnknownEncoding { .. }), "{e:?}: {en} / {zh}");
+            }
+        }
     }
 }

@@ -15,8 +15,8 @@ pub enum Source<'a> {
 
 /// One record's fields as text, without validating UTF-8 again.
 ///
-/// Measured: `csv::StringRecord` re-validates every record, 9% of a 1M-row import (≈ 60 ms of
-/// 700 ms); the text was validated once when it was decoded. A `Row` can only be made here, from a
+/// `csv::StringRecord` re-validates every record, a measurable share of an import
+/// (docs/performance.md, "Measurements behind the code"); the text was validated once when it was decoded. A `Row` can only be made here, from a
 /// record read out of a `&str` (the csv reader splits only at ASCII bytes — delimiter, quote, CR,
 /// LF — and unescaping `""` removes an ASCII byte, so every field stays valid UTF-8), from a line
 /// of a `&str` split at an ASCII delimiter, or from a `StringRecord`.
@@ -372,10 +372,8 @@ fn line_at(bytes: &[u8], start: usize, last: bool) -> Option<(usize, usize)> {
 /// [`delimited_piece`] for a piece without a quote in it: lines split at the delimiter, read as the
 /// `csv` crate's reader (set up as there) reads them, without it.
 ///
-/// Why not the `csv` crate here: on the 10,000-customer benchmark file (6.2 MB, 84,112 rows) the
-/// reader was 184 million of the import's 516 million instructions, 2,190 a row
-/// (`valgrind --tool=callgrind`, `KEZHI_ONE_PASS=1 kezhi import bench/out/demo_10000.csv`): its state
-/// machine looks at every byte for quotes that a piece without `"` cannot hold. Without quotes the
+/// Why not the `csv` crate here: its reader was about a third of an import's instructions
+/// (docs/performance.md, "Measurements behind the code"): its state machine looks at every byte for quotes that a piece without `"` cannot hold. Without quotes the
 /// rules are few: CR LF, LF or CR alone ends a record; an empty line is no record; the file's first
 /// byte-order mark is dropped (the reader does so at the start of what it reads); the delimiter splits
 /// fields. Files that quote anything still go through the `csv` crate, a piece at a time. The test
@@ -403,7 +401,7 @@ fn unquoted_piece(
                 return start;
             }
             ends.clear();
-            // A plain loop: `memchr_iter` spent about 45 instructions a find on fields this short.
+            // A plain loop: on fields this short `memchr_iter`'s set-up costs more than it saves.
             ends.extend(bytes[start..end].iter().enumerate().filter(|&(_, &b)| b == delimiter).map(|(i, _)| i));
             ends.push(end - start);
             let row = Row { fields: Fields::Line { text: &text[start..end], ends: &ends }, open_quote_to: 0 };

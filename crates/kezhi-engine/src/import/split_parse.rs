@@ -1,10 +1,8 @@
 //! A transaction file parsed in two halves at once: the first by the import as usual, the second by
-//! a helper given the column plan the first found in the head. Parsing is most of an import (0.32 s
-//! of 0.42 s natively at 100,000 customers), and a machine has a second core that sits idle
-//! meanwhile. The CLI runs the helper on a thread (`cli.rs`): parse 0.32–0.34 → 0.23 s. The page
-//! does not: a second worker was built and measured in Chromium on this 2-core machine, and its half
-//! took 75–80% of the whole file's time while the first ran, so sending, decoding and joining the rows
-//! ate the gain (docs/performance.md, "A second worker for half the file").
+//! a helper given the column plan the first found in the head. Parsing is most of an import, and a
+//! machine has a second core that sits idle meanwhile. The CLI runs the helper on a thread (`cli.rs`).
+//! The page does not: in a second worker, sending, decoding and joining the rows ate the gain
+//! (docs/performance.md, "Measurements behind the code").
 //!
 //! The cut is at a line end near the middle ([`split_offset`]). It is only kept when it changes
 //! nothing, else the file is parsed again in one pass ([`finish`] says which):
@@ -34,8 +32,8 @@ use super::text_stream::{TextStream, PIECE};
 use super::typed_rows::{ColumnPlan, FirstRow, RowReader, Transactions, TxnBuilder};
 use super::{read_rows, ParseOutcome, Parsed, Streamed};
 
-/// Files smaller than this are parsed in one pass: their parse takes under 50 ms, and the cut, the
-/// helper and the join are not worth it.
+/// Files smaller than this are parsed in one pass: their parse is short, and the cut, the helper and
+/// the join are not worth it.
 pub const SPLIT_MIN_BYTES: u64 = 8 << 20;
 
 /// Bytes read around the middle of the file to find a line end to cut at.

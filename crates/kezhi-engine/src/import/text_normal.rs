@@ -22,9 +22,8 @@ pub fn fold_full_width(s: &str) -> Cow<'_, str> {
 /// `str::trim`, with a shortcut for the usual field, which has nothing to trim: when its first and
 /// last bytes are ASCII other than whitespace (tab to CR, space), its first and last characters are
 /// those bytes (UTF-8 encodes every other character in bytes of 0x80 and above) and neither is
-/// white space. Every field of every row is trimmed; `str::trim` decodes a character at each end,
-/// which was 7% of the import's instructions on the 10,000-customer benchmark file
-/// (`valgrind --tool=callgrind`, `KEZHI_ONE_PASS=1 kezhi import bench/out/demo_10000.csv`).
+/// white space. Every field of every row is trimmed; `str::trim` decodes a character at each end
+/// (docs/performance.md, "Measurements behind the code").
 pub fn trim(s: &str) -> &str {
     let solid = |b: u8| b.is_ascii() && b != b' ' && !(b'\t'..=b'\r').contains(&b);
     match s.as_bytes() {

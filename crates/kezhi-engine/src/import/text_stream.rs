@@ -1,6 +1,5 @@
 //! A delimited file read in pieces and decoded as it goes, so that an import never holds the file's
-//! bytes whole (issue 6: a 640 MB file held whole took 640 MB of the tab's memory before a row was
-//! read). `encoding_rs`'s streaming decoder carries a character cut between two pieces over to the next.
+//! bytes whole (held whole, a file takes its size in the tab's memory before a row is read). `encoding_rs`'s streaming decoder carries a character cut between two pieces over to the next.
 
 use std::io::{ErrorKind, Read};
 

@@ -164,10 +164,8 @@ impl Objective for NegLogLik<'_> {
 
     /// On the mean log-likelihood: at this gradient the total log-likelihood of 100k customers is
     /// within ~1e-7 of its maximum (n·g²/2h), far inside the 1e-6 relative the benchmark holds it to.
-    /// It was 1e-7, which is below what the mean's rounding lets a line search see: on 116,300
-    /// simulated customers the polish on all the data reached a gradient of 3e-7 in 16 evaluations
-    /// and then spent about 30 more halving steps whose gain was lost in the sum's last bits
-    /// (`kezhi score`, BG/NBD 127 ms; with 1e-6, 62 ms and the same log-likelihood to 1e-15).
+    /// A smaller tolerance is below what the mean's rounding lets a line search see: the search then
+    /// spends halving steps whose gain is lost in the sum's last bits (docs/performance.md, "Measurements behind the code").
     fn gradient_tolerance(&self) -> f64 {
         1e-6
     }
@@ -218,8 +216,8 @@ fn fit_params(d: &RepeatData) -> Option<BgNbdParams> {
 /// [`fit_params`] on data close to those `near` was fitted on (the same customers' occasions up to
 /// an earlier date, for the lifecycle's P(alive) back then): L-BFGS on all the data from `near`,
 /// instead of [`fit`]'s three starts on a subsample and a polish; [`fit_params`] when that does not
-/// converge. At 100,000 customers the refit took 282 million instructions with the three starts
-/// (`valgrind --tool=callgrind`, docs/performance.md).
+/// converge. The lifecycle refits once per period boundary, so the starts' cost counts
+/// (docs/performance.md, "Measurements behind the code").
 pub fn refit_params(d: &RepeatData, near: &BgNbdParams) -> Option<BgNbdParams> {
     if d.x.is_empty() {
         return None;

@@ -513,4 +513,76 @@ mod tests {
         assert_eq!(f[0], Finding::AtBound { model: Model::BgNbd, parameter: "alpha".into(), value: 1e-6 });
         assert_eq!(FitReport::new(f).verdict, Verdict::NotUsable);
     }
+
+    /// The two languages say the same facts: for one finding of every kind, the English and the
+    /// Chinese text hold the same numbers (digit runs) and the names they carry (model, parameter, the
+    /// reason a setting was not used), and differ. A kind added without a line here fails `index`.
+    #[test]
+    fn both_languages_say_the_same_facts() {
+        use Finding::*;
+        let all = vec![
+            TooFewRepeaters { model: Model::BgNbd, have: 17, need: 30 },
+            NoFiniteLikelihood { model: Model::ParetoNbd },
+            NotConverged { model: Model::GammaGamma },
+            OutOfBudget { model: Model::BgNbd },
+            AtLimit { model: Model::BgNbd, limits: vec![ModelLimit::SameRate { rate: 0.25 }, ModelLimit::NoDropout] },
+            AtBound { model: Model::BgNbd, parameter: "alpha".into(), value: 1e-9 },
+            NoStandardErrors { model: Model::ParetoNbd },
+            Imprecise { model: Model::BgNbd, parameter: "r".into(), relative_se: 0.75 },
+            NoMeanSpend,
+            SpendDependsOnFrequency { correlation: 0.41 },
+            HoldoutOff { predicted: 1234.0, actual: 2345.0 },
+            HoldoutFine { predicted: 9113.4, actual: 9458.0 },
+            Comparison { bg_nbd: -12157.3, pareto_nbd: -12160.8 },
+            UnusableThresholds { why: "R cuts 5,3 not rising".into() },
+            AhpInconsistent { consistency_ratio: 0.23 },
+            AhpUnusable,
+            NeedsPurchaseHistories,
+            ChecksNotRun { why: ChecksStop::Cancelled },
+        ];
+        fn index(f: &Finding) -> usize {
+            match f {
+                TooFewRepeaters { .. } => 0,
+                NoFiniteLikelihood { .. } => 1,
+                NotConverged { .. } => 2,
+                OutOfBudget { .. } => 3,
+                AtLimit { .. } => 4,
+                AtBound { .. } => 5,
+                NoStandardErrors { .. } => 6,
+                Imprecise { .. } => 7,
+                NoMeanSpend => 8,
+                SpendDependsOnFrequency { .. } => 9,
+                HoldoutOff { .. } => 10,
+                HoldoutFine { .. } => 11,
+                Comparison { .. } => 12,
+                UnusableThresholds { .. } => 13,
+                AhpInconsistent { .. } => 14,
+                AhpUnusable => 15,
+                NeedsPurchaseHistories => 16,
+                ChecksNotRun { .. } => 17,
+            }
+        }
+        assert_eq!(all.iter().map(index).collect::<Vec<_>>(), (0..all.len()).collect::<Vec<_>>());
+        let digits = |m: &str| {
+            let mut runs: Vec<String> = m.split(|c: char| !c.is_ascii_digit()).filter(|r| !r.is_empty()).map(String::from).collect();
+            runs.sort();
+            runs
+        };
+        for f in all {
+            let (en, zh) = (f.text(Lang::En), f.text(Lang::Zh));
+            assert_ne!(en, zh, "{f:?}");
+            assert_eq!(digits(&en), digits(&zh), "{f:?}:\n{en}\n{zh}");
+            let names: Vec<String> = match &f {
+                TooFewRepeaters { model, .. } | NoFiniteLikelihood { model } | NotConverged { model } | OutOfBudget { model } | AtLimit { model, .. } | NoStandardErrors { model } => {
+                    vec![model.to_string()]
+                }
+                AtBound { model, parameter, .. } | Imprecise { model, parameter, .. } => vec![model.to_string(), parameter.clone()],
+                UnusableThresholds { why } => vec![why.clone()],
+                _ => vec![],
+            };
+            for n in &names {
+                assert!(en.contains(n.as_str()) && zh.contains(n.as_str()), "{f:?} lacks {n}:\n{en}\n{zh}");
+            }
+        }
+    }
 }

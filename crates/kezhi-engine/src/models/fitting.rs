@@ -316,12 +316,11 @@ impl Gradient for &Problem<'_> {
 }
 
 /// L-BFGS from `start` with a backtracking (Armijo) line search, which needs only values at trial
-/// points and usually takes the first. (Measured on 100k simulated customers: More-Thuente's
-/// strong-Wolfe search spent 7.6 evaluations an iteration polishing BG/NBD, this one about 1.)
+/// points and usually takes the first (More-Thuente's strong-Wolfe search spent several evaluations
+/// an iteration: docs/performance.md, "Measurements behind the code").
 /// It stops when the gradient is below the objective's tolerance or an iteration changes the mean
 /// negative log-likelihood by less than 1e-12: a mean over 1e5 customers of values near 10 carries
-/// rounding of about 1e-13, so smaller changes are noise (was 1e-14; Gamma-Gamma at 100k customers
-/// 40 → 30 ms in `kezhi score`, the log-likelihood the same to 1e-14 relative).
+/// rounding of about 1e-13, so smaller changes are noise.
 fn lbfgs<'a>(obj: &'a dyn Objective, start: &[f64], spent: &'a Spent<'a>) -> Option<Minimum> {
     let search = BacktrackingLineSearch::new(ArmijoCondition::new(1e-4).ok()?).rho(0.5).ok()?;
     let solver = LBFGS::new(search, 10).with_tolerance_grad(obj.gradient_tolerance()).ok()?.with_tolerance_cost(1e-12).ok()?;

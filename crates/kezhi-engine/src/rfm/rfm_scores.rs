@@ -37,14 +37,10 @@ pub fn median(values: &[f64]) -> f64 {
 /// is a run of its own), in `f64::total_cmp`'s order.
 ///
 /// The values are sorted as (key, index) pairs, the key being `total_cmp`'s order as an integer (the
-/// order within a run of equal values does not change their ranks). An index array sorted by a
-/// comparison that looks each value up, as before, cost in Chromium's profile of the worker
-/// (`bench/profile_worker.mjs`, 1,000,250 rows, 116,300 customers) about 100 ms of the views' scoring
-/// through this function and `class_table::mean_ranks_descending`. The pairs are sorted by `radsort`'s
-/// radix sort on the key, which skips the bytes all keys share (the low bytes of whole numbers, the
-/// high bytes of values of one magnitude): the scoring for the views calls this ten times, and at
-/// 100,000 customers `sort_unstable` of the pairs took 26.7 million instructions a call
-/// (`valgrind --tool=callgrind`; docs/performance.md).
+/// order within a run of equal values does not change their ranks). The pairs are sorted by
+/// `radsort`'s radix sort on the key, which skips the bytes all keys share (the low bytes of whole
+/// numbers, the high bytes of values of one magnitude): the scoring for the views calls this ten
+/// times, and a comparison sort was a large part of it (docs/performance.md, "Measurements behind the code").
 pub fn twice_mean_ranks(values: &[f64]) -> Vec<u64> {
     let n = values.len();
     let mut order: Vec<(u64, u32)> = values.iter().enumerate().map(|(i, &v)| (total_order_key(v), i as u32)).collect();

@@ -17,9 +17,8 @@ pub struct Activity {
     /// Length of one period in days.
     pub period_days: f64,
     /// Per customer (in table order) and period, customer-major (`periods` values a customer): whether
-    /// it bought, and its margin there. One flat vector each rather than one per customer: at 100,000
-    /// customers the 200,000 vectors took most of the 148 million instructions of [`activity`]
-    /// (`valgrind --tool=callgrind`, docs/performance.md).
+    /// it bought, and its margin there. One flat vector each rather than one per customer: the
+    /// allocations were most of [`activity`]'s work (docs/performance.md, "Measurements behind the code").
     bought: Vec<bool>,
     margin: Vec<f64>,
 }
