@@ -22,7 +22,11 @@ pub fn expose(key: &str, value: JsValue) {
 /// Keeps `window.__kezhiLargestMessage` = [bytes, decode ms, handle ms] of the largest message so far.
 pub fn note_message(bytes: usize, decode_ms: f64, handle_ms: f64) {
     const KEY: &str = "__kezhiLargestMessage";
-    let largest = js_sys::Reflect::get(&window(), &KEY.into()).ok().and_then(|v| js_sys::Reflect::get(&v, &0.into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let largest = js_sys::Reflect::get(&window(), &KEY.into())
+        .ok()
+        .and_then(|v| js_sys::Reflect::get(&v, &0.into()).ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     if bytes as f64 > largest {
         expose(KEY, js_sys::Array::of3(&(bytes as f64).into(), &decode_ms.into(), &handle_ms.into()).into());
     }

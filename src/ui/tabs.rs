@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 
 use crate::ui::documents::report::ReportScreen;
-use crate::ui::state::{AppState, Tab};
-use crate::ui::widgets::page_notices::{CancelledNotice, CrashNotice, ForgottenNotice, ProgressBar};
 use crate::ui::screens::clv_screen::ClvScreen;
 use crate::ui::screens::customers_screen::CustomersScreen;
 use crate::ui::screens::import_screen::ImportScreen;
@@ -15,6 +13,8 @@ use crate::ui::screens::portfolio_screen::PortfolioScreen;
 use crate::ui::screens::rfm_screen::RfmScreen;
 use crate::ui::screens::scenario_screen::ScenarioScreen;
 use crate::ui::screens::settings_screen::SettingsScreen;
+use crate::ui::state::{AppState, Tab};
+use crate::ui::widgets::page_notices::{CancelledNotice, CrashNotice, ForgottenNotice, ProgressBar};
 
 /// Everything between the header and the footer: the landing strip, progress, notices, the tabs and
 /// the open view. Apart from `App` so the page's warm-up (warm_up.rs) can draw it on its own state.

@@ -1,13 +1,13 @@
 //! The five lifecycle stages as class cells: customers, shares and treatment; a click opens a stage's
 //! customers. On the lifecycle view and in the slide deck.
 
-use leptos::prelude::*;
+use crate::engine::frameworks::lifecycle::{self};
+use crate::engine::lang::Lang;
+use crate::engine::views::customer_list::{Dimension, Filter};
+use crate::engine::views::strategy_texts::strategy;
 use crate::ui::format::{int, percent};
 use crate::ui::state::AppState;
-use crate::engine::views::customer_list::{Dimension, Filter};
-use crate::engine::lang::Lang;
-use crate::engine::frameworks::lifecycle::{self};
-use crate::engine::views::strategy_texts::strategy;
+use leptos::prelude::*;
 
 /// The five stages: customers, shares and treatment; a stage opens its customers.
 #[component]

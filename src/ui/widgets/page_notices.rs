@@ -1,10 +1,10 @@
 //! The page's running notices, under the header: the named progress bar with Cancel while the worker
 //! works, and what happened to the last job (cancelled, forgotten, crashed — with Retry).
 
-use leptos::prelude::*;
+use crate::engine::import::Stage;
 use crate::ui::state::{AppState, CrashKind};
 use crate::ui::worker_client::use_worker;
-use crate::engine::import::Stage;
+use leptos::prelude::*;
 
 #[component]
 pub fn ProgressBar() -> impl IntoView {
@@ -12,7 +12,10 @@ pub fn ProgressBar() -> impl IntoView {
     // After the import, while the worker fits the models: no fraction to show, so the bar runs
     // (CSS animation) and the fit can be cancelled from here, whichever view is open.
     let fitting = move || {
-        state.busy.with(Option::is_none) && state.view.with(Option::is_some) && state.scores.with(Option::is_none) && state.failure.with(Option::is_none)
+        state.busy.with(Option::is_none)
+            && state.view.with(Option::is_some)
+            && state.scores.with(Option::is_none)
+            && state.failure.with(Option::is_none)
     };
     let fitting_bar = move || {
         fitting().then(|| {

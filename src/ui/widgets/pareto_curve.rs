@@ -1,10 +1,10 @@
 //! The 80/20 curve: customers ranked by margin against the cumulative share of margin, drawn by the
 //! worker's plot (charts::plot), with the top share marked. On the overview and in the slide deck.
 
-use leptos::prelude::*;
 use crate::ui::format::percent;
 use crate::ui::state::AppState;
 use crate::ui::widgets::plot_canvas::SvgExport;
+use leptos::prelude::*;
 
 /// The Pareto (Lorenz) curve of margin with the top-share figure, as SVG: customers ranked by
 /// margin, from the best, against their cumulative share of the margin.
@@ -19,8 +19,12 @@ pub fn ParetoCurve() -> impl IntoView {
         let pts: Vec<String> = p.points.iter().map(|(x, y)| format!("{:.2},{:.2}", 100.0 * x, 100.0 - 100.0 * y)).collect();
         let (tx, ty) = (100.0 * p.top_share, 100.0 - 100.0 * p.top_margin_share);
         let caption = match lang {
-            crate::engine::lang::Lang::En => format!("Top {:.0}% of customers: {} of the margin · Gini {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini),
-            crate::engine::lang::Lang::Zh => format!("前 {:.0}% 的客户：贡献 {} 的毛利 · 基尼系数 {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini),
+            crate::engine::lang::Lang::En => {
+                format!("Top {:.0}% of customers: {} of the margin · Gini {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini)
+            }
+            crate::engine::lang::Lang::Zh => {
+                format!("前 {:.0}% 的客户：贡献 {} 的毛利 · 基尼系数 {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini)
+            }
         };
         let tip = caption.clone();
         Some(view! {

@@ -3,15 +3,17 @@
 //! veteran classes, the tier ladder, the nine-grids, the clusters). Every number comes from the worker's
 //! framework summary; these only lay them out. The slide deck reuses the pyramid, gmcb and veteran panels.
 
-use leptos::prelude::*;
-use crate::ui::format::{int, percent};
-use crate::ui::widgets::plot_canvas::SvgExport;
-use crate::ui::state::AppState;
 use crate::engine::frameworks::class_table::ClassRow;
-use crate::engine::views::customer_list::{Dimension, Filter};
+use crate::engine::frameworks::{
+    clustering, gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix,
+};
 use crate::engine::lang::Lang;
+use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::views::strategy_texts::strategy;
-use crate::engine::frameworks::{clustering, gold_meteor_creek_burden, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
+use crate::ui::format::{int, percent};
+use crate::ui::state::AppState;
+use crate::ui::widgets::plot_canvas::SvgExport;
+use leptos::prelude::*;
 
 /// One class: name, customers, shares, treatment; a click opens its customers.
 pub fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
@@ -60,7 +62,22 @@ pub fn NewMatrixPanel() -> impl IntoView {
         let s = state.scores.get()?;
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;
-        let cells = s.frameworks.new_matrix.iter().enumerate().map(|(k, r)| class_cell("new_customer_matrix", r, new_customer_matrix::label(k, zh).into(), lang, format!("new-{}", r.key), Filter { dim: Dimension::NewMatrix, class: k })).collect_view();
+        let cells = s
+            .frameworks
+            .new_matrix
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                class_cell(
+                    "new_customer_matrix",
+                    r,
+                    new_customer_matrix::label(k, zh).into(),
+                    lang,
+                    format!("new-{}", r.key),
+                    Filter { dim: Dimension::NewMatrix, class: k },
+                )
+            })
+            .collect_view();
         Some(view! {
             <h3>{state.tr("portfolio.new")}</h3>
             <p class="muted">{state.tr("portfolio.new_axes")}</p>
@@ -78,7 +95,22 @@ pub fn GmcbPanel() -> impl IntoView {
         let s = state.scores.get()?;
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;
-        let cells = s.frameworks.gmcb.iter().enumerate().map(|(k, r)| class_cell("gold_meteor_creek_burden", r, gold_meteor_creek_burden::label(k, zh).into(), lang, format!("gmcb-{}", r.key), Filter { dim: Dimension::Gmcb, class: k })).collect_view();
+        let cells = s
+            .frameworks
+            .gmcb
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                class_cell(
+                    "gold_meteor_creek_burden",
+                    r,
+                    gold_meteor_creek_burden::label(k, zh).into(),
+                    lang,
+                    format!("gmcb-{}", r.key),
+                    Filter { dim: Dimension::Gmcb, class: k },
+                )
+            })
+            .collect_view();
         Some(view! {
             <h3>{state.tr("portfolio.gmcb")}</h3>
             <p class="muted">{state.tr("portfolio.gmcb_axes")}</p>
@@ -105,7 +137,21 @@ pub fn VeteranPanel() -> impl IntoView {
             (Lang::Zh, "share_of_wallet") => "增长率：个客份额（钱包份额）。",
             (Lang::Zh, _) => "增长率：无钱包列，以客户自身消费增长代替个客份额增长。",
         };
-        let cells = v.table.iter().enumerate().map(|(k, r)| class_cell("veteran_matrix", r, veteran_matrix::label(k, zh).into(), lang, format!("veteran-{}", r.key), Filter { dim: Dimension::Veteran, class: k })).collect_view();
+        let cells = v
+            .table
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                class_cell(
+                    "veteran_matrix",
+                    r,
+                    veteran_matrix::label(k, zh).into(),
+                    lang,
+                    format!("veteran-{}", r.key),
+                    Filter { dim: Dimension::Veteran, class: k },
+                )
+            })
+            .collect_view();
         Some(view! {
             <h3>{state.tr("portfolio.veteran")}</h3>
             <p class="muted">{state.tr("portfolio.veteran_axes")} " " {note}</p>
@@ -124,7 +170,22 @@ pub fn TierPanel() -> impl IntoView {
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;
         let f = &s.frameworks;
-        let tiers = f.tiers.iter().enumerate().rev().map(|(k, r)| class_cell("tier_ladder", r, tier_ladder::label(k, zh).into(), lang, format!("tier-{}", r.key), Filter { dim: Dimension::Tier, class: k })).collect_view();
+        let tiers = f
+            .tiers
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, r)| {
+                class_cell(
+                    "tier_ladder",
+                    r,
+                    tier_ladder::label(k, zh).into(),
+                    lang,
+                    format!("tier-{}", r.key),
+                    Filter { dim: Dimension::Tier, class: k },
+                )
+            })
+            .collect_view();
         Some(view! {
             <h3>{state.tr(if f.tiers_by_total_spend { "portfolio.tiers_total" } else { "portfolio.tiers" })}</h3>
             <p class="muted">{state.tr("portfolio.tiers_axes")}</p>
@@ -189,8 +250,13 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
             _ => s.frameworks.value_grid.clone(),
         };
         let (y_axis, x_axis) = match which {
-            Dimension::GrowthGrid => (crate::ui::i18n::tr(lang, "portfolio.spend_growth"), crate::ui::i18n::tr(lang, "portfolio.purchase_frequency_growth")),
-            _ => (crate::ui::i18n::tr(lang, "portfolio.total_margin"), crate::ui::i18n::tr(lang, "portfolio.margin_efficiency_margin_revenue")),
+            Dimension::GrowthGrid => {
+                (crate::ui::i18n::tr(lang, "portfolio.spend_growth"), crate::ui::i18n::tr(lang, "portfolio.purchase_frequency_growth"))
+            }
+            _ => (
+                crate::ui::i18n::tr(lang, "portfolio.total_margin"),
+                crate::ui::i18n::tr(lang, "portfolio.margin_efficiency_margin_revenue"),
+            ),
         };
         let prefix = which.key();
         let cells = (0..3)
@@ -370,13 +436,22 @@ pub fn GmcbScatter() -> impl IntoView {
                 }
             })
             .collect_view();
-        let (x_title, y_title) = if zh { ("复购次数（对数刻度）", "每次购买毛利（对数刻度）") } else { ("repeat purchases (log scale)", "margin per purchase (log scale)") };
+        let (x_title, y_title) = if zh {
+            ("复购次数（对数刻度）", "每次购买毛利（对数刻度）")
+        } else {
+            ("repeat purchases (log scale)", "margin per purchase (log scale)")
+        };
         // The classes in a legend beside the plot, never on its points.
         let legend = (0..4)
             .map(|c| view! { <span class="legend-item"><span class="dot" style=format!("background:{}", DOT_COLOURS[c])></span>{gold_meteor_creek_burden::label(c, zh)}</span> })
             .collect_view();
         let caption = if zh {
-            format!("横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）；虚线为中位数。显示 {} 位客户的样本。", f.gmcb_medians.1, crate::ui::format::money(f.gmcb_medians.0), int(pts.len() as u64))
+            format!(
+                "横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）；虚线为中位数。显示 {} 位客户的样本。",
+                f.gmcb_medians.1,
+                crate::ui::format::money(f.gmcb_medians.0),
+                int(pts.len() as u64)
+            )
         } else {
             format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}); dashed lines at the medians. A sample of {} customers.", f.gmcb_medians.1, crate::ui::format::money(f.gmcb_medians.0), int(pts.len() as u64))
         };
@@ -403,7 +478,11 @@ pub fn GmcbScatter() -> impl IntoView {
 /// A tick's label: whole numbers with thousands separators, "−" for negatives (ticks are 0, ±1, 2, 5 …).
 pub fn tick_label(t: f64) -> String {
     let s = int(t.abs().round() as u64);
-    if t < 0.0 { format!("−{s}") } else { s }
+    if t < 0.0 {
+        format!("−{s}")
+    } else {
+        s
+    }
 }
 
 /// Ticks for a log-scaled axis from `lo` to `hi`: 0 and ±1, 2, 5, 10, 20, 50 … within the range,

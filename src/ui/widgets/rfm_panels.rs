@@ -2,15 +2,15 @@
 //! cut lines and the segment rule editor. The RFM view lays them out; the slide deck and the report reuse
 //! the heatmap and the bars.
 
-use leptos::prelude::*;
+use crate::charts::treemap;
+use crate::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
+use crate::engine::rfm::rfm_value_classes::ValueClass;
+use crate::engine::views::customer_list::{Dimension, Filter};
+use crate::engine::views::strategy_texts::strategy;
 use crate::ui::format::{int, money, percent};
 use crate::ui::state::AppState;
 use crate::ui::worker_client::use_worker;
-use crate::charts::treemap;
-use crate::engine::views::customer_list::{Dimension, Filter};
-use crate::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
-use crate::engine::rfm::rfm_value_classes::ValueClass;
-use crate::engine::views::strategy_texts::strategy;
+use leptos::prelude::*;
 
 /// A colour-blind-safe sequential ramp (light to dark blue; cividis-like), for the heatmap.
 pub const RAMP: [&str; 6] = ["#f1f5fb", "#d3e2f2", "#a9c6e6", "#6f9fd0", "#3a74b3", "#1f4e79"];

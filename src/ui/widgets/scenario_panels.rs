@@ -1,12 +1,12 @@
 //! A scenario's answer drawn: the waterfall from the baseline equity to the scenario's, its sentences,
 //! and the table of saved scenarios side by side. On the Scenarios view, in the slide deck and the report.
 
-use std::sync::Arc;
-use leptos::prelude::*;
-use crate::ui::format::{int, money, percent};
-use crate::ui::state::{AppState, ScenarioResult};
 use crate::engine::lang::Lang;
 use crate::engine::views::what_if::{Lever, Levers, Outcome};
+use crate::ui::format::{int, money, percent};
+use crate::ui::state::{AppState, ScenarioResult};
+use leptos::prelude::*;
+use std::sync::Arc;
 
 pub fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
     match lever {

@@ -50,7 +50,8 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
         return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
     }
     let preamble = opts.preamble.unwrap_or_else(|| if opts.has_header.is_some() { 0 } else { detect_preamble(&head) }).min(head.len() - 1);
-    let preamble_text = if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
+    let preamble_text =
+        if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
     let head = &head[preamble..];
     let (header_line, first) = (head[0].0, &head[0].1);
     let has_header = opts.has_header.unwrap_or_else(|| preamble > 0 || detect_header(first, head.get(1).map(|(_, r)| r)));
@@ -64,12 +65,12 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
             _ => format!("Column {}", i + 1),
         })
         .collect();
-    let column_roles::ColumnMapping { roles: mapping, readings, export, alternatives } = column_mapping(&names, data_head, has_header, opts)?;
+    let column_roles::ColumnMapping { roles: mapping, readings, export, alternatives } =
+        column_mapping(&names, data_head, has_header, opts)?;
     let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
     let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
-    let samples = |role: Role| -> Vec<&str> {
-        col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect())
-    };
+    let samples =
+        |role: Role| -> Vec<&str> { col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect()) };
 
     let date_role = if col_of(Role::Date).is_none() && col_of(Role::LastPurchase).is_some() { Role::LastPurchase } else { Role::Date };
     let date_detection = detect_format(samples(date_role), meta.workbook_1904);
@@ -89,7 +90,11 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
         opts.rfm_spend.unwrap_or_else(|| {
             let name = col_of(Role::Spend).map(|c| header_mapping::normalise_header(&names[c])).unwrap_or_default();
             let mean = ["avg", "average", "mean", "per", "平均", "客单价"].iter().any(|w| name.contains(w));
-            if mean { SpendMeaning::PerPurchase } else { SpendMeaning::Total }
+            if mean {
+                SpendMeaning::PerPurchase
+            } else {
+                SpendMeaning::Total
+            }
         })
     });
     let detected = Detected {
@@ -107,7 +112,12 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
         preamble,
         header_line,
         preamble_text,
-        columns: names.iter().zip(&mapping).zip(&readings).map(|((n, r), why)| ColumnInfo { name: n.clone(), role: *r, reading: why.clone() }).collect(),
+        columns: names
+            .iter()
+            .zip(&mapping)
+            .zip(&readings)
+            .map(|((n, r), why)| ColumnInfo { name: n.clone(), role: *r, reading: why.clone() })
+            .collect(),
         shape,
         date_format,
         date_order_ambiguous,
@@ -139,11 +149,16 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
             amount_per_order: detected.export.is_some_and(|e| e.profile().amount_per_order),
             c_prefix_returns: detected.export.is_some_and(|e| e.profile().c_prefix_returns),
             status_choices: opts.status_choices.clone(),
-            date_fallback: detected.alternatives.iter().find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen)).map(|a| a.other),
+            date_fallback: detected
+                .alternatives
+                .iter()
+                .find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen))
+                .map(|a| a.other),
             reads_orders: false,
         },
     };
-    plan.rules.reads_orders = [Role::Status, Role::CancelledAt, Role::Refund].iter().any(|r| col_of(*r).is_some()) || plan.rules.date_fallback.is_some();
+    plan.rules.reads_orders =
+        [Role::Status, Role::CancelledAt, Role::Refund].iter().any(|r| col_of(*r).is_some()) || plan.rules.date_fallback.is_some();
     // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
     let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
     let mean_row_bytes = sample_bytes as f64 / data_head.len() as f64;
@@ -158,15 +173,15 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
 fn question(detected: &Detected, data_head: &[(u64, StringRecord)], date_role: Role, opts: &ImportOptions) -> Option<ImportError> {
     let shape = detected.shape;
     let col_of = |role: Role| detected.columns.iter().position(|c| c.role == Some(role));
-    let samples = |role: Role| -> Vec<&str> {
-        col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect())
-    };
+    let samples =
+        |role: Role| -> Vec<&str> { col_of(role).map_or_else(Vec::new, |c| data_head.iter().filter_map(|(_, r)| r.get(c)).collect()) };
     if data_head.is_empty() {
         return Some(ImportError::HeaderOnly);
     }
     for role in shape.required() {
         // The amount may be quantity × unit price; an RFM table's recency a last purchase date.
-        let derived = (*role == Role::Amount && col_of(Role::UnitPrice).is_some()) || (*role == Role::DaysSince && col_of(Role::LastPurchase).is_some());
+        let derived = (*role == Role::Amount && col_of(Role::UnitPrice).is_some())
+            || (*role == Role::DaysSince && col_of(Role::LastPurchase).is_some());
         if col_of(*role).is_none() && !derived {
             return Some(ImportError::MissingColumn { role: *role, shape });
         }
@@ -174,7 +189,9 @@ fn question(detected: &Detected, data_head: &[(u64, StringRecord)], date_role: R
     // A column the file cannot do without, read from its values alone: asked, not guessed (a mapping
     // the user applied is their answer).
     let unsure = |r: &ColumnReading| r.confidence == Confidence::Low && (shape.required().contains(&r.role) || r.role == Role::UnitPrice);
-    if let Some((c, r)) = detected.columns.iter().filter(|_| opts.mapping.is_none()).find_map(|c| c.reading.as_ref().filter(|r| unsure(r)).map(|r| (c, r))) {
+    if let Some((c, r)) =
+        detected.columns.iter().filter(|_| opts.mapping.is_none()).find_map(|c| c.reading.as_ref().filter(|r| unsure(r)).map(|r| (c, r)))
+    {
         return Some(ImportError::UnsureColumn { role: r.role, column: c.name.clone(), content: r.content });
     }
     if (shape == Shape::Transactions || date_role == Role::LastPurchase) && detected.date_order_ambiguous {
@@ -189,7 +206,12 @@ fn question(detected: &Detected, data_head: &[(u64, StringRecord)], date_role: R
 /// values alone without a header (`guess_by_content`), or as the user mapped them; then the user's
 /// `--map role=COLUMN` overrides (a header or a column number from 1). An alternative whose chosen
 /// column the user moved is dropped: it no longer says what was used.
-fn column_mapping(names: &[String], data_head: &[(u64, StringRecord)], has_header: bool, opts: &ImportOptions) -> Result<column_roles::ColumnMapping, ImportFailure> {
+fn column_mapping(
+    names: &[String],
+    data_head: &[(u64, StringRecord)],
+    has_header: bool,
+    opts: &ImportOptions,
+) -> Result<column_roles::ColumnMapping, ImportFailure> {
     let columns = names.len();
     let column_samples = |i: usize| -> Vec<String> { data_head.iter().filter_map(|(_, r)| r.get(i)).map(String::from).collect() };
     let read = match &opts.mapping {
@@ -223,9 +245,7 @@ fn column_mapping(names: &[String], data_head: &[(u64, StringRecord)], has_heade
 
 fn looks_like_data(cell: &str) -> bool {
     parse_amount(cell, DecimalSeparator::Point).is_ok()
-        || [DateFormat::YearMonthDay, DateFormat::DayMonthYear, DateFormat::MonthDayYear]
-            .iter()
-            .any(|f| parse_date(cell, *f).is_ok())
+        || [DateFormat::YearMonthDay, DateFormat::DayMonthYear, DateFormat::MonthDayYear].iter().any(|f| parse_date(cell, *f).is_ok())
 }
 
 /// A header row names at least one known column, or is all text above a row with numbers or dates.
@@ -267,7 +287,8 @@ fn guess_by_content(samples: &[(u64, StringRecord)], columns: usize) -> Vec<Opti
         .filter(|&i| roles[i].is_none())
         .filter(|&i| {
             let vals: Vec<&str> = column(i).collect();
-            !vals.is_empty() && vals.iter().all(|v| parse_amount(v, DecimalSeparator::Point).is_ok() || parse_amount(v, DecimalSeparator::Comma).is_ok())
+            !vals.is_empty()
+                && vals.iter().all(|v| parse_amount(v, DecimalSeparator::Point).is_ok() || parse_amount(v, DecimalSeparator::Comma).is_ok())
         })
         .collect();
     let with_decimals = numeric.iter().rev().find(|&&i| column(i).any(|v| v.contains('.') || v.contains(',')));
