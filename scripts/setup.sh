@@ -2,8 +2,9 @@
 # Installs whatever Kezhi's build needs and is missing; idempotent and quick when all is there.
 #   scripts/setup.sh            build tools: wasm32 target, trunk 0.21.x, wasm-bindgen-cli = Cargo.lock's, npm tools
 #   scripts/setup.sh --browser  also Debian's Chromium, ChromeDriver and a CJK font (for the browser tests),
-#                               and tests/.venv with DuckDB from PyPI (for the warehouse-route test)
-# Everything comes from crates.io, the npm registry or Debian's packages; nothing else is downloaded.
+#                               Debian's postgresql and a Java runtime, and tests/.venv with DuckDB and
+#                               pyspark from PyPI (for the warehouse tests)
+# Everything comes from crates.io, the npm registry, PyPI or Debian's packages; nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -45,15 +46,19 @@ if [ "${1:-}" = "--browser" ]; then
   # writes, fc-list dies of SIGPIPE, and under pipefail the font looked missing (seen: an apt run
   # on a machine that had it).
   fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || need+=(fonts-noto-cjk)
+  # The warehouse SQL's own engines (tests/warehouse/sql_dialects.py): a PostgreSQL server, and the
+  # Java runtime local Spark runs on.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v java >/dev/null || need+=(default-jre-headless)
   if [ ${#need[@]} -gt 0 ]; then
     say "installing Debian packages: ${need[*]}"
     sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
     $sudo_ apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${need[@]}" >/dev/null
   fi
-  if ! tests/.venv/bin/python -c 'import duckdb' 2>/dev/null; then
-    say "making tests/.venv with duckdb (PyPI) for tests/warehouse/summary_route.py"
-    python3 -m venv tests/.venv
-    tests/.venv/bin/pip install -q 'duckdb==1.1.3'
+  if ! tests/.venv/bin/python -c 'import duckdb, pyspark' 2>/dev/null; then
+    say "making tests/.venv with duckdb and pyspark (PyPI) for tests/warehouse/"
+    [ -x tests/.venv/bin/python ] || python3 -m venv tests/.venv
+    tests/.venv/bin/pip install -q 'duckdb==1.1.3' 'pyspark==3.5.9'
   fi
 fi

@@ -24,6 +24,13 @@ p=$(grep -c '^ok - ' target/test-logs/warehouse.log); f=$(grep -c '^not ok - ' t
 passed=$((passed + p)); failed=$((failed + f))
 [ "$p" -gt 0 ] || { echo "the warehouse test did not report"; failed=$((failed + 1)); status=1; }
 
+echo "== warehouse SQL: docs/warehouse.md's PostgreSQL and Spark SQL blocks against DuckDB's (tests/warehouse/sql_dialects.py)"
+tests/.venv/bin/python tests/warehouse/sql_dialects.py 2>&1 | tee target/test-logs/warehouse_sql.log
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+p=$(grep -c '^ok - ' target/test-logs/warehouse_sql.log); f=$(grep -c '^not ok - ' target/test-logs/warehouse_sql.log)
+passed=$((passed + p)); failed=$((failed + f))
+[ "$p" -gt 0 ] || { echo "the warehouse SQL test did not report"; failed=$((failed + 1)); status=1; }
+
 echo "== build: trunk build --release"
 if scripts/build.sh 2>&1 | tee target/test-logs/trunk.log | grep -E 'error|ERROR|success'; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   echo "== browser: node --test tests/e2e (Debian Chromium via playwright-core)"

@@ -59,6 +59,13 @@ pub const EXPORT_DECIMALS_ABS: f64 = 0.5e-6 + 1e-12;
 /// A wrong occasion rule, unit or analysis date moves the likelihood by more than 1e-4.
 pub const SUMMARY_ROUTE_RELATIVE: f64 = 1e-9;
 
+/// The customer summary written by docs/warehouse.md's PostgreSQL and Spark SQL blocks against the one
+/// its DuckDB block writes, per customer and column, relative to the larger of 1 and DuckDB's value
+/// (tests/warehouse/sql_dialects.py reads this line). The same sums and quotients in double precision
+/// (PostgreSQL's in numeric, then as text), so they differ by rounding at most; a wrong day
+/// difference moves recency or T by a whole day, 1/7 of a week.
+pub const WAREHOUSE_SQL_AGREEMENT: f64 = 1e-9;
+
 /// A revenue summed from an export's two-decimal amounts against the generator's sum of the same
 /// amounts (crates/kezhi-engine/tests/export_fixtures.rs): float round-off over a few hundred additions, far below a cent.
 pub const MONEY_CENTS: f64 = 0.005;
