@@ -3,7 +3,7 @@
 # its path, and may use (`crate::<stage>`) only its own stage and the stages before it:
 #
 #   lang, tolerances, time_unit → settings → import → table → models → rfm → frameworks → scoring →
-#   views → settings_form
+#   fitted_model → views → settings_form
 #
 # A file's unit tests (`#[cfg(test)] mod tests` to the end of the file) may use any stage: they
 # score the demo data to test one piece.
@@ -21,7 +21,7 @@ python3 - <<'PY'
 import re, sys, pathlib
 
 ENGINE_ORDER = ["lang", "tolerances", "time_unit", "settings", "import", "table", "models", "rfm", "frameworks",
-                "scoring", "views", "settings_form"]
+                "scoring", "fitted_model", "views", "settings_form"]
 APP_ORDER = {"charts": 1, "worker_protocol": 1, "cli": 2, "main": 2, "worker": 2, "ui": 2, "lib": 3}
 level = {s: i for i, s in enumerate(ENGINE_ORDER)}
 bad = []

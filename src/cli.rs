@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use kezhi::engine::fitted_model::FittedModel;
 use kezhi::engine::views::csv_export;
 use kezhi::engine::table::customer_table::CustomerTable;
 use kezhi::engine::table::demo_data::{generate, DemoParams};
@@ -32,6 +33,7 @@ use serde_json::json;
 
 mod args;
 mod json;
+mod stream;
 mod text;
 
 use self::args::{Cli, Command, InputArgs};
@@ -78,7 +80,22 @@ pub fn run() -> ExitCode {
             let levers = what_if::Levers { retention, frequency, spend, margin: margin_points, discount_annual: discount, convert_potential: convert };
             whatif(&input, &levers, json)
         }
-        Command::Score { input, horizon_months, discount_annual, bins, segments, json, out } => {
+        Command::Score { input, model: Some(model), chunk_rows, horizon_months, discount_annual, bins, segments, json, out } => {
+            if horizon_months.is_some() || discount_annual.is_some() || bins.is_some() || segments.is_some() || json || out.is_some() || input.settings_file.is_some() {
+                eprintln!("with --model, the model's settings are used and the rows go to standard output: fit the model again (kezhi fit --settings …) to change them");
+                return ExitCode::from(2);
+            }
+            let model = match std::fs::read_to_string(&model).map_err(|e| e.to_string()).and_then(|t| FittedModel::from_json(&t).map_err(|e| e.to_string())) {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("{}: {e}", model.display());
+                    return ExitCode::from(2);
+                }
+            };
+            stream::score_stream(&input.file, &model, chunk_rows, Lang::from_tag(&input.lang))
+        }
+        Command::Fit { input, sample, seed, out } => fit(&input, sample, seed, &out),
+        Command::Score { input, model: None, chunk_rows: _, horizon_months, discount_annual, bins, segments, json, out } => {
             let mut settings = match input.settings() {
                 Ok(s) => s,
                 Err(e) => {
@@ -117,6 +134,39 @@ pub fn run() -> ExitCode {
             }
         }
     }
+}
+
+/// `kezhi fit`: imports the file, fits on all its customers or a sample, writes the model.
+fn fit(input: &InputArgs, sample: Option<usize>, seed: u64, out: &std::path::Path) -> ExitCode {
+    let settings = match input.settings() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some((imported, _)) = load(input, &settings) else { return ExitCode::from(2) };
+    let t0 = Instant::now();
+    let now_ms = move || t0.elapsed().as_secs_f64() * 1000.0;
+    let model = match FittedModel::fit(&imported.table, &settings, sample.map(|n| (n, seed)), &now_ms) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{}: {e}", input.file.display());
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = std::fs::write(out, model.to_json()) {
+        eprintln!("could not write {}: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    let lang = Lang::from_tag(&input.lang);
+    let s = &model.sample;
+    eprintln!("fitted on {} of {} customers in {:.1} s. {}", s.fitted_on, s.customers_in_file, now_ms() / 1000.0, model.report.verdict.text(lang));
+    for f in &model.report.findings {
+        eprintln!("  {}", f.text(lang));
+    }
+    eprintln!("wrote {}", out.display());
+    ExitCode::SUCCESS
 }
 
 fn whatif(input: &InputArgs, levers: &what_if::Levers, json: bool) -> ExitCode {

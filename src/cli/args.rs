@@ -92,6 +92,30 @@ pub(super) enum Command {
         /// Write one scored row per customer here (CSV, UTF-8 with BOM).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Score with this model (`kezhi fit`) instead of fitting: FILE (or - for standard input) is
+        /// read as customer-summary rows, a chunk at a time, and one scored row per customer goes to
+        /// standard output (docs/warehouse.md).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Rows per chunk with --model (the memory in use grows with it, not with the input).
+        #[arg(long, default_value_t = 50_000)]
+        chunk_rows: usize,
+    },
+    /// Fit BG/NBD, Gamma-Gamma and Pareto/NBD on a file's customers (or a uniform sample of them) and
+    /// write the model `kezhi score --model` scores with: the parameters, the settings and the
+    /// population's cut points (docs/warehouse.md).
+    Fit {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Fit on a uniform sample of this many customers (without replacement) instead of all.
+        #[arg(long)]
+        sample: Option<usize>,
+        /// The sample's random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the model (JSON).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Customer equity under a what-if scenario (docs/models.md): the baseline, the change each lever
     /// adds (a waterfall), the scenario, and the new/veteran split before and after.

@@ -13,4 +13,5 @@ pub mod models;
 pub mod rfm;
 pub mod frameworks;
 pub mod scoring;
+pub mod fitted_model;
 pub mod views;

@@ -154,7 +154,7 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
     let bg = bg.fit;
     let gg = fit_gamma_gamma(table, &mut findings, now_ms);
     lap(&mut times.gamma_gamma);
-    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref());
+    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref(), None);
     lap(&mut times.customers);
     // Group models over everyone, then per segment (docs/methods.md §2e; the last group is "Others").
     let others = rfm.segments.len();
@@ -192,16 +192,16 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
 /// The RFM stage of [`score_for_views`]: the scores shown (user thresholds or `rfm_bins` quantiles),
 /// the five-bin scores the segments and value classes use, the segments, and the weights (AHP's
 /// when a usable matrix is given, docs/methods.md §7).
-struct RfmStage {
-    five: rfm_scores::RfmScores,
-    shown: rfm_scores::RfmScores,
-    segments: Vec<SegmentRule>,
-    classes: Vec<ValueClass>,
-    weights: [f64; 3],
-    ahp: Option<crate::rfm::ahp::AhpResult>,
+pub(crate) struct RfmStage {
+    pub five: rfm_scores::RfmScores,
+    pub shown: rfm_scores::RfmScores,
+    pub segments: Vec<SegmentRule>,
+    pub classes: Vec<ValueClass>,
+    pub weights: [f64; 3],
+    pub ahp: Option<crate::rfm::ahp::AhpResult>,
 }
 
-fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &mut Vec<Finding>) -> RfmStage {
+pub(crate) fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &mut Vec<Finding>) -> RfmStage {
     let five = rfm_scores::score(table, 5, settings.rfm_monetary);
     // User thresholds replace the shown scores (and, when they make five bins, the scores the
     // segments use); unusable thresholds fall back to quantiles with a finding saying why.
@@ -223,6 +223,13 @@ fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &mut Vec<Find
     };
     let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
+    let (weights, ahp) = rfm_weights(settings, findings);
+    RfmStage { five, shown, segments, classes, weights, ahp }
+}
+
+/// The weights of the combined RFM score: AHP's (docs/methods.md §7) when a matrix is given and
+/// usable, with a finding when it is inconsistent or unusable; else the settings' weights.
+pub(crate) fn rfm_weights(settings: &Settings, findings: &mut Vec<Finding>) -> ([f64; 3], Option<crate::rfm::ahp::AhpResult>) {
     let ahp = settings.ahp_rfm.as_ref().map(|m| crate::rfm::ahp::weights(m));
     let weights = match &ahp {
         Some(Ok(r)) if r.weights.len() == 3 => {
@@ -237,7 +244,7 @@ fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &mut Vec<Find
         }
         None => settings.rfm_weights,
     };
-    RfmStage { five, shown, segments, classes, weights, ahp: ahp.and_then(Result::ok) }
+    (weights, ahp.and_then(Result::ok))
 }
 
 /// The BG/NBD fit, if the data allow one, and whether a fit was attempted (it has its own time).
@@ -300,7 +307,17 @@ fn fit_gamma_gamma(table: &CustomerTable, findings: &mut Vec<Finding>, now_ms: &
 /// Every customer's scores: RFM, segment and value class, P(alive), expected purchases and spend,
 /// CLV (docs/methods.md §3), potential value (the gap to the 75th percentile of E[M] in the
 /// customer's segment) and priority.
-fn customer_scores(table: &CustomerTable, settings: &Settings, rfm: &RfmStage, bg: Option<&BgNbdFit>, gg: Option<&GammaGammaFit>) -> Vec<CustomerScore> {
+///
+/// `spend_q75`: each segment's 75th percentile of E[M] (then "Others"), when it comes from a larger
+/// population than `table` (a fitted model's); else it is taken from `table`'s customers.
+pub(crate) fn customer_scores(
+    table: &CustomerTable,
+    settings: &Settings,
+    rfm: &RfmStage,
+    bg: Option<&BgNbdFit>,
+    gg: Option<&GammaGammaFit>,
+    spend_q75: Option<&[Option<f64>]>,
+) -> Vec<CustomerScore> {
     let RfmStage { five, shown, segments, classes, weights, .. } = rfm;
     let weights = *weights;
     let units_per_month = DAYS_PER_MONTH / table.unit.days();
@@ -358,19 +375,12 @@ fn customer_scores(table: &CustomerTable, settings: &Settings, rfm: &RfmStage, b
         })
         .collect();
     // Potential value: the gap to the 75th percentile of E[M] in the customer's segment.
-    let mut q75 = vec![None; segments.len() + 1];
-    for (s, slot) in q75.iter_mut().enumerate() {
-        let mut v: Vec<f64> = rows
-            .iter()
-            .filter(|r| r.segment.unwrap_or(segments.len()) == s)
-            .filter_map(|r| r.expected_mean_spend)
-            .collect();
-        if !v.is_empty() {
-            *slot = Some(clv::percentile_75(&mut v));
-        }
-    }
+    let q75 = match spend_q75 {
+        Some(q) => q.to_vec(),
+        None => segment_spend_q75(&rows, segments.len()),
+    };
     for (r, dm) in rows.iter_mut().zip(&disc_margin) {
-        let q = q75[r.segment.unwrap_or(segments.len())];
+        let q = q75.get(r.segment.unwrap_or(segments.len())).copied().flatten();
         r.potential_value = match (*dm, q, r.expected_mean_spend) {
             (Some(disc_margin), Some(q), Some(m)) => finite((q - m).max(0.0) * disc_margin),
             _ => None,
@@ -383,6 +393,17 @@ fn customer_scores(table: &CustomerTable, settings: &Settings, rfm: &RfmStage, b
         r.at_risk = at_risk;
     }
     rows
+}
+
+/// Each segment's 75th percentile of E[M] over `rows` (`segments` of them, then "Others"), `None`
+/// for a segment without a mean spend.
+pub(crate) fn segment_spend_q75(rows: &[CustomerScore], segments: usize) -> Vec<Option<f64>> {
+    (0..=segments)
+        .map(|s| {
+            let mut v: Vec<f64> = rows.iter().filter(|r| r.segment.unwrap_or(segments) == s).filter_map(|r| r.expected_mean_spend).collect();
+            (!v.is_empty()).then(|| clv::percentile_75(&mut v))
+        })
+        .collect()
 }
 
 /// The frameworks (docs/methods.md §5–§6) from the scores, and the customer equity built on them.

@@ -66,3 +66,24 @@ fn the_scored_export_imported_as_a_summary_gives_the_same_scores() {
         assert_eq!((r_same, f_same), (n, n), "{lang:?}: R and F scores are the same for every customer");
     }
 }
+
+/// The customer table `kezhi import --out` writes (`customers_csv`: frequency, recency, T and a
+/// `first_date` column) reads back as a customer summary with the same customers and numbers, not
+/// as a transaction log of one purchase per customer dated on its first purchase.
+#[test]
+fn a_customer_table_export_reads_back_as_a_summary() {
+    let settings = Settings::default();
+    let src = transactions_without_costs();
+    let first: Imported = import(src.as_bytes(), "log.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("imports");
+    let export = kezhi_engine::views::csv_export::customers_csv(&first.table);
+    let back = import(export.as_bytes(), "customers.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("re-imports");
+    assert!(back.table.from_summary, "read as a customer summary: {:?}", back.detected.shape);
+    assert!(back.report.balanced() && back.report.rows_rejected == 0, "{:?}", back.report);
+    assert_eq!(back.table.customers.len(), first.table.customers.len());
+    for (c, d) in first.table.customers.iter().zip(&back.table.customers) {
+        assert_eq!(c.id, d.id);
+        for (x, y, what) in [(c.frequency, d.frequency, "frequency"), (c.recency, d.recency, "recency"), (c.t, d.t, "T"), (c.monetary_value, d.monetary_value, "monetary value")] {
+            assert!((x - y).abs() <= EXPORT_DECIMALS_ABS * x.abs().max(1.0), "{}: {what} {x} written and read back as {y}", c.id);
+        }
+    }
+}

@@ -288,7 +288,10 @@ impl Shape {
     /// recency (days since, or the last purchase's date) and its purchase count are.
     pub fn detect(mapping: &[Option<Role>]) -> Shape {
         let has = |r: Role| mapping.contains(&Some(r));
-        if has(Role::Frequency) && has(Role::Recency) && has(Role::Age) && !has(Role::Date) {
+        // The summary's three columns name a customer summary even beside a date column: there the
+        // date is a first or last purchase (Kezhi's own customer table has `first_date`), never one
+        // purchase's (`a_customer_table_export_reads_back_as_a_summary`).
+        if has(Role::Frequency) && has(Role::Recency) && has(Role::Age) {
             Shape::CustomerSummary
         } else if (has(Role::DaysSince) || has(Role::LastPurchase)) && has(Role::Purchases) && !has(Role::Date) {
             Shape::RfmTable

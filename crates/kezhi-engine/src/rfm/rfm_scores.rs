@@ -162,6 +162,61 @@ pub fn score_with_thresholds(table: &CustomerTable, th: &Thresholds, monetary: M
     Ok(out)
 }
 
+/// Cut values under which [`score_with_thresholds`] gives every customer of `scores` the score it has
+/// there: for each dimension, the lowest value at or above each score (R in days, its scores
+/// reversed), a cut between the neighbours for a score nobody has, and cuts outside the values for
+/// empty scores at either end. `None` when no such cuts exist in floating point (two neighbouring
+/// values with no number between them) — checked, not assumed, on every customer. A model fitted on
+/// these customers scores new ones with these cuts (`fitted_model`).
+pub fn reproducing_thresholds(scores: &RfmScores) -> Option<Thresholds> {
+    let k = scores.bins;
+    let r_bins: Vec<u8> = scores.r.iter().map(|&r| k + 1 - r).collect();
+    let th = Thresholds {
+        r_days: reproducing_cuts(&scores.recency_days, &r_bins, k)?,
+        f: reproducing_cuts(&scores.frequency, &scores.f, k)?,
+        m: reproducing_cuts(&scores.monetary, &scores.m, k)?,
+    };
+    (th.bins().ok() == Some(k)).then_some(th)
+}
+
+/// Strictly ascending cuts c₂ … c_k with `bin_of(v, cuts) == bin` for every value, when the bins
+/// ascend with the values (as quantile scores do).
+fn reproducing_cuts(values: &[f64], bins: &[u8], k: u8) -> Option<Vec<f64>> {
+    let k = usize::from(k);
+    // Per bin, the lowest and highest value in it.
+    let mut range: Vec<Option<(f64, f64)>> = vec![None; k + 1];
+    for (&v, &b) in values.iter().zip(bins) {
+        let slot = range.get_mut(usize::from(b))?;
+        *slot = Some(slot.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+    }
+    let (min, max) = range.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &(lo, hi)| (a.min(lo), b.max(hi)));
+    if !min.is_finite() || !max.is_finite() {
+        return None;
+    }
+    let step = 1.0_f64.max((max - min).abs());
+    let mut cuts = Vec::with_capacity(k - 1);
+    for s in 2..=k {
+        let above = (s..=k).find_map(|b| range[b].map(|(lo, _)| lo));
+        let below = (1..s).rev().find_map(|b| range[b].map(|(_, hi)| hi));
+        // In a run of empty bins, this one's place (from 1) and the run's length.
+        let place = (1..=s).rev().take_while(|&b| range[b].is_none()).count();
+        let run = place + (s + 1..=k).take_while(|&b| range[b].is_none()).count();
+        let cut = match (range[s], below, above) {
+            (Some((lo, _)), _, _) => lo,
+            // Empty bins between two: evenly between, above every value below them.
+            (None, Some(b), Some(a)) => b + (a - b) * place as f64 / (run + 1) as f64,
+            // Empty bins at the bottom: below every value, one step apart.
+            (None, None, Some(a)) => a - step * (run + 1 - place) as f64,
+            // Empty bins at the top: above every value.
+            (None, Some(b), None) => b + step * place as f64,
+            (None, None, None) => return None,
+        };
+        cuts.push(cut);
+    }
+    let ok = cuts.windows(2).all(|w| w[0] < w[1]) && values.iter().zip(bins).all(|(&v, &b)| bin_of(v, &cuts) == b);
+    ok.then_some(cuts)
+}
+
 /// The combined score wR·R + wF·F + wM·M (docs/methods.md §1; weights from AHP or the default thirds).
 pub fn combined(r: u8, f: u8, m: u8, w: [f64; 3]) -> f64 {
     w[0] * f64::from(r) + w[1] * f64::from(f) + w[2] * f64::from(m)
@@ -270,4 +325,36 @@ mod tests {
         assert_eq!((cuts[0].low, cuts[0].high, cuts[0].customers), (1.0, 2.0, 2));
         assert_eq!((cuts[4].low, cuts[4].high), (9.0, 10.0));
     }
+
+    /// The cuts reproduce the quantile scores of every customer, ties and empty scores included
+    /// (many equal frequencies leave F = 1 empty): on the demo retailer, on all-equal values, and on
+    /// random values with heavy ties.
+    #[test]
+    fn reproducing_thresholds_give_back_every_score() {
+        let (imported, _) = crate::scoring::scored_fixture(1500);
+        let table = &imported.table;
+        for bins in [3u8, 4, 5] {
+            for monetary in [Monetary::Total, Monetary::MeanPerOccasion] {
+                let q = score(table, bins, monetary);
+                let th = reproducing_thresholds(&q).expect("cuts");
+                let again = score_with_thresholds(table, &th, monetary).expect("usable");
+                assert_eq!((&again.r, &again.f, &again.m), (&q.r, &q.f, &q.m), "bins {bins}");
+            }
+        }
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        let mut with_empty_scores = 0;
+        for _ in 0..200 {
+            let n = rng.gen_range(1..60);
+            let levels = rng.gen_range(1..8);
+            let v: Vec<f64> = (0..n).map(|_| f64::from(rng.gen_range(0..levels)) * 1.5 - 2.0).collect();
+            let k = rng.gen_range(3..=5u8);
+            let s = quantile_scores(&v, k);
+            let cuts = reproducing_cuts(&v, &s, k).unwrap_or_else(|| panic!("no cuts for {v:?} {s:?} k {k}"));
+            assert!(v.iter().zip(&s).all(|(&x, &b)| bin_of(x, &cuts) == b), "{v:?} {s:?} {cuts:?}");
+            with_empty_scores += usize::from((1..=k).any(|b| !s.contains(&b)));
+        }
+        assert!(with_empty_scores > 50, "empty scores at the ends and between: {with_empty_scores} of 200 cases");
+    }
+
 }

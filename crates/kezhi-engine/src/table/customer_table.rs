@@ -99,6 +99,33 @@ impl CustomerTable {
         }
     }
 
+    /// The customers `indices` (in that order) with their occasions and wallets, the rest of the
+    /// table as it is: a sample to fit on (`fitted_model`). Indices past the end are skipped.
+    pub fn subset(&self, indices: &[usize]) -> CustomerTable {
+        let indices: Vec<usize> = indices.iter().copied().filter(|&i| i < self.customers.len()).collect();
+        let mut occasions = Vec::new();
+        let mut wallet = self.occasion_wallet.as_ref().map(|_| Vec::new());
+        let mut offsets = Vec::with_capacity(indices.len() + 1);
+        offsets.push(0);
+        for &i in &indices {
+            occasions.extend_from_slice(self.occasions_of(i));
+            if let Some(w) = wallet.as_mut() {
+                w.extend_from_slice(self.wallets_of(i));
+            }
+            offsets.push(occasions.len());
+        }
+        CustomerTable {
+            analysis_date: self.analysis_date,
+            unit: self.unit,
+            customers: indices.iter().map(|&i| self.customers[i].clone()).collect(),
+            occasions,
+            offsets,
+            occasion_wallet: wallet,
+            from_summary: self.from_summary,
+            rfm_only: self.rfm_only,
+        }
+    }
+
     /// Builds the table from the rows dated on or before `analysis_date`.
     pub fn from_transactions(txns: &Transactions, analysis_date: NaiveDate, settings: &Settings) -> (CustomerTable, BuildStats) {
         let unit = settings.time_unit;

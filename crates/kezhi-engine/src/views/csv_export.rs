@@ -96,17 +96,21 @@ pub const SCORE_COLUMNS: [&str; 25] = [
     "value_grid_cell", "growth_grid_cell", "cluster",
 ];
 
+fn unit_name(unit: crate::time_unit::TimeUnit) -> &'static str {
+    match unit {
+        crate::time_unit::TimeUnit::Day => "days",
+        crate::time_unit::TimeUnit::Week => "weeks",
+        crate::time_unit::TimeUnit::Month => "months",
+    }
+}
+
 /// The scored export's header: a plain row a spreadsheet or `pandas.read_csv` reads as is, the units
 /// in the names — `recency (weeks)`, `T (weeks)`, `expected_purchases (12 months)` — and the margin
 /// named as assumed when it is the settings' rate of revenue (no cost or profit column). The importer
 /// reads `recency (weeks)` as `recency` (a unit in brackets is dropped), so the file imports back as a
 /// customer summary (crates/kezhi-engine/tests/round_trip.rs).
 pub fn scored_header(table: &CustomerTable, scored: &crate::scoring::Scored, assumed_margin: Option<f64>) -> Vec<String> {
-    let unit = match table.unit {
-        crate::time_unit::TimeUnit::Day => "days",
-        crate::time_unit::TimeUnit::Week => "weeks",
-        crate::time_unit::TimeUnit::Month => "months",
-    };
+    let unit = unit_name(table.unit);
     let margin = assumed_margin.map_or_else(|| "margin".to_string(), |r| format!("margin (assumed {}% of revenue)", num(r * 100.0)));
     let mut h: Vec<String> = vec!["customer_id".into(), "name".into(), "first_purchase".into(), "last_purchase".into(), "orders".into(), "revenue".into(), margin];
     if table.rfm_only {
@@ -188,6 +192,72 @@ pub fn scored_csv_of(
     let header = scored_header(table, scored, assumed_margin);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     write_rows(&header, rows)
+}
+
+/// What `kezhi score --model` writes per customer: the customer's summary and every score a model
+/// gives one customer on its own (no priority, no framework class: those rank a customer among all).
+/// The names and the numbers' form are [`scored_header`]'s and [`scored_csv_of`]'s, so a column reads
+/// the same in both files.
+pub fn model_scored_header(table: &CustomerTable, model: &crate::fitted_model::FittedModel) -> Vec<String> {
+    let unit = unit_name(table.unit);
+    let horizon = model.settings.horizon_months;
+    [
+        "customer_id".to_string(),
+        "frequency".into(),
+        format!("recency ({unit})"),
+        format!("T ({unit})"),
+        "monetary_value".into(),
+        "days_since_last_purchase".into(),
+        "r_score".into(),
+        "f_score".into(),
+        "m_score".into(),
+        "rfm_cell".into(),
+        "rfm_segment".into(),
+        "value_class".into(),
+        "p_alive".into(),
+        format!("expected_purchases ({horizon} months)"),
+        "expected_mean_spend".into(),
+        "clv".into(),
+        "historical_value".into(),
+        "potential_value".into(),
+        "rfm_combined".into(),
+    ]
+    .to_vec()
+}
+
+/// The rows of [`model_scored_header`], one per customer of `table`; each cell goes through
+/// [`escape_cell`] when written, as in every export.
+pub fn model_scored_rows(table: &CustomerTable, scores: &crate::fitted_model::ModelScores, lang: Lang) -> Vec<Vec<String>> {
+    let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
+    table
+        .customers
+        .iter()
+        .zip(&scores.customers)
+        .enumerate()
+        .map(|(i, (c, s))| {
+            vec![
+                c.id.clone(),
+                num(c.frequency),
+                num(c.recency),
+                num(c.t),
+                num(c.monetary_value),
+                num(scores.rfm.recency_days[i]),
+                s.r_score.to_string(),
+                s.f_score.to_string(),
+                s.m_score.to_string(),
+                s.rfm_cell.clone(),
+                s.segment.map(|k| scores.segments[k].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
+                s.value_class.label(lang).to_string(),
+                opt(s.p_alive),
+                opt(s.expected_purchases_horizon),
+                opt(s.expected_mean_spend),
+                opt(s.clv),
+                num(s.historical_value),
+                opt(s.potential_value),
+                num(s.rfm_combined),
+            ]
+        })
+        .collect()
 }
 
 /// The side file of an export: one `key = value` line per note (the file, the selection, every

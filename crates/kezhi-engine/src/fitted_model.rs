@@ -1,0 +1,248 @@
+//! A model fitted once, on all customers or a uniform sample of them, and used to score customers
+//! anywhere after (docs/warehouse.md, "Fit once, score anywhere"): `kezhi fit` writes it as JSON,
+//! `kezhi score --model` scores a stream of customer-summary rows with it, a chunk at a time, without
+//! fitting again.
+//!
+//! What it carries is what scoring one customer needs beyond the customer's own numbers: the fitted
+//! parameters (BG/NBD, Gamma-Gamma; Pareto/NBD for the comparison), the settings, and the population's
+//! statistics — the RFM cut values that give the fitted customers their quantile scores
+//! ([`rfm_scores::reproducing_thresholds`]), the value classes' centres, and each segment's 75th
+//! percentile of E[M] for the potential value (docs/methods.md §1, §3). A customer of the fitted
+//! population scored with the model gets the scores `kezhi score` gives it
+//! (`tests/model_scoring.rs`, `a_model_scores_its_own_customers_as_kezhi_score_does`).
+//!
+//! What it does not carry: the ranks the priority score and the frameworks' classes (pyramid, tiers,
+//! gold/meteor/creek/burden, nine-grids, lifecycle, clusters) are taken from; a streamed row has none
+//! of these.
+
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+use serde::{Deserialize, Serialize};
+
+use crate::models::bg_nbd::BgNbdFit;
+use crate::models::fit_report::FitReport;
+use crate::models::gamma_gamma::GammaGammaFit;
+use crate::models::pareto_nbd::ParetoNbdFit;
+use crate::rfm::rfm_scores::{self, RfmScores, Thresholds};
+use crate::rfm::rfm_segments::SegmentRule;
+use crate::rfm::rfm_value_classes::{centres, classify, Split};
+use crate::scoring::{self, CustomerScore, RfmStage};
+use crate::settings::Settings;
+use crate::table::customer_table::CustomerTable;
+
+/// The layout of the JSON this build writes and reads; another is refused with [`ModelError::Format`].
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FittedModel {
+    pub format: u32,
+    /// The Kezhi version that fitted it.
+    pub kezhi: String,
+    /// The settings it was fitted and scores with (horizon, discount, margin rate, segment rules, …).
+    pub settings: Settings,
+    pub sample: Sample,
+    pub bg_nbd: Option<BgNbdFit>,
+    pub gamma_gamma: Option<GammaGammaFit>,
+    pub pareto_nbd: Option<ParetoNbdFit>,
+    /// The fit report of the fitted customers.
+    pub report: FitReport,
+    pub population: Population,
+}
+
+/// Which customers the model was fitted on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sample {
+    /// Customers in the file given to `kezhi fit`.
+    pub customers_in_file: usize,
+    /// Customers fitted on: all of them, or a uniform sample without replacement.
+    pub fitted_on: usize,
+    /// The sample's random seed; `None` when every customer was used.
+    pub seed: Option<u64>,
+}
+
+/// The fitted customers' statistics that scoring one customer needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Population {
+    /// Cut values giving the fitted customers their five-bin scores (the segments' scores).
+    pub five: Thresholds,
+    /// Cut values giving the fitted customers their shown scores (`rfm_bins`).
+    pub shown: Thresholds,
+    /// The value classes' centres: days since the last purchase, occasions, monetary (docs/methods.md §1b).
+    pub value_centres: [f64; 3],
+    /// Each segment's 75th percentile of E[M], then "Others"'s (`None`: no mean spend there).
+    pub segment_spend_q75: Vec<Option<f64>>,
+}
+
+/// Why a model could not be fitted, read or used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelError {
+    NoCustomers,
+    /// The sample asked for is empty.
+    EmptySample,
+    /// No cut values reproduce the fitted customers' scores ("five-bin" or "shown"): two neighbouring
+    /// values with no number between them.
+    NoCutValues { which: &'static str },
+    /// A model file of another layout.
+    Format { found: u32 },
+    /// The file is not a model: the JSON error, with its line and column.
+    NotAModel { detail: String },
+    /// The model's cut values are not usable (a file edited by hand).
+    BadCuts { detail: String },
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NoCustomers => write!(f, "no customers to fit a model on"),
+            ModelError::EmptySample => write!(f, "a sample of 0 customers cannot be fitted; give --sample 1 or more"),
+            ModelError::NoCutValues { which } => write!(f, "no cut values reproduce the fitted customers' {which} RFM scores"),
+            ModelError::Format { found } => write!(f, "a model file of layout {found}; this Kezhi reads layout {FORMAT}: fit it again with this version"),
+            ModelError::NotAModel { detail } => write!(f, "not a Kezhi model file: {detail}"),
+            ModelError::BadCuts { detail } => write!(f, "the model's RFM cut values cannot be used: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Scores of customers under a model: the shown RFM scores (with their days, frequency and
+/// monetary values), the segment rules, and each customer's scores (its priority is not set: it
+/// ranks a customer among all, which a model does not hold).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelScores {
+    pub rfm: RfmScores,
+    pub segments: Vec<SegmentRule>,
+    pub customers: Vec<CustomerScore>,
+}
+
+impl FittedModel {
+    /// Fits on every customer of `table`, or on a uniform sample of `sample.0` of them drawn with
+    /// seed `sample.1` (every customer when the sample is not smaller than the table).
+    pub fn fit(table: &CustomerTable, settings: &Settings, sample: Option<(usize, u64)>, now_ms: &dyn Fn() -> f64) -> Result<FittedModel, ModelError> {
+        let n = table.customers.len();
+        if n == 0 {
+            return Err(ModelError::NoCustomers);
+        }
+        let sampled = match sample {
+            Some((0, _)) => return Err(ModelError::EmptySample),
+            Some((size, seed)) if size < n => {
+                let mut picked = rand::seq::index::sample(&mut StdRng::seed_from_u64(seed), n, size).into_vec();
+                picked.sort_unstable();
+                Some((table.subset(&picked), seed))
+            }
+            _ => None,
+        };
+        let fitted = sampled.as_ref().map_or(table, |(t, _)| t);
+        let (scored, _) = scoring::score_timed(fitted, settings, now_ms);
+        let stage = scoring::rfm_stage(fitted, settings, &mut Vec::new());
+        let five = rfm_scores::reproducing_thresholds(&stage.five).ok_or(ModelError::NoCutValues { which: "five-bin" })?;
+        let shown = rfm_scores::reproducing_thresholds(&stage.shown).ok_or(ModelError::NoCutValues { which: "shown" })?;
+        let (r, f, m) = centres(&stage.five.recency_days, &stage.five.frequency, &stage.five.monetary, settings.value_split);
+        Ok(FittedModel {
+            format: FORMAT,
+            kezhi: env!("CARGO_PKG_VERSION").to_string(),
+            settings: settings.clone(),
+            sample: Sample { customers_in_file: n, fitted_on: fitted.customers.len(), seed: sampled.map(|(_, seed)| seed) },
+            bg_nbd: scored.bg_nbd.clone(),
+            gamma_gamma: scored.gamma_gamma.clone(),
+            pareto_nbd: scored.pareto_nbd.clone(),
+            report: scored.report.clone(),
+            population: Population {
+                five,
+                shown,
+                value_centres: [r, f, m],
+                segment_spend_q75: scoring::segment_spend_q75(&scored.customers, scored.segments.len()),
+            },
+        })
+    }
+
+    /// The model as JSON (what `kezhi fit --out` writes).
+    pub fn to_json(&self) -> String {
+        // Every field is a number, string, list or map serde_json writes; an error here would be a bug
+        // in a type's Serialize, and the empty text is refused on reading.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A model from its JSON, refused when it is of another layout or its cut values are unusable.
+    pub fn from_json(text: &str) -> Result<FittedModel, ModelError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ModelError::NotAModel { detail: e.to_string() })?;
+        match value.get("format").and_then(serde_json::Value::as_u64) {
+            Some(f) if f == u64::from(FORMAT) => {}
+            Some(f) => return Err(ModelError::Format { found: u32::try_from(f).unwrap_or(u32::MAX) }),
+            None => return Err(ModelError::NotAModel { detail: "no \"format\" field".into() }),
+        }
+        let model: FittedModel = serde_json::from_value(value).map_err(|e| ModelError::NotAModel { detail: e.to_string() })?;
+        for (name, th) in [("five", &model.population.five), ("shown", &model.population.shown)] {
+            th.bins().map_err(|e| ModelError::BadCuts { detail: format!("{name}: {e}") })?;
+        }
+        if model.population.five.bins() != Ok(5) {
+            return Err(ModelError::BadCuts { detail: "five: the segments' scores need four cut values each".into() });
+        }
+        Ok(model)
+    }
+
+    /// Scores `table`'s customers with the model: no fitting; RFM scores by the population's cut
+    /// values, value classes by its centres, the potential value by its segments' spend.
+    pub fn score(&self, table: &CustomerTable) -> Result<ModelScores, ModelError> {
+        let s = &self.settings;
+        let p = &self.population;
+        let cuts = |th: &Thresholds| rfm_scores::score_with_thresholds(table, th, s.rfm_monetary).map_err(|detail| ModelError::BadCuts { detail });
+        let (five, shown) = (cuts(&p.five)?, cuts(&p.shown)?);
+        let [r, f, m] = p.value_centres;
+        let classes = classify(&five.recency_days, &five.frequency, &five.monetary, Split::Fixed { recency_days: r, frequency: f, monetary: m });
+        let (weights, ahp) = scoring::rfm_weights(s, &mut Vec::new());
+        let stage = RfmStage { five, shown, segments: s.segment_rules.rules(), classes, weights, ahp };
+        let customers = scoring::customer_scores(table, s, &stage, self.bg_nbd.as_ref(), self.gamma_gamma.as_ref(), Some(&p.segment_spend_q75));
+        let RfmStage { shown, segments, .. } = stage;
+        Ok(ModelScores { rfm: shown, segments, customers })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model fitted on every customer scores them as the scoring itself did (every per-customer
+    /// score but the priority), read back from its JSON.
+    #[test]
+    fn a_model_fitted_on_all_scores_them_as_scoring_does() {
+        let (imported, scored) = scoring::scored_fixture(1200);
+        let model = FittedModel::fit(&imported.table, &Settings::default(), None, &|| 0.0).expect("fit");
+        assert_eq!(model.sample, Sample { customers_in_file: 1200, fitted_on: 1200, seed: None });
+        let model = FittedModel::from_json(&model.to_json()).expect("read back");
+        let got = model.score(&imported.table).expect("score");
+        assert_eq!(got.customers.len(), scored.customers.len());
+        for (i, (a, b)) in got.customers.iter().zip(&scored.customers).enumerate() {
+            let (mut a, mut b) = (a.clone(), b.clone());
+            (a.priority, a.at_risk, b.priority, b.at_risk) = (0.0, false, 0.0, false);
+            assert_eq!(a, b, "customer {i}");
+        }
+    }
+
+    /// A sample is drawn without replacement, in file order, the same for the same seed.
+    #[test]
+    fn a_sample_is_uniform_seeded_and_its_size() {
+        let (imported, _) = scoring::scored_fixture(900);
+        let a = FittedModel::fit(&imported.table, &Settings::default(), Some((300, 7)), &|| 0.0).expect("fit");
+        let b = FittedModel::fit(&imported.table, &Settings::default(), Some((300, 7)), &|| 0.0).expect("fit");
+        assert_eq!(a, b);
+        assert_eq!(a.sample, Sample { customers_in_file: 900, fitted_on: 300, seed: Some(7) });
+        let c = FittedModel::fit(&imported.table, &Settings::default(), Some((300, 8)), &|| 0.0).expect("fit");
+        assert_ne!(a.bg_nbd, c.bg_nbd, "another seed, another sample");
+        assert_eq!(FittedModel::fit(&imported.table, &Settings::default(), Some((0, 7)), &|| 0.0), Err(ModelError::EmptySample));
+    }
+
+    /// Files that are not this layout's models are refused with what is wrong.
+    #[test]
+    fn other_files_are_refused_with_the_reason() {
+        assert!(matches!(FittedModel::from_json("{\"settings\": {}}"), Err(ModelError::NotAModel { .. })));
+        assert_eq!(FittedModel::from_json("{\"format\": 9}"), Err(ModelError::Format { found: 9 }));
+        let e = FittedModel::from_json("{\"format\": 1,").unwrap_err();
+        assert!(e.to_string().contains("line 1"), "{e}");
+        let (imported, _) = scoring::scored_fixture(600);
+        let model = FittedModel::fit(&imported.table, &Settings::default(), None, &|| 0.0).expect("fit");
+        let mut bad = model.clone();
+        bad.population.five.f = vec![3.0, 2.0, 4.0, 5.0];
+        assert!(matches!(FittedModel::from_json(&bad.to_json()), Err(ModelError::BadCuts { .. })));
+    }
+}
