@@ -20,7 +20,7 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use crate::models::bg_nbd::BgNbdFit;
-use crate::models::fit_report::FitReport;
+use crate::models::fit_report::{Finding, FitReport};
 use crate::models::gamma_gamma::GammaGammaFit;
 use crate::models::pareto_nbd::ParetoNbdFit;
 use crate::rfm::rfm_scores::{self, RfmScores, Thresholds};
@@ -138,6 +138,11 @@ impl FittedModel {
         let five = rfm_scores::reproducing_thresholds(&stage.five).ok_or(ModelError::NoCutValues { which: "five-bin" })?;
         let shown = rfm_scores::reproducing_thresholds(&stage.shown).ok_or(ModelError::NoCutValues { which: "shown" })?;
         let (r, f, m) = centres(&stage.five.recency_days, &stage.five.frequency, &stage.five.monetary, settings.value_split);
+        let mut report = scored.report.clone();
+        if sampled.is_some() {
+            let fitted_on = fitted.customers.len();
+            report = FitReport::new(std::iter::once(Finding::FittedOnSample { fitted_on, customers: n, band: sample_band(scored.bg_nbd.as_ref(), fitted_on, n) }).chain(report.findings).collect());
+        }
         Ok(FittedModel {
             format: FORMAT,
             kezhi: env!("CARGO_PKG_VERSION").to_string(),
@@ -146,7 +151,7 @@ impl FittedModel {
             bg_nbd: scored.bg_nbd.clone(),
             gamma_gamma: scored.gamma_gamma.clone(),
             pareto_nbd: scored.pareto_nbd.clone(),
-            report: scored.report.clone(),
+            report,
             population: Population {
                 five,
                 shown,
@@ -198,6 +203,16 @@ impl FittedModel {
     }
 }
 
+/// The relative 95% band of the BG/NBD parameters fitted on `n` of `all` customers: the largest
+/// 2 · SE · √(1 − n/all) / parameter; `None` without a fit or its standard errors.
+fn sample_band(fit: Option<&BgNbdFit>, n: usize, all: usize) -> Option<f64> {
+    let fit = fit?;
+    let se = fit.standard_errors?;
+    let fpc = (1.0 - n as f64 / all as f64).max(0.0).sqrt();
+    let p = fit.params;
+    [(se.r, p.r), (se.alpha, p.alpha), (se.a, p.a), (se.b, p.b)].iter().map(|(e, v)| 2.0 * e * fpc / v.abs()).filter(|b| b.is_finite()).reduce(f64::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +242,11 @@ mod tests {
         let b = FittedModel::fit(&imported.table, &Settings::default(), Some((300, 7)), &|| 0.0).expect("fit");
         assert_eq!(a, b);
         assert_eq!(a.sample, Sample { customers_in_file: 900, fitted_on: 300, seed: Some(7) });
+        // The report leads with the sample and how far its parameters may be from the full fit's.
+        match a.report.findings.first() {
+            Some(Finding::FittedOnSample { fitted_on: 300, customers: 900, band: Some(band) }) => assert!(*band > 0.0 && *band < 10.0, "{band}"),
+            other => panic!("{other:?}"),
+        }
         let c = FittedModel::fit(&imported.table, &Settings::default(), Some((300, 8)), &|| 0.0).expect("fit");
         assert_ne!(a.bg_nbd, c.bg_nbd, "another seed, another sample");
         assert_eq!(FittedModel::fit(&imported.table, &Settings::default(), Some((0, 7)), &|| 0.0), Err(ModelError::EmptySample));

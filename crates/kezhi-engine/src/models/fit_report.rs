@@ -188,6 +188,11 @@ pub enum Finding {
     NeedsPurchaseHistories,
     /// The Pareto/NBD comparison and the model checks did not run to the end ([`ChecksStop`]).
     ChecksNotRun { why: ChecksStop },
+    /// Fitted on a uniform sample of `fitted_on` of `customers` (`kezhi fit --sample`): each BG/NBD
+    /// parameter is within `band` (relative) of what every customer would give with 95% probability — its
+    /// standard error × 2 × √(1 − n/N), the finite-population correction; `None` without standard
+    /// errors. bench/warehouse.py compares the band with real differences.
+    FittedOnSample { fitted_on: usize, customers: usize, band: Option<f64> },
 }
 
 /// Why the comparison and the checks, which run beside the views, gave no result.
@@ -214,7 +219,7 @@ impl Finding {
             _ => {}
         }
         match self {
-            Finding::UnusableThresholds { .. } | Finding::AhpInconsistent { .. } | Finding::AhpUnusable => (0, 0),
+            Finding::FittedOnSample { .. } | Finding::UnusableThresholds { .. } | Finding::AhpInconsistent { .. } | Finding::AhpUnusable => (0, 0),
             Finding::TooFewRepeaters { .. } | Finding::NoFiniteLikelihood { .. } | Finding::NeedsPurchaseHistories => (1, 0),
             Finding::NotConverged { model: m } | Finding::OutOfBudget { model: m } | Finding::AtLimit { model: m, .. } | Finding::NoStandardErrors { model: m } => {
                 (2, model(m))
@@ -251,7 +256,8 @@ impl Finding {
             | Finding::UnusableThresholds { .. }
             | Finding::AhpInconsistent { .. }
             | Finding::AhpUnusable
-            | Finding::ChecksNotRun { .. } => Verdict::Good,
+            | Finding::ChecksNotRun { .. }
+            | Finding::FittedOnSample { .. } => Verdict::Good,
             _ => Verdict::UseWithCare,
         }
     }
@@ -353,6 +359,20 @@ impl Finding {
                     "已取消 Pareto/NBD 对比与模型检验。客户终身价值不依赖它们；修改设置或重新导入即可再次运行。",
                 )
                 .to_string(),
+            Finding::FittedOnSample { fitted_on, customers, band: Some(band) } => {
+                let (n, all, pct) = (group_thousands(*fitted_on as u64), group_thousands(*customers as u64), band * 100.0);
+                match lang {
+                    Lang::En => format!("Fitted on a uniform sample of {n} of {all} customers: each BG/NBD parameter is within ±{pct:.1}% of what all of them would give, with 95% probability (twice its standard error, corrected for the sample's share)."),
+                    Lang::Zh => format!("基于 {all} 位客户中均匀抽取的 {n} 位拟合：BG/NBD 的每个参数与全部客户拟合结果相差在 ±{pct:.1}% 以内的概率为 95%（两倍标准误，按抽样比例校正）。"),
+                }
+            }
+            Finding::FittedOnSample { fitted_on, customers, band: None } => {
+                let (n, all) = (group_thousands(*fitted_on as u64), group_thousands(*customers as u64));
+                match lang {
+                    Lang::En => format!("Fitted on a uniform sample of {n} of {all} customers; without standard errors, how far its parameters are from a fit on all of them is not known: fit on more customers or on all."),
+                    Lang::Zh => format!("基于 {all} 位客户中均匀抽取的 {n} 位拟合；没有标准误，无法得知其参数与全部客户拟合结果相差多少：请用更多客户或全部客户拟合。"),
+                }
+            }
             Finding::ChecksNotRun { why: ChecksStop::Failed } => lang
                 .pick(
                     "The Pareto/NBD comparison and the model checks stopped on an error and gave no result. The CLV figures do not depend on them.",
@@ -539,6 +559,7 @@ mod tests {
             AhpUnusable,
             NeedsPurchaseHistories,
             ChecksNotRun { why: ChecksStop::Cancelled },
+            FittedOnSample { fitted_on: 50_000, customers: 1_000_000, band: Some(0.034) },
         ];
         fn index(f: &Finding) -> usize {
             match f {
@@ -560,6 +581,7 @@ mod tests {
                 AhpUnusable => 15,
                 NeedsPurchaseHistories => 16,
                 ChecksNotRun { .. } => 17,
+                FittedOnSample { .. } => 18,
             }
         }
         assert_eq!(all.iter().map(index).collect::<Vec<_>>(), (0..all.len()).collect::<Vec<_>>());
