@@ -27,7 +27,8 @@ use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::Scored;
 use crate::engine::settings::Settings;
 use crate::engine::views::what_if;
-use crate::worker_protocol::{self, Fault, ListPage, Request, Response};
+use crate::engine::fitted_model::FittedModel;
+use crate::worker_protocol::{self, Fault, ListPage, ModelAnswer, ModelInfo, Request, Response};
 use crate::engine::views::import_view::{FailureView, ImportView, TimedStage};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -76,6 +77,8 @@ fn now_ms() -> f64 {
 
 thread_local! {
     static HELD: RefCell<Held> = RefCell::new(Held::default());
+    /// The model imports are scored with (`Request::Model`), with its file's name; `None`: fit.
+    static MODEL: RefCell<Option<FittedModel>> = const { RefCell::new(None) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -150,6 +153,32 @@ fn with_what_if_base<T>(f: impl FnOnce(&what_if::Base) -> T) -> Option<T> {
         }
         h.what_if.as_ref().map(f)
     })
+}
+
+/// Takes the model to score imports with (or none), and says which.
+fn use_model(file_name: String, json: Option<String>) -> ModelAnswer {
+    let Some(json) = json else {
+        MODEL.set(None);
+        return ModelAnswer::Cleared;
+    };
+    match FittedModel::from_json(&json) {
+        Ok(model) => {
+            let info = ModelInfo { file_name, fitted_on: model.sample.fitted_on, customers_in_file: model.sample.customers_in_file, settings: model.settings.clone() };
+            MODEL.set(Some(model));
+            ModelAnswer::InUse(info)
+        }
+        Err(e) => ModelAnswer::Refused { file_name, detail: e.to_string() },
+    }
+}
+
+/// Scores `imported` for the views: with the model in use, nothing is fitted (`FittedModel::score_for_views`).
+fn score_for_views(imported: &Imported, settings: &Settings) -> (Scored, crate::engine::scoring::StageTimes) {
+    let with_model = MODEL.with_borrow(|m| m.as_ref().map(|m| m.score_for_views(&imported.table, &now_ms)));
+    match with_model {
+        Some(Ok(scored)) => scored,
+        // Cut values are checked when the model is read; were they unusable after all, fit.
+        Some(Err(_)) | None => crate::engine::scoring::score_for_views(&imported.table, settings, &now_ms),
+    }
 }
 
 /// Commits `fault` (tests only).
@@ -234,6 +263,7 @@ fn handle(ev: MessageEvent) {
             HELD.with_borrow_mut(|h| *h = Held::holding(Input::Text(csv), DEMO_FILE_NAME.to_string(), now_ms() - t0));
             run_import(&ImportOptions::default(), &settings);
         }
+        Request::Model { file_name, json } => post(&Response::Model(use_model(file_name, json))),
         Request::Fault(Fault::HoldFits) => checks_job::hold_next(),
         Request::Fault(fault) => commit(fault),
         Request::CancelChecks => checks_job::end(ChecksStop::Cancelled),

@@ -88,6 +88,30 @@ pub enum Request {
     CancelChecks,
     /// The fits worker stopped (an error event on the page): the checks it ran end as failed.
     ChecksFailed,
+    /// Score the next imports with this model (`kezhi fit`'s JSON, read by the page from a dropped
+    /// `.json` file), or, with `None`, fit again as usual.
+    Model { file_name: String, json: Option<String> },
+}
+
+/// The model the worker scores with, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelInfo {
+    pub file_name: String,
+    pub fitted_on: usize,
+    pub customers_in_file: usize,
+    /// The model's settings: imports scored with it use them.
+    #[serde(with = "crate::engine::views::import_view::settings_as_json")]
+    pub settings: Settings,
+}
+
+/// The worker's answer to [`Request::Model`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ModelAnswer {
+    InUse(ModelInfo),
+    /// Not a model this build can use: the file's name and why (`ModelError`'s words).
+    Refused { file_name: String, detail: String },
+    /// No model: imports are fitted again.
+    Cleared,
 }
 
 /// What the fits worker (the page's second worker) is given: what the Pareto/NBD fit and the checks
@@ -262,6 +286,8 @@ pub enum Response {
     WarmUp { import: Box<ImportView>, scores: Box<ScoreView> },
     /// The answer to `Scenarios`: one outcome per levers, in order (`None` without CLVs).
     Scenarios { outcomes: Option<Vec<crate::engine::views::what_if::Outcome>>, seq: u64 },
+    /// The answer to `Model`.
+    Model(ModelAnswer),
 }
 
 /// A fault the worker can be told to commit, for the browser tests of the page's fault handling (the
@@ -333,6 +359,9 @@ mod tests {
             },
             Response::Scenarios { outcomes: Some(vec![crate::engine::views::what_if::run(&base, &levers)]), seq: 4 },
             Response::Scenarios { outcomes: None, seq: 5 },
+            Response::Model(ModelAnswer::InUse(ModelInfo { file_name: "m.json".into(), fitted_on: 500, customers_in_file: 800, settings: settings.clone() })),
+            Response::Model(ModelAnswer::Refused { file_name: "m.json".into(), detail: "not a Kezhi model file".into() }),
+            Response::Model(ModelAnswer::Cleared),
         ];
         for msg in responses {
             assert_eq!(decode::<Response>(&encode(&msg)).as_ref(), Ok(&msg));
@@ -350,6 +379,8 @@ mod tests {
             Request::Scenarios { levers: vec![levers, crate::engine::views::what_if::Levers::default()], seq: 8 },
             Request::CancelChecks,
             Request::ChecksFailed,
+            Request::Model { file_name: "m.json".into(), json: Some("{}".into()) },
+            Request::Model { file_name: String::new(), json: None },
         ];
         for req in requests {
             assert_eq!(decode::<Request>(&encode(&req)).as_ref(), Ok(&req));

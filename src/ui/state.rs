@@ -4,11 +4,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+
 use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::views::customer_list::{Card, Filter, Selection};
-use crate::worker_protocol::ListPage;
+use crate::worker_protocol::{ListPage, ModelAnswer};
 use crate::engine::views::import_view::{FailureView, ImportView};
 use crate::engine::views::score_view::ScoreView;
 
@@ -99,6 +100,8 @@ pub struct AppState {
     pub viewport_width: RwSignal<f64>,
     /// Whether the settings are kept in this browser (the Settings view's check box).
     pub settings_kept: RwSignal<bool>,
+    /// The model imports are scored with (a dropped `model.json`), or why a dropped one was refused.
+    pub model: RwSignal<Option<ModelAnswer>>,
 }
 
 impl AppState {
@@ -137,6 +140,7 @@ impl AppState {
             anonymise: RwSignal::new(false),
             presenting: RwSignal::new(None),
             viewport_width: RwSignal::new(0.0),
+            model: RwSignal::new(None),
         }
     }
 

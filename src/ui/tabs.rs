@@ -14,6 +14,7 @@ use crate::ui::screens::rfm_screen::RfmScreen;
 use crate::ui::screens::scenario_screen::ScenarioScreen;
 use crate::ui::screens::settings_screen::SettingsScreen;
 use crate::ui::state::{AppState, Tab};
+use crate::ui::widgets::model_notice::ModelNotice;
 use crate::ui::widgets::page_notices::{CancelledNotice, CrashNotice, ForgottenNotice, ProgressBar};
 
 /// Everything between the header and the footer: the landing strip, progress, notices, the tabs and
@@ -27,6 +28,7 @@ pub fn Screens() -> impl IntoView {
             <Landing compact=Signal::derive(has_data) />
             <ProgressBar />
             <CrashNotice />
+            <ModelNotice />
             <CancelledNotice />
             <ForgottenNotice />
             <Show when=has_data>

@@ -5,6 +5,7 @@
 pub mod equity_panel;
 pub mod lifecycle_stages;
 pub mod model_fit_panel;
+pub mod model_notice;
 pub mod page_notices;
 pub mod pareto_curve;
 pub mod plot_canvas;

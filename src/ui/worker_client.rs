@@ -16,7 +16,7 @@ use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use crate::ui::{download, probes};
 use crate::ui::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
 use crate::engine::import::memory_budget;
-use crate::worker_protocol::{self, Request, Response};
+use crate::worker_protocol::{self, ModelAnswer, Request, Response};
 use crate::engine::views::import_view::{FailureView, ImportView};
 use crate::engine::views::score_view::ScoreView;
 
@@ -332,6 +332,18 @@ impl WorkerClient {
                 let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
                 self.crashed(CrashKind::OutOfMemory, format!("{} more were needed with {} in use", mb(wanted_bytes), mb(memory_bytes)));
             }
+            Response::Model(answer) => {
+                // The model's settings are the ones it scores with; the file on screen is scored
+                // again with it (or fitted again without it).
+                let rescore = !matches!(answer, ModelAnswer::Refused { .. }) && s.view.with_untracked(Option::is_some);
+                if let ModelAnswer::InUse(info) = &answer {
+                    s.settings.set(info.settings.clone());
+                }
+                s.model.set(Some(answer));
+                if rescore {
+                    self.reimport();
+                }
+            }
             Response::WarmUp { import, scores } => (self.draw_warm_up)(s, self, Arc::new(*import), Arc::new(*scores)),
         }
     }
@@ -461,6 +473,11 @@ impl WorkerClient {
     /// a file loaded by `?src=` opens the view the link names).
     pub fn import_file_opening(self, file: File, tab: Tab) {
         let name = file.name();
+        // A `.json` is a model from `kezhi fit`: used for the files after it, not imported.
+        if name.to_lowercase().ends_with(".json") {
+            self.use_model_file(file);
+            return;
+        }
         let size = file.size() as u64;
         let s = self.state;
         // Refused before a byte is read when the tab could not hold it (docs/performance.md).
@@ -482,6 +499,20 @@ impl WorkerClient {
         self.post(&request, Some(&file));
         probes::import_posted();
         self.last_job.set_value(Some((request, Some(file))));
+    }
+
+    /// Reads a dropped model file and hands it to the worker, which scores the next imports with it.
+    pub fn use_model_file(self, file: File) {
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            self.post(&Request::Model { file_name: name, json: Some(text) }, None);
+        });
+    }
+
+    /// Scores the next imports by fitting again.
+    pub fn stop_using_model(self) {
+        self.post(&Request::Model { file_name: String::new(), json: None }, None);
     }
 
     /// Re-imports the file the worker holds, with the options and settings on screen.

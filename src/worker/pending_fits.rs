@@ -14,10 +14,9 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
-use super::{memory_bytes, now_ms, post, scope, HELD};
+use super::{memory_bytes, now_ms, post, score_for_views, scope, HELD};
 use crate::engine::table::imported::Imported;
 use super::checks_job;
-use crate::engine::scoring::score_for_views;
 use crate::engine::settings::Settings;
 use crate::worker_protocol::{FitsJob, Response};
 use crate::engine::views::score_view::{ChecksView, ScoreView};
@@ -58,7 +57,7 @@ pub fn drop_waiting() {
 pub fn run(shown: bool) {
     let Some((_, since, imported, settings)) = WAITING.take() else { return };
     let waited = (now_ms() - since, shown);
-    let (scored, stages) = score_for_views(&imported.table, &settings, &now_ms);
+    let (scored, stages) = score_for_views(&imported, &settings);
     let name = HELD.with_borrow(|h| h.file_name.clone());
     let mut view = ScoreView::new(&name, &imported.table, &scored, stages.clone());
     view.memory_bytes = memory_bytes();

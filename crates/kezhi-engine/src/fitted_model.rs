@@ -26,7 +26,7 @@ use crate::models::pareto_nbd::ParetoNbdFit;
 use crate::rfm::rfm_scores::{self, RfmScores, Thresholds};
 use crate::rfm::rfm_segments::SegmentRule;
 use crate::rfm::rfm_value_classes::{centres, classify, Split};
-use crate::scoring::{self, CustomerScore, RfmStage};
+use crate::scoring::{self, CustomerScore, RfmStage, Scored, StageTimes};
 use crate::settings::Settings;
 use crate::table::customer_table::CustomerTable;
 
@@ -190,16 +190,39 @@ impl FittedModel {
     /// values, value classes by its centres, the potential value by its segments' spend.
     pub fn score(&self, table: &CustomerTable) -> Result<ModelScores, ModelError> {
         let s = &self.settings;
+        let stage = self.rfm_stage(table)?;
+        let customers = scoring::customer_scores(table, s, &stage, self.bg_nbd.as_ref(), self.gamma_gamma.as_ref(), Some(&self.population.segment_spend_q75));
+        let RfmStage { shown, segments, .. } = stage;
+        Ok(ModelScores { rfm: shown, segments, customers })
+    }
+
+    /// Everything the page's views show of `table` (a sample of the population, say) with the model:
+    /// the fits, their report, the RFM cut values, the value classes and the potential value are the
+    /// model's, the population's; the frameworks that rank customers (pyramid, tiers, grids, lifecycle,
+    /// clusters) and the priority rank `table`'s customers. Nothing is fitted and no comparison or
+    /// checks follow.
+    pub fn score_for_views(&self, table: &CustomerTable, now_ms: &dyn Fn() -> f64) -> Result<(Scored, StageTimes), ModelError> {
+        let given = scoring::Given {
+            rfm: self.rfm_stage(table)?,
+            bg_nbd: self.bg_nbd.as_ref(),
+            gamma_gamma: self.gamma_gamma.as_ref(),
+            pareto_nbd: self.pareto_nbd.as_ref(),
+            report: &self.report,
+            segment_spend_q75: &self.population.segment_spend_q75,
+        };
+        Ok(scoring::score_for_views_given(table, &self.settings, Some(given), now_ms))
+    }
+
+    /// The RFM stage of `table` under the population's cut values and centres.
+    fn rfm_stage(&self, table: &CustomerTable) -> Result<RfmStage, ModelError> {
+        let s = &self.settings;
         let p = &self.population;
         let cuts = |th: &Thresholds| rfm_scores::score_with_thresholds(table, th, s.rfm_monetary).map_err(|detail| ModelError::BadCuts { detail });
         let (five, shown) = (cuts(&p.five)?, cuts(&p.shown)?);
         let [r, f, m] = p.value_centres;
         let classes = classify(&five.recency_days, &five.frequency, &five.monetary, Split::Fixed { recency_days: r, frequency: f, monetary: m });
         let (weights, ahp) = scoring::rfm_weights(s, &mut Vec::new());
-        let stage = RfmStage { five, shown, segments: s.segment_rules.rules(), classes, weights, ahp };
-        let customers = scoring::customer_scores(table, s, &stage, self.bg_nbd.as_ref(), self.gamma_gamma.as_ref(), Some(&p.segment_spend_q75));
-        let RfmStage { shown, segments, .. } = stage;
-        Ok(ModelScores { rfm: shown, segments, customers })
+        Ok(RfmStage { five, shown, segments: s.segment_rules.rules(), classes, weights, ahp })
     }
 }
 
@@ -231,6 +254,22 @@ mod tests {
             let (mut a, mut b) = (a.clone(), b.clone());
             (a.priority, a.at_risk, b.priority, b.at_risk) = (0.0, false, 0.0, false);
             assert_eq!(a, b, "customer {i}");
+        }
+    }
+
+    /// The page's views of a model's own customers: the same per-customer scores as the model's
+    /// scoring, the model's fits and report, nothing pending.
+    #[test]
+    fn the_views_of_a_model_use_its_fits_cuts_and_report() {
+        let (imported, _) = scoring::scored_fixture(800);
+        let model = FittedModel::fit(&imported.table, &Settings::default(), Some((400, 2)), &|| 0.0).expect("fit");
+        let (views, _) = model.score_for_views(&imported.table, &|| 0.0).expect("views");
+        let scores = model.score(&imported.table).expect("score");
+        assert_eq!(views.bg_nbd, model.bg_nbd);
+        assert_eq!(views.report, model.report);
+        assert!(!views.comparison_pending && views.pareto_nbd == model.pareto_nbd);
+        for (a, b) in views.customers.iter().zip(&scores.customers) {
+            assert_eq!((a.r_score, a.f_score, a.m_score, a.segment, a.value_class, a.clv, a.potential_value), (b.r_score, b.f_score, b.m_score, b.segment, b.value_class, b.clv, b.potential_value));
         }
     }
 

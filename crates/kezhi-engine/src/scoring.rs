@@ -136,6 +136,23 @@ pub fn score_timed(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn()
 /// `add_comparison_and_checks` adds. The page's worker sends this first, so the views open seconds
 /// sooner on large files (docs/performance.md); `score_timed` runs both, as the CLI does.
 pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
+    score_for_views_given(table, settings, None, now_ms)
+}
+
+/// What a model fitted before brings to scoring (`fitted_model`): the RFM stage made from the
+/// population's cut values, the fits and their report, and each segment's spend percentile. Nothing
+/// is fitted then, and no comparison or checks follow (the Pareto/NBD fit is the model's).
+pub(crate) struct Given<'a> {
+    pub rfm: RfmStage,
+    pub bg_nbd: Option<&'a BgNbdFit>,
+    pub gamma_gamma: Option<&'a GammaGammaFit>,
+    pub pareto_nbd: Option<&'a ParetoNbdFit>,
+    pub report: &'a FitReport,
+    pub segment_spend_q75: &'a [Option<f64>],
+}
+
+/// [`score_for_views`], or, `given` a model's part, the same views on it without fitting.
+pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, given: Option<Given>, now_ms: &dyn Fn() -> f64) -> (Scored, StageTimes) {
     let mut times = StageTimes::default();
     let mut mark = now_ms();
     let mut lap = |slot: &mut f64| {
@@ -144,17 +161,26 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         mark = t;
     };
     let mut findings = Vec::new();
-    let rfm = rfm_stage(table, settings, &mut findings);
-    lap(&mut times.rfm);
     let repeaters = repeat_customers(table);
-    let bg = fit_bg_nbd(table, repeaters, &mut findings, now_ms);
-    if bg.fitted {
-        lap(&mut times.bg_nbd);
-    }
-    let bg = bg.fit;
-    let gg = fit_gamma_gamma(table, &mut findings, now_ms);
-    lap(&mut times.gamma_gamma);
-    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref(), None);
+    let (rfm, bg, gg, pnbd, q75, comparison_pending) = match given {
+        None => {
+            let rfm = rfm_stage(table, settings, &mut findings);
+            lap(&mut times.rfm);
+            let bg = fit_bg_nbd(table, repeaters, &mut findings, now_ms);
+            if bg.fitted {
+                lap(&mut times.bg_nbd);
+            }
+            let gg = fit_gamma_gamma(table, &mut findings, now_ms);
+            lap(&mut times.gamma_gamma);
+            (rfm, bg.fit, gg, None, None, repeaters >= MIN_REPEAT_CUSTOMERS)
+        }
+        Some(g) => {
+            findings = g.report.findings.clone();
+            lap(&mut times.rfm);
+            (g.rfm, g.bg_nbd.cloned(), g.gamma_gamma.cloned(), g.pareto_nbd.cloned(), Some(g.segment_spend_q75), false)
+        }
+    };
+    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref(), q75);
     lap(&mut times.customers);
     // Group models over everyone, then per segment (docs/methods.md §2e; the last group is "Others").
     let others = rfm.segments.len();
@@ -174,9 +200,9 @@ pub fn score_for_views(table: &CustomerTable, settings: &Settings, now_ms: &dyn 
         segments,
         bg_nbd: bg,
         gamma_gamma: gg,
-        pareto_nbd: None,
+        pareto_nbd: pnbd,
         checks: None,
-        comparison_pending: repeaters >= MIN_REPEAT_CUSTOMERS,
+        comparison_pending,
         groups,
         groups_by_segment,
         report: FitReport::new(findings),

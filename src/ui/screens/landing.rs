@@ -35,11 +35,12 @@ pub fn Landing(compact: Signal<bool>) -> impl IntoView {
             <h1 class="drop-title">{move || state.tr(if compact.get() { "landing.another" } else { "landing.drop" })}</h1>
             <Show when=move || !compact.get()>
                 <p class="formats">{move || state.tr("landing.formats")}</p>
+                <p class="formats" data-testid="model-hint">{move || state.tr("landing.model_hint")}</p>
             </Show>
             <div class="actions">
                 <label class="button primary">
                     {move || state.tr("landing.pick")}
-                    <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods" on:change=on_pick />
+                    <input type="file" data-testid="file-input" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,.json" on:change=on_pick />
                 </label>
                 <button class="button" data-testid="demo-button" on:click=move |_| worker.demo()>
                     {move || state.tr("landing.demo")}
