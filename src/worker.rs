@@ -25,6 +25,7 @@ use crate::engine::views::anonymise;
 use crate::engine::views::customer_list::{self, Selection};
 use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::Scored;
+use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::views::what_if;
 use crate::engine::fitted_model::FittedModel;
@@ -155,6 +156,95 @@ fn with_what_if_base<T>(f: impl FnOnce(&what_if::Base) -> T) -> Option<T> {
     })
 }
 
+/// The last import's rejected rows as CSV, identifying values hidden when anonymising.
+fn send_rejects(lang: Lang, anonymise: bool) {
+    let (name, text) = HELD.with_borrow(|h| {
+        let stem = crate::engine::views::anonymise::export_stem(&h.file_name, anonymise);
+        let rejects = h.last.as_ref().map(|i| i.rejects.as_slice()).unwrap_or(&[]);
+        let text = if anonymise {
+            let roles: Vec<_> = h.last.as_ref().map(|i| i.detected.columns.iter().map(|c| c.role).collect()).unwrap_or_default();
+            let hidden: Vec<_> = rejects.iter().cloned().map(|r| crate::engine::views::anonymise::reject(r, &roles)).collect();
+            rejects_csv(&hidden, lang)
+        } else {
+            rejects_csv(rejects, lang)
+        };
+        (format!("{stem}_rejected_rows.csv"), text)
+    });
+    post(&Response::Csv { file_name: name, text });
+
+}
+
+/// A window of the selection's customers (the order is kept until the selection changes).
+fn send_list_page(selection: Selection, offset: usize, limit: usize, lang: Lang, seq: u64, anonymise: bool) {
+    let page = HELD.with_borrow_mut(|h| {
+        let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
+        let key = (selection.clone(), anonymise);
+        if h.order.as_ref().is_none_or(|(k, _)| *k != key) {
+            h.order = Some((key, anonymise::select_shown(table, scored, &selection, anonymise)));
+        }
+        let order = &h.order.as_ref()?.1;
+        let n = table.customers.len();
+        let rows = order
+            .iter()
+            .skip(offset)
+            .take(limit.min(500))
+            .map(|&i| customer_list::row(table, scored, i, lang))
+            .map(|r| if anonymise { anonymise::row(r, n, lang) } else { r })
+            .collect();
+        let chips = selection.filters.iter().map(|&f| customer_list::chip(scored, f, lang)).collect();
+        Some(ListPage { seq, total: order.len(), offset, rows, chips })
+    });
+    if let Some(page) = page {
+        post(&Response::List(Box::new(page)));
+    }
+
+}
+
+/// One customer's card.
+fn send_card(index: usize, lang: Lang, anonymise: bool) {
+    let card = HELD.with_borrow(|h| {
+        let table = &h.last.as_ref()?.table;
+        let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
+        let card = customer_list::card(table, h.scored.as_ref()?, index, lang, assumed)?;
+        Some(if anonymise { anonymise::card(card, table.customers.len(), lang) } else { card })
+    });
+    if let Some(card) = card {
+        post(&Response::Card(Box::new(card)));
+    }
+
+}
+
+/// The selection's customers with every score as CSV, and its side file: the file, the selection and
+/// the settings it was made with.
+fn send_export(selection: Selection, lang: Lang, anonymise: bool) {
+    let out = HELD.with_borrow(|h| {
+        let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
+        let indices = anonymise::select_shown(table, scored, &selection, anonymise);
+        let file = if anonymise { crate::engine::views::anonymise::file_name(&h.file_name, lang) } else { h.file_name.clone() };
+        let mut notes = vec![("file".to_string(), file), ("customers".to_string(), indices.len().to_string())];
+        for f in &selection.filters {
+            let c = customer_list::chip(scored, *f, lang);
+            notes.push(("filter".into(), format!("{} = {}", c.dimension, c.class)));
+        }
+        if !selection.search.trim().is_empty() {
+            notes.push(("search".into(), selection.search.trim().to_string()));
+        }
+        if anonymise {
+            notes.push(("anonymised".into(), "ids replaced by pseudonyms".into()));
+        }
+        notes.extend(scored.settings.describe());
+        let stem = crate::engine::views::anonymise::export_stem(&h.file_name, anonymise);
+        let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
+        let csv = crate::engine::views::csv_export::scored_csv_of(table, scored, lang, &indices, assumed, anonymise);
+        Some([(format!("{stem}_customers.csv"), csv), (format!("{stem}_customers_settings.txt"), crate::engine::views::csv_export::export_notes(&notes))])
+    });
+    // The list, then its side file: the file, the selection and the settings it was made with.
+    for (file_name, text) in out.into_iter().flatten() {
+        post(&Response::Csv { file_name, text });
+    }
+
+}
+
 /// Takes the model to score imports with (or none), and says which.
 fn use_model(file_name: String, json: Option<String>) -> ModelAnswer {
     let Some(json) = json else {
@@ -276,82 +366,10 @@ fn handle(ev: MessageEvent) {
             let outcomes = with_what_if_base(|b| levers.iter().map(|l| what_if::run(b, l)).collect());
             post(&Response::Scenarios { outcomes, seq });
         }
-        Request::RejectsCsv { lang, anonymise } => {
-            let (name, text) = HELD.with_borrow(|h| {
-                let stem = crate::engine::views::anonymise::export_stem(&h.file_name, anonymise);
-                let rejects = h.last.as_ref().map(|i| i.rejects.as_slice()).unwrap_or(&[]);
-                let text = if anonymise {
-                    let roles: Vec<_> = h.last.as_ref().map(|i| i.detected.columns.iter().map(|c| c.role).collect()).unwrap_or_default();
-                    let hidden: Vec<_> = rejects.iter().cloned().map(|r| crate::engine::views::anonymise::reject(r, &roles)).collect();
-                    rejects_csv(&hidden, lang)
-                } else {
-                    rejects_csv(rejects, lang)
-                };
-                (format!("{stem}_rejected_rows.csv"), text)
-            });
-            post(&Response::Csv { file_name: name, text });
-        }
-        Request::List { selection, offset, limit, lang, seq, anonymise } => {
-            let page = HELD.with_borrow_mut(|h| {
-                let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
-                let key = (selection.clone(), anonymise);
-                if h.order.as_ref().is_none_or(|(k, _)| *k != key) {
-                    h.order = Some((key, anonymise::select_shown(table, scored, &selection, anonymise)));
-                }
-                let order = &h.order.as_ref()?.1;
-                let n = table.customers.len();
-                let rows = order
-                    .iter()
-                    .skip(offset)
-                    .take(limit.min(500))
-                    .map(|&i| customer_list::row(table, scored, i, lang))
-                    .map(|r| if anonymise { anonymise::row(r, n, lang) } else { r })
-                    .collect();
-                let chips = selection.filters.iter().map(|&f| customer_list::chip(scored, f, lang)).collect();
-                Some(ListPage { seq, total: order.len(), offset, rows, chips })
-            });
-            if let Some(page) = page {
-                post(&Response::List(Box::new(page)));
-            }
-        }
-        Request::Card { index, lang, anonymise } => {
-            let card = HELD.with_borrow(|h| {
-                let table = &h.last.as_ref()?.table;
-                let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
-                let card = customer_list::card(table, h.scored.as_ref()?, index, lang, assumed)?;
-                Some(if anonymise { anonymise::card(card, table.customers.len(), lang) } else { card })
-            });
-            if let Some(card) = card {
-                post(&Response::Card(Box::new(card)));
-            }
-        }
-        Request::ExportList { selection, lang, anonymise } => {
-            let out = HELD.with_borrow(|h| {
-                let (table, scored) = (&h.last.as_ref()?.table, h.scored.as_ref()?);
-                let indices = anonymise::select_shown(table, scored, &selection, anonymise);
-                let file = if anonymise { crate::engine::views::anonymise::file_name(&h.file_name, lang) } else { h.file_name.clone() };
-                let mut notes = vec![("file".to_string(), file), ("customers".to_string(), indices.len().to_string())];
-                for f in &selection.filters {
-                    let c = customer_list::chip(scored, *f, lang);
-                    notes.push(("filter".into(), format!("{} = {}", c.dimension, c.class)));
-                }
-                if !selection.search.trim().is_empty() {
-                    notes.push(("search".into(), selection.search.trim().to_string()));
-                }
-                if anonymise {
-                    notes.push(("anonymised".into(), "ids replaced by pseudonyms".into()));
-                }
-                notes.extend(scored.settings.describe());
-                let stem = crate::engine::views::anonymise::export_stem(&h.file_name, anonymise);
-                let assumed = h.last.as_ref().and_then(|i| i.report.margin_source.assumed_rate());
-                let csv = crate::engine::views::csv_export::scored_csv_of(table, scored, lang, &indices, assumed, anonymise);
-                Some([(format!("{stem}_customers.csv"), csv), (format!("{stem}_customers_settings.txt"), crate::engine::views::csv_export::export_notes(&notes))])
-            });
-            // The list, then its side file: the file, the selection and the settings it was made with.
-            for (file_name, text) in out.into_iter().flatten() {
-                post(&Response::Csv { file_name, text });
-            }
-        }
+        Request::RejectsCsv { lang, anonymise } => send_rejects(lang, anonymise),
+        Request::List { selection, offset, limit, lang, seq, anonymise } => send_list_page(selection, offset, limit, lang, seq, anonymise),
+        Request::Card { index, lang, anonymise } => send_card(index, lang, anonymise),
+        Request::ExportList { selection, lang, anonymise } => send_export(selection, lang, anonymise),
     }
 }
 

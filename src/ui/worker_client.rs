@@ -249,28 +249,7 @@ impl WorkerClient {
                     b.progress = Some(p);
                 }
             }),
-            Response::Imported(view) => {
-                probes::imported(&view);
-                s.busy.set(None);
-                s.failure.set(None);
-                s.crash.set(None);
-                s.options.set(view.options.clone());
-                s.settings.set(view.settings.clone());
-                s.scores.set(None);
-                s.list.set(None);
-                s.card.set(None);
-                // Scenarios were computed on the data and settings before this import: the saved ones
-                // keep their levers and are run again when the scores come.
-                s.what_if.set(None);
-                s.scenarios.update(|v| v.iter_mut().for_each(|x| x.result = ScenarioResult::Pending));
-                s.view.set(Some(Arc::new(*view)));
-                if let Some(tab) = self.open_after.get_value() {
-                    s.tab.set(tab);
-                }
-                // The worker holds the fits until the import is drawn (worker/pending_fits.rs) and
-                // laid out.
-                crate::ui::frames::after_next_frame(move || self.send_shown());
-            }
+            Response::Imported(view) => self.imported(view),
             Response::Scored(scores) => {
                 probes::scored(&scores);
                 if s.view.with_untracked(|v| v.as_ref().is_some_and(|v| v.report.file_name == scores.file_name)) {
@@ -286,21 +265,7 @@ impl WorkerClient {
                     }
                 });
             }
-            Response::Failed(f) => {
-                s.busy.set(None);
-                s.crash.set(None);
-                if let Some(d) = &f.detected {
-                    let mut o = d.as_options();
-                    if d.date_order_ambiguous {
-                        o.date_format = None;
-                    }
-                    s.options.set(o);
-                }
-                s.view.set(None);
-                s.scores.set(None);
-                s.failure.set(Some(f));
-                s.tab.set(Tab::Import);
-            }
+            Response::Failed(f) => self.failed(f),
             Response::Csv { file_name, text } => download::download(&file_name, &text),
             Response::List(page) => {
                 // Only the newest request's answer counts (scrolling sends many).
@@ -314,38 +279,93 @@ impl WorkerClient {
                     s.what_if.set(outcome.map(|o| Arc::new(*o)));
                 }
             }
-            Response::Scenarios { outcomes, seq } => {
-                if seq == self.scenarios_seq.get_value() {
-                    let mut outcomes = outcomes.map(|v| v.into_iter());
-                    s.scenarios.update(|saved| {
-                        for x in saved.iter_mut().filter(|x| matches!(x.result, ScenarioResult::Pending)) {
-                            x.result = match outcomes.as_mut() {
-                                Some(o) => o.next().map_or(ScenarioResult::Pending, |o| ScenarioResult::Ready(Arc::new(o))),
-                                None => ScenarioResult::Unavailable,
-                            };
-                        }
-                    });
-                }
-            }
+            Response::Scenarios { outcomes, seq } => self.scenarios(outcomes, seq),
             Response::Crashed { message } => self.crashed(CrashKind::Bug, message),
             Response::OutOfMemory { wanted_bytes, memory_bytes } => {
                 let mb = |b: u64| format!("{:.0} MB", b as f64 / 1e6);
                 self.crashed(CrashKind::OutOfMemory, format!("{} more were needed with {} in use", mb(wanted_bytes), mb(memory_bytes)));
             }
-            Response::Model(answer) => {
-                // The model's settings are the ones it scores with; the file on screen is scored
-                // again with it (or fitted again without it).
-                let rescore = !matches!(answer, ModelAnswer::Refused { .. }) && s.view.with_untracked(Option::is_some);
-                if let ModelAnswer::InUse(info) = &answer {
-                    s.settings.set(info.settings.clone());
-                }
-                s.model.set(Some(answer));
-                if rescore {
-                    self.reimport();
-                }
-            }
+            Response::Model(answer) => self.model(answer),
             Response::WarmUp { import, scores } => (self.draw_warm_up)(s, self, Arc::new(*import), Arc::new(*scores)),
         }
+    }
+
+    /// A new import: the state of the one before goes; the saved scenarios wait for the new scores.
+    fn imported(self, view: Box<ImportView>) {
+        let s = self.state;
+        probes::imported(&view);
+        s.busy.set(None);
+        s.failure.set(None);
+        s.crash.set(None);
+        s.options.set(view.options.clone());
+        s.settings.set(view.settings.clone());
+        s.scores.set(None);
+        s.list.set(None);
+        s.card.set(None);
+        // Scenarios were computed on the data and settings before this import: the saved ones
+        // keep their levers and are run again when the scores come.
+        s.what_if.set(None);
+        s.scenarios.update(|v| v.iter_mut().for_each(|x| x.result = ScenarioResult::Pending));
+        s.view.set(Some(Arc::new(*view)));
+        if let Some(tab) = self.open_after.get_value() {
+            s.tab.set(tab);
+        }
+        // The worker holds the fits until the import is drawn (worker/pending_fits.rs) and
+        // laid out.
+        crate::ui::frames::after_next_frame(move || self.send_shown());
+
+    }
+
+    /// An import that could not be read: the mapping screen shows what was detected, to fix it.
+    fn failed(self, f: FailureView) {
+        let s = self.state;
+        s.busy.set(None);
+        s.crash.set(None);
+        if let Some(d) = &f.detected {
+            let mut o = d.as_options();
+            if d.date_order_ambiguous {
+                o.date_format = None;
+            }
+            s.options.set(o);
+        }
+        s.view.set(None);
+        s.scores.set(None);
+        s.failure.set(Some(f));
+        s.tab.set(Tab::Import);
+
+    }
+
+    /// The saved scenarios run again on the newest scores (an older request's answer is dropped).
+    fn scenarios(self, outcomes: Option<Vec<crate::engine::views::what_if::Outcome>>, seq: u64) {
+        let s = self.state;
+        if seq == self.scenarios_seq.get_value() {
+            let mut outcomes = outcomes.map(|v| v.into_iter());
+            s.scenarios.update(|saved| {
+                for x in saved.iter_mut().filter(|x| matches!(x.result, ScenarioResult::Pending)) {
+                    x.result = match outcomes.as_mut() {
+                        Some(o) => o.next().map_or(ScenarioResult::Pending, |o| ScenarioResult::Ready(Arc::new(o))),
+                        None => ScenarioResult::Unavailable,
+                    };
+                }
+            });
+        }
+
+    }
+
+    /// The model in use (or none, or refused): the model's settings are the ones it scores with, and the file on screen is scored again with it (or fitted again without it).
+    fn model(self, answer: ModelAnswer) {
+        let s = self.state;
+        // The model's settings are the ones it scores with; the file on screen is scored
+        // again with it (or fitted again without it).
+        let rescore = !matches!(answer, ModelAnswer::Refused { .. }) && s.view.with_untracked(Option::is_some);
+        if let ModelAnswer::InUse(info) = &answer {
+            s.settings.set(info.settings.clone());
+        }
+        s.model.set(Some(answer));
+        if rescore {
+            self.reimport();
+        }
+
     }
 
     fn post(self, request: &Request, file: Option<&File>) {

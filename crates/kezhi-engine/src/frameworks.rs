@@ -105,47 +105,8 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         })
         .collect();
     let new_matrix = new_customer_matrix::build(table.customers.len(), &new, inputs.bg, inputs.gg, horizon, &margin, settings.new_conversion_cut);
-    let veteran = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
-        let use_p_alive = inputs.p_alive.iter().all(Option::is_some);
-        let has_wallet = table.occasion_wallet.is_some();
-        let mut fallbacks = 0u64;
-        let vets: Vec<Veteran> = (0..table.customers.len())
-            .filter(|&i| table.customers[i].occasions >= 2)
-            .map(|i| {
-                let c = &table.customers[i];
-                let occ = table.occasions_of(i);
-                let spend = group_periods::period_spend(occ.iter().map(|o| (o.date, o.spend)), end, settings.veteran_period_months);
-                let wallet = has_wallet.then(|| {
-                    let w = occ.iter().zip(table.wallets_of(i)).map(|(o, &w)| (o.date, w));
-                    group_periods::period_spend(w, end, settings.veteran_period_months)
-                });
-                let (growth, by_share) = veteran_matrix::growth_of(spend, wallet);
-                fallbacks += u64::from(has_wallet && !by_share);
-                Veteran {
-                    index: i,
-                    loyalty: veteran_loyalty(inputs.p_alive[i], inputs.f_score[i], use_p_alive),
-                    margin_per_month: c.margin / tenure_months[i],
-                    growth,
-                }
-            })
-            .collect();
-        let loyalty = if use_p_alive { "p_alive" } else { "f_score" };
-        let measure = if has_wallet { "share_of_wallet" } else { "spend_growth" };
-        veteran_matrix::build(table.customers.len(), &vets, loyalty, measure, fallbacks, settings.veteran_fast_growth, &margin)
-    });
-    let lifecycle = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
-        let from = lifecycle::flow_start(end, settings.lifecycle_flow_months);
-        // P(alive) then, from BG/NBD refitted on what was known then (when a model is fitted now).
-        let p_then = inputs.bg.map(|now| p_alive_at(table, from, now)).unwrap_or_else(|| vec![None; table.customers.len()]);
-        lifecycle::build(&LifecycleInputs {
-            occasions: (0..table.customers.len()).map(|i| table.occasions_of(i)).collect(),
-            end,
-            p_alive: inputs.p_alive,
-            flow_from: Some((from, p_then)),
-            margin: &margin,
-            rules: settings.lifecycle,
-        })
-    });
+    let veteran = table.analysis_date.filter(|_| !table.from_summary).map(|end| veterans(table, inputs, settings, end, &tenure_months, &margin));
+    let lifecycle = table.analysis_date.filter(|_| !table.from_summary).map(|end| lifecycle_stages(table, inputs, settings, end, &margin));
     // Nine-grid indicators: orders per month of tenure, categories bought, margin rate, P(alive).
     let has_categories = table.customers.iter().any(|c| c.categories > 0);
     let indicators: Vec<Vec<Option<f64>>> = vec![
@@ -189,6 +150,56 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         },
         gmcb,
     }
+}
+
+/// The veteran matrix (docs/methods.md §4): customers with two occasions or more, by loyalty
+/// (P(alive), else the F score) and by the growth of their spend (or share of wallet) between the
+/// two latest periods.
+fn veterans(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, end: chrono::NaiveDate, tenure_months: &[f64], margin: &[f64]) -> veteran_matrix::VeteranMatrix {
+    let use_p_alive = inputs.p_alive.iter().all(Option::is_some);
+    let has_wallet = table.occasion_wallet.is_some();
+    let mut fallbacks = 0u64;
+    let vets: Vec<Veteran> = (0..table.customers.len())
+        .filter(|&i| table.customers[i].occasions >= 2)
+        .map(|i| {
+            let c = &table.customers[i];
+            let occ = table.occasions_of(i);
+            let spend = group_periods::period_spend(occ.iter().map(|o| (o.date, o.spend)), end, settings.veteran_period_months);
+            let wallet = has_wallet.then(|| {
+                let w = occ.iter().zip(table.wallets_of(i)).map(|(o, &w)| (o.date, w));
+                group_periods::period_spend(w, end, settings.veteran_period_months)
+            });
+            let (growth, by_share) = veteran_matrix::growth_of(spend, wallet);
+            fallbacks += u64::from(has_wallet && !by_share);
+            Veteran {
+                index: i,
+                loyalty: veteran_loyalty(inputs.p_alive[i], inputs.f_score[i], use_p_alive),
+                margin_per_month: c.margin / tenure_months[i],
+                growth,
+            }
+        })
+        .collect();
+    let loyalty = if use_p_alive { "p_alive" } else { "f_score" };
+    let measure = if has_wallet { "share_of_wallet" } else { "spend_growth" };
+    veteran_matrix::build(table.customers.len(), &vets, loyalty, measure, fallbacks, settings.veteran_fast_growth, &margin)
+
+}
+
+/// The lifecycle stages and their flow since `lifecycle_flow_months` ago (docs/methods.md §4), with
+/// P(alive) then from BG/NBD refitted on what was known then.
+fn lifecycle_stages(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, end: chrono::NaiveDate, margin: &[f64]) -> lifecycle::Lifecycle {
+    let from = lifecycle::flow_start(end, settings.lifecycle_flow_months);
+    // P(alive) then, from BG/NBD refitted on what was known then (when a model is fitted now).
+    let p_then = inputs.bg.map(|now| p_alive_at(table, from, now)).unwrap_or_else(|| vec![None; table.customers.len()]);
+    lifecycle::build(&LifecycleInputs {
+        occasions: (0..table.customers.len()).map(|i| table.occasions_of(i)).collect(),
+        end,
+        p_alive: inputs.p_alive,
+        flow_from: Some((from, p_then)),
+        margin: &margin,
+        rules: settings.lifecycle,
+    })
+
 }
 
 /// Months from the first purchase to the analysis date, at least one (a customer who started this
