@@ -49,22 +49,9 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
     if head.is_empty() {
         return Err(ImportError::NoTable { bytes: meta.size_bytes }.into());
     }
-    let preamble = opts.preamble.unwrap_or_else(|| if opts.has_header.is_some() { 0 } else { detect_preamble(&head) }).min(head.len() - 1);
-    let preamble_text =
-        if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
+    let Header { preamble, preamble_text, header_line, has_header, names } = header(head, opts);
     let head = &head[preamble..];
-    let (header_line, first) = (head[0].0, &head[0].1);
-    let has_header = opts.has_header.unwrap_or_else(|| preamble > 0 || detect_header(first, head.get(1).map(|(_, r)| r)));
     let data_head: &[(u64, StringRecord)] = if has_header { &head[1..] } else { head };
-    // With a header, the header says how many columns there are (longer rows are rejected);
-    // without one, the widest of the first rows does.
-    let columns = if has_header { first.len() } else { head.iter().map(|(_, r)| r.len()).max().unwrap_or(0) };
-    let names: Vec<String> = (0..columns)
-        .map(|i| match (has_header, first.get(i)) {
-            (true, Some(h)) if !h.trim().is_empty() => h.trim().trim_start_matches('\u{feff}').to_string(),
-            _ => format!("Column {}", i + 1),
-        })
-        .collect();
     let column_roles::ColumnMapping { roles: mapping, readings, export, alternatives } =
         column_mapping(&names, data_head, has_header, opts)?;
     let shape = opts.shape.unwrap_or_else(|| Shape::detect(&mapping));
@@ -136,12 +123,59 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
     if let Some(error) = question(&detected, data_head, date_role, opts) {
         return Err(ImportFailure { error, detected: Some(Box::new(detected)) });
     }
-    let mut plan = ColumnPlan {
-        index: typed_rows::RoleColumns::from_mapping(&mapping),
+    let plan = reading_plan(&detected, &mapping, names, date_format, opts);
+    // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
+    let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
+    let mean_row_bytes = sample_bytes as f64 / data_head.len() as f64;
+    let skip = preamble + usize::from(has_header);
+    Ok(Layout { detected, plan, skip, mean_row_bytes })
+}
+
+/// The rows above the header, the header, and the columns' names.
+struct Header {
+    /// Records before the header (a title, a report name).
+    preamble: usize,
+    /// The first of them, as words.
+    preamble_text: String,
+    /// The line of the header (or of the first data row without one).
+    header_line: u64,
+    has_header: bool,
+    /// The header's names; "Column N" where there is none.
+    names: Vec<String>,
+}
+
+/// Finds the rows above the header (unless the user said), whether the first row left is a header,
+/// and the columns: as many as the header names, or, without one, as the widest of the first rows
+/// (longer rows are rejected).
+fn header(head: &[(u64, StringRecord)], opts: &ImportOptions) -> Header {
+    let preamble = opts.preamble.unwrap_or_else(|| if opts.has_header.is_some() { 0 } else { detect_preamble(head) }).min(head.len() - 1);
+    let preamble_text =
+        if preamble > 0 { head[0].1.iter().filter(|c| !c.trim().is_empty()).collect::<Vec<_>>().join(" ") } else { String::new() };
+    let head = &head[preamble..];
+    let (header_line, first) = (head[0].0, &head[0].1);
+    let has_header = opts.has_header.unwrap_or_else(|| preamble > 0 || detect_header(first, head.get(1).map(|(_, r)| r)));
+    let columns = if has_header { first.len() } else { head.iter().map(|(_, r)| r.len()).max().unwrap_or(0) };
+    let names = (0..columns)
+        .map(|i| match (has_header, first.get(i)) {
+            (true, Some(h)) if !h.trim().is_empty() => h.trim().trim_start_matches('\u{feff}').to_string(),
+            _ => format!("Column {}", i + 1),
+        })
+        .collect();
+    Header { preamble, preamble_text, header_line, has_header, names }
+}
+
+/// How the rows are read: each role's column, the date format and decimal separator, and the
+/// reading rules of the export the file came from (amounts per order, `C` invoices as returns, which
+/// order statuses count, the other date column to fall back on).
+fn reading_plan(detected: &Detected, mapping: &[Option<Role>], names: Vec<String>, date_format: Option<DateFormat>, opts: &ImportOptions) -> ColumnPlan {
+    let col_of = |role: Role| mapping.iter().position(|r| *r == Some(role));
+    let date_fallback = detected.alternatives.iter().find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen)).map(|a| a.other);
+    ColumnPlan {
+        index: typed_rows::RoleColumns::from_mapping(mapping),
+        columns: names.len(),
         names,
-        columns,
         date_format: date_format.unwrap_or(DateFormat::YearMonthDay),
-        decimal,
+        decimal: detected.decimal,
         today: opts.today,
         // Known only once every piece is decoded: an id holding U+FFFD is set aside either way.
         undecodable_in: (!detected.is_workbook).then(|| detected.encoding.clone().unwrap_or_default()),
@@ -149,21 +183,10 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
             amount_per_order: detected.export.is_some_and(|e| e.profile().amount_per_order),
             c_prefix_returns: detected.export.is_some_and(|e| e.profile().c_prefix_returns),
             status_choices: opts.status_choices.clone(),
-            date_fallback: detected
-                .alternatives
-                .iter()
-                .find(|a| a.role == Role::Date && col_of(Role::Date) == Some(a.chosen))
-                .map(|a| a.other),
-            reads_orders: false,
+            date_fallback,
+            reads_orders: [Role::Status, Role::CancelledAt, Role::Refund].iter().any(|r| col_of(*r).is_some()) || date_fallback.is_some(),
         },
-    };
-    plan.rules.reads_orders =
-        [Role::Status, Role::CancelledAt, Role::Refund].iter().any(|r| col_of(*r).is_some()) || plan.rules.date_fallback.is_some();
-    // Rows expected from the sampled rows' mean length (fields + delimiters + newline).
-    let sample_bytes: usize = data_head.iter().map(|(_, r)| r.as_slice().len() + r.len()).sum();
-    let mean_row_bytes = sample_bytes as f64 / data_head.len() as f64;
-    let skip = preamble + usize::from(has_header);
-    Ok(Layout { detected, plan, skip, mean_row_bytes })
+    }
 }
 
 /// What must be asked before the rows are read, if anything: a file with a header and no rows, a
