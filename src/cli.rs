@@ -1,8 +1,9 @@
-//! `kezhi import FILE …`: the import report and the customer table from the command line;
-//! `kezhi demo …`: writes the demo retailer's transactions as CSV (for samples and benchmarks).
+//! The command line: `kezhi import`, `kezhi score` (and `score --model`, a stream scored with a model
+//! fitted before), `kezhi fit`, `kezhi whatif`, `kezhi demo`.
 //!
 //! This file runs a command: reading the file (on two threads when it is large), scoring, writing the
-//! exports. `args` holds the arguments, `json` and `text` the two forms of output.
+//! exports. `args` holds the arguments, `json` and `text` the two forms of output, `stream` the
+//! chunked scoring with a model.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,97 +44,128 @@ use self::text::{print_fits, print_report};
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo { customers, seed, out } => {
-            let data = generate(&DemoParams { seed, customers, ..DemoParams::default() });
-            match std::fs::write(&out, data.to_csv()) {
-                Ok(()) => {
-                    eprintln!("wrote {} rows for {} customers to {}", data.rows.len(), customers, out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("could not write {}: {e}", out.display());
-                    ExitCode::from(1)
-                }
-            }
-        }
-        Command::Import { input, json, out } => {
-            let settings = match input.settings() {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
-            let lang = Lang::from_tag(&input.lang);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report_json(&imported, &timing)).unwrap_or_default());
-            } else {
-                print_report(&imported, lang, &timing);
-            }
-            match out {
-                Some(out) => write_with_settings(&out, &csv_export::customers_csv(&imported.table), &imported, &settings),
-                None => ExitCode::SUCCESS,
-            }
-        }
+        Command::Demo { customers, seed, out } => demo(customers, seed, &out),
+        Command::Import { input, json, out } => import(&input, json, out.as_deref()),
         Command::Whatif { input, retention, frequency, spend, margin_points, discount, convert, json } => {
             let levers = what_if::Levers { retention, frequency, spend, margin: margin_points, discount_annual: discount, convert_potential: convert };
             whatif(&input, &levers, json)
         }
         Command::Score { input, model: Some(model), chunk_rows, horizon_months, discount_annual, bins, segments, json, out } => {
-            if horizon_months.is_some() || discount_annual.is_some() || bins.is_some() || segments.is_some() || json || out.is_some() || input.settings_file.is_some() {
-                eprintln!("with --model, the model's settings are used and the rows go to standard output: fit the model again (kezhi fit --settings …) to change them");
-                return ExitCode::from(2);
-            }
-            let model = match std::fs::read_to_string(&model).map_err(|e| e.to_string()).and_then(|t| FittedModel::from_json(&t).map_err(|e| e.to_string())) {
-                Ok(m) => m,
-                Err(e) => {
-                    eprintln!("{}: {e}", model.display());
-                    return ExitCode::from(2);
-                }
-            };
-            stream::score_stream(&input.file, &model, chunk_rows, Lang::from_tag(&input.lang))
+            let overridden = horizon_months.is_some() || discount_annual.is_some() || bins.is_some() || segments.is_some() || json || out.is_some();
+            score_with_model(&input, &model, chunk_rows, overridden)
         }
         Command::Fit { input, sample, seed, out } => fit(&input, sample, seed, &out),
         Command::Score { input, model: None, chunk_rows: _, horizon_months, discount_annual, bins, segments, json, out } => {
-            let mut settings = match input.settings() {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::from(2);
-                }
-            };
-            if let Some(h) = horizon_months {
-                settings.horizon_months = h;
-            }
-            if let Some(d) = discount_annual {
-                settings.discount_annual = d;
-            }
-            if let Some(b) = bins {
-                settings.rfm_bins = b;
-            }
-            if let Some(r) = segments {
-                settings.segment_rules = r;
-            }
-            let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
-            let lang = Lang::from_tag(&input.lang);
-            let t0 = Instant::now();
-            let (scored, stages) = score_on_two_threads(&imported.table, &settings, &t0);
-            let score_s = t0.elapsed().as_secs_f64();
-            let mut report = fit_json(&scored, &imported, &timing, score_s, lang);
-            report["stages_ms"] = json!(stages);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-            } else {
-                print_fits(&scored, &imported, score_s, lang);
-                eprintln!("stages (ms): {stages:?}");
-            }
-            match out {
-                Some(out) => write_with_settings(&out, &csv_export::scored_csv(&imported.table, &scored, lang, imported.report.margin_source.assumed_rate()), &imported, &settings),
-                None => ExitCode::SUCCESS,
-            }
+            score(&input, ScoreFlags { horizon_months, discount_annual, bins, segments }, json, out.as_deref())
         }
     }
+}
+
+/// `kezhi demo`: the demo retailer's transactions as CSV.
+fn demo(customers: usize, seed: u64, out: &std::path::Path) -> ExitCode {
+    let data = generate(&DemoParams { seed, customers, ..DemoParams::default() });
+    match std::fs::write(out, data.to_csv()) {
+        Ok(()) => {
+            eprintln!("wrote {} rows for {} customers to {}", data.rows.len(), customers, out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("could not write {}: {e}", out.display());
+            ExitCode::from(1)
+        }
+    }
+
+}
+
+/// `kezhi import`: the import report, and the customer table with `--out`.
+fn import(input: &InputArgs, json: bool, out: Option<&std::path::Path>) -> ExitCode {
+    let settings = match input.settings() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
+    let lang = Lang::from_tag(&input.lang);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report_json(&imported, &timing)).unwrap_or_default());
+    } else {
+        print_report(&imported, lang, &timing);
+    }
+    match out {
+        Some(out) => write_with_settings(out, &csv_export::customers_csv(&imported.table), &imported, &settings),
+        None => ExitCode::SUCCESS,
+    }
+
+}
+
+/// `kezhi score --model`: summary rows scored as a stream with a model fitted before; the flags the
+/// model's settings decide are refused.
+fn score_with_model(input: &InputArgs, model: &std::path::Path, chunk_rows: usize, overridden: bool) -> ExitCode {
+    if overridden || input.settings_file.is_some() {
+        eprintln!("with --model, the model's settings are used and the rows go to standard output: fit the model again (kezhi fit --settings …) to change them");
+        return ExitCode::from(2);
+    }
+    let model_path = model;
+    let model = match std::fs::read_to_string(model_path).map_err(|e| e.to_string()).and_then(|t| FittedModel::from_json(&t).map_err(|e| e.to_string())) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{}: {e}", model_path.display());
+            return ExitCode::from(2);
+        }
+    };
+    stream::score_stream(&input.file, &model, chunk_rows, Lang::from_tag(&input.lang))
+
+}
+
+/// `kezhi score`: import, fit, score every customer; the fit report, and every score with `--out`.
+fn score(input: &InputArgs, flags: ScoreFlags, json: bool, out: Option<&std::path::Path>) -> ExitCode {
+    let mut settings = match input.settings() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(h) = flags.horizon_months {
+        settings.horizon_months = h;
+    }
+    if let Some(d) = flags.discount_annual {
+        settings.discount_annual = d;
+    }
+    if let Some(b) = flags.bins {
+        settings.rfm_bins = b;
+    }
+    if let Some(r) = flags.segments {
+        settings.segment_rules = r;
+    }
+    let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
+    let lang = Lang::from_tag(&input.lang);
+    let t0 = Instant::now();
+    let (scored, stages) = score_on_two_threads(&imported.table, &settings, &t0);
+    let score_s = t0.elapsed().as_secs_f64();
+    let mut report = fit_json(&scored, &imported, &timing, score_s, lang);
+    report["stages_ms"] = json!(stages);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    } else {
+        print_fits(&scored, &imported, score_s, lang);
+        eprintln!("stages (ms): {stages:?}");
+    }
+    match out {
+        Some(out) => write_with_settings(out, &csv_export::scored_csv(&imported.table, &scored, lang, imported.report.margin_source.assumed_rate()), &imported, &settings),
+        None => ExitCode::SUCCESS,
+    }
+
+}
+
+/// The settings `kezhi score`'s own flags override.
+struct ScoreFlags {
+    horizon_months: Option<u32>,
+    discount_annual: Option<f64>,
+    bins: Option<u8>,
+    segments: Option<SegmentRules>,
 }
 
 /// `kezhi fit`: imports the file, fits on all its customers or a sample, writes the model.

@@ -2,7 +2,7 @@
 // sample of the summary: the page says which model scores the file and which figures are the
 // population's, shows the model's fit and report (no fitting), gives the customers the CLV the CLI's
 // `kezhi score --model` gives them, in both languages; a file that is not a model is refused in words;
-// "Stop using the model" fits again.
+// "Stop using the model" fits again; anonymised, the model's file name is not shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +57,10 @@ test('a model.json scores the next file without fitting, and the page says so', 
   const shown = Number((await text(page, 'fit-clv')).split(' · ')[0].replace(/[^0-9.]/g, ''));
   assert.ok(Math.abs(shown - total) <= 1, `CLV total on the page ${shown}, by the CLI ${total}`);
   await shot(page, 'model-in-use-en');
+  // Anonymised, the model's file name shows as its kind only.
+  await page.getByTestId('anonymise').click();
+  assert.match(await text(page, 'model-in-use'), /^Scored with file\.json, a model fitted on/);
+  await page.getByTestId('anonymise').click();
 
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'model-in-use'), /使用模型 model\.json 评分（基于 3,000 位客户中的 1,500 位拟合）/);
