@@ -1,7 +1,8 @@
 //! Fit once, score anywhere (docs/warehouse.md): `kezhi fit SUMMARY --out model.json`, then
 //! `kezhi score --model model.json` on summary rows streamed in chunks — with a header and commas, and
 //! without one and with tabs, as Spark's `SELECT TRANSFORM` sends them — gives every customer the
-//! scores `kezhi score SUMMARY` gives it, cell for cell, in the columns both write.
+//! row `kezhi score SUMMARY` gives it, cell for cell, in every column: the scores, the priority and
+//! every framework's class.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -59,6 +60,7 @@ fn a_model_scores_its_own_customers_as_kezhi_score_does() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("scored 2500 customers with the model; rows that could not be used: 0"));
     let (header, rows) = rows_by_id(&String::from_utf8(o.stdout).expect("utf-8"), b',', None);
     assert_eq!(rows.len(), 2500);
+    assert_eq!(header, full_header, "the same columns in the same order");
     let mut compared = 0;
     for (name, k) in header.iter().zip(0..) {
         let j = full_header.iter().position(|h| h == name).unwrap_or_else(|| panic!("`kezhi score` writes no {name}"));
@@ -67,7 +69,15 @@ fn a_model_scores_its_own_customers_as_kezhi_score_does() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 2500 * 19, "19 columns of every customer");
+    assert_eq!(compared, 2500 * 36, "36 columns of every customer");
+    // The classes are not all alike (the comparison could not pass on empty or constant columns).
+    // The new-customer matrix holds the one-purchase customers only (the others' cell is empty), and
+    // a summary gives them no first spend, so they split on the conversion probability alone.
+    for (name, least) in [("priority_score", 1000), ("pyramid_level", 4), ("tier", 6), ("gmcb_class", 4), ("new_matrix_class", 3), ("value_grid_cell", 5), ("cluster", 4)] {
+        let k = header.iter().position(|h| h == name).expect(name);
+        let distinct: std::collections::HashSet<&str> = rows.values().map(|r| r[k].as_str()).collect();
+        assert!(distinct.len() >= least, "{name}: {} distinct", distinct.len());
+    }
 
     // Without a header, with tabs, on standard input (as Spark's TRANSFORM sends rows).
     let text = std::fs::read_to_string(&summary).expect("summary");

@@ -5,7 +5,9 @@
 //! Input: the summary's columns as `kezhi score` reads them (a header naming them, in any order), or,
 //! without a header, the five columns `customer_id, frequency, recency, T, monetary_value` in that
 //! order (what Spark's `SELECT TRANSFORM` sends). Tab-separated when the first line holds a tab, else
-//! comma-separated. Output: the same delimiter, a header only when the input had one. Rows that
+//! comma-separated. Output: every column `kezhi score` writes for a summary file
+//! (`csv_export::scored_header`), with the same delimiter as the input, a header only when the input
+//! had one. Rows that
 //! cannot be used go to standard error with their line and reason and are counted; nothing else is
 //! written there but the closing count.
 
@@ -153,7 +155,9 @@ impl<'m> Stream<'m> {
             rejected += imported.rejects.len();
             let scores = self.model.score(&imported.table).map_err(|e| e.to_string())?;
             if self.had_header && !wrote_header {
-                writer.write_record(csv_export::model_scored_header(&imported.table, self.model)).map_err(|e| e.to_string())?;
+                writer
+                    .write_record(csv_export::scored_header(&imported.table, self.model.settings.horizon_months, imported.report.margin_source.assumed_rate()))
+                    .map_err(|e| e.to_string())?;
                 wrote_header = true;
             }
             for row in csv_export::model_scored_rows(&imported.table, &scores, self.lang) {

@@ -18,12 +18,14 @@ import duckdb
 
 from summary_route import KEZHI
 
-# The columns `kezhi score --model` writes (src/cli/stream.rs; csv_export::model_scored_header), as
-# Spark column names.
+# The columns `kezhi score --model` writes (src/cli/stream.rs; csv_export::scored_header, the same as
+# `kezhi score`'s), as Spark column names.
 COLUMNS = [
-    "customer_id", "frequency", "recency", "T", "monetary_value", "days_since_last_purchase", "r_score", "f_score", "m_score",
-    "rfm_cell", "rfm_segment", "value_class", "p_alive", "expected_purchases", "expected_mean_spend", "clv", "historical_value",
-    "potential_value", "rfm_combined",
+    "customer_id", "name", "first_purchase", "last_purchase", "orders", "revenue", "margin", "frequency", "recency", "T",
+    "monetary_value", "days_since_last_purchase", "r_score", "f_score", "m_score", "rfm_cell", "rfm_segment", "value_class",
+    "p_alive", "expected_purchases", "expected_mean_spend", "clv", "historical_value", "potential_value", "priority_score",
+    "rfm_combined", "pyramid_level", "tier", "gmcb_class", "new_matrix_class", "veteran_class", "veteran_grade",
+    "lifecycle_stage", "value_grid_cell", "growth_grid_cell", "cluster",
 ]
 
 

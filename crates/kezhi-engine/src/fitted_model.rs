@@ -11,14 +11,17 @@
 //! population scored with the model gets the scores `kezhi score` gives it
 //! (`tests/model_scoring.rs`, `a_model_scores_its_own_customers_as_kezhi_score_does`).
 //!
-//! What it does not carry: the ranks the priority score and the frameworks' classes (pyramid, tiers,
-//! gold/meteor/creek/burden, nine-grids, lifecycle, clusters) are taken from; a streamed row has none
-//! of these.
+//! The priority and the frameworks' classes are given at the fitted population's cut points
+//! ([`class_cuts`]), so a streamed row gets every column `kezhi score` writes for a summary file.
+
+pub mod class_cuts;
 
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
+use crate::fitted_model::class_cuts::{ClassCuts, Scores};
+use crate::frameworks::CustomerClasses;
 use crate::models::bg_nbd::BgNbdFit;
 use crate::models::fit_report::{Finding, FitReport};
 use crate::models::gamma_gamma::GammaGammaFit;
@@ -71,6 +74,8 @@ pub struct Population {
     pub value_centres: [f64; 3],
     /// Each segment's 75th percentile of E[M], then "Others"'s (`None`: no mean spend there).
     pub segment_spend_q75: Vec<Option<f64>>,
+    /// The priority's ranks and the frameworks' cut points.
+    pub classes: ClassCuts,
 }
 
 /// Why a model could not be fitted, read or used.
@@ -106,13 +111,15 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 /// Scores of customers under a model: the shown RFM scores (with their days, frequency and
-/// monetary values), the segment rules, and each customer's scores (its priority is not set: it
-/// ranks a customer among all, which a model does not hold).
+/// monetary values), the segment rules, each customer's scores (`CustomerScore::priority` is left
+/// 0: it is `priority`), its priority among the fitted customers and its classes at their cuts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelScores {
     pub rfm: RfmScores,
     pub segments: Vec<SegmentRule>,
     pub customers: Vec<CustomerScore>,
+    pub priority: Vec<Option<f64>>,
+    pub classes: Vec<CustomerClasses>,
 }
 
 impl FittedModel {
@@ -157,6 +164,7 @@ impl FittedModel {
                 shown,
                 value_centres: [r, f, m],
                 segment_spend_q75: scoring::segment_spend_q75(&scored.customers, scored.segments.len()),
+                classes: ClassCuts::of(&scored.frameworks, &Scores { customers: &scored.customers, five: &stage.five }),
             },
         })
     }
@@ -191,9 +199,16 @@ impl FittedModel {
     pub fn score(&self, table: &CustomerTable) -> Result<ModelScores, ModelError> {
         let s = &self.settings;
         let stage = self.rfm_stage(table)?;
-        let customers = scoring::customer_scores(table, s, &stage, self.bg_nbd.as_ref(), self.gamma_gamma.as_ref(), Some(&self.population.segment_spend_q75));
+        let mut customers = scoring::customer_scores(table, s, &stage, self.bg_nbd.as_ref(), self.gamma_gamma.as_ref(), Some(&self.population.segment_spend_q75));
+        for c in &mut customers {
+            (c.priority, c.at_risk) = (0.0, false);
+        }
+        let cuts = &self.population.classes;
+        let scores = Scores { customers: &customers, five: &stage.five };
+        let priority = cuts.priorities(&scores);
+        let classes = cuts.classes(table, &scores, s, self.bg_nbd.as_ref().map(|f| &f.params), self.gamma_gamma.as_ref().map(|f| &f.params));
         let RfmStage { shown, segments, .. } = stage;
-        Ok(ModelScores { rfm: shown, segments, customers })
+        Ok(ModelScores { rfm: shown, segments, customers, priority, classes })
     }
 
     /// Everything the page's views show of `table` (a sample of the population, say) with the model:
@@ -241,7 +256,7 @@ mod tests {
     use super::*;
 
     /// A model fitted on every customer scores them as the scoring itself did (every per-customer
-    /// score but the priority), read back from its JSON.
+    /// score, the priority and the classes), read back from its JSON.
     #[test]
     fn a_model_fitted_on_all_scores_them_as_scoring_does() {
         let (imported, scored) = scoring::scored_fixture(1200);
@@ -251,9 +266,13 @@ mod tests {
         let got = model.score(&imported.table).expect("score");
         assert_eq!(got.customers.len(), scored.customers.len());
         for (i, (a, b)) in got.customers.iter().zip(&scored.customers).enumerate() {
-            let (mut a, mut b) = (a.clone(), b.clone());
-            (a.priority, a.at_risk, b.priority, b.at_risk) = (0.0, false, 0.0, false);
+            let (a, mut b) = (a.clone(), b.clone());
+            assert_eq!(got.priority[i], Some(b.priority), "customer {i}");
+            (b.priority, b.at_risk) = (0.0, false);
             assert_eq!(a, b, "customer {i}");
+            // Every class but those that need dated purchases (a transaction log here).
+            let want = CustomerClasses { veteran: None, veteran_grade: None, lifecycle: None, growth_grid: None, ..scored.frameworks.classes_of(i) };
+            assert_eq!(got.classes[i], want, "customer {i}");
         }
     }
 

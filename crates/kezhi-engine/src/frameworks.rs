@@ -60,6 +60,44 @@ pub struct Frameworks {
     pub clusters: Option<Clusters>,
 }
 
+/// One customer's class in each framework (the scored export's last columns), `None` where a
+/// framework does not apply to the customer or the data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerClasses {
+    /// 0 = key (the top) … 3 = maintain.
+    pub pyramid: Option<usize>,
+    /// 0 = crystal (the bottom) … 5 = black gold.
+    pub tier: Option<usize>,
+    pub gmcb: Option<usize>,
+    pub new_matrix: Option<usize>,
+    pub veteran: Option<usize>,
+    pub veteran_grade: Option<u8>,
+    pub lifecycle: Option<usize>,
+    /// Cell row · 3 + column.
+    pub value_grid: Option<usize>,
+    pub growth_grid: Option<usize>,
+    /// 0-based.
+    pub cluster: Option<usize>,
+}
+
+impl Frameworks {
+    /// Customer `i`'s classes.
+    pub fn classes_of(&self, i: usize) -> CustomerClasses {
+        CustomerClasses {
+            pyramid: self.pyramid.level.get(i).copied(),
+            tier: self.tiers.tier.get(i).copied(),
+            gmcb: self.gmcb.class.get(i).copied(),
+            new_matrix: self.new_matrix.class.get(i).copied().flatten(),
+            veteran: self.veteran.as_ref().and_then(|v| v.class.get(i).copied().flatten()),
+            veteran_grade: self.veteran.as_ref().and_then(|v| v.grade.get(i).copied().flatten()),
+            lifecycle: self.lifecycle.as_ref().and_then(|l| l.stage.get(i).copied().flatten()),
+            value_grid: self.value_grid.cell.get(i).copied().flatten(),
+            growth_grid: self.growth_grid.as_ref().and_then(|g| g.cell.get(i).copied().flatten()),
+            cluster: self.clusters.as_ref().and_then(|c| c.cluster.get(i).copied()),
+        }
+    }
+}
+
 /// What the frameworks take from the scores, per customer in table order, and the fits.
 pub struct ScoreInputs<'a> {
     pub clv: &'a [Option<f64>],

@@ -79,6 +79,33 @@ pub fn levels_by_share(values: &[f64], shares: &[f64]) -> Vec<usize> {
         .collect()
 }
 
+/// Levels by rank, as cut values: the lowest value each level held, bottom level first (`None`: the
+/// level held nobody). Levels by rank with ties kept together ([`levels_by_share`]) hold contiguous
+/// runs of the sorted values, so the highest level whose lowest value a value reaches is the level
+/// it had; a value below every level goes to the bottom level that holds anybody. This is how a
+/// fitted model classes a customer it did not rank (`fitted_model::class_cuts`; the test
+/// `level_cuts_give_back_the_levels_by_share` holds it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelCuts {
+    pub lowest: Vec<Option<f64>>,
+}
+
+impl LevelCuts {
+    /// From the (lowest, highest) value of each level, bottom level first.
+    pub fn from_ranges(ranges: &[Option<(f64, f64)>]) -> LevelCuts {
+        LevelCuts { lowest: ranges.iter().map(|r| r.map(|(lo, _)| lo)).collect() }
+    }
+
+    /// The level of `value` (bottom = 0); `None` when every level is empty or the value is NaN.
+    pub fn level(&self, value: f64) -> Option<usize> {
+        if value.is_nan() {
+            return None;
+        }
+        let reached = self.lowest.iter().rposition(|lo| lo.is_some_and(|lo| value >= lo));
+        reached.or_else(|| self.lowest.iter().position(Option::is_some))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +151,24 @@ mod tests {
         assert_eq!(levels_by_share(&v, &[0.2, 0.3, 0.3, 0.2]), vec![0, 0, 1, 1, 1, 2, 2, 2, 3, 3]);
         let tied = [10.0, 9.0, 9.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0];
         assert_eq!(levels_by_share(&tied, &[0.2, 0.3, 0.3, 0.2]), vec![0, 1, 1, 1, 1, 2, 2, 2, 3, 3]);
+    }
+    /// Cut values taken from the levels by share class every value of the population back into its
+    /// level (ties across a boundary included), and values between or beyond the levels sensibly.
+    #[test]
+    fn level_cuts_give_back_the_levels_by_share() {
+        let v = [10.0, 9.0, 9.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0, 9.0, 3.0];
+        let top_down = levels_by_share(&v, &[0.2, 0.3, 0.3, 0.2]);
+        // Bottom level first: level 3 (maintain) is 0 here.
+        let bottom_up: Vec<Option<usize>> = top_down.iter().map(|&l| Some(3 - l)).collect();
+        let cuts = LevelCuts::from_ranges(&value_ranges(4, &bottom_up, &v));
+        for (&x, &l) in v.iter().zip(&bottom_up) {
+            assert_eq!(cuts.level(x), l, "{x}");
+        }
+        assert_eq!(cuts.level(-5.0), Some(0), "below every level: the bottom one");
+        assert_eq!(cuts.level(1e9), Some(3));
+        assert_eq!(cuts.level(f64::NAN), None);
+        let gap = LevelCuts { lowest: vec![None, Some(2.0), None, Some(8.0)] };
+        assert_eq!((gap.level(1.0), gap.level(5.0), gap.level(8.0)), (Some(1), Some(1), Some(3)));
+        assert_eq!(LevelCuts { lowest: vec![None, None] }.level(1.0), None);
     }
 }

@@ -57,20 +57,62 @@ pub struct Clusters {
     pub silhouette: f64,
     pub table: Vec<ClassRow>,
     pub keys: Vec<String>,
+    /// The features' means and standard deviations the centroids are in units of.
+    pub standardisation: Standardisation,
+}
+
+/// How the log features were standardised: each one's mean and standard deviation over the
+/// customers clustered (a constant feature has sd 0 and becomes zeros).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Standardisation {
+    pub mean: Vec<f64>,
+    pub sd: Vec<f64>,
+}
+
+impl Standardisation {
+    /// The first `d` columns' means and standard deviations.
+    fn of(rows: &[Point], d: usize) -> Standardisation {
+        let n = rows.len() as f64;
+        let mean: Vec<f64> = (0..d).map(|j| rows.iter().map(|r| r[j]).sum::<f64>() / n).collect();
+        let sd = (0..d).map(|j| (rows.iter().map(|r| (r[j] - mean[j]).powi(2)).sum::<f64>() / n).sqrt()).collect();
+        Standardisation { mean, sd }
+    }
+
+    /// `row`'s z-scores (the padding beyond the features stays zero).
+    pub fn apply(&self, row: &Point) -> Point {
+        let mut z = *row;
+        for (j, (mean, sd)) in self.mean.iter().zip(&self.sd).enumerate() {
+            z[j] = if *sd > 0.0 { (row[j] - mean) / sd } else { 0.0 };
+        }
+        z
+    }
 }
 
 /// z-scores of each of the first `d` columns of `rows`; a constant column becomes zeros.
-fn standardise(rows: &[Point], d: usize) -> Vec<Point> {
-    let n = rows.len() as f64;
-    let mut x = rows.to_vec();
-    for j in 0..d {
-        let mean = x.iter().map(|r| r[j]).sum::<f64>() / n;
-        let sd = (x.iter().map(|r| (r[j] - mean).powi(2)).sum::<f64>() / n).sqrt();
-        for r in x.iter_mut() {
-            r[j] = if sd > 0.0 { (r[j] - mean) / sd } else { 0.0 };
+fn standardise(rows: &[Point], d: usize) -> (Vec<Point>, Standardisation) {
+    let s = Standardisation::of(rows, d);
+    (rows.iter().map(|r| s.apply(r)).collect(), s)
+}
+
+/// A customer's log features as the clusters take them: log(R+1), log F, log(M+1) and log(CLV+1)
+/// (zero when the clusters have no CLV).
+pub fn features(recency_days: f64, frequency: f64, monetary: f64, clv: Option<f64>) -> Point {
+    let clv = clv.map_or(0.0, |c| (c.max(0.0) + 1.0).ln());
+    [(recency_days.max(0.0) + 1.0).ln(), frequency.max(1.0).ln(), (monetary.max(0.0) + 1.0).ln(), clv]
+}
+
+/// The index of the centre nearest to `p` (the first of equals).
+pub fn nearest(p: &Point, centres: &[Point]) -> usize {
+    let mut best = 0;
+    let mut best_d = f64::INFINITY;
+    for (c, centre) in centres.iter().enumerate() {
+        let d = dist2(p, centre);
+        if d < best_d {
+            best_d = d;
+            best = c;
         }
     }
-    x
+    best
 }
 
 fn dist2(a: &Point, b: &Point) -> f64 {
@@ -111,15 +153,7 @@ fn plus_plus(x: &[Point], k: usize, rng: &mut StdRng) -> Vec<Point> {
 fn assign_nearest(x: &[Point], centres: &[Point], assign: &mut [usize]) -> bool {
     let mut changed = false;
     for (p, a) in x.iter().zip(assign.iter_mut()) {
-        let mut best = 0;
-        let mut best_d = f64::INFINITY;
-        for (c, centre) in centres.iter().enumerate() {
-            let d = dist2(p, centre);
-            if d < best_d {
-                best_d = d;
-                best = c;
-            }
-        }
+        let best = nearest(p, centres);
         if *a != best {
             *a = best;
             changed = true;
@@ -216,6 +250,7 @@ pub struct KMeansFit {
     pub centroids: Vec<Point>,
     pub inertia: f64,
     pub standardised: Vec<Point>,
+    pub standardisation: Standardisation,
 }
 
 /// Clusters, restarts and seed (settings).
@@ -232,7 +267,7 @@ pub fn kmeans(raw: &[Point], d: usize, KMeansParams { k, restarts, seed }: KMean
     if raw.len() < k || k == 0 {
         return None;
     }
-    let x = standardise(raw, d);
+    let (x, standardisation) = standardise(raw, d);
     let mut rng = StdRng::seed_from_u64(seed);
     // The restarts run on a systematic sample of at most `RESTART_SAMPLE` customers; the best one's
     // centres are then iterated on everyone (docs/performance.md, "Measurements behind the code"; the same clusters in every test).
@@ -248,7 +283,7 @@ pub fn kmeans(raw: &[Point], d: usize, KMeansParams { k, restarts, seed }: KMean
     }
     let (mut centroids, _) = best?;
     let (assign, inertia) = if step == 1 { lloyd(&sample, &mut centroids) } else { lloyd(&x, &mut centroids) };
-    Some(KMeansFit { assign, centroids, inertia, standardised: x })
+    Some(KMeansFit { assign, centroids, inertia, standardised: x, standardisation })
 }
 
 /// Clusters of the customers from their days since last purchase, occasions, spend and (when every
@@ -257,20 +292,15 @@ pub fn build(recency_days: &[f64], frequency: &[f64], monetary: &[f64], clv: &[O
     let k = params.k;
     let with_clv: Option<Vec<f64>> = clv.iter().copied().collect();
     let d = if with_clv.is_some() { 4 } else { 3 };
-    let rows: Vec<Point> = (0..recency_days.len())
-        .map(|i| {
-            let clv = with_clv.as_ref().map_or(0.0, |c| (c[i].max(0.0) + 1.0).ln());
-            [(recency_days[i].max(0.0) + 1.0).ln(), frequency[i].max(1.0).ln(), (monetary[i].max(0.0) + 1.0).ln(), clv]
-        })
-        .collect();
-    let KMeansFit { assign: cluster, centroids, inertia, standardised } = kmeans(&rows, d, params)?;
+    let rows: Vec<Point> = (0..recency_days.len()).map(|i| features(recency_days[i], frequency[i], monetary[i], with_clv.as_ref().map(|c| c[i]))).collect();
+    let KMeansFit { assign: cluster, centroids, inertia, standardised, standardisation } = kmeans(&rows, d, params)?;
     let silhouette = silhouette(&standardised, &cluster, k);
     let keys: Vec<String> = (0..k).map(|c| format!("cluster_{}", c + 1)).collect();
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     let classes: Vec<Option<usize>> = cluster.iter().map(|&c| Some(c)).collect();
     let features = FEATURES[..d].iter().map(|s| (*s).to_string()).collect();
     let centroids = centroids.iter().map(|c| c[..d].to_vec()).collect();
-    Some(Clusters { k, table: aggregate(&key_refs, &classes, margin), cluster, centroids, features, inertia, silhouette, keys })
+    Some(Clusters { k, table: aggregate(&key_refs, &classes, margin), cluster, centroids, features, inertia, silhouette, keys, standardisation })
 }
 
 /// A cluster in words from its centroid: each feature more than half a standard deviation from the
@@ -332,7 +362,7 @@ mod tests {
         for i in 0..30_000 {
             x.push(point(&centres[i % 4].iter().map(|m| m + noise.sample(&mut rng)).collect::<Vec<f64>>()));
         }
-        let x = standardise(&x, 3);
+        let (x, _) = standardise(&x, 3);
         let start = plus_plus(&x, 4, &mut StdRng::seed_from_u64(3));
         let (mut quick, mut full) = (start.clone(), start);
         let (a, inertia) = lloyd(&x, &mut quick);

@@ -24,15 +24,20 @@ pub fn build(profit_per_occasion: &[f64], repeats: &[f64], margin: &[f64]) -> Gm
     let class: Vec<usize> = profit_per_occasion
         .iter()
         .zip(repeats)
-        .map(|(&p, &r)| match (p > pm, r > rm) {
-            (true, true) => 0,
-            (true, false) => 1,
-            (false, true) => 2,
-            (false, false) => 3,
-        })
+        .map(|(&p, &r)| class_of(p, r, pm, rm))
         .collect();
     let classes: Vec<Option<usize>> = class.iter().map(|&c| Some(c)).collect();
     Gmcb { table: aggregate(&CLASSES, &classes, margin), class, profit_median: pm, repeats_median: rm }
+}
+
+/// The class of a profit per occasion and a repeat count against the medians (high = strictly above).
+pub fn class_of(profit_per_occasion: f64, repeats: f64, profit_median: f64, repeats_median: f64) -> usize {
+    match (profit_per_occasion > profit_median, repeats > repeats_median) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    }
 }
 
 pub fn label(class: usize, zh: bool) -> &'static str {

@@ -44,6 +44,25 @@ pub fn conversion_probability(p: &BgNbdParams, t: f64, horizon: f64) -> f64 {
     1.0 - ((p.alpha + t) / (p.alpha + t + horizon)).powf(p.r)
 }
 
+/// A new customer's potential profitability (`None` when not finite) and conversion probability,
+/// with `repeats` the population's expected repeat purchases over the horizon
+/// (`bg_nbd::expected_population`).
+pub fn measures(c: &NewCustomer, bg: &BgNbdParams, gg: &GammaGammaParams, horizon: f64, repeats: f64) -> (Option<f64>, f64) {
+    let spend = (gg.gamma + c.first_spend) * gg.p / (gg.p + gg.q - 1.0);
+    (Some(spend * c.margin_ratio * repeats).filter(|v| v.is_finite()), conversion_probability(bg, c.t, horizon))
+}
+
+/// The class of a potential profitability and a conversion probability against the cuts: high means
+/// strictly above.
+pub fn class_of(potential: f64, conversion: f64, profit_cut: f64, conversion_cut: f64) -> usize {
+    match (potential > profit_cut, conversion > conversion_cut) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    }
+}
+
 /// `fixed_conversion_cut` replaces the median of P when given (a setting).
 pub fn build(
     customers: usize,
@@ -59,9 +78,9 @@ pub fn build(
     if let (Some(bg), Some(gg)) = (bg, gg) {
         let repeats = bg_nbd::expected_population(bg, horizon);
         for c in new {
-            conversion[c.index] = Some(conversion_probability(bg, c.t, horizon));
-            let spend = (gg.gamma + c.first_spend) * gg.p / (gg.p + gg.q - 1.0);
-            potential[c.index] = Some(spend * c.margin_ratio * repeats).filter(|v| v.is_finite());
+            let (p, conv) = measures(c, bg, gg, horizon, repeats);
+            conversion[c.index] = Some(conv);
+            potential[c.index] = p;
         }
     }
     let ps: Vec<f64> = potential.iter().flatten().copied().collect();
@@ -70,15 +89,7 @@ pub fn build(
     let class: Vec<Option<usize>> = potential
         .iter()
         .zip(&conversion)
-        .map(|(p, c)| match (p, c) {
-            (Some(p), Some(c)) => Some(match (*p > profit_cut, *c > conversion_cut) {
-                (true, true) => 0,
-                (true, false) => 1,
-                (false, true) => 2,
-                (false, false) => 3,
-            }),
-            _ => None,
-        })
+        .map(|(p, c)| Some(class_of((*p)?, (*c)?, profit_cut, conversion_cut)))
         .collect();
     NewCustomerMatrix { table: aggregate(&CLASSES, &class, margin), class, conversion, potential_profit: potential, profit_cut, conversion_cut }
 }

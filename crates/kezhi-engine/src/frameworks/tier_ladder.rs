@@ -26,7 +26,7 @@ pub struct TierLadder {
 /// `shares` bottom to top; `thresholds` (five ascending monthly amounts) replace them when given.
 pub fn build(monthly_spend: &[f64], margin: &[f64], shares: &[f64; 6], thresholds: Option<&[f64; 5]>) -> TierLadder {
     let tier: Vec<usize> = match thresholds {
-        Some(t) => monthly_spend.iter().map(|&v| t.iter().filter(|&&c| v >= c).count()).collect(),
+        Some(t) => monthly_spend.iter().map(|&v| tier_at_thresholds(v, t)).collect(),
         None => {
             // Levels from the top: reverse the shares, then count tiers from the bottom.
             let top_down: Vec<f64> = shares.iter().rev().copied().collect();
@@ -42,6 +42,11 @@ pub fn build(monthly_spend: &[f64], margin: &[f64], shares: &[f64; 6], threshold
         });
     }
     TierLadder { table: aggregate(&TIERS, &classes, margin), tier, ranges, by_total_spend: false }
+}
+
+/// The tier of a monthly spend at five ascending thresholds: how many it reaches.
+pub fn tier_at_thresholds(monthly_spend: f64, thresholds: &[f64; 5]) -> usize {
+    thresholds.iter().filter(|&&c| monthly_spend >= c).count()
 }
 
 pub fn label(tier: usize, zh: bool) -> &'static str {

@@ -109,7 +109,7 @@ fn unit_name(unit: crate::time_unit::TimeUnit) -> &'static str {
 /// named as assumed when it is the settings' rate of revenue (no cost or profit column). The importer
 /// reads `recency (weeks)` as `recency` (a unit in brackets is dropped), so the file imports back as a
 /// customer summary (crates/kezhi-engine/tests/round_trip.rs).
-pub fn scored_header(table: &CustomerTable, scored: &crate::scoring::Scored, assumed_margin: Option<f64>) -> Vec<String> {
+pub fn scored_header(table: &CustomerTable, horizon_months: u32, assumed_margin: Option<f64>) -> Vec<String> {
     let unit = unit_name(table.unit);
     let margin = assumed_margin.map_or_else(|| "margin".to_string(), |r| format!("margin (assumed {}% of revenue)", num(r * 100.0)));
     let mut h: Vec<String> = vec!["customer_id".into(), "name".into(), "first_purchase".into(), "last_purchase".into(), "orders".into(), "revenue".into(), margin];
@@ -119,7 +119,7 @@ pub fn scored_header(table: &CustomerTable, scored: &crate::scoring::Scored, ass
         h.extend(["frequency".to_string(), format!("recency ({unit})"), format!("T ({unit})"), "monetary_value".to_string()]);
     }
     h.extend(SCORE_COLUMNS.iter().map(|c| match *c {
-        "expected_purchases" => format!("expected_purchases ({} months)", scored.settings.horizon_months),
+        "expected_purchases" => format!("expected_purchases ({horizon_months} months)"),
         other => other.to_string(),
     }));
     h
@@ -143,119 +143,102 @@ pub fn scored_csv_of(
     anonymise: bool,
 ) -> String {
     let n = table.customers.len();
-    let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let zh = lang == Lang::Zh;
-    let fw = &scored.frameworks;
     let rows = indices.iter().filter(|&&i| i < table.customers.len() && i < scored.customers.len()).map(|&i| {
-        let (c, s) = (&table.customers[i], &scored.customers[i]);
-        let [a, b, t, m] = summary_cells(table, c);
-        vec![
-            if anonymise { crate::views::anonymise::pseudonym(i, n, lang) } else { c.id.clone() },
-            if anonymise { String::new() } else { c.name.clone().unwrap_or_default() },
-            date(c.first_date),
-            date(c.last_date),
-            c.orders.to_string(),
-            num(c.revenue),
-            num(c.margin),
-            a,
-            b,
-            t,
-            m,
-            num(scored.rfm.recency_days[i]),
-            s.r_score.to_string(),
-            s.f_score.to_string(),
-            s.m_score.to_string(),
-            s.rfm_cell.clone(),
-            s.segment.map(|i| scored.segments[i].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
-            s.value_class.label(lang).to_string(),
-            opt(s.p_alive),
-            opt(s.expected_purchases_horizon),
-            opt(s.expected_mean_spend),
-            opt(s.clv),
-            num(s.historical_value),
-            opt(s.potential_value),
-            num(s.priority),
-            num(s.rfm_combined),
-            crate::frameworks::value_pyramid::label(fw.pyramid.level[i], zh).to_string(),
-            crate::frameworks::tier_ladder::label(fw.tiers.tier[i], zh).to_string(),
-            crate::frameworks::gold_meteor_creek_burden::label(fw.gmcb.class[i], zh).to_string(),
-            fw.new_matrix.class[i].map(|k| crate::frameworks::new_customer_matrix::label(k, zh).to_string()).unwrap_or_default(),
-            fw.veteran.as_ref().and_then(|v| v.class[i]).map(|k| crate::frameworks::veteran_matrix::label(k, zh).to_string()).unwrap_or_default(),
-            fw.veteran.as_ref().and_then(|v| v.grade[i]).map(|g| g.to_string()).unwrap_or_default(),
-            fw.lifecycle.as_ref().and_then(|l| l.stage[i]).map(|k| crate::frameworks::lifecycle::label(k, zh).to_string()).unwrap_or_default(),
-            fw.value_grid.cell[i].map(|k| crate::frameworks::nine_grid::label(k, zh)).unwrap_or_default(),
-            fw.growth_grid.as_ref().and_then(|g| g.cell[i]).map(|k| crate::frameworks::nine_grid::label(k, zh)).unwrap_or_default(),
-            fw.clusters.as_ref().map(|c| (c.cluster[i] + 1).to_string()).unwrap_or_default(),
-        ]
+        let s = &scored.customers[i];
+        let row = ScoredRow {
+            id: if anonymise { crate::views::anonymise::pseudonym(i, n, lang) } else { table.customers[i].id.clone() },
+            with_name: !anonymise,
+            recency_days: scored.rfm.recency_days[i],
+            score: s,
+            priority: Some(s.priority),
+            classes: scored.frameworks.classes_of(i),
+        };
+        scored_cells(table, i, &row, &scored.segments, lang)
     });
-    let header = scored_header(table, scored, assumed_margin);
+    let header = scored_header(table, scored.settings.horizon_months, assumed_margin);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     write_rows(&header, rows)
 }
 
-/// What `kezhi score --model` writes per customer: the customer's summary and every score a model
-/// gives one customer on its own (no priority, no framework class: those rank a customer among all).
-/// The names and the numbers' form are [`scored_header`]'s and [`scored_csv_of`]'s, so a column reads
-/// the same in both files.
-pub fn model_scored_header(table: &CustomerTable, model: &crate::fitted_model::FittedModel) -> Vec<String> {
-    let unit = unit_name(table.unit);
-    let horizon = model.settings.horizon_months;
-    [
-        "customer_id".to_string(),
-        "frequency".into(),
-        format!("recency ({unit})"),
-        format!("T ({unit})"),
-        "monetary_value".into(),
-        "days_since_last_purchase".into(),
-        "r_score".into(),
-        "f_score".into(),
-        "m_score".into(),
-        "rfm_cell".into(),
-        "rfm_segment".into(),
-        "value_class".into(),
-        "p_alive".into(),
-        format!("expected_purchases ({horizon} months)"),
-        "expected_mean_spend".into(),
-        "clv".into(),
-        "historical_value".into(),
-        "potential_value".into(),
-        "rfm_combined".into(),
-    ]
-    .to_vec()
+/// What one row of the scored export says of a customer beyond the table's facts.
+pub struct ScoredRow<'a> {
+    /// The id as written (a pseudonym when anonymised).
+    pub id: String,
+    /// The name is written (not when anonymised).
+    pub with_name: bool,
+    /// Days since the last purchase, as the RFM scores take them.
+    pub recency_days: f64,
+    pub score: &'a crate::scoring::CustomerScore,
+    /// `None` when the customer cannot be ranked (a model's customer without a CLV, say).
+    pub priority: Option<f64>,
+    pub classes: crate::frameworks::CustomerClasses,
 }
 
-/// The rows of [`model_scored_header`], one per customer of `table`; each cell goes through
-/// [`escape_cell`] when written, as in every export.
-pub fn model_scored_rows(table: &CustomerTable, scores: &crate::fitted_model::ModelScores, lang: Lang) -> Vec<Vec<String>> {
+/// The cells of [`scored_header`] for customer `i` of `table`; each goes through [`escape_cell`]
+/// when written. `kezhi score` and `kezhi score --model` both write their rows with it, so a column
+/// reads the same in both files.
+pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: &[crate::rfm::rfm_segments::SegmentRule], lang: Lang) -> Vec<String> {
+    use crate::frameworks::{gold_meteor_creek_burden as gmcb, lifecycle, new_customer_matrix as new, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
-    table
-        .customers
-        .iter()
-        .zip(&scores.customers)
-        .enumerate()
-        .map(|(i, (c, s))| {
-            vec![
-                c.id.clone(),
-                num(c.frequency),
-                num(c.recency),
-                num(c.t),
-                num(c.monetary_value),
-                num(scores.rfm.recency_days[i]),
-                s.r_score.to_string(),
-                s.f_score.to_string(),
-                s.m_score.to_string(),
-                s.rfm_cell.clone(),
-                s.segment.map(|k| scores.segments[k].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
-                s.value_class.label(lang).to_string(),
-                opt(s.p_alive),
-                opt(s.expected_purchases_horizon),
-                opt(s.expected_mean_spend),
-                opt(s.clv),
-                num(s.historical_value),
-                opt(s.potential_value),
-                num(s.rfm_combined),
-            ]
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let class = |k: Option<usize>, label: fn(usize, bool) -> &'static str| k.map(|k| label(k, lang == Lang::Zh).to_string()).unwrap_or_default();
+    let zh = lang == Lang::Zh;
+    let (c, s, k) = (&table.customers[i], row.score, &row.classes);
+    let [a, b, t, m] = summary_cells(table, c);
+    vec![
+        row.id.clone(),
+        if row.with_name { c.name.clone().unwrap_or_default() } else { String::new() },
+        date(c.first_date),
+        date(c.last_date),
+        c.orders.to_string(),
+        num(c.revenue),
+        num(c.margin),
+        a,
+        b,
+        t,
+        m,
+        num(row.recency_days),
+        s.r_score.to_string(),
+        s.f_score.to_string(),
+        s.m_score.to_string(),
+        s.rfm_cell.clone(),
+        s.segment.map(|i| segments[i].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
+        s.value_class.label(lang).to_string(),
+        opt(s.p_alive),
+        opt(s.expected_purchases_horizon),
+        opt(s.expected_mean_spend),
+        opt(s.clv),
+        num(s.historical_value),
+        opt(s.potential_value),
+        opt(row.priority),
+        num(s.rfm_combined),
+        class(k.pyramid, value_pyramid::label),
+        class(k.tier, tier_ladder::label),
+        class(k.gmcb, gmcb::label),
+        class(k.new_matrix, new::label),
+        class(k.veteran, veteran_matrix::label),
+        k.veteran_grade.map(|g| g.to_string()).unwrap_or_default(),
+        class(k.lifecycle, lifecycle::label),
+        k.value_grid.map(|c| nine_grid::label(c, zh)).unwrap_or_default(),
+        k.growth_grid.map(|c| nine_grid::label(c, zh)).unwrap_or_default(),
+        k.cluster.map(|c| (c + 1).to_string()).unwrap_or_default(),
+    ]
+}
+
+/// What `kezhi score --model` writes per customer of `table`: the columns and the cells of
+/// [`scored_cells`], with the model's scores and classes.
+pub fn model_scored_rows(table: &CustomerTable, scores: &crate::fitted_model::ModelScores, lang: Lang) -> Vec<Vec<String>> {
+    (0..table.customers.len().min(scores.customers.len()))
+        .map(|i| {
+            let row = ScoredRow {
+                id: table.customers[i].id.clone(),
+                with_name: true,
+                recency_days: scores.rfm.recency_days[i],
+                score: &scores.customers[i],
+                priority: scores.priority[i],
+                classes: scores.classes[i].clone(),
+            };
+            scored_cells(table, i, &row, &scores.segments, lang)
         })
         .collect()
 }
