@@ -79,15 +79,16 @@ pub fn CustomersScreen() -> impl IntoView {
         }
         worker.list(0, FETCH);
     });
-    // The outside world: an open card is asked for again when the anonymise switch flips.
-    Effect::new(move |prev: Option<bool>| {
-        let on = state.anonymise.get();
+    // The outside world: an open card is asked for again when the anonymise switch flips or the
+    // language changes (the worker writes its classes and reasons in the language asked).
+    Effect::new(move |prev: Option<(bool, Lang)>| {
+        let now = (state.anonymise.get(), state.lang.get());
         if prev.is_some() {
             if let Some(index) = state.card.with_untracked(|c| c.as_ref().map(|c| c.row.index)) {
                 worker.card(index);
             }
         }
-        on
+        now
     });
     // …and scrolling past the rows in hand asks for the next window.
     Effect::new(move |_| {
