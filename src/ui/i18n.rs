@@ -14,7 +14,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("landing.formats", "CSV, TSV or Excel (XLSX); English or Chinese headers; UTF-8 or GBK. A transaction log (customer, date, amount) or a per-customer summary.", "支持 CSV、TSV 或 Excel（XLSX）；中文或英文表头；UTF-8 或 GBK 编码。交易明细（客户、日期、金额）或客户汇总均可。"),
     ("landing.pick", "Choose a file…", "选择文件…"),
     ("landing.model_hint", "A model.json from kezhi fit can be dropped too: the files after it are scored with the whole population's model, without fitting.", "也可拖入 kezhi fit 生成的 model.json：之后的文件将用全体客户的模型评分，不再重新拟合。"),
-    ("model.in_use", "Scored with {file}, a model fitted on {n} of {all} customers. The fit report, the RFM cut points, the value classes and the potential value are the whole population's; the pyramid, tiers, grids, lifecycle, clusters and priority rank this file's customers.", "使用模型 {file} 评分（基于 {all} 位客户中的 {n} 位拟合）。拟合报告、RFM 切分点、价值分类与潜在价值来自全体客户；金字塔、等级、九宫格、生命周期、聚类与优先级按本文件的客户排序。"),
+    ("model.in_use", "Scored with {file}, a model fitted on {n} of {all} customers. The fit report, the RFM cut points, the value classes, the potential value, the priority and the classes of the pyramid, tiers, gold/meteor/creek/burden, new-customer matrix, value grid and clusters are the whole population's (a customer's card gives the model's cut points); the veteran matrix, lifecycle and growth grid rank this file's customers.", "使用模型 {file} 评分（基于 {all} 位客户中的 {n} 位拟合）。拟合报告、RFM 切分点、价值分类、潜在价值、优先级，以及金字塔、等级、黄金/流星/小溪/负担、新客户矩阵、价值九宫格与聚类的分类均来自全体客户（客户卡片列出模型的切分点）；老客户矩阵、生命周期与成长九宫格按本文件的客户排序。"),
     ("model.stop", "Stop using the model", "停用模型"),
     ("model.refused", "{file} is not a model this page can use: {detail}", "{file} 不是本页面可用的模型：{detail}"),
     ("landing.demo", "Load demo data", "加载演示数据"),

@@ -1,7 +1,8 @@
 // A model fitted once on the whole population (`kezhi fit --sample`), opened on the page beside a
 // sample of the summary: the page says which model scores the file and which figures are the
 // population's, shows the model's fit and report (no fitting), gives the customers the CLV the CLI's
-// `kezhi score --model` gives them, in both languages; a file that is not a model is refused in words;
+// `kezhi score --model` gives them and the pyramid levels it puts them in, explains a customer's classes
+// at the model's cut points, in both languages; a file that is not a model is refused in words;
 // "Stop using the model" fits again; anonymised, the model's file name is not shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,6 +58,24 @@ test('a model.json scores the next file without fitting, and the page says so', 
   const shown = Number((await text(page, 'fit-clv')).split(' · ')[0].replace(/[^0-9.]/g, ''));
   assert.ok(Math.abs(shown - total) <= 1, `CLV total on the page ${shown}, by the CLI ${total}`);
   await shot(page, 'model-in-use-en');
+  // The classes are the population's: the pyramid's levels hold the customers the CLI puts there.
+  const levelAt = scored[0].split(',').indexOf('pyramid_level');
+  const labels = ['A key', 'B important', 'C general', 'D maintain'];
+  await page.locator('[data-testid="tab-tab.portfolio"]').click();
+  for (const [k, label] of labels.entries()) {
+    const cli = scored.slice(1).filter((l) => l.split(',')[levelAt] === label).length;
+    const onPage = Number(await page.getByTestId(`pyramid-${k}`).first().getAttribute('data-count'));
+    assert.equal(onPage, cli, `${label}: ${onPage} on the page, ${cli} by the CLI`);
+  }
+  // A customer's card explains its classes at the model's cut points.
+  await page.locator('[data-testid="tab-tab.customers"]').click();
+  await page.getByTestId('list-row').first().click();
+  await page.getByTestId('customer-card').waitFor();
+  const reasons = (await page.getByTestId('class-reason').allInnerTexts()).join('\n');
+  assert.match(reasons, /≥ the model's cut [\d,.]+|< the model's cut [\d,.]+/);
+  assert.match(reasons, /the model's median [\d,.]+/);
+  await page.getByTestId('customer-card').scrollIntoViewIfNeeded();
+  await shot(page, 'model-card-en');
   // Anonymised, the model's file name shows as its kind only.
   await page.getByTestId('anonymise').click();
   assert.match(await text(page, 'model-in-use'), /^Scored with file\.json, a model fitted on/);
@@ -64,6 +83,10 @@ test('a model.json scores the next file without fitting, and the page says so', 
 
   await page.getByTestId('lang-switch').click();
   assert.match(await text(page, 'model-in-use'), /使用模型 model\.json 评分（基于 3,000 位客户中的 1,500 位拟合）/);
+  // The card is asked of the worker again in the other language.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=class-reason]')].some((e) => /模型切分点 [\d,.]+/.test(e.textContent)), null, { timeout: 10_000 });
+  await shot(page, 'model-card-zh');
+  await page.locator('[data-testid="tab-tab.overview"]').click();
   assert.match(await text(page, 'fit-findings'), /基于 3,000 位客户中均匀抽取的 1,500 位拟合/);
   await shot(page, 'model-in-use-zh');
   await page.getByTestId('lang-switch').click();

@@ -11,17 +11,15 @@
 //! population scored with the model gets the scores `kezhi score` gives it
 //! (`tests/model_scoring.rs`, `a_model_scores_its_own_customers_as_kezhi_score_does`).
 //!
-//! The priority and the frameworks' classes are given at the fitted population's cut points
-//! ([`class_cuts`]), so a streamed row gets every column `kezhi score` writes for a summary file.
-
-pub mod class_cuts;
+//! The priority and the frameworks' classes are placed among the fitted population too — its ranks
+//! ([`PriorityCuts`]) and its cut values ([`FrameworkCuts`]) — so a streamed row gets every column
+//! `kezhi score` writes for a summary file, and a sample on the page the population's classes.
 
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
-use crate::fitted_model::class_cuts::{ClassCuts, Scores};
-use crate::frameworks::CustomerClasses;
+use crate::frameworks::{CustomerClasses, FrameworkCuts};
 use crate::models::bg_nbd::BgNbdFit;
 use crate::models::fit_report::{Finding, FitReport};
 use crate::models::gamma_gamma::GammaGammaFit;
@@ -29,7 +27,7 @@ use crate::models::pareto_nbd::ParetoNbdFit;
 use crate::rfm::rfm_scores::{self, RfmScores, Thresholds};
 use crate::rfm::rfm_segments::SegmentRule;
 use crate::rfm::rfm_value_classes::{centres, classify, Split};
-use crate::scoring::{self, CustomerScore, RfmStage, Scored, StageTimes};
+use crate::scoring::{self, CustomerScore, PriorityCuts, RfmStage, Scored, StageTimes};
 use crate::settings::Settings;
 use crate::table::customer_table::CustomerTable;
 
@@ -74,8 +72,10 @@ pub struct Population {
     pub value_centres: [f64; 3],
     /// Each segment's 75th percentile of E[M], then "Others"'s (`None`: no mean spend there).
     pub segment_spend_q75: Vec<Option<f64>>,
-    /// The priority's ranks and the frameworks' cut points.
-    pub classes: ClassCuts,
+    /// The ranks the priority's percentiles come from.
+    pub priority: PriorityCuts,
+    /// The cut values of the frameworks' classes.
+    pub frameworks: FrameworkCuts,
 }
 
 /// Why a model could not be fitted, read or used.
@@ -111,8 +111,9 @@ impl std::fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 /// Scores of customers under a model: the shown RFM scores (with their days, frequency and
-/// monetary values), the segment rules, each customer's scores (`CustomerScore::priority` is left
-/// 0: it is `priority`), its priority among the fitted customers and its classes at their cuts.
+/// monetary values), the segment rules, each customer's scores, its priority among the fitted
+/// customers (`None` where it cannot be placed; `CustomerScore::priority` is then 0) and its classes
+/// at their cuts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelScores {
     pub rfm: RfmScores,
@@ -164,7 +165,8 @@ impl FittedModel {
                 shown,
                 value_centres: [r, f, m],
                 segment_spend_q75: scoring::segment_spend_q75(&scored.customers, scored.segments.len()),
-                classes: ClassCuts::of(&scored.frameworks, &Scores { customers: &scored.customers, five: &stage.five }),
+                priority: PriorityCuts::of(&scored.customers, &stage.five.monetary, &stage.five.recency_days),
+                frameworks: scored.frameworks.cuts(),
             },
         })
     }
@@ -195,35 +197,35 @@ impl FittedModel {
     }
 
     /// Scores `table`'s customers with the model: no fitting; RFM scores by the population's cut
-    /// values, value classes by its centres, the potential value by its segments' spend.
+    /// values, value classes by its centres, the potential value by its segments' spend, the
+    /// priority by its ranks and the frameworks' classes at its cut values.
     pub fn score(&self, table: &CustomerTable) -> Result<ModelScores, ModelError> {
-        let s = &self.settings;
-        let stage = self.rfm_stage(table)?;
-        let mut customers = scoring::customer_scores(table, s, &stage, self.bg_nbd.as_ref(), self.gamma_gamma.as_ref(), Some(&self.population.segment_spend_q75));
-        for c in &mut customers {
-            (c.priority, c.at_risk) = (0.0, false);
-        }
-        let cuts = &self.population.classes;
-        let scores = Scores { customers: &customers, five: &stage.five };
-        let priority = cuts.priorities(&scores);
-        let classes = cuts.classes(table, &scores, s, self.bg_nbd.as_ref().map(|f| &f.params), self.gamma_gamma.as_ref().map(|f| &f.params));
-        let RfmStage { shown, segments, .. } = stage;
-        Ok(ModelScores { rfm: shown, segments, customers, priority, classes })
+        let (scored, _) = self.score_for_views(table, &|| 0.0)?;
+        let p = &self.population.priority;
+        let priority = (0..scored.customers.len())
+            .map(|i| p.place(&scored.customers[i], scored.rfm.monetary[i], scored.rfm.recency_days[i]).map(|(v, r)| v * r))
+            .collect();
+        let classes = (0..scored.customers.len()).map(|i| scored.frameworks.classes_of(i)).collect();
+        Ok(ModelScores { rfm: scored.rfm, segments: scored.segments, customers: scored.customers, priority, classes })
     }
 
     /// Everything the page's views show of `table` (a sample of the population, say) with the model:
-    /// the fits, their report, the RFM cut values, the value classes and the potential value are the
-    /// model's, the population's; the frameworks that rank customers (pyramid, tiers, grids, lifecycle,
-    /// clusters) and the priority rank `table`'s customers. Nothing is fitted and no comparison or
-    /// checks follow.
+    /// the fits, their report, the RFM cut values, the value classes, the potential value, the
+    /// priority and the classes of the pyramid, tiers, gold/meteor/creek/burden, new-customer matrix,
+    /// value grid and clusters are the population's; the veteran matrix, the lifecycle and the growth
+    /// grid rank `table`'s customers (a population's summary has no dated purchases to rank). Nothing
+    /// is fitted and no comparison or checks follow.
     pub fn score_for_views(&self, table: &CustomerTable, now_ms: &dyn Fn() -> f64) -> Result<(Scored, StageTimes), ModelError> {
+        let p = &self.population;
         let given = scoring::Given {
             rfm: self.rfm_stage(table)?,
             bg_nbd: self.bg_nbd.as_ref(),
             gamma_gamma: self.gamma_gamma.as_ref(),
             pareto_nbd: self.pareto_nbd.as_ref(),
             report: &self.report,
-            segment_spend_q75: &self.population.segment_spend_q75,
+            population: scoring::Population { segment_spend_q75: &p.segment_spend_q75, priority: &p.priority },
+            frameworks: &p.frameworks,
+            value_centres: p.value_centres,
         };
         Ok(scoring::score_for_views_given(table, &self.settings, Some(given), now_ms))
     }
@@ -266,13 +268,9 @@ mod tests {
         let got = model.score(&imported.table).expect("score");
         assert_eq!(got.customers.len(), scored.customers.len());
         for (i, (a, b)) in got.customers.iter().zip(&scored.customers).enumerate() {
-            let (a, mut b) = (a.clone(), b.clone());
             assert_eq!(got.priority[i], Some(b.priority), "customer {i}");
-            (b.priority, b.at_risk) = (0.0, false);
             assert_eq!(a, b, "customer {i}");
-            // Every class but those that need dated purchases (a transaction log here).
-            let want = CustomerClasses { veteran: None, veteran_grade: None, lifecycle: None, growth_grid: None, ..scored.frameworks.classes_of(i) };
-            assert_eq!(got.classes[i], want, "customer {i}");
+            assert_eq!(got.classes[i], scored.frameworks.classes_of(i), "customer {i}");
         }
     }
 

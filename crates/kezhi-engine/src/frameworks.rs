@@ -18,6 +18,7 @@ pub mod pareto_curve;
 use serde::{Deserialize, Serialize};
 
 use crate::models::bg_nbd::BgNbdParams;
+use crate::frameworks::class_table::LevelCuts;
 use crate::frameworks::clustering::{Clusters};
 use crate::table::customer_table::CustomerTable;
 use crate::models::gamma_gamma::GammaGammaParams;
@@ -58,6 +59,48 @@ pub struct Frameworks {
     pub growth_grid: Option<Grid>,
     /// `None` with fewer customers than clusters.
     pub clusters: Option<Clusters>,
+    /// The cut values the classes were drawn at when they are another population's (a fitted
+    /// model's, [`FrameworkCuts`]); `None`: by rank among these customers.
+    pub given_cuts: Option<FrameworkCuts>,
+}
+
+/// The cut values a population's frameworks classed at, to class other customers at (a model
+/// fitted on a population scores a sample or a stream of its customers, `fitted_model`): the lowest
+/// value each pyramid level, tier and value-grid tercile held, the medians of gold/meteor/creek/burden
+/// and of the new-customer matrix, the clusters' standardisation and centroids. The veteran matrix,
+/// the lifecycle and the growth grid are not among them: they rank the customers' dated purchases,
+/// which a population's summary does not carry. Given back to the population's own customers, they
+/// give every one its class (`fitted_model` tests, `a_model_fitted_on_all_scores_them_as_scoring_does`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkCuts {
+    /// What the pyramid ranked by ("clv", "margin", "revenue", "weighted_rfm").
+    pub pyramid_ranked_by: String,
+    /// The lowest value per pyramid level, maintain (the bottom) first.
+    pub pyramid: LevelCuts,
+    /// The lowest monthly spend per tier, crystal first.
+    pub tiers: LevelCuts,
+    pub gmcb: gold_meteor_creek_burden::Medians,
+    pub new_matrix: new_customer_matrix::Cuts,
+    /// The value grid's axes (total margin, margin efficiency), low tercile first.
+    pub value_grid: [LevelCuts; 2],
+    /// `None` when the population was smaller than the clusters.
+    pub clusters: Option<clustering::Centres>,
+}
+
+impl Frameworks {
+    /// The cut values these classes were drawn at.
+    pub fn cuts(&self) -> FrameworkCuts {
+        let bottom_first: Vec<Option<(f64, f64)>> = self.pyramid.ranges.iter().rev().copied().collect();
+        FrameworkCuts {
+            pyramid_ranked_by: self.pyramid.ranked_by.clone(),
+            pyramid: LevelCuts::from_ranges(&bottom_first),
+            tiers: LevelCuts::from_ranges(&self.tiers.ranges),
+            gmcb: gold_meteor_creek_burden::Medians { profit_per_occasion: self.gmcb.profit_median, repeats: self.gmcb.repeats_median },
+            new_matrix: new_customer_matrix::Cuts { potential_profit: self.new_matrix.profit_cut, conversion: self.new_matrix.conversion_cut },
+            value_grid: [LevelCuts::from_ranges(&self.value_grid.ranges[0]), LevelCuts::from_ranges(&self.value_grid.ranges[1])],
+            clusters: self.clusters.as_ref().map(Clusters::centres),
+        }
+    }
 }
 
 /// One customer's class in each framework (the scored export's last columns), `None` where a
@@ -113,16 +156,23 @@ pub struct ScoreInputs<'a> {
     pub gg: Option<&'a GammaGammaParams>,
 }
 
-pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -> Frameworks {
+/// Every framework of `table`'s customers: by rank among them, or, `given` another population's cut
+/// values ([`FrameworkCuts`]), at those (the veteran matrix, lifecycle and growth grid stay by rank).
+pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, given: Option<&FrameworkCuts>) -> Frameworks {
     let (clv, rfm_combined) = (inputs.clv, inputs.rfm_combined);
     let margin: Vec<f64> = table.customers.iter().map(|c| c.margin).collect();
     let revenue: Vec<f64> = table.customers.iter().map(|c| c.revenue).collect();
     let all_clv: Option<Vec<f64>> = clv.iter().copied().collect();
-    let (value, ranked_by) = match (settings.pyramid_value, all_clv) {
-        (PyramidValue::ClvOrMargin, Some(v)) if !v.is_empty() => (v, "clv"),
-        (PyramidValue::ClvOrMargin | PyramidValue::Margin, _) => (margin.clone(), "margin"),
-        (PyramidValue::Revenue, _) => (revenue.clone(), "revenue"),
-        (PyramidValue::WeightedRfm, _) => (rfm_combined.to_vec(), "weighted_rfm"),
+    let (value, ranked_by) = match (given.map(|g| g.pyramid_ranked_by.as_str()), settings.pyramid_value, all_clv) {
+        // A customer without a CLV under a population's CLV cuts: NaN, placed in maintain.
+        (Some("clv"), ..) => (clv.iter().map(|c| c.unwrap_or(f64::NAN)).collect(), "clv"),
+        (Some("margin"), ..) => (margin.clone(), "margin"),
+        (Some("revenue"), ..) => (revenue.clone(), "revenue"),
+        (Some(_), ..) => (rfm_combined.to_vec(), "weighted_rfm"),
+        (None, PyramidValue::ClvOrMargin, Some(v)) if !v.is_empty() => (v, "clv"),
+        (None, PyramidValue::ClvOrMargin | PyramidValue::Margin, _) => (margin.clone(), "margin"),
+        (None, PyramidValue::Revenue, _) => (revenue.clone(), "revenue"),
+        (None, PyramidValue::WeightedRfm, _) => (rfm_combined.to_vec(), "weighted_rfm"),
     };
     let unit_days = table.unit.days();
     let tenure_months: Vec<f64> = (0..table.customers.len()).map(|i| tenure_months(table, i)).collect();
@@ -142,7 +192,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
             NewCustomer { index: i, t: c.t, first_spend: c.revenue, margin_ratio: margin_ratio(i) }
         })
         .collect();
-    let new_matrix = new_customer_matrix::build(table.customers.len(), &new, inputs.bg, inputs.gg, horizon, &margin, settings.new_conversion_cut);
+    let new_matrix = new_customer_matrix::build(table.customers.len(), &new, inputs.bg, inputs.gg, horizon, &margin, settings.new_conversion_cut, given.map(|g| g.new_matrix));
     let veteran = table.analysis_date.filter(|_| !table.from_summary).map(|end| veterans(table, inputs, settings, end, &tenure_months, &margin));
     let lifecycle = table.analysis_date.filter(|_| !table.from_summary).map(|end| lifecycle_stages(table, inputs, settings, end, &margin));
     // Nine-grid indicators: orders per month of tenure, categories bought, margin rate, P(alive).
@@ -154,13 +204,13 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         inputs.p_alive.to_vec(),
     ];
     let (total_margin, efficiency): (Vec<_>, Vec<_>) = table.customers.iter().map(value_axes).unzip();
-    let value_grid = nine_grid::build(&total_margin, &efficiency, &margin, &indicators, settings.nine_grid_strategy);
+    let value_grid = nine_grid::build(&total_margin, &efficiency, &margin, &indicators, settings.nine_grid_strategy, given.map(|g| &g.value_grid));
     let growth_grid = table.analysis_date.filter(|_| !table.from_summary).map(|end| {
         let (spend, freq): (Vec<_>, Vec<_>) =
             (0..table.customers.len()).map(|i| growth_axes(table, i, end, settings.lifecycle.period_months).unzip()).unzip();
-        nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy)
+        nine_grid::build(&spend, &freq, &margin, &indicators, settings.nine_grid_strategy, None)
     });
-    let gmcb = gold_meteor_creek_burden::build(&per_occasion, &repeats, &margin);
+    let gmcb = gold_meteor_creek_burden::build(&per_occasion, &repeats, &margin, given.map(|g| g.gmcb));
     let clusters = clustering::build(
         inputs.recency_days,
         inputs.frequency,
@@ -168,6 +218,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         clv,
         &margin,
         clustering::KMeansParams { k: settings.cluster_k, restarts: settings.cluster_restarts, seed: settings.cluster_seed },
+        given.and_then(|g| g.clusters.as_ref()),
     );
     Frameworks {
         clusters,
@@ -176,17 +227,18 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings) -
         lifecycle,
         new_matrix,
         veteran,
-        pyramid: value_pyramid::build(&value, ranked_by, &margin, &settings.pyramid_shares),
+        pyramid: value_pyramid::build(&value, ranked_by, &margin, &settings.pyramid_shares, given.map(|g| &g.pyramid)),
         pareto: pareto_curve::build(&margin, settings.pareto_top_share),
         tiers: tier_ladder::TierLadder {
             by_total_spend: table.rfm_only,
-            ..tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref())
+            ..tier_ladder::build(&monthly, &margin, &settings.tier_shares, settings.tier_thresholds.as_ref(), given.map(|g| &g.tiers))
         },
         gmcb_sample: {
             let step = table.customers.len().div_ceil(SCATTER_POINTS).max(1);
             (0..table.customers.len()).step_by(step).map(|i| (repeats[i], per_occasion[i], gmcb.class[i])).collect()
         },
         gmcb,
+        given_cuts: given.cloned(),
     }
 }
 

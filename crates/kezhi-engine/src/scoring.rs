@@ -11,7 +11,7 @@ use crate::models::repeat_data::RepeatData;
 use crate::models::clv;
 use crate::frameworks::customer_equity::{self, CustomerEquity, EquityInputs};
 use crate::table::customer_table::CustomerTable;
-use crate::frameworks::{self, Frameworks};
+use crate::frameworks::{self, FrameworkCuts, Frameworks};
 use crate::models::fit_report::{parameter_findings, ChecksStop, Finding, FitReport, Model, HOLDOUT_ERROR_LIMIT, SPEND_CORRELATION_LIMIT};
 use crate::models::gamma_gamma::{self, GammaGammaFit, SpendData};
 use crate::table::group_periods;
@@ -19,6 +19,7 @@ use crate::models::migration_model::{self, MigrationModel};
 use crate::models::model_checks::{self, ModelChecks};
 use crate::models::pareto_nbd::{self, ParetoNbdFit};
 use crate::models::retention_model::{self, RetentionModel};
+use crate::rfm::rank_table::RankTable;
 use crate::rfm::rfm_scores::{self, RfmScores};
 use crate::rfm::rfm_segments::{self, Coverage, SegmentRule};
 use crate::rfm::rfm_value_classes::{classify, ValueClass};
@@ -80,6 +81,10 @@ pub struct Scored {
     /// The AHP result when `settings.ahp_rfm` was given and usable, and the weights actually used.
     pub ahp: Option<crate::rfm::ahp::AhpResult>,
     pub rfm_weights: [f64; 3],
+    /// The value classes' centres (days since the last purchase, occasions, monetary) when they are
+    /// a fitted model's population's; `None`: these customers' (docs/methods.md §1b).
+    #[serde(default)]
+    pub model_value_centres: Option<[f64; 3]>,
     pub customers: Vec<CustomerScore>,
 }
 
@@ -148,7 +153,72 @@ pub(crate) struct Given<'a> {
     pub gamma_gamma: Option<&'a GammaGammaFit>,
     pub pareto_nbd: Option<&'a ParetoNbdFit>,
     pub report: &'a FitReport,
+    pub population: Population<'a>,
+    pub frameworks: &'a FrameworkCuts,
+    /// The value classes' centres the RFM stage classed at.
+    pub value_centres: [f64; 3],
+}
+
+/// A population's statistics a customer's scores are placed among when they come from a model
+/// fitted on it: each segment's 75th percentile of E[M] (then "Others"'s) for the potential value,
+/// and the ranks the priority takes its percentiles from.
+#[derive(Clone, Copy)]
+pub(crate) struct Population<'a> {
     pub segment_spend_q75: &'a [Option<f64>],
+    pub priority: &'a PriorityCuts,
+}
+
+/// The population a priority's percentiles come from (docs/methods.md §1c): the value percentile
+/// from its CLVs (when every member had one) or its M, the risk 1 − P(alive) (when every member had
+/// one) or the percentile of its days since the last purchase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorityCuts {
+    pub value: PriorityValue,
+    pub risk: PriorityRisk,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PriorityValue {
+    Clv(RankTable),
+    Monetary(RankTable),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PriorityRisk {
+    OneMinusPAlive,
+    DaysSince(RankTable),
+}
+
+/// Most distinct values a priority's [`RankTable`] keeps: exact up to this many, within one gap's
+/// members / n of the exact percentile beyond (`rank_table`).
+pub const RANK_KNOTS: usize = 20_001;
+
+impl PriorityCuts {
+    /// The population of `customers` (with their M and days since the last purchase as ranked).
+    pub fn of(customers: &[CustomerScore], monetary: &[f64], recency_days: &[f64]) -> PriorityCuts {
+        let clv: Option<Vec<f64>> = customers.iter().map(|c| c.clv).collect();
+        let value = match clv.filter(|v| !v.is_empty()) {
+            Some(v) => PriorityValue::Clv(RankTable::of(&v, RANK_KNOTS)),
+            None => PriorityValue::Monetary(RankTable::of(monetary, RANK_KNOTS)),
+        };
+        let every_p_alive = !customers.is_empty() && customers.iter().all(|c| c.p_alive.is_some());
+        let risk = if every_p_alive { PriorityRisk::OneMinusPAlive } else { PriorityRisk::DaysSince(RankTable::of(recency_days, RANK_KNOTS)) };
+        PriorityCuts { value, risk }
+    }
+
+    /// One customer's value percentile and risk among the population; `None` when a number it
+    /// needs is missing (no CLV or P(alive) where the population had them).
+    pub fn place(&self, score: &CustomerScore, monetary: f64, recency_days: f64) -> Option<(f64, f64)> {
+        let value = match &self.value {
+            PriorityValue::Clv(t) => t.percentile(score.clv?)?,
+            PriorityValue::Monetary(t) => t.percentile(monetary)?,
+        };
+        let risk = match &self.risk {
+            PriorityRisk::OneMinusPAlive => 1.0 - score.p_alive?,
+            PriorityRisk::DaysSince(t) => t.percentile(recency_days)?,
+        };
+        Some((value, risk))
+    }
 }
 
 /// [`score_for_views`], or, `given` a model's part, the same views on it without fitting.
@@ -162,7 +232,8 @@ pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, 
     };
     let mut findings = Vec::new();
     let repeaters = repeat_customers(table);
-    let (rfm, bg, gg, pnbd, q75, comparison_pending) = match given {
+    let mut model_value_centres = None;
+    let (rfm, bg, gg, pnbd, given_population, comparison_pending) = match given {
         None => {
             let rfm = rfm_stage(table, settings, &mut findings);
             lap(&mut times.rfm);
@@ -177,10 +248,12 @@ pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, 
         Some(g) => {
             findings = g.report.findings.clone();
             lap(&mut times.rfm);
-            (g.rfm, g.bg_nbd.cloned(), g.gamma_gamma.cloned(), g.pareto_nbd.cloned(), Some(g.segment_spend_q75), false)
+            model_value_centres = Some(g.value_centres);
+            (g.rfm, g.bg_nbd.cloned(), g.gamma_gamma.cloned(), g.pareto_nbd.cloned(), Some((g.population, g.frameworks)), false)
         }
     };
-    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref(), q75);
+    let population = given_population.map(|(p, _)| p);
+    let rows = customer_scores(table, settings, &rfm, bg.as_ref(), gg.as_ref(), population);
     lap(&mut times.customers);
     // Group models over everyone, then per segment (docs/methods.md §2e; the last group is "Others").
     let others = rfm.segments.len();
@@ -190,7 +263,7 @@ pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, 
     let groups = all_groups.next().unwrap_or(GroupModels { retention: None, migration: None });
     let groups_by_segment: Vec<GroupModels> = all_groups.collect();
     lap(&mut times.group_models);
-    let (frameworks, equity) = frameworks_and_equity(table, settings, &rfm, &rows, bg.as_ref(), gg.as_ref());
+    let (frameworks, equity) = frameworks_and_equity(table, settings, &rfm, &rows, bg.as_ref(), gg.as_ref(), given_population.map(|(_, f)| f));
     lap(&mut times.frameworks);
     let RfmStage { shown, segments, weights, ahp, .. } = rfm;
     let scored = Scored {
@@ -210,6 +283,7 @@ pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, 
         equity,
         ahp,
         rfm_weights: weights,
+        model_value_centres,
         customers: rows,
     };
     (scored, times)
@@ -334,15 +408,16 @@ fn fit_gamma_gamma(table: &CustomerTable, findings: &mut Vec<Finding>, now_ms: &
 /// CLV (docs/methods.md §3), potential value (the gap to the 75th percentile of E[M] in the
 /// customer's segment) and priority.
 ///
-/// `spend_q75`: each segment's 75th percentile of E[M] (then "Others"), when it comes from a larger
-/// population than `table` (a fitted model's); else it is taken from `table`'s customers.
+/// `population`: the potential value's spend percentiles and the priority's ranks, when they come
+/// from a larger population than `table` (a fitted model's; a customer it cannot place gets
+/// priority 0); else they are taken from `table`'s customers.
 pub(crate) fn customer_scores(
     table: &CustomerTable,
     settings: &Settings,
     rfm: &RfmStage,
     bg: Option<&BgNbdFit>,
     gg: Option<&GammaGammaFit>,
-    spend_q75: Option<&[Option<f64>]>,
+    population: Option<Population>,
 ) -> Vec<CustomerScore> {
     let RfmStage { five, shown, segments, classes, weights, .. } = rfm;
     let weights = *weights;
@@ -401,8 +476,8 @@ pub(crate) fn customer_scores(
         })
         .collect();
     // Potential value: the gap to the 75th percentile of E[M] in the customer's segment.
-    let q75 = match spend_q75 {
-        Some(q) => q.to_vec(),
+    let q75 = match population {
+        Some(p) => p.segment_spend_q75.to_vec(),
         None => segment_spend_q75(&rows, segments.len()),
     };
     for (r, dm) in rows.iter_mut().zip(&disc_margin) {
@@ -412,9 +487,17 @@ pub(crate) fn customer_scores(
             _ => None,
         };
     }
-    let values: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
-    let risks: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
-    for (r, (p, at_risk)) in rows.iter_mut().zip(priorities(&values, &five.monetary, &risks, &five.recency_days)) {
+    let placed: Vec<(f64, bool)> = match population {
+        Some(p) => (0..rows.len())
+            .map(|i| p.priority.place(&rows[i], five.monetary[i], five.recency_days[i]).map_or((0.0, false), |(v, r)| (v * r, v > 0.5 && r > 0.5)))
+            .collect(),
+        None => {
+            let values: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
+            let risks: Vec<Option<f64>> = rows.iter().map(|r| r.p_alive).collect();
+            priorities(&values, &five.monetary, &risks, &five.recency_days)
+        }
+    };
+    for (r, (p, at_risk)) in rows.iter_mut().zip(placed) {
         r.priority = p;
         r.at_risk = at_risk;
     }
@@ -440,6 +523,7 @@ fn frameworks_and_equity(
     rows: &[CustomerScore],
     bg: Option<&BgNbdFit>,
     gg: Option<&GammaGammaFit>,
+    given: Option<&FrameworkCuts>,
 ) -> (frameworks::Frameworks, Option<CustomerEquity>) {
     let five = &rfm.five;
     let clvs: Vec<Option<f64>> = rows.iter().map(|r| r.clv).collect();
@@ -456,7 +540,7 @@ fn frameworks_and_equity(
         bg: bg.map(|f| &f.params),
         gg: gg.map(|f| &f.params),
     };
-    let frameworks = frameworks::build(table, &inputs, settings);
+    let frameworks = frameworks::build(table, &inputs, settings, given);
     let occasions: Vec<u32> = table.customers.iter().map(|c| c.occasions).collect();
     let equity = customer_equity::build(&EquityInputs {
         clv: &clvs,

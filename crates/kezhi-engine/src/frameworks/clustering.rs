@@ -286,14 +286,53 @@ pub fn kmeans(raw: &[Point], d: usize, KMeansParams { k, restarts, seed }: KMean
     Some(KMeansFit { assign, centroids, inertia, standardised: x, standardisation })
 }
 
+/// Another population's clusters, to place customers in: its standardisation and centroids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Centres {
+    pub standardisation: Standardisation,
+    /// In standard units; CLV is a feature when they have four coordinates.
+    pub centroids: Vec<Vec<f64>>,
+}
+
+impl Clusters {
+    /// The centres to place other customers by.
+    pub fn centres(&self) -> Centres {
+        Centres { standardisation: self.standardisation.clone(), centroids: self.centroids.clone() }
+    }
+}
+
+/// Each customer standardised as `given` was and placed at its nearest centroid.
+fn place(rows: &[Point], given: &Centres) -> KMeansFit {
+    let standardised: Vec<Point> = rows.iter().map(|r| given.standardisation.apply(r)).collect();
+    let centroids: Vec<Point> = given.centroids.iter().map(|c| {
+        let mut p = [0.0; 4];
+        p.iter_mut().zip(c).for_each(|(slot, x)| *slot = *x);
+        p
+    }).collect();
+    let assign: Vec<usize> = standardised.iter().map(|p| nearest(p, &centroids)).collect();
+    let inertia = standardised.iter().zip(&assign).map(|(p, &a)| dist2(p, &centroids[a])).sum();
+    KMeansFit { assign, centroids, inertia, standardised, standardisation: given.standardisation.clone() }
+}
+
 /// Clusters of the customers from their days since last purchase, occasions, spend and (when every
-/// customer has one) CLV; `None` with fewer customers than clusters.
-pub fn build(recency_days: &[f64], frequency: &[f64], monetary: &[f64], clv: &[Option<f64>], margin: &[f64], params: KMeansParams) -> Option<Clusters> {
-    let k = params.k;
-    let with_clv: Option<Vec<f64>> = clv.iter().copied().collect();
+/// customer has one) CLV; `None` with fewer customers than clusters. `given` another population's
+/// centres, each customer goes to the nearest (CLV is then a feature when the centres have it; a
+/// customer without one counts it as 0).
+pub fn build(recency_days: &[f64], frequency: &[f64], monetary: &[f64], clv: &[Option<f64>], margin: &[f64], params: KMeansParams, given: Option<&Centres>) -> Option<Clusters> {
+    let with_clv: Option<Vec<f64>> = match given {
+        Some(g) if g.centroids.first().is_some_and(|c| c.len() == 4) => Some(clv.iter().map(|c| c.unwrap_or(0.0)).collect()),
+        Some(_) => None,
+        None => clv.iter().copied().collect(),
+    };
     let d = if with_clv.is_some() { 4 } else { 3 };
     let rows: Vec<Point> = (0..recency_days.len()).map(|i| features(recency_days[i], frequency[i], monetary[i], with_clv.as_ref().map(|c| c[i]))).collect();
-    let KMeansFit { assign: cluster, centroids, inertia, standardised, standardisation } = kmeans(&rows, d, params)?;
+    let fit = match given {
+        Some(g) if !rows.is_empty() && !g.centroids.is_empty() => place(&rows, g),
+        Some(_) => return None,
+        None => kmeans(&rows, d, params)?,
+    };
+    let k = fit.centroids.len();
+    let KMeansFit { assign: cluster, centroids, inertia, standardised, standardisation } = fit;
     let silhouette = silhouette(&standardised, &cluster, k);
     let keys: Vec<String> = (0..k).map(|c| format!("cluster_{}", c + 1)).collect();
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();

@@ -19,8 +19,19 @@ pub struct Gmcb {
 }
 
 
-pub fn build(profit_per_occasion: &[f64], repeats: &[f64], margin: &[f64]) -> Gmcb {
-    let (pm, rm) = (median(profit_per_occasion), median(repeats));
+/// The two medians a population's classes were drawn at.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Medians {
+    pub profit_per_occasion: f64,
+    pub repeats: f64,
+}
+
+/// Classes at these customers' medians, or at `given` ones (another population's).
+pub fn build(profit_per_occasion: &[f64], repeats: &[f64], margin: &[f64], given: Option<Medians>) -> Gmcb {
+    let (pm, rm) = match given {
+        Some(m) => (m.profit_per_occasion, m.repeats),
+        None => (median(profit_per_occasion), median(repeats)),
+    };
     let class: Vec<usize> = profit_per_occasion
         .iter()
         .zip(repeats)
@@ -54,7 +65,7 @@ mod tests {
     /// on both medians and is a burden; the others fall one to a class.
     #[test]
     fn four_classes_by_hand_with_a_customer_on_both_medians() {
-        let g = build(&[10.0, 10.0, 2.0, 2.0, 5.0], &[4.0, 0.0, 4.0, 0.0, 1.0], &[1.0; 5]);
+        let g = build(&[10.0, 10.0, 2.0, 2.0, 5.0], &[4.0, 0.0, 4.0, 0.0, 1.0], &[1.0; 5], None);
         assert_eq!((g.profit_median, g.repeats_median), (5.0, 1.0));
         assert_eq!(g.class, vec![0, 1, 2, 3, 3]);
         assert_eq!(g.table.iter().map(|r| r.customers).sum::<u64>(), 5);

@@ -63,7 +63,15 @@ pub fn class_of(potential: f64, conversion: f64, profit_cut: f64, conversion_cut
     }
 }
 
-/// `fixed_conversion_cut` replaces the median of P when given (a setting).
+/// The cut values a population's classes were drawn at.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Cuts {
+    pub potential_profit: f64,
+    pub conversion: f64,
+}
+
+/// `fixed_conversion_cut` replaces the median of P when given (a setting); `given` replaces both
+/// medians (another population's cuts).
 pub fn build(
     customers: usize,
     new: &[NewCustomer],
@@ -72,6 +80,7 @@ pub fn build(
     horizon: f64,
     margin: &[f64],
     fixed_conversion_cut: Option<f64>,
+    given: Option<Cuts>,
 ) -> NewCustomerMatrix {
     let mut conversion = vec![None; customers];
     let mut potential = vec![None; customers];
@@ -85,7 +94,10 @@ pub fn build(
     }
     let ps: Vec<f64> = potential.iter().flatten().copied().collect();
     let cs: Vec<f64> = conversion.iter().flatten().copied().collect();
-    let (profit_cut, conversion_cut) = (median(&ps), fixed_conversion_cut.unwrap_or_else(|| median(&cs)));
+    let (profit_cut, conversion_cut) = match given {
+        Some(c) => (c.potential_profit, c.conversion),
+        None => (median(&ps), fixed_conversion_cut.unwrap_or_else(|| median(&cs))),
+    };
     let class: Vec<Option<usize>> = potential
         .iter()
         .zip(&conversion)
@@ -121,10 +133,10 @@ mod tests {
         let c = |index, t, first_spend| NewCustomer { index, t, first_spend, margin_ratio: 0.3 };
         // Spends 100, 100, 10, 10 around a median customer of 50; T 1 (likely to convert) or 60.
         let new = [c(0, 1.0, 100.0), c(1, 60.0, 100.0), c(2, 1.0, 10.0), c(3, 60.0, 10.0), c(4, 10.0, 50.0)];
-        let m = build(6, &new, Some(&bg), Some(&gg), 52.0, &[1.0; 6], None);
+        let m = build(6, &new, Some(&bg), Some(&gg), 52.0, &[1.0; 6], None, None);
         assert_eq!(m.class, vec![Some(0), Some(1), Some(2), Some(3), Some(3), None]);
         assert_eq!(m.table.iter().map(|r| r.customers).sum::<u64>(), 5);
-        let none = build(6, &new, None, Some(&gg), 52.0, &[1.0; 6], None);
+        let none = build(6, &new, None, Some(&gg), 52.0, &[1.0; 6], None, None);
         assert!(none.class.iter().all(Option::is_none), "no BG/NBD: the matrix does not apply");
     }
 }

@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow};
+use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow, LevelCuts};
 
 pub const STRATEGIES: [&str; 4] = ["keep_investing", "deepen", "adjust", "managed_exit"];
 pub const INDICATORS: [&str; 4] = ["orders_per_month", "categories", "margin_rate", "p_alive"];
@@ -51,9 +51,18 @@ fn terciles(values: &[Option<f64>]) -> Vec<Option<usize>> {
     values.iter().map(|v| v.map(|_| levels.next().unwrap_or(0))).collect()
 }
 
-/// `indicators[k][i]` = indicator k of customer i.
-pub fn build(first: &[Option<f64>], second: &[Option<f64>], margin: &[f64], indicators: &[Vec<Option<f64>>], strategy: [[usize; 3]; 3]) -> Grid {
-    let (a, b) = (terciles(first), terciles(second));
+/// Terciles at another population's lowest value of each (low first); NaN or below all: low.
+fn at_cuts(values: &[Option<f64>], cuts: &LevelCuts) -> Vec<Option<usize>> {
+    values.iter().map(|v| v.map(|v| cuts.level(v).unwrap_or(0).min(2))).collect()
+}
+
+/// `indicators[k][i]` = indicator k of customer i. Terciles of these customers, or at `given` cut
+/// values per axis (another population's).
+pub fn build(first: &[Option<f64>], second: &[Option<f64>], margin: &[f64], indicators: &[Vec<Option<f64>>], strategy: [[usize; 3]; 3], given: Option<&[LevelCuts; 2]>) -> Grid {
+    let (a, b) = match given {
+        Some([x, y]) => (at_cuts(first, x), at_cuts(second, y)),
+        None => (terciles(first), terciles(second)),
+    };
     let cell: Vec<Option<usize>> = a.iter().zip(&b).map(|(a, b)| Some((*a)? * 3 + (*b)?)).collect();
     // One pass over the customers: per cell, customers, and per indicator the sum and count of the
     // present values, added in index order from −0.0 as `Iterator::sum` adds (so the means are those
@@ -151,7 +160,7 @@ mod tests {
             .run(&customers, |rows| {
                 let (a, b): (Vec<_>, Vec<_>) = rows.iter().map(|r| (r.0, r.1)).unzip();
                 let indicators = vec![rows.iter().map(|r| r.2).collect::<Vec<_>>(), rows.iter().map(|r| r.3).collect()];
-                let grid = build(&a, &b, &vec![1.0; rows.len()], &indicators, [[0; 3]; 3]);
+                let grid = build(&a, &b, &vec![1.0; rows.len()], &indicators, [[0; 3]; 3], None);
                 for c in 0..9 {
                     let members: Vec<usize> = (0..rows.len()).filter(|&i| grid.cell[i] == Some(c)).collect();
                     prop_assert_eq!(grid.profiles[c].customers, members.len() as u64);
@@ -179,7 +188,7 @@ mod tests {
             }
         }
         let ind = vec![a.clone()];
-        let g = build(&a, &b, &[1.0; 9], &ind, DEFAULT_STRATEGY);
+        let g = build(&a, &b, &[1.0; 9], &ind, DEFAULT_STRATEGY, None);
         assert_eq!(g.cell, (0..9).map(Some).collect::<Vec<_>>());
         assert!(g.table.iter().all(|r| r.customers == 1));
         assert_eq!(strategy_of(&g, 8), "keep_investing");

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::frameworks::class_table::{aggregate, levels_by_share, ClassRow};
+use crate::frameworks::class_table::{aggregate, levels_by_share, ClassRow, LevelCuts};
 
 pub const TIERS: [&str; 6] = ["crystal", "jade", "gold", "platinum", "diamond", "black_gold"];
 
@@ -23,11 +23,14 @@ pub struct TierLadder {
     pub by_total_spend: bool,
 }
 
-/// `shares` bottom to top; `thresholds` (five ascending monthly amounts) replace them when given.
-pub fn build(monthly_spend: &[f64], margin: &[f64], shares: &[f64; 6], thresholds: Option<&[f64; 5]>) -> TierLadder {
-    let tier: Vec<usize> = match thresholds {
-        Some(t) => monthly_spend.iter().map(|&v| tier_at_thresholds(v, t)).collect(),
-        None => {
+/// `shares` bottom to top; `thresholds` (five ascending monthly amounts) replace them when given, and
+/// else `given`, another population's lowest monthly spend per tier (a value below every tier, or
+/// NaN, is crystal).
+pub fn build(monthly_spend: &[f64], margin: &[f64], shares: &[f64; 6], thresholds: Option<&[f64; 5]>, given: Option<&LevelCuts>) -> TierLadder {
+    let tier: Vec<usize> = match (thresholds, given) {
+        (Some(t), _) => monthly_spend.iter().map(|&v| tier_at_thresholds(v, t)).collect(),
+        (None, Some(cuts)) => monthly_spend.iter().map(|&v| cuts.level(v).unwrap_or(0).min(TIERS.len() - 1)).collect(),
+        (None, None) => {
             // Levels from the top: reverse the shares, then count tiers from the bottom.
             let top_down: Vec<f64> = shares.iter().rev().copied().collect();
             levels_by_share(monthly_spend, &top_down).into_iter().map(|l| TIERS.len() - 1 - l).collect()
@@ -64,7 +67,7 @@ mod tests {
     #[test]
     fn default_shares_cut_a_uniform_ladder() {
         let v: Vec<f64> = (1..=100).map(f64::from).collect();
-        let l = build(&v, &v, &[0.40, 0.25, 0.15, 0.10, 0.07, 0.03], None);
+        let l = build(&v, &v, &[0.40, 0.25, 0.15, 0.10, 0.07, 0.03], None, None);
         let counts: Vec<u64> = l.table.iter().map(|r| r.customers).collect();
         assert_eq!(counts, vec![40, 25, 15, 10, 7, 3]);
         assert_eq!(l.ranges[5], Some((98.0, 100.0)));
@@ -74,7 +77,7 @@ mod tests {
     /// Thresholds 100, 200, 500, 1000, 5000: 99.99 is crystal, exactly 100 is jade, 5000 black gold.
     #[test]
     fn thresholds_put_a_value_on_a_cut_in_the_higher_tier() {
-        let l = build(&[99.99, 100.0, 4999.0, 5000.0], &[0.0; 4], &[0.4, 0.25, 0.15, 0.1, 0.07, 0.03], Some(&[100.0, 200.0, 500.0, 1000.0, 5000.0]));
+        let l = build(&[99.99, 100.0, 4999.0, 5000.0], &[0.0; 4], &[0.4, 0.25, 0.15, 0.1, 0.07, 0.03], Some(&[100.0, 200.0, 500.0, 1000.0, 5000.0]), None);
         assert_eq!(l.tier, vec![0, 1, 4, 5]);
     }
 }

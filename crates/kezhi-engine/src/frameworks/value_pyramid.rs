@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow};
+use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow, LevelCuts};
 
 pub const LEVELS: [&str; 4] = ["key", "important", "general", "maintain"];
 
@@ -21,8 +21,14 @@ pub struct ValuePyramid {
     pub ranges: Vec<Option<(f64, f64)>>,
 }
 
-pub fn build(value: &[f64], ranked_by: &str, margin: &[f64], shares: &[f64; 4]) -> ValuePyramid {
-    let level = levels_by_share(value, shares);
+/// Levels by `shares` of these customers, or, `given` another population's cut values (the lowest
+/// value of each level, maintain first), at those: a value below every level, or none (NaN), goes to
+/// maintain.
+pub fn build(value: &[f64], ranked_by: &str, margin: &[f64], shares: &[f64; 4], given: Option<&LevelCuts>) -> ValuePyramid {
+    let level = match given {
+        Some(cuts) => value.iter().map(|&v| LEVELS.len() - 1 - cuts.level(v).unwrap_or(0).min(LEVELS.len() - 1)).collect(),
+        None => levels_by_share(value, shares),
+    };
     let classes: Vec<Option<usize>> = level.iter().map(|&l| Some(l)).collect();
     let ranges = value_ranges(LEVELS.len(), &classes, value);
     ValuePyramid { ranked_by: ranked_by.into(), table: aggregate(&LEVELS, &classes, margin), level, ranges }

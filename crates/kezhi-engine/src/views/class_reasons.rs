@@ -9,6 +9,7 @@
 
 use crate::views::customer_list::{class_of, Dimension};
 use crate::table::customer_table::CustomerTable;
+use crate::frameworks::class_table::LevelCuts;
 use crate::frameworks::{growth_axes, margin_per_occasion, monthly_spend, tenure_months, value_axes, veteran_loyalty};
 use crate::lang::{group_thousands, Lang};
 use crate::frameworks::lifecycle::{stage_why, StageWhy};
@@ -51,12 +52,18 @@ pub enum Cut {
     Median(f64),
     /// A cut the settings give.
     Set(f64),
+    /// The mean over the customers a model was fitted on.
+    ModelMean(f64),
+    /// The median over the customers a model was fitted on.
+    ModelMedian(f64),
+    /// The lowest value a class held among the customers a model was fitted on.
+    ModelLowest(f64),
 }
 
 impl Cut {
     pub fn value(self) -> f64 {
         match self {
-            Cut::Mean(v) | Cut::Median(v) | Cut::Set(v) => v,
+            Cut::Mean(v) | Cut::Median(v) | Cut::Set(v) | Cut::ModelMean(v) | Cut::ModelMedian(v) | Cut::ModelLowest(v) => v,
         }
     }
 }
@@ -126,7 +133,9 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
     let s = scored.customers.get(i)?;
     let c = table.customers.get(i)?;
     let fact = |measure, value, test| Line::Fact(Fact { measure, value, test });
-    let vs_median = |measure, value: f64, median: f64| fact(measure, value, if value > median { Test::Above(Cut::Median(median)) } else { Test::NotAbove(Cut::Median(median)) });
+    let given = fw.given_cuts.as_ref();
+    let median = |v| if given.is_some() { Cut::ModelMedian(v) } else { Cut::Median(v) };
+    let vs_median = |measure, value: f64, m: f64| fact(measure, value, if value > m { Test::Above(median(m)) } else { Test::NotAbove(median(m)) });
     Some(match dim {
         Dimension::Segment => match scored.segments.get(s.segment?) {
             None => vec![Line::Note(Note::NoRuleCovers)],
@@ -138,11 +147,17 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
         },
         Dimension::ValueClass => {
             let r = &scored.rfm;
-            let (cr, cf, cm) = centres(&r.recency_days, &r.frequency, &r.monetary, scored.settings.value_split);
-            let cut = |v| match scored.settings.value_split {
-                Split::Mean => Cut::Mean(v),
-                Split::Median => Cut::Median(v),
-                Split::Fixed { .. } => Cut::Set(v),
+            let (cr, cf, cm) = match scored.model_value_centres {
+                Some([cr, cf, cm]) => (cr, cf, cm),
+                None => centres(&r.recency_days, &r.frequency, &r.monetary, scored.settings.value_split),
+            };
+            let model = scored.model_value_centres.is_some();
+            let cut = |v| match (scored.settings.value_split, model) {
+                (Split::Mean, false) => Cut::Mean(v),
+                (Split::Median, false) => Cut::Median(v),
+                (Split::Mean, true) => Cut::ModelMean(v),
+                (Split::Median, true) => Cut::ModelMedian(v),
+                (Split::Fixed { .. }, _) => Cut::Set(v),
             };
             let days = r.recency_days[i];
             vec![
@@ -160,6 +175,9 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
                 _ => (Measure::Margin, c.margin),
             };
             let level = p.level[i];
+            if let Some(g) = given {
+                return Some(at_model_cuts(measure, value, &g.pyramid, p.ranges.len() - 1 - level));
+            }
             let (low, high) = p.ranges.get(level).copied().flatten()?;
             let (top_from, top_to) = top_shares(&scored.settings.pyramid_shares, level);
             vec![fact(measure, value, Test::InRange { low, high, top_from, top_to })]
@@ -173,6 +191,9 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
             let (top_from, top_to) = top_shares(&top_down, t.ranges.len() - 1 - tier);
             let measure = if t.by_total_spend { Measure::Revenue } else { Measure::MonthlySpend };
             let value = if t.by_total_spend { c.revenue } else { monthly_spend(table, i) };
+            if let (Some(g), None) = (given, &scored.settings.tier_thresholds) {
+                return Some(at_model_cuts(measure, value, &g.tiers, tier));
+            }
             vec![fact(measure, value, Test::InRange { low, high, top_from, top_to })]
         }
         Dimension::Gmcb => vec![
@@ -182,7 +203,7 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
         Dimension::NewMatrix => {
             let m = &fw.new_matrix;
             let (p, conv) = (m.potential_profit[i]?, m.conversion[i]?);
-            let conv_cut = if scored.settings.new_conversion_cut.is_some() { Cut::Set(m.conversion_cut) } else { Cut::Median(m.conversion_cut) };
+            let conv_cut = if scored.settings.new_conversion_cut.is_some() { Cut::Set(m.conversion_cut) } else { median(m.conversion_cut) };
             vec![
                 vs_median(Measure::PotentialProfit, p, m.profit_cut),
                 fact(Measure::Conversion, conv, if conv > conv_cut.value() { Test::Above(conv_cut) } else { Test::NotAbove(conv_cut) }),
@@ -218,7 +239,11 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
         }
         Dimension::ValueGrid => {
             let (margin, rate) = value_axes(c);
-            grid_lines(&fw.value_grid.ranges, fw.value_grid.cell[i]?, [(Measure::Margin, margin?), (Measure::MarginRate, rate?)])?
+            let cell = fw.value_grid.cell[i]?;
+            match given {
+                Some(g) => [at_model_cuts(Measure::Margin, margin?, &g.value_grid[0], cell / 3), at_model_cuts(Measure::MarginRate, rate?, &g.value_grid[1], cell % 3)].concat(),
+                None => grid_lines(&fw.value_grid.ranges, cell, [(Measure::Margin, margin?), (Measure::MarginRate, rate?)])?,
+            }
         }
         Dimension::GrowthGrid => {
             let g = fw.growth_grid.as_ref()?;
@@ -229,6 +254,20 @@ pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize)
         Dimension::Cluster => vec![Line::Note(Note::NearestCentre)],
         Dimension::RfCell | Dimension::AtRisk => return None,
     })
+}
+
+/// A value's level at a model's cut values (`level`, bottom first): at least its level's lowest
+/// value among the fitted customers (unless it is below every level), below the next level's.
+fn at_model_cuts(measure: Measure, value: f64, cuts: &LevelCuts, level: usize) -> Vec<Line> {
+    let fact = |test| Line::Fact(Fact { measure, value, test });
+    let mut lines = Vec::new();
+    if let Some(lo) = cuts.lowest.get(level).copied().flatten().filter(|&lo| value >= lo) {
+        lines.push(fact(Test::NotBelow(Cut::ModelLowest(lo))));
+    }
+    if let Some(next) = cuts.lowest.iter().skip(level + 1).flatten().next() {
+        lines.push(fact(Test::Below(Cut::ModelLowest(*next))));
+    }
+    lines
 }
 
 /// The share of customers from the top where level `k` of `shares` (top first) starts and ends.
@@ -360,6 +399,12 @@ impl Fact {
                 (Cut::Median(_), false) => format!("the median {x}"),
                 (Cut::Median(_), true) => format!("中位数 {x}"),
                 (Cut::Set(_), _) => x,
+                (Cut::ModelMean(_), false) => format!("the model's mean {x}"),
+                (Cut::ModelMean(_), true) => format!("模型均值 {x}"),
+                (Cut::ModelMedian(_), false) => format!("the model's median {x}"),
+                (Cut::ModelMedian(_), true) => format!("模型中位数 {x}"),
+                (Cut::ModelLowest(_), false) => format!("the model's cut {x}"),
+                (Cut::ModelLowest(_), true) => format!("模型切分点 {x}"),
             }
         };
         match self.test {
@@ -450,7 +495,34 @@ mod tests {
     #[test]
     fn every_fact_holds_and_implies_the_class() {
         let (imported, scored) = crate::scoring::scored_fixture(1500);
-        let table = &imported.table;
+        let explained = facts_hold_and_imply_the_classes(&imported.table, &scored);
+        assert!(explained > 1500 * 8, "{explained}");
+        if std::env::var_os("KEZHI_PRINT_CARD").is_some() {
+            let top = crate::scoring::priority_list(&scored, 1)[0];
+            for c in crate::views::customer_list::card(&imported.table, &scored, top, Lang::En, None).expect("card").classes {
+                println!("{}: {} — {}", c.dimension, c.class, c.reason.unwrap_or_default());
+            }
+        }
+    }
+
+    /// The same when the classes are a model's, fitted on a third of the customers: the cuts are
+    /// the fitted customers', and customers between or beyond their levels are explained too.
+    #[test]
+    fn every_fact_holds_at_a_models_cuts() {
+        use crate::fitted_model::FittedModel;
+        let (imported, _) = crate::scoring::scored_fixture(1500);
+        let model = FittedModel::fit(&imported.table, &crate::settings::Settings::default(), Some((500, 3)), &|| 0.0).expect("fit");
+        let (scored, _) = model.score_for_views(&imported.table, &|| 0.0).expect("views");
+        assert!(scored.frameworks.given_cuts.is_some());
+        let explained = facts_hold_and_imply_the_classes(&imported.table, &scored);
+        assert!(explained > 1500 * 8, "{explained}");
+        let card = crate::views::customer_list::card(&imported.table, &scored, 0, Lang::En, None).expect("card");
+        let reasons: Vec<String> = card.classes.iter().filter_map(|c| c.reason.clone()).collect();
+        assert!(reasons.iter().any(|r| r.contains("the model's cut")) && reasons.iter().any(|r| r.contains("the model's median")), "{reasons:?}");
+    }
+
+    /// Checks every reason of every customer against its class; the number of reasons checked.
+    fn facts_hold_and_imply_the_classes(table: &CustomerTable, scored: &Scored) -> usize {
         // High: above its cut, or for days since the last purchase, below it (more recent).
         let high = |l: &Line| match l {
             Line::Fact(f) => matches!(f.test, Test::Above(_) | Test::Below(_)),
@@ -459,8 +531,8 @@ mod tests {
         let mut explained = 0;
         for dim in Dimension::ALL {
             for i in 0..table.customers.len() {
-                let Some(lines) = explain(table, &scored, dim, i) else {
-                    assert!(class_of(&scored, dim, i).is_none() || matches!(dim, Dimension::RfCell | Dimension::AtRisk), "{dim:?} {i}");
+                let Some(lines) = explain(table, scored, dim, i) else {
+                    assert!(class_of(scored, dim, i).is_none() || matches!(dim, Dimension::RfCell | Dimension::AtRisk), "{dim:?} {i}");
                     continue;
                 };
                 explained += 1;
@@ -469,7 +541,7 @@ mod tests {
                         assert!(f.holds(), "{dim:?} customer {i}: {}", f.text(Lang::En));
                     }
                 }
-                let class = class_of(&scored, dim, i).expect("classed");
+                let class = class_of(scored, dim, i).expect("classed");
                 let implied = match dim {
                     // High-high, high-low, low-high, low-low.
                     Dimension::Gmcb | Dimension::NewMatrix => Some(match (high(&lines[0]), high(&lines[1])) {
@@ -500,13 +572,7 @@ mod tests {
                 }
             }
         }
-        assert!(explained > 1500 * 8, "{explained}");
-        if std::env::var_os("KEZHI_PRINT_CARD").is_some() {
-            let top = crate::scoring::priority_list(&scored, 1)[0];
-            for c in crate::views::customer_list::card(table, &scored, top, Lang::En, None).expect("card").classes {
-                println!("{}: {} — {}", c.dimension, c.class, c.reason.unwrap_or_default());
-            }
-        }
+        explained
     }
 
     /// Without a BG/NBD fit the veteran matrix reads the 5-bin F score for loyalty; with 3 bins shown,
