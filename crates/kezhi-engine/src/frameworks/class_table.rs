@@ -83,7 +83,7 @@ pub fn levels_by_share(values: &[f64], shares: &[f64]) -> Vec<usize> {
 /// level held nobody). Levels by rank with ties kept together ([`levels_by_share`]) hold contiguous
 /// runs of the sorted values, so the highest level whose lowest value a value reaches is the level
 /// it had; a value below every level goes to the bottom level that holds anybody. This is how a
-/// fitted model classes a customer it did not rank (`fitted_model::class_cuts`; the test
+/// fitted model classes a customer it did not rank (`FrameworkCuts`; the test
 /// `level_cuts_give_back_the_levels_by_share` holds it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelCuts {
