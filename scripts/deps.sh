@@ -7,7 +7,7 @@
 #
 # A file's unit tests (`#[cfg(test)] mod tests` to the end of the file) may use any stage: they
 # score the demo data to test one piece.
-# The app (src/) comes after the whole engine; in it, `worker_protocol` and `charts` come before
+# The app (src/) comes after the whole engine; in it, `protocol` and `charts` come before
 # `worker` and `ui`, and neither of those two uses the other.
 # Inside the page (src/ui), in layers, a file uses only its own layer and those before it:
 #
@@ -22,7 +22,7 @@ import re, sys, pathlib
 
 ENGINE_ORDER = ["lang", "tolerances", "time_unit", "settings", "import", "table", "models", "rfm", "frameworks",
                 "scoring", "fitted_model", "views", "settings_form"]
-APP_ORDER = {"charts": 1, "worker_protocol": 1, "cli": 2, "main": 2, "worker": 2, "ui": 2, "lib": 3}
+APP_ORDER = {"charts": 1, "protocol": 1, "cli": 2, "main": 2, "worker": 2, "ui": 2, "lib": 3}
 level = {s: i for i, s in enumerate(ENGINE_ORDER)}
 bad = []
 

@@ -1,5 +1,5 @@
 //! The Web Worker side (wasm only): reads the dropped file in pieces as it parses it, runs the engine,
-//! posts progress and results (postcard bytes, `worker_protocol`). Holds the `File` (not its bytes)
+//! posts progress and results (postcard bytes, `protocol`). Holds the `File` (not its bytes)
 //! and the last import so the page can re-import with other options, or ask for the rejected rows,
 //! without sending the file again.
 
@@ -29,7 +29,7 @@ use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::views::what_if;
 use crate::engine::fitted_model::FittedModel;
-use crate::worker_protocol::{self, Fault, ListPage, ModelAnswer, ModelInfo, Request, Response};
+use crate::protocol::{self, Fault, ListPage, ModelAnswer, ModelInfo, Request, Response};
 use crate::engine::views::import_view::{FailureView, ImportView, TimedStage};
 
 pub const DEMO_FILE_NAME: &str = "kezhi_demo_retailer.csv";
@@ -88,7 +88,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 /// Posts `resp` as a `Uint8Array` whose buffer is transferred (not copied again) to the page.
 fn post(resp: &Response) {
-    let bytes = Uint8Array::from(worker_protocol::encode(resp).as_slice());
+    let bytes = Uint8Array::from(protocol::encode(resp).as_slice());
     let _ = scope().post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
 }
 
@@ -306,7 +306,7 @@ pub fn start(fits_port: Option<web_sys::MessagePort>) {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(handle);
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-    post(&Response::Ready { build: worker_protocol::BUILD.into() });
+    post(&Response::Ready { build: protocol::BUILD.into() });
     warm_up::begin();
 }
 
@@ -316,11 +316,11 @@ fn handle(ev: MessageEvent) {
     let bytes = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|v| v.dyn_into::<Uint8Array>().ok());
     let bytes = bytes.map(|b| b.to_vec()).unwrap_or_default();
     let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|v| v.dyn_into::<File>().ok());
-    let request: Request = match worker_protocol::decode(&bytes) {
+    let request: Request = match protocol::decode(&bytes) {
         Ok(r) => r,
         Err(e) => {
             // Not as a `Response`: a page of another build might not read that either.
-            let _ = scope().post_message(&JsValue::from_str(&format!("{} ({e})", worker_protocol::UNREADABLE_REQUEST)));
+            let _ = scope().post_message(&JsValue::from_str(&format!("{} ({e})", protocol::UNREADABLE_REQUEST)));
             return;
         }
     };

@@ -160,7 +160,8 @@ impl<'m> Stream<'m> {
                     .map_err(|e| e.to_string())?;
                 wrote_header = true;
             }
-            for row in csv_export::model_scored_rows(&imported.table, &scores, self.lang) {
+            for i in 0..imported.table.customers.len().min(scores.customers.len()) {
+                let row = csv_export::model_scored_row(&imported.table, &scores, i, self.lang);
                 writer.write_record(row.iter().map(|c| csv_export::escape_cell(c))).map_err(|e| e.to_string())?;
             }
             scored += imported.table.customers.len();

@@ -9,7 +9,7 @@ use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::views::customer_list::{Card, Filter, Selection};
-use crate::worker_protocol::{ListPage, ModelAnswer};
+use crate::protocol::{ListPage, ModelAnswer};
 use crate::engine::views::import_view::{FailureView, ImportView};
 use crate::engine::views::score_view::ScoreView;
 

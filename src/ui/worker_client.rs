@@ -16,7 +16,7 @@ use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use crate::ui::{download, probes};
 use crate::ui::state::{AppState, Busy, Crash, CrashKind, ScenarioResult, Tab};
 use crate::engine::import::memory_budget;
-use crate::worker_protocol::{self, ModelAnswer, Request, Response};
+use crate::protocol::{self, ModelAnswer, Request, Response};
 use crate::engine::views::import_view::{FailureView, ImportView};
 use crate::engine::views::score_view::ScoreView;
 
@@ -108,12 +108,12 @@ impl WorkerClient {
             let t0 = probes::page_now();
             let data = ev.data();
             if let Some(text) = data.as_string() {
-                // The worker could not read a request (worker_protocol::UNREADABLE_REQUEST).
+                // The worker could not read a request (protocol::UNREADABLE_REQUEST).
                 self.mismatch(text);
                 return;
             }
             let bytes = data.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-            match worker_protocol::decode::<Response>(&bytes) {
+            match protocol::decode::<Response>(&bytes) {
                 Ok(resp) => {
                     let t1 = probes::page_now();
                     // The warm-up's messages are not the work's (the benchmarks read the largest).
@@ -235,8 +235,8 @@ impl WorkerClient {
             self.restarts.set_value(0);
         }
         match resp {
-            Response::Ready { build } if build != worker_protocol::BUILD => {
-                self.mismatch(format!("the worker is of build {build}, this page of build {}", worker_protocol::BUILD));
+            Response::Ready { build } if build != protocol::BUILD => {
+                self.mismatch(format!("the worker is of build {build}, this page of build {}", protocol::BUILD));
             }
             Response::Ready { .. } => {
                 let queued = self.pending.try_update_value(|p| p.take()).flatten().unwrap_or_default();
@@ -377,7 +377,7 @@ impl WorkerClient {
             self.spawn();
         }
         let msg = js_sys::Object::new();
-        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(request).as_slice());
+        let bytes = js_sys::Uint8Array::from(protocol::encode(request).as_slice());
         let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
         if let Some(f) = file {
             let _ = js_sys::Reflect::set(&msg, &"file".into(), f);
@@ -407,7 +407,7 @@ impl WorkerClient {
     /// new work. Whether it was sent.
     fn tell(self, request: &Request) -> bool {
         let msg = js_sys::Object::new();
-        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(request).as_slice());
+        let bytes = js_sys::Uint8Array::from(protocol::encode(request).as_slice());
         let _ = js_sys::Reflect::set(&msg, &"request".into(), &bytes);
         self.worker.get_value().is_some_and(|w| w.post_message(&msg).is_ok())
     }

@@ -21,7 +21,7 @@ use web_sys::{MessageEvent, MessagePort};
 use super::{post, HELD};
 use crate::engine::models::fit_report::ChecksStop;
 use crate::engine::scoring::{complete_comparison, complete_without_comparison, StageTimes};
-use crate::worker_protocol::{self, FitsDone, FitsJob, Response};
+use crate::protocol::{self, FitsDone, FitsJob, Response};
 use crate::engine::views::score_view::ChecksView;
 
 thread_local! {
@@ -38,7 +38,7 @@ thread_local! {
 pub fn connect(port: MessagePort) {
     let on_answer = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
         let bytes = ev.data().dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-        match worker_protocol::decode::<FitsDone>(&bytes) {
+        match protocol::decode::<FitsDone>(&bytes) {
             Ok(done) => answered(done),
             // Two workers of one module read each other's bytes; anything else is a bug of ours.
             Err(_) => end(ChecksStop::Failed),
@@ -69,7 +69,7 @@ pub fn send(job: &FitsJob, stages: StageTimes) {
     }
     let sent = PORT.with_borrow(|p| {
         let port = p.as_ref()?;
-        let bytes = js_sys::Uint8Array::from(worker_protocol::encode(job).as_slice());
+        let bytes = js_sys::Uint8Array::from(protocol::encode(job).as_slice());
         port.post_message_with_transferable(&bytes, &js_sys::Array::of1(&bytes.buffer())).ok()
     });
     if sent.is_none() {

@@ -2,7 +2,7 @@
 //!
 //! Why: on a machine with two cores, fits that start while the page lays out the import report share
 //! the cores with the page and the browser's compiler, and the page's layout then runs as long tasks.
-//! With the fits waiting for the page's [`Request::Shown`](crate::worker_protocol::Request::Shown)
+//! With the fits waiting for the page's [`Request::Shown`](crate::protocol::Request::Shown)
 //! the layout runs first; the views come later by the time the page takes to draw the import
 //! (measured in docs/performance.md, "The page draws the import before the fits start").
 //!
@@ -18,7 +18,7 @@ use super::{memory_bytes, now_ms, post, score_for_views, scope, HELD};
 use crate::engine::table::imported::Imported;
 use super::checks_job;
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{FitsJob, Response};
+use crate::protocol::{FitsJob, Response};
 use crate::engine::views::score_view::{ChecksView, ScoreView};
 
 /// The longest the fits wait for the page: well above the time a first import takes to draw

@@ -23,7 +23,7 @@ use crate::engine::table::imported::{import_reader, Imported};
 use crate::engine::models::pareto_nbd::ParetoNbdFit;
 use crate::engine::scoring::{add_checks, score_for_views, timed_comparison, Scored, StageTimes};
 use crate::engine::settings::Settings;
-use crate::worker_protocol::{self, Response};
+use crate::protocol::{self, Response};
 use crate::engine::views::import_view::ImportView;
 use crate::engine::views::score_view::{ChecksView, ScoreView};
 
@@ -90,7 +90,7 @@ fn run_step() {
         Step::Checks(work) => {
             let (imported, mut scored, mut stages, pnbd) = *work;
             add_checks(&imported.table, &mut scored, pnbd, &mut stages, &now_ms);
-            let _ = worker_protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages.clone()))));
+            let _ = protocol::encode(&Response::Checks(Box::new(ChecksView::new("", &imported.table, &scored, stages.clone()))));
             // The page's own warm-up (ui/warm_up.rs), once this one has ended: the page then draws
             // with the worker idle, and a file chosen before then is not kept waiting by it.
             post(&Response::WarmUp {

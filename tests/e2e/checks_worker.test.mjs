@@ -12,7 +12,7 @@ function mainWorker(page) {
   return w;
 }
 
-/** Request::Fault(Fault::HoldFits) in postcard (pinned by a unit test in src/worker_protocol.rs):
+/** Request::Fault(Fault::HoldFits) in postcard (pinned by a unit test in src/protocol.rs):
  *  the next scores' comparison and checks are held back until cancelled. */
 async function holdFits(page) {
   await mainWorker(page).evaluate(() => self.onmessage(new MessageEvent('message', { data: { request: new Uint8Array([7, 2]) } })));

@@ -156,7 +156,7 @@ async function fault(page, kind) {
   const worker = page.workers().find((w) => w.url().endsWith('worker_loader.js'));
   assert.ok(worker, 'the worker is running');
   // Request::Fault(Fault::Panic | Fault::OutOfMemory) in postcard (pinned by a unit test in
-  // src/worker_protocol.rs, the_fault_requests_the_browser_test_sends_are_these_bytes).
+  // src/protocol.rs, the_fault_requests_the_browser_test_sends_are_these_bytes).
   const bytes = { Panic: [7, 0], OutOfMemory: [7, 1] }[kind];
   await worker.evaluate((b) => {
     setTimeout(() => self.onmessage(new MessageEvent('message', { data: { request: new Uint8Array(b) } })));

@@ -9,7 +9,7 @@ use crate::engine::views::anonymise;
 use crate::ui::format::int;
 use crate::ui::state::AppState;
 use crate::ui::worker_client::use_worker;
-use crate::worker_protocol::ModelAnswer;
+use crate::protocol::ModelAnswer;
 
 #[component]
 pub fn ModelNotice() -> impl IntoView {

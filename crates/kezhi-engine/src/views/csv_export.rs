@@ -225,22 +225,19 @@ pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: 
     ]
 }
 
-/// What `kezhi score --model` writes per customer of `table`: the columns and the cells of
-/// [`scored_cells`], with the model's scores and classes.
-pub fn model_scored_rows(table: &CustomerTable, scores: &crate::fitted_model::ModelScores, lang: Lang) -> Vec<Vec<String>> {
-    (0..table.customers.len().min(scores.customers.len()))
-        .map(|i| {
-            let row = ScoredRow {
-                id: table.customers[i].id.clone(),
-                with_name: true,
-                recency_days: scores.rfm.recency_days[i],
-                score: &scores.customers[i],
-                priority: scores.priority[i],
-                classes: scores.classes[i].clone(),
-            };
-            scored_cells(table, i, &row, &scores.segments, lang)
-        })
-        .collect()
+/// What `kezhi score --model` writes for customer `i` of `table`: the cells of [`scored_cells`],
+/// with the model's scores and classes. One row at a time: a chunk's rows are written as they are
+/// made, not held together.
+pub fn model_scored_row(table: &CustomerTable, scores: &crate::fitted_model::ModelScores, i: usize, lang: Lang) -> Vec<String> {
+    let row = ScoredRow {
+        id: table.customers[i].id.clone(),
+        with_name: true,
+        recency_days: scores.rfm.recency_days[i],
+        score: &scores.customers[i],
+        priority: scores.priority[i],
+        classes: scores.classes[i].clone(),
+    };
+    scored_cells(table, i, &row, &scores.segments, lang)
 }
 
 /// The side file of an export: one `key = value` line per note (the file, the selection, every

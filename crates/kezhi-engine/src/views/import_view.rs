@@ -1,7 +1,7 @@
 //! What the page shows of an import: what was detected and why, the report whose counts add up, the
 //! overview, the first rejected rows, and the settings and options to show in the form; or, when the
 //! import stopped, what went wrong in both languages with what was detected so far. Sent by the worker
-//! as they are (src/worker_protocol.rs).
+//! as they are (src/protocol.rs).
 
 use serde::{Deserialize, Serialize};
 
