@@ -162,18 +162,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, g
     let (clv, rfm_combined) = (inputs.clv, inputs.rfm_combined);
     let margin: Vec<f64> = table.customers.iter().map(|c| c.margin).collect();
     let revenue: Vec<f64> = table.customers.iter().map(|c| c.revenue).collect();
-    let all_clv: Option<Vec<f64>> = clv.iter().copied().collect();
-    let (value, ranked_by) = match (given.map(|g| g.pyramid_ranked_by.as_str()), settings.pyramid_value, all_clv) {
-        // A customer without a CLV under a population's CLV cuts: NaN, placed in maintain.
-        (Some("clv"), ..) => (clv.iter().map(|c| c.unwrap_or(f64::NAN)).collect(), "clv"),
-        (Some("margin"), ..) => (margin.clone(), "margin"),
-        (Some("revenue"), ..) => (revenue.clone(), "revenue"),
-        (Some(_), ..) => (rfm_combined.to_vec(), "weighted_rfm"),
-        (None, PyramidValue::ClvOrMargin, Some(v)) if !v.is_empty() => (v, "clv"),
-        (None, PyramidValue::ClvOrMargin | PyramidValue::Margin, _) => (margin.clone(), "margin"),
-        (None, PyramidValue::Revenue, _) => (revenue.clone(), "revenue"),
-        (None, PyramidValue::WeightedRfm, _) => (rfm_combined.to_vec(), "weighted_rfm"),
-    };
+    let (value, ranked_by) = pyramid_values(clv, &margin, &revenue, rfm_combined, settings.pyramid_value, given.map(|g| g.pyramid_ranked_by.as_str()));
     let unit_days = table.unit.days();
     let tenure_months: Vec<f64> = (0..table.customers.len()).map(|i| tenure_months(table, i)).collect();
     let monthly: Vec<f64> = (0..table.customers.len()).map(|i| monthly_spend(table, i)).collect();
@@ -239,6 +228,25 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, g
         },
         gmcb,
         given_cuts: given.cloned(),
+    }
+}
+
+/// What the pyramid ranks by, per customer, and its key: CLV when every customer has one (else
+/// margin), margin, revenue or the weighted RFM score by the setting — or what a population's cuts
+/// were drawn on (`given_by`; a customer without a CLV is then NaN, placed in maintain).
+fn pyramid_values(clv: &[Option<f64>], margin: &[f64], revenue: &[f64], rfm_combined: &[f64], setting: PyramidValue, given_by: Option<&str>) -> (Vec<f64>, &'static str) {
+    match (given_by, setting) {
+        (Some("clv"), _) => (clv.iter().map(|c| c.unwrap_or(f64::NAN)).collect(), "clv"),
+        (Some("margin"), _) => (margin.to_vec(), "margin"),
+        (Some("revenue"), _) => (revenue.to_vec(), "revenue"),
+        (Some(_), _) => (rfm_combined.to_vec(), "weighted_rfm"),
+        (None, PyramidValue::ClvOrMargin) => match clv.iter().copied().collect::<Option<Vec<f64>>>() {
+            Some(v) if !v.is_empty() => (v, "clv"),
+            _ => (margin.to_vec(), "margin"),
+        },
+        (None, PyramidValue::Margin) => (margin.to_vec(), "margin"),
+        (None, PyramidValue::Revenue) => (revenue.to_vec(), "revenue"),
+        (None, PyramidValue::WeightedRfm) => (rfm_combined.to_vec(), "weighted_rfm"),
     }
 }
 

@@ -475,18 +475,29 @@ pub(crate) fn customer_scores(
             }
         })
         .collect();
-    // Potential value: the gap to the 75th percentile of E[M] in the customer's segment.
+    set_potential_values(&mut rows, &disc_margin, segments.len(), population);
+    set_priorities(&mut rows, five, population);
+    rows
+}
+
+/// Potential value: the gap to the 75th percentile of E[M] in the customer's segment (of `segments`
+/// rules, then "Others"), times its discounted expected purchases × margin ratio (`disc_margin`).
+fn set_potential_values(rows: &mut [CustomerScore], disc_margin: &[Option<f64>], segments: usize, population: Option<Population>) {
     let q75 = match population {
         Some(p) => p.segment_spend_q75.to_vec(),
-        None => segment_spend_q75(&rows, segments.len()),
+        None => segment_spend_q75(rows, segments),
     };
-    for (r, dm) in rows.iter_mut().zip(&disc_margin) {
-        let q = q75.get(r.segment.unwrap_or(segments.len())).copied().flatten();
+    for (r, dm) in rows.iter_mut().zip(disc_margin) {
+        let q = q75.get(r.segment.unwrap_or(segments)).copied().flatten();
         r.potential_value = match (*dm, q, r.expected_mean_spend) {
-            (Some(disc_margin), Some(q), Some(m)) => finite((q - m).max(0.0) * disc_margin),
+            (Some(disc_margin), Some(q), Some(m)) => Some((q - m).max(0.0) * disc_margin).filter(|v| v.is_finite()),
             _ => None,
         };
     }
+}
+
+/// Each customer's priority and "at risk", among `rows` or among a model's population.
+fn set_priorities(rows: &mut [CustomerScore], five: &RfmScores, population: Option<Population>) {
     let placed: Vec<(f64, bool)> = match population {
         Some(p) => (0..rows.len())
             .map(|i| p.priority.place(&rows[i], five.monetary[i], five.recency_days[i]).map_or((0.0, false), |(v, r)| (v * r, v > 0.5 && r > 0.5)))
@@ -501,7 +512,6 @@ pub(crate) fn customer_scores(
         r.priority = p;
         r.at_risk = at_risk;
     }
-    rows
 }
 
 /// Each segment's 75th percentile of E[M] over `rows` (`segments` of them, then "Others"), `None`

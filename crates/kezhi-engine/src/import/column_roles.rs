@@ -302,7 +302,10 @@ struct Candidate {
     basis: Basis,
 }
 
-/// Maps a header whose data rows begin with `samples` (column → sampled values).
+/// Maps a header whose data rows begin with `samples` (column → sampled values): a known export's
+/// profile when the header is one's; else candidates from the names, the surest taken per column and
+/// role, the required roles no name gave from content alone (unsure, so asked), and an RFM table or a
+/// summary's monetary column recognised last.
 pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> ColumnMapping {
     if let Some(export) = recognise(names) {
         let (roles, alternatives) = mapping_of(export, names);
@@ -318,6 +321,31 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
         (0..names.len()).map(|i| (i < 200).then(|| Profile::of(samples(i).iter().map(String::as_str)))).collect();
     let summary_like = [Role::Frequency, Role::Recency].iter().all(|r| names.iter().any(|n| role_for_header(n) == Some(*r)))
         || names.iter().any(|n| matches!(role_for_header(n), Some(Role::DaysSince | Role::LastPurchase | Role::Purchases)));
+    let candidates = candidates_from_names(names, &normalised, &profiles, summary_like);
+    let Assigned { mut roles, mut readings, alternatives } = assign_by_rank(&candidates, &profiles);
+    let per_customer = summary_like || (roles.contains(&Some(Role::Frequency)) && roles.contains(&Some(Role::Recency)));
+    if !per_customer {
+        fill_from_content(&mut roles, &mut readings, &normalised, &profiles);
+    }
+    let kind_of = |i: usize| profiles[i].and_then(|p| p.kind());
+    let export = rfm_table(&mut roles, &mut readings, &kind_of).then_some(KnownExport::RfmTable);
+    // A `lifetimes` summary (with T) whose mean spend is headed "monetary": its monetary value.
+    if export.is_none() && roles.contains(&Some(Role::Age)) {
+        for (role, reading) in roles.iter_mut().zip(readings.iter_mut()).filter(|(r, _)| **r == Some(Role::Spend)) {
+            *role = Some(Role::MonetaryValue);
+            if let Some(r) = reading.as_mut() {
+                r.role = Role::MonetaryValue;
+            }
+        }
+    }
+    ColumnMapping { roles, readings, export, alternatives }
+}
+
+/// Every role each column's name could give it, with how sure: a synonym of the role (sure), or a
+/// word of the role's in the name, surer when the values agree. In a transaction log, a customer id
+/// that is different on every row is more likely an order or row id: it ranks below any other
+/// column that could be the customer.
+fn candidates_from_names(names: &[String], normalised: &[String], profiles: &[Option<Profile>], summary_like: bool) -> Vec<Candidate> {
     let has_quantity = normalised.iter().any(|n| role_for_header(n) == Some(Role::Quantity) || n.contains("quantity") || n.contains("数量") || n == "qty");
     let mut candidates = Vec::new();
     for (i, n) in normalised.iter().enumerate() {
@@ -364,8 +392,6 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
             break;
         }
     }
-    // In a transaction log, a customer id that is different on every row is more likely an order or
-    // row id: it ranks below any other column that could be the customer.
     if !summary_like {
         for c in candidates.iter_mut().filter(|c| c.role == Role::CustomerId) {
             if profiles[c.column].and_then(|p| p.kind()) == Some(ContentKind::UniquePerRow) {
@@ -373,8 +399,21 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
             }
         }
     }
-    let mut roles: Vec<Option<Role>> = vec![None; names.len()];
-    let mut readings: Vec<Option<ColumnReading>> = vec![None; names.len()];
+    candidates
+}
+
+/// Roles given by [`assign_by_rank`].
+struct Assigned {
+    roles: Vec<Option<Role>>,
+    readings: Vec<Option<ColumnReading>>,
+    alternatives: Vec<Alternative>,
+}
+
+/// The surest candidates first: each column takes one role and each role one column; a sure enough
+/// candidate for a key role that another column took is kept as the alternative offered.
+fn assign_by_rank(candidates: &[Candidate], profiles: &[Option<Profile>]) -> Assigned {
+    let mut roles: Vec<Option<Role>> = vec![None; profiles.len()];
+    let mut readings: Vec<Option<ColumnReading>> = vec![None; profiles.len()];
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     let rank = |c: &Candidate| c.score - c.penalty;
     order.sort_by(|&a, &b| rank(&candidates[b]).total_cmp(&rank(&candidates[a])).then(candidates[a].column.cmp(&candidates[b].column)));
@@ -395,39 +434,23 @@ pub fn map_columns(names: &[String], samples: &dyn Fn(usize) -> Vec<String>) -> 
         readings[c.column] =
             Some(ColumnReading { role: c.role, basis: c.basis.clone(), content: profiles[c.column].and_then(|p| p.kind()), confidence });
     }
-    // Required roles no name gave: from content alone, unsure (asked).
-    let free = |roles: &[Option<Role>], i: usize| roles[i].is_none() && !normalised[i].is_empty();
-    let has = |roles: &[Option<Role>], r: Role| roles.contains(&Some(r));
-    let kind_of = |i: usize| profiles[i].and_then(|p| p.kind());
-    let content_pick = |roles: &mut Vec<Option<Role>>, readings: &mut Vec<Option<ColumnReading>>, role: Role, kind: ContentKind| {
-        if let Some(i) = (0..names.len()).find(|&i| free(roles, i) && kind_of(i) == Some(kind)) {
+    Assigned { roles, readings, alternatives }
+}
+
+/// A transaction log's required roles no name gave (date, amount, customer), from content alone:
+/// the first free column whose values look like it, unsure (asked).
+fn fill_from_content(roles: &mut [Option<Role>], readings: &mut [Option<ColumnReading>], normalised: &[String], profiles: &[Option<Profile>]) {
+    for (role, kind) in [(Role::Date, ContentKind::Dates), (Role::Amount, ContentKind::Money), (Role::CustomerId, ContentKind::RepeatingIds)] {
+        let given = roles.contains(&Some(role)) || (role == Role::Amount && roles.contains(&Some(Role::UnitPrice)));
+        if given {
+            continue;
+        }
+        let free = |i: usize| roles[i].is_none() && !normalised[i].is_empty();
+        if let Some(i) = (0..roles.len()).find(|&i| free(i) && profiles[i].and_then(|p| p.kind()) == Some(kind)) {
             roles[i] = Some(role);
             readings[i] = Some(ColumnReading { role, basis: Basis::Content, content: Some(kind), confidence: Confidence::Low });
         }
-    };
-    let per_customer = summary_like || (has(&roles, Role::Frequency) && has(&roles, Role::Recency));
-    if !per_customer {
-        if !has(&roles, Role::Date) {
-            content_pick(&mut roles, &mut readings, Role::Date, ContentKind::Dates);
-        }
-        if !has(&roles, Role::Amount) && !has(&roles, Role::UnitPrice) {
-            content_pick(&mut roles, &mut readings, Role::Amount, ContentKind::Money);
-        }
-        if !has(&roles, Role::CustomerId) {
-            content_pick(&mut roles, &mut readings, Role::CustomerId, ContentKind::RepeatingIds);
-        }
     }
-    let export = rfm_table(&mut roles, &mut readings, &|i| kind_of(i)).then_some(KnownExport::RfmTable);
-    // A `lifetimes` summary (with T) whose mean spend is headed "monetary": its monetary value.
-    if export.is_none() && roles.contains(&Some(Role::Age)) {
-        for (role, reading) in roles.iter_mut().zip(readings.iter_mut()).filter(|(r, _)| **r == Some(Role::Spend)) {
-            *role = Some(Role::MonetaryValue);
-            if let Some(r) = reading.as_mut() {
-                r.role = Role::MonetaryValue;
-            }
-        }
-    }
-    ColumnMapping { roles, readings, export, alternatives }
 }
 
 /// An RFM table: recency, frequency and monetary columns without the customer's age (T) or a date of

@@ -98,157 +98,182 @@ impl KnownExport {
         }
     }
 
+    /// How this export is read (its profile below).
     pub fn profile(self) -> Profile {
-        use Role::*;
         match self {
-            KnownExport::ShopifyOrders => Profile {
-                signature: &["name", "email", "financialstatus", "paidat", "lineitemquantity", "total"],
-                roles: &[
-                    (CustomerId, &["email"]),
-                    (Date, &["paidat"]),
-                    (Amount, &["total"]),
-                    (OrderId, &["name"]),
-                    (Status, &["financialstatus"]),
-                    (Refund, &["refundedamount"]),
-                    (CancelledAt, &["cancelledat"]),
-                    (Name, &["billingname"]),
-                    (Region, &["billingprovincename", "billingprovince", "billingcountry"]),
-                    (Quantity, &["lineitemquantity"]),
-                    (Category, &["lineitemname"]),
-                    (Channel, &["source"]),
-                ],
-                alternatives: &[(Date, &["createdat"]), (Amount, &["subtotal"])],
-                amount_per_order: true,
-                c_prefix_returns: false,
-            },
-            KnownExport::WooCommerceOrders => Profile {
-                signature: &["ordernumber", "orderstatus", "orderdate", "ordertotalamount"],
-                roles: &[
-                    (CustomerId, &["email", "emailbilling", "billingemail", "customeremail"]),
-                    (Date, &["paiddate", "orderdate"]),
-                    (Amount, &["ordertotalamount"]),
-                    (OrderId, &["ordernumber"]),
-                    (Status, &["orderstatus"]),
-                    (Refund, &["orderrefundamount"]),
-                    (Name, &["firstname", "billingfirstname"]),
-                    (Region, &["statecode", "state", "countrycode", "country"]),
-                    (Quantity, &["quantity"]),
-                    (Category, &["itemname"]),
-                ],
-                alternatives: &[(Date, &["orderdate"]), (Amount, &["ordersubtotalamount"])],
-                amount_per_order: true,
-                c_prefix_returns: false,
-            },
-            KnownExport::TaobaoOrders => Profile {
-                signature: &["订单编号", "买家会员名", "买家实际支付金额", "订单状态"],
-                roles: &[
-                    (CustomerId, &["买家会员名"]),
-                    (Date, &["订单付款时间"]),
-                    (Amount, &["买家实际支付金额"]),
-                    (OrderId, &["订单编号"]),
-                    (Status, &["订单状态"]),
-                    (Refund, &["退款金额"]),
-                    (Name, &["收货人姓名"]),
-                    (Quantity, &["宝贝总数量"]),
-                    (Category, &["宝贝标题"]),
-                    (Channel, &["店铺名称"]),
-                ],
-                alternatives: &[(Date, &["订单创建时间"]), (Amount, &["买家应付货款", "总金额"])],
-                amount_per_order: true,
-                c_prefix_returns: false,
-            },
-            KnownExport::JdOrders => Profile {
-                signature: &["订单号", "下单帐号", "应付金额", "订单状态"],
-                roles: &[
-                    (CustomerId, &["下单帐号"]),
-                    (Date, &["付款确认时间"]),
-                    (Amount, &["应付金额"]),
-                    (OrderId, &["订单号"]),
-                    (Status, &["订单状态"]),
-                    (Name, &["客户姓名"]),
-                    (Quantity, &["订购数量"]),
-                    (Category, &["商品名称"]),
-                    (Channel, &["订单渠道", "订单来源"]),
-                ],
-                alternatives: &[(Date, &["下单时间"]), (Amount, &["订单金额", "结算金额"])],
-                amount_per_order: true,
-                c_prefix_returns: false,
-            },
-            KnownExport::YouzanOrders => Profile {
-                signature: &["订单号", "订单状态", "订单实付金额", "买家手机号"],
-                roles: &[
-                    (CustomerId, &["买家手机号", "买家昵称"]),
-                    (Date, &["买家付款时间", "付款时间"]),
-                    (Amount, &["订单实付金额"]),
-                    (OrderId, &["订单号"]),
-                    (Status, &["订单状态"]),
-                    (Refund, &["订单已退款金额", "已退款金额", "退款金额"]),
-                    (Name, &["收货人提货人", "收货人"]),
-                    (Region, &["收货人省份", "省"]),
-                    (Quantity, &["商品数量"]),
-                    (Category, &["商品名称"]),
-                ],
-                alternatives: &[(Date, &["订单创建时间", "下单时间"]), (Amount, &["商品金额合计"])],
-                amount_per_order: true,
-                c_prefix_returns: false,
-            },
-            KnownExport::PinduoduoOrders => Profile {
-                signature: &["订单号", "订单状态", "用户实付金额", "商家实收金额"],
-                roles: &[
-                    (CustomerId, &["用户购买手机号", "手机", "收货人"]),
-                    (Date, &["支付时间", "订单成交时间"]),
-                    (Amount, &["用户实付金额"]),
-                    (OrderId, &["订单号"]),
-                    (Status, &["订单状态"]),
-                    (Name, &["收货人"]),
-                    (Region, &["省"]),
-                    (Quantity, &["商品数量"]),
-                    (Category, &["商品"]),
-                ],
-                alternatives: &[(Date, &["订单成交时间", "发货时间"]), (Amount, &["商家实收金额", "商品总价"])],
-                amount_per_order: true,
-                c_prefix_returns: false,
-            },
-            KnownExport::UciOnlineRetail => Profile {
-                signature: &["invoiceno", "stockcode", "description", "quantity", "invoicedate", "unitprice", "customerid", "country"],
-                roles: &[
-                    (CustomerId, &["customerid"]),
-                    (Date, &["invoicedate"]),
-                    (UnitPrice, &["unitprice"]),
-                    (Quantity, &["quantity"]),
-                    (OrderId, &["invoiceno"]),
-                    (Category, &["description"]),
-                    (Region, &["country"]),
-                ],
-                alternatives: &[],
-                amount_per_order: false,
-                c_prefix_returns: true,
-            },
-            KnownExport::UciOnlineRetail2 => Profile {
-                signature: &["invoice", "stockcode", "description", "quantity", "invoicedate", "price", "customerid", "country"],
-                roles: &[
-                    (CustomerId, &["customerid"]),
-                    (Date, &["invoicedate"]),
-                    (UnitPrice, &["price"]),
-                    (Quantity, &["quantity"]),
-                    (OrderId, &["invoice"]),
-                    (Category, &["description"]),
-                    (Region, &["country"]),
-                ],
-                alternatives: &[],
-                amount_per_order: false,
-                c_prefix_returns: true,
-            },
-            KnownExport::LifetimesCdnow => Profile {
-                signature: &["customerid", "date", "numberofcds", "dollarvalue"],
-                roles: &[(CustomerId, &["customerid"]), (Date, &["date"]), (Amount, &["dollarvalue"]), (Quantity, &["numberofcds"])],
-                alternatives: &[],
-                amount_per_order: false,
-                c_prefix_returns: false,
-            },
-            KnownExport::RfmTable => Profile { signature: &[], roles: &[], alternatives: &[], amount_per_order: false, c_prefix_returns: false },
+            KnownExport::ShopifyOrders => profiles::SHOPIFY_ORDERS,
+            KnownExport::WooCommerceOrders => profiles::WOO_COMMERCE_ORDERS,
+            KnownExport::TaobaoOrders => profiles::TAOBAO_ORDERS,
+            KnownExport::JdOrders => profiles::JD_ORDERS,
+            KnownExport::YouzanOrders => profiles::YOUZAN_ORDERS,
+            KnownExport::PinduoduoOrders => profiles::PINDUODUO_ORDERS,
+            KnownExport::UciOnlineRetail => profiles::UCI_ONLINE_RETAIL,
+            KnownExport::UciOnlineRetail2 => profiles::UCI_ONLINE_RETAIL2,
+            KnownExport::LifetimesCdnow => profiles::LIFETIMES_CDNOW,
+            KnownExport::RfmTable => profiles::RFM_TABLE,
         }
     }
+}
+
+/// The profiles, one per export: the columns that name it and the roles its columns fill.
+mod profiles {
+    use super::{Profile, Role::*};
+
+    pub const SHOPIFY_ORDERS: Profile = Profile {
+        signature: &["name", "email", "financialstatus", "paidat", "lineitemquantity", "total"],
+        roles: &[
+            (CustomerId, &["email"]),
+            (Date, &["paidat"]),
+            (Amount, &["total"]),
+            (OrderId, &["name"]),
+            (Status, &["financialstatus"]),
+            (Refund, &["refundedamount"]),
+            (CancelledAt, &["cancelledat"]),
+            (Name, &["billingname"]),
+            (Region, &["billingprovincename", "billingprovince", "billingcountry"]),
+            (Quantity, &["lineitemquantity"]),
+            (Category, &["lineitemname"]),
+            (Channel, &["source"]),
+        ],
+        alternatives: &[(Date, &["createdat"]), (Amount, &["subtotal"])],
+        amount_per_order: true,
+        c_prefix_returns: false,
+    };
+
+    pub const WOO_COMMERCE_ORDERS: Profile = Profile {
+        signature: &["ordernumber", "orderstatus", "orderdate", "ordertotalamount"],
+        roles: &[
+            (CustomerId, &["email", "emailbilling", "billingemail", "customeremail"]),
+            (Date, &["paiddate", "orderdate"]),
+            (Amount, &["ordertotalamount"]),
+            (OrderId, &["ordernumber"]),
+            (Status, &["orderstatus"]),
+            (Refund, &["orderrefundamount"]),
+            (Name, &["firstname", "billingfirstname"]),
+            (Region, &["statecode", "state", "countrycode", "country"]),
+            (Quantity, &["quantity"]),
+            (Category, &["itemname"]),
+        ],
+        alternatives: &[(Date, &["orderdate"]), (Amount, &["ordersubtotalamount"])],
+        amount_per_order: true,
+        c_prefix_returns: false,
+    };
+
+    pub const TAOBAO_ORDERS: Profile = Profile {
+        signature: &["订单编号", "买家会员名", "买家实际支付金额", "订单状态"],
+        roles: &[
+            (CustomerId, &["买家会员名"]),
+            (Date, &["订单付款时间"]),
+            (Amount, &["买家实际支付金额"]),
+            (OrderId, &["订单编号"]),
+            (Status, &["订单状态"]),
+            (Refund, &["退款金额"]),
+            (Name, &["收货人姓名"]),
+            (Quantity, &["宝贝总数量"]),
+            (Category, &["宝贝标题"]),
+            (Channel, &["店铺名称"]),
+        ],
+        alternatives: &[(Date, &["订单创建时间"]), (Amount, &["买家应付货款", "总金额"])],
+        amount_per_order: true,
+        c_prefix_returns: false,
+    };
+
+    pub const JD_ORDERS: Profile = Profile {
+        signature: &["订单号", "下单帐号", "应付金额", "订单状态"],
+        roles: &[
+            (CustomerId, &["下单帐号"]),
+            (Date, &["付款确认时间"]),
+            (Amount, &["应付金额"]),
+            (OrderId, &["订单号"]),
+            (Status, &["订单状态"]),
+            (Name, &["客户姓名"]),
+            (Quantity, &["订购数量"]),
+            (Category, &["商品名称"]),
+            (Channel, &["订单渠道", "订单来源"]),
+        ],
+        alternatives: &[(Date, &["下单时间"]), (Amount, &["订单金额", "结算金额"])],
+        amount_per_order: true,
+        c_prefix_returns: false,
+    };
+
+    pub const YOUZAN_ORDERS: Profile = Profile {
+        signature: &["订单号", "订单状态", "订单实付金额", "买家手机号"],
+        roles: &[
+            (CustomerId, &["买家手机号", "买家昵称"]),
+            (Date, &["买家付款时间", "付款时间"]),
+            (Amount, &["订单实付金额"]),
+            (OrderId, &["订单号"]),
+            (Status, &["订单状态"]),
+            (Refund, &["订单已退款金额", "已退款金额", "退款金额"]),
+            (Name, &["收货人提货人", "收货人"]),
+            (Region, &["收货人省份", "省"]),
+            (Quantity, &["商品数量"]),
+            (Category, &["商品名称"]),
+        ],
+        alternatives: &[(Date, &["订单创建时间", "下单时间"]), (Amount, &["商品金额合计"])],
+        amount_per_order: true,
+        c_prefix_returns: false,
+    };
+
+    pub const PINDUODUO_ORDERS: Profile = Profile {
+        signature: &["订单号", "订单状态", "用户实付金额", "商家实收金额"],
+        roles: &[
+            (CustomerId, &["用户购买手机号", "手机", "收货人"]),
+            (Date, &["支付时间", "订单成交时间"]),
+            (Amount, &["用户实付金额"]),
+            (OrderId, &["订单号"]),
+            (Status, &["订单状态"]),
+            (Name, &["收货人"]),
+            (Region, &["省"]),
+            (Quantity, &["商品数量"]),
+            (Category, &["商品"]),
+        ],
+        alternatives: &[(Date, &["订单成交时间", "发货时间"]), (Amount, &["商家实收金额", "商品总价"])],
+        amount_per_order: true,
+        c_prefix_returns: false,
+    };
+
+    pub const UCI_ONLINE_RETAIL: Profile = Profile {
+        signature: &["invoiceno", "stockcode", "description", "quantity", "invoicedate", "unitprice", "customerid", "country"],
+        roles: &[
+            (CustomerId, &["customerid"]),
+            (Date, &["invoicedate"]),
+            (UnitPrice, &["unitprice"]),
+            (Quantity, &["quantity"]),
+            (OrderId, &["invoiceno"]),
+            (Category, &["description"]),
+            (Region, &["country"]),
+        ],
+        alternatives: &[],
+        amount_per_order: false,
+        c_prefix_returns: true,
+    };
+
+    pub const UCI_ONLINE_RETAIL2: Profile = Profile {
+        signature: &["invoice", "stockcode", "description", "quantity", "invoicedate", "price", "customerid", "country"],
+        roles: &[
+            (CustomerId, &["customerid"]),
+            (Date, &["invoicedate"]),
+            (UnitPrice, &["price"]),
+            (Quantity, &["quantity"]),
+            (OrderId, &["invoice"]),
+            (Category, &["description"]),
+            (Region, &["country"]),
+        ],
+        alternatives: &[],
+        amount_per_order: false,
+        c_prefix_returns: true,
+    };
+
+    pub const LIFETIMES_CDNOW: Profile = Profile {
+        signature: &["customerid", "date", "numberofcds", "dollarvalue"],
+        roles: &[(CustomerId, &["customerid"]), (Date, &["date"]), (Amount, &["dollarvalue"]), (Quantity, &["numberofcds"])],
+        alternatives: &[],
+        amount_per_order: false,
+        c_prefix_returns: false,
+    };
+
+    pub const RFM_TABLE: Profile = Profile { signature: &[], roles: &[], alternatives: &[], amount_per_order: false, c_prefix_returns: false };
 }
 
 /// The export whose signature the header holds, if any (the one with the longest signature when

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::import::typed_rows::{RfmRow, SpendMeaning, SummaryRow, Transactions};
+use crate::import::typed_rows::{RfmRow, SpendMeaning, SummaryRow, Transactions, Txn};
 use crate::settings::Settings;
 use crate::time_unit::{days_between, TimeUnit};
 
@@ -126,34 +126,14 @@ impl CustomerTable {
         }
     }
 
-    /// Builds the table from the rows dated on or before `analysis_date`.
-    pub fn from_transactions(txns: &Transactions, analysis_date: NaiveDate, settings: &Settings) -> (CustomerTable, BuildStats) {
-        let unit = settings.time_unit;
+    /// Builds the table from the rows dated on or before `analysis_date`: each customer's rows in
+    /// date order, folded into purchase occasions (one a day), with the times in `unit` and the
+    /// margin at `margin_rate` of the amount where a row has none.
+    pub fn from_transactions(txns: &Transactions, analysis_date: NaiveDate, unit: TimeUnit, margin_rate: f64) -> (CustomerTable, BuildStats) {
         let rows = &txns.rows;
         let n = txns.customer_ids.len();
         let mut stats = BuildStats::default();
-        // Counting sort of row indices by customer.
-        let mut start = vec![0usize; n + 1];
-        for t in rows {
-            if t.date <= analysis_date {
-                start[t.customer as usize + 1] += 1;
-            } else {
-                stats.rows_after_analysis_date += 1;
-            }
-        }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        stats.rows_in_window = start[n] as u64;
-        let mut fill = start.clone();
-        let mut idx = vec![0u32; start[n]];
-        for (i, t) in rows.iter().enumerate() {
-            if t.date <= analysis_date {
-                let c = t.customer as usize;
-                idx[fill[c]] = i as u32;
-                fill[c] += 1;
-            }
-        }
+        let (start, mut idx) = rows_by_customer(rows, n, analysis_date, &mut stats);
         let mut customers = Vec::with_capacity(n);
         let mut occasions = Vec::with_capacity(start[n]);
         let mut offsets = Vec::with_capacity(n + 1);
@@ -172,33 +152,7 @@ impl CustomerTable {
                 slice.sort_by_key(|&i| rows[i as usize].date);
             }
             let first_occ = occasions.len();
-            let (mut revenue, mut margin) = (0.0, 0.0);
-            let mut k = 0;
-            while k < slice.len() {
-                let day = rows[slice[k] as usize].date;
-                let (mut spend, mut day_margin, mut had_return, mut wallet) = (0.0, 0.0, false, 0.0);
-                while k < slice.len() && rows[slice[k] as usize].date == day {
-                    let t = &rows[slice[k] as usize];
-                    spend += t.amount;
-                    wallet += t.wallet.unwrap_or(0.0);
-                    day_margin += t.margin.unwrap_or(t.amount * settings.margin_rate);
-                    if t.amount < 0.0 {
-                        stats.return_rows += 1;
-                        had_return = true;
-                    }
-                    k += 1;
-                }
-                revenue += spend;
-                margin += day_margin;
-                if is_occasion(spend, had_return) {
-                    occasions.push(Occasion { date: day, spend, margin: day_margin });
-                    if has_wallet {
-                        wallets.push(wallet);
-                    }
-                } else {
-                    stats.non_occasion_days += 1;
-                }
-            }
+            let (revenue, margin) = fold_days(rows, slice, margin_rate, &mut occasions, has_wallet.then_some(&mut wallets), &mut stats);
             let occ = &occasions[first_occ..];
             if occ.is_empty() {
                 stats.customers_without_purchase += 1;
@@ -321,4 +275,65 @@ impl CustomerTable {
         let offsets = vec![0; customers.len() + 1];
         CustomerTable { analysis_date, unit, customers, occasions: Vec::new(), offsets, occasion_wallet: None, from_summary: true, rfm_only: true }
     }
+}
+
+/// The indices of the rows dated on or before `analysis_date`, grouped by customer (a counting
+/// sort, file order kept within a customer): customer c's are `idx[start[c]..start[c + 1]]`.
+fn rows_by_customer(rows: &[Txn], customers: usize, analysis_date: NaiveDate, stats: &mut BuildStats) -> (Vec<usize>, Vec<u32>) {
+    let mut start = vec![0usize; customers + 1];
+    for t in rows {
+        if t.date <= analysis_date {
+            start[t.customer as usize + 1] += 1;
+        } else {
+            stats.rows_after_analysis_date += 1;
+        }
+    }
+    for i in 0..customers {
+        start[i + 1] += start[i];
+    }
+    stats.rows_in_window = start[customers] as u64;
+    let mut fill = start.clone();
+    let mut idx = vec![0u32; start[customers]];
+    for (i, t) in rows.iter().enumerate() {
+        if t.date <= analysis_date {
+            let c = t.customer as usize;
+            idx[fill[c]] = i as u32;
+            fill[c] += 1;
+        }
+    }
+    (start, idx)
+}
+
+/// One customer's rows (`slice`, in date order) folded a day at a time: a day whose spend makes it a
+/// purchase occasion is pushed onto `occasions` (and its wallet onto `wallets`, when the file has
+/// one); the others are counted apart. The customer's revenue and margin over all its days.
+fn fold_days(rows: &[Txn], slice: &[u32], margin_rate: f64, occasions: &mut Vec<Occasion>, mut wallets: Option<&mut Vec<f64>>, stats: &mut BuildStats) -> (f64, f64) {
+    let (mut revenue, mut margin) = (0.0, 0.0);
+    let mut k = 0;
+    while k < slice.len() {
+        let day = rows[slice[k] as usize].date;
+        let (mut spend, mut day_margin, mut had_return, mut wallet) = (0.0, 0.0, false, 0.0);
+        while k < slice.len() && rows[slice[k] as usize].date == day {
+            let t = &rows[slice[k] as usize];
+            spend += t.amount;
+            wallet += t.wallet.unwrap_or(0.0);
+            day_margin += t.margin.unwrap_or(t.amount * margin_rate);
+            if t.amount < 0.0 {
+                stats.return_rows += 1;
+                had_return = true;
+            }
+            k += 1;
+        }
+        revenue += spend;
+        margin += day_margin;
+        if is_occasion(spend, had_return) {
+            occasions.push(Occasion { date: day, spend, margin: day_margin });
+            if let Some(w) = wallets.as_mut() {
+                w.push(wallet);
+            }
+        } else {
+            stats.non_occasion_days += 1;
+        }
+    }
+    (revenue, margin)
 }

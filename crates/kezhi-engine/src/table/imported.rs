@@ -61,7 +61,7 @@ pub fn build(outcome: ParseOutcome, settings: &Settings) -> Imported {
                 .analysis_date
                 .or_else(|| txns.rows.iter().map(|t| t.date).max())
                 .unwrap_or(NaiveDate::MIN);
-            let (table, stats) = CustomerTable::from_transactions(&txns, analysis_date, settings);
+            let (table, stats) = CustomerTable::from_transactions(&txns, analysis_date, settings.time_unit, settings.margin_rate);
             let report = ImportReport::for_transactions(&detected, rows_read, &rejects, &txns, &table, &stats, settings);
             let overview = Overview::from_table(&table, &txns, analysis_date);
             Imported { detected, report, table, transactions: Some(txns), rejects, overview }

@@ -8,13 +8,14 @@
 //! every customer of the demo (`every_fact_holds_and_implies_the_class`).
 
 use crate::views::customer_list::{class_of, Dimension};
-use crate::table::customer_table::CustomerTable;
+use crate::table::customer_table::{Customer, CustomerTable};
 use crate::frameworks::class_table::LevelCuts;
+use crate::frameworks::FrameworkCuts;
 use crate::frameworks::{growth_axes, margin_per_occasion, monthly_spend, tenure_months, value_axes, veteran_loyalty};
 use crate::lang::{group_thousands, Lang};
 use crate::frameworks::lifecycle::{stage_why, StageWhy};
 use crate::rfm::rfm_value_classes::{centres, Split};
-use crate::scoring::Scored;
+use crate::scoring::{CustomerScore, Scored};
 
 /// What a fact measures (its name and how its value is written).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -129,131 +130,180 @@ pub enum Line {
 /// Why customer `i` is in its class of `dim`; `None` where the framework does not class the customer.
 pub fn explain(table: &CustomerTable, scored: &Scored, dim: Dimension, i: usize) -> Option<Vec<Line>> {
     class_of(scored, dim, i)?;
-    let fw = &scored.frameworks;
-    let s = scored.customers.get(i)?;
-    let c = table.customers.get(i)?;
-    let fact = |measure, value, test| Line::Fact(Fact { measure, value, test });
-    let given = fw.given_cuts.as_ref();
-    let median = |v| if given.is_some() { Cut::ModelMedian(v) } else { Cut::Median(v) };
-    let vs_median = |measure, value: f64, m: f64| fact(measure, value, if value > m { Test::Above(median(m)) } else { Test::NotAbove(median(m)) });
-    Some(match dim {
-        Dimension::Segment => match scored.segments.get(s.segment?) {
+    let why = Why { table, scored, i, s: scored.customers.get(i)?, c: table.customers.get(i)?, given: scored.frameworks.given_cuts.as_ref() };
+    match dim {
+        Dimension::Segment => why.segment(),
+        Dimension::ValueClass => Some(why.value_class()),
+        Dimension::Pyramid => why.pyramid(),
+        Dimension::Tier => why.tier(),
+        Dimension::Gmcb => Some(why.gmcb()),
+        Dimension::NewMatrix => why.new_matrix(),
+        Dimension::Veteran => why.veteran(),
+        Dimension::Lifecycle => why.lifecycle(),
+        Dimension::ValueGrid => why.value_grid(),
+        Dimension::GrowthGrid => why.growth_grid(),
+        Dimension::Cluster => Some(vec![Line::Note(Note::NearestCentre)]),
+        Dimension::RfCell | Dimension::AtRisk => None,
+    }
+}
+
+fn fact(measure: Measure, value: f64, test: Test) -> Line {
+    Line::Fact(Fact { measure, value, test })
+}
+
+/// One customer's numbers and the scores they were classed by.
+struct Why<'a> {
+    table: &'a CustomerTable,
+    scored: &'a Scored,
+    i: usize,
+    s: &'a CustomerScore,
+    c: &'a Customer,
+    /// A model's cut values, when the classes were drawn at them.
+    given: Option<&'a FrameworkCuts>,
+}
+
+impl Why<'_> {
+    /// A median of these customers, or of the customers a model was fitted on.
+    fn median(&self, v: f64) -> Cut {
+        if self.given.is_some() { Cut::ModelMedian(v) } else { Cut::Median(v) }
+    }
+
+    fn vs_median(&self, measure: Measure, value: f64, m: f64) -> Line {
+        fact(measure, value, if value > m { Test::Above(self.median(m)) } else { Test::NotAbove(self.median(m)) })
+    }
+
+    fn segment(&self) -> Option<Vec<Line>> {
+        let s = self.s;
+        Some(match self.scored.segments.get(s.segment?) {
             None => vec![Line::Note(Note::NoRuleCovers)],
             Some(rule) => vec![
                 fact(Measure::RScore, f64::from(s.r_score), Test::InRule(rule.r.0, rule.r.1)),
                 fact(Measure::FScore, f64::from(s.f_score), Test::InRule(rule.f.0, rule.f.1)),
                 fact(Measure::MScore, f64::from(s.m_score), Test::InRule(rule.m.0, rule.m.1)),
             ],
-        },
-        Dimension::ValueClass => {
-            let r = &scored.rfm;
-            let (cr, cf, cm) = match scored.model_value_centres {
-                Some([cr, cf, cm]) => (cr, cf, cm),
-                None => centres(&r.recency_days, &r.frequency, &r.monetary, scored.settings.value_split),
-            };
-            let model = scored.model_value_centres.is_some();
-            let cut = |v| match (scored.settings.value_split, model) {
-                (Split::Mean, false) => Cut::Mean(v),
-                (Split::Median, false) => Cut::Median(v),
-                (Split::Mean, true) => Cut::ModelMean(v),
-                (Split::Median, true) => Cut::ModelMedian(v),
-                (Split::Fixed { .. }, _) => Cut::Set(v),
-            };
-            let days = r.recency_days[i];
-            vec![
-                fact(Measure::DaysSinceLast, days, if days < cr { Test::Below(cut(cr)) } else { Test::NotBelow(cut(cr)) }),
-                fact(Measure::Purchases, r.frequency[i], if r.frequency[i] > cf { Test::Above(cut(cf)) } else { Test::NotAbove(cut(cf)) }),
-                fact(Measure::Spend, r.monetary[i], if r.monetary[i] > cm { Test::Above(cut(cm)) } else { Test::NotAbove(cut(cm)) }),
-            ]
+        })
+    }
+
+    fn value_class(&self) -> Vec<Line> {
+        let (scored, i) = (self.scored, self.i);
+        let r = &scored.rfm;
+        let (cr, cf, cm) = match scored.model_value_centres {
+            Some([cr, cf, cm]) => (cr, cf, cm),
+            None => centres(&r.recency_days, &r.frequency, &r.monetary, scored.settings.value_split),
+        };
+        let model = scored.model_value_centres.is_some();
+        let cut = |v| match (scored.settings.value_split, model) {
+            (Split::Mean, false) => Cut::Mean(v),
+            (Split::Median, false) => Cut::Median(v),
+            (Split::Mean, true) => Cut::ModelMean(v),
+            (Split::Median, true) => Cut::ModelMedian(v),
+            (Split::Fixed { .. }, _) => Cut::Set(v),
+        };
+        let days = r.recency_days[i];
+        vec![
+            fact(Measure::DaysSinceLast, days, if days < cr { Test::Below(cut(cr)) } else { Test::NotBelow(cut(cr)) }),
+            fact(Measure::Purchases, r.frequency[i], if r.frequency[i] > cf { Test::Above(cut(cf)) } else { Test::NotAbove(cut(cf)) }),
+            fact(Measure::Spend, r.monetary[i], if r.monetary[i] > cm { Test::Above(cut(cm)) } else { Test::NotAbove(cut(cm)) }),
+        ]
+    }
+
+    fn pyramid(&self) -> Option<Vec<Line>> {
+        let (p, s, c) = (&self.scored.frameworks.pyramid, self.s, self.c);
+        let (measure, value) = match p.ranked_by.as_str() {
+            "clv" => (Measure::Clv, s.clv?),
+            "revenue" => (Measure::Revenue, c.revenue),
+            "weighted_rfm" => (Measure::WeightedRfm, s.rfm_combined),
+            _ => (Measure::Margin, c.margin),
+        };
+        let level = p.level[self.i];
+        if let Some(g) = self.given {
+            return Some(at_model_cuts(measure, value, &g.pyramid, p.ranges.len() - 1 - level));
         }
-        Dimension::Pyramid => {
-            let p = &fw.pyramid;
-            let (measure, value) = match p.ranked_by.as_str() {
-                "clv" => (Measure::Clv, s.clv?),
-                "revenue" => (Measure::Revenue, c.revenue),
-                "weighted_rfm" => (Measure::WeightedRfm, s.rfm_combined),
-                _ => (Measure::Margin, c.margin),
-            };
-            let level = p.level[i];
-            if let Some(g) = given {
-                return Some(at_model_cuts(measure, value, &g.pyramid, p.ranges.len() - 1 - level));
-            }
-            let (low, high) = p.ranges.get(level).copied().flatten()?;
-            let (top_from, top_to) = top_shares(&scored.settings.pyramid_shares, level);
-            vec![fact(measure, value, Test::InRange { low, high, top_from, top_to })]
+        let (low, high) = p.ranges.get(level).copied().flatten()?;
+        let (top_from, top_to) = top_shares(&self.scored.settings.pyramid_shares, level);
+        Some(vec![fact(measure, value, Test::InRange { low, high, top_from, top_to })])
+    }
+
+    fn tier(&self) -> Option<Vec<Line>> {
+        let t = &self.scored.frameworks.tiers;
+        let tier = t.tier[self.i];
+        let measure = if t.by_total_spend { Measure::Revenue } else { Measure::MonthlySpend };
+        let value = if t.by_total_spend { self.c.revenue } else { monthly_spend(self.table, self.i) };
+        if let (Some(g), None) = (self.given, &self.scored.settings.tier_thresholds) {
+            return Some(at_model_cuts(measure, value, &g.tiers, tier));
         }
-        Dimension::Tier => {
-            let t = &fw.tiers;
-            let tier = t.tier[i];
-            let (low, high) = t.ranges.get(tier).copied().flatten()?;
-            // Shares are bottom to top; the top share of tier k counts the tiers above it.
-            let top_down: Vec<f64> = scored.settings.tier_shares.iter().rev().copied().collect();
-            let (top_from, top_to) = top_shares(&top_down, t.ranges.len() - 1 - tier);
-            let measure = if t.by_total_spend { Measure::Revenue } else { Measure::MonthlySpend };
-            let value = if t.by_total_spend { c.revenue } else { monthly_spend(table, i) };
-            if let (Some(g), None) = (given, &scored.settings.tier_thresholds) {
-                return Some(at_model_cuts(measure, value, &g.tiers, tier));
-            }
-            vec![fact(measure, value, Test::InRange { low, high, top_from, top_to })]
-        }
-        Dimension::Gmcb => vec![
-            vs_median(Measure::MarginPerPurchase, margin_per_occasion(c), fw.gmcb.profit_median),
-            vs_median(Measure::RepeatPurchases, c.frequency, fw.gmcb.repeats_median),
-        ],
-        Dimension::NewMatrix => {
-            let m = &fw.new_matrix;
-            let (p, conv) = (m.potential_profit[i]?, m.conversion[i]?);
-            let conv_cut = if scored.settings.new_conversion_cut.is_some() { Cut::Set(m.conversion_cut) } else { median(m.conversion_cut) };
-            vec![
-                vs_median(Measure::PotentialProfit, p, m.profit_cut),
-                fact(Measure::Conversion, conv, if conv > conv_cut.value() { Test::Above(conv_cut) } else { Test::NotAbove(conv_cut) }),
-            ]
-        }
-        Dimension::Veteran => {
-            let v = fw.veteran.as_ref()?;
-            let use_p_alive = v.loyalty_measure == "p_alive";
-            // The matrix reads the 5-bin F score; the scores shown may have another number of bins.
-            let f_five = if use_p_alive || scored.rfm.bins == 5 { s.f_score } else { crate::rfm::rfm_scores::score(table, 5, scored.settings.rfm_monetary).f[i] };
-            let loyalty = veteran_loyalty(s.p_alive, f_five, use_p_alive);
-            let loyalty_measure = if use_p_alive { Measure::PAlive } else { Measure::FScoreLoyalty };
-            let a = v.growth[i].unwrap_or(f64::INFINITY);
-            let growth = Measure::VeteranGrowth { share_of_wallet: v.growth_measure == "share_of_wallet", months: scored.settings.veteran_period_months };
-            let growth_test = if a >= v.fast {
-                Test::NotBelow(Cut::Set(v.fast))
-            } else if a > 0.0 {
-                Test::Between(Cut::Set(0.0), Cut::Set(v.fast))
-            } else {
-                Test::NotAbove(Cut::Set(0.0))
-            };
-            vec![
-                vs_median(loyalty_measure, loyalty, v.loyalty_median),
-                vs_median(Measure::MarginPerMonth, c.margin / tenure_months(table, i), v.margin_median),
-                Line::Note(Note::Quality(v.quality[i]?)),
-                fact(growth, a, growth_test),
-            ]
-        }
-        Dimension::Lifecycle => {
-            let l = fw.lifecycle.as_ref()?;
-            let end = table.analysis_date?;
-            stage_lines(stage_why(table.occasions_of(i), end, s.p_alive, l.second_gap_days, &scored.settings.lifecycle)?)
-        }
-        Dimension::ValueGrid => {
-            let (margin, rate) = value_axes(c);
-            let cell = fw.value_grid.cell[i]?;
-            match given {
-                Some(g) => [at_model_cuts(Measure::Margin, margin?, &g.value_grid[0], cell / 3), at_model_cuts(Measure::MarginRate, rate?, &g.value_grid[1], cell % 3)].concat(),
-                None => grid_lines(&fw.value_grid.ranges, cell, [(Measure::Margin, margin?), (Measure::MarginRate, rate?)])?,
-            }
-        }
-        Dimension::GrowthGrid => {
-            let g = fw.growth_grid.as_ref()?;
-            let months = scored.settings.lifecycle.period_months;
-            let (spend, freq) = growth_axes(table, i, table.analysis_date?, months)?;
-            grid_lines(&g.ranges, g.cell[i]?, [(Measure::SpendGrowth { months }, spend), (Measure::FrequencyGrowth { months }, freq)])?
-        }
-        Dimension::Cluster => vec![Line::Note(Note::NearestCentre)],
-        Dimension::RfCell | Dimension::AtRisk => return None,
-    })
+        let (low, high) = t.ranges.get(tier).copied().flatten()?;
+        // Shares are bottom to top; the top share of tier k counts the tiers above it.
+        let top_down: Vec<f64> = self.scored.settings.tier_shares.iter().rev().copied().collect();
+        let (top_from, top_to) = top_shares(&top_down, t.ranges.len() - 1 - tier);
+        Some(vec![fact(measure, value, Test::InRange { low, high, top_from, top_to })])
+    }
+
+    fn gmcb(&self) -> Vec<Line> {
+        let g = &self.scored.frameworks.gmcb;
+        vec![
+            self.vs_median(Measure::MarginPerPurchase, margin_per_occasion(self.c), g.profit_median),
+            self.vs_median(Measure::RepeatPurchases, self.c.frequency, g.repeats_median),
+        ]
+    }
+
+    fn new_matrix(&self) -> Option<Vec<Line>> {
+        let m = &self.scored.frameworks.new_matrix;
+        let (p, conv) = (m.potential_profit[self.i]?, m.conversion[self.i]?);
+        let conv_cut = if self.scored.settings.new_conversion_cut.is_some() { Cut::Set(m.conversion_cut) } else { self.median(m.conversion_cut) };
+        Some(vec![
+            self.vs_median(Measure::PotentialProfit, p, m.profit_cut),
+            fact(Measure::Conversion, conv, if conv > conv_cut.value() { Test::Above(conv_cut) } else { Test::NotAbove(conv_cut) }),
+        ])
+    }
+
+    fn veteran(&self) -> Option<Vec<Line>> {
+        let (table, scored, i, s) = (self.table, self.scored, self.i, self.s);
+        let v = scored.frameworks.veteran.as_ref()?;
+        let use_p_alive = v.loyalty_measure == "p_alive";
+        // The matrix reads the 5-bin F score; the scores shown may have another number of bins.
+        let f_five = if use_p_alive || scored.rfm.bins == 5 { s.f_score } else { crate::rfm::rfm_scores::score(table, 5, scored.settings.rfm_monetary).f[i] };
+        let loyalty = veteran_loyalty(s.p_alive, f_five, use_p_alive);
+        let loyalty_measure = if use_p_alive { Measure::PAlive } else { Measure::FScoreLoyalty };
+        let a = v.growth[i].unwrap_or(f64::INFINITY);
+        let growth = Measure::VeteranGrowth { share_of_wallet: v.growth_measure == "share_of_wallet", months: scored.settings.veteran_period_months };
+        let growth_test = if a >= v.fast {
+            Test::NotBelow(Cut::Set(v.fast))
+        } else if a > 0.0 {
+            Test::Between(Cut::Set(0.0), Cut::Set(v.fast))
+        } else {
+            Test::NotAbove(Cut::Set(0.0))
+        };
+        Some(vec![
+            self.vs_median(loyalty_measure, loyalty, v.loyalty_median),
+            self.vs_median(Measure::MarginPerMonth, self.c.margin / tenure_months(table, i), v.margin_median),
+            Line::Note(Note::Quality(v.quality[i]?)),
+            fact(growth, a, growth_test),
+        ])
+    }
+
+    fn lifecycle(&self) -> Option<Vec<Line>> {
+        let l = self.scored.frameworks.lifecycle.as_ref()?;
+        let end = self.table.analysis_date?;
+        Some(stage_lines(stage_why(self.table.occasions_of(self.i), end, self.s.p_alive, l.second_gap_days, &self.scored.settings.lifecycle)?))
+    }
+
+    fn value_grid(&self) -> Option<Vec<Line>> {
+        let (margin, rate) = value_axes(self.c);
+        let grid = &self.scored.frameworks.value_grid;
+        let cell = grid.cell[self.i]?;
+        Some(match self.given {
+            Some(g) => [at_model_cuts(Measure::Margin, margin?, &g.value_grid[0], cell / 3), at_model_cuts(Measure::MarginRate, rate?, &g.value_grid[1], cell % 3)].concat(),
+            None => grid_lines(&grid.ranges, cell, [(Measure::Margin, margin?), (Measure::MarginRate, rate?)])?,
+        })
+    }
+
+    fn growth_grid(&self) -> Option<Vec<Line>> {
+        let g = self.scored.frameworks.growth_grid.as_ref()?;
+        let months = self.scored.settings.lifecycle.period_months;
+        let (spend, freq) = growth_axes(self.table, self.i, self.table.analysis_date?, months)?;
+        grid_lines(&g.ranges, g.cell[self.i]?, [(Measure::SpendGrowth { months }, spend), (Measure::FrequencyGrowth { months }, freq)])
+    }
 }
 
 /// A value's level at a model's cut values (`level`, bottom first): at least its level's lowest
