@@ -25,7 +25,7 @@ use kezhi::engine::models::fitting::Outcome;
 use kezhi::engine::import::{parse_reader, parse_reader_split, ImportFailure, ImportOptions, ParseOutcome};
 use kezhi::engine::table::imported::{build, Imported};
 use kezhi::engine::lang::Lang;
-use kezhi::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
+use kezhi::engine::rfm::segments::{SegmentRule, SegmentRules};
 use kezhi::engine::scoring;
 use kezhi::engine::settings::Settings;
 use kezhi::engine::views::what_if;

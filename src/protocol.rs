@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn every_message_round_trips_through_its_bytes() {
         use crate::engine::views::customer_list::{self, Dimension, Filter};
-        use crate::engine::rfm::rfm_segments::SegmentRules;
+        use crate::engine::rfm::segments::SegmentRules;
         let tx = crate::engine::table::demo_data::generate(&crate::engine::table::demo_data::DemoParams { customers: 800, ..Default::default() }).to_csv();
         let settings = Settings { segment_rules: SegmentRules::Custom(SegmentRules::RfmPackage.rules()), ..Default::default() };
         let imported = import(tx.as_bytes(), "d.csv", &ImportOptions::default(), &settings, &mut |_| {}).expect("import");

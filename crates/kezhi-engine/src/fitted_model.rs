@@ -6,7 +6,7 @@
 //! What it carries is what scoring one customer needs beyond the customer's own numbers: the fitted
 //! parameters (BG/NBD, Gamma-Gamma; Pareto/NBD for the comparison), the settings, and the population's
 //! statistics — the RFM cut values that give the fitted customers their quantile scores
-//! ([`rfm_scores::reproducing_thresholds`]), the value classes' centres, and each segment's 75th
+//! ([`scores::reproducing_thresholds`]), the value classes' centres, and each segment's 75th
 //! percentile of E[M] for the potential value (docs/methods.md §1, §3). A customer of the fitted
 //! population scored with the model gets the scores `kezhi score` gives it
 //! (`tests/model_scoring.rs`, `a_model_scores_its_own_customers_as_kezhi_score_does`).
@@ -24,9 +24,9 @@ use crate::models::bg_nbd::BgNbdFit;
 use crate::models::fit_report::{Finding, FitReport};
 use crate::models::gamma_gamma::GammaGammaFit;
 use crate::models::pareto_nbd::ParetoNbdFit;
-use crate::rfm::rfm_scores::{self, RfmScores, Thresholds};
-use crate::rfm::rfm_segments::SegmentRule;
-use crate::rfm::rfm_value_classes::{centres, classify, Split};
+use crate::rfm::scores::{self, RfmScores, Thresholds};
+use crate::rfm::segments::SegmentRule;
+use crate::rfm::value_classes::{centres, classify, Split};
 use crate::scoring::{self, CustomerScore, PriorityCuts, RfmStage, Scored, StageTimes};
 use crate::settings::Settings;
 use crate::table::customer_table::CustomerTable;
@@ -143,8 +143,8 @@ impl FittedModel {
         let fitted = sampled.as_ref().map_or(table, |(t, _)| t);
         let (scored, _) = scoring::score_timed(fitted, settings, now_ms);
         let stage = scoring::rfm_stage(fitted, settings, &mut Vec::new());
-        let five = rfm_scores::reproducing_thresholds(&stage.five).ok_or(ModelError::NoCutValues { which: "five-bin" })?;
-        let shown = rfm_scores::reproducing_thresholds(&stage.shown).ok_or(ModelError::NoCutValues { which: "shown" })?;
+        let five = scores::reproducing_thresholds(&stage.five).ok_or(ModelError::NoCutValues { which: "five-bin" })?;
+        let shown = scores::reproducing_thresholds(&stage.shown).ok_or(ModelError::NoCutValues { which: "shown" })?;
         let (r, f, m) = centres(&stage.five.recency_days, &stage.five.frequency, &stage.five.monetary, settings.value_split);
         let mut report = scored.report.clone();
         if sampled.is_some() {
@@ -234,7 +234,7 @@ impl FittedModel {
     fn rfm_stage(&self, table: &CustomerTable) -> Result<RfmStage, ModelError> {
         let s = &self.settings;
         let p = &self.population;
-        let cuts = |th: &Thresholds| rfm_scores::score_with_thresholds(table, th, s.rfm_monetary).map_err(|detail| ModelError::BadCuts { detail });
+        let cuts = |th: &Thresholds| scores::score_with_thresholds(table, th, s.rfm_monetary).map_err(|detail| ModelError::BadCuts { detail });
         let (five, shown) = (cuts(&p.five)?, cuts(&p.shown)?);
         let [r, f, m] = p.value_centres;
         let classes = classify(&five.recency_days, &five.frequency, &five.monetary, Split::Fixed { recency_days: r, frequency: f, monetary: m });

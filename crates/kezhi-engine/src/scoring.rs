@@ -20,9 +20,9 @@ use crate::models::model_checks::{self, ModelChecks};
 use crate::models::pareto_nbd::{self, ParetoNbdFit};
 use crate::models::retention_model::{self, RetentionModel};
 use crate::rfm::rank_table::RankTable;
-use crate::rfm::rfm_scores::{self, RfmScores};
-use crate::rfm::rfm_segments::{self, Coverage, SegmentRule};
-use crate::rfm::rfm_value_classes::{classify, ValueClass};
+use crate::rfm::scores::{self, RfmScores};
+use crate::rfm::segments::{self, Coverage, SegmentRule};
+use crate::rfm::value_classes::{classify, ValueClass};
 use crate::settings::Settings;
 use crate::time_unit::DAYS_PER_MONTH;
 
@@ -269,7 +269,7 @@ pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, 
     let scored = Scored {
         settings: settings.clone(),
         rfm: shown,
-        segment_coverage: rfm_segments::coverage(&segments),
+        segment_coverage: segments::coverage(&segments),
         segments,
         bg_nbd: bg,
         gamma_gamma: gg,
@@ -293,8 +293,8 @@ pub(crate) fn score_for_views_given(table: &CustomerTable, settings: &Settings, 
 /// the five-bin scores the segments and value classes use, the segments, and the weights (AHP's
 /// when a usable matrix is given, docs/methods.md §7).
 pub(crate) struct RfmStage {
-    pub five: rfm_scores::RfmScores,
-    pub shown: rfm_scores::RfmScores,
+    pub five: scores::RfmScores,
+    pub shown: scores::RfmScores,
     pub segments: Vec<SegmentRule>,
     pub classes: Vec<ValueClass>,
     pub weights: [f64; 3],
@@ -302,10 +302,10 @@ pub(crate) struct RfmStage {
 }
 
 pub(crate) fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &mut Vec<Finding>) -> RfmStage {
-    let five = rfm_scores::score(table, 5, settings.rfm_monetary);
+    let five = scores::score(table, 5, settings.rfm_monetary);
     // User thresholds replace the shown scores (and, when they make five bins, the scores the
     // segments use); unusable thresholds fall back to quantiles with a finding saying why.
-    let user = settings.rfm_thresholds.as_ref().and_then(|th| match rfm_scores::score_with_thresholds(table, th, settings.rfm_monetary) {
+    let user = settings.rfm_thresholds.as_ref().and_then(|th| match scores::score_with_thresholds(table, th, settings.rfm_monetary) {
         Ok(s) => Some(s),
         Err(why) => {
             findings.push(Finding::UnusableThresholds { why });
@@ -319,7 +319,7 @@ pub(crate) fn rfm_stage(table: &CustomerTable, settings: &Settings, findings: &m
     let shown = match user {
         Some(u) => u,
         None if settings.rfm_bins == 5 => five.clone(),
-        None => rfm_scores::score(table, settings.rfm_bins, settings.rfm_monetary),
+        None => scores::score(table, settings.rfm_bins, settings.rfm_monetary),
     };
     let segments = settings.segment_rules.rules();
     let classes = classify(&five.recency_days, &five.frequency, &five.monetary, settings.value_split);
@@ -461,8 +461,8 @@ pub(crate) fn customer_scores(
                 f_score: shown.f[i],
                 m_score: shown.m[i],
                 rfm_cell: shown.cell(i),
-                rfm_combined: rfm_scores::combined(shown.r[i], shown.f[i], shown.m[i], weights),
-                segment: rfm_segments::assign(segments, five.r[i], five.f[i], five.m[i]),
+                rfm_combined: scores::combined(shown.r[i], shown.f[i], shown.m[i], weights),
+                segment: segments::assign(segments, five.r[i], five.f[i], five.m[i]),
                 value_class: classes[i],
                 p_alive,
                 expected_purchases_horizon: exp_purch,
@@ -669,12 +669,12 @@ pub fn complete_comparison(scored: &mut Scored, pnbd: Option<ParetoNbdFit>, chec
 /// priority, whether the customer is "at risk": value percentile and risk both above ½.
 pub fn priorities(clv: &[Option<f64>], monetary: &[f64], p_alive: &[Option<f64>], recency_days: &[f64]) -> Vec<(f64, bool)> {
     let value: Vec<f64> = match clv.iter().copied().collect::<Option<Vec<f64>>>() {
-        Some(v) => rfm_scores::mean_rank_percentiles(&v),
-        None => rfm_scores::mean_rank_percentiles(monetary),
+        Some(v) => scores::mean_rank_percentiles(&v),
+        None => scores::mean_rank_percentiles(monetary),
     };
     let risk: Vec<f64> = match p_alive.iter().copied().collect::<Option<Vec<f64>>>() {
         Some(p) => p.into_iter().map(|p| 1.0 - p).collect(),
-        None => rfm_scores::mean_rank_percentiles(recency_days),
+        None => scores::mean_rank_percentiles(recency_days),
     };
     value.iter().zip(&risk).map(|(v, r)| (v * r, *v > 0.5 && *r > 0.5)).collect()
 }

@@ -203,7 +203,7 @@ mod tests {
 }
 
 // The types of the settings' values. Their methods stay with the stage that uses them
-// (`impl Thresholds` in rfm_scores.rs, …), which re-exports each type from here, so settings
+// (`impl Thresholds` in scores.rs, …), which re-exports each type from here, so settings
 // depend on no later stage.
 
 /// What M measures (docs/methods.md §1): the total net spend, or the mean per purchase occasion.

@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use crate::lang::Lang;
-use crate::rfm::rfm_segments::SegmentRules;
-use crate::rfm::rfm_value_classes::Split;
+use crate::rfm::segments::SegmentRules;
+use crate::rfm::value_classes::Split;
 use crate::settings::Settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

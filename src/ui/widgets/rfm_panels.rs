@@ -3,8 +3,8 @@
 //! the heatmap and the bars.
 
 use crate::charts::treemap;
-use crate::engine::rfm::rfm_segments::{SegmentRule, SegmentRules};
-use crate::engine::rfm::rfm_value_classes::ValueClass;
+use crate::engine::rfm::segments::{SegmentRule, SegmentRules};
+use crate::engine::rfm::value_classes::ValueClass;
 use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::views::strategy_texts::strategy;
 use crate::ui::format::{int, money, percent};
@@ -197,7 +197,7 @@ pub fn CutLines() -> impl IntoView {
         let Some(s) = state.scores.get() else { return ().into_any() };
         let lang = state.lang.get();
         let o = s.rfm.clone();
-        let cuts = |name: &str, cuts: &[crate::engine::rfm::rfm_scores::CutPoint]| {
+        let cuts = |name: &str, cuts: &[crate::engine::rfm::scores::CutPoint]| {
             let parts: Vec<String> = cuts.iter().map(|c| format!("{}: {}–{}", c.score, trim(c.low), trim(c.high))).collect();
             format!("{name} · {}", parts.join(" · "))
         };

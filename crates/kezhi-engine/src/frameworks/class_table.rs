@@ -38,14 +38,14 @@ pub fn aggregate(keys: &[&str], class_of: &[Option<usize>], margin: &[f64]) -> V
         .collect()
 }
 
-pub use crate::rfm::rfm_scores::median;
+pub use crate::rfm::scores::median;
 
 /// 1-based ranks from the highest value down, ties sharing their mean rank (the tie rule of the
 /// RFM scores, docs/methods.md §1, so equal values always share a level): n + 1 − the ascending mean rank,
 /// since a run of equal values holds the same places counted from either end.
 pub fn mean_ranks_descending(values: &[f64]) -> Vec<f64> {
     let n_plus_one = values.len() as f64 + 1.0;
-    crate::rfm::rfm_scores::twice_mean_ranks(values).into_iter().map(|twice| n_plus_one - twice as f64 / 2.0).collect()
+    crate::rfm::scores::twice_mean_ranks(values).into_iter().map(|twice| n_plus_one - twice as f64 / 2.0).collect()
 }
 
 /// The level (0 = top) of each value when levels take `shares` of the customers from the top: a

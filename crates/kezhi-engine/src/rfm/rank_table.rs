@@ -4,7 +4,7 @@
 //!
 //! For a value v among n population values of which `below` are smaller and `equal` are equal, the
 //! mean 1-based rank is below + (equal + 1)/2 and the percentile is (2·below + equal + 1) / 2n — the
-//! integers [`rfm_scores::twice_mean_ranks`] gives a member of the population, so a member gets its
+//! integers [`scores::twice_mean_ranks`] gives a member of the population, so a member gets its
 //! own percentile back exactly (`a_member_gets_its_own_percentile_back`). A value equal to no member
 //! gets below + ½.
 //!
@@ -92,12 +92,12 @@ impl RankTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rfm::rfm_scores;
+    use crate::rfm::scores;
     use rand::{Rng, SeedableRng};
 
     /// Every member's percentile as the scoring takes it.
     fn exact(values: &[f64]) -> Vec<f64> {
-        rfm_scores::mean_rank_percentiles(values)
+        scores::mean_rank_percentiles(values)
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::frameworks::FrameworkCuts;
 use crate::frameworks::{growth_axes, margin_per_occasion, monthly_spend, tenure_months, value_axes, veteran_loyalty};
 use crate::lang::{group_thousands, Lang};
 use crate::frameworks::lifecycle::{stage_why, StageWhy};
-use crate::rfm::rfm_value_classes::{centres, Split};
+use crate::rfm::value_classes::{centres, Split};
 use crate::scoring::{CustomerScore, Scored};
 
 /// What a fact measures (its name and how its value is written).
@@ -262,7 +262,7 @@ impl Why<'_> {
         let v = scored.frameworks.veteran.as_ref()?;
         let use_p_alive = v.loyalty_measure == "p_alive";
         // The matrix reads the 5-bin F score; the scores shown may have another number of bins.
-        let f_five = if use_p_alive || scored.rfm.bins == 5 { s.f_score } else { crate::rfm::rfm_scores::score(table, 5, scored.settings.rfm_monetary).f[i] };
+        let f_five = if use_p_alive || scored.rfm.bins == 5 { s.f_score } else { crate::rfm::scores::score(table, 5, scored.settings.rfm_monetary).f[i] };
         let loyalty = veteran_loyalty(s.p_alive, f_five, use_p_alive);
         let loyalty_measure = if use_p_alive { Measure::PAlive } else { Measure::FScoreLoyalty };
         let a = v.growth[i].unwrap_or(f64::INFINITY);
@@ -601,7 +601,7 @@ mod tests {
                         (false, false) => 3,
                     }),
                     Dimension::ValueClass => {
-                        let class = crate::rfm::rfm_value_classes::ValueClass::from_levels(high(&lines[0]), high(&lines[1]), high(&lines[2]));
+                        let class = crate::rfm::value_classes::ValueClass::from_levels(high(&lines[0]), high(&lines[1]), high(&lines[2]));
                         Some(class.index())
                     }
                     Dimension::Veteran => {
@@ -646,7 +646,7 @@ mod tests {
         assert!(scored.bg_nbd.is_none(), "too few repeat customers for a fit");
         let v = scored.frameworks.veteran.as_ref().expect("veterans");
         assert_eq!(v.loyalty_measure, "f_score");
-        let five = crate::rfm::rfm_scores::score(&imported.table, 5, settings.rfm_monetary);
+        let five = crate::rfm::scores::score(&imported.table, 5, settings.rfm_monetary);
         let (mut vets, mut differ) = (0, 0);
         for i in 0..imported.table.customers.len() {
             let Some(lines) = explain(&imported.table, &scored, Dimension::Veteran, i) else { continue };

@@ -177,7 +177,7 @@ pub struct ScoredRow<'a> {
 /// The cells of [`scored_header`] for customer `i` of `table`; each goes through [`escape_cell`]
 /// when written. `kezhi score` and `kezhi score --model` both write their rows with it, so a column
 /// reads the same in both files.
-pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: &[crate::rfm::rfm_segments::SegmentRule], lang: Lang) -> Vec<String> {
+pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: &[crate::rfm::segments::SegmentRule], lang: Lang) -> Vec<String> {
     use crate::frameworks::{gold_meteor_creek_burden as gmcb, lifecycle, new_customer_matrix as new, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();

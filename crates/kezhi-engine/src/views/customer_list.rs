@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::table::customer_table::CustomerTable;
 use crate::lang::Lang;
-use crate::rfm::rfm_value_classes::ValueClass;
+use crate::rfm::value_classes::ValueClass;
 use crate::scoring::Scored;
 use crate::views::strategy_texts::strategy;
 use crate::frameworks::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix};

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::frameworks::class_table::{aggregate, ClassRow};
 use crate::views::customer_list::{class_count, class_of, Dimension};
 use crate::table::customer_table::CustomerTable;
-use crate::rfm::rfm_scores::CutPoint;
-use crate::rfm::rfm_value_classes::ValueClass;
+use crate::rfm::scores::CutPoint;
+use crate::rfm::value_classes::ValueClass;
 use crate::scoring::Scored;
 
 /// One cell of the R×F heatmap.

@@ -10,7 +10,7 @@ use crate::models::bg_nbd::BgNbdFit;
 use crate::models::fit_report::FitReport;
 use crate::models::gamma_gamma::GammaGammaFit;
 use crate::models::pareto_nbd::ParetoNbdFit;
-use crate::rfm::rfm_segments::Coverage;
+use crate::rfm::segments::Coverage;
 use crate::scoring::{Scored, StageTimes};
 use crate::table::customer_table::CustomerTable;
 use crate::views::insights::{Insight, Kpis};

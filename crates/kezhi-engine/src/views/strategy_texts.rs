@@ -31,8 +31,8 @@ pub fn strategy(framework: &str, class: &str, lang: Lang) -> Option<&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rfm::rfm_value_classes::ValueClass;
-    use crate::{rfm::rfm_segments, frameworks::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix}};
+    use crate::rfm::value_classes::ValueClass;
+    use crate::{rfm::segments, frameworks::{gold_meteor_creek_burden, lifecycle, new_customer_matrix, nine_grid, tier_ladder, value_pyramid, veteran_matrix}};
 
     #[test]
     fn every_class_of_every_framework_has_a_strategy_in_both_languages() {
@@ -53,7 +53,7 @@ mod tests {
         let value_classes: Vec<&str> = ValueClass::ALL.iter().map(|c| c.key()).collect();
         assert_eq!(table()["value_class"].len(), 8);
         check("value_class", &value_classes);
-        let mut segments: Vec<String> = rfm_segments::default_grid().into_iter().chain(rfm_segments::rfm_package_preset()).map(|r| r.key).collect();
+        let mut segments: Vec<String> = segments::default_grid().into_iter().chain(segments::rfm_package_preset()).map(|r| r.key).collect();
         segments.push("others".into());
         check("rfm_segment", &segments.iter().map(String::as_str).collect::<Vec<_>>());
     }

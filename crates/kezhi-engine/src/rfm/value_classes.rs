@@ -88,7 +88,7 @@ fn centre(values: &[f64], median: bool) -> f64 {
     if values.is_empty() {
         0.0
     } else if median {
-        crate::rfm::rfm_scores::median(values)
+        crate::rfm::scores::median(values)
     } else {
         values.iter().sum::<f64>() / values.len() as f64
     }
