@@ -262,7 +262,32 @@ impl Finding {
         }
     }
 
+    /// What the finding says, in `lang`: a model's fit, the data's fit to the models (spend,
+    /// holdout, comparison), or how the run went (settings, sample, checks).
     pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Finding::TooFewRepeaters { .. }
+            | Finding::NoFiniteLikelihood { .. }
+            | Finding::NotConverged { .. }
+            | Finding::OutOfBudget { .. }
+            | Finding::AtLimit { .. }
+            | Finding::AtBound { .. }
+            | Finding::NoStandardErrors { .. }
+            | Finding::Imprecise { .. } => self.fit_text(lang),
+            Finding::NoMeanSpend | Finding::SpendDependsOnFrequency { .. } | Finding::HoldoutOff { .. } | Finding::HoldoutFine { .. } | Finding::Comparison { .. } => {
+                self.data_text(lang)
+            }
+            Finding::UnusableThresholds { .. }
+            | Finding::AhpInconsistent { .. }
+            | Finding::AhpUnusable
+            | Finding::NeedsPurchaseHistories
+            | Finding::ChecksNotRun { .. }
+            | Finding::FittedOnSample { .. } => self.run_text(lang),
+        }
+    }
+
+    /// [`Finding::text`] of a model's fit (`text` sends only those here).
+    fn fit_text(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         match self {
             Finding::TooFewRepeaters { model, have, need } => if zh {
@@ -308,6 +333,14 @@ impl Finding {
             } else {
                 format!("{model}: the standard error of {parameter} is {:.0}% of its value; the estimate is imprecise.", relative_se * 100.0)
             },
+            _ => String::new(),
+        }
+    }
+
+    /// [`Finding::text`] of the data against the models (`text` sends only those here).
+    fn data_text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
             Finding::NoMeanSpend => lang
                 .pick(
                     "Gamma-Gamma not fitted: too few repeat customers with positive spend, or q ≤ 1 (no finite mean); CLV stays empty.",
@@ -329,6 +362,30 @@ impl Finding {
             } else {
                 format!("Holdout check: {} repeat purchases predicted, {} happened.", whole(*predicted), whole(*actual))
             },
+            Finding::Comparison { bg_nbd, pareto_nbd } => {
+                // Within 0.05 the two print the same: neither is said to fit better.
+                if (pareto_nbd - bg_nbd).abs() < 0.05 {
+                    return if zh {
+                        format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，两者同样贴合）。")
+                    } else {
+                        format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; the two fit equally well).")
+                    };
+                }
+                let better = if pareto_nbd > bg_nbd { Model::ParetoNbd } else { Model::BgNbd };
+                if zh {
+                    format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
+                } else {
+                    format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; {better} fits better).")
+                }
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// [`Finding::text`] of the run: settings, sample, checks (`text` sends only those here).
+    fn run_text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
             Finding::UnusableThresholds { why } => {
                 if zh {
                     format!("自定义 RFM 阈值不可用，已改用分位数分箱：{why}")
@@ -379,22 +436,7 @@ impl Finding {
                     "Pareto/NBD 对比与模型检验因错误中止，没有结果。客户终身价值不依赖它们。",
                 )
                 .to_string(),
-            Finding::Comparison { bg_nbd, pareto_nbd } => {
-                // Within 0.05 the two print the same: neither is said to fit better.
-                if (pareto_nbd - bg_nbd).abs() < 0.05 {
-                    return if zh {
-                        format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，两者同样贴合）。")
-                    } else {
-                        format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; the two fit equally well).")
-                    };
-                }
-                let better = if pareto_nbd > bg_nbd { Model::ParetoNbd } else { Model::BgNbd };
-                if zh {
-                    format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
-                } else {
-                    format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; {better} fits better).")
-                }
-            }
+            _ => String::new(),
         }
     }
 }

@@ -191,70 +191,11 @@ pub fn generate(params: &DemoParams) -> DemoData {
         let midlife = birth + (weeks - birth) / 2.0;
         let spend_dist = gamma(params.p, 1.0 / nu.max(1e-9));
         let day_of = |t: f64| params.start + Duration::days((t * 7.0).floor() as i64);
-        let mut purchases = vec![birth];
-        let mut t = birth;
-        let mut dropped_after = None;
-        loop {
-            // Piecewise-constant rate: draw in "unit-rate time" and map through the drifted rate.
-            let rate_before = lambda;
-            let rate_after = match drift {
-                Drift::Steady => lambda,
-                Drift::Growing => lambda * params.growth_factor,
-                Drift::Declining => lambda * params.decline_factor,
-            };
-            let e: f64 = unit_exp.sample(&mut rng);
-            let next = if t < midlife && t + e / rate_before > midlife {
-                midlife + (e - (midlife - t) * rate_before) / rate_after
-            } else if t < midlife {
-                t + e / rate_before
-            } else {
-                t + e / rate_after
-            };
-            if next >= weeks || next.is_nan() {
-                break;
-            }
-            t = next;
-            purchases.push(t);
-            if rng.gen::<f64>() < dropout_p {
-                dropped_after = Some(day_of(t));
-                break;
-            }
-        }
+        let (purchases, dropped_at) = purchase_weeks(&mut rng, &unit_exp, Lifetime { birth, midlife, weeks, lambda, dropout_p, drift }, params);
+        let dropped_after = dropped_at.map(day_of);
         for &pt in purchases.iter() {
-            let date = day_of(pt);
-            let amount = (spend_dist.sample(&mut rng) * 100.0).round() / 100.0;
-            let amount = amount.max(0.01);
-            order_no += 1;
-            let order_id = format!("SO{order_no}");
-            let channel = if rng.gen_bool(0.8) { CHANNELS[home_channel] } else { CHANNELS[rng.gen_range(0..CHANNELS.len())] };
-            let lines = if rng.gen::<f64>() < params.two_line_share { 2 } else { 1 };
-            let mut left = amount;
-            for line in 0..lines {
-                let cat = if line == 0 && rng.gen_bool(0.6) { favourite } else { rng.gen_range(0..CATEGORIES.len()) };
-                let part = if line + 1 == lines { left } else { ((amount * rng.gen_range(0.3..0.7)) * 100.0).round() / 100.0 };
-                left = ((left - part) * 100.0).round() / 100.0;
-                let (category, ratio) = CATEGORIES[cat];
-                let cost = (part * (ratio + rng.gen_range(-0.05..0.05)) * 100.0).round() / 100.0;
-                rows.push(DemoRow { customer: i as u32, order_id: order_id.clone(), date, amount: part, cost, category, channel });
-            }
-            if rng.gen::<f64>() < params.return_share {
-                let back = Duration::days(rng.gen_range(1..15));
-                let end = params.start + Duration::days(params.days - 1);
-                let rdate = (date + back).min(end);
-                let share = rng.gen_range(0.2..1.0);
-                let (category, ratio) = CATEGORIES[favourite];
-                let refund = -((amount * share) * 100.0).round() / 100.0;
-                order_no += 1;
-                rows.push(DemoRow {
-                    customer: i as u32,
-                    order_id: format!("RT{order_no}"),
-                    date: rdate,
-                    amount: refund,
-                    cost: (refund * ratio * 100.0).round() / 100.0,
-                    category,
-                    channel,
-                });
-            }
+            let buyer = Buyer { customer: i as u32, home_channel, favourite };
+            order_rows(&mut rng, &spend_dist, buyer, day_of(pt), &mut order_no, params, &mut rows);
         }
         customers.push(DemoCustomer {
             id: format!("C{:06}", i + 1),
@@ -271,6 +212,89 @@ pub fn generate(params: &DemoParams) -> DemoData {
     }
     rows.sort_by(|x, y| x.date.cmp(&y.date).then(x.customer.cmp(&y.customer)));
     DemoData { params: params.clone(), customers, rows }
+}
+
+/// What decides one customer's purchase times: its first purchase (`birth`, weeks), the midpoint
+/// of its life in the window where its rate drifts, the window's length, its rate and dropout.
+struct Lifetime {
+    birth: f64,
+    midlife: f64,
+    weeks: f64,
+    lambda: f64,
+    dropout_p: f64,
+    drift: Drift,
+}
+
+/// The weeks of a customer's purchases, its first at `birth`: a Poisson process whose rate is
+/// `lambda` before mid-life and the drifted rate after (drawn in unit-rate time and mapped through
+/// the rate), ending at the window's end or at a dropout after a purchase (its week returned).
+fn purchase_weeks(rng: &mut StdRng, unit_exp: &Exp<f64>, life: Lifetime, params: &DemoParams) -> (Vec<f64>, Option<f64>) {
+    let Lifetime { birth, midlife, weeks, lambda, dropout_p, drift } = life;
+    let mut purchases = vec![birth];
+    let mut t = birth;
+    let rate_before = lambda;
+    let rate_after = match drift {
+        Drift::Steady => lambda,
+        Drift::Growing => lambda * params.growth_factor,
+        Drift::Declining => lambda * params.decline_factor,
+    };
+    loop {
+        let e: f64 = unit_exp.sample(rng);
+        let next = if t < midlife && t + e / rate_before > midlife {
+            midlife + (e - (midlife - t) * rate_before) / rate_after
+        } else if t < midlife {
+            t + e / rate_before
+        } else {
+            t + e / rate_after
+        };
+        if next >= weeks || next.is_nan() {
+            return (purchases, None);
+        }
+        t = next;
+        purchases.push(t);
+        if rng.gen::<f64>() < dropout_p {
+            return (purchases, Some(t));
+        }
+    }
+}
+
+/// Who buys: the customer's index, its usual channel and favourite category.
+#[derive(Clone, Copy)]
+struct Buyer {
+    customer: u32,
+    home_channel: usize,
+    favourite: usize,
+}
+
+/// The rows of one order on `date`: one line or two (the amount split between them, each with its
+/// category's cost), and now and then a return of part of it within two weeks.
+fn order_rows(rng: &mut StdRng, spend_dist: &Gamma<f64>, buyer: Buyer, date: NaiveDate, order_no: &mut u64, params: &DemoParams, rows: &mut Vec<DemoRow>) {
+    let Buyer { customer, home_channel, favourite } = buyer;
+    let amount = (spend_dist.sample(rng) * 100.0).round() / 100.0;
+    let amount = amount.max(0.01);
+    *order_no += 1;
+    let order_id = format!("SO{order_no}");
+    let channel = if rng.gen_bool(0.8) { CHANNELS[home_channel] } else { CHANNELS[rng.gen_range(0..CHANNELS.len())] };
+    let lines = if rng.gen::<f64>() < params.two_line_share { 2 } else { 1 };
+    let mut left = amount;
+    for line in 0..lines {
+        let cat = if line == 0 && rng.gen_bool(0.6) { favourite } else { rng.gen_range(0..CATEGORIES.len()) };
+        let part = if line + 1 == lines { left } else { ((amount * rng.gen_range(0.3..0.7)) * 100.0).round() / 100.0 };
+        left = ((left - part) * 100.0).round() / 100.0;
+        let (category, ratio) = CATEGORIES[cat];
+        let cost = (part * (ratio + rng.gen_range(-0.05..0.05)) * 100.0).round() / 100.0;
+        rows.push(DemoRow { customer, order_id: order_id.clone(), date, amount: part, cost, category, channel });
+    }
+    if rng.gen::<f64>() < params.return_share {
+        let back = Duration::days(rng.gen_range(1..15));
+        let end = params.start + Duration::days(params.days - 1);
+        let rdate = (date + back).min(end);
+        let share = rng.gen_range(0.2..1.0);
+        let (category, ratio) = CATEGORIES[favourite];
+        let refund = -((amount * share) * 100.0).round() / 100.0;
+        *order_no += 1;
+        rows.push(DemoRow { customer, order_id: format!("RT{order_no}"), date: rdate, amount: refund, cost: (refund * ratio * 100.0).round() / 100.0, category, channel });
+    }
 }
 
 impl DemoData {
