@@ -151,7 +151,7 @@ fn score(input: &InputArgs, flags: ScoreFlags, json: bool, out: Option<&std::pat
         println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         print_fits(&scored, &imported, score_s, lang);
-        eprintln!("stages (ms): {stages:?}");
+        eprintln!("{}", text::stages_line(&stages));
     }
     match out {
         Some(out) => write_with_settings(out, &csv_export::scored_csv(&imported.table, &scored, lang, imported.report.margin_source.assumed_rate()), &imported, &settings),

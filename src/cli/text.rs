@@ -13,7 +13,17 @@ pub(super) fn ended(outcome: Outcome, iterations: u64) -> String {
     }
 }
 
+/// What `kezhi score` prints without `--json`: the fits, the frameworks' tables, the customers to
+/// act on first, and the time it took (on standard error).
 pub(super) fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: Lang) {
+    print_models(s, i, lang);
+    print_frameworks(s, lang);
+    print_priority(s, i);
+    eprintln!("scored in {score_s:.3} s");
+}
+
+/// The fits, the holdout, the group models and the report's findings.
+fn print_models(s: &scoring::Scored, i: &Imported, lang: Lang) {
     println!("{} customers ({} rows read, {} rejected)", i.table.customers.len(), i.report.rows_read, i.report.rows_rejected);
     match &s.bg_nbd {
         Some(f) => println!(
@@ -53,6 +63,10 @@ pub(super) fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: 
     for line in s.report.lines(lang) {
         println!("! {line}");
     }
+}
+
+/// Each framework's classes: customers and margin.
+fn print_frameworks(s: &scoring::Scored, lang: Lang) {
     if let Some(p) = &s.frameworks.pareto {
         println!("Pareto: the top {:.0}% of customers deliver {:.1}% of the margin; Gini {:.3}", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini);
     }
@@ -84,6 +98,10 @@ pub(super) fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: 
             c.overlapping.len()
         );
     }
+}
+
+/// The ten customers of highest priority.
+fn print_priority(s: &scoring::Scored, i: &Imported) {
     println!("Valuable and slipping (top 10): value percentile × (1 − P(alive))");
     for k in scoring::priority_list(s, 10) {
         let c = &s.customers[k];
@@ -95,7 +113,23 @@ pub(super) fn print_fits(s: &scoring::Scored, i: &Imported, score_s: f64, lang: 
             c.p_alive.map_or("-".into(), |v| format!("{v:.3}"))
         );
     }
-    eprintln!("scored in {score_s:.3} s");
+}
+
+
+/// The scoring's stages and their milliseconds, in one line.
+pub(super) fn stages_line(t: &scoring::StageTimes) -> String {
+    let stages = [
+        ("RFM", t.rfm),
+        ("BG/NBD", t.bg_nbd),
+        ("Pareto/NBD", t.pareto_nbd),
+        ("model checks", t.model_checks),
+        ("Gamma-Gamma", t.gamma_gamma),
+        ("group models", t.group_models),
+        ("customers", t.customers),
+        ("frameworks", t.frameworks),
+    ];
+    let parts: Vec<String> = stages.iter().map(|(name, ms)| format!("{name} {ms:.1}")).collect();
+    format!("stages (ms): {}", parts.join(" · "))
 }
 
 pub(super) fn print_report(i: &Imported, lang: Lang, t: &Timing) {

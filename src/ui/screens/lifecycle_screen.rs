@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::ui::format::{int, money, percent};
 use crate::ui::widgets::plot_canvas::PlotCanvas;
 use crate::ui::widgets::settings_line::SettingsLine;
@@ -102,16 +104,11 @@ fn GroupModelsPanel() -> impl IntoView {
         let lang = state.lang.get();
         let g = s.groups.clone();
         let retention = g.retention.map(|r| {
-            let text = match lang {
-                Lang::En => format!(
-                    "Retention model: {} of customers active in a period buy again in the next; margin per active period {}; CLV of an active customer {} (discount {} a period).",
-                    percent(r.retention_rate), money(r.margin_per_active_period), money(r.clv), percent(r.discount_per_period)
-                ),
-                Lang::Zh => format!(
-                    "留存模型：某期活跃的客户中 {} 在下一期再次购买；每个活跃期毛利 {}；活跃客户 CLV {}（每期折现率 {}）。",
-                    percent(r.retention_rate), money(r.margin_per_active_period), money(r.clv), percent(r.discount_per_period)
-                ),
-            };
+            let text = tr(lang, "lifecycle.retention_model")
+                .replace("{rate}", &percent(r.retention_rate))
+                .replace("{margin}", &money(r.margin_per_active_period))
+                .replace("{clv}", &money(r.clv))
+                .replace("{discount}", &percent(r.discount_per_period));
             view! { <p data-testid="retention-model">{text}</p> }
         });
         let migration = g.migration.map(|m| {

@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::ui::widgets::settings_line::SettingsLine;
 use crate::ui::state::AppState;
 use crate::engine::views::customer_list::Dimension;
-use crate::engine::lang::Lang;
 use crate::ui::widgets::portfolio_panels::{ClusterTable, GmcbPanel, NewMatrixPanel, NineGrid, PyramidPair, Surprise, TierPanel, VeteranPanel};
 
 #[component]
@@ -19,9 +20,11 @@ pub fn PortfolioScreen() -> impl IntoView {
             return view! { <section class="panel"><p class="muted" data-testid="portfolio-working">{state.tr("fit.working")}</p></section> }.into_any();
         };
         let lang = state.lang.get();
-        let headline = s.frameworks.pareto.as_ref().map(|p| match lang {
-            Lang::En => format!("The top {:.0}% of customers deliver {:.1}% of the margin (Gini {:.2}).", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
-            Lang::Zh => format!("前 {:.0}% 的客户贡献了 {:.1}% 的毛利（基尼系数 {:.2}）。", p.top_share * 100.0, p.top_margin_share * 100.0, p.gini),
+        let headline = s.frameworks.pareto.as_ref().map(|p| {
+            tr(lang, "portfolio.pareto_headline")
+                .replace("{top}", &format!("{:.0}", p.top_share * 100.0))
+                .replace("{share}", &format!("{:.1}", p.top_margin_share * 100.0))
+                .replace("{gini}", &format!("{:.2}", p.gini))
         });
         view! {
             <section class="panel portfolio" data-testid="portfolio">

@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use crate::ui::format::{int, money, percent};
 use crate::ui::state::{AppState, SavedScenario, ScenarioResult};
 use crate::ui::worker_client::use_worker;
-use crate::engine::lang::Lang;
-use crate::engine::views::what_if::Levers;
+use crate::engine::views::what_if::{Levers, RetentionSource};
 use crate::ui::widgets::scenario_panels::{sentences, signed, ScenarioTable, Waterfall};
 
 /// One slider: the lever's value shown as a percentage (or points), kept as a fraction.
@@ -46,6 +45,47 @@ fn Slider(
     }
 }
 
+/// The worker's answer for the levers: the scenario's equity and change, in sentences and as a
+/// waterfall, where the retention comes from, and the new/veteran mix before and after.
+#[component]
+fn ScenarioOutcome() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match (state.what_if.get(), state.scores.with(Option::is_some)) {
+        (Some(o), _) => {
+            let mix = [0usize, 1].map(|k| {
+                let (b, a) = (&o.tenure_before[k], &o.tenure_after[k]);
+                let name = state.tr(if k == 0 { "equity.new" } else { "equity.veteran" });
+                view! { <tr><th>{name}</th><td class="num">{int(b.customers)}</td><td class="num">{int(a.customers)}</td><td class="num">{money(b.equity)}</td><td class="num">{money(a.equity)}</td></tr> }
+            });
+            let said = sentences(&o, state.lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
+            let source_key = match o.retention_source {
+                RetentionSource::Measured => "scenario.retention_measured",
+                _ => "scenario.retention_fitted",
+            };
+            let source = state.tr(source_key).replace("{rate}", &percent(o.retention));
+            view! {
+                <div class="scenario-result" data-testid="scenario-result">
+                    <div class="scenario-head">
+                        <span data-testid="scenario-equity">{money(o.scenario)}</span>
+                        <span class="muted" data-testid="scenario-change">{format!(" {} ({})", signed(o.change), percent(o.change_share))}</span>
+                    </div>
+                    <ul class="scenario-sentences" data-testid="scenario-sentences">{said}</ul>
+                    <Waterfall outcome=o.clone() />
+                    <p class="muted small">{source}</p>
+                    <h4>{state.tr("scenario.mix")}</h4>
+                    <table class="mix" data-testid="scenario-mix">
+                        <thead><tr><th></th><th>{state.tr("scenario.customers_before")}</th><th>{state.tr("scenario.customers_after")}</th><th>{state.tr("scenario.equity_before")}</th><th>{state.tr("scenario.equity_after")}</th></tr></thead>
+                        <tbody>{mix}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        (None, true) => view! { <p class="muted">{state.tr("fit.working")}</p> }.into_any(),
+        (None, false) => view! { <p class="muted">{state.tr("equity.none")}</p> }.into_any(),
+    }
+}
+
 #[component]
 pub fn ScenarioScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -66,50 +106,6 @@ pub fn ScenarioScreen() -> impl IntoView {
             .unwrap_or_else(|| format!("{} {n}", state.tr("scenario.default_name")));
         state.scenarios.update(|v| v.push(SavedScenario { name: label, levers: o.levers, result: ScenarioResult::Ready(o) }));
         set_name.set(String::new());
-    };
-    let result = move || {
-        let lang = state.lang.get();
-        match (state.what_if.get(), state.scores.with(Option::is_some)) {
-            (Some(o), _) => {
-                let mix = [0usize, 1].map(|k| {
-                    let (b, a) = (&o.tenure_before[k], &o.tenure_after[k]);
-                    let name = state.tr(if k == 0 { "equity.new" } else { "equity.veteran" });
-                    view! { <tr><th>{name}</th><td class="num">{int(b.customers)}</td><td class="num">{int(a.customers)}</td><td class="num">{money(b.equity)}</td><td class="num">{money(a.equity)}</td></tr> }
-                });
-                let said = sentences(&o, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
-                let source = match (o.retention_source, lang) {
-                    (crate::engine::views::what_if::RetentionSource::Measured, Lang::En) => {
-                        format!("Retention per period now {} (measured).", percent(o.retention))
-                    }
-                    (crate::engine::views::what_if::RetentionSource::Measured, Lang::Zh) => {
-                        format!("当前每期保留率 {}（实测）。", percent(o.retention))
-                    }
-                    (_, Lang::En) => {
-                        format!("Retention per period now {} (from the BG/NBD fit: the data has no periods).", percent(o.retention))
-                    }
-                    (_, Lang::Zh) => format!("当前每期保留率 {}（数据无分期，由 BG/NBD 拟合推算）。", percent(o.retention)),
-                };
-                view! {
-                    <div class="scenario-result" data-testid="scenario-result">
-                        <div class="scenario-head">
-                            <span data-testid="scenario-equity">{money(o.scenario)}</span>
-                            <span class="muted" data-testid="scenario-change">{format!(" {} ({})", signed(o.change), percent(o.change_share))}</span>
-                        </div>
-                        <ul class="scenario-sentences" data-testid="scenario-sentences">{said}</ul>
-                        <Waterfall outcome=o.clone() />
-                        <p class="muted small">{source}</p>
-                        <h4>{state.tr("scenario.mix")}</h4>
-                        <table class="mix" data-testid="scenario-mix">
-                            <thead><tr><th></th><th>{state.tr("scenario.customers_before")}</th><th>{state.tr("scenario.customers_after")}</th><th>{state.tr("scenario.equity_before")}</th><th>{state.tr("scenario.equity_after")}</th></tr></thead>
-                            <tbody>{mix}</tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
-            }
-            (None, true) => view! { <p class="muted">{state.tr("fit.working")}</p> }.into_any(),
-            (None, false) => view! { <p class="muted">{state.tr("equity.none")}</p> }.into_any(),
-        }
     };
     view! {
         <section class="panel scenarios" data-testid="scenarios">
@@ -134,7 +130,7 @@ pub fn ScenarioScreen() -> impl IntoView {
                 </label>
                 <button class="secondary" data-testid="lever-reset" on:click=move |_| state.levers.set(Levers::default())>{move || state.tr("scenario.reset")}</button>
             </div>
-            {result}
+            <ScenarioOutcome />
             <div class="scenario-save">
                 <input type="text" data-testid="scenario-name" placeholder=move || state.tr("scenario.name_hint") prop:value=name
                     on:input=move |ev| set_name.set(event_target_value(&ev)) />

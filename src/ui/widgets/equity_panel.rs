@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::ui::format::{int, money, percent};
 use crate::ui::state::AppState;
 use crate::engine::frameworks::customer_equity::EquityPart;
@@ -46,25 +48,19 @@ pub fn EquityPanel() -> impl IntoView {
         };
         let (new, vet) = (&e.by_tenure[0], &e.by_tenure[1]);
         // The customers left out are named only when there are some.
-        let basis = match lang {
-            Lang::En => {
-                let left_out = (e.unvalued > 0).then(|| {
-                    format!("; {} {} without a CLV {} not counted", int(e.unvalued), plural(e.unvalued, "customer", "customers"), plural(e.unvalued, "is", "are"))
-                });
-                format!(
-                    "Σ CLV of {} {} over {} months, discounted at {:.1}% a year{}.",
-                    int(e.valued),
-                    plural(e.valued, "customer", "customers"),
-                    e.horizon_months,
-                    e.discount_annual * 100.0,
-                    left_out.unwrap_or_default()
-                )
-            }
-            Lang::Zh => {
-                let left_out = (e.unvalued > 0).then(|| format!("；{} 位无 CLV 的客户未计入", int(e.unvalued)));
-                format!("{} 位客户未来 {} 个月 CLV 之和，年折现率 {:.1}%{}。", int(e.valued), e.horizon_months, e.discount_annual * 100.0, left_out.unwrap_or_default())
-            }
-        };
+        // English's count words (Chinese needs none; its texts have no such slot).
+        let left_out = (e.unvalued > 0).then(|| {
+            tr(lang, "equity.left_out")
+                .replace("{n}", &int(e.unvalued))
+                .replace("{customers}", plural(e.unvalued, "customer", "customers"))
+                .replace("{are}", plural(e.unvalued, "is", "are"))
+        });
+        let basis = tr(lang, "equity.basis")
+            .replace("{n}", &int(e.valued))
+            .replace("{customers}", plural(e.valued, "customer", "customers"))
+            .replace("{months}", &e.horizon_months.to_string())
+            .replace("{rate}", &format!("{:.1}", e.discount_annual * 100.0))
+            .replace("{left_out}", &left_out.unwrap_or_default());
         Some(view! {
             <section class="equity" data-testid="equity">
                 <h3>{state.tr("equity.title")}</h3>

@@ -9,6 +9,8 @@ use crate::ui::format::{int, percent};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 /// The five stages: customers, shares and treatment; a stage opens its customers.
 #[component]
 pub fn LifecycleStages() -> impl IntoView {
@@ -23,10 +25,7 @@ pub fn LifecycleStages() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(k, r)| {
-                let shares = match lang {
-                    Lang::En => format!("{} of customers · {} of margin", percent(r.customer_share), percent(r.margin_share)),
-                    Lang::Zh => format!("占客户 {} · 占毛利 {}", percent(r.customer_share), percent(r.margin_share)),
-                };
+                let shares = tr(lang, "portfolio.share_line").replace("{customers}", &percent(r.customer_share)).replace("{margin}", &percent(r.margin_share));
                 let filter = Filter { dim: Dimension::Lifecycle, class: k };
                 view! {
                     <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"

@@ -18,14 +18,10 @@ pub fn ParetoCurve() -> impl IntoView {
         // Plot box 0..100 × 0..100 in SVG units, y up.
         let pts: Vec<String> = p.points.iter().map(|(x, y)| format!("{:.2},{:.2}", 100.0 * x, 100.0 - 100.0 * y)).collect();
         let (tx, ty) = (100.0 * p.top_share, 100.0 - 100.0 * p.top_margin_share);
-        let caption = match lang {
-            crate::engine::lang::Lang::En => {
-                format!("Top {:.0}% of customers: {} of the margin · Gini {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini)
-            }
-            crate::engine::lang::Lang::Zh => {
-                format!("前 {:.0}% 的客户：贡献 {} 的毛利 · 基尼系数 {:.2}", 100.0 * p.top_share, percent(p.top_margin_share), p.gini)
-            }
-        };
+        let caption = crate::ui::i18n::tr(lang, "overview.pareto_caption")
+            .replace("{top}", &format!("{:.0}", 100.0 * p.top_share))
+            .replace("{share}", &percent(p.top_margin_share))
+            .replace("{gini}", &format!("{:.2}", p.gini));
         let tip = caption.clone();
         Some(view! {
             <figure class="pareto" data-testid="pareto-curve">

@@ -15,14 +15,13 @@ use crate::ui::state::AppState;
 use crate::ui::widgets::plot_canvas::SvgExport;
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 /// One class: name, customers, shares, treatment; a click opens its customers.
 pub fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: Lang, testid: String, filter: Filter) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (customers, of_customers, of_margin) = (int(row.customers), percent(row.customer_share), percent(row.margin_share));
-    let share_line = match lang {
-        Lang::En => format!("{of_customers} of customers · {of_margin} of margin"),
-        Lang::Zh => format!("占客户 {of_customers} · 占毛利 {of_margin}"),
-    };
+    let share_line = tr(lang, "portfolio.share_line").replace("{customers}", &of_customers).replace("{margin}", &of_margin);
     view! {
         <div class="class-cell clickable" data-testid=testid role="button" tabindex="0"
             on:click=move |_| state.drill(filter)

@@ -6,6 +6,8 @@ use crate::engine::views::what_if::{Lever, Levers, Outcome};
 use crate::ui::format::{int, money, percent};
 use crate::ui::state::{AppState, ScenarioResult};
 use leptos::prelude::*;
+
+use crate::ui::i18n::tr;
 use std::sync::Arc;
 
 pub fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
@@ -62,30 +64,17 @@ pub fn sentences(o: &Outcome, lang: Lang) -> Vec<String> {
         .iter()
         .filter(|s| s.delta.abs() >= 0.005)
         .map(|s| {
-            let what = match (s.lever, lang) {
-                (Lever::Retention, Lang::En) => format!("Raising retention {:.1} points", l.retention * 100.0),
-                (Lever::Retention, Lang::Zh) => format!("保留率提高 {:.1} 个百分点", l.retention * 100.0),
-                (Lever::Frequency, Lang::En) => format!("Purchase frequency {:+.0}%", l.frequency * 100.0),
-                (Lever::Frequency, Lang::Zh) => format!("购买频次 {:+.0}%", l.frequency * 100.0),
-                (Lever::Spend, Lang::En) => format!("Spend per purchase {:+.0}% (cross- and up-selling)", l.spend * 100.0),
-                (Lever::Spend, Lang::Zh) => format!("客单价 {:+.0}%（交叉销售与追加销售）", l.spend * 100.0),
-                (Lever::Margin, Lang::En) => format!("Margin {:+.1} points", l.margin * 100.0),
-                (Lever::Margin, Lang::Zh) => format!("毛利率 {:+.1} 个百分点", l.margin * 100.0),
-                (Lever::Discount, Lang::En) => format!("A discount rate of {:.1}% a year", l.discount_annual.unwrap_or(0.0) * 100.0),
-                (Lever::Discount, Lang::Zh) => format!("年折现率改为 {:.1}%", l.discount_annual.unwrap_or(0.0) * 100.0),
-                (Lever::Conversion, Lang::En) => {
-                    format!("Converting {:.0}% of the potential new customers ({})", l.convert_potential * 100.0, int(o.converted))
-                }
-                (Lever::Conversion, Lang::Zh) => {
-                    format!("将 {:.0}% 的潜力类新客户转化为老客户（{} 位）", l.convert_potential * 100.0, int(o.converted))
-                }
+            let (key, v) = match s.lever {
+                Lever::Retention => ("scenario.lever_retention", format!("{:.1}", l.retention * 100.0)),
+                Lever::Frequency => ("scenario.lever_frequency", format!("{:+.0}", l.frequency * 100.0)),
+                Lever::Spend => ("scenario.lever_spend", format!("{:+.0}", l.spend * 100.0)),
+                Lever::Margin => ("scenario.lever_margin", format!("{:+.1}", l.margin * 100.0)),
+                Lever::Discount => ("scenario.lever_discount", format!("{:.1}", l.discount_annual.unwrap_or(0.0) * 100.0)),
+                Lever::Conversion => ("scenario.lever_conversion", format!("{:.0}", l.convert_potential * 100.0)),
             };
-            match (lang, s.delta >= 0.0) {
-                (Lang::En, true) => format!("{what} adds {} of customer equity.", money(s.delta)),
-                (Lang::En, false) => format!("{what} takes {} off customer equity.", money(-s.delta)),
-                (Lang::Zh, true) => format!("{what}，客户资产增加 {}。", money(s.delta)),
-                (Lang::Zh, false) => format!("{what}，客户资产减少 {}。", money(-s.delta)),
-            }
+            let what = tr(lang, key).replace("{v}", &v).replace("{n}", &int(o.converted));
+            let (key, amount) = if s.delta >= 0.0 { ("scenario.adds", s.delta) } else { ("scenario.takes", -s.delta) };
+            tr(lang, key).replace("{what}", &what).replace("{amount}", &money(amount))
         })
         .collect()
 }

@@ -63,27 +63,9 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
     let date_detection = detect_format(samples(date_role), meta.workbook_1904);
     let date_format = opts.date_format.or(date_detection.format);
     let date_order_ambiguous = opts.date_format.is_none() && date_detection.ambiguous_order;
-    let decimal = opts.decimal.unwrap_or_else(|| {
-        let mut s = samples(Role::Amount);
-        s.extend(samples(Role::UnitPrice));
-        s.extend(samples(Role::Refund));
-        s.extend(samples(Role::Cost));
-        s.extend(samples(Role::Profit));
-        s.extend(samples(Role::MonetaryValue));
-        s.extend(samples(Role::Spend));
-        detect_decimal(s, meta.delimiter == Some(Delimiter::Semicolon))
-    });
-    let rfm_spend = (shape == Shape::RfmTable).then(|| {
-        opts.rfm_spend.unwrap_or_else(|| {
-            let name = col_of(Role::Spend).map(|c| header_mapping::normalise_header(&names[c])).unwrap_or_default();
-            let mean = ["avg", "average", "mean", "per", "平均", "客单价"].iter().any(|w| name.contains(w));
-            if mean {
-                SpendMeaning::PerPurchase
-            } else {
-                SpendMeaning::Total
-            }
-        })
-    });
+    let semicolons = meta.delimiter == Some(Delimiter::Semicolon);
+    let decimal = opts.decimal.unwrap_or_else(|| detect_decimal(MONEY_ROLES.iter().flat_map(|&r| samples(r)).collect::<Vec<&str>>(), semicolons));
+    let rfm_spend = (shape == Shape::RfmTable).then(|| opts.rfm_spend.unwrap_or_else(|| spend_meaning(col_of(Role::Spend).map(|c| names[c].as_str()))));
     let detected = Detected {
         file_name: meta.file_name,
         size_bytes: meta.size_bytes,
@@ -129,6 +111,20 @@ pub(super) fn detect(head: &[(u64, StringRecord)], meta: Meta, opts: &ImportOpti
     let mean_row_bytes = sample_bytes as f64 / data_head.len() as f64;
     let skip = preamble + usize::from(has_header);
     Ok(Layout { detected, plan, skip, mean_row_bytes })
+}
+
+/// The columns holding money, whose sampled values decide the decimal separator.
+const MONEY_ROLES: [Role; 7] = [Role::Amount, Role::UnitPrice, Role::Refund, Role::Cost, Role::Profit, Role::MonetaryValue, Role::Spend];
+
+/// What an RFM table's spend column holds, from its name: the mean per purchase when the name says
+/// so ("avg", "平均", "客单价", …), else the total.
+fn spend_meaning(name: Option<&str>) -> SpendMeaning {
+    let name = name.map(header_mapping::normalise_header).unwrap_or_default();
+    if ["avg", "average", "mean", "per", "平均", "客单价"].iter().any(|w| name.contains(w)) {
+        SpendMeaning::PerPurchase
+    } else {
+        SpendMeaning::Total
+    }
 }
 
 /// The rows above the header, the header, and the columns' names.
