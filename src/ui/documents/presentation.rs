@@ -68,37 +68,33 @@ impl Slide {
     /// The slide's title: the finding where the scores state one, else what it shows.
     fn title(self, s: &ScoreView, lang: Lang) -> String {
         let insight = |key: &str| s.insights.iter().find(|i| i.key == key).map(|i| lang.pick(i.en.as_str(), i.zh.as_str()).to_string());
-        let zh = lang == Lang::Zh;
         match self {
             Slide::Title => crate::ui::i18n::tr(lang, "slide.deck_title").into(),
             Slide::Equity => s.equity.as_ref().map_or_else(
                 || crate::ui::i18n::tr(lang, "slide.equity").into(),
                 |e| {
                     let vet = e.by_tenure.get(1).map_or(0.0, |v| v.share);
-                    if zh {
-                        format!("未来 {} 个月的客户资产为 {}，其中 {} 来自老客户", e.horizon_months, money(e.total), percent(vet))
-                    } else {
-                        format!("Customer equity is {} over the next {} months; {} of it comes from returning customers", money(e.total), e.horizon_months, percent(vet))
-                    }
+                    crate::ui::i18n::tr(lang, "slide.equity_title")
+                        .replace("{total}", &money(e.total))
+                        .replace("{months}", &e.horizon_months.to_string())
+                        .replace("{veteran}", &percent(vet))
                 },
             ),
             Slide::Pareto => insight("pareto").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.pyramid").into()),
             Slide::Pyramid => insight("pyramid_surprise").unwrap_or_else(|| {
                 let a = s.frameworks.pyramid.first();
-                match (a, zh) {
-                    (Some(a), true) => format!("A 关键客户占客户的 {}，贡献了过去毛利的 {}", percent(a.customer_share), percent(a.margin_share)),
-                    (Some(a), false) => format!("A key customers are {} of customers and brought {} of past margin", percent(a.customer_share), percent(a.margin_share)),
-                    (None, _) => crate::ui::i18n::tr(lang, "slide.pyramid").into(),
+                match a {
+                    Some(a) => shares_title(lang, "slide.pyramid_title", a),
+                    None => crate::ui::i18n::tr(lang, "slide.pyramid").into(),
                 }
             }),
             Slide::Segments => insight("best_segment").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.rfm").into()),
             Slide::Heatmap => crate::ui::i18n::tr(lang, "slide.heatmap").into(),
             Slide::Gmcb => {
                 let gold = s.frameworks.gmcb.first();
-                match (gold, zh) {
-                    (Some(g), true) => format!("黄金客户占客户的 {}，贡献了 {} 的毛利", percent(g.customer_share), percent(g.margin_share)),
-                    (Some(g), false) => format!("Gold customers are {} of customers and bring {} of the margin", percent(g.customer_share), percent(g.margin_share)),
-                    (None, _) => crate::ui::i18n::tr(lang, "slide.portfolio").into(),
+                match gold {
+                    Some(g) => shares_title(lang, "slide.gmcb_title", g),
+                    None => crate::ui::i18n::tr(lang, "slide.portfolio").into(),
                 }
             }
             Slide::Veteran => insight("veteran_surprise").unwrap_or_else(|| crate::ui::i18n::tr(lang, "slide.veteran").into()),
@@ -353,4 +349,10 @@ pub fn Presentation() -> impl IntoView {
             {slides}
         </div>
     }
+}
+
+/// A slide title that gives a class's share of the customers and of the margin (`key`'s text with
+/// `{customers}` and `{margin}`).
+fn shares_title(lang: Lang, key: &'static str, row: &crate::engine::frameworks::class_table::ClassRow) -> String {
+    crate::ui::i18n::tr(lang, key).replace("{customers}", &percent(row.customer_share)).replace("{margin}", &percent(row.margin_share))
 }

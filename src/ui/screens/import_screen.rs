@@ -76,25 +76,16 @@ fn delimiter_key(d: Delimiter) -> &'static str {
 }
 
 fn date_format_label(f: DateFormat, lang: Lang) -> String {
-    let zh = match f {
-        DateFormat::YearMonthDay => "年-月-日 (2024-03-05, 2024年3月5日)",
-        DateFormat::DayMonthYear => "日/月/年 (05/03/2024)",
-        DateFormat::MonthDayYear => "月/日/年 (03/05/2024)",
-        DateFormat::ExcelSerial1900 => "Excel 序列号（1900）",
-        DateFormat::ExcelSerial1904 => "Excel 序列号（1904）",
-        DateFormat::UnixSeconds => "Unix 秒",
-        DateFormat::UnixMillis => "Unix 毫秒",
+    let key = match f {
+        DateFormat::YearMonthDay => "dateformat.ymd",
+        DateFormat::DayMonthYear => "dateformat.dmy",
+        DateFormat::MonthDayYear => "dateformat.mdy",
+        DateFormat::ExcelSerial1900 => "dateformat.excel1900",
+        DateFormat::ExcelSerial1904 => "dateformat.excel1904",
+        DateFormat::UnixSeconds => "dateformat.unix",
+        DateFormat::UnixMillis => "dateformat.unixms",
     };
-    let en = match f {
-        DateFormat::YearMonthDay => "year-month-day (2024-03-05)",
-        DateFormat::DayMonthYear => "day/month/year (05/03/2024)",
-        DateFormat::MonthDayYear => "month/day/year (03/05/2024)",
-        DateFormat::ExcelSerial1900 => "Excel serial (1900 system)",
-        DateFormat::ExcelSerial1904 => "Excel serial (1904 system)",
-        DateFormat::UnixSeconds => "Unix seconds",
-        DateFormat::UnixMillis => "Unix milliseconds",
-    };
-    lang.pick(en, zh).to_string()
+    crate::ui::i18n::tr(lang, key).to_string()
 }
 
 #[component]

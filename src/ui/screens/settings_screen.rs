@@ -86,37 +86,7 @@ pub fn SettingsScreen() -> impl IntoView {
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(file) = event_target::<web_sys::HtmlInputElement>(&ev).files().and_then(|f| f.get(0)) else { return };
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-            match serde_json::from_str::<Settings>(&text) {
-                Ok(s) => {
-                    if settings_form::problems(&s, Lang::En).is_empty() {
-                        draft.set(s);
-                        errors.set(Vec::new());
-                        notice.set(Some(Notice::Imported(name)));
-                    } else {
-                        notice.set(Some(Notice::Problems(name, Box::new(s))));
-                    }
-                }
-                Err(e) => notice.set(Some(Notice::NotSettings(name, e.to_string()))),
-            }
-        });
-    };
-
-    let groups = move || {
-        let lang = state.lang.get();
-        GROUPS
-            .iter()
-            .map(|(key, en, zh)| {
-                let fields = FIELDS
-                    .iter()
-                    .filter(|f| f.group == *key)
-                    .map(|f| view! { <SettingField f=*f lang draft errors /> })
-                    .collect_view();
-                view! { <fieldset class="settings-group"><legend>{lang.pick(*en, *zh)}</legend><div class="controls">{fields}</div></fieldset> }
-            })
-            .collect_view()
+        leptos::task::spawn_local(read_settings_file(file, draft, errors, notice));
     };
 
     view! {
@@ -135,8 +105,48 @@ pub fn SettingsScreen() -> impl IntoView {
             </div>
             {move || notice.get().map(|n| view! { <p class="notice-line" data-testid="settings-notice" role="status">{n.text(state.lang.get())}</p> })}
             <AhpEditor draft=draft />
-            {groups}
+            <SettingGroups draft errors />
         </section>
+    }
+}
+
+/// A settings file the user picked, into the draft when every setting in it can be used; else the
+/// notice says what is wrong with it.
+async fn read_settings_file(file: web_sys::File, draft: RwSignal<Settings>, errors: RwSignal<Vec<(&'static str, String)>>, notice: RwSignal<Option<Notice>>) {
+    let name = file.name();
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+    match serde_json::from_str::<Settings>(&text) {
+        Ok(s) => {
+            if settings_form::problems(&s, Lang::En).is_empty() {
+                draft.set(s);
+                errors.set(Vec::new());
+                notice.set(Some(Notice::Imported(name)));
+            } else {
+                notice.set(Some(Notice::Problems(name, Box::new(s))));
+            }
+        }
+        Err(e) => notice.set(Some(Notice::NotSettings(name, e.to_string()))),
+    }
+}
+
+/// Every setting's field, in its group. Props: `draft`, the settings being edited; `errors`, the
+/// fields whose typed text cannot be used.
+#[component]
+fn SettingGroups(draft: RwSignal<Settings>, errors: RwSignal<Vec<(&'static str, String)>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        GROUPS
+            .iter()
+            .map(|(key, en, zh)| {
+                let fields = FIELDS
+                    .iter()
+                    .filter(|f| f.group == *key)
+                    .map(|f| view! { <SettingField f=*f lang draft errors /> })
+                    .collect_view();
+                view! { <fieldset class="settings-group"><legend>{lang.pick(*en, *zh)}</legend><div class="controls">{fields}</div></fieldset> }
+            })
+            .collect_view()
     }
 }
 

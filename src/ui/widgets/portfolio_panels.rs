@@ -130,12 +130,7 @@ pub fn VeteranPanel() -> impl IntoView {
         let v = s.frameworks.veteran.clone()?;
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;
-        let note = match (lang, v.growth_measure.as_str()) {
-            (Lang::En, "share_of_wallet") => "Growth: share of wallet.",
-            (Lang::En, _) => "Growth: the customer's own spend (no wallet column), standing in for share of wallet.",
-            (Lang::Zh, "share_of_wallet") => "增长率：个客份额（钱包份额）。",
-            (Lang::Zh, _) => "增长率：无钱包列，以客户自身消费增长代替个客份额增长。",
-        };
+        let note = state.tr(if v.growth_measure == "share_of_wallet" { "portfolio.growth_by_wallet" } else { "portfolio.growth_by_spend" });
         let cells = v
             .table
             .iter()
@@ -272,7 +267,7 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
                         <span class="grid-label">{nine_grid::label(cell, zh)}</span>
                         <span class="class-count" data-testid="class-count">{int(row.customers)}</span>
                         <span class="class-shares">{format!("{} {}", percent(row.margin_share), crate::ui::i18n::tr(lang, "portfolio.of_margin"))}</span>
-                        <span class="grid-strategy">{strategy_name(strat, zh)}</span>
+                        <span class="grid-strategy">{strategy_name(strat, lang)}</span>
                     </button>
                 }
             })
@@ -287,12 +282,12 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
             let profile = nine_grid::INDICATORS
                 .iter()
                 .zip(&g.profiles[cell].means)
-                .map(|(k, v)| format!("{} {}", indicator_name(k, zh), v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())))
+                .map(|(k, v)| format!("{} {}", indicator_name(k, lang), v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())))
                 .collect::<Vec<_>>()
                 .join(" · ");
             let path = g.paths_up[cell]
                 .iter()
-                .map(|st| format!("{} {:.2} → {:.2} ({:+.0}%)", indicator_name(&st.indicator, zh), st.here, st.above, 100.0 * st.gap))
+                .map(|st| format!("{} {:.2} → {:.2} ({:+.0}%)", indicator_name(&st.indicator, lang), st.here, st.above, 100.0 * st.gap))
                 .collect::<Vec<_>>()
                 .join(" · ");
             Some(view! {
@@ -314,30 +309,24 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
     }
 }
 
-pub fn strategy_name(key: &str, zh: bool) -> &'static str {
-    match (key, zh) {
-        ("keep_investing", false) => "keep investing",
-        ("keep_investing", true) => "持续投入",
-        ("deepen", false) => "deepen",
-        ("deepen", true) => "深度挖潜",
-        ("adjust", false) => "adjust",
-        ("adjust", true) => "调整优化",
-        (_, false) => "managed exit",
-        (_, true) => "策略退出",
-    }
+/// A nine-grid strategy's name (`nine_grid::STRATEGIES`).
+pub fn strategy_name(key: &str, lang: Lang) -> &'static str {
+    tr(lang, match key {
+        "keep_investing" => "strategy.keep_investing",
+        "deepen" => "strategy.deepen",
+        "adjust" => "strategy.adjust",
+        _ => "strategy.managed_exit",
+    })
 }
 
-pub fn indicator_name(key: &str, zh: bool) -> &'static str {
-    match (key, zh) {
-        ("orders_per_month", false) => "orders/month",
-        ("orders_per_month", true) => "月均订单",
-        ("categories", false) => "categories",
-        ("categories", true) => "品类数",
-        ("margin_rate", false) => "margin rate",
-        ("margin_rate", true) => "毛利率",
-        (_, false) => "P(alive)",
-        (_, true) => "存活概率",
-    }
+/// A nine-grid indicator's name (`nine_grid::INDICATORS`).
+pub fn indicator_name(key: &str, lang: Lang) -> &'static str {
+    tr(lang, match key {
+        "orders_per_month" => "indicator.orders_per_month",
+        "categories" => "indicator.categories",
+        "margin_rate" => "indicator.margin_rate",
+        _ => "indicator.p_alive",
+    })
 }
 
 /// The k-means clusters: customers, margin share, the centroid in words; a row opens its customers.
@@ -359,7 +348,7 @@ pub fn ClusterTable() -> impl IntoView {
                 view! {
                     <tr class="clickable" tabindex="0" data-testid=format!("cluster-{k}")
                         on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
-                        <td>{format!("{} {}", if zh { "类" } else { "cluster" }, k + 1)}</td>
+                        <td>{state.tr("portfolio.cluster_n").replace("{n}", &(k + 1).to_string())}</td>
                         <td class="num" data-testid="class-count">{int(r.customers)}</td>
                         <td class="num">{percent(r.customer_share)}</td>
                         <td class="num">{percent(r.margin_share)}</td>
@@ -369,11 +358,10 @@ pub fn ClusterTable() -> impl IntoView {
             })
             .collect_view();
         let features: Vec<String> = c.features.iter().map(|f| clustering::feature_label(f, lang)).collect();
-        let note = if zh {
-            format!("特征：{} · 轮廓系数 {:.2}", features.join("、"), c.silhouette)
-        } else {
-            format!("features: {} · silhouette {:.2}", features.join(", "), c.silhouette)
-        };
+        let note = state
+            .tr("portfolio.cluster_note")
+            .replace("{features}", &features.join(if zh { "、" } else { ", " }))
+            .replace("{silhouette}", &format!("{:.2}", c.silhouette));
         Some(view! {
             <table class="data" data-testid="clusters">
                 <thead><tr><th></th><th class="num">{state.tr("overview.customers")}</th><th class="num">{state.tr("rfm.of_customers")}</th><th class="num">{state.tr("rfm.of_margin")}</th><th>{state.tr("portfolio.centroid")}</th></tr></thead>
@@ -435,25 +423,16 @@ pub fn GmcbScatter() -> impl IntoView {
                 }
             })
             .collect_view();
-        let (x_title, y_title) = if zh {
-            ("复购次数（对数刻度）", "每次购买毛利（对数刻度）")
-        } else {
-            ("repeat purchases (log scale)", "margin per purchase (log scale)")
-        };
+        let (x_title, y_title) = (state.tr("portfolio.gmcb_x_title"), state.tr("portfolio.gmcb_y_title"));
         // The classes in a legend beside the plot, never on its points.
         let legend = (0..4)
             .map(|c| view! { <span class="legend-item"><span class="dot" style=format!("background:{}", DOT_COLOURS[c])></span>{gold_meteor_creek_burden::label(c, zh)}</span> })
             .collect_view();
-        let caption = if zh {
-            format!(
-                "横轴：复购次数（中位数 {:.1}）；纵轴：每次购买毛利（中位数 {}）；虚线为中位数。显示 {} 位客户的样本。",
-                f.gmcb_medians.1,
-                crate::ui::format::money(f.gmcb_medians.0),
-                int(pts.len() as u64)
-            )
-        } else {
-            format!("Across: repeat purchases (median {:.1}); up: margin per purchase (median {}); dashed lines at the medians. A sample of {} customers.", f.gmcb_medians.1, crate::ui::format::money(f.gmcb_medians.0), int(pts.len() as u64))
-        };
+        let caption = state
+            .tr("portfolio.gmcb_caption")
+            .replace("{x_median}", &format!("{:.1}", f.gmcb_medians.1))
+            .replace("{y_median}", &crate::ui::format::money(f.gmcb_medians.0))
+            .replace("{n}", &int(pts.len() as u64));
         Some(view! {
             <figure class="scatter" data-testid="gmcb-scatter">
                 <svg xmlns="http://www.w3.org/2000/svg" viewBox="-20 -3 123 115" role="img" aria-label=caption.clone() class="chart-svg" font-family="sans-serif">

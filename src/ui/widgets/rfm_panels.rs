@@ -3,7 +3,7 @@
 //! the heatmap and the bars.
 
 use crate::charts::treemap;
-use crate::engine::rfm::segments::{SegmentRule, SegmentRules};
+use crate::engine::rfm::segments::{Coverage, SegmentRule, SegmentRules};
 use crate::engine::rfm::value_classes::ValueClass;
 use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::views::strategy_texts::strategy;
@@ -243,38 +243,9 @@ pub fn RuleEditor() -> impl IntoView {
             SegmentRules::RfmPackage => "rfm",
             SegmentRules::Custom(_) => "custom",
         });
-        let coverage = if cov.uncovered.is_empty() && cov.overlapping.is_empty() {
-            state.tr("rfm.coverage_ok").to_string()
-        } else {
-            let show = |v: &[(u8, u8, u8)]| v.iter().take(12).map(|(r, f, m)| format!("{r}{f}{m}")).collect::<Vec<_>>().join(" ");
-            let over: Vec<(u8, u8, u8)> = cov.overlapping.iter().map(|o| o.0).collect();
-            format!(
-                "{} {} ({}) · {} {} ({})",
-                int(cov.uncovered.len() as u64),
-                state.tr("rfm.uncovered"),
-                show(&cov.uncovered),
-                int(cov.overlapping.len() as u64),
-                state.tr("rfm.overlapping"),
-                show(&over)
-            )
-        };
+        let coverage = coverage_line(&cov, state);
         let rules = draft.get().unwrap_or_else(rules_now);
-        let range = move |k: usize, which: usize, end: usize, value: u8| {
-            let label = format!("{} {} {}", rules_label(k), ["R", "F", "M"][which], if end == 0 { "min" } else { "max" });
-            view! {
-                <input type="number" min="1" max="5" class="score-input" aria-label=label prop:value=value.to_string()
-                    on:change=move |ev| {
-                        let v: u8 = event_target_value(&ev).parse().unwrap_or(value).clamp(1, 5);
-                        draft.update(|d| {
-                            let rules = d.get_or_insert_with(rules_now);
-                            if let Some(rule) = rules.get_mut(k) {
-                                let slot = match which { 0 => &mut rule.r, 1 => &mut rule.f, _ => &mut rule.m };
-                                if end == 0 { slot.0 = v } else { slot.1 = v }
-                            }
-                        });
-                    } />
-            }
-        };
+        let range = move |k: usize, which: usize, end: usize, value: u8| score_input(draft, rules_now, Bound { rule: k, which, end, value });
         let rows = rules
             .iter()
             .enumerate()
@@ -314,6 +285,54 @@ pub fn RuleEditor() -> impl IntoView {
             <button class="primary" data-testid="apply-rules" disabled=!dirty
                 on:click=move |_| if let Some(r) = draft.get_untracked() { apply(SegmentRules::Custom(r)) }>{state.tr("rfm.apply_rules")}</button>
         })
+    }
+}
+
+/// "3 combinations match no rule (…) · 2 match more than one (…)", or that every combination
+/// matches one rule.
+fn coverage_line(cov: &Coverage, state: AppState) -> String {
+    if cov.uncovered.is_empty() && cov.overlapping.is_empty() {
+        return state.tr("rfm.coverage_ok").to_string();
+    }
+    let show = |v: &[(u8, u8, u8)]| v.iter().take(12).map(|(r, f, m)| format!("{r}{f}{m}")).collect::<Vec<_>>().join(" ");
+    let over: Vec<(u8, u8, u8)> = cov.overlapping.iter().map(|o| o.0).collect();
+    format!(
+        "{} {} ({}) · {} {} ({})",
+        int(cov.uncovered.len() as u64),
+        state.tr("rfm.uncovered"),
+        show(&cov.uncovered),
+        int(cov.overlapping.len() as u64),
+        state.tr("rfm.overlapping"),
+        show(&over)
+    )
+}
+
+/// One end of one score range of one rule: the rule's index, R/F/M (0, 1, 2), min or max (0, 1),
+/// and its value now.
+#[derive(Clone, Copy)]
+struct Bound {
+    rule: usize,
+    which: usize,
+    end: usize,
+    value: u8,
+}
+
+/// The input of a [`Bound`]; a change goes into `draft` (started from `rules_now` when empty).
+fn score_input(draft: RwSignal<Option<Vec<SegmentRule>>>, rules_now: impl Fn() -> Vec<SegmentRule> + Copy + 'static, b: Bound) -> impl IntoView {
+    let Bound { rule: k, which, end, value } = b;
+    let label = format!("{} {} {}", rules_label(k), ["R", "F", "M"][which], if end == 0 { "min" } else { "max" });
+    view! {
+        <input type="number" min="1" max="5" class="score-input" aria-label=label prop:value=value.to_string()
+            on:change=move |ev| {
+                let v: u8 = event_target_value(&ev).parse().unwrap_or(value).clamp(1, 5);
+                draft.update(|d| {
+                    let rules = d.get_or_insert_with(rules_now);
+                    if let Some(rule) = rules.get_mut(k) {
+                        let slot = match which { 0 => &mut rule.r, 1 => &mut rule.f, _ => &mut rule.m };
+                        if end == 0 { slot.0 = v } else { slot.1 = v }
+                    }
+                });
+            } />
     }
 }
 
