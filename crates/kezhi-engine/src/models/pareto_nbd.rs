@@ -171,53 +171,96 @@ pub fn log_likelihood(p: &ParetoNbdParams, d: &RepeatData) -> f64 {
 ///   ∂ln A₀ = (∂ln F(t_x) − e^d ∂ln F(T)) / (1 − e^d),  d = ln F(T) − ln F(t_x),
 /// and ln L = A₁ + ln(e^S + e^D) weighs ∂S and ∂D by their shares of L.
 fn ll_and_gradient(p: &ParetoNbdParams, d: &RepeatData, with_gradient: bool) -> (f64, [f64; 4]) {
-    let ParetoNbdParams { r, alpha, s, beta } = *p;
-    let u = &d.distinct;
-    let a_ge_b = alpha >= beta;
-    let (m, gap) = (alpha.max(beta), (alpha - beta).abs());
-    let head_const = -ln_gamma(r) + r * alpha.ln() + s * beta.ln();
-    let dg_r = if with_gradient { digamma(r) } else { 0.0 };
-    struct XTerms {
-        head: f64,
-        /// ∂A₁/∂r for this x.
-        d_head_r: f64,
-        ln_s_rsx: f64,
-        rsx: f64,
-        table: SeriesTable,
+    let mut e = Evaluation::new(p, d, with_gradient);
+    let (mut ll, mut grad) = (0.0, [0.0; 4]);
+    for i in 0..d.x.len() {
+        let Some((ll_i, grad_i)) = e.customer(d, i) else { return (f64::NEG_INFINITY, [0.0; 4]) };
+        ll += ll_i;
+        for k in 0..4 {
+            grad[k] += grad_i[k];
+        }
     }
-    let mut xt: Vec<XTerms> = u
-        .x
-        .iter()
-        .map(|&x| {
-            let rsx = r + s + x;
-            let b1 = if a_ge_b { s + 1.0 } else { r + x };
-            XTerms {
-                head: ln_gamma(r + x) + head_const,
-                d_head_r: if with_gradient { digamma(r + x) - dg_r + alpha.ln() } else { 0.0 },
-                ln_s_rsx: s.ln() - rsx.ln(),
-                rsx,
-                table: SeriesTable::new(rsx, b1),
-            }
-        })
-        .collect();
-    // ₂F₁'s terms this evaluation may sum (see `TERMS_PER_CUSTOMER`).
-    let mut terms_left = TERMS_PER_CUSTOMER * 2 * d.x.len() as u64;
-    let ln_t_alpha: Vec<f64> = u.t.iter().map(|t| (alpha + t).ln()).collect();
-    let ln_t_beta: Vec<f64> = u.t.iter().map(|t| (beta + t).ln()).collect();
-    // ln F(y) and its gradient in (r, α, s, β).
-    let mut ln_f = |xi: &mut XTerms, y: f64| -> Option<(f64, [f64; 4])> {
-        let my = m + y;
-        let z = gap / my;
-        let h = xi.table.sum(z, with_gradient, &mut terms_left)?;
+    (ll, grad)
+}
+
+/// The terms of one distinct x (frequency): A₁'s head, its ∂/∂r, ln s − ln(r+s+x), r+s+x and
+/// ₂F₁'s term ratios.
+struct XTerms {
+    head: f64,
+    /// ∂A₁/∂r for this x.
+    d_head_r: f64,
+    ln_s_rsx: f64,
+    rsx: f64,
+    table: SeriesTable,
+}
+
+/// One evaluation of [`ll_and_gradient`] at `p`: what every customer shares — the per-x terms, the
+/// logarithms per distinct T, and the ₂F₁ terms still allowed (`TERMS_PER_CUSTOMER`).
+struct Evaluation {
+    p: ParetoNbdParams,
+    with_gradient: bool,
+    a_ge_b: bool,
+    /// max(α, β) and |α − β|.
+    m: f64,
+    gap: f64,
+    xt: Vec<XTerms>,
+    ln_t_alpha: Vec<f64>,
+    ln_t_beta: Vec<f64>,
+    terms_left: u64,
+}
+
+impl Evaluation {
+    fn new(p: &ParetoNbdParams, d: &RepeatData, with_gradient: bool) -> Evaluation {
+        let ParetoNbdParams { r, alpha, s, beta } = *p;
+        let u = &d.distinct;
+        let a_ge_b = alpha >= beta;
+        let head_const = -ln_gamma(r) + r * alpha.ln() + s * beta.ln();
+        let dg_r = if with_gradient { digamma(r) } else { 0.0 };
+        let xt = u
+            .x
+            .iter()
+            .map(|&x| {
+                let rsx = r + s + x;
+                let b1 = if a_ge_b { s + 1.0 } else { r + x };
+                XTerms {
+                    head: ln_gamma(r + x) + head_const,
+                    d_head_r: if with_gradient { digamma(r + x) - dg_r + alpha.ln() } else { 0.0 },
+                    ln_s_rsx: s.ln() - rsx.ln(),
+                    rsx,
+                    table: SeriesTable::new(rsx, b1),
+                }
+            })
+            .collect();
+        Evaluation {
+            p: *p,
+            with_gradient,
+            a_ge_b,
+            m: alpha.max(beta),
+            gap: (alpha - beta).abs(),
+            xt,
+            ln_t_alpha: u.t.iter().map(|t| (alpha + t).ln()).collect(),
+            ln_t_beta: u.t.iter().map(|t| (beta + t).ln()).collect(),
+            // ₂F₁'s terms this evaluation may sum (see `TERMS_PER_CUSTOMER`).
+            terms_left: TERMS_PER_CUSTOMER * 2 * d.x.len() as u64,
+        }
+    }
+
+    /// ln F(y) for the x of `ix` and its gradient in (r, α, s, β); `None` when ₂F₁ fails.
+    fn ln_f(&mut self, ix: usize, y: f64) -> Option<(f64, [f64; 4])> {
+        let ParetoNbdParams { alpha, beta, .. } = self.p;
+        let xi = &mut self.xt[ix];
+        let my = self.m + y;
+        let z = self.gap / my;
+        let h = xi.table.sum(z, self.with_gradient, &mut self.terms_left)?;
         let v = h.h.ln() - xi.rsx * my.ln();
-        if !with_gradient {
+        if !self.with_gradient {
             return Some((v, [0.0; 4]));
         }
         let a = xi.rsx;
         let (ha, hb, hz) = (h.d_a / h.h, h.d_b / h.h, h.d_z / h.h);
         let ln_my = my.ln();
         // ∂z/∂α, ∂z/∂β and ∂m/∂α, ∂m/∂β; b₁ = s+1 (α ≥ β) or r+x (α < β).
-        let (dz_alpha, dz_beta, dm_alpha, dm_beta, db_r, db_s) = if a_ge_b {
+        let (dz_alpha, dz_beta, dm_alpha, dm_beta, db_r, db_s) = if self.a_ge_b {
             ((beta + y) / (my * my), -1.0 / my, 1.0, 0.0, 0.0, 1.0)
         } else {
             (-1.0 / my, (alpha + y) / (my * my), 0.0, 1.0, 1.0, 0.0)
@@ -229,19 +272,22 @@ fn ll_and_gradient(p: &ParetoNbdParams, d: &RepeatData, with_gradient: bool) -> 
             hz * dz_beta - a * dm_beta / my,
         ];
         Some((v, g))
-    };
-    let (mut ll, mut grad) = (0.0, [0.0; 4]);
-    for i in 0..d.x.len() {
+    }
+
+    /// Row `i` of `d`: its weighted ln L term and gradient term; `None` when ₂F₁ fails.
+    fn customer(&mut self, d: &RepeatData, i: usize) -> Option<(f64, [f64; 4])> {
+        let ParetoNbdParams { r, alpha, s, beta } = self.p;
         let (x, tx, t, w) = (d.x[i], d.tx[i], d.t[i], d.weight[i]);
-        let it = u.it[i] as usize;
-        let xi = &mut xt[u.ix[i] as usize];
-        let stay = -(r + x) * ln_t_alpha[it] - s * ln_t_beta[it];
+        let it = d.distinct.it[i] as usize;
+        let ix = d.distinct.ix[i] as usize;
+        let stay = -(r + x) * self.ln_t_alpha[it] - s * self.ln_t_beta[it];
         // D = ln s − ln(r+s+x) + ln A₀ and ∂ln A₀; −∞ when A₀ = 0.
         let mut d_a0 = [0.0; 4];
         let died = if tx >= t {
             f64::NEG_INFINITY
         } else {
-            let (Some((f_tx, g_tx)), Some((f_t, g_t))) = (ln_f(xi, tx), ln_f(xi, t)) else { return (f64::NEG_INFINITY, [0.0; 4]) };
+            let (f_tx, g_tx) = self.ln_f(ix, tx)?;
+            let (f_t, g_t) = self.ln_f(ix, t)?;
             let diff = f_t - f_tx;
             if diff >= 0.0 {
                 f64::NEG_INFINITY
@@ -250,24 +296,26 @@ fn ll_and_gradient(p: &ParetoNbdParams, d: &RepeatData, with_gradient: bool) -> 
                 for k in 0..4 {
                     d_a0[k] = (g_tx[k] - e * g_t[k]) / (1.0 - e);
                 }
-                xi.ln_s_rsx + f_tx + (-e).ln_1p()
+                self.xt[ix].ln_s_rsx + f_tx + (-e).ln_1p()
             }
         };
+        let xi = &self.xt[ix];
         let total = log_add_exp(stay, died);
-        ll += w * (xi.head + total);
-        if with_gradient {
+        let ll = w * (xi.head + total);
+        let mut grad = [0.0; 4];
+        if self.with_gradient {
             let w_died = if died == f64::NEG_INFINITY { 0.0 } else { (died - total).exp() };
             let w_stay = 1.0 - w_died;
             let a = xi.rsx;
-            let d_stay = [-ln_t_alpha[it], -(r + x) / (alpha + t), -ln_t_beta[it], -s / (beta + t)];
+            let d_stay = [-self.ln_t_alpha[it], -(r + x) / (alpha + t), -self.ln_t_beta[it], -s / (beta + t)];
             let d_died = [-1.0 / a + d_a0[0], d_a0[1], 1.0 / s - 1.0 / a + d_a0[2], d_a0[3]];
             let d_head = [xi.d_head_r, r / alpha, beta.ln(), s / beta];
             for k in 0..4 {
-                grad[k] += w * (d_head[k] + w_stay * d_stay[k] + w_died * d_died[k]);
+                grad[k] = w * (d_head[k] + w_stay * d_stay[k] + w_died * d_died[k]);
             }
         }
+        Some((ll, grad))
     }
-    (ll, grad)
 }
 
 /// Mean negative log-likelihood over log-parameters.
