@@ -79,14 +79,7 @@ fn demo(customers: usize, seed: u64, out: &std::path::Path) -> ExitCode {
 
 /// `kezhi import`: the import report, and the customer table with `--out`.
 fn import(input: &InputArgs, json: bool, out: Option<&std::path::Path>) -> ExitCode {
-    let settings = match input.settings() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let Some((imported, timing)) = load(&input, &settings) else { return ExitCode::from(2) };
+    let Some((settings, imported, timing)) = settings_and_file(input) else { return ExitCode::from(2) };
     let lang = Lang::from_tag(&input.lang);
     if json {
         println!("{}", serde_json::to_string_pretty(&report_json(&imported, &timing)).unwrap_or_default());
@@ -170,14 +163,7 @@ struct ScoreFlags {
 
 /// `kezhi fit`: imports the file, fits on all its customers or a sample, writes the model.
 fn fit(input: &InputArgs, sample: Option<usize>, seed: u64, out: &std::path::Path) -> ExitCode {
-    let settings = match input.settings() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let Some((imported, _)) = load(input, &settings) else { return ExitCode::from(2) };
+    let Some((settings, imported, _)) = settings_and_file(input) else { return ExitCode::from(2) };
     let t0 = Instant::now();
     let now_ms = move || t0.elapsed().as_secs_f64() * 1000.0;
     let model = match FittedModel::fit(&imported.table, &settings, sample.map(|n| (n, seed)), &now_ms) {
@@ -202,14 +188,7 @@ fn fit(input: &InputArgs, sample: Option<usize>, seed: u64, out: &std::path::Pat
 }
 
 fn whatif(input: &InputArgs, levers: &what_if::Levers, json: bool) -> ExitCode {
-    let settings = match input.settings() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let Some((imported, _)) = load(input, &settings) else { return ExitCode::from(2) };
+    let Some((settings, imported, _)) = settings_and_file(input) else { return ExitCode::from(2) };
     let lang = Lang::from_tag(&input.lang);
     let scored = scoring::score_for_views(&imported.table, &settings, &|| 0.0).0;
     let Some(base) = what_if::base(&imported.table, &scored, &settings) else {
@@ -280,6 +259,20 @@ fn score_on_two_threads(table: &CustomerTable, settings: &Settings, t0: &Instant
 }
 
 /// Reads and imports the file; prints the error and returns `None` when it cannot.
+/// The settings the flags give and the file read with them; `None` when either cannot be (said on
+/// standard error).
+fn settings_and_file(input: &InputArgs) -> Option<(Settings, Imported, Timing)> {
+    let settings = match input.settings() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return None;
+        }
+    };
+    let (imported, timing) = load(input, &settings)?;
+    Some((settings, imported, timing))
+}
+
 fn load(input: &InputArgs, settings: &Settings) -> Option<(Imported, Timing)> {
     let lang = Lang::from_tag(&input.lang);
     let file = &input.file;

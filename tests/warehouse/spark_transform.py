@@ -8,7 +8,6 @@ partitions through `SELECT TRANSFORM (…) USING 'kezhi score --model model.json
                                                             a Java runtime and the CLI built)
 Prints one TAP-like line per check and exits non-zero on a failure.
 """
-import os
 import pathlib
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import tempfile
 
 import duckdb
 
+from sql_dialects import local_spark
 from summary_route import KEZHI
 
 # The columns `kezhi score --model` writes (src/cli/stream.rs; csv_export::scored_header, the same as
@@ -71,18 +71,7 @@ def main() -> int:
             cli = subprocess.run([str(KEZHI), "score", "--model", str(model), str(rows)], stdout=out, stderr=subprocess.PIPE, text=True)
         check(cli.returncode == 0 and f"scored {n} customers" in cli.stderr, f"kezhi score --model on the command line: {cli.stderr.strip()}")
 
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-        from pyspark.sql import SparkSession
-
-        spark = (
-            SparkSession.builder.master("local[2]")
-            .appName("kezhi-transform-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate()
-        )
+        spark = local_spark("kezhi-transform-test")
         spark.sparkContext.setLogLevel("ERROR")
         try:
             # Every value as the text the file holds: what the script reads is what the CLI read.

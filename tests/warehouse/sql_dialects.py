@@ -90,21 +90,28 @@ def postgres_summary(tx: pathlib.Path, tmp: pathlib.Path):
     return summary_rows(rows[0], rows[1:])
 
 
-def spark_summary(tx: pathlib.Path):
-    """Runs the doc's Spark SQL block, a statement at a time, in local Spark; the last one's rows."""
+def local_spark(app: str, conf: dict | None = None):
+    """A local Spark session on two threads, on loopback only, without its web UI or progress bars;
+    `conf` adds settings."""
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
 
-    spark = (
+    builder = (
         SparkSession.builder.master("local[2]")
-        .appName("kezhi-warehouse-test")
+        .appName(app)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "4")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate()
     )
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def spark_summary(tx: pathlib.Path):
+    """Runs the doc's Spark SQL block, a statement at a time, in local Spark; the last one's rows."""
+    spark = local_spark("kezhi-warehouse-test", {"spark.sql.shuffle.partitions": "4"})
     try:
         statements = [s.strip() for s in doc_sql("Spark SQL").replace("'transactions.csv'", f"'{tx}'").split(";") if s.strip()]
         for s in statements[:-1]:

@@ -34,6 +34,21 @@ pub fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: L
     }
 }
 
+/// One framework's class cells in its table's order (`top_first`: reversed), each opening its
+/// customers; test ids `{prefix}-{key}`.
+fn class_cells(framework: &'static str, rows: &[ClassRow], label: fn(usize, bool) -> &'static str, lang: Lang, prefix: &'static str, dim: Dimension, top_first: bool) -> impl IntoView {
+    let zh = lang == Lang::Zh;
+    let mut cells: Vec<_> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, r)| class_cell(framework, r, label(k, zh).into(), lang, format!("{prefix}-{}", r.key), Filter { dim, class: k }))
+        .collect();
+    if top_first {
+        cells.reverse();
+    }
+    cells.collect_view()
+}
+
 /// A class's surprising share of the margin and why (`insights::surprises`), with its customers.
 /// Props: `key`, the insight's key ("pyramid_surprise", "veteran_surprise"); nothing when not found.
 #[component]
@@ -60,23 +75,7 @@ pub fn NewMatrixPanel() -> impl IntoView {
     move || {
         let s = state.scores.get()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
-        let cells = s
-            .frameworks
-            .new_matrix
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                class_cell(
-                    "new_customer_matrix",
-                    r,
-                    new_customer_matrix::label(k, zh).into(),
-                    lang,
-                    format!("new-{}", r.key),
-                    Filter { dim: Dimension::NewMatrix, class: k },
-                )
-            })
-            .collect_view();
+        let cells = class_cells("new_customer_matrix", &s.frameworks.new_matrix, new_customer_matrix::label, lang, "new", Dimension::NewMatrix, false);
         Some(view! {
             <h3>{state.tr("portfolio.new")}</h3>
             <p class="muted">{state.tr("portfolio.new_axes")}</p>
@@ -93,23 +92,7 @@ pub fn GmcbPanel() -> impl IntoView {
     move || {
         let s = state.scores.get()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
-        let cells = s
-            .frameworks
-            .gmcb
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                class_cell(
-                    "gold_meteor_creek_burden",
-                    r,
-                    gold_meteor_creek_burden::label(k, zh).into(),
-                    lang,
-                    format!("gmcb-{}", r.key),
-                    Filter { dim: Dimension::Gmcb, class: k },
-                )
-            })
-            .collect_view();
+        let cells = class_cells("gold_meteor_creek_burden", &s.frameworks.gmcb, gold_meteor_creek_burden::label, lang, "gmcb", Dimension::Gmcb, false);
         Some(view! {
             <h3>{state.tr("portfolio.gmcb")}</h3>
             <p class="muted">{state.tr("portfolio.gmcb_axes")}</p>
@@ -129,23 +112,8 @@ pub fn VeteranPanel() -> impl IntoView {
         let s = state.scores.get()?;
         let v = s.frameworks.veteran.clone()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let note = state.tr(if v.growth_measure == "share_of_wallet" { "portfolio.growth_by_wallet" } else { "portfolio.growth_by_spend" });
-        let cells = v
-            .table
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                class_cell(
-                    "veteran_matrix",
-                    r,
-                    veteran_matrix::label(k, zh).into(),
-                    lang,
-                    format!("veteran-{}", r.key),
-                    Filter { dim: Dimension::Veteran, class: k },
-                )
-            })
-            .collect_view();
+        let cells = class_cells("veteran_matrix", &v.table, veteran_matrix::label, lang, "veteran", Dimension::Veteran, false);
         Some(view! {
             <h3>{state.tr("portfolio.veteran")}</h3>
             <p class="muted">{state.tr("portfolio.veteran_axes")} " " {note}</p>
@@ -162,24 +130,8 @@ pub fn TierPanel() -> impl IntoView {
     move || {
         let s = state.scores.get()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let f = &s.frameworks;
-        let tiers = f
-            .tiers
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(k, r)| {
-                class_cell(
-                    "tier_ladder",
-                    r,
-                    tier_ladder::label(k, zh).into(),
-                    lang,
-                    format!("tier-{}", r.key),
-                    Filter { dim: Dimension::Tier, class: k },
-                )
-            })
-            .collect_view();
+        let tiers = class_cells("tier_ladder", &f.tiers, tier_ladder::label, lang, "tier", Dimension::Tier, true);
         Some(view! {
             <h3>{state.tr(if f.tiers_by_total_spend { "portfolio.tiers_total" } else { "portfolio.tiers" })}</h3>
             <p class="muted">{state.tr("portfolio.tiers_axes")}</p>
