@@ -2,7 +2,7 @@
 # The one-way flow, checked: every file of the engine (crates/kezhi-engine/src) belongs to a stage by
 # its path, and may use (`crate::<stage>`) only its own stage and the stages before it:
 #
-#   lang, tolerances, time_unit → settings → import → table → models → rfm → frameworks → scoring →
+#   lang, texts, tolerances, time_unit → settings → import → table → models → rfm → frameworks → scoring →
 #   fitted_model → views → settings_form
 #
 # A file's unit tests (`#[cfg(test)] mod tests` to the end of the file) may use any stage: they
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 python3 - <<'PY'
 import re, sys, pathlib
 
-ENGINE_ORDER = ["lang", "tolerances", "time_unit", "settings", "import", "table", "models", "rfm", "frameworks",
+ENGINE_ORDER = ["lang", "texts", "tolerances", "time_unit", "settings", "import", "table", "models", "rfm", "frameworks",
                 "scoring", "fitted_model", "views", "settings_form"]
 APP_ORDER = {"charts": 1, "protocol": 1, "cli": 2, "main": 2, "worker": 2, "ui": 2, "lib": 3}
 level = {s: i for i, s in enumerate(ENGINE_ORDER)}

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::import::{ImportOptions, Progress};
+use crate::engine::fitted_model::ModelError;
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
 use crate::engine::models::bg_nbd::BgNbdFit;
@@ -108,8 +109,8 @@ pub struct ModelInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ModelAnswer {
     InUse(ModelInfo),
-    /// Not a model this build can use: the file's name and why (`ModelError`'s words).
-    Refused { file_name: String, detail: String },
+    /// Not a model this build can use: the file's name and why.
+    Refused { file_name: String, error: ModelError },
     /// No model: imports are fitted again.
     Cleared,
 }
@@ -360,7 +361,7 @@ mod tests {
             Response::Scenarios { outcomes: Some(vec![crate::engine::views::what_if::run(&base, &levers)]), seq: 4 },
             Response::Scenarios { outcomes: None, seq: 5 },
             Response::Model(ModelAnswer::InUse(ModelInfo { file_name: "m.json".into(), fitted_on: 500, customers_in_file: 800, settings: settings.clone() })),
-            Response::Model(ModelAnswer::Refused { file_name: "m.json".into(), detail: "not a Kezhi model file".into() }),
+            Response::Model(ModelAnswer::Refused { file_name: "m.json".into(), error: ModelError::NotAModel { detail: "expected value at line 1 column 1".into() } }),
             Response::Model(ModelAnswer::Cleared),
         ];
         for msg in responses {

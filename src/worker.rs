@@ -257,7 +257,7 @@ fn use_model(file_name: String, json: Option<String>) -> ModelAnswer {
             MODEL.set(Some(model));
             ModelAnswer::InUse(info)
         }
-        Err(e) => ModelAnswer::Refused { file_name, detail: e.to_string() },
+        Err(error) => ModelAnswer::Refused { file_name, error },
     }
 }
 

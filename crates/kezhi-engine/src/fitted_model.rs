@@ -28,7 +28,10 @@ use crate::rfm::scores::{self, RfmScores, Thresholds};
 use crate::rfm::segments::SegmentRule;
 use crate::rfm::value_classes::{centres, classify, Split};
 use crate::scoring::{self, CustomerScore, PriorityCuts, RfmStage, Scored, StageTimes};
-use crate::settings::Settings;
+use crate::lang::Lang;
+use crate::say;
+use crate::settings::{Settings, ThresholdProblem};
+use crate::texts::Text;
 use crate::table::customer_table::CustomerTable;
 
 /// The layout of the JSON this build writes and reads; another is refused with [`ModelError::Format`].
@@ -78,33 +81,61 @@ pub struct Population {
     pub frameworks: FrameworkCuts,
 }
 
+/// Which of a model's two sets of RFM cut values: the five-bin scores the segments read, or the
+/// scores the page shows (`rfm_bins`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScoreSet {
+    FiveBin,
+    Shown,
+}
+
+impl ScoreSet {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ScoreSet::FiveBin => Text::ScoreSetFiveBin,
+            ScoreSet::Shown => Text::ScoreSetShown,
+        }
+        .get(lang)
+    }
+}
+
 /// Why a model could not be fitted, read or used.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ModelError {
     NoCustomers,
     /// The sample asked for is empty.
     EmptySample,
-    /// No cut values reproduce the fitted customers' scores ("five-bin" or "shown"): two neighbouring
-    /// values with no number between them.
-    NoCutValues { which: &'static str },
+    /// No cut values reproduce the fitted customers' scores: two neighbouring values with no number
+    /// between them.
+    NoCutValues { scores: ScoreSet },
     /// A model file of another layout.
     Format { found: u32 },
     /// The file is not a model: the JSON error, with its line and column.
     NotAModel { detail: String },
     /// The model's cut values are not usable (a file edited by hand).
-    BadCuts { detail: String },
+    BadCuts { scores: ScoreSet, problem: ThresholdProblem },
+    /// The five-bin cut values do not make five bins.
+    FiveBinNotFive,
+}
+
+impl ModelError {
+    /// What went wrong, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ModelError::NoCustomers => Text::ModelNoCustomers.get(lang).into(),
+            ModelError::EmptySample => Text::ModelEmptySample.get(lang).into(),
+            ModelError::NoCutValues { scores } => say!(Text::ModelNoCutValues, lang, scores = scores.label(lang)),
+            ModelError::Format { found } => say!(Text::ModelFormat, lang, found = found, format = FORMAT),
+            ModelError::NotAModel { detail } => say!(Text::ModelNotAModel, lang, detail = detail),
+            ModelError::BadCuts { scores, problem } => say!(Text::ModelBadCuts, lang, scores = scores.label(lang), problem = problem.text(lang)),
+            ModelError::FiveBinNotFive => Text::ModelFiveBinNotFive.get(lang).into(),
+        }
+    }
 }
 
 impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ModelError::NoCustomers => write!(f, "no customers to fit a model on"),
-            ModelError::EmptySample => write!(f, "a sample of 0 customers cannot be fitted; give --sample 1 or more"),
-            ModelError::NoCutValues { which } => write!(f, "no cut values reproduce the fitted customers' {which} RFM scores"),
-            ModelError::Format { found } => write!(f, "a model file of layout {found}; this Kezhi reads layout {FORMAT}: fit it again with this version"),
-            ModelError::NotAModel { detail } => write!(f, "not a Kezhi model file: {detail}"),
-            ModelError::BadCuts { detail } => write!(f, "the model's RFM cut values cannot be used: {detail}"),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -143,8 +174,8 @@ impl FittedModel {
         let fitted = sampled.as_ref().map_or(table, |(t, _)| t);
         let (scored, _) = scoring::score_timed(fitted, settings, now_ms);
         let stage = scoring::rfm_stage(fitted, settings, &mut Vec::new());
-        let five = scores::reproducing_thresholds(&stage.five).ok_or(ModelError::NoCutValues { which: "five-bin" })?;
-        let shown = scores::reproducing_thresholds(&stage.shown).ok_or(ModelError::NoCutValues { which: "shown" })?;
+        let five = scores::reproducing_thresholds(&stage.five).ok_or(ModelError::NoCutValues { scores: ScoreSet::FiveBin })?;
+        let shown = scores::reproducing_thresholds(&stage.shown).ok_or(ModelError::NoCutValues { scores: ScoreSet::Shown })?;
         let (r, f, m) = centres(&stage.five.recency_days, &stage.five.frequency, &stage.five.monetary, settings.value_split);
         let mut report = scored.report.clone();
         if sampled.is_some() {
@@ -187,11 +218,11 @@ impl FittedModel {
             None => return Err(ModelError::NotAModel { detail: "no \"format\" field".into() }),
         }
         let model: FittedModel = serde_json::from_value(value).map_err(|e| ModelError::NotAModel { detail: e.to_string() })?;
-        for (name, th) in [("five", &model.population.five), ("shown", &model.population.shown)] {
-            th.bins().map_err(|e| ModelError::BadCuts { detail: format!("{name}: {e}") })?;
+        for (scores, th) in [(ScoreSet::FiveBin, &model.population.five), (ScoreSet::Shown, &model.population.shown)] {
+            th.bins().map_err(|problem| ModelError::BadCuts { scores, problem })?;
         }
         if model.population.five.bins() != Ok(5) {
-            return Err(ModelError::BadCuts { detail: "five: the segments' scores need four cut values each".into() });
+            return Err(ModelError::FiveBinNotFive);
         }
         Ok(model)
     }
@@ -234,8 +265,8 @@ impl FittedModel {
     fn rfm_stage(&self, table: &CustomerTable) -> Result<RfmStage, ModelError> {
         let s = &self.settings;
         let p = &self.population;
-        let cuts = |th: &Thresholds| scores::score_with_thresholds(table, th, s.rfm_monetary).map_err(|detail| ModelError::BadCuts { detail });
-        let (five, shown) = (cuts(&p.five)?, cuts(&p.shown)?);
+        let cuts = |th: &Thresholds, set| scores::score_with_thresholds(table, th, s.rfm_monetary).map_err(|problem| ModelError::BadCuts { scores: set, problem });
+        let (five, shown) = (cuts(&p.five, ScoreSet::FiveBin)?, cuts(&p.shown, ScoreSet::Shown)?);
         let [r, f, m] = p.value_centres;
         let classes = classify(&five.recency_days, &five.frequency, &five.monetary, Split::Fixed { recency_days: r, frequency: f, monetary: m });
         let (weights, ahp) = scoring::rfm_weights(s, &mut Vec::new());

@@ -3,6 +3,7 @@
 //! Data flows one way: bytes → [`import`] → [`customer_table`] → models → classifications.
 
 pub mod lang;
+pub mod texts;
 pub mod tolerances;
 pub mod time_unit;
 pub mod settings;

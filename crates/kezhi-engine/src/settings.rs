@@ -6,6 +6,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
+use crate::say;
+use crate::texts::Text;
 use crate::time_unit::TimeUnit;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -213,6 +216,32 @@ pub enum Monetary {
     Total,
     MeanPerOccasion,
 }
+
+/// Why the user's RFM thresholds cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThresholdProblem {
+    /// Not 2 to 4 cut values, or not as many for R, F and M.
+    CutCount,
+    /// The cut values of `dimension` (R, F or M) are not finite and strictly ascending.
+    NotAscending { dimension: char },
+}
+
+impl ThresholdProblem {
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            ThresholdProblem::CutCount => Text::ThresholdsCutCount.get(lang).into(),
+            ThresholdProblem::NotAscending { dimension } => say!(Text::ThresholdsNotAscending, lang, dimension = dimension),
+        }
+    }
+}
+
+impl std::fmt::Display for ThresholdProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ThresholdProblem {}
 
 /// User thresholds (a setting): 2 to 4 ascending cut values for each of R (days), F and M, the same
 /// number for all three.

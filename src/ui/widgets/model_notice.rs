@@ -35,8 +35,8 @@ pub fn ModelNotice() -> impl IntoView {
                 .into_any(),
             )
         }
-        ModelAnswer::Refused { file_name, detail } => {
-            let text = state.tr("model.refused").replace("{file}", &shown_name(&file_name)).replace("{detail}", &detail);
+        ModelAnswer::Refused { file_name, error } => {
+            let text = state.tr("model.refused").replace("{file}", &shown_name(&file_name)).replace("{detail}", &error.text(state.lang.get()));
             Some(view! { <div class="notice error" data-testid="model-refused" role="alert"><p>{text}</p></div> }.into_any())
         }
         ModelAnswer::Cleared => None,

@@ -3,6 +3,8 @@
 use super::column_roles::ContentKind;
 use super::header_mapping::{Role, Shape};
 use crate::lang::{group_thousands, Lang};
+use crate::say;
+use crate::texts::Text;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
@@ -62,25 +64,13 @@ impl ImportError {
         if surface == Surface::Page {
             return self.message(file, lang);
         }
-        match (self, lang) {
-            (MissingColumn { role, shape }, Lang::En) => format!("{file}: no column is mapped to \"{}\", which a {} needs. Name it with --map {}=COLUMN (a header or a column number from 1).", role.label(Lang::En), shape.label(Lang::En), role.key()),
-            (MissingColumn { role, shape }, Lang::Zh) => format!("{file}：{}需要“{}”列，但没有列被映射到它。请用 --map {}=列名（表头或从 1 开始的列号）指定。", shape.label(Lang::Zh), role.label(Lang::Zh), role.key()),
-            (UnsureColumn { role, column, content }, Lang::En) => format!(
-                "{file}: no column is named for \"{}\"; column \"{column}\" holds {} and may be it. Confirm it with --map {}=\"{column}\" (or name another column).",
-                role.label(Lang::En),
-                content.map_or("values like it", |c| c.label(Lang::En)),
-                role.key()
-            ),
-            (UnsureColumn { role, column, content }, Lang::Zh) => format!(
-                "{file}：没有列名表明“{}”；“{column}”列的取值为{}，可能就是它。请用 --map {}=\"{column}\" 确认（或指定其他列）。",
-                role.label(Lang::Zh),
-                content.map_or("类似的值", |c| c.label(Lang::Zh)),
-                role.key()
-            ),
-            (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Give --date-format dmy or --date-format mdy."),
-            (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请用 --date-format dmy 或 --date-format mdy 指定。"),
-            (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {} data rows could be used. The first problem: {first_reason}. Check the columns (--map role=COLUMN) and formats (--date-format, --encoding, --delimiter).", group_thousands(*rejected as u64)),
-            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{} 行数据全部无法使用。第一个问题：{first_reason}。请检查列映射（--map 角色=列名）与格式（--date-format、--encoding、--delimiter）。", group_thousands(*rejected as u64)),
+        match self {
+            MissingColumn { role, shape } => say!(Text::ImportMissingColumnCli, lang, file = file, role = role.label(lang), shape = shape.label(lang), key = role.key()),
+            UnsureColumn { role, column, content } => {
+                say!(Text::ImportUnsureColumnCli, lang, file = file, role = role.label(lang), column = column, content = content_text(*content, lang), key = role.key())
+            }
+            AmbiguousDateOrder { column, example } => say!(Text::ImportAmbiguousDateOrderCli, lang, file = file, column = column, example = example),
+            NoUsableRows { rejected, first_reason } => say!(Text::ImportNoUsableRowsCli, lang, file = file, n = group_thousands(*rejected as u64), reason = first_reason),
             _ => self.message(file, lang),
         }
     }
@@ -88,51 +78,31 @@ impl ImportError {
     /// The message shown on the page, naming the file and saying what to do.
     pub fn message(&self, file: &str, lang: Lang) -> String {
         use ImportError::*;
-        match (self, lang) {
-            (Empty, Lang::En) => format!("{file} is empty (0 bytes). Export the data again and drop the new file."),
-            (Empty, Lang::Zh) => format!("{file} 是空文件（0 字节）。请重新导出数据后再拖入。"),
-            (Read { detail }, Lang::En) => format!("{file} could not be read to the end ({detail}). If it was changed, moved or is still being written, wait until it is complete and drop it again."),
-            (Read { detail }, Lang::Zh) => format!("无法完整读取 {file}（{detail}）。如果文件已被修改、移动或仍在写入，请等其完成后重新拖入。"),
-            (NoTable { bytes }, Lang::En) => format!("{file} has {bytes} bytes but no table: only blank lines or notes starting with #. Export the data again and drop the new file."),
-            (NoTable { bytes }, Lang::Zh) => format!("{file} 有 {bytes} 字节，但没有表格：只有空行或以 # 开头的注释。请重新导出数据后再拖入。"),
-            (Binary, Lang::En) => format!("{file} is not a text table (CSV/TSV) nor an Excel workbook. Save it from your spreadsheet as CSV (UTF-8) or XLSX and try again."),
-            (Binary, Lang::Zh) => format!("{file} 既不是文本表格（CSV/TSV），也不是 Excel 工作簿。请在表格软件中另存为 CSV（UTF-8）或 XLSX 后重试。"),
-            (TooLarge { bytes, needed, budget }, Lang::En) => format!("{file} is {}: reading it would take about {} of memory in this tab, more than the {} this page allows itself on this device, so it was not read. Aggregate it to one row per customer in your database (Kezhi's docs/warehouse.md has the SQL for DuckDB, Spark and others) and drop that summary instead; every model runs on it.", size_text(*bytes), size_text(*needed), size_text(*budget)),
-            (TooLarge { bytes, needed, budget }, Lang::Zh) => format!("{file} 大小为 {}：读取它约需 {} 内存，超过本页面在此设备上的上限 {}，因此没有读取。请先在数据库中按客户汇总为每位客户一行（Kezhi 的 docs/warehouse.md 提供 DuckDB、Spark 等的 SQL），再拖入汇总文件；所有模型都可在汇总数据上运行。", size_text(*bytes), size_text(*needed), size_text(*budget)),
-            (UnknownEncoding { label }, Lang::En) => format!("\"{label}\" is not an encoding this page knows. Choose one from the list (UTF-8, GBK, GB18030, Big5, Shift_JIS, windows-1252)."),
-            (UnknownEncoding { label }, Lang::Zh) => format!("无法识别编码 \"{label}\"。请从列表中选择（UTF-8、GBK、GB18030、Big5、Shift_JIS、windows-1252）。"),
-            (Workbook { detail }, Lang::En) => format!("{file} could not be opened as a workbook ({detail}). Open it in Excel, save it again as XLSX or CSV, and drop the new file."),
-            (Workbook { detail }, Lang::Zh) => format!("无法作为工作簿打开 {file}（{detail}）。请在 Excel 中打开并另存为 XLSX 或 CSV 后重试。"),
-            (NoSheetWithData, Lang::En) => format!("Every sheet of {file} is empty. Check that you exported the right workbook."),
-            (NoSheetWithData, Lang::Zh) => format!("{file} 的所有工作表都是空的。请确认导出的是正确的工作簿。"),
-            (SheetNotFound { name }, Lang::En) => format!("{file} has no sheet named \"{name}\". Pick a sheet from the list."),
-            (SheetNotFound { name }, Lang::Zh) => format!("{file} 中没有名为“{name}”的工作表。请从列表中选择。"),
-            (HeaderOnly, Lang::En) => format!("{file} has a header row but no data rows. Export the data again with its rows."),
-            (HeaderOnly, Lang::Zh) => format!("{file} 只有表头，没有数据行。请重新导出包含数据的文件。"),
-            (MissingColumn { role, shape }, Lang::En) => format!("{file}: no column is mapped to \"{}\", which a {} needs. Choose that column in the mapping above.", role.label(Lang::En), shape.label(Lang::En)),
-            (MissingColumn { role, shape }, Lang::Zh) => format!("{file}：{}需要“{}”列，但没有列被映射到它。请在上方的列映射中选择。", shape.label(Lang::Zh), role.label(Lang::Zh)),
-            (UnsureColumn { role, column, content }, Lang::En) => format!(
-                "{file}: no column is named for \"{}\"; column \"{column}\" holds {} and may be it. Confirm it (or choose another) in the mapping above.",
-                role.label(Lang::En),
-                content.map_or("values like it", |c| c.label(Lang::En))
-            ),
-            (UnsureColumn { role, column, content }, Lang::Zh) => format!(
-                "{file}：没有列名表明“{}”；“{column}”列的取值为{}，可能就是它。请在上方的列映射中确认（或另选）。",
-                role.label(Lang::Zh),
-                content.map_or("类似的值", |c| c.label(Lang::Zh))
-            ),
-            (AmbiguousDateOrder { column, example }, Lang::En) => format!("{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above."),
-            (AmbiguousDateOrder { column, example }, Lang::Zh) => format!("{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。"),
-            (NoUsableRows { rejected, first_reason }, Lang::En) => format!("{file}: none of the {} data rows could be used. The first problem: {first_reason}. Check the column mapping and formats above.", group_thousands(*rejected as u64)),
-            (NoUsableRows { rejected, first_reason }, Lang::Zh) => format!("{file}：{} 行数据全部无法使用。第一个问题：{first_reason}。请检查上方的列映射与格式。", group_thousands(*rejected as u64)),
-            (OtherOrigin { url }, Lang::En) => format!("{file}: {url} is on another server. Kezhi loads ?src= files only from the server it is served from, so nothing was fetched. Put the file beside Kezhi, or drop it here."),
-            (OtherOrigin { url }, Lang::Zh) => format!("{file}：{url} 位于其他服务器。Kezhi 只从自身所在的服务器加载 ?src= 文件，因此没有发起任何请求。请将文件放在 Kezhi 旁边，或直接拖入本页面。"),
-            (Fetch { url, detail }, Lang::En) => format!("{file}: {url} could not be fetched from this server ({detail}). Check the path in ?src=, or drop the file here."),
-            (Fetch { url, detail }, Lang::Zh) => format!("{file}：无法从本服务器获取 {url}（{detail}）。请检查 ?src= 中的路径，或直接拖入文件。"),
-            (UnknownColumn { name }, Lang::En) => format!("{file} has no column \"{name}\". Give a header name or a column number from 1."),
-            (UnknownColumn { name }, Lang::Zh) => format!("{file} 中没有“{name}”列。请填写表头名称或从 1 开始的列号。"),
+        match self {
+            Empty => say!(Text::ImportEmpty, lang, file = file),
+            Read { detail } => say!(Text::ImportRead, lang, file = file, detail = detail),
+            NoTable { bytes } => say!(Text::ImportNoTable, lang, file = file, bytes = bytes),
+            Binary => say!(Text::ImportBinary, lang, file = file),
+            TooLarge { bytes, needed, budget } => say!(Text::ImportTooLarge, lang, file = file, size = size_text(*bytes), needed = size_text(*needed), budget = size_text(*budget)),
+            UnknownEncoding { label } => say!(Text::ImportUnknownEncoding, lang, label = label),
+            Workbook { detail } => say!(Text::ImportWorkbook, lang, file = file, detail = detail),
+            NoSheetWithData => say!(Text::ImportNoSheetWithData, lang, file = file),
+            SheetNotFound { name } => say!(Text::ImportSheetNotFound, lang, file = file, name = name),
+            HeaderOnly => say!(Text::ImportHeaderOnly, lang, file = file),
+            MissingColumn { role, shape } => say!(Text::ImportMissingColumn, lang, file = file, role = role.label(lang), shape = shape.label(lang)),
+            UnsureColumn { role, column, content } => say!(Text::ImportUnsureColumn, lang, file = file, role = role.label(lang), column = column, content = content_text(*content, lang)),
+            AmbiguousDateOrder { column, example } => say!(Text::ImportAmbiguousDateOrder, lang, file = file, column = column, example = example),
+            NoUsableRows { rejected, first_reason } => say!(Text::ImportNoUsableRows, lang, file = file, n = group_thousands(*rejected as u64), reason = first_reason),
+            OtherOrigin { url } => say!(Text::ImportOtherOrigin, lang, file = file, url = url),
+            Fetch { url, detail } => say!(Text::ImportFetch, lang, file = file, url = url, detail = detail),
+            UnknownColumn { name } => say!(Text::ImportUnknownColumn, lang, file = file, name = name),
         }
     }
+}
+
+/// What an unsure column was seen to hold, in words.
+fn content_text(content: Option<ContentKind>, lang: Lang) -> &'static str {
+    content.map_or(Text::ImportValuesLikeIt.get(lang), |c| c.label(lang))
 }
 
 #[cfg(test)]

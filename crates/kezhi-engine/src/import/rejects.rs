@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::{plural, Lang};
+use crate::lang::Lang;
+use crate::say;
+use crate::texts::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RejectReason {
@@ -30,7 +32,37 @@ pub enum RejectReason {
     /// `last_line`, as one value.
     QuoteNeverCloses { last_line: u64 },
     /// A summary value outside its domain (negative frequency, recency > T …).
-    OutOfRange { rule: String },
+    OutOfRange { rule: RangeRule },
+}
+
+/// The domain rule a summary or RFM-table value broke (docs/methods.md §0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RangeRule {
+    DaysSinceNegative,
+    PurchasesNotWhole,
+    SpendNegative,
+    FrequencyNotWhole,
+    RecencyNegative,
+    AgeBelowRecency,
+    RecencyWithoutRepeats,
+    MonetaryValueNegative,
+}
+
+impl RangeRule {
+    pub fn text(self, lang: Lang) -> &'static str {
+        use RangeRule::*;
+        match self {
+            DaysSinceNegative => Text::RuleDaysSinceNegative,
+            PurchasesNotWhole => Text::RulePurchasesNotWhole,
+            SpendNegative => Text::RuleSpendNegative,
+            FrequencyNotWhole => Text::RuleFrequencyNotWhole,
+            RecencyNegative => Text::RuleRecencyNegative,
+            AgeBelowRecency => Text::RuleAgeBelowRecency,
+            RecencyWithoutRepeats => Text::RuleRecencyWithoutRepeats,
+            MonetaryValueNegative => Text::RuleMonetaryValueNegative,
+        }
+        .get(lang)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,35 +80,20 @@ pub struct Reject {
 impl RejectReason {
     pub fn text(&self, lang: Lang) -> String {
         use RejectReason::*;
-        match (self, lang) {
-            (EmptyRow, Lang::En) => "the row is empty".into(),
-            (EmptyRow, Lang::Zh) => "空行".into(),
-            (MissingField { fields, expected }, Lang::En) => {
-                format!("the row has {fields} {} but the header has {expected}; a mapped column is missing", plural(*fields as u64, "field", "fields"))
-            }
-            (MissingField { fields, expected }, Lang::Zh) => format!("该行只有 {fields} 个字段，表头有 {expected} 个，缺少已映射的列"),
-            (ExtraFields { fields, expected }, Lang::En) => format!("the row has {fields} fields but the header has {expected} (an unquoted delimiter inside a value?)"),
-            (ExtraFields { fields, expected }, Lang::Zh) => format!("该行有 {fields} 个字段，表头只有 {expected} 个（值中含未加引号的分隔符？）"),
-            (EmptyValue, Lang::En) => "the value is empty".into(),
-            (EmptyValue, Lang::Zh) => "值为空".into(),
-            (NotADate { format }, Lang::En) => format!("not a date in the column's format ({format})"),
-            (NotADate { format }, Lang::Zh) => format!("不是该列格式（{format}）的日期"),
-            (ImpossibleDate, Lang::En) => "no such calendar date".into(),
-            (ImpossibleDate, Lang::Zh) => "日历上不存在该日期".into(),
-            (ImplausibleDate, Lang::En) => "date before 1900 or after 2100".into(),
-            (ImplausibleDate, Lang::Zh) => "日期早于 1900 年或晚于 2100 年".into(),
-            (NotANumber, Lang::En) => "not a number".into(),
-            (NotANumber, Lang::Zh) => "不是数字".into(),
-            (AmountTooLarge, Lang::En) => "larger than 10^15, no purchase is that large (an id or a broken number in the amount column?)".into(),
-            (AmountTooLarge, Lang::Zh) => "大于 10^15，不可能是一笔消费（金额列中混入了编号或损坏的数字？）".into(),
-            (FutureDate { today }, Lang::En) => format!("dated after today ({today}); a purchase cannot be in the future — check the date"),
-            (FutureDate { today }, Lang::Zh) => format!("日期晚于今天（{today}），消费不可能发生在未来，请检查日期"),
-            (UndecodableId { encoding }, Lang::En) => format!("the customer id has bytes that are not valid {encoding} (the file mixes encodings?); save the file again in one encoding"),
-            (UndecodableId { encoding }, Lang::Zh) => format!("客户编号中有无法按 {encoding} 解码的字节（文件混用了多种编码？），请以单一编码重新保存文件"),
-            (QuoteNeverCloses { last_line }, Lang::En) => format!("a quote opens in this row and never closes, so everything up to line {last_line} (the end of the file) was read as one value; close or remove the quote in the file"),
-            (QuoteNeverCloses { last_line }, Lang::Zh) => format!("该行的引号没有闭合，直到第 {last_line} 行（文件末尾）的内容都被读成了一个值；请在文件中补全或删除该引号"),
-            (OutOfRange { rule }, Lang::En) => format!("out of range: {rule}"),
-            (OutOfRange { rule }, Lang::Zh) => format!("超出范围：{rule}"),
+        match self {
+            EmptyRow => Text::RejectEmptyRow.get(lang).into(),
+            MissingField { fields, expected } => say!(Text::RejectMissingField, lang, fields = fields, expected = expected),
+            ExtraFields { fields, expected } => say!(Text::RejectExtraFields, lang, fields = fields, expected = expected),
+            EmptyValue => Text::RejectEmptyValue.get(lang).into(),
+            NotADate { format } => say!(Text::RejectNotADate, lang, format = format),
+            ImpossibleDate => Text::RejectImpossibleDate.get(lang).into(),
+            ImplausibleDate => Text::RejectImplausibleDate.get(lang).into(),
+            NotANumber => Text::RejectNotANumber.get(lang).into(),
+            AmountTooLarge => Text::RejectAmountTooLarge.get(lang).into(),
+            FutureDate { today } => say!(Text::RejectFutureDate, lang, today = today),
+            UndecodableId { encoding } => say!(Text::RejectUndecodableId, lang, encoding = encoding),
+            QuoteNeverCloses { last_line } => say!(Text::RejectQuoteNeverCloses, lang, last_line = last_line),
+            OutOfRange { rule } => say!(Text::RejectOutOfRange, lang, rule = rule.text(lang)),
         }
     }
 }
@@ -91,5 +108,13 @@ mod tests {
         let missing = |fields| RejectReason::MissingField { fields, expected: 3 }.text(Lang::En);
         assert_eq!(missing(1), "the row has 1 field but the header has 3; a mapped column is missing");
         assert_eq!(missing(2), "the row has 2 fields but the header has 3; a mapped column is missing");
+    }
+
+    /// A summary's range rule is said in the reader's language (it was English in both once).
+    #[test]
+    fn a_range_rule_is_said_in_the_readers_language() {
+        let r = RejectReason::OutOfRange { rule: RangeRule::AgeBelowRecency };
+        assert_eq!(r.text(Lang::En), "out of range: T must be ≥ recency");
+        assert_eq!(r.text(Lang::Zh), "超出范围：T 必须 ≥ recency（客户年龄不能小于最近一次复购的时间）");
     }
 }

@@ -10,7 +10,7 @@ use super::dates::{parse_date, DateError, DateFormat};
 use super::header_mapping::Role;
 use super::order_status::{NotCounted, StatusCount, StatusTally};
 use super::records::Row;
-use super::rejects::{Reject, RejectReason};
+use super::rejects::{RangeRule, Reject, RejectReason};
 use super::text_normal::{trim, unguard};
 
 /// An optional amount in 8 bytes, where `Option<f64>` takes 16: NaN stands for none, which a parsed
@@ -590,7 +590,7 @@ pub fn rfm_row(reader: &RowReader, line: u64, rec: Row) -> Result<RfmRow, Reject
     }
     let id = reader.customer_id(line, rec)?;
     let col = |r: Role| reader.plan.col(r).unwrap_or(0);
-    let out = |r: Role, v: f64, rule: &str| Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule: rule.into() }));
+    let out = |r: Role, v: f64, rule: RangeRule| Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule }));
     let (days_since, last_purchase) = match reader.plan.col(Role::DaysSince) {
         Some(_) => (Some(reader.required_number(line, rec, Role::DaysSince)?), None),
         None => (None, Some(reader.date_of(line, rec, Role::LastPurchase)?)),
@@ -598,13 +598,13 @@ pub fn rfm_row(reader: &RowReader, line: u64, rec: Row) -> Result<RfmRow, Reject
     let purchases = reader.required_number(line, rec, Role::Purchases)?;
     let spend = reader.required_number(line, rec, Role::Spend)?;
     if days_since.is_some_and(|d| d < 0.0) {
-        return out(Role::DaysSince, days_since.unwrap_or(0.0), "days since the last purchase must be ≥ 0");
+        return out(Role::DaysSince, days_since.unwrap_or(0.0), RangeRule::DaysSinceNegative);
     }
     if purchases < 1.0 || purchases.fract() != 0.0 {
-        return out(Role::Purchases, purchases, "purchases must be a whole number ≥ 1");
+        return out(Role::Purchases, purchases, RangeRule::PurchasesNotWhole);
     }
     if spend < 0.0 {
-        return out(Role::Spend, spend, "spend must be ≥ 0");
+        return out(Role::Spend, spend, RangeRule::SpendNegative);
     }
     Ok(RfmRow { customer_id: id.to_string(), name: reader.text(rec, Role::Name).map(String::from), days_since, last_purchase, purchases, spend, line })
 }
@@ -620,23 +620,21 @@ pub fn summary_row(reader: &RowReader, line: u64, rec: Row) -> Result<SummaryRow
     let t = reader.required_number(line, rec, Role::Age)?;
     let monetary_value = reader.number(line, rec, Role::MonetaryValue)?.unwrap_or(0.0);
     let col = |r: Role| reader.plan.col(r).unwrap_or(0);
-    let out = |r: Role, v: f64, rule: &str| {
-        Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule: rule.into() }))
-    };
+    let out = |r: Role, v: f64, rule: RangeRule| Err(reader.reject(line, col(r), &v.to_string(), RejectReason::OutOfRange { rule }));
     if frequency < 0.0 || frequency.fract() != 0.0 {
-        return out(Role::Frequency, frequency, "frequency must be a whole number ≥ 0");
+        return out(Role::Frequency, frequency, RangeRule::FrequencyNotWhole);
     }
     if recency < 0.0 {
-        return out(Role::Recency, recency, "recency must be ≥ 0");
+        return out(Role::Recency, recency, RangeRule::RecencyNegative);
     }
     if t < recency {
-        return out(Role::Age, t, "T must be ≥ recency");
+        return out(Role::Age, t, RangeRule::AgeBelowRecency);
     }
     if frequency == 0.0 && recency != 0.0 {
-        return out(Role::Recency, recency, "recency must be 0 when frequency is 0");
+        return out(Role::Recency, recency, RangeRule::RecencyWithoutRepeats);
     }
     if monetary_value < 0.0 {
-        return out(Role::MonetaryValue, monetary_value, "monetary_value must be ≥ 0");
+        return out(Role::MonetaryValue, monetary_value, RangeRule::MonetaryValueNegative);
     }
     Ok(SummaryRow {
         customer_id: id.to_string(),

@@ -25,6 +25,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::models::fitting::{Outcome, FIT_MS, MAX_EVALUATIONS};
 use crate::lang::{group_thousands, Lang};
+use crate::say;
+use crate::settings::ThresholdProblem;
+use crate::texts::Text;
 
 /// A count the models give as a real number, rounded and grouped: 9113.4 → "9,113".
 fn whole(x: f64) -> String {
@@ -118,19 +121,11 @@ impl ModelLimit {
 
     fn text(self, lang: Lang) -> String {
         match self {
-            ModelLimit::SameRate { rate } => match lang {
-                Lang::Zh => format!("每位客户的购买频率几乎相同（泊松过程，r/α = 每时间单位 {rate:.3} 次）"),
-                Lang::En => format!("every customer buys at about the same rate (a Poisson process, r/α = {rate:.3} purchases per time unit)"),
-            },
-            ModelLimit::NoDropout => lang.pick("nobody seems to drop out", "看不出有客户流失").into(),
-            ModelLimit::SameDropout => lang.pick("every customer seems equally likely to drop out", "每位客户的流失可能几乎相同").into(),
-            ModelLimit::SameMeanSpend => lang
-                .pick(
-                    "customers' mean order values differ no more than chance makes them, so each is expected to spend the overall mean",
-                    "客户之间平均客单价的差异不超过随机波动，因此每位客户的预期客单价都取总体均值",
-                )
-                .into(),
-            ModelLimit::SameOrderSpend => lang.pick("each customer's orders are all of about the same amount", "每位客户的各笔订单金额几乎相同").into(),
+            ModelLimit::SameRate { rate } => say!(Text::LimitSameRate, lang, rate = format!("{rate:.3}")),
+            ModelLimit::NoDropout => Text::LimitNoDropout.get(lang).into(),
+            ModelLimit::SameDropout => Text::LimitSameDropout.get(lang).into(),
+            ModelLimit::SameMeanSpend => Text::LimitSameMeanSpend.get(lang).into(),
+            ModelLimit::SameOrderSpend => Text::LimitSameOrderSpend.get(lang).into(),
         }
     }
 }
@@ -145,19 +140,11 @@ pub enum Verdict {
 impl Verdict {
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            Verdict::Good => lang.pick(
-                "The CLV model (BG/NBD + Gamma-Gamma) fits the data well: its figures can be used.",
-                "CLV 模型（BG/NBD + Gamma-Gamma）与数据吻合良好，结果可以使用。",
-            ),
-            Verdict::UseWithCare => lang.pick(
-                "The CLV model (BG/NBD + Gamma-Gamma) fits with reservations: use its figures with care.",
-                "CLV 模型（BG/NBD + Gamma-Gamma）拟合有保留，结果需谨慎使用。",
-            ),
-            Verdict::NotUsable => lang.pick(
-                "The data cannot support a CLV model: RFM and the classifications still work, CLV columns stay empty.",
-                "数据不足以支撑 CLV 模型：RFM 与各类分类照常可用，CLV 相关列留空。",
-            ),
+            Verdict::Good => Text::VerdictGood,
+            Verdict::UseWithCare => Text::VerdictUseWithCare,
+            Verdict::NotUsable => Text::VerdictNotUsable,
         }
+        .get(lang)
     }
 }
 
@@ -179,7 +166,7 @@ pub enum Finding {
     HoldoutFine { predicted: f64, actual: f64 },
     Comparison { bg_nbd: f64, pareto_nbd: f64 },
     /// The user's RFM thresholds could not be used; quantile bins were.
-    UnusableThresholds { why: String },
+    UnusableThresholds { why: ThresholdProblem },
     /// The AHP judgments are inconsistent (CR ≥ 0.1); the weights were used anyway.
     AhpInconsistent { consistency_ratio: f64 },
     /// The AHP matrix is not a 3 × 3 positive reciprocal matrix; the default weights were used.
@@ -288,95 +275,39 @@ impl Finding {
 
     /// [`Finding::text`] of a model's fit (`text` sends only those here).
     fn fit_text(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
-            Finding::TooFewRepeaters { model, have, need } => if zh {
-                format!("{model} 未拟合：只有 {have} 位复购客户，至少需要 {need} 位。")
-            } else {
-                format!("{model} not fitted: {have} repeat customers, at least {need} are needed.")
-            },
-            Finding::NoFiniteLikelihood { model } => if zh {
-                format!("{model} 未拟合：没有任何参数组合给出有限的似然值。")
-            } else {
-                format!("{model} could not be fitted: no parameter set gave a finite likelihood.")
-            },
-            Finding::NotConverged { model } => if zh {
-                format!("{model}：优化器未收敛即停止，参数需谨慎看待。")
-            } else {
-                format!("{model}: the optimiser stopped before converging; treat the parameters with care.")
-            },
-            Finding::OutOfBudget { model } => if zh {
-                format!("{model}：优化用完了预算（{} 次计算或 {:.1} 秒）仍未收敛，已停在目前最优的参数上；请谨慎使用这些参数。", group_thousands(u64::from(MAX_EVALUATIONS)), FIT_MS / 1000.0)
-            } else {
-                format!("{model}: the optimiser reached its budget ({} evaluations or {:.1} s) before converging and stopped at the best parameters so far; treat them with care.", group_thousands(u64::from(MAX_EVALUATIONS)), FIT_MS / 1000.0)
-            },
+            Finding::TooFewRepeaters { model, have, need } => say!(Text::FitTooFewRepeaters, lang, model = model, have = have, need = need),
+            Finding::NoFiniteLikelihood { model } => say!(Text::FitNoFiniteLikelihood, lang, model = model),
+            Finding::NotConverged { model } => say!(Text::FitNotConverged, lang, model = model),
+            Finding::OutOfBudget { model } => {
+                say!(Text::FitOutOfBudget, lang, model = model, evaluations = group_thousands(u64::from(MAX_EVALUATIONS)), seconds = format!("{:.1}", FIT_MS / 1000.0))
+            }
             Finding::AtLimit { model, limits } => {
                 let what: Vec<String> = limits.iter().map(|l| l.text(lang)).collect();
-                if zh {
-                    format!("{model} 处于模型的极限：{}。参数在此方向上无限增大或趋于零，搜索停在边界处，结果即该极限模型的结果。", what.join("；"))
-                } else {
-                    format!("{model} sits at a limit of the model: {}. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's.", what.join("; "))
-                }
+                say!(Text::FitAtLimit, lang, model = model, limits = what.join(Text::ClauseSeparator.get(lang)))
             }
-            Finding::AtBound { model, parameter, value } => if zh {
-                format!("{model}：参数 {parameter} = {value:.3e} 落在搜索边界上，数据无法确定它。")
-            } else {
-                format!("{model}: parameter {parameter} = {value:.3e} sits at a bound of the search; the data cannot pin it down.")
-            },
-            Finding::NoStandardErrors { model } => if zh {
-                format!("{model}：估计点处的 Hessian 不可逆，无法给出标准误。")
-            } else {
-                format!("{model}: the Hessian is not invertible at the estimate, so there are no standard errors.")
-            },
-            Finding::Imprecise { model, parameter, relative_se } => if zh {
-                format!("{model}：参数 {parameter} 的标准误为其值的 {:.0}%，估计不精确。", relative_se * 100.0)
-            } else {
-                format!("{model}: the standard error of {parameter} is {:.0}% of its value; the estimate is imprecise.", relative_se * 100.0)
-            },
+            Finding::AtBound { model, parameter, value } => say!(Text::FitAtBound, lang, model = model, parameter = parameter, value = format!("{value:.3e}")),
+            Finding::NoStandardErrors { model } => say!(Text::FitNoStandardErrors, lang, model = model),
+            Finding::Imprecise { model, parameter, relative_se } => say!(Text::FitImprecise, lang, model = model, parameter = parameter, percent = format!("{:.0}", relative_se * 100.0)),
             _ => String::new(),
         }
     }
 
     /// [`Finding::text`] of the data against the models (`text` sends only those here).
     fn data_text(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
-            Finding::NoMeanSpend => lang
-                .pick(
-                    "Gamma-Gamma not fitted: too few repeat customers with positive spend, or q ≤ 1 (no finite mean); CLV stays empty.",
-                    "Gamma-Gamma 未拟合：正消费的复购客户太少，或 q ≤ 1（均值不存在）；CLV 留空。",
-                )
-                .to_string(),
-            Finding::SpendDependsOnFrequency { correlation } => if zh {
-                format!("Gamma-Gamma 假设客单价与购买频次无关；此数据中二者相关系数为 {correlation:.2}。")
-            } else {
-                format!("Gamma-Gamma assumes spend does not depend on frequency; here their correlation is {correlation:.2}.")
-            },
-            Finding::HoldoutOff { predicted, actual } => if zh {
-                format!("留出期检验：预测复购 {} 次，实际 {} 次，偏差超过 20%。", whole(*predicted), whole(*actual))
-            } else {
-                format!("Holdout check: {} repeat purchases predicted, {} happened, more than 20% off.", whole(*predicted), whole(*actual))
-            },
-            Finding::HoldoutFine { predicted, actual } => if zh {
-                format!("留出期检验：预测复购 {} 次，实际 {} 次。", whole(*predicted), whole(*actual))
-            } else {
-                format!("Holdout check: {} repeat purchases predicted, {} happened.", whole(*predicted), whole(*actual))
-            },
+            Finding::NoMeanSpend => Text::FitNoMeanSpend.get(lang).into(),
+            Finding::SpendDependsOnFrequency { correlation } => say!(Text::FitSpendDependsOnFrequency, lang, correlation = format!("{correlation:.2}")),
+            Finding::HoldoutOff { predicted, actual } => say!(Text::FitHoldoutOff, lang, predicted = whole(*predicted), actual = whole(*actual)),
+            Finding::HoldoutFine { predicted, actual } => say!(Text::FitHoldoutFine, lang, predicted = whole(*predicted), actual = whole(*actual)),
             Finding::Comparison { bg_nbd, pareto_nbd } => {
+                let (bg, pareto) = (format!("{bg_nbd:.1}"), format!("{pareto_nbd:.1}"));
                 // Within 0.05 the two print the same: neither is said to fit better.
                 if (pareto_nbd - bg_nbd).abs() < 0.05 {
-                    return if zh {
-                        format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，两者同样贴合）。")
-                    } else {
-                        format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; the two fit equally well).")
-                    };
+                    return say!(Text::FitComparisonTie, lang, bg_nbd = bg, pareto_nbd = pareto);
                 }
                 let better = if pareto_nbd > bg_nbd { Model::ParetoNbd } else { Model::BgNbd };
-                if zh {
-                    format!("对数似然：BG/NBD {bg_nbd:.1}，Pareto/NBD {pareto_nbd:.1}（参数个数相同，{better} 更贴合）。")
-                } else {
-                    format!("Log-likelihood: BG/NBD {bg_nbd:.1}, Pareto/NBD {pareto_nbd:.1} (same number of parameters; {better} fits better).")
-                }
+                say!(Text::FitComparison, lang, bg_nbd = bg, pareto_nbd = pareto, better = better)
             }
             _ => String::new(),
         }
@@ -384,58 +315,20 @@ impl Finding {
 
     /// [`Finding::text`] of the run: settings, sample, checks (`text` sends only those here).
     fn run_text(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
-            Finding::UnusableThresholds { why } => {
-                if zh {
-                    format!("自定义 RFM 阈值不可用，已改用分位数分箱：{why}")
-                } else {
-                    format!("{why}; quantile bins were used instead.")
-                }
-            }
-            Finding::AhpInconsistent { consistency_ratio } => if zh {
-                format!("AHP 判断矩阵一致性比率 CR = {consistency_ratio:.3}，不低于 0.1：判断不一致，请复核后再使用这些权重。")
-            } else {
-                format!("The AHP judgments are inconsistent (CR = {consistency_ratio:.3}, 0.1 or more): review them before relying on these weights.")
-            },
-            Finding::NeedsPurchaseHistories => lang
-                .pick(
-                    "Not available for an RFM table: BG/NBD, Pareto/NBD, Gamma-Gamma, CLV, lifecycle stages and cohorts need each customer's purchase history. Drop the transaction log (customer, date, amount), or a summary with T (the customer's age), to see them.",
-                    "RFM 表无法提供：BG/NBD、Pareto/NBD、Gamma-Gamma、客户终身价值、生命周期阶段与同期群都需要每位客户的购买记录。请导入交易明细（客户、日期、金额）或含 T（客龄）的客户汇总后查看。",
-                )
-                .to_string(),
-            Finding::AhpUnusable => lang
-                .pick(
-                    "The AHP matrix is not a 3 × 3 positive reciprocal matrix over R, F, M; the default weights were used.",
-                    "AHP 矩阵不是 R、F、M 的 3×3 正互反矩阵，已改用默认权重。",
-                )
-                .to_string(),
-            Finding::ChecksNotRun { why: ChecksStop::Cancelled } => lang
-                .pick(
-                    "The Pareto/NBD comparison and the model checks were cancelled. The CLV figures do not depend on them; change a setting or import again to run them.",
-                    "已取消 Pareto/NBD 对比与模型检验。客户终身价值不依赖它们；修改设置或重新导入即可再次运行。",
-                )
-                .to_string(),
-            Finding::FittedOnSample { fitted_on, customers, band: Some(band) } => {
-                let (n, all, pct) = (group_thousands(*fitted_on as u64), group_thousands(*customers as u64), band * 100.0);
-                match lang {
-                    Lang::En => format!("Fitted on a uniform sample of {n} of {all} customers: each BG/NBD parameter is within ±{pct:.1}% of what all of them would give, with 95% probability (twice its standard error, corrected for the sample's share)."),
-                    Lang::Zh => format!("基于 {all} 位客户中均匀抽取的 {n} 位拟合：BG/NBD 的每个参数与全部客户拟合结果相差在 ±{pct:.1}% 以内的概率为 95%（两倍标准误，按抽样比例校正）。"),
-                }
-            }
-            Finding::FittedOnSample { fitted_on, customers, band: None } => {
+            Finding::UnusableThresholds { why } => say!(Text::FitUnusableThresholds, lang, why = why.text(lang)),
+            Finding::AhpInconsistent { consistency_ratio } => say!(Text::FitAhpInconsistent, lang, cr = format!("{consistency_ratio:.3}")),
+            Finding::NeedsPurchaseHistories => Text::FitNeedsPurchaseHistories.get(lang).into(),
+            Finding::AhpUnusable => Text::FitAhpUnusable.get(lang).into(),
+            Finding::ChecksNotRun { why: ChecksStop::Cancelled } => Text::FitChecksCancelled.get(lang).into(),
+            Finding::ChecksNotRun { why: ChecksStop::Failed } => Text::FitChecksFailed.get(lang).into(),
+            Finding::FittedOnSample { fitted_on, customers, band } => {
                 let (n, all) = (group_thousands(*fitted_on as u64), group_thousands(*customers as u64));
-                match lang {
-                    Lang::En => format!("Fitted on a uniform sample of {n} of {all} customers; without standard errors, how far its parameters are from a fit on all of them is not known: fit on more customers or on all."),
-                    Lang::Zh => format!("基于 {all} 位客户中均匀抽取的 {n} 位拟合；没有标准误，无法得知其参数与全部客户拟合结果相差多少：请用更多客户或全部客户拟合。"),
+                match band {
+                    Some(band) => say!(Text::FitOnSampleWithBand, lang, n = n, all = all, percent = format!("{:.1}", band * 100.0)),
+                    None => say!(Text::FitOnSampleNoBand, lang, n = n, all = all),
                 }
             }
-            Finding::ChecksNotRun { why: ChecksStop::Failed } => lang
-                .pick(
-                    "The Pareto/NBD comparison and the model checks stopped on an error and gave no result. The CLV figures do not depend on them.",
-                    "Pareto/NBD 对比与模型检验因错误中止，没有结果。客户终身价值不依赖它们。",
-                )
-                .to_string(),
             _ => String::new(),
         }
     }
@@ -596,7 +489,7 @@ mod tests {
             HoldoutOff { predicted: 1234.0, actual: 2345.0 },
             HoldoutFine { predicted: 9113.4, actual: 9458.0 },
             Comparison { bg_nbd: -12157.3, pareto_nbd: -12160.8 },
-            UnusableThresholds { why: "R cuts 5,3 not rising".into() },
+            UnusableThresholds { why: ThresholdProblem::NotAscending { dimension: 'R' } },
             AhpInconsistent { consistency_ratio: 0.23 },
             AhpUnusable,
             NeedsPurchaseHistories,
@@ -641,7 +534,7 @@ mod tests {
                     vec![model.to_string()]
                 }
                 AtBound { model, parameter, .. } | Imprecise { model, parameter, .. } => vec![model.to_string(), parameter.clone()],
-                UnusableThresholds { why } => vec![why.clone()],
+                UnusableThresholds { .. } => vec!["R".into()],
                 _ => vec![],
             };
             for n in &names {

@@ -126,18 +126,18 @@ impl RfmScores {
     }
 }
 
-pub use crate::settings::Thresholds;
+pub use crate::settings::{ThresholdProblem, Thresholds};
 
 impl Thresholds {
     /// The bin count, or why the thresholds cannot be used.
-    pub fn bins(&self) -> Result<u8, String> {
+    pub fn bins(&self) -> Result<u8, ThresholdProblem> {
         let n = self.r_days.len();
         if self.f.len() != n || self.m.len() != n || !(2..=4).contains(&n) {
-            return Err("RFM thresholds: give 2 to 4 cut values for each of R, F and M, the same number for all three".into());
+            return Err(ThresholdProblem::CutCount);
         }
-        for (name, cuts) in [("R", &self.r_days), ("F", &self.f), ("M", &self.m)] {
+        for (dimension, cuts) in [('R', &self.r_days), ('F', &self.f), ('M', &self.m)] {
             if cuts.windows(2).any(|w| w[0] >= w[1]) || cuts.iter().any(|c| !c.is_finite()) {
-                return Err(format!("RFM thresholds: the {name} cut values must be finite and strictly ascending"));
+                return Err(ThresholdProblem::NotAscending { dimension });
             }
         }
         Ok(n as u8 + 1)
@@ -150,7 +150,7 @@ fn bin_of(v: f64, cuts: &[f64]) -> u8 {
 }
 
 /// Scores with the user's thresholds; `Err` when they are not usable (see [`Thresholds::bins`]).
-pub fn score_with_thresholds(table: &CustomerTable, th: &Thresholds, monetary: Monetary) -> Result<RfmScores, String> {
+pub fn score_with_thresholds(table: &CustomerTable, th: &Thresholds, monetary: Monetary) -> Result<RfmScores, ThresholdProblem> {
     let k = th.bins()?;
     let mut out = score(table, k, monetary);
     out.r = out.recency_days.iter().map(|&d| k + 1 - bin_of(d, &th.r_days)).collect();

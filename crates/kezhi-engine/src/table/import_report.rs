@@ -11,7 +11,9 @@ use crate::import::rejects::Reject;
 use crate::import::typed_rows::{SpendMeaning, Transactions};
 use crate::import::Detected;
 use crate::table::customer_table::{BuildStats, CustomerTable};
-use crate::lang::{group_thousands, plural, Lang};
+use crate::lang::{group_thousands, Lang};
+use crate::say;
+use crate::texts::Text;
 use crate::settings::Settings;
 use crate::time_unit::TimeUnit;
 
@@ -70,63 +72,26 @@ impl Warning {
     pub fn text(&self, lang: Lang) -> String {
         use Warning::*;
         let n = group_thousands;
-        match (self, lang) {
-            (EncodingErrors { encoding }, Lang::En) => format!("Some characters could not be read as {encoding} and show as �. If names look wrong, choose another encoding."),
-            (EncodingErrors { encoding }, Lang::Zh) => format!("部分字符无法按 {encoding} 解码，显示为 �。如姓名显示异常，请选择其他编码。"),
-            (ReturnsNetted { rows, days }, Lang::En) => format!(
-                "{} {} with negative amounts {} treated as returns and netted into their day; {} {} whose returns cancel their purchases {} not count as purchases.",
-                n(*rows),
-                plural(*rows, "row", "rows"),
-                plural(*rows, "was", "were"),
-                n(*days),
-                plural(*days, "customer-day", "customer-days"),
-                plural(*days, "does", "do")
-            ),
-            (ReturnsNetted { rows, days }, Lang::Zh) => format!("{} 行负金额按退货处理，已与当天消费相抵；{} 个客户日因退货抵消了购买，不计为购买。", n(*rows), n(*days)),
-            (CustomersWithoutPurchase { customers }, Lang::En) => format!(
-                "{} {} no purchase in the window (only returns) and {} not in the customer table.",
-                n(*customers),
-                plural(*customers, "customer has", "customers have"),
-                plural(*customers, "is", "are")
-            ),
-            (CustomersWithoutPurchase { customers }, Lang::Zh) => format!("{} 位客户在观察期内没有购买（仅有退货），未计入客户表。", n(*customers)),
-            (AfterAnalysisDate { rows }, Lang::En) => format!(
-                "{} {} dated after the analysis date: kept aside as the holdout, not used in the scores.",
-                n(*rows),
-                plural(*rows, "row is", "rows are")
-            ),
-            (AfterAnalysisDate { rows }, Lang::Zh) => format!("{} 行日期晚于分析日：留作验证期（holdout），不参与评分。", n(*rows)),
-            (TitleSkipped { lines, header_line, first }, Lang::En) => match lines {
-                1 => format!("The header is on line {header_line}; the line above it (\"{first}\") was skipped as a title."),
-                _ => format!("The header is on line {header_line}; the {lines} lines above it (\"{first}\") were skipped as a title."),
-            },
-            (TitleSkipped { lines, header_line, first }, Lang::Zh) => format!("表头在第 {header_line} 行；其上方的 {lines} 行（“{first}”）作为标题跳过。"),
-            (DuplicateColumns { role, columns, used }, Lang::En) => format!("Columns {} all look like \"{}\"; {used} is used. Choose another in the mapping if that is wrong.", columns.join(", "), role.label(lang)),
-            (DuplicateColumns { role, columns, used }, Lang::Zh) => format!("{} 列看起来都是“{}”，使用了 {used}。如有误，请在列映射中另选。", columns.join("、"), role.label(lang)),
-            (OtherColumn { role, used, other }, Lang::En) => format!("\"{used}\" was used as the {}; \"{other}\" could be it too. Choose it in the mapping if it is the one you mean.", role.label(lang)),
-            (OtherColumn { role, used, other }, Lang::Zh) => format!("“{}”使用了“{used}”列；“{other}”列也可能是它，如需改用请在列映射中选择。", role.label(lang)),
-            (AmountDerived { quantity: Some(q), price }, Lang::En) => format!("No column gives the amount: it is \"{q}\" × \"{price}\" (quantity × unit price) on every row."),
-            (AmountDerived { quantity: Some(q), price }, Lang::Zh) => format!("没有金额列：每行金额按“{q}”×“{price}”（数量 × 单价）计算。"),
-            (AmountDerived { quantity: None, price }, Lang::En) => format!("No column gives the amount and none the quantity: the unit price \"{price}\" is taken as the amount (quantity 1)."),
-            (AmountDerived { quantity: None, price }, Lang::Zh) => format!("没有金额列也没有数量列：以单价“{price}”作为金额（数量按 1 计）。"),
-            (RefundsSubtracted { rows }, Lang::En) => format!("Refunds were subtracted from {} {}.", n(*rows), plural(*rows, "order", "orders")),
-            (RefundsSubtracted { rows }, Lang::Zh) => format!("已从 {} 个订单的金额中扣除退款。", n(*rows)),
-            (CPrefixReturns { rows }, Lang::En) => format!("{} {} invoice numbers starting with C (cancellations) and {} read as returns.", n(*rows), plural(*rows, "row has", "rows have"), plural(*rows, "is", "are")),
-            (CPrefixReturns { rows }, Lang::Zh) => format!("{} 行的发票号以 C 开头（取消单），按退货处理。", n(*rows)),
-            (UnknownStatuses { values }, Lang::En) => format!("Order statuses Kezhi does not know were counted as purchases: {}. Untick them in the status table if they are not.", values.join(", ")),
-            (UnknownStatuses { values }, Lang::Zh) => format!("以下订单状态未能识别，已计为购买：{}。如不应计入，请在状态表中取消勾选。", values.join("、")),
-            (AllOneTimeBuyers { customers }, Lang::En) => format!("Every one of the {} customers bought only once. That is rare in a customer file: check that the customer column names a person, not an order.", n(*customers)),
-            (AllOneTimeBuyers { customers }, Lang::Zh) => format!("全部 {} 位客户都只购买过一次，这在客户数据中很少见：请确认客户列是“人”而不是订单。", n(*customers)),
-            (IdUniquePerRow { column }, Lang::En) => format!("The customer column \"{column}\" is different on every row, as an order or row id would be. If it is not the customer, choose the right column in the mapping."),
-            (IdUniquePerRow { column }, Lang::Zh) => format!("客户列“{column}”每行都不同，像是订单号或行号。如果它不是客户，请在列映射中选择正确的列。"),
-            (AmountsLookLikeUnitPrices { amount, quantity }, Lang::En) => format!("\"{amount}\" looks like a unit price beside the quantity \"{quantity}\". If so, map it as the unit price: the amount is then quantity × unit price."),
-            (AmountsLookLikeUnitPrices { amount, quantity }, Lang::Zh) => format!("“{amount}”看起来是单价（旁边有数量列“{quantity}”）。如果是，请将其映射为单价，金额将按数量 × 单价计算。"),
-            (AllOnOneDay { day }, Lang::En) => format!("Every purchase is on {day}: recency, frequency and every model need purchases on different days."),
-            (AllOnOneDay { day }, Lang::Zh) => format!("所有购买都发生在 {day} 这一天：最近度、频次和各模型都需要不同日期的购买。"),
-            (RfmTableRead { spend }, Lang::En) => format!("Read as an RFM table: recency is the days since the last purchase (fewest days → R = 5), frequency the number of purchases, monetary the {} (if the column holds the other, choose it under \"RFM table\" in the import report, or give --rfm-spend). BG/NBD, Pareto/NBD, CLV, lifecycle stages and cohorts need each customer's purchase history: drop the transaction log, or a summary with T (the customer's age), to see them.", spend.label(lang)),
-            (RfmTableRead { spend }, Lang::Zh) => format!("按 RFM 表读取：最近度为距最近一次购买的天数（天数越少 R 越高，最高 5 分），频次为购买次数，金额为{}（如该列含义相反，请在导入报告的“RFM 表”处更改，或使用 --rfm-spend）。BG/NBD、Pareto/NBD、客户终身价值、生命周期与同期群需要每位客户的购买记录：请导入交易明细，或含 T（客龄）的客户汇总。", spend.label(lang)),
-            (SummaryRevenueIsRepeatOnly, Lang::En) => "A customer summary carries only repeat purchases: revenue shown is repeat revenue (frequency × monetary value).".into(),
-            (SummaryRevenueIsRepeatOnly, Lang::Zh) => "客户汇总文件只含复购信息：显示的收入为复购收入（频次 × 平均复购金额）。".into(),
+        let list = |items: &[String]| items.join(Text::ListSeparator.get(lang));
+        match self {
+            EncodingErrors { encoding } => say!(Text::WarnEncodingErrors, lang, encoding = encoding),
+            ReturnsNetted { rows, days } => say!(Text::WarnReturnsNetted, lang, rows = n(*rows), days = n(*days)),
+            CustomersWithoutPurchase { customers } => say!(Text::WarnCustomersWithoutPurchase, lang, customers = n(*customers)),
+            AfterAnalysisDate { rows } => say!(Text::WarnAfterAnalysisDate, lang, rows = n(*rows)),
+            TitleSkipped { lines, header_line, first } => say!(Text::WarnTitleSkipped, lang, lines = lines, header_line = header_line, first = first),
+            DuplicateColumns { role, columns, used } => say!(Text::WarnDuplicateColumns, lang, columns = list(columns), role = role.label(lang), used = used),
+            OtherColumn { role, used, other } => say!(Text::WarnOtherColumn, lang, role = role.label(lang), used = used, other = other),
+            AmountDerived { quantity: Some(q), price } => say!(Text::WarnAmountFromQuantityAndPrice, lang, quantity = q, price = price),
+            AmountDerived { quantity: None, price } => say!(Text::WarnAmountFromPrice, lang, price = price),
+            RefundsSubtracted { rows } => say!(Text::WarnRefundsSubtracted, lang, rows = n(*rows)),
+            CPrefixReturns { rows } => say!(Text::WarnCPrefixReturns, lang, rows = n(*rows)),
+            UnknownStatuses { values } => say!(Text::WarnUnknownStatuses, lang, values = list(values)),
+            AllOneTimeBuyers { customers } => say!(Text::WarnAllOneTimeBuyers, lang, customers = n(*customers)),
+            IdUniquePerRow { column } => say!(Text::WarnIdUniquePerRow, lang, column = column),
+            AmountsLookLikeUnitPrices { amount, quantity } => say!(Text::WarnAmountsLookLikeUnitPrices, lang, amount = amount, quantity = quantity),
+            AllOnOneDay { day } => say!(Text::WarnAllOnOneDay, lang, day = day),
+            RfmTableRead { spend } => say!(Text::WarnRfmTableRead, lang, spend = spend.label(lang)),
+            SummaryRevenueIsRepeatOnly => Text::WarnSummaryRevenueIsRepeatOnly.get(lang).into(),
         }
     }
 }
@@ -273,44 +238,16 @@ impl ImportReport {
         let n = group_thousands;
         let mut out = String::new();
         if let Some(e) = self.export {
-            out.push_str(&match lang {
-                Lang::En => format!("Read as {}: ", e.label(lang)),
-                Lang::Zh => format!("按{}读取：", e.label(lang)),
-            });
+            out.push_str(&say!(Text::ReadingAsExport, lang, export = e.label(lang)));
         }
-        if self.shape != Shape::Transactions {
-            out.push_str(&match lang {
-                Lang::En => format!("{} rows → {} customers", n(self.rows_read), n(self.customers)),
-                Lang::Zh => format!("{} 行 → {} 位客户", n(self.rows_read), n(self.customers)),
-            });
+        out.push_str(&if self.shape != Shape::Transactions {
+            say!(Text::ReadingRowsToCustomers, lang, rows = n(self.rows_read), customers = n(self.customers))
         } else if self.has_order_column {
             let orders = self.orders + self.orders_not_counted + self.orders_rejected;
-            out.push_str(&match lang {
-                Lang::En => format!(
-                    "{} rows → {} {} → {} {} by {} {}",
-                    n(self.rows_read),
-                    n(orders),
-                    plural(orders, "order", "orders"),
-                    n(self.orders),
-                    plural(self.orders, "purchase", "purchases"),
-                    n(self.customers),
-                    plural(self.customers, "customer", "customers")
-                ),
-                Lang::Zh => format!("{} 行 → {} 个订单 → {} 次购买，来自 {} 位客户", n(self.rows_read), n(orders), n(self.orders), n(self.customers)),
-            });
+            say!(Text::ReadingRowsToOrders, lang, rows = n(self.rows_read), orders = n(orders), purchases = n(self.orders), customers = n(self.customers))
         } else {
-            out.push_str(&match lang {
-                Lang::En => format!(
-                    "{} rows → {} {} by {} {}",
-                    n(self.rows_read),
-                    n(self.orders),
-                    plural(self.orders, "purchase", "purchases"),
-                    n(self.customers),
-                    plural(self.customers, "customer", "customers")
-                ),
-                Lang::Zh => format!("{} 行 → {} 次购买，来自 {} 位客户", n(self.rows_read), n(self.orders), n(self.customers)),
-            });
-        }
+            say!(Text::ReadingRowsToPurchases, lang, rows = n(self.rows_read), purchases = n(self.orders), customers = n(self.customers))
+        });
         if self.orders_not_counted > 0 {
             let mut by_class: Vec<(StatusClass, u64)> = Vec::new();
             for s in self.statuses.iter().filter(|s| !s.counted && s.orders > 0) {
@@ -321,30 +258,16 @@ impl ImportReport {
             }
             by_class.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let parts: Vec<String> = by_class.iter().map(|(c, o)| format!("{} {}", n(*o), c.label(lang))).collect();
-            let (what, joined) = match (lang, self.has_order_column) {
-                (Lang::En, true) => (plural(self.orders_not_counted, "order", "orders"), parts.join(", ")),
-                (Lang::En, false) => (plural(self.orders_not_counted, "row", "rows"), parts.join(", ")),
-                (Lang::Zh, true) => ("个订单", parts.join("、")),
-                (Lang::Zh, false) => ("行", parts.join("、")),
-            };
-            out.push_str(&match lang {
-                Lang::En => format!("; {} {what} not counted ({joined})", n(self.orders_not_counted)),
-                Lang::Zh => format!("；{} {what}不计为购买（{joined}）", n(self.orders_not_counted)),
-            });
+            let text = if self.has_order_column { Text::ReadingOrdersNotCounted } else { Text::ReadingRowsNotCounted };
+            out.push_str(&say!(text, lang, n = n(self.orders_not_counted), statuses = parts.join(Text::ListSeparator.get(lang))));
         }
         if self.rows_folded > 0 {
-            out.push_str(&match lang {
-                Lang::En => format!("; {} line {} folded into {} orders", n(self.rows_folded), plural(self.rows_folded, "item", "items"), plural(self.rows_folded, "its", "their")),
-                Lang::Zh => format!("；{} 行商品明细并入所属订单", n(self.rows_folded)),
-            });
+            out.push_str(&say!(Text::ReadingItemsFolded, lang, n = n(self.rows_folded)));
         }
         if self.rows_rejected > 0 {
-            out.push_str(&match lang {
-                Lang::En => format!("; {} {} rejected", n(self.rows_rejected), plural(self.rows_rejected, "row", "rows")),
-                Lang::Zh => format!("；{} 行被拒绝", n(self.rows_rejected)),
-            });
+            out.push_str(&say!(Text::ReadingRowsRejected, lang, n = n(self.rows_rejected)));
         }
-        out.push_str(lang.pick(".", "。"));
+        out.push_str(Text::FullStop.get(lang));
         out
     }
 

@@ -1,0 +1,167 @@
+//! The engine's texts: `Key: "English" / "中文";`, grouped by the stage that says them. See the
+//! parent module for the placeholder syntax and the tests that hold the table.
+
+/// Declares [`Text`] with one variant per line and its two languages.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $key:ident: $en:literal / $zh:literal;)*) => {
+        /// One engine message or label; [`Text::get`] and [`Text::fill`] give it in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl Text {
+            /// Every text, in the table's order.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+
+            pub const fn en(self) -> &'static str {
+                match self {
+                    $(Text::$key => $en,)*
+                }
+            }
+
+            pub const fn zh(self) -> &'static str {
+                match self {
+                    $(Text::$key => $zh,)*
+                }
+            }
+
+            /// The key as written in the table (for messages about the table itself).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Text::$key => stringify!($key),)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // ── import: errors that stop an import (import/errors.rs) ──
+    ImportEmpty: "{file} is empty (0 bytes). Export the data again and drop the new file." / "{file} 是空文件（0 字节）。请重新导出数据后再拖入。";
+    ImportRead: "{file} could not be read to the end ({detail}). If it was changed, moved or is still being written, wait until it is complete and drop it again." / "无法完整读取 {file}（{detail}）。如果文件已被修改、移动或仍在写入，请等其完成后重新拖入。";
+    ImportNoTable: "{file} has {bytes} bytes but no table: only blank lines or notes starting with #. Export the data again and drop the new file." / "{file} 有 {bytes} 字节，但没有表格：只有空行或以 # 开头的注释。请重新导出数据后再拖入。";
+    ImportBinary: "{file} is not a text table (CSV/TSV) nor an Excel workbook. Save it from your spreadsheet as CSV (UTF-8) or XLSX and try again." / "{file} 既不是文本表格（CSV/TSV），也不是 Excel 工作簿。请在表格软件中另存为 CSV（UTF-8）或 XLSX 后重试。";
+    ImportTooLarge: "{file} is {size}: reading it would take about {needed} of memory in this tab, more than the {budget} this page allows itself on this device, so it was not read. Aggregate it to one row per customer in your database (Kezhi's docs/warehouse.md has the SQL for DuckDB, Spark and others) and drop that summary instead; every model runs on it." / "{file} 大小为 {size}：读取它约需 {needed} 内存，超过本页面在此设备上的上限 {budget}，因此没有读取。请先在数据库中按客户汇总为每位客户一行（Kezhi 的 docs/warehouse.md 提供 DuckDB、Spark 等的 SQL），再拖入汇总文件；所有模型都可在汇总数据上运行。";
+    ImportUnknownEncoding: "\"{label}\" is not an encoding this page knows. Choose one from the list (UTF-8, GBK, GB18030, Big5, Shift_JIS, windows-1252)." / "无法识别编码 \"{label}\"。请从列表中选择（UTF-8、GBK、GB18030、Big5、Shift_JIS、windows-1252）。";
+    ImportWorkbook: "{file} could not be opened as a workbook ({detail}). Open it in Excel, save it again as XLSX or CSV, and drop the new file." / "无法作为工作簿打开 {file}（{detail}）。请在 Excel 中打开并另存为 XLSX 或 CSV 后重试。";
+    ImportNoSheetWithData: "Every sheet of {file} is empty. Check that you exported the right workbook." / "{file} 的所有工作表都是空的。请确认导出的是正确的工作簿。";
+    ImportSheetNotFound: "{file} has no sheet named \"{name}\". Pick a sheet from the list." / "{file} 中没有名为“{name}”的工作表。请从列表中选择。";
+    ImportHeaderOnly: "{file} has a header row but no data rows. Export the data again with its rows." / "{file} 只有表头，没有数据行。请重新导出包含数据的文件。";
+    ImportMissingColumn: "{file}: no column is mapped to \"{role}\", which a {shape} needs. Choose that column in the mapping above." / "{file}：{shape}需要“{role}”列，但没有列被映射到它。请在上方的列映射中选择。";
+    ImportMissingColumnCli: "{file}: no column is mapped to \"{role}\", which a {shape} needs. Name it with --map {key}=COLUMN (a header or a column number from 1)." / "{file}：{shape}需要“{role}”列，但没有列被映射到它。请用 --map {key}=列名（表头或从 1 开始的列号）指定。";
+    ImportUnsureColumn: "{file}: no column is named for \"{role}\"; column \"{column}\" holds {content} and may be it. Confirm it (or choose another) in the mapping above." / "{file}：没有列名表明“{role}”；“{column}”列的取值为{content}，可能就是它。请在上方的列映射中确认（或另选）。";
+    ImportUnsureColumnCli: "{file}: no column is named for \"{role}\"; column \"{column}\" holds {content} and may be it. Confirm it with --map {key}=\"{column}\" (or name another column)." / "{file}：没有列名表明“{role}”；“{column}”列的取值为{content}，可能就是它。请用 --map {key}=\"{column}\" 确认（或指定其他列）。";
+    /// What an unsure column holds when its values fit no known kind.
+    ImportValuesLikeIt: "values like it" / "类似的值";
+    ImportAmbiguousDateOrder: "{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Choose the date format in the mapping above." / "{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请在上方选择日期格式。";
+    ImportAmbiguousDateOrderCli: "{file}: dates in column \"{column}\" such as \"{example}\" could be day/month or month/day, and no row decides it. Give --date-format dmy or --date-format mdy." / "{file}：“{column}”列中的日期（如“{example}”）既可能是日/月也可能是月/日，数据本身无法判断。请用 --date-format dmy 或 --date-format mdy 指定。";
+    ImportNoUsableRows: "{file}: none of the {n} data rows could be used. The first problem: {reason}. Check the column mapping and formats above." / "{file}：{n} 行数据全部无法使用。第一个问题：{reason}。请检查上方的列映射与格式。";
+    ImportNoUsableRowsCli: "{file}: none of the {n} data rows could be used. The first problem: {reason}. Check the columns (--map role=COLUMN) and formats (--date-format, --encoding, --delimiter)." / "{file}：{n} 行数据全部无法使用。第一个问题：{reason}。请检查列映射（--map 角色=列名）与格式（--date-format、--encoding、--delimiter）。";
+    ImportOtherOrigin: "{file}: {url} is on another server. Kezhi loads ?src= files only from the server it is served from, so nothing was fetched. Put the file beside Kezhi, or drop it here." / "{file}：{url} 位于其他服务器。Kezhi 只从自身所在的服务器加载 ?src= 文件，因此没有发起任何请求。请将文件放在 Kezhi 旁边，或直接拖入本页面。";
+    ImportFetch: "{file}: {url} could not be fetched from this server ({detail}). Check the path in ?src=, or drop the file here." / "{file}：无法从本服务器获取 {url}（{detail}）。请检查 ?src= 中的路径，或直接拖入文件。";
+    ImportUnknownColumn: "{file} has no column \"{name}\". Give a header name or a column number from 1." / "{file} 中没有“{name}”列。请填写表头名称或从 1 开始的列号。";
+    // ── import: why a row was not used (import/rejects.rs) ──
+    RejectEmptyRow: "the row is empty" / "空行";
+    RejectMissingField: "the row has {fields} {fields:field|fields} but the header has {expected}; a mapped column is missing" / "该行只有 {fields} 个字段，表头有 {expected} 个，缺少已映射的列";
+    RejectExtraFields: "the row has {fields} fields but the header has {expected} (an unquoted delimiter inside a value?)" / "该行有 {fields} 个字段，表头只有 {expected} 个（值中含未加引号的分隔符？）";
+    RejectEmptyValue: "the value is empty" / "值为空";
+    RejectNotADate: "not a date in the column's format ({format})" / "不是该列格式（{format}）的日期";
+    RejectImpossibleDate: "no such calendar date" / "日历上不存在该日期";
+    RejectImplausibleDate: "date before 1900 or after 2100" / "日期早于 1900 年或晚于 2100 年";
+    RejectNotANumber: "not a number" / "不是数字";
+    RejectAmountTooLarge: "larger than 10^15, no purchase is that large (an id or a broken number in the amount column?)" / "大于 10^15，不可能是一笔消费（金额列中混入了编号或损坏的数字？）";
+    RejectFutureDate: "dated after today ({today}); a purchase cannot be in the future — check the date" / "日期晚于今天（{today}），消费不可能发生在未来，请检查日期";
+    RejectUndecodableId: "the customer id has bytes that are not valid {encoding} (the file mixes encodings?); save the file again in one encoding" / "客户编号中有无法按 {encoding} 解码的字节（文件混用了多种编码？），请以单一编码重新保存文件";
+    RejectQuoteNeverCloses: "a quote opens in this row and never closes, so everything up to line {last_line} (the end of the file) was read as one value; close or remove the quote in the file" / "该行的引号没有闭合，直到第 {last_line} 行（文件末尾）的内容都被读成了一个值；请在文件中补全或删除该引号";
+    RejectOutOfRange: "out of range: {rule}" / "超出范围：{rule}";
+    RuleDaysSinceNegative: "days since the last purchase must be ≥ 0" / "距末次购买天数必须 ≥ 0";
+    RulePurchasesNotWhole: "purchases must be a whole number ≥ 1" / "购买次数必须是 ≥ 1 的整数";
+    RuleSpendNegative: "spend must be ≥ 0" / "消费额必须 ≥ 0";
+    RuleFrequencyNotWhole: "frequency must be a whole number ≥ 0" / "frequency（复购次数）必须是 ≥ 0 的整数";
+    RuleRecencyNegative: "recency must be ≥ 0" / "recency（首购到末次购买的时间）必须 ≥ 0";
+    RuleAgeBelowRecency: "T must be ≥ recency" / "T 必须 ≥ recency（客户年龄不能小于最近一次复购的时间）";
+    RuleRecencyWithoutRepeats: "recency must be 0 when frequency is 0" / "frequency 为 0 时 recency 必须为 0";
+    RuleMonetaryValueNegative: "monetary_value must be ≥ 0" / "monetary_value（平均每次复购金额）必须 ≥ 0";
+    // ── shared punctuation ──
+    /// Between the items of a list in a sentence.
+    ListSeparator: ", " / "、";
+    /// The end of a sentence built from parts.
+    FullStop: "." / "。";
+
+    // ── table: the import report (table/import_report.rs) ──
+    WarnEncodingErrors: "Some characters could not be read as {encoding} and show as �. If names look wrong, choose another encoding." / "部分字符无法按 {encoding} 解码，显示为 �。如姓名显示异常，请选择其他编码。";
+    WarnReturnsNetted: "{rows} {rows:row|rows} with negative amounts {rows:was|were} treated as returns and netted into their day; {days} {days:customer-day|customer-days} whose returns cancel their purchases {days:does|do} not count as purchases." / "{rows} 行负金额按退货处理，已与当天消费相抵；{days} 个客户日因退货抵消了购买，不计为购买。";
+    WarnCustomersWithoutPurchase: "{customers} {customers:customer has|customers have} no purchase in the window (only returns) and {customers:is|are} not in the customer table." / "{customers} 位客户在观察期内没有购买（仅有退货），未计入客户表。";
+    WarnAfterAnalysisDate: "{rows} {rows:row is|rows are} dated after the analysis date: kept aside as the holdout, not used in the scores." / "{rows} 行日期晚于分析日：留作验证期（holdout），不参与评分。";
+    WarnTitleSkipped: "The header is on line {header_line}; the {lines:line|{lines} lines} above it (\"{first}\") {lines:was|were} skipped as a title." / "表头在第 {header_line} 行；其上方的 {lines} 行（“{first}”）作为标题跳过。";
+    WarnDuplicateColumns: "Columns {columns} all look like \"{role}\"; {used} is used. Choose another in the mapping if that is wrong." / "{columns} 列看起来都是“{role}”，使用了 {used}。如有误，请在列映射中另选。";
+    WarnOtherColumn: "\"{used}\" was used as the {role}; \"{other}\" could be it too. Choose it in the mapping if it is the one you mean." / "“{role}”使用了“{used}”列；“{other}”列也可能是它，如需改用请在列映射中选择。";
+    WarnAmountFromQuantityAndPrice: "No column gives the amount: it is \"{quantity}\" × \"{price}\" (quantity × unit price) on every row." / "没有金额列：每行金额按“{quantity}”×“{price}”（数量 × 单价）计算。";
+    WarnAmountFromPrice: "No column gives the amount and none the quantity: the unit price \"{price}\" is taken as the amount (quantity 1)." / "没有金额列也没有数量列：以单价“{price}”作为金额（数量按 1 计）。";
+    WarnRefundsSubtracted: "Refunds were subtracted from {rows} {rows:order|orders}." / "已从 {rows} 个订单的金额中扣除退款。";
+    WarnCPrefixReturns: "{rows} {rows:row has|rows have} invoice numbers starting with C (cancellations) and {rows:is|are} read as returns." / "{rows} 行的发票号以 C 开头（取消单），按退货处理。";
+    WarnUnknownStatuses: "Order statuses Kezhi does not know were counted as purchases: {values}. Untick them in the status table if they are not." / "以下订单状态未能识别，已计为购买：{values}。如不应计入，请在状态表中取消勾选。";
+    WarnAllOneTimeBuyers: "Every one of the {customers} customers bought only once. That is rare in a customer file: check that the customer column names a person, not an order." / "全部 {customers} 位客户都只购买过一次，这在客户数据中很少见：请确认客户列是“人”而不是订单。";
+    WarnIdUniquePerRow: "The customer column \"{column}\" is different on every row, as an order or row id would be. If it is not the customer, choose the right column in the mapping." / "客户列“{column}”每行都不同，像是订单号或行号。如果它不是客户，请在列映射中选择正确的列。";
+    WarnAmountsLookLikeUnitPrices: "\"{amount}\" looks like a unit price beside the quantity \"{quantity}\". If so, map it as the unit price: the amount is then quantity × unit price." / "“{amount}”看起来是单价（旁边有数量列“{quantity}”）。如果是，请将其映射为单价，金额将按数量 × 单价计算。";
+    WarnAllOnOneDay: "Every purchase is on {day}: recency, frequency and every model need purchases on different days." / "所有购买都发生在 {day} 这一天：最近度、频次和各模型都需要不同日期的购买。";
+    WarnRfmTableRead: "Read as an RFM table: recency is the days since the last purchase (fewest days → R = 5), frequency the number of purchases, monetary the {spend} (if the column holds the other, choose it under \"RFM table\" in the import report, or give --rfm-spend). BG/NBD, Pareto/NBD, CLV, lifecycle stages and cohorts need each customer's purchase history: drop the transaction log, or a summary with T (the customer's age), to see them." / "按 RFM 表读取：最近度为距最近一次购买的天数（天数越少 R 越高，最高 5 分），频次为购买次数，金额为{spend}（如该列含义相反，请在导入报告的“RFM 表”处更改，或使用 --rfm-spend）。BG/NBD、Pareto/NBD、客户终身价值、生命周期与同期群需要每位客户的购买记录：请导入交易明细，或含 T（客龄）的客户汇总。";
+    WarnSummaryRevenueIsRepeatOnly: "A customer summary carries only repeat purchases: revenue shown is repeat revenue (frequency × monetary value)." / "客户汇总文件只含复购信息：显示的收入为复购收入（频次 × 平均复购金额）。";
+    ReadingAsExport: "Read as {export}: " / "按{export}读取：";
+    ReadingRowsToCustomers: "{rows} rows → {customers} customers" / "{rows} 行 → {customers} 位客户";
+    ReadingRowsToOrders: "{rows} rows → {orders} {orders:order|orders} → {purchases} {purchases:purchase|purchases} by {customers} {customers:customer|customers}" / "{rows} 行 → {orders} 个订单 → {purchases} 次购买，来自 {customers} 位客户";
+    ReadingRowsToPurchases: "{rows} rows → {purchases} {purchases:purchase|purchases} by {customers} {customers:customer|customers}" / "{rows} 行 → {purchases} 次购买，来自 {customers} 位客户";
+    ReadingOrdersNotCounted: "; {n} {n:order|orders} not counted ({statuses})" / "；{n} 个订单不计为购买（{statuses}）";
+    ReadingRowsNotCounted: "; {n} {n:row|rows} not counted ({statuses})" / "；{n} 行不计为购买（{statuses}）";
+    ReadingItemsFolded: "; {n} line {n:item|items} folded into {n:its|their} orders" / "；{n} 行商品明细并入所属订单";
+    ReadingRowsRejected: "; {n} {n:row|rows} rejected" / "；{n} 行被拒绝";
+    /// Between the clauses of a list of reasons.
+    ClauseSeparator: "; " / "；";
+
+    // ── settings: why the user's RFM thresholds cannot be used (settings.rs) ──
+    ThresholdsCutCount: "RFM thresholds: give 2 to 4 cut values for each of R, F and M, the same number for all three" / "RFM 阈值：R、F、M 各需 2 至 4 个切分值，且三者个数相同";
+    ThresholdsNotAscending: "RFM thresholds: the {dimension} cut values must be finite and strictly ascending" / "RFM 阈值：{dimension} 的切分值必须是有限数且严格递增";
+
+    // ── models: the fit report (models/fit_report.rs) ──
+    LimitSameRate: "every customer buys at about the same rate (a Poisson process, r/α = {rate} purchases per time unit)" / "每位客户的购买频率几乎相同（泊松过程，r/α = 每时间单位 {rate} 次）";
+    LimitNoDropout: "nobody seems to drop out" / "看不出有客户流失";
+    LimitSameDropout: "every customer seems equally likely to drop out" / "每位客户的流失可能几乎相同";
+    LimitSameMeanSpend: "customers' mean order values differ no more than chance makes them, so each is expected to spend the overall mean" / "客户之间平均客单价的差异不超过随机波动，因此每位客户的预期客单价都取总体均值";
+    LimitSameOrderSpend: "each customer's orders are all of about the same amount" / "每位客户的各笔订单金额几乎相同";
+    VerdictGood: "The CLV model (BG/NBD + Gamma-Gamma) fits the data well: its figures can be used." / "CLV 模型（BG/NBD + Gamma-Gamma）与数据吻合良好，结果可以使用。";
+    VerdictUseWithCare: "The CLV model (BG/NBD + Gamma-Gamma) fits with reservations: use its figures with care." / "CLV 模型（BG/NBD + Gamma-Gamma）拟合有保留，结果需谨慎使用。";
+    VerdictNotUsable: "The data cannot support a CLV model: RFM and the classifications still work, CLV columns stay empty." / "数据不足以支撑 CLV 模型：RFM 与各类分类照常可用，CLV 相关列留空。";
+    FitTooFewRepeaters: "{model} not fitted: {have} repeat customers, at least {need} are needed." / "{model} 未拟合：只有 {have} 位复购客户，至少需要 {need} 位。";
+    FitNoFiniteLikelihood: "{model} could not be fitted: no parameter set gave a finite likelihood." / "{model} 未拟合：没有任何参数组合给出有限的似然值。";
+    FitNotConverged: "{model}: the optimiser stopped before converging; treat the parameters with care." / "{model}：优化器未收敛即停止，参数需谨慎看待。";
+    FitOutOfBudget: "{model}: the optimiser reached its budget ({evaluations} evaluations or {seconds} s) before converging and stopped at the best parameters so far; treat them with care." / "{model}：优化用完了预算（{evaluations} 次计算或 {seconds} 秒）仍未收敛，已停在目前最优的参数上；请谨慎使用这些参数。";
+    FitAtLimit: "{model} sits at a limit of the model: {limits}. Its parameters run off without end that way, so the search stopped at the edge; the figures are the limit's." / "{model} 处于模型的极限：{limits}。参数在此方向上无限增大或趋于零，搜索停在边界处，结果即该极限模型的结果。";
+    FitAtBound: "{model}: parameter {parameter} = {value} sits at a bound of the search; the data cannot pin it down." / "{model}：参数 {parameter} = {value} 落在搜索边界上，数据无法确定它。";
+    FitNoStandardErrors: "{model}: the Hessian is not invertible at the estimate, so there are no standard errors." / "{model}：估计点处的 Hessian 不可逆，无法给出标准误。";
+    FitImprecise: "{model}: the standard error of {parameter} is {percent}% of its value; the estimate is imprecise." / "{model}：参数 {parameter} 的标准误为其值的 {percent}%，估计不精确。";
+    FitNoMeanSpend: "Gamma-Gamma not fitted: too few repeat customers with positive spend, or q ≤ 1 (no finite mean); CLV stays empty." / "Gamma-Gamma 未拟合：正消费的复购客户太少，或 q ≤ 1（均值不存在）；CLV 留空。";
+    FitSpendDependsOnFrequency: "Gamma-Gamma assumes spend does not depend on frequency; here their correlation is {correlation}." / "Gamma-Gamma 假设客单价与购买频次无关；此数据中二者相关系数为 {correlation}。";
+    FitHoldoutOff: "Holdout check: {predicted} repeat purchases predicted, {actual} happened, more than 20% off." / "留出期检验：预测复购 {predicted} 次，实际 {actual} 次，偏差超过 20%。";
+    FitHoldoutFine: "Holdout check: {predicted} repeat purchases predicted, {actual} happened." / "留出期检验：预测复购 {predicted} 次，实际 {actual} 次。";
+    FitComparisonTie: "Log-likelihood: BG/NBD {bg_nbd}, Pareto/NBD {pareto_nbd} (same number of parameters; the two fit equally well)." / "对数似然：BG/NBD {bg_nbd}，Pareto/NBD {pareto_nbd}（参数个数相同，两者同样贴合）。";
+    FitComparison: "Log-likelihood: BG/NBD {bg_nbd}, Pareto/NBD {pareto_nbd} (same number of parameters; {better} fits better)." / "对数似然：BG/NBD {bg_nbd}，Pareto/NBD {pareto_nbd}（参数个数相同，{better} 更贴合）。";
+    FitUnusableThresholds: "{why}; quantile bins were used instead." / "自定义 RFM 阈值不可用，已改用分位数分箱：{why}";
+    FitAhpInconsistent: "The AHP judgments are inconsistent (CR = {cr}, 0.1 or more): review them before relying on these weights." / "AHP 判断矩阵一致性比率 CR = {cr}，不低于 0.1：判断不一致，请复核后再使用这些权重。";
+    FitNeedsPurchaseHistories: "Not available for an RFM table: BG/NBD, Pareto/NBD, Gamma-Gamma, CLV, lifecycle stages and cohorts need each customer's purchase history. Drop the transaction log (customer, date, amount), or a summary with T (the customer's age), to see them." / "RFM 表无法提供：BG/NBD、Pareto/NBD、Gamma-Gamma、客户终身价值、生命周期阶段与同期群都需要每位客户的购买记录。请导入交易明细（客户、日期、金额）或含 T（客龄）的客户汇总后查看。";
+    FitAhpUnusable: "The AHP matrix is not a 3 × 3 positive reciprocal matrix over R, F, M; the default weights were used." / "AHP 矩阵不是 R、F、M 的 3×3 正互反矩阵，已改用默认权重。";
+    FitChecksCancelled: "The Pareto/NBD comparison and the model checks were cancelled. The CLV figures do not depend on them; change a setting or import again to run them." / "已取消 Pareto/NBD 对比与模型检验。客户终身价值不依赖它们；修改设置或重新导入即可再次运行。";
+    FitChecksFailed: "The Pareto/NBD comparison and the model checks stopped on an error and gave no result. The CLV figures do not depend on them." / "Pareto/NBD 对比与模型检验因错误中止，没有结果。客户终身价值不依赖它们。";
+    FitOnSampleWithBand: "Fitted on a uniform sample of {n} of {all} customers: each BG/NBD parameter is within ±{percent}% of what all of them would give, with 95% probability (twice its standard error, corrected for the sample's share)." / "基于 {all} 位客户中均匀抽取的 {n} 位拟合：BG/NBD 的每个参数与全部客户拟合结果相差在 ±{percent}% 以内的概率为 95%（两倍标准误，按抽样比例校正）。";
+    FitOnSampleNoBand: "Fitted on a uniform sample of {n} of {all} customers; without standard errors, how far its parameters are from a fit on all of them is not known: fit on more customers or on all." / "基于 {all} 位客户中均匀抽取的 {n} 位拟合；没有标准误，无法得知其参数与全部客户拟合结果相差多少：请用更多客户或全部客户拟合。";
+    // ── fitted_model: a model fitted once, read back (fitted_model.rs) ──
+    ScoreSetFiveBin: "five-bin" / "五分档";
+    ScoreSetShown: "shown" / "显示的";
+    ModelNoCustomers: "no customers to fit a model on" / "没有可用于拟合模型的客户";
+    ModelEmptySample: "a sample of 0 customers cannot be fitted; give --sample 1 or more" / "0 位客户的样本无法拟合；请用 --sample 指定 1 或更多";
+    ModelNoCutValues: "no cut values reproduce the fitted customers' {scores} RFM scores" / "没有切分值能重现所拟合客户的{scores} RFM 得分";
+    ModelFormat: "a model file of layout {found}; this Kezhi reads layout {format}: fit it again with this version" / "模型文件的格式版本为 {found}，本版客值读取版本 {format}：请用本版本重新拟合";
+    ModelNotAModel: "not a Kezhi model file: {detail}" / "不是客值的模型文件：{detail}";
+    ModelBadCuts: "the model's RFM cut values cannot be used ({scores} scores): {problem}" / "模型的 RFM 切分值无法使用（{scores}得分）：{problem}";
+    ModelFiveBinNotFive: "the model's RFM cut values cannot be used: the segments' five-bin scores need four cut values each" / "模型的 RFM 切分值无法使用：分群所用的五分档得分每项需要 4 个切分值";
+}
