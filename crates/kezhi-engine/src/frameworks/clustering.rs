@@ -14,6 +14,7 @@ use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::frameworks::class_table::{aggregate, ClassRow};
+use crate::texts::Text;
 
 /// Customers the silhouette is computed on at most (it costs n² distances).
 pub const SILHOUETTE_SAMPLE: usize = 2000;
@@ -28,9 +29,9 @@ pub const FEATURES: [&str; 4] = ["recency", "frequency", "monetary", "clv"];
 /// A feature's name as the page says it (the keys of [`FEATURES`] stay in the exports).
 pub fn feature_label(feature: &str, lang: Lang) -> String {
     match feature {
-        "recency" => lang.pick("recency (R)", "最近消费（R）"),
-        "frequency" => lang.pick("frequency (F)", "消费频次（F）"),
-        "monetary" => lang.pick("monetary (M)", "消费金额（M）"),
+        "recency" => Text::FeatureRecency.get(lang),
+        "frequency" => Text::FeatureFrequency.get(lang),
+        "monetary" => Text::FeatureMonetary.get(lang),
         "clv" => "CLV",
         other => other,
     }
@@ -346,18 +347,22 @@ pub fn build(recency_days: &[f64], frequency: &[f64], monetary: &[f64], clv: &[O
 /// mean is named ("recent, frequent, low spend"); all within: "average on every measure".
 pub fn describe(centroid: &[f64], zh: bool) -> String {
     // (low word, high word) per feature; for recency low days = recent.
-    const EN: [(&str, &str); 4] = [("recent", "lapsed"), ("occasional", "frequent"), ("low spend", "high spend"), ("low value", "high value")];
-    const ZH: [(&str, &str); 4] = [("近期活跃", "久未购买"), ("购买少", "购买频繁"), ("消费低", "消费高"), ("价值低", "价值高")];
+    const WORDS: [(Text, Text); 4] = [
+        (Text::ClusterRecent, Text::ClusterLapsed),
+        (Text::ClusterOccasional, Text::ClusterFrequent),
+        (Text::ClusterLowSpend, Text::ClusterHighSpend),
+        (Text::ClusterLowValue, Text::ClusterHighValue),
+    ];
+    let lang = Lang::from_zh(zh);
     let words: Vec<&str> = centroid
         .iter()
-        .zip(if zh { ZH } else { EN })
-        .filter_map(|(&z, (low, high))| if z < -0.5 { Some(low) } else if z > 0.5 { Some(high) } else { None })
+        .zip(WORDS)
+        .filter_map(|(&z, (low, high))| if z < -0.5 { Some(low.get(lang)) } else if z > 0.5 { Some(high.get(lang)) } else { None })
         .collect();
-    match (words.is_empty(), zh) {
-        (true, false) => "average on every measure".into(),
-        (true, true) => "各项指标均接近平均".into(),
-        (false, false) => words.join(", "),
-        (false, true) => words.join("、"),
+    if words.is_empty() {
+        Text::ClusterAverage.get(lang).into()
+    } else {
+        words.join(Text::ListSeparator.get(lang))
     }
 }
 

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::frameworks::class_table::{aggregate, median, ClassRow};
+use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const CLASSES: [&str; 4] = ["gold", "meteor", "creek", "burden"];
 
@@ -52,9 +54,8 @@ pub fn class_of(profit_per_occasion: f64, repeats: f64, profit_median: f64, repe
 }
 
 pub fn label(class: usize, zh: bool) -> &'static str {
-    const EN: [&str; 4] = ["Gold", "Meteor", "Creek", "Burden"];
-    const ZH: [&str; 4] = ["黄金客户", "流星客户", "小溪客户", "负担客户"];
-    if zh { ZH[class.min(3)] } else { EN[class.min(3)] }
+    const LABELS: [Text; 4] = [Text::GmcbGold, Text::GmcbMeteor, Text::GmcbCreek, Text::GmcbBurden];
+    LABELS[class.min(3)].get(Lang::from_zh(zh))
 }
 
 #[cfg(test)]

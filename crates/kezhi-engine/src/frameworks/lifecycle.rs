@@ -25,6 +25,8 @@ use crate::lang::Lang;
 use crate::table::customer_table::Occasion;
 use crate::time_unit::{days_between, DAYS_PER_MONTH};
 use crate::table::group_periods::{months_before, period_spend};
+use crate::texts::Text;
+use crate::say;
 
 pub const STAGES: [&str; 5] = ["introduction", "growth", "maturity", "decline", "lost"];
 
@@ -42,9 +44,8 @@ const DECLINE: usize = 3;
 const LOST: usize = 4;
 
 pub fn label(stage: usize, zh: bool) -> &'static str {
-    const EN: [&str; 5] = ["Introduction", "Growth", "Maturity", "Decline", "Lost"];
-    const ZH: [&str; 5] = ["导入期", "成长期", "成熟期", "衰退期", "流失"];
-    if zh { ZH[stage.min(4)] } else { EN[stage.min(4)] }
+    const LABELS: [Text; 5] = [Text::StageIntroduction, Text::StageGrowth, Text::StageMaturity, Text::StageDecline, Text::StageLost];
+    LABELS[stage.min(4)].get(Lang::from_zh(zh))
 }
 
 /// The exhibition seed's alternative labels 培育期/确认期/信任期/弱化期/消失期, same order.
@@ -251,23 +252,16 @@ pub struct Lifecycle {
 /// lifecycle view.
 pub fn lost_rule_text(lost_rule: &str, second_gap_days: Option<f64>, rules: &StageRules, lang: Lang) -> String {
     let (k, min) = (rules.lost_gap_multiple, rules.lost_min_days);
-    let one_time = match (second_gap_days, lang) {
-        (Some(g), Lang::En) => format!(
-            "A customer with one purchase is lost once more than {} days have passed since it: {k} × the {g:.0} days that customers who came back took, at the median, to buy again, and over {min:.0}.",
-            (k * g).max(min).floor()
-        ),
-        (Some(g), Lang::Zh) => format!("只购买过一次的客户：距该次购买超过 {} 天即为流失（回购客户从首购到再次购买的中位天数 {g:.0} 的 {k} 倍，且超过 {min:.0} 天）。", (k * g).max(min).floor()),
-        (None, Lang::En) => "No customer has bought twice yet, so one-time buyers stay in introduction.".to_string(),
-        (None, Lang::Zh) => "尚无客户再次购买，因此只购买过一次的客户均归入导入期。".to_string(),
+    let min_days = format!("{min:.0}");
+    let one_time = match second_gap_days {
+        Some(g) => say!(Text::LostOneTimeAfterGap, lang, days = (k * g).max(min).floor(), k = k, gap = format!("{g:.0}"), min = min_days),
+        None => Text::LostOneTimeNoRepeat.get(lang).to_string(),
     };
-    let main = match (lost_rule, lang) {
-        ("p_alive", Lang::En) => format!("Lost: P(alive) below {} under BG/NBD.", rules.lost_p_alive),
-        ("p_alive", Lang::Zh) => format!("流失：BG/NBD 模型中存活概率低于 {}。", rules.lost_p_alive),
-        (_, Lang::En) => format!("Lost (no model fitted): more than {k} times the customer's usual gap and over {min:.0} days since the last purchase."),
-        (_, Lang::Zh) => format!("流失（未拟合模型）：距末次购买超过该客户通常间隔的 {k} 倍且超过 {min:.0} 天。"),
+    let main = match lost_rule {
+        "p_alive" => say!(Text::LostByPAlive, lang, p = rules.lost_p_alive),
+        _ => say!(Text::LostByGap, lang, k = k, min = min_days),
     };
-    let sep = if lang == Lang::Zh { "" } else { " " };
-    format!("{main}{sep}{one_time}")
+    say!(Text::SentenceThenSentence, lang, first = main, second = one_time)
 }
 
 /// Everything above for customers' occasions (date, spend, margin; each customer's in date order, as

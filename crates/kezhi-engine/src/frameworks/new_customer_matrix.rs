@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::models::bg_nbd::{self, BgNbdParams};
 use crate::frameworks::class_table::{aggregate, median, ClassRow};
 use crate::models::gamma_gamma::GammaGammaParams;
+use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const CLASSES: [&str; 4] = ["potential", "watch", "routine", "eliminate"];
 
@@ -107,9 +109,8 @@ pub fn build(
 }
 
 pub fn label(class: usize, zh: bool) -> &'static str {
-    const EN: [&str; 4] = ["Potential", "Watch", "Routine", "Eliminate"];
-    const ZH: [&str; 4] = ["潜力类", "观察类", "常规类", "淘汰类"];
-    if zh { ZH[class.min(3)] } else { EN[class.min(3)] }
+    const LABELS: [Text; 4] = [Text::NewPotential, Text::NewWatch, Text::NewRoutine, Text::NewEliminate];
+    LABELS[class.min(3)].get(Lang::from_zh(zh))
 }
 
 #[cfg(test)]

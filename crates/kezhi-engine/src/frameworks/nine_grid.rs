@@ -16,6 +16,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow, LevelCuts};
+use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const STRATEGIES: [&str; 4] = ["keep_investing", "deepen", "adjust", "managed_exit"];
 pub const INDICATORS: [&str; 4] = ["orders_per_month", "categories", "margin_rate", "p_alive"];
@@ -137,10 +139,9 @@ pub fn strategy_of(grid: &Grid, cell: usize) -> &'static str {
 }
 
 pub fn label(cell: usize, zh: bool) -> String {
-    const EN: [&str; 3] = ["low", "mid", "high"];
-    const ZH: [&str; 3] = ["低", "中", "高"];
-    let (r, c) = (cell / 3, cell % 3);
-    if zh { format!("{}-{}", ZH[r], ZH[c]) } else { format!("{}-{}", EN[r], EN[c]) }
+    const LEVELS: [Text; 3] = [Text::GridLow, Text::GridMid, Text::GridHigh];
+    let (lang, r, c) = (Lang::from_zh(zh), cell / 3, cell % 3);
+    format!("{}-{}", LEVELS[r].get(lang), LEVELS[c].get(lang))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::frameworks::class_table::{aggregate, levels_by_share, ClassRow, LevelCuts};
+use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const TIERS: [&str; 6] = ["crystal", "jade", "gold", "platinum", "diamond", "black_gold"];
 
@@ -53,9 +55,8 @@ pub fn tier_at_thresholds(monthly_spend: f64, thresholds: &[f64; 5]) -> usize {
 }
 
 pub fn label(tier: usize, zh: bool) -> &'static str {
-    const EN: [&str; 6] = ["Crystal", "Jade", "Gold", "Platinum", "Diamond", "Black gold"];
-    const ZH: [&str; 6] = ["水晶", "翡翠", "黄金", "白金", "钻石", "黑金"];
-    if zh { ZH[tier.min(5)] } else { EN[tier.min(5)] }
+    const LABELS: [Text; 6] = [Text::TierCrystal, Text::TierJade, Text::TierGold, Text::TierPlatinum, Text::TierDiamond, Text::TierBlackGold];
+    LABELS[tier.min(5)].get(Lang::from_zh(zh))
 }
 
 #[cfg(test)]

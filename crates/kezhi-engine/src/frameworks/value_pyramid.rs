@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::frameworks::class_table::{aggregate, levels_by_share, value_ranges, ClassRow, LevelCuts};
+use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const LEVELS: [&str; 4] = ["key", "important", "general", "maintain"];
 
@@ -35,11 +37,6 @@ pub fn build(value: &[f64], ranked_by: &str, margin: &[f64], shares: &[f64; 4], 
 }
 
 pub fn label(level: usize, zh: bool) -> &'static str {
-    let (en, cn) = match level {
-        0 => ("A key", "A 关键客户"),
-        1 => ("B important", "B 重点客户"),
-        2 => ("C general", "C 一般客户"),
-        _ => ("D maintain", "D 维持客户"),
-    };
-    if zh { cn } else { en }
+    const LABELS: [Text; 4] = [Text::PyramidKey, Text::PyramidImportant, Text::PyramidGeneral, Text::PyramidMaintain];
+    LABELS[level.min(3)].get(Lang::from_zh(zh))
 }

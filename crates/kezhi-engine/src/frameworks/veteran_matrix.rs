@@ -24,6 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::frameworks::class_table::{aggregate, median, ClassRow};
 use crate::table::group_periods::growth;
+use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const CLASSES: [&str; 7] = ["high_quality", "potential_a", "watch", "potential_b", "problem", "low_quality", "eliminate"];
 
@@ -104,9 +106,8 @@ pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, growth_m
 
 
 pub fn label(class: usize, zh: bool) -> &'static str {
-    const EN: [&str; 7] = ["High quality", "Potential A", "Watch", "Potential B", "Problem", "Below par", "Eliminate"];
-    const ZH: [&str; 7] = ["高质类", "潜力A类", "观察类", "潜力B类", "问题类", "低质类", "淘汰类"];
-    if zh { ZH[class.min(6)] } else { EN[class.min(6)] }
+    const LABELS: [Text; 7] = [Text::VeteranHighQuality, Text::VeteranPotentialA, Text::VeteranWatch, Text::VeteranPotentialB, Text::VeteranProblem, Text::VeteranBelowPar, Text::VeteranEliminate];
+    LABELS[class.min(6)].get(Lang::from_zh(zh))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::texts::Text;
 
 pub use crate::settings::Split;
 
@@ -69,17 +70,17 @@ impl ValueClass {
 
     pub fn label(self, lang: Lang) -> &'static str {
         use ValueClass::*;
-        let (en, zh) = match self {
-            ImportantValue => ("important value", "重要价值客户"),
-            ImportantDevelop => ("important to develop", "重要发展客户"),
-            ImportantKeep => ("important to keep", "重要保持客户"),
-            ImportantWinBack => ("important to win back", "重要挽留客户"),
-            GeneralValue => ("general value", "一般价值客户"),
-            GeneralDevelop => ("general to develop", "一般发展客户"),
-            GeneralKeep => ("general to keep", "一般保持客户"),
-            GeneralWinBack => ("general to win back", "一般挽留客户"),
-        };
-        lang.pick(en, zh)
+        match self {
+            ImportantValue => Text::ClassImportantValue,
+            ImportantDevelop => Text::ClassImportantDevelop,
+            ImportantKeep => Text::ClassImportantKeep,
+            ImportantWinBack => Text::ClassImportantWinBack,
+            GeneralValue => Text::ClassGeneralValue,
+            GeneralDevelop => Text::ClassGeneralDevelop,
+            GeneralKeep => Text::ClassGeneralKeep,
+            GeneralWinBack => Text::ClassGeneralWinBack,
+        }
+        .get(lang)
     }
 }
 

@@ -164,4 +164,129 @@ texts! {
     ModelNotAModel: "not a Kezhi model file: {detail}" / "不是客值的模型文件：{detail}";
     ModelBadCuts: "the model's RFM cut values cannot be used ({scores} scores): {problem}" / "模型的 RFM 切分值无法使用（{scores}得分）：{problem}";
     ModelFiveBinNotFive: "the model's RFM cut values cannot be used: the segments' five-bin scores need four cut values each" / "模型的 RFM 切分值无法使用：分群所用的五分档得分每项需要 4 个切分值";
+    // ── views: why a customer has each class (views/class_reasons.rs) ──
+    MeasureRScore: "R score" / "R 得分";
+    MeasureFScore: "F score" / "F 得分";
+    MeasureMScore: "M score" / "M 得分";
+    MeasureDaysSinceLast: "days since the last purchase" / "距末次购买天数";
+    MeasurePurchases: "purchases" / "购买次数";
+    MeasureSpend: "spend" / "消费金额";
+    MeasureClv: "CLV" / "CLV";
+    MeasureMargin: "margin" / "毛利";
+    MeasureRevenue: "revenue" / "收入";
+    MeasureWeightedRfm: "weighted RFM" / "加权 RFM";
+    MeasureMonthlySpend: "spend per month" / "月均消费";
+    MeasureMarginPerPurchase: "margin per purchase" / "每次购买毛利";
+    MeasureRepeatPurchases: "repeat purchases" / "复购次数";
+    MeasurePAlive: "P(alive)" / "存活概率";
+    MeasureFScoreLoyalty: "F score (loyalty)" / "F 得分（忠诚度）";
+    MeasureMarginPerMonth: "margin per month" / "月均毛利";
+    MeasureShareOfWalletGrowth: "share-of-wallet growth" / "钱包份额增长率";
+    MeasureSpendGrowth: "spend growth" / "消费增长率";
+    MeasurePurchaseGrowth: "purchase growth" / "购买频次增长率";
+    /// A growth measure and the periods it compares.
+    MeasureOverMonths: "{measure} (last {m} months vs the {m} before)" / "{measure}（近 {m} 个月对比之前 {m} 个月）";
+    MeasureConversion: "chance of a second purchase" / "再次购买概率";
+    MeasurePotentialProfit: "potential profit" / "潜在盈利";
+    MeasureMarginRate: "margin rate" / "毛利率";
+    MeasureDaysSinceFirst: "days since the first purchase" / "距首次购买天数";
+    /// A growth from nothing to something.
+    ChangeFromNothing: "new (nothing before)" / "新增（此前为零）";
+    CutMean: "the mean {x}" / "均值 {x}";
+    CutMedian: "the median {x}" / "中位数 {x}";
+    CutModelMean: "the model's mean {x}" / "模型均值 {x}";
+    CutModelMedian: "the model's median {x}" / "模型中位数 {x}";
+    CutModelLowest: "the model's cut {x}" / "模型切分点 {x}";
+    FactInRange: "{name} {v}, in {low} – {high}: {band} of customers" / "{name} {v}，位于 {low} – {high}：{band}的客户";
+    FactInRule: "{name} {v} (rule {rule})" / "{name} {v}（规则 {rule}）";
+    BandTopThird: "the top third" / "前三分之一";
+    BandBottomThird: "the bottom third" / "后三分之一";
+    BandMiddleThird: "the middle third" / "中间三分之一";
+    BandTop: "the top {share}" / "前 {share}";
+    BandBottom: "the bottom {share}" / "后 {share}";
+    BandFromTop: "the {from}–{to} from the top" / "排名 {from}–{to}";
+    NoteNoRuleCovers: "no segment rule covers these R, F, M scores" / "没有分群规则覆盖这组 R、F、M 得分";
+    NoteOneOccasion: "one purchase occasion so far" / "目前只有一次购买";
+    NoteQualityGood: "→ quality 优 good (both above their medians)" / "→ 资产质量 优（两项均高于中位数）";
+    NoteQualityFair: "→ quality 中 fair (one of the two above its median)" / "→ 资产质量 中（一项高于中位数）";
+    NoteQualityPoor: "→ quality 劣 poor (neither above its median)" / "→ 资产质量 劣（两项均不高于中位数）";
+    NoteNearestCentre: "nearest of the cluster centres on standardised recency, frequency, spend and CLV" / "在标准化的最近消费、频次、金额与 CLV 上最接近该聚类中心";
+    // ── frameworks/gold_meteor_creek_burden.rs: gold, meteor, creek, burden ──
+    GmcbGold: "Gold" / "黄金客户";
+    GmcbMeteor: "Meteor" / "流星客户";
+    GmcbCreek: "Creek" / "小溪客户";
+    GmcbBurden: "Burden" / "负担客户";
+
+    // ── frameworks/lifecycle.rs: lifecycle stages ──
+    StageIntroduction: "Introduction" / "导入期";
+    StageGrowth: "Growth" / "成长期";
+    StageMaturity: "Maturity" / "成熟期";
+    StageDecline: "Decline" / "衰退期";
+    StageLost: "Lost" / "流失";
+
+    // ── frameworks/new_customer_matrix.rs: new-customer classes ──
+    NewPotential: "Potential" / "潜力类";
+    NewWatch: "Watch" / "观察类";
+    NewRoutine: "Routine" / "常规类";
+    NewEliminate: "Eliminate" / "淘汰类";
+
+    // ── frameworks/tier_ladder.rs: tiers ──
+    TierCrystal: "Crystal" / "水晶";
+    TierJade: "Jade" / "翡翠";
+    TierGold: "Gold" / "黄金";
+    TierPlatinum: "Platinum" / "白金";
+    TierDiamond: "Diamond" / "钻石";
+    TierBlackGold: "Black gold" / "黑金";
+
+    // ── frameworks/value_pyramid.rs: pyramid levels ──
+    PyramidKey: "A key" / "A 关键客户";
+    PyramidImportant: "B important" / "B 重点客户";
+    PyramidGeneral: "C general" / "C 一般客户";
+    PyramidMaintain: "D maintain" / "D 维持客户";
+
+    // ── frameworks/veteran_matrix.rs: veteran classes ──
+    VeteranHighQuality: "High quality" / "高质类";
+    VeteranPotentialA: "Potential A" / "潜力A类";
+    VeteranWatch: "Watch" / "观察类";
+    VeteranPotentialB: "Potential B" / "潜力B类";
+    VeteranProblem: "Problem" / "问题类";
+    VeteranBelowPar: "Below par" / "低质类";
+    VeteranEliminate: "Eliminate" / "淘汰类";
+
+    // ── frameworks/nine_grid.rs: a cell is "row-column" ──
+    GridLow: "low" / "低";
+    GridMid: "mid" / "中";
+    GridHigh: "high" / "高";
+    /// Two sentences one after the other.
+    SentenceThenSentence: "{first} {second}" / "{first}{second}";
+
+    // ── frameworks/clustering.rs: features and a cluster in words ──
+    FeatureRecency: "recency (R)" / "最近消费（R）";
+    FeatureFrequency: "frequency (F)" / "消费频次（F）";
+    FeatureMonetary: "monetary (M)" / "消费金额（M）";
+    ClusterRecent: "recent" / "近期活跃";
+    ClusterLapsed: "lapsed" / "久未购买";
+    ClusterOccasional: "occasional" / "购买少";
+    ClusterFrequent: "frequent" / "购买频繁";
+    ClusterLowSpend: "low spend" / "消费低";
+    ClusterHighSpend: "high spend" / "消费高";
+    ClusterLowValue: "low value" / "价值低";
+    ClusterHighValue: "high value" / "价值高";
+    ClusterAverage: "average on every measure" / "各项指标均接近平均";
+
+    // ── frameworks/lifecycle.rs: how "lost" was decided ──
+    LostOneTimeAfterGap: "A customer with one purchase is lost once more than {days} days have passed since it: {k} × the {gap} days that customers who came back took, at the median, to buy again, and over {min}." / "只购买过一次的客户：距该次购买超过 {days} 天即为流失（回购客户从首购到再次购买的中位天数 {gap} 的 {k} 倍，且超过 {min} 天）。";
+    LostOneTimeNoRepeat: "No customer has bought twice yet, so one-time buyers stay in introduction." / "尚无客户再次购买，因此只购买过一次的客户均归入导入期。";
+    LostByPAlive: "Lost: P(alive) below {p} under BG/NBD." / "流失：BG/NBD 模型中存活概率低于 {p}。";
+    LostByGap: "Lost (no model fitted): more than {k} times the customer's usual gap and over {min} days since the last purchase." / "流失（未拟合模型）：距末次购买超过该客户通常间隔的 {k} 倍且超过 {min} 天。";
+
+    // ── rfm/value_classes.rs: the eight value classes ──
+    ClassImportantValue: "important value" / "重要价值客户";
+    ClassImportantDevelop: "important to develop" / "重要发展客户";
+    ClassImportantKeep: "important to keep" / "重要保持客户";
+    ClassImportantWinBack: "important to win back" / "重要挽留客户";
+    ClassGeneralValue: "general value" / "一般价值客户";
+    ClassGeneralDevelop: "general to develop" / "一般发展客户";
+    ClassGeneralKeep: "general to keep" / "一般保持客户";
+    ClassGeneralWinBack: "general to win back" / "一般挽留客户";
 }

@@ -13,6 +13,8 @@ use crate::frameworks::class_table::LevelCuts;
 use crate::frameworks::FrameworkCuts;
 use crate::frameworks::{growth_axes, margin_per_occasion, monthly_spend, tenure_months, value_axes, veteran_loyalty};
 use crate::lang::{group_thousands, Lang};
+use crate::say;
+use crate::texts::Text;
 use crate::frameworks::lifecycle::{stage_why, StageWhy};
 use crate::rfm::value_classes::{centres, Split};
 use crate::scoring::{CustomerScore, Scored};
@@ -371,34 +373,33 @@ fn stage_lines(why: StageWhy) -> Vec<Line> {
 
 impl Measure {
     fn name(self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let months = |en: &str, cn: &str, m: u32| if zh { format!("{cn}（近 {m} 个月对比之前 {m} 个月）") } else { format!("{en} (last {m} months vs the {m} before)") };
-        match self {
-            Measure::RScore => lang.pick("R score", "R 得分").into(),
-            Measure::FScore => lang.pick("F score", "F 得分").into(),
-            Measure::MScore => lang.pick("M score", "M 得分").into(),
-            Measure::DaysSinceLast => lang.pick("days since the last purchase", "距末次购买天数").into(),
-            Measure::Purchases => lang.pick("purchases", "购买次数").into(),
-            Measure::Spend => lang.pick("spend", "消费金额").into(),
-            Measure::Clv => "CLV".into(),
-            Measure::Margin => lang.pick("margin", "毛利").into(),
-            Measure::Revenue => lang.pick("revenue", "收入").into(),
-            Measure::WeightedRfm => lang.pick("weighted RFM", "加权 RFM").into(),
-            Measure::MonthlySpend => lang.pick("spend per month", "月均消费").into(),
-            Measure::MarginPerPurchase => lang.pick("margin per purchase", "每次购买毛利").into(),
-            Measure::RepeatPurchases => lang.pick("repeat purchases", "复购次数").into(),
-            Measure::PAlive => lang.pick("P(alive)", "存活概率").into(),
-            Measure::FScoreLoyalty => lang.pick("F score (loyalty)", "F 得分（忠诚度）").into(),
-            Measure::MarginPerMonth => lang.pick("margin per month", "月均毛利").into(),
-            Measure::VeteranGrowth { share_of_wallet: true, months: m } => months("share-of-wallet growth", "钱包份额增长率", m),
-            Measure::VeteranGrowth { share_of_wallet: false, months: m } => months("spend growth", "消费增长率", m),
-            Measure::Conversion => lang.pick("chance of a second purchase", "再次购买概率").into(),
-            Measure::PotentialProfit => lang.pick("potential profit", "潜在盈利").into(),
-            Measure::MarginRate => lang.pick("margin rate", "毛利率").into(),
-            Measure::SpendGrowth { months: m } => months("spend growth", "消费增长率", m),
-            Measure::FrequencyGrowth { months: m } => months("purchase growth", "购买频次增长率", m),
-            Measure::DaysSinceFirst => lang.pick("days since the first purchase", "距首次购买天数").into(),
-        }
+        let over = |measure: Text, m: u32| say!(Text::MeasureOverMonths, lang, measure = measure.get(lang), m = m);
+        let word = match self {
+            Measure::RScore => Text::MeasureRScore,
+            Measure::FScore => Text::MeasureFScore,
+            Measure::MScore => Text::MeasureMScore,
+            Measure::DaysSinceLast => Text::MeasureDaysSinceLast,
+            Measure::Purchases => Text::MeasurePurchases,
+            Measure::Spend => Text::MeasureSpend,
+            Measure::Clv => Text::MeasureClv,
+            Measure::Margin => Text::MeasureMargin,
+            Measure::Revenue => Text::MeasureRevenue,
+            Measure::WeightedRfm => Text::MeasureWeightedRfm,
+            Measure::MonthlySpend => Text::MeasureMonthlySpend,
+            Measure::MarginPerPurchase => Text::MeasureMarginPerPurchase,
+            Measure::RepeatPurchases => Text::MeasureRepeatPurchases,
+            Measure::PAlive => Text::MeasurePAlive,
+            Measure::FScoreLoyalty => Text::MeasureFScoreLoyalty,
+            Measure::MarginPerMonth => Text::MeasureMarginPerMonth,
+            Measure::VeteranGrowth { share_of_wallet: true, months } => return over(Text::MeasureShareOfWalletGrowth, months),
+            Measure::VeteranGrowth { share_of_wallet: false, months } | Measure::SpendGrowth { months } => return over(Text::MeasureSpendGrowth, months),
+            Measure::Conversion => Text::MeasureConversion,
+            Measure::PotentialProfit => Text::MeasurePotentialProfit,
+            Measure::MarginRate => Text::MeasureMarginRate,
+            Measure::FrequencyGrowth { months } => return over(Text::MeasurePurchaseGrowth, months),
+            Measure::DaysSinceFirst => Text::MeasureDaysSinceFirst,
+        };
+        word.get(lang).into()
     }
 
     fn format(self, v: f64, lang: Lang) -> String {
@@ -417,7 +418,7 @@ impl Measure {
 /// A change as a signed percentage; from nothing to something, "new".
 fn percent_change(v: f64, lang: Lang) -> String {
     if v.is_infinite() {
-        lang.pick("new (nothing before)", "新增（此前为零）").into()
+        Text::ChangeFromNothing.get(lang).into()
     } else {
         format!("{:+.0}%", v * 100.0).replace('-', "−")
     }
@@ -438,25 +439,21 @@ fn amount(v: f64) -> String {
 
 impl Fact {
     pub fn text(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         let m = self.measure;
         let (name, v) = (m.name(lang), m.format(self.value, lang));
         let cut = |c: Cut| {
             let x = m.format(c.value(), lang);
-            match (c, zh) {
-                (Cut::Mean(_), false) => format!("the mean {x}"),
-                (Cut::Mean(_), true) => format!("均值 {x}"),
-                (Cut::Median(_), false) => format!("the median {x}"),
-                (Cut::Median(_), true) => format!("中位数 {x}"),
-                (Cut::Set(_), _) => x,
-                (Cut::ModelMean(_), false) => format!("the model's mean {x}"),
-                (Cut::ModelMean(_), true) => format!("模型均值 {x}"),
-                (Cut::ModelMedian(_), false) => format!("the model's median {x}"),
-                (Cut::ModelMedian(_), true) => format!("模型中位数 {x}"),
-                (Cut::ModelLowest(_), false) => format!("the model's cut {x}"),
-                (Cut::ModelLowest(_), true) => format!("模型切分点 {x}"),
-            }
+            let text = match c {
+                Cut::Set(_) => return x,
+                Cut::Mean(_) => Text::CutMean,
+                Cut::Median(_) => Text::CutMedian,
+                Cut::ModelMean(_) => Text::CutModelMean,
+                Cut::ModelMedian(_) => Text::CutModelMedian,
+                Cut::ModelLowest(_) => Text::CutModelLowest,
+            };
+            say!(text, lang, x = x)
         };
+        // The comparisons are symbols, the same in both languages.
         match self.test {
             Test::Above(c) => format!("{name} {v} > {}", cut(c)),
             Test::NotAbove(c) => format!("{name} {v} ≤ {}", cut(c)),
@@ -464,17 +461,11 @@ impl Fact {
             Test::NotBelow(c) => format!("{name} {v} ≥ {}", cut(c)),
             Test::Between(a, b) => format!("{name} {v}, {} … {}", cut(a), cut(b)),
             Test::InRange { low, high, top_from, top_to } => {
-                let (lo, hi) = (m.format(low, lang), m.format(high, lang));
-                let band = band(top_from, top_to, lang);
-                if zh {
-                    format!("{name} {v}，位于 {lo} – {hi}：{band}的客户")
-                } else {
-                    format!("{name} {v}, in {lo} – {hi}: {band} of customers")
-                }
+                say!(Text::FactInRange, lang, name = name, v = v, low = m.format(low, lang), high = m.format(high, lang), band = band(top_from, top_to, lang))
             }
             Test::InRule(a, b) => {
                 let rule = if a == b { format!("{a}") } else { format!("{a}–{b}") };
-                if zh { format!("{name} {v}（规则 {rule}）") } else { format!("{name} {v} (rule {rule})") }
+                say!(Text::FactInRule, lang, name = name, v = v, rule = rule)
             }
         }
     }
@@ -483,43 +474,31 @@ impl Fact {
 /// A share of the customers counted from the top: "the top 20%", "the middle third", "the 20–50%
 /// from the top", "the bottom 20%".
 fn band(from: f64, to: f64, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
     let pct = |s: f64| format!("{:.0}%", s * 100.0);
     let third = near(to - from, 1.0 / 3.0);
-    match (zh, from <= 1e-9, to >= 1.0 - 1e-9) {
-        (false, true, _) if third => "the top third".into(),
-        (true, true, _) if third => "前三分之一".into(),
-        (false, _, true) if third => "the bottom third".into(),
-        (true, _, true) if third => "后三分之一".into(),
-        (false, false, false) if third && near(from, 1.0 / 3.0) => "the middle third".into(),
-        (true, false, false) if third && near(from, 1.0 / 3.0) => "中间三分之一".into(),
-        (false, true, _) => format!("the top {}", pct(to)),
-        (true, true, _) => format!("前 {}", pct(to)),
-        (false, _, true) => format!("the bottom {}", pct(1.0 - from)),
-        (true, _, true) => format!("后 {}", pct(1.0 - from)),
-        (false, _, _) => format!("the {}–{} from the top", pct(from), pct(to)),
-        (true, _, _) => format!("排名 {}–{}", pct(from), pct(to)),
+    match (from <= 1e-9, to >= 1.0 - 1e-9) {
+        (true, _) if third => Text::BandTopThird.get(lang).into(),
+        (_, true) if third => Text::BandBottomThird.get(lang).into(),
+        (false, false) if third && near(from, 1.0 / 3.0) => Text::BandMiddleThird.get(lang).into(),
+        (true, _) => say!(Text::BandTop, lang, share = pct(to)),
+        (_, true) => say!(Text::BandBottom, lang, share = pct(1.0 - from)),
+        _ => say!(Text::BandFromTop, lang, from = pct(from), to = pct(to)),
     }
 }
 
 impl Note {
     pub fn text(self, lang: Lang) -> String {
         match self {
-            Note::NoRuleCovers => lang.pick("no segment rule covers these R, F, M scores", "没有分群规则覆盖这组 R、F、M 得分").into(),
-            Note::OneOccasion => lang.pick("one purchase occasion so far", "目前只有一次购买").into(),
-            Note::Quality(q) => match (q, lang) {
-                (0, Lang::En) => "→ quality 优 good (both above their medians)".into(),
-                (1, Lang::En) => "→ quality 中 fair (one of the two above its median)".into(),
-                (_, Lang::En) => "→ quality 劣 poor (neither above its median)".into(),
-                (0, Lang::Zh) => "→ 资产质量 优（两项均高于中位数）".into(),
-                (1, Lang::Zh) => "→ 资产质量 中（一项高于中位数）".into(),
-                (_, Lang::Zh) => "→ 资产质量 劣（两项均不高于中位数）".into(),
-            },
-            Note::NearestCentre => lang
-                .pick("nearest of the cluster centres on standardised recency, frequency, spend and CLV", "在标准化的最近消费、频次、金额与 CLV 上最接近该聚类中心")
-                .into(),
+            Note::NoRuleCovers => Text::NoteNoRuleCovers,
+            Note::OneOccasion => Text::NoteOneOccasion,
+            Note::Quality(0) => Text::NoteQualityGood,
+            Note::Quality(1) => Text::NoteQualityFair,
+            Note::Quality(_) => Text::NoteQualityPoor,
+            Note::NearestCentre => Text::NoteNearestCentre,
         }
+        .get(lang)
+        .into()
     }
 }
 
@@ -532,7 +511,7 @@ pub fn text(lines: &[Line], lang: Lang) -> String {
             Line::Note(n) => n.text(lang),
         })
         .collect();
-    parts.join(lang.pick("; ", "；")).replace("; →", " →").replace("；→", " →")
+    parts.join(Text::ClauseSeparator.get(lang)).replace("; →", " →").replace("；→", " →")
 }
 
 #[cfg(test)]
