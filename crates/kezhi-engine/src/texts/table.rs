@@ -289,4 +289,49 @@ texts! {
     ClassGeneralDevelop: "general to develop" / "一般发展客户";
     ClassGeneralKeep: "general to keep" / "一般保持客户";
     ClassGeneralWinBack: "general to win back" / "一般挽留客户";
+    // ── views/insights.rs: the overview's sentences ──
+    InsightOneDay: "Every purchase in this file falls on one day: recency, repeat purchases and the models cannot tell customers apart, so only the sentences about spend are given. A longer history (a year or more) gives the rest." / "该文件的所有购买都在同一天：最近购买、复购与模型都无法区分客户，因此只给出关于消费金额的结论。导入更长的历史（一年或以上）即可得到其余结论。";
+    InsightPareto: "The top {top} of customers bring {margin} of the margin." / "前 {top} 的客户贡献了 {margin} 的毛利。";
+    InsightAtRisk: "{n} valuable {n:customer is|customers are} slipping away; they brought {margin} of the margin." / "{n} 位高价值客户正在流失，他们贡献了 {margin} 的毛利。";
+    InsightOneTime: "{share} of customers have bought only once; {n} of them {n:is|are} likely to return and worth a follow-up." / "{share} 的客户只购买过一次，其中 {n} 位可能回购且值得跟进。";
+    InsightOneTimeNoneLikely: "{share} of customers have bought only once; none of them looks likely to return yet." / "{share} 的客户只购买过一次，其中暂无可能回购的客户。";
+    InsightBestSegment: "{segment} are {customers} of customers and bring {revenue} of revenue." / "{segment}占客户的 {customers}，贡献了 {revenue} 的收入。";
+    InsightDecline: "{n} {n:customer is|customers are} in decline, spending less than before; they brought {margin} of the margin." / "{n} 位客户处于衰退期、消费在下降，他们贡献了 {margin} 的毛利。";
+    InsightPyramidSurprise: "{level} holds {share} of past margin: customers who spent much in the past (mean margin {margin} against {margin_all} overall) but whose {what} is now low (mean {value} against {value_all})." / "{level}占过去毛利的 {share}：这些客户过去消费多（平均毛利 {margin}，整体 {margin_all}），但现在的{what}低（平均 {value}，整体 {value_all}）。";
+    RankedByClv: "expected value (CLV)" / "预期价值（CLV）";
+    RankedByRevenue: "revenue" / "收入";
+    RankedByWeightedRfm: "weighted RFM score" / "加权 RFM 得分";
+    InsightVeteranSurprise: "{class} holds {margin} of the veterans' margin with {customers} of them: {why}." / "{class}以 {customers} 的老客户贡献了 {margin} 的老客户毛利：{why}。";
+    VeteranWhyGoodShrinking: "good customers (loyalty and margin both above their medians) whose share is shrinking" / "资产质量为优（忠诚度与盈利性均高于中位数）但份额在下降的客户";
+    VeteranWhyLargeAccounts: "large accounts whose loyalty or margin is at or below its median, {shrinking} of them with a shrinking share" / "忠诚度或盈利性不高于中位数的大客户，其中 {shrinking} 份额在下降";
+    // ── views/customer_list.rs: drill-down dimensions and the customer card ──
+    DimSegment: "RFM segment" / "RFM 分群";
+    DimValueClass: "Value class" / "价值分类";
+    DimRfCell: "R×F cell" / "R×F 单元格";
+    DimPyramid: "Pyramid level" / "金字塔层级";
+    DimTier: "Tier" / "等级";
+    DimGmcb: "Gold/meteor/creek/burden" / "黄金/流星/小溪/负担";
+    DimNewMatrix: "New-customer class" / "新客户分类";
+    DimVeteran: "Veteran class" / "老客户分类";
+    DimLifecycle: "Lifecycle stage" / "生命周期阶段";
+    DimValueGrid: "Value grid cell" / "价值九宫格";
+    DimGrowthGrid: "Growth grid cell" / "成长九宫格";
+    DimCluster: "Cluster" / "聚类";
+    DimAtRisk: "Priority" / "优先关注";
+    /// The customers no segment rule covers.
+    SegmentOthers: "Others" / "其他";
+    ClusterNumber: "cluster {n}" / "类 {n}";
+    ValuableAndSlipping: "valuable and slipping" / "高价值且在流失";
+    CardRfmScores: "R, F, M scores" / "R、F、M 得分";
+    CardWeightedRfm: "Weighted RFM" / "加权 RFM";
+    CardDaysSinceLast: "Days since last purchase" / "距末次购买天数";
+    CardRepeatPurchases: "Repeat purchases (x)" / "复购次数 (x)";
+    CardPAlive: "P(alive)" / "存活概率";
+    CardExpectedPurchases: "Expected purchases over the horizon" / "预测期预期购买次数";
+    CardExpectedMeanSpend: "Expected mean spend" / "预期平均客单价";
+    CardClv: "CLV" / "客户终身价值";
+    CardHistoricalValue: "Historical value (margin)" / "历史价值（毛利）";
+    CardHistoricalValueAssumed: "Historical value (margin, assumed {rate} of revenue)" / "历史价值（毛利，假定为收入的 {rate}）";
+    CardPotentialValue: "Potential value" / "潜在价值";
+    CardPriority: "Priority (valuable and slipping)" / "优先级（高价值且在流失）";
 }

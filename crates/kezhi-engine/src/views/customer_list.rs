@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::table::customer_table::CustomerTable;
 use crate::lang::Lang;
+use crate::say;
+use crate::texts::Text;
 use crate::rfm::value_classes::ValueClass;
 use crate::scoring::Scored;
 use crate::views::strategy_texts::strategy;
@@ -77,22 +79,22 @@ impl Dimension {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
-        let (en, zh) = match self {
-            Dimension::Segment => ("RFM segment", "RFM 分群"),
-            Dimension::ValueClass => ("Value class", "价值分类"),
-            Dimension::RfCell => ("R×F cell", "R×F 单元格"),
-            Dimension::Pyramid => ("Pyramid level", "金字塔层级"),
-            Dimension::Tier => ("Tier", "等级"),
-            Dimension::Gmcb => ("Gold/meteor/creek/burden", "黄金/流星/小溪/负担"),
-            Dimension::NewMatrix => ("New-customer class", "新客户分类"),
-            Dimension::Veteran => ("Veteran class", "老客户分类"),
-            Dimension::Lifecycle => ("Lifecycle stage", "生命周期阶段"),
-            Dimension::ValueGrid => ("Value grid cell", "价值九宫格"),
-            Dimension::GrowthGrid => ("Growth grid cell", "成长九宫格"),
-            Dimension::Cluster => ("Cluster", "聚类"),
-            Dimension::AtRisk => ("Priority", "优先关注"),
-        };
-        lang.pick(en, zh)
+        match self {
+            Dimension::Segment => Text::DimSegment,
+            Dimension::ValueClass => Text::DimValueClass,
+            Dimension::RfCell => Text::DimRfCell,
+            Dimension::Pyramid => Text::DimPyramid,
+            Dimension::Tier => Text::DimTier,
+            Dimension::Gmcb => Text::DimGmcb,
+            Dimension::NewMatrix => Text::DimNewMatrix,
+            Dimension::Veteran => Text::DimVeteran,
+            Dimension::Lifecycle => Text::DimLifecycle,
+            Dimension::ValueGrid => Text::DimValueGrid,
+            Dimension::GrowthGrid => Text::DimGrowthGrid,
+            Dimension::Cluster => Text::DimCluster,
+            Dimension::AtRisk => Text::DimAtRisk,
+        }
+        .get(lang)
     }
 
     /// The key of the strategy table in `strategies.json` (the grids map cells to strategies first).
@@ -183,7 +185,7 @@ pub fn class_label(scored: &Scored, dim: Dimension, class: usize, lang: Lang) ->
     match dim {
         Dimension::Segment => match scored.segments.get(class) {
             Some(s) => s.label(lang).to_string(),
-            None => lang.pick("Others", "其他").into(),
+            None => Text::SegmentOthers.get(lang).into(),
         },
         Dimension::ValueClass => ValueClass::ALL.get(class).map_or("?".into(), |c| c.label(lang).to_string()),
         Dimension::RfCell => {
@@ -197,8 +199,8 @@ pub fn class_label(scored: &Scored, dim: Dimension, class: usize, lang: Lang) ->
         Dimension::Veteran => pick(&veteran_matrix::CLASSES, veteran_matrix::label),
         Dimension::Lifecycle => pick(&lifecycle::STAGES, lifecycle::label),
         Dimension::ValueGrid | Dimension::GrowthGrid => nine_grid::label(class.min(8), zh),
-        Dimension::Cluster => format!("{} {}", lang.pick("cluster", "类"), class + 1),
-        Dimension::AtRisk => lang.pick("valuable and slipping", "高价值且在流失").into(),
+        Dimension::Cluster => say!(Text::ClusterNumber, lang, n = class + 1),
+        Dimension::AtRisk => Text::ValuableAndSlipping.get(lang).into(),
     }
 }
 
@@ -460,29 +462,26 @@ pub fn card(table: &CustomerTable, scored: &Scored, i: usize, lang: Lang, assume
     let s = scored.customers.get(i)?;
     let occ = if table.occasions.is_empty() { &[][..] } else { table.occasions_of(i) };
     let skip = occ.len().saturating_sub(CARD_HISTORY);
-    let l = |en: &str, zh: &str| lang.pick(en, zh).to_string();
+    let l = |text: Text| text.get(lang).to_string();
     let opt = |v: Option<f64>, digits: usize| v.map_or_else(|| "—".to_string(), |v| format!("{v:.digits$}"));
     let scores = vec![
-        (l("R, F, M scores", "R、F、M 得分"), s.rfm_cell.clone()),
-        (l("Weighted RFM", "加权 RFM"), format!("{:.2}", s.rfm_combined)),
-        (l("Days since last purchase", "距末次购买天数"), format!("{:.0}", scored.rfm.recency_days[i])),
-        (l("Repeat purchases (x)", "复购次数 (x)"), format!("{}", c.frequency)),
-        (l("P(alive)", "存活概率"), opt(s.p_alive, 3)),
-        (l("Expected purchases over the horizon", "预测期预期购买次数"), opt(s.expected_purchases_horizon, 2)),
-        (l("Expected mean spend", "预期平均客单价"), opt(s.expected_mean_spend, 2)),
-        (l("CLV", "客户终身价值"), opt(s.clv, 2)),
+        (l(Text::CardRfmScores), s.rfm_cell.clone()),
+        (l(Text::CardWeightedRfm), format!("{:.2}", s.rfm_combined)),
+        (l(Text::CardDaysSinceLast), format!("{:.0}", scored.rfm.recency_days[i])),
+        (l(Text::CardRepeatPurchases), format!("{}", c.frequency)),
+        (l(Text::CardPAlive), opt(s.p_alive, 3)),
+        (l(Text::CardExpectedPurchases), opt(s.expected_purchases_horizon, 2)),
+        (l(Text::CardExpectedMeanSpend), opt(s.expected_mean_spend, 2)),
+        (l(Text::CardClv), opt(s.clv, 2)),
         (
             match assumed_margin {
-                None => l("Historical value (margin)", "历史价值（毛利）"),
-                Some(r) => {
-                    let pct = format!("{:.0}%", r * 100.0);
-                    if lang == Lang::Zh { format!("历史价值（毛利，假定为收入的 {pct}）") } else { format!("Historical value (margin, assumed {pct} of revenue)") }
-                }
+                None => l(Text::CardHistoricalValue),
+                Some(r) => say!(Text::CardHistoricalValueAssumed, lang, rate = format!("{:.0}%", r * 100.0)),
             },
             format!("{:.2}", s.historical_value),
         ),
-        (l("Potential value", "潜在价值"), opt(s.potential_value, 2)),
-        (l("Priority (valuable and slipping)", "优先级（高价值且在流失）"), format!("{:.3}", s.priority)),
+        (l(Text::CardPotentialValue), opt(s.potential_value, 2)),
+        (l(Text::CardPriority), format!("{:.3}", s.priority)),
     ];
     let classes = Dimension::ALL
         .into_iter()

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::views::customer_list::{class_of, Dimension, Filter};
 use crate::table::customer_table::CustomerTable;
-use crate::lang::{group_thousands, plural};
+use crate::lang::{group_thousands, Lang};
+use crate::say;
+use crate::texts::Text;
 use crate::frameworks::lifecycle;
 use crate::views::rfm_overview::RfmOverview;
 use crate::scoring::Scored;
@@ -40,6 +42,11 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
 
+/// A sentence in both languages, `(English, Chinese)`.
+fn both(sentence: impl Fn(Lang) -> String) -> (String, String) {
+    (sentence(Lang::En), sentence(Lang::Zh))
+}
+
 pub fn kpis(table: &CustomerTable, scored: &Scored) -> Kpis {
     let n = table.customers.len();
     let margin: f64 = table.customers.iter().map(|c| c.margin).sum();
@@ -65,30 +72,18 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
     let days = table.customers.iter().filter_map(|c| c.first_date).min().zip(table.customers.iter().filter_map(|c| c.last_date).max());
     let one_day = days.is_some_and(|(a, b)| a == b);
     if one_day {
-        say(
-            "one_day",
-            "Every purchase in this file falls on one day: recency, repeat purchases and the models cannot tell customers apart, so only the sentences about spend are given. A longer history (a year or more) gives the rest.".into(),
-            "该文件的所有购买都在同一天：最近购买、复购与模型都无法区分客户，因此只给出关于消费金额的结论。导入更长的历史（一年或以上）即可得到其余结论。".into(),
-            None,
-        );
+        let (en, zh) = both(|lang| Text::InsightOneDay.get(lang).into());
+        say("one_day", en, zh, None);
     }
     if let Some(p) = &scored.frameworks.pareto {
         let top = format!("{:.0}%", 100.0 * p.top_share);
-        say(
-            "pareto",
-            format!("The top {top} of customers bring {} of the margin.", pct(p.top_margin_share)),
-            format!("前 {top} 的客户贡献了 {} 的毛利。", pct(p.top_margin_share)),
-            Some(Filter { dim: Dimension::Pyramid, class: 0 }),
-        );
+        let (en, zh) = both(|lang| say!(Text::InsightPareto, lang, top = top, margin = pct(p.top_margin_share)));
+        say("pareto", en, zh, Some(Filter { dim: Dimension::Pyramid, class: 0 }));
     }
     if kpis.at_risk > 0 && !one_day {
         let n = group_thousands(kpis.at_risk);
-        say(
-            "at_risk",
-            format!("{n} valuable {} slipping away; they brought {} of the margin.", plural(kpis.at_risk, "customer is", "customers are"), pct(kpis.at_risk_margin_share)),
-            format!("{n} 位高价值客户正在流失，他们贡献了 {} 的毛利。", pct(kpis.at_risk_margin_share)),
-            Some(Filter { dim: Dimension::AtRisk, class: 0 }),
-        );
+        let (en, zh) = both(|lang| say!(Text::InsightAtRisk, lang, n = n, margin = pct(kpis.at_risk_margin_share)));
+        say("at_risk", en, zh, Some(Filter { dim: Dimension::AtRisk, class: 0 }));
     }
     let n = table.customers.len();
     let once = table.customers.iter().filter(|c| c.occasions == 1).count();
@@ -107,12 +102,8 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
         .filter(|(_, s)| s.customer_share >= 0.01 && s.customer_share < 0.95 && s.key != "others")
         .max_by(|a, b| (a.1.revenue_share / a.1.customer_share).total_cmp(&(b.1.revenue_share / b.1.customer_share)));
     if let Some((k, s)) = best {
-        say(
-            "best_segment",
-            format!("{} are {} of customers and bring {} of revenue.", s.en, pct(s.customer_share), pct(s.revenue_share)),
-            format!("{}占客户的 {}，贡献了 {} 的收入。", s.zh, pct(s.customer_share), pct(s.revenue_share)),
-            Some(Filter { dim: Dimension::Segment, class: k }),
-        );
+        let (en, zh) = both(|lang| say!(Text::InsightBestSegment, lang, segment = lang.pick(&s.en, &s.zh), customers = pct(s.customer_share), revenue = pct(s.revenue_share)));
+        say("best_segment", en, zh, Some(Filter { dim: Dimension::Segment, class: k }));
     }
     for (key, en, zh, filter) in surprises(table, scored) {
         say(key, en, zh, Some(filter));
@@ -121,12 +112,8 @@ pub fn build(table: &CustomerTable, scored: &Scored, kpis: &Kpis, rfm: &RfmOverv
         let decline = lifecycle::STAGES.iter().position(|s| *s == "decline").unwrap_or(3);
         if let Some(row) = l.table.get(decline).filter(|r| r.customers > 0) {
             let c = group_thousands(row.customers);
-            say(
-                "decline",
-                format!("{c} {} in decline, spending less than before; they brought {} of the margin.", plural(row.customers, "customer is", "customers are"), pct(row.margin_share)),
-                format!("{c} 位客户处于衰退期、消费在下降，他们贡献了 {} 的毛利。", pct(row.margin_share)),
-                Some(Filter { dim: Dimension::Lifecycle, class: decline }),
-            );
+            let (en, zh) = both(|lang| say!(Text::InsightDecline, lang, n = c, margin = pct(row.margin_share)));
+            say("decline", en, zh, Some(Filter { dim: Dimension::Lifecycle, class: decline }));
         }
     }
     out
@@ -157,27 +144,28 @@ pub fn surprises(table: &CustomerTable, scored: &Scored) -> Vec<(&'static str, S
             };
             let (m_in, m_all) = (mean(&members, &margin_of), mean(&all, &margin_of));
             let (v_in, v_all) = (mean(&members, &value), mean(&all, &value));
-            let level = (crate::frameworks::value_pyramid::label(k, false), crate::frameworks::value_pyramid::label(k, true));
-            let (what_en, what_zh) = match p.ranked_by.as_str() {
-                "clv" => ("expected value (CLV)", "预期价值（CLV）"),
-                "revenue" => ("revenue", "收入"),
-                _ => ("weighted RFM score", "加权 RFM 得分"),
+            let what = match p.ranked_by.as_str() {
+                "clv" => Text::RankedByClv,
+                "revenue" => Text::RankedByRevenue,
+                _ => Text::RankedByWeightedRfm,
             };
             let money = |v: f64| crate::lang::group_thousands(v.max(0.0).round() as u64);
             let two = |v: f64| format!("{v:.2}");
             let fmt = |v: f64| if v.abs() >= 100.0 { money(v) } else { two(v) };
-            (m_in > m_all && v_in < v_all).then(|| out.push((
-                "pyramid_surprise",
-                format!(
-                    "{} holds {} of past margin: customers who spent much in the past (mean margin {} against {} overall) but whose {} is now low (mean {} against {}).",
-                    level.0, pct(p.table[k].margin_share), money(m_in), money(m_all), what_en, fmt(v_in), fmt(v_all)
-                ),
-                format!(
-                    "{}占过去毛利的 {}：这些客户过去消费多（平均毛利 {}，整体 {}），但现在的{}低（平均 {}，整体 {}）。",
-                    level.1, pct(p.table[k].margin_share), money(m_in), money(m_all), what_zh, fmt(v_in), fmt(v_all)
-                ),
-                Filter { dim: Dimension::Pyramid, class: k },
-            )));
+            let (en, zh) = both(|lang| {
+                say!(
+                    Text::InsightPyramidSurprise,
+                    lang,
+                    level = crate::frameworks::value_pyramid::label(k, lang == Lang::Zh),
+                    share = pct(p.table[k].margin_share),
+                    margin = money(m_in),
+                    margin_all = money(m_all),
+                    what = what.get(lang),
+                    value = fmt(v_in),
+                    value_all = fmt(v_all)
+                )
+            });
+            (m_in > m_all && v_in < v_all).then(|| out.push(("pyramid_surprise", en, zh, Filter { dim: Dimension::Pyramid, class: k })));
         }
     }
     if let Some(v) = &fw.veteran {
@@ -191,22 +179,10 @@ pub fn surprises(table: &CustomerTable, scored: &Scored) -> Vec<(&'static str, S
             let members: Vec<usize> = (0..n).filter(|&i| v.class[i] == Some(k)).collect();
             let share = |f: &dyn Fn(usize) -> bool| members.iter().filter(|&&i| f(i)).count() as f64 / members.len().max(1) as f64;
             let shrinking = share(&|i| v.growth[i].is_some_and(|a| a <= 0.0));
-            let (label_en, label_zh) = (crate::frameworks::veteran_matrix::label(k, false), crate::frameworks::veteran_matrix::label(k, true));
             let (m, c) = (pct(v.table[k].margin_share), pct(v.table[k].customer_share));
-            let (why_en, why_zh) = if k == 2 {
-                ("good customers (loyalty and margin both above their medians) whose share is shrinking".to_string(), "资产质量为优（忠诚度与盈利性均高于中位数）但份额在下降的客户".to_string())
-            } else {
-                (
-                    format!("large accounts whose loyalty or margin is at or below its median, {} of them with a shrinking share", pct(shrinking)),
-                    format!("忠诚度或盈利性不高于中位数的大客户，其中 {} 份额在下降", pct(shrinking)),
-                )
-            };
-            out.push((
-                "veteran_surprise",
-                format!("{label_en} holds {m} of the veterans' margin with {c} of them: {why_en}."),
-                format!("{label_zh}以 {c} 的老客户贡献了 {m} 的老客户毛利：{why_zh}。"),
-                Filter { dim: Dimension::Veteran, class: k },
-            ));
+            let why = |lang: Lang| if k == 2 { Text::VeteranWhyGoodShrinking.get(lang).to_string() } else { say!(Text::VeteranWhyLargeAccounts, lang, shrinking = pct(shrinking)) };
+            let (en, zh) = both(|lang| say!(Text::InsightVeteranSurprise, lang, class = crate::frameworks::veteran_matrix::label(k, lang == Lang::Zh), margin = m, customers = c, why = why(lang)));
+            out.push(("veteran_surprise", en, zh, Filter { dim: Dimension::Veteran, class: k }));
         }
     }
     out
@@ -215,21 +191,10 @@ pub fn surprises(table: &CustomerTable, scored: &Scored) -> Vec<(&'static str, S
 /// The one-time buyers' sentence: their share, and how many of them the new-customer matrix puts
 /// in its "likely to return" quadrant. With none there, it says so instead of "0 of them are".
 fn one_time_sentences(once_share: f64, potential: u64) -> (String, String) {
-    if potential == 0 {
-        return (
-            format!("{} of customers have bought only once; none of them looks likely to return yet.", pct(once_share)),
-            format!("{} 的客户只购买过一次，其中暂无可能回购的客户。", pct(once_share)),
-        );
-    }
-    (
-        format!(
-            "{} of customers have bought only once; {} of them {} likely to return and worth a follow-up.",
-            pct(once_share),
-            group_thousands(potential),
-            plural(potential, "is", "are")
-        ),
-        format!("{} 的客户只购买过一次，其中 {} 位可能回购且值得跟进。", pct(once_share), group_thousands(potential)),
-    )
+    both(|lang| match potential {
+        0 => say!(Text::InsightOneTimeNoneLikely, lang, share = pct(once_share)),
+        _ => say!(Text::InsightOneTime, lang, share = pct(once_share), n = group_thousands(potential)),
+    })
 }
 
 #[cfg(test)]
