@@ -15,6 +15,8 @@ pub use super::header_mapping::Alternative;
 use super::header_mapping::{normalise_header, role_for_header, Role};
 use super::known_exports::{mapping_of, recognise, KnownExport};
 use crate::lang::Lang;
+use crate::texts::Text;
+use crate::say;
 
 /// What a column's values look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,14 +34,14 @@ pub enum ContentKind {
 
 impl ContentKind {
     pub fn label(self, lang: Lang) -> &'static str {
-        let (en, zh) = match self {
-            ContentKind::Dates => ("dates", "日期"),
-            ContentKind::Money => ("money amounts", "金额数值"),
-            ContentKind::SmallIntegers => ("small whole numbers", "较小的整数"),
-            ContentKind::RepeatingIds => ("values that repeat across rows", "跨行重复的值"),
-            ContentKind::UniquePerRow => ("a different value on every row", "每行都不同的值"),
-        };
-        lang.pick(en, zh)
+        match self {
+            ContentKind::Dates => Text::ContentDates,
+            ContentKind::Money => Text::ContentMoney,
+            ContentKind::SmallIntegers => Text::ContentSmallIntegers,
+            ContentKind::RepeatingIds => Text::ContentRepeatingIds,
+            ContentKind::UniquePerRow => Text::ContentUniquePerRow,
+        }
+        .get(lang)
     }
 }
 
@@ -78,26 +80,19 @@ pub struct ColumnReading {
 impl ColumnReading {
     /// "name contains 金额; money amounts" — the reason shown beside the column.
     pub fn why(&self, lang: Lang) -> String {
-        let basis = match (&self.basis, lang) {
-            (Basis::Export(e), Lang::En) => format!("column of {}", e.label(lang)),
-            (Basis::Export(e), Lang::Zh) => format!("{}的列", e.label(lang)),
-            (Basis::Synonym, Lang::En) => "name".to_string(),
-            (Basis::Synonym, Lang::Zh) => "列名".to_string(),
-            (Basis::NamePart(w), Lang::En) => format!("name contains \"{w}\""),
-            (Basis::NamePart(w), Lang::Zh) => format!("列名含“{w}”"),
-            (Basis::Content, Lang::En) => "values only".to_string(),
-            (Basis::Content, Lang::Zh) => "仅依据取值".to_string(),
-            (Basis::User, Lang::En) => "your choice".to_string(),
-            (Basis::User, Lang::Zh) => "您的选择".to_string(),
+        let basis = match &self.basis {
+            Basis::Export(e) => say!(Text::BasisExport, lang, export = e.label(lang)),
+            Basis::Synonym => Text::BasisSynonym.get(lang).to_string(),
+            Basis::NamePart(w) => say!(Text::BasisNamePart, lang, word = w),
+            Basis::Content => Text::BasisContent.get(lang).to_string(),
+            Basis::User => Text::BasisUser.get(lang).to_string(),
         };
-        let sure = match (self.confidence, lang) {
-            (Confidence::High, Lang::En) => "sure",
-            (Confidence::Medium, Lang::En) => "likely",
-            (Confidence::Low, Lang::En) => "unsure",
-            (Confidence::High, Lang::Zh) => "确定",
-            (Confidence::Medium, Lang::Zh) => "较可能",
-            (Confidence::Low, Lang::Zh) => "不确定",
-        };
+        let sure = match self.confidence {
+            Confidence::High => Text::ConfidenceHigh,
+            Confidence::Medium => Text::ConfidenceMedium,
+            Confidence::Low => Text::ConfidenceLow,
+        }
+        .get(lang);
         match self.content {
             Some(k) => format!("{basis}; {} · {sure}", k.label(lang)),
             None => format!("{basis} · {sure}"),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::texts::Text;
 
 /// What a column means to Kezhi.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -110,34 +111,34 @@ impl Role {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let (en, zh) = match self {
-            Role::CustomerId => ("customer id", "客户ID"),
-            Role::Date => ("date", "日期"),
-            Role::Amount => ("amount", "金额"),
-            Role::OrderId => ("order id", "订单号"),
-            Role::Cost => ("cost", "成本"),
-            Role::Profit => ("profit", "利润"),
-            Role::Quantity => ("quantity", "数量"),
-            Role::Category => ("category", "品类"),
-            Role::Channel => ("channel", "渠道"),
-            Role::Name => ("customer name", "姓名"),
-            Role::Region => ("region", "地区"),
-            Role::Wallet => ("wallet (category spend)", "钱包（品类总支出）"),
-            Role::UnitPrice => ("unit price (amount = quantity × unit price)", "单价（金额 = 数量 × 单价）"),
-            Role::Discount => ("line discount", "折扣金额"),
-            Role::Status => ("order status", "订单状态"),
-            Role::Refund => ("refunded amount", "退款金额"),
-            Role::CancelledAt => ("cancelled at", "取消时间"),
-            Role::DaysSince => ("recency (days since the last purchase)", "最近一次购买距今天数"),
-            Role::LastPurchase => ("last purchase date", "最近一次购买日期"),
-            Role::Purchases => ("purchases (count)", "购买次数"),
-            Role::Spend => ("spend (total, or per purchase)", "消费金额（总额或每次平均）"),
-            Role::Frequency => ("frequency (repeat purchases)", "频次（复购次数）"),
-            Role::Recency => ("recency (age at last purchase)", "最近购买时的客龄"),
-            Role::Age => ("T (age at analysis date)", "T（截至分析日的客龄）"),
-            Role::MonetaryValue => ("monetary value (mean repeat spend)", "平均复购金额"),
-        };
-        lang.pick(en, zh)
+        match self {
+            Role::CustomerId => Text::RoleCustomerId,
+            Role::Date => Text::RoleDate,
+            Role::Amount => Text::RoleAmount,
+            Role::OrderId => Text::RoleOrderId,
+            Role::Cost => Text::RoleCost,
+            Role::Profit => Text::RoleProfit,
+            Role::Quantity => Text::RoleQuantity,
+            Role::Category => Text::RoleCategory,
+            Role::Channel => Text::RoleChannel,
+            Role::Name => Text::RoleName,
+            Role::Region => Text::RoleRegion,
+            Role::Wallet => Text::RoleWallet,
+            Role::UnitPrice => Text::RoleUnitPrice,
+            Role::Discount => Text::RoleDiscount,
+            Role::Status => Text::RoleStatus,
+            Role::Refund => Text::RoleRefund,
+            Role::CancelledAt => Text::RoleCancelledAt,
+            Role::DaysSince => Text::RoleDaysSince,
+            Role::LastPurchase => Text::RoleLastPurchase,
+            Role::Purchases => Text::RolePurchases,
+            Role::Spend => Text::RoleSpend,
+            Role::Frequency => Text::RoleFrequency,
+            Role::Recency => Text::RoleRecency,
+            Role::Age => Text::RoleAge,
+            Role::MonetaryValue => Text::RoleMonetaryValue,
+        }
+        .get(lang)
     }
 
     /// Normalised header names that mean this role. Compared after [`normalise_header`].
@@ -261,10 +262,11 @@ pub enum Shape {
 impl Shape {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Shape::Transactions => lang.pick("transaction log", "交易明细"),
-            Shape::CustomerSummary => lang.pick("customer summary", "客户汇总"),
-            Shape::RfmTable => lang.pick("RFM table", "RFM 表"),
+            Shape::Transactions => Text::ShapeTransactions,
+            Shape::CustomerSummary => Text::ShapeCustomerSummary,
+            Shape::RfmTable => Text::ShapeRfmTable,
         }
+        .get(lang)
     }
 
     pub fn key(self) -> &'static str {

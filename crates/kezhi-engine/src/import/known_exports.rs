@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::header_mapping::{normalise_header, Alternative, Role};
 use crate::lang::Lang;
+use crate::texts::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KnownExport {
@@ -68,19 +69,19 @@ impl KnownExport {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let (en, zh) = match self {
-            KnownExport::ShopifyOrders => ("a Shopify orders export", "Shopify 订单导出"),
-            KnownExport::WooCommerceOrders => ("a WooCommerce orders export", "WooCommerce 订单导出"),
-            KnownExport::TaobaoOrders => ("a Taobao/Tmall order report (订单报表)", "淘宝/天猫订单报表"),
-            KnownExport::JdOrders => ("a JD (京东) orders export", "京东订单导出"),
-            KnownExport::YouzanOrders => ("a Youzan (有赞) orders export", "有赞订单导出"),
-            KnownExport::PinduoduoOrders => ("a Pinduoduo (拼多多) orders export", "拼多多订单导出"),
-            KnownExport::UciOnlineRetail => ("the UCI Online Retail data set", "UCI Online Retail 数据集"),
-            KnownExport::UciOnlineRetail2 => ("the UCI Online Retail II data set", "UCI Online Retail II 数据集"),
-            KnownExport::LifetimesCdnow => ("CDNOW as the lifetimes package ships it", "lifetimes 包自带的 CDNOW 数据"),
-            KnownExport::RfmTable => ("an RFM table (recency in days since the last purchase)", "RFM 表（最近度为距最近一次购买的天数）"),
-        };
-        lang.pick(en, zh)
+        match self {
+            KnownExport::ShopifyOrders => Text::ExportShopifyOrders,
+            KnownExport::WooCommerceOrders => Text::ExportWooCommerceOrders,
+            KnownExport::TaobaoOrders => Text::ExportTaobaoOrders,
+            KnownExport::JdOrders => Text::ExportJdOrders,
+            KnownExport::YouzanOrders => Text::ExportYouzanOrders,
+            KnownExport::PinduoduoOrders => Text::ExportPinduoduoOrders,
+            KnownExport::UciOnlineRetail => Text::ExportUciOnlineRetail,
+            KnownExport::UciOnlineRetail2 => Text::ExportUciOnlineRetail2,
+            KnownExport::LifetimesCdnow => Text::ExportLifetimesCdnow,
+            KnownExport::RfmTable => Text::ExportRfmTable,
+        }
+        .get(lang)
     }
 
     pub fn key(self) -> &'static str {

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::texts::Text;
 
 /// What a status says about the money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -36,18 +37,18 @@ impl StatusClass {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let (en, zh) = match self {
-            StatusClass::Paid => ("paid", "已付款"),
-            StatusClass::Unknown => ("not recognised", "未识别"),
-            StatusClass::Unpaid => ("unpaid", "未付款"),
-            StatusClass::Pending => ("pending", "待确认"),
-            StatusClass::Cancelled => ("cancelled", "已取消"),
-            StatusClass::Closed => ("closed", "已关闭"),
-            StatusClass::Voided => ("voided", "已作废"),
-            StatusClass::Failed => ("payment failed", "支付失败"),
-            StatusClass::Refunded => ("refunded in full", "全额退款"),
-        };
-        lang.pick(en, zh)
+        match self {
+            StatusClass::Paid => Text::StatusPaid,
+            StatusClass::Unknown => Text::StatusUnknown,
+            StatusClass::Unpaid => Text::StatusUnpaid,
+            StatusClass::Pending => Text::StatusPending,
+            StatusClass::Cancelled => Text::StatusCancelled,
+            StatusClass::Closed => Text::StatusClosed,
+            StatusClass::Voided => Text::StatusVoided,
+            StatusClass::Failed => Text::StatusFailed,
+            StatusClass::Refunded => Text::StatusRefunded,
+        }
+        .get(lang)
     }
 }
 

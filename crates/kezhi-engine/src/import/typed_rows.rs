@@ -12,6 +12,7 @@ use super::order_status::{NotCounted, StatusCount, StatusTally};
 use super::records::Row;
 use super::rejects::{RangeRule, Reject, RejectReason};
 use super::text_normal::{trim, unguard};
+use crate::texts::Text;
 
 /// An optional amount in 8 bytes, where `Option<f64>` takes 16: NaN stands for none, which a parsed
 /// amount never is (`parse_amount` refuses values that are not finite). A row holds three, so this
@@ -132,8 +133,8 @@ pub enum SpendMeaning {
 impl SpendMeaning {
     pub fn label(self, lang: crate::lang::Lang) -> &'static str {
         match self {
-            SpendMeaning::Total => lang.pick("total spend", "消费总额"),
-            SpendMeaning::PerPurchase => lang.pick("mean spend per purchase", "每次购买的平均金额"),
+            SpendMeaning::Total => Text::SpendTotal.get(lang),
+            SpendMeaning::PerPurchase => Text::SpendPerPurchase.get(lang),
         }
     }
 }

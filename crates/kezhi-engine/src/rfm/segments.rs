@@ -10,13 +10,15 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::texts::Text;
 
 pub use crate::settings::SegmentRule;
 
 
 impl SegmentRule {
-    fn new(key: &str, en: &str, zh: &str, r: (u8, u8), f: (u8, u8)) -> SegmentRule {
-        SegmentRule { key: key.into(), en: en.into(), zh: zh.into(), r, f, m: crate::settings::all_scores() }
+    /// A preset rule, named in both languages from the texts table.
+    fn new(key: &str, name: Text, r: (u8, u8), f: (u8, u8)) -> SegmentRule {
+        SegmentRule { key: key.into(), en: name.en().into(), zh: name.zh().into(), r, f, m: crate::settings::all_scores() }
     }
 
     fn with_m(self, m: (u8, u8)) -> SegmentRule {
@@ -35,16 +37,16 @@ impl SegmentRule {
 /// The default R×F grid of docs/methods.md §1a.
 pub fn default_grid() -> Vec<SegmentRule> {
     vec![
-        SegmentRule::new("champions", "Champions", "冠军客户", (5, 5), (4, 5)),
-        SegmentRule::new("loyal", "Loyal", "忠诚客户", (3, 4), (4, 5)),
-        SegmentRule::new("potential_loyalists", "Potential Loyalists", "潜在忠诚客户", (4, 5), (2, 3)),
-        SegmentRule::new("new_customers", "New Customers", "新客户", (5, 5), (1, 1)),
-        SegmentRule::new("promising", "Promising", "有潜力客户", (4, 4), (1, 1)),
-        SegmentRule::new("need_attention", "Need Attention", "需要关注", (3, 3), (3, 3)),
-        SegmentRule::new("about_to_sleep", "About To Sleep", "即将沉睡", (3, 3), (1, 2)),
-        SegmentRule::new("at_risk", "At Risk", "流失风险", (1, 2), (3, 4)),
-        SegmentRule::new("cant_lose_them", "Can't Lose Them", "不能失去", (1, 2), (5, 5)),
-        SegmentRule::new("hibernating", "Hibernating", "沉睡客户", (1, 2), (1, 2)),
+        SegmentRule::new("champions", Text::SegmentChampions, (5, 5), (4, 5)),
+        SegmentRule::new("loyal", Text::SegmentLoyal, (3, 4), (4, 5)),
+        SegmentRule::new("potential_loyalists", Text::SegmentPotentialLoyalists, (4, 5), (2, 3)),
+        SegmentRule::new("new_customers", Text::SegmentNewCustomers, (5, 5), (1, 1)),
+        SegmentRule::new("promising", Text::SegmentPromising, (4, 4), (1, 1)),
+        SegmentRule::new("need_attention", Text::SegmentNeedAttention, (3, 3), (3, 3)),
+        SegmentRule::new("about_to_sleep", Text::SegmentAboutToSleep, (3, 3), (1, 2)),
+        SegmentRule::new("at_risk", Text::SegmentAtRisk, (1, 2), (3, 4)),
+        SegmentRule::new("cant_lose_them", Text::SegmentCantLoseThem, (1, 2), (5, 5)),
+        SegmentRule::new("hibernating", Text::SegmentHibernating, (1, 2), (1, 2)),
     ]
 }
 
@@ -52,16 +54,16 @@ pub fn default_grid() -> Vec<SegmentRule> {
 /// order; the package gives a customer the first segment it matches, and "Others" when none.
 pub fn rfm_package_preset() -> Vec<SegmentRule> {
     vec![
-        SegmentRule::new("champions", "Champions", "冠军客户", (5, 5), (5, 5)).with_m((5, 5)),
-        SegmentRule::new("potential_loyalist", "Potential Loyalist", "潜在忠诚客户", (3, 5), (3, 5)).with_m((2, 5)),
-        SegmentRule::new("loyal_customers", "Loyal Customers", "忠诚客户", (2, 4), (2, 4)).with_m((2, 4)),
-        SegmentRule::new("promising", "Promising", "有潜力客户", (3, 4), (1, 3)).with_m((3, 5)),
-        SegmentRule::new("new_customers", "New Customers", "新客户", (4, 5), (1, 3)).with_m((1, 5)),
-        SegmentRule::new("cant_lose_them", "Can't Lose Them", "不能失去", (1, 2), (3, 4)).with_m((4, 5)),
-        SegmentRule::new("at_risk", "At Risk", "流失风险", (1, 2), (2, 5)).with_m((4, 5)),
-        SegmentRule::new("need_attention", "Need Attention", "需要关注", (1, 3), (3, 5)).with_m((3, 5)),
-        SegmentRule::new("about_to_sleep", "About To Sleep", "即将沉睡", (2, 3), (1, 3)).with_m((1, 4)),
-        SegmentRule::new("lost", "Lost", "已流失", (1, 1), (1, 5)).with_m((1, 5)),
+        SegmentRule::new("champions", Text::SegmentChampions, (5, 5), (5, 5)).with_m((5, 5)),
+        SegmentRule::new("potential_loyalist", Text::SegmentPotentialLoyalist, (3, 5), (3, 5)).with_m((2, 5)),
+        SegmentRule::new("loyal_customers", Text::SegmentLoyalCustomers, (2, 4), (2, 4)).with_m((2, 4)),
+        SegmentRule::new("promising", Text::SegmentPromising, (3, 4), (1, 3)).with_m((3, 5)),
+        SegmentRule::new("new_customers", Text::SegmentNewCustomers, (4, 5), (1, 3)).with_m((1, 5)),
+        SegmentRule::new("cant_lose_them", Text::SegmentCantLoseThem, (1, 2), (3, 4)).with_m((4, 5)),
+        SegmentRule::new("at_risk", Text::SegmentAtRisk, (1, 2), (2, 5)).with_m((4, 5)),
+        SegmentRule::new("need_attention", Text::SegmentNeedAttention, (1, 3), (3, 5)).with_m((3, 5)),
+        SegmentRule::new("about_to_sleep", Text::SegmentAboutToSleep, (2, 3), (1, 3)).with_m((1, 4)),
+        SegmentRule::new("lost", Text::SegmentLost, (1, 1), (1, 5)).with_m((1, 5)),
     ]
 }
 
@@ -138,7 +140,7 @@ mod tests {
     fn coverage_names_uncovered_and_doubly_covered_cells() {
         let mut rules = default_grid();
         rules.retain(|r| r.key != "hibernating");
-        rules.push(SegmentRule::new("vip", "VIP", "贵宾", (5, 5), (5, 5)));
+        rules.push(SegmentRule { key: "vip".into(), en: "VIP".into(), zh: "贵宾".into(), r: (5, 5), f: (5, 5), m: crate::settings::all_scores() });
         let c = coverage(&rules);
         let cells = |rf: &[(u8, u8)]| rf.iter().flat_map(|&(r, f)| (1..=5).map(move |m| (r, f, m))).collect::<Vec<_>>();
         assert_eq!(c.uncovered, cells(&[(1, 1), (1, 2), (2, 1), (2, 2)]));

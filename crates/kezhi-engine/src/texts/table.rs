@@ -334,4 +334,105 @@ texts! {
     CardHistoricalValueAssumed: "Historical value (margin, assumed {rate} of revenue)" / "历史价值（毛利，假定为收入的 {rate}）";
     CardPotentialValue: "Potential value" / "潜在价值";
     CardPriority: "Priority (valuable and slipping)" / "优先级（高价值且在流失）";
+    // ── views/what_if.rs: the scenario's levers ──
+    LeverRetention: "Retention" / "保留率";
+    LeverFrequency: "Purchase frequency" / "购买频次";
+    LeverSpend: "Spend per purchase" / "客单价";
+    LeverMargin: "Margin" / "毛利率";
+    LeverDiscount: "Discount rate" / "折现率";
+    LeverConversion: "Converting potential new customers" / "转化潜力类新客户";
+
+    // ── views/anonymise.rs and views/csv_export.rs ──
+    /// A customer's pseudonym is this, a dash and a number.
+    PseudonymStem: "Customer" / "客户";
+    /// An anonymised file's name is this and its extension.
+    FileStem: "file" / "文件";
+    RejectsLine: "line" / "行号";
+    RejectsColumn: "column" / "列号";
+    RejectsColumnName: "column_name" / "列名";
+    RejectsValue: "value" / "原始值";
+    RejectsReason: "reason" / "原因";
+    // ── import/header_mapping.rs: column roles ──
+    RoleCustomerId: "customer id" / "客户ID";
+    RoleDate: "date" / "日期";
+    RoleAmount: "amount" / "金额";
+    RoleOrderId: "order id" / "订单号";
+    RoleCost: "cost" / "成本";
+    RoleProfit: "profit" / "利润";
+    RoleQuantity: "quantity" / "数量";
+    RoleCategory: "category" / "品类";
+    RoleChannel: "channel" / "渠道";
+    RoleName: "customer name" / "姓名";
+    RoleRegion: "region" / "地区";
+    RoleWallet: "wallet (category spend)" / "钱包（品类总支出）";
+    RoleUnitPrice: "unit price (amount = quantity × unit price)" / "单价（金额 = 数量 × 单价）";
+    RoleDiscount: "line discount" / "折扣金额";
+    RoleStatus: "order status" / "订单状态";
+    RoleRefund: "refunded amount" / "退款金额";
+    RoleCancelledAt: "cancelled at" / "取消时间";
+    RoleDaysSince: "recency (days since the last purchase)" / "最近一次购买距今天数";
+    RoleLastPurchase: "last purchase date" / "最近一次购买日期";
+    RolePurchases: "purchases (count)" / "购买次数";
+    RoleSpend: "spend (total, or per purchase)" / "消费金额（总额或每次平均）";
+    RoleFrequency: "frequency (repeat purchases)" / "频次（复购次数）";
+    RoleRecency: "recency (age at last purchase)" / "最近购买时的客龄";
+    RoleAge: "T (age at analysis date)" / "T（截至分析日的客龄）";
+    RoleMonetaryValue: "monetary value (mean repeat spend)" / "平均复购金额";
+
+    // ── import/column_roles.rs: what a column was seen to hold ──
+    ContentDates: "dates" / "日期";
+    ContentMoney: "money amounts" / "金额数值";
+    ContentSmallIntegers: "small whole numbers" / "较小的整数";
+    ContentRepeatingIds: "values that repeat across rows" / "跨行重复的值";
+    ContentUniquePerRow: "a different value on every row" / "每行都不同的值";
+
+    // ── import/known_exports.rs: systems whose exports are known ──
+    ExportShopifyOrders: "a Shopify orders export" / "Shopify 订单导出";
+    ExportWooCommerceOrders: "a WooCommerce orders export" / "WooCommerce 订单导出";
+    ExportTaobaoOrders: "a Taobao/Tmall order report (订单报表)" / "淘宝/天猫订单报表";
+    ExportJdOrders: "a JD (京东) orders export" / "京东订单导出";
+    ExportYouzanOrders: "a Youzan (有赞) orders export" / "有赞订单导出";
+    ExportPinduoduoOrders: "a Pinduoduo (拼多多) orders export" / "拼多多订单导出";
+    ExportUciOnlineRetail: "the UCI Online Retail data set" / "UCI Online Retail 数据集";
+    ExportUciOnlineRetail2: "the UCI Online Retail II data set" / "UCI Online Retail II 数据集";
+    ExportLifetimesCdnow: "CDNOW as the lifetimes package ships it" / "lifetimes 包自带的 CDNOW 数据";
+    ExportRfmTable: "an RFM table (recency in days since the last purchase)" / "RFM 表（最近度为距最近一次购买的天数）";
+
+    // ── import/order_status.rs: order status classes ──
+    StatusPaid: "paid" / "已付款";
+    StatusUnknown: "not recognised" / "未识别";
+    StatusUnpaid: "unpaid" / "未付款";
+    StatusPending: "pending" / "待确认";
+    StatusCancelled: "cancelled" / "已取消";
+    StatusClosed: "closed" / "已关闭";
+    StatusVoided: "voided" / "已作废";
+    StatusFailed: "payment failed" / "支付失败";
+    StatusRefunded: "refunded in full" / "全额退款";
+    ShapeTransactions: "transaction log" / "交易明细";
+    ShapeCustomerSummary: "customer summary" / "客户汇总";
+    ShapeRfmTable: "RFM table" / "RFM 表";
+    BasisExport: "column of {export}" / "{export}的列";
+    BasisSynonym: "name" / "列名";
+    BasisNamePart: "name contains \"{word}\"" / "列名含“{word}”";
+    BasisContent: "values only" / "仅依据取值";
+    BasisUser: "your choice" / "您的选择";
+    ConfidenceHigh: "sure" / "确定";
+    ConfidenceMedium: "likely" / "较可能";
+    ConfidenceLow: "unsure" / "不确定";
+    SpendTotal: "total spend" / "消费总额";
+    SpendPerPurchase: "mean spend per purchase" / "每次购买的平均金额";
+    // ── rfm/segments.rs: the preset segments' names ──
+    SegmentChampions: "Champions" / "冠军客户";
+    SegmentLoyal: "Loyal" / "忠诚客户";
+    SegmentPotentialLoyalists: "Potential Loyalists" / "潜在忠诚客户";
+    SegmentNewCustomers: "New Customers" / "新客户";
+    SegmentPromising: "Promising" / "有潜力客户";
+    SegmentNeedAttention: "Need Attention" / "需要关注";
+    SegmentAboutToSleep: "About To Sleep" / "即将沉睡";
+    SegmentAtRisk: "At Risk" / "流失风险";
+    SegmentCantLoseThem: "Can't Lose Them" / "不能失去";
+    SegmentHibernating: "Hibernating" / "沉睡客户";
+    SegmentPotentialLoyalist: "Potential Loyalist" / "潜在忠诚客户";
+    SegmentLoyalCustomers: "Loyal Customers" / "忠诚客户";
+    SegmentLost: "Lost" / "已流失";
 }

@@ -10,10 +10,11 @@ use crate::import::rejects::Reject;
 use crate::table::customer_table::CustomerTable;
 use crate::lang::Lang;
 use crate::scoring::Scored;
+use crate::texts::Text;
 
 pub fn pseudonym(index: usize, total: usize, lang: Lang) -> String {
     let width = total.to_string().len().max(4);
-    format!("{}-{:0width$}", lang.pick("Customer", "客户"), index + 1)
+    format!("{}-{:0width$}", Text::PseudonymStem.get(lang), index + 1)
 }
 
 /// What a hidden value shows instead.
@@ -43,7 +44,7 @@ pub fn reject(mut r: Reject, roles: &[Option<Role>]) -> Reject {
 /// The dropped file's name while anonymised: its kind only ("file.csv", "文件.xlsx"), since a file is
 /// often named for the client.
 pub fn file_name(name: &str, lang: Lang) -> String {
-    let stem = lang.pick("file", "文件");
+    let stem = Text::FileStem.get(lang);
     match name.rsplit_once('.') {
         Some((_, ext)) if !ext.is_empty() && ext.len() <= 5 => format!("{stem}.{ext}"),
         _ => stem.to_string(),

@@ -4,6 +4,7 @@
 use crate::table::customer_table::CustomerTable;
 use crate::import::rejects::Reject;
 use crate::lang::Lang;
+use crate::texts::Text;
 
 pub const BOM: &str = "\u{feff}";
 
@@ -202,7 +203,7 @@ pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: 
         s.f_score.to_string(),
         s.m_score.to_string(),
         s.rfm_cell.clone(),
-        s.segment.map(|i| segments[i].label(lang).to_string()).unwrap_or_else(|| lang.pick("Others", "其他").into()),
+        s.segment.map(|i| segments[i].label(lang).to_string()).unwrap_or_else(|| Text::SegmentOthers.get(lang).into()),
         s.value_class.label(lang).to_string(),
         opt(s.p_alive),
         opt(s.expected_purchases_horizon),
@@ -249,10 +250,7 @@ pub fn export_notes(notes: &[(String, String)]) -> String {
 
 /// The rejected rows with line, column, raw value and reason.
 pub fn rejects_csv(rejects: &[Reject], lang: Lang) -> String {
-    let header = match lang {
-        Lang::En => ["line", "column", "column_name", "value", "reason"],
-        Lang::Zh => ["行号", "列号", "列名", "原始值", "原因"],
-    };
+    let header = [Text::RejectsLine, Text::RejectsColumn, Text::RejectsColumnName, Text::RejectsValue, Text::RejectsReason].map(|t| t.get(lang));
     let rows = rejects.iter().map(|r| {
         vec![r.line.to_string(), r.column.to_string(), r.column_name.clone(), r.value.clone(), r.reason.text(lang)]
     });

@@ -9,6 +9,7 @@ use crate::table::customer_table::CustomerTable;
 use crate::rfm::scores::CutPoint;
 use crate::rfm::value_classes::ValueClass;
 use crate::scoring::Scored;
+use crate::texts::Text;
 
 /// One cell of the R×F heatmap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,7 +81,7 @@ pub fn build(table: &CustomerTable, scored: &Scored) -> RfmOverview {
         .map(|k| {
             let (key, en, zh) = match scored.segments.get(k) {
                 Some(s) => (s.key.clone(), s.en.clone(), s.zh.clone()),
-                None => ("others".into(), "Others".into(), "其他".into()),
+                None => ("others".into(), Text::SegmentOthers.en().into(), Text::SegmentOthers.zh().into()),
             };
             SegmentRow {
                 key,

@@ -29,6 +29,8 @@ use crate::table::customer_table::CustomerTable;
 use crate::scoring::Scored;
 use crate::settings::Settings;
 use crate::time_unit::DAYS_PER_MONTH;
+use crate::lang::Lang;
+use crate::texts::Text;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -62,19 +64,15 @@ impl Lever {
     pub const ALL: [Lever; 6] = [Lever::Retention, Lever::Frequency, Lever::Spend, Lever::Margin, Lever::Discount, Lever::Conversion];
 
     pub fn label(self, zh: bool) -> &'static str {
-        let (en, z) = match self {
-            Lever::Retention => ("Retention", "保留率"),
-            Lever::Frequency => ("Purchase frequency", "购买频次"),
-            Lever::Spend => ("Spend per purchase", "客单价"),
-            Lever::Margin => ("Margin", "毛利率"),
-            Lever::Discount => ("Discount rate", "折现率"),
-            Lever::Conversion => ("Converting potential new customers", "转化潜力类新客户"),
-        };
-        if zh {
-            z
-        } else {
-            en
+        match self {
+            Lever::Retention => Text::LeverRetention,
+            Lever::Frequency => Text::LeverFrequency,
+            Lever::Spend => Text::LeverSpend,
+            Lever::Margin => Text::LeverMargin,
+            Lever::Discount => Text::LeverDiscount,
+            Lever::Conversion => Text::LeverConversion,
         }
+        .get(Lang::from_zh(zh))
     }
 
     /// `levers` with only this lever and those before it.
