@@ -6,6 +6,8 @@
 use serde_json::Value;
 
 use crate::lang::Lang;
+use crate::say;
+use crate::texts::Text;
 use crate::rfm::segments::SegmentRules;
 use crate::rfm::value_classes::Split;
 use crate::settings::Settings;
@@ -26,18 +28,17 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     pub code: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
+    pub text: Text,
 }
 
 impl Choice {
     pub fn label(&self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.zh)
+        self.text.get(lang)
     }
 }
 
-const fn c(code: &'static str, en: &'static str, zh: &'static str) -> Choice {
-    Choice { code, en, zh }
+const fn c(code: &'static str, text: Text) -> Choice {
+    Choice { code, text }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -45,131 +46,90 @@ pub struct Field {
     /// JSON pointer into the serialised settings.
     pub path: &'static str,
     pub group: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
+    pub text: Text,
     pub kind: Kind,
 }
 
 /// (key, English, Chinese), in the order the page shows them.
-pub const GROUPS: [(&str, &str, &str); 6] = [
-    ("data", "Data and window", "数据与时间窗"),
-    ("rfm", "RFM scores and segments", "RFM 评分与分群"),
-    ("clv", "CLV models and checks", "CLV 模型与检验"),
-    ("portfolio", "Portfolio classifications", "客户资产分类"),
-    ("lifecycle", "Lifecycle", "生命周期"),
-    ("clusters", "Clusters", "聚类"),
+pub const GROUPS: [(&str, Text); 6] = [
+    ("data", Text::GroupData),
+    ("rfm", Text::GroupRfm),
+    ("clv", Text::GroupClv),
+    ("portfolio", Text::GroupPortfolio),
+    ("lifecycle", Text::GroupLifecycle),
+    ("clusters", Text::GroupClusters),
 ];
 
-const fn f(path: &'static str, group: &'static str, en: &'static str, zh: &'static str, kind: Kind) -> Field {
-    Field { path, group, en, zh, kind }
+const fn f(path: &'static str, group: &'static str, text: Text, kind: Kind) -> Field {
+    Field { path, group, text, kind }
 }
 
 pub const FIELDS: &[Field] = &[
-    f("/analysis_date", "data", "Analysis date (empty = last date in the data)", "分析日（留空 = 数据中最后日期）", Kind::Date),
-    f("/time_unit", "data", "Time unit of the models", "模型时间单位", Kind::Choice(&[c("Day", "day", "日"), c("Week", "week", "周"), c("Month", "month", "月")])),
-    f("/margin_rate", "data", "Margin rate when the file has no cost column (0–1)", "无成本列时的毛利率（0–1）", Kind::Number),
-    f("/rfm_bins", "rfm", "RFM bins shown (3, 4 or 5)", "RFM 显示分档（3、4 或 5）", Kind::Integer),
-    f("/rfm_monetary", "rfm", "M is", "M 的口径", Kind::Choice(&[c("Total", "total spend", "消费总额"), c("MeanPerOccasion", "mean spend per occasion", "每次平均消费")])),
-    f(
-        "/rfm_thresholds",
-        "rfm",
-        "Your score thresholds (JSON {\"r_days\":[…],\"f\":[…],\"m\":[…]}; empty = quantiles)",
-        "自定义评分阈值（JSON；留空 = 分位数）",
+    f("/analysis_date", "data", Text::SettingAnalysisDate, Kind::Date),
+    f("/time_unit", "data", Text::SettingTimeUnit, Kind::Choice(&[c("Day", Text::ChoiceDay), c("Week", Text::ChoiceWeek), c("Month", Text::ChoiceMonth)])),
+    f("/margin_rate", "data", Text::SettingMarginRate, Kind::Number),
+    f("/rfm_bins", "rfm", Text::SettingRfmBins, Kind::Integer),
+    f("/rfm_monetary", "rfm", Text::SettingRfmMonetary, Kind::Choice(&[c("Total", Text::ChoiceTotal), c("MeanPerOccasion", Text::ChoiceMeanPerOccasion)])),
+    f("/rfm_thresholds", "rfm", Text::SettingRfmThresholds,
         Kind::Json,
     ),
-    f("/rfm_weights", "rfm", "Weights wR, wF, wM of the combined score", "综合得分权重 wR、wF、wM", Kind::Json),
-    f("/ahp_rfm", "rfm", "AHP comparison matrix over R, F, M (replaces the weights)", "R、F、M 的 AHP 判断矩阵（替代权重）", Kind::Json),
-    f(
-        "/value_split",
-        "rfm",
-        "High/low split of the 8 classes (\"Mean\", \"Median\" or {\"Fixed\":{…}})",
-        "八类划分的高低基准（均值、中位数或固定值）",
+    f("/rfm_weights", "rfm", Text::SettingRfmWeights, Kind::Json),
+    f("/ahp_rfm", "rfm", Text::SettingAhpRfm, Kind::Json),
+    f("/value_split", "rfm", Text::SettingValueSplit,
         Kind::Json,
     ),
-    f(
-        "/segment_rules",
-        "rfm",
-        "Segment rules ({\"kind\":\"grid\"}, {\"kind\":\"rfm_package\"} or your rules)",
-        "分群规则（网格、rfm 包预设或自定义）",
+    f("/segment_rules", "rfm", Text::SettingSegmentRules,
         Kind::Json,
     ),
-    f("/horizon_months", "clv", "CLV horizon (months)", "CLV 预测期（月）", Kind::Integer),
-    f("/discount_annual", "clv", "Annual discount rate", "年折现率", Kind::Number),
-    f("/holdout_share", "clv", "Share of the window held out for the check (0–0.9)", "用于留出检验的时间窗比例（0–0.9）", Kind::Number),
-    f("/group_period_months", "clv", "Period of the retention and migration models (months)", "留存与迁移模型的周期（月）", Kind::Integer),
-    f(
-        "/migration_lapsed_state",
-        "clv",
-        "Migration model: periods without purchase until lapsed",
-        "迁移模型：多少个周期未购买视为流失",
+    f("/horizon_months", "clv", Text::SettingHorizonMonths, Kind::Integer),
+    f("/discount_annual", "clv", Text::SettingDiscountAnnual, Kind::Number),
+    f("/holdout_share", "clv", Text::SettingHoldoutShare, Kind::Number),
+    f("/group_period_months", "clv", Text::SettingGroupPeriodMonths, Kind::Integer),
+    f("/migration_lapsed_state", "clv", Text::SettingMigrationLapsedState,
         Kind::Integer,
     ),
-    f(
-        "/new_conversion_cut",
-        "portfolio",
-        "New-customer matrix: conversion cut (empty = median)",
-        "新客户矩阵：转化率分界（留空 = 中位数）",
+    f("/new_conversion_cut", "portfolio", Text::SettingNewConversionCut,
         Kind::Number,
     ),
-    f(
-        "/veteran_period_months",
-        "portfolio",
-        "Veteran matrix: length of the two periods compared (months)",
-        "老客户矩阵：比较的两个周期长度（月）",
+    f("/veteran_period_months", "portfolio", Text::SettingVeteranPeriodMonths,
         Kind::Integer,
     ),
-    f("/veteran_fast_growth", "portfolio", "Veteran matrix: growth counted as fast", "老客户矩阵：视为快速增长的增长率", Kind::Number),
-    f(
-        "/nine_grid_strategy",
-        "portfolio",
-        "Nine-grid strategy per cell (rows low→high; 0 keep investing, 1 deepen, 2 adjust, 3 exit)",
-        "九宫格各格策略（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）",
+    f("/veteran_fast_growth", "portfolio", Text::SettingVeteranFastGrowth, Kind::Number),
+    f("/nine_grid_strategy", "portfolio", Text::SettingNineGridStrategy,
         Kind::Json,
     ),
-    f(
-        "/pyramid_value",
-        "portfolio",
-        "Value pyramid ranks by",
-        "价值金字塔排序依据",
+    f("/pyramid_value", "portfolio", Text::SettingPyramidValue,
         Kind::Choice(&[
-            c("ClvOrMargin", "CLV (margin without a model)", "CLV（无模型时按毛利）"),
-            c("Margin", "margin", "毛利"),
-            c("Revenue", "revenue", "销售额"),
-            c("WeightedRfm", "weighted RFM score", "加权 RFM 得分"),
+            c("ClvOrMargin", Text::ChoiceClvOrMargin),
+            c("Margin", Text::ChoiceMargin),
+            c("Revenue", Text::ChoiceRevenue),
+            c("WeightedRfm", Text::ChoiceWeightedRfm),
         ]),
     ),
-    f("/pyramid_shares", "portfolio", "Pyramid shares of customers A, B, C, D", "金字塔 A、B、C、D 层客户占比", Kind::Json),
-    f("/pareto_top_share", "portfolio", "Pareto figure: top share of customers", "帕累托：头部客户比例", Kind::Number),
-    f("/tier_shares", "portfolio", "Tier shares, crystal to black gold", "等级占比（水晶至黑金）", Kind::Json),
-    f(
-        "/tier_thresholds",
-        "portfolio",
-        "Tier monthly-spend thresholds (jade … black gold; empty = shares)",
-        "等级月均消费门槛（玉至黑金；留空 = 按占比）",
+    f("/pyramid_shares", "portfolio", Text::SettingPyramidShares, Kind::Json),
+    f("/pareto_top_share", "portfolio", Text::SettingParetoTopShare, Kind::Number),
+    f("/tier_shares", "portfolio", Text::SettingTierShares, Kind::Json),
+    f("/tier_thresholds", "portfolio", Text::SettingTierThresholds,
         Kind::Json,
     ),
-    f("/lifecycle/lost_p_alive", "lifecycle", "Lost below this P(alive)", "存活概率低于此值视为流失", Kind::Number),
-    f(
-        "/lifecycle/lost_gap_multiple",
-        "lifecycle",
-        "No model: lost after this many usual gaps",
-        "无模型时：超过通常间隔的倍数视为流失",
+    f("/lifecycle/lost_p_alive", "lifecycle", Text::SettingLifecycleLostPAlive, Kind::Number),
+    f("/lifecycle/lost_gap_multiple", "lifecycle", Text::SettingLifecycleLostGapMultiple,
         Kind::Number,
     ),
-    f("/lifecycle/lost_min_days", "lifecycle", "No model: and at least this many days", "无模型时：且至少超过天数", Kind::Number),
-    f("/lifecycle/introduction_days", "lifecycle", "Introduction: first purchase within (days)", "导入期：首购在多少天内", Kind::Integer),
-    f("/lifecycle/decline_p_alive", "lifecycle", "Decline below this P(alive)", "存活概率低于此值视为衰退", Kind::Number),
-    f("/lifecycle/spend_change", "lifecycle", "Spend change counted as growth or decline", "视为增长或下降的消费变化幅度", Kind::Number),
-    f("/lifecycle/period_months", "lifecycle", "Periods compared (months)", "比较周期（月）", Kind::Integer),
-    f("/lifecycle_flow_months", "lifecycle", "Stage flow: months back", "阶段迁移：回溯月数", Kind::Integer),
-    f("/cluster_k", "clusters", "Clusters k", "聚类数 k", Kind::Integer),
-    f("/cluster_restarts", "clusters", "k-means restarts", "k-means 重启次数", Kind::Integer),
-    f("/cluster_seed", "clusters", "Random seed", "随机种子", Kind::Integer),
+    f("/lifecycle/lost_min_days", "lifecycle", Text::SettingLifecycleLostMinDays, Kind::Number),
+    f("/lifecycle/introduction_days", "lifecycle", Text::SettingLifecycleIntroductionDays, Kind::Integer),
+    f("/lifecycle/decline_p_alive", "lifecycle", Text::SettingLifecycleDeclinePAlive, Kind::Number),
+    f("/lifecycle/spend_change", "lifecycle", Text::SettingLifecycleSpendChange, Kind::Number),
+    f("/lifecycle/period_months", "lifecycle", Text::SettingLifecyclePeriodMonths, Kind::Integer),
+    f("/lifecycle_flow_months", "lifecycle", Text::SettingLifecycleFlowMonths, Kind::Integer),
+    f("/cluster_k", "clusters", Text::SettingClusterK, Kind::Integer),
+    f("/cluster_restarts", "clusters", Text::SettingClusterRestarts, Kind::Integer),
+    f("/cluster_seed", "clusters", Text::SettingClusterSeed, Kind::Integer),
 ];
 
 impl Field {
     pub fn label(&self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.zh)
+        self.text.get(lang)
     }
 }
 
@@ -180,8 +140,8 @@ pub fn describe_label(key: &str, lang: Lang) -> &str {
     if let Some(f) = FIELDS.iter().find(|f| f.path == path) {
         return f.label(lang);
     }
-    match GROUPS.iter().find(|(g, _, _)| *g == key) {
-        Some((_, en, zh)) => lang.pick(en, zh),
+    match GROUPS.iter().find(|(g, _)| *g == key) {
+        Some((_, name)) => name.get(lang),
         None => key,
     }
 }
@@ -189,37 +149,37 @@ pub fn describe_label(key: &str, lang: Lang) -> &str {
 /// A short name for a [`Settings::describe`] key, for the settings line under each chart and the
 /// overview's list (the form's labels carry hints and are too long there); the key itself otherwise.
 pub fn short_label(key: &str, lang: Lang) -> &str {
-    let (en, zh) = match key {
-        "analysis_date" => ("analysis date", "分析日"),
-        "time_unit" => ("time unit", "时间单位"),
-        "margin_rate" => ("margin rate", "毛利率"),
-        "horizon_months" => ("CLV horizon (months)", "CLV 预测期（月）"),
-        "discount_annual" => ("annual discount", "年折现率"),
-        "rfm_bins" => ("RFM bins", "RFM 分档"),
-        "rfm_monetary" => ("M", "M 口径"),
-        "rfm_thresholds" => ("score cuts", "评分分界"),
-        "ahp_rfm" => ("AHP matrix", "AHP 矩阵"),
-        "rfm_weights" => ("RFM weights", "RFM 权重"),
-        "value_split" => ("high/low split", "高低基准"),
-        "segment_rules" => ("segments", "分群规则"),
-        "new_conversion_cut" => ("conversion cut", "转化率分界"),
-        "veteran_period_months" => ("veteran periods (months)", "老客户比较周期（月）"),
-        "veteran_fast_growth" => ("fast growth", "快速增长线"),
-        "lifecycle" => ("lifecycle rules", "生命周期规则"),
-        "lifecycle_flow_months" => ("flow, months back", "迁移回溯月数"),
-        "nine_grid_strategy" => ("nine-grid strategies", "九宫格策略"),
-        "clusters" => ("k-means", "聚类"),
-        "pyramid_value" => ("pyramid ranks by", "金字塔排序依据"),
-        "pyramid_shares" => ("pyramid shares", "金字塔占比"),
-        "pareto_top_share" => ("Pareto top share", "帕累托头部比例"),
-        "tier_shares" => ("tier shares", "等级占比"),
-        "tier_thresholds" => ("tier thresholds", "等级门槛"),
-        "holdout_share" => ("holdout share", "留出比例"),
-        "group_period_months" => ("group period (months)", "分组周期（月）"),
-        "migration_lapsed_state" => ("lapsed after periods", "流失周期数"),
+    let text = match key {
+        "analysis_date" => Text::ShortAnalysisDate,
+        "time_unit" => Text::ShortTimeUnit,
+        "margin_rate" => Text::ShortMarginRate,
+        "horizon_months" => Text::ShortHorizonMonths,
+        "discount_annual" => Text::ShortDiscountAnnual,
+        "rfm_bins" => Text::ShortRfmBins,
+        "rfm_monetary" => Text::ShortRfmMonetary,
+        "rfm_thresholds" => Text::ShortRfmThresholds,
+        "ahp_rfm" => Text::ShortAhpRfm,
+        "rfm_weights" => Text::ShortRfmWeights,
+        "value_split" => Text::ShortValueSplit,
+        "segment_rules" => Text::ShortSegmentRules,
+        "new_conversion_cut" => Text::ShortNewConversionCut,
+        "veteran_period_months" => Text::ShortVeteranPeriodMonths,
+        "veteran_fast_growth" => Text::ShortVeteranFastGrowth,
+        "lifecycle" => Text::ShortLifecycle,
+        "lifecycle_flow_months" => Text::ShortLifecycleFlowMonths,
+        "nine_grid_strategy" => Text::ShortNineGridStrategy,
+        "clusters" => Text::ShortClusters,
+        "pyramid_value" => Text::ShortPyramidValue,
+        "pyramid_shares" => Text::ShortPyramidShares,
+        "pareto_top_share" => Text::ShortParetoTopShare,
+        "tier_shares" => Text::ShortTierShares,
+        "tier_thresholds" => Text::ShortTierThresholds,
+        "holdout_share" => Text::ShortHoldoutShare,
+        "group_period_months" => Text::ShortGroupPeriodMonths,
+        "migration_lapsed_state" => Text::ShortMigrationLapsedState,
         _ => return key,
     };
-    lang.pick(en, zh)
+    text.get(lang)
 }
 
 /// A share as a percentage without needless decimals: 0.2 → "20%", 0.075 → "7.5%".
@@ -247,7 +207,7 @@ fn ahp_words(m: &[Vec<f64>], lang: Lang) -> Option<String> {
     if m.len() != 3 || m.iter().any(|r| r.len() != 3) {
         return None;
     }
-    let vs = lang.pick("vs", "对");
+    let vs = Text::WordsVersus.get(lang);
     let names = ["R", "F", "M"];
     let pairs = [(0, 1), (0, 2), (1, 2)].map(|(i, j)| format!("{} {vs} {} {}", names[i], names[j], judgement(m[i][j])));
     Some(pairs.join(" · "))
@@ -258,7 +218,7 @@ fn ahp_words(m: &[Vec<f64>], lang: Lang) -> Option<String> {
 /// "median" and the like, and the lifecycle's rules as a sentence. Files (exports, the CLI's
 /// settings) keep `describe()`'s values, which are the settings file's.
 pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
-    let p = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
+    let p = |text: Text| text.get(lang).to_string();
     let list = |v: &[f64]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ");
     s.describe()
         .into_iter()
@@ -269,44 +229,48 @@ pub fn describe(s: &Settings, lang: Lang) -> Vec<(String, String)> {
                 label
             } else {
                 match key.as_str() {
-                    "analysis_date" if s.analysis_date.is_none() => p("last date in the data", "数据中最后日期"),
+                    "analysis_date" if s.analysis_date.is_none() => p(Text::WordsLastDateInTheData),
                     "rfm_thresholds" => match &s.rfm_thresholds {
-                        None => p("quantiles", "分位数"),
-                        Some(t) => format!("R {} {} · F {} · M {}", p("days", "天数"), list(&t.r_days), list(&t.f), list(&t.m)),
+                        None => p(Text::WordsQuantiles),
+                        Some(t) => format!("R {} {} · F {} · M {}", p(Text::WordsDays), list(&t.r_days), list(&t.f), list(&t.m)),
                     },
-                    "ahp_rfm" if s.ahp_rfm.is_none() => p("none (the weights above)", "无（用上方权重）"),
+                    "ahp_rfm" if s.ahp_rfm.is_none() => p(Text::WordsNoAhp),
                     "ahp_rfm" => s.ahp_rfm.as_deref().and_then(|m| ahp_words(m, lang)).unwrap_or(value),
                     "value_split" => match &s.value_split {
-                        Split::Mean => p("mean", "均值"),
-                        Split::Median => p("median", "中位数"),
+                        Split::Mean => p(Text::WordsMean),
+                        Split::Median => p(Text::WordsMedian),
                         Split::Fixed { recency_days, frequency, monetary } => {
-                            format!("{} R {recency_days} {} · F {frequency} · M {monetary}", p("fixed:", "固定："), p("days", "天"))
+                            format!("{} R {recency_days} {} · F {frequency} · M {monetary}", p(Text::WordsFixed), p(Text::WordsDaysUnit))
                         }
                     },
                     "segment_rules" => match &s.segment_rules {
-                        SegmentRules::Grid => p("R × F grid", "R × F 网格"),
-                        SegmentRules::RfmPackage => p("rfm package preset", "rfm 包预设"),
-                        SegmentRules::Custom(r) => format!("{} ({})", p("your rules", "自定义规则"), r.len()),
+                        SegmentRules::Grid => p(Text::WordsGrid),
+                        SegmentRules::RfmPackage => p(Text::WordsRfmPackagePreset),
+                        SegmentRules::Custom(r) => format!("{} ({})", p(Text::WordsYourRules), r.len()),
                     },
-                    "new_conversion_cut" if s.new_conversion_cut.is_none() => p("median", "中位数"),
+                    "new_conversion_cut" if s.new_conversion_cut.is_none() => p(Text::WordsMedian),
                     "lifecycle" => {
                         let l = &s.lifecycle;
-                        match lang {
-                            Lang::En => value,
-                            Lang::Zh => format!(
-                                "流失：存活概率 < {}（无模型时：超过自身通常间隔 {} 倍且超过 {} 天；只购买一次：以回购客户再次购买的中位天数代替自身间隔）；导入期：首购 {} 天内；衰退：存活概率 < {}；消费变化 ±{}；比较周期 {} 个月",
-                                l.lost_p_alive, l.lost_gap_multiple, l.lost_min_days, l.introduction_days, l.decline_p_alive, l.spend_change, l.period_months
-                            ),
-                        }
+                        say!(
+                            Text::WordsLifecycle,
+                            lang,
+                            p = l.lost_p_alive,
+                            k = l.lost_gap_multiple,
+                            min = l.lost_min_days,
+                            intro = l.introduction_days,
+                            decline = l.decline_p_alive,
+                            change = l.spend_change,
+                            months = l.period_months
+                        )
                     }
-                    "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p("restarts", "重启"), s.cluster_restarts, p("seed", "种子"), s.cluster_seed),
-                    "tier_thresholds" if s.tier_thresholds.is_none() => p("by the shares", "按占比"),
+                    "clusters" => format!("k {} · {} {} · {} {}", s.cluster_k, p(Text::WordsRestarts), s.cluster_restarts, p(Text::WordsSeed), s.cluster_seed),
+                    "tier_thresholds" if s.tier_thresholds.is_none() => p(Text::WordsByTheShares),
                     "pyramid_shares" => ["A", "B", "C", "D"].iter().zip(&s.pyramid_shares).map(|(l, v)| format!("{l} {}", percent(*v))).collect::<Vec<_>>().join(" · "),
-                    "tier_shares" => format!("{} {}", p("bottom to top", "由低到高"), s.tier_shares.iter().map(|v| percent(*v)).collect::<Vec<_>>().join(" / ")),
-                    "nine_grid_strategy" if s.nine_grid_strategy == crate::frameworks::nine_grid::DEFAULT_STRATEGY => p("by the sum of the two levels", "按两项等级之和"),
-                    "nine_grid_strategy" => format!("{} {value}", p("your matrix (0 keep investing, 1 deepen, 2 adjust, 3 managed exit)", "自定义矩阵（0 持续投入、1 深度挖潜、2 调整优化、3 策略退出）")),
+                    "tier_shares" => format!("{} {}", p(Text::WordsBottomToTop), s.tier_shares.iter().map(|v| percent(*v)).collect::<Vec<_>>().join(" / ")),
+                    "nine_grid_strategy" if s.nine_grid_strategy == crate::frameworks::nine_grid::DEFAULT_STRATEGY => p(Text::WordsBySumOfLevels),
+                    "nine_grid_strategy" => format!("{} {value}", p(Text::WordsYourNineGrid)),
                     "margin_rate" | "holdout_share" => percent(s_number(&value)),
-                    "discount_annual" => format!("{} {}", percent(s_number(&value)), p("a year", "每年")),
+                    "discount_annual" => format!("{} {}", percent(s_number(&value)), p(Text::WordsAYear)),
                     "rfm_weights" => value.split(' ').map(round_words).collect::<Vec<_>>().join(" "),
                     _ => round_words(&value),
                 }
@@ -398,15 +362,15 @@ pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Setti
         _ if t.is_empty() => Value::Null,
         Kind::Number => match t.parse::<f64>() {
             Ok(x) if x.is_finite() => serde_json::json!(x),
-            _ => return bad(lang.pick("not a number", "不是数字")),
+            _ => return bad(Text::InputNotANumber.get(lang)),
         },
         Kind::Integer => match t.parse::<u64>() {
             Ok(x) => serde_json::json!(x),
-            _ => return bad(lang.pick("not a whole number", "不是非负整数")),
+            _ => return bad(Text::InputNotAWholeNumber.get(lang)),
         },
         Kind::Date => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
             Ok(_) => Value::String(t.to_string()),
-            Err(_) => return bad(lang.pick("write the date as YYYY-MM-DD", "日期格式应为 YYYY-MM-DD")),
+            Err(_) => return bad(Text::InputNotADate.get(lang)),
         },
         Kind::Choice(options) if options.iter().any(|o| o.code == t) => Value::String(t.to_string()),
         Kind::Choice(options) => {
@@ -414,21 +378,21 @@ pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Setti
                 .iter()
                 .map(|o| if o.label(lang).eq_ignore_ascii_case(o.code) { o.code.to_string() } else { format!("{} ({})", o.code, o.label(lang)) })
                 .collect();
-            return bad(&format!("{} {}", lang.pick("one of", "可选值："), listed.join(", ")));
+            return bad(&format!("{} {}", Text::InputOneOf.get(lang), listed.join(", ")));
         }
         Kind::Json => match serde_json::from_str(t) {
             Ok(v) => v,
-            Err(e) => return bad(&format!("{} ({e})", lang.pick("not valid JSON", "不是有效的 JSON"))),
+            Err(e) => return bad(&format!("{} ({e})", Text::InputNotJson.get(lang))),
         },
     };
     let mut v = json(s);
     match v.pointer_mut(field.path) {
         Some(slot) => *slot = value,
-        None => return bad("unknown setting"),
+        None => return bad(Text::InputUnknownSetting.get(lang)),
     }
     let out: Settings = match serde_json::from_value(v) {
         Ok(out) => out,
-        Err(e) => return bad(&format!("{} ({e})", lang.pick("this value does not fit the setting", "该值不符合此设置"))),
+        Err(e) => return bad(&format!("{} ({e})", Text::InputDoesNotFit.get(lang))),
     };
     match problems(&out, lang).into_iter().next() {
         Some(p) => Err(p),
@@ -449,50 +413,32 @@ pub fn checked_from_json(text: &str) -> Result<Settings, String> {
 /// file with them is reported on import).
 pub fn problems(s: &Settings, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    let mut check = |ok: bool, en: &str, zh: &str| {
+    let mut check = |ok: bool, problem: Text| {
         if !ok {
-            out.push(lang.pick(en, zh).to_string());
+            out.push(problem.get(lang).to_string());
         }
     };
-    check((0.0..=1.0).contains(&s.margin_rate), "The margin rate must be between 0 and 1.", "毛利率须在 0 到 1 之间。");
-    check((3..=5).contains(&s.rfm_bins), "RFM bins must be 3, 4 or 5.", "RFM 分档须为 3、4 或 5。");
-    check((1..=120).contains(&s.horizon_months), "The CLV horizon must be 1 to 120 months.", "CLV 预测期须为 1 到 120 个月。");
+    check((0.0..=1.0).contains(&s.margin_rate), Text::ProblemMarginRate);
+    check((3..=5).contains(&s.rfm_bins), Text::ProblemRfmBins);
+    check((1..=120).contains(&s.horizon_months), Text::ProblemHorizon);
     check(
-        (0.0..1.0).contains(&s.discount_annual),
-        "The annual discount rate must be at least 0 and below 1.",
-        "年折现率须不小于 0 且小于 1。",
-    );
-    check((0.0..=0.9).contains(&s.holdout_share), "The holdout share must be between 0 and 0.9.", "留出比例须在 0 到 0.9 之间。");
+        (0.0..1.0).contains(&s.discount_annual), Text::ProblemDiscount);
+    check((0.0..=0.9).contains(&s.holdout_share), Text::ProblemHoldout);
     check(
-        s.group_period_months >= 1 && s.veteran_period_months >= 1 && s.lifecycle.period_months >= 1,
-        "Periods must be at least one month.",
-        "周期至少为一个月。",
-    );
+        s.group_period_months >= 1 && s.veteran_period_months >= 1 && s.lifecycle.period_months >= 1, Text::ProblemPeriods);
     check(
-        s.rfm_weights.iter().all(|w| *w >= 0.0) && s.rfm_weights.iter().sum::<f64>() > 0.0,
-        "RFM weights must be non-negative and not all zero.",
-        "RFM 权重须非负且不全为零。",
-    );
+        s.rfm_weights.iter().all(|w| *w >= 0.0) && s.rfm_weights.iter().sum::<f64>() > 0.0, Text::ProblemRfmWeights);
     let shares_ok = |v: &[f64]| v.iter().all(|x| *x >= 0.0) && (v.iter().sum::<f64>() - 1.0).abs() < 1e-6;
-    check(shares_ok(&s.pyramid_shares), "Pyramid shares must be non-negative and add up to 1.", "金字塔占比须非负且合计为 1。");
-    check(shares_ok(&s.tier_shares), "Tier shares must be non-negative and add up to 1.", "等级占比须非负且合计为 1。");
+    check(shares_ok(&s.pyramid_shares), Text::ProblemPyramidShares);
+    check(shares_ok(&s.tier_shares), Text::ProblemTierShares);
     check(
-        s.pareto_top_share > 0.0 && s.pareto_top_share < 1.0,
-        "The Pareto top share must be between 0 and 1.",
-        "帕累托头部比例须在 0 到 1 之间。",
-    );
+        s.pareto_top_share > 0.0 && s.pareto_top_share < 1.0, Text::ProblemParetoShare);
     check(
-        (1..=20).contains(&s.cluster_k) && s.cluster_restarts >= 1,
-        "Clusters: k from 1 to 20, at least one restart.",
-        "聚类数须为 1 到 20，且至少重启一次。",
-    );
-    check(s.nine_grid_strategy.iter().flatten().all(|k| *k <= 3), "Nine-grid strategies are 0 to 3.", "九宫格策略取值为 0 到 3。");
+        (1..=20).contains(&s.cluster_k) && s.cluster_restarts >= 1, Text::ProblemClusters);
+    check(s.nine_grid_strategy.iter().flatten().all(|k| *k <= 3), Text::ProblemNineGrid);
     if let Some(m) = &s.ahp_rfm {
         check(
-            crate::rfm::ahp::weights(m).is_ok(),
-            "The AHP matrix must be 3 × 3, positive and reciprocal.",
-            "AHP 矩阵须为 3 × 3、元素为正且互为倒数。",
-        );
+            crate::rfm::ahp::weights(m).is_ok(), Text::ProblemAhp);
     }
     out
 }

@@ -138,13 +138,13 @@ fn SettingGroups(draft: RwSignal<Settings>, errors: RwSignal<Vec<(&'static str, 
         let lang = state.lang.get();
         GROUPS
             .iter()
-            .map(|(key, en, zh)| {
+            .map(|(key, name)| {
                 let fields = FIELDS
                     .iter()
                     .filter(|f| f.group == *key)
                     .map(|f| view! { <SettingField f=*f lang draft errors /> })
                     .collect_view();
-                view! { <fieldset class="settings-group"><legend>{lang.pick(*en, *zh)}</legend><div class="controls">{fields}</div></fieldset> }
+                view! { <fieldset class="settings-group"><legend>{name.get(lang)}</legend><div class="controls">{fields}</div></fieldset> }
             })
             .collect_view()
     }

@@ -48,9 +48,11 @@ pub fn label(stage: usize, zh: bool) -> &'static str {
     LABELS[stage.min(4)].get(Lang::from_zh(zh))
 }
 
-/// The exhibition seed's alternative labels 培育期/确认期/信任期/弱化期/消失期, same order.
+/// The exhibition seed's alternative labels 培育期/确认期/信任期/弱化期/消失期, same order: the seed's
+/// own terms, shown in both languages beside the stage's name.
 pub fn alternative_label(stage: usize) -> &'static str {
-    ["培育期", "确认期", "信任期", "弱化期", "消失期"][stage.min(4)]
+    const LABELS: [Text; 5] = [Text::StageSeedNurture, Text::StageSeedConfirm, Text::StageSeedTrust, Text::StageSeedWeaken, Text::StageSeedVanish];
+    LABELS[stage.min(4)].zh()
 }
 
 /// Which test of the stage rules (module doc) decided a customer's stage, with its numbers: what the
