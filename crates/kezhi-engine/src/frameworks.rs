@@ -24,6 +24,7 @@ use crate::table::customer_table::CustomerTable;
 use crate::models::gamma_gamma::GammaGammaParams;
 use crate::table::group_periods;
 use crate::frameworks::lifecycle::{Lifecycle, LifecycleInputs};
+use crate::frameworks::value_pyramid::RankedBy;
 use crate::frameworks::nine_grid::{Grid};
 use crate::frameworks::new_customer_matrix::{NewCustomer, NewCustomerMatrix};
 use crate::frameworks::veteran_matrix::{Veteran, VeteranMatrix};
@@ -73,8 +74,7 @@ pub struct Frameworks {
 /// give every one its class (`fitted_model` tests, `a_model_fitted_on_all_scores_them_as_scoring_does`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkCuts {
-    /// What the pyramid ranked by ("clv", "margin", "revenue", "weighted_rfm").
-    pub pyramid_ranked_by: String,
+    pub pyramid_ranked_by: RankedBy,
     /// The lowest value per pyramid level, maintain (the bottom) first.
     pub pyramid: LevelCuts,
     /// The lowest monthly spend per tier, crystal first.
@@ -92,7 +92,7 @@ impl Frameworks {
     pub fn cuts(&self) -> FrameworkCuts {
         let bottom_first: Vec<Option<(f64, f64)>> = self.pyramid.ranges.iter().rev().copied().collect();
         FrameworkCuts {
-            pyramid_ranked_by: self.pyramid.ranked_by.clone(),
+            pyramid_ranked_by: self.pyramid.ranked_by,
             pyramid: LevelCuts::from_ranges(&bottom_first),
             tiers: LevelCuts::from_ranges(&self.tiers.ranges),
             gmcb: gold_meteor_creek_burden::Medians { profit_per_occasion: self.gmcb.profit_median, repeats: self.gmcb.repeats_median },
@@ -162,7 +162,7 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, g
     let (clv, rfm_combined) = (inputs.clv, inputs.rfm_combined);
     let margin: Vec<f64> = table.customers.iter().map(|c| c.margin).collect();
     let revenue: Vec<f64> = table.customers.iter().map(|c| c.revenue).collect();
-    let (value, ranked_by) = pyramid_values(clv, &margin, &revenue, rfm_combined, settings.pyramid_value, given.map(|g| g.pyramid_ranked_by.as_str()));
+    let (value, ranked_by) = pyramid_values(clv, &margin, &revenue, rfm_combined, settings.pyramid_value, given.map(|g| g.pyramid_ranked_by));
     let unit_days = table.unit.days();
     let tenure_months: Vec<f64> = (0..table.customers.len()).map(|i| tenure_months(table, i)).collect();
     let monthly: Vec<f64> = (0..table.customers.len()).map(|i| monthly_spend(table, i)).collect();
@@ -234,20 +234,20 @@ pub fn build(table: &CustomerTable, inputs: &ScoreInputs, settings: &Settings, g
 /// What the pyramid ranks by, per customer, and its key: CLV when every customer has one (else
 /// margin), margin, revenue or the weighted RFM score by the setting — or what a population's cuts
 /// were drawn on (`given_by`; a customer without a CLV is then NaN, placed in maintain).
-fn pyramid_values(clv: &[Option<f64>], margin: &[f64], revenue: &[f64], rfm_combined: &[f64], setting: PyramidValue, given_by: Option<&str>) -> (Vec<f64>, &'static str) {
-    match (given_by, setting) {
-        (Some("clv"), _) => (clv.iter().map(|c| c.unwrap_or(f64::NAN)).collect(), "clv"),
-        (Some("margin"), _) => (margin.to_vec(), "margin"),
-        (Some("revenue"), _) => (revenue.to_vec(), "revenue"),
-        (Some(_), _) => (rfm_combined.to_vec(), "weighted_rfm"),
-        (None, PyramidValue::ClvOrMargin) => match clv.iter().copied().collect::<Option<Vec<f64>>>() {
-            Some(v) if !v.is_empty() => (v, "clv"),
-            _ => (margin.to_vec(), "margin"),
-        },
-        (None, PyramidValue::Margin) => (margin.to_vec(), "margin"),
-        (None, PyramidValue::Revenue) => (revenue.to_vec(), "revenue"),
-        (None, PyramidValue::WeightedRfm) => (rfm_combined.to_vec(), "weighted_rfm"),
-    }
+fn pyramid_values(clv: &[Option<f64>], margin: &[f64], revenue: &[f64], rfm_combined: &[f64], setting: PyramidValue, given_by: Option<RankedBy>) -> (Vec<f64>, RankedBy) {
+    let by = given_by.unwrap_or(match setting {
+        PyramidValue::ClvOrMargin if !clv.is_empty() && clv.iter().all(Option::is_some) => RankedBy::Clv,
+        PyramidValue::ClvOrMargin | PyramidValue::Margin => RankedBy::Margin,
+        PyramidValue::Revenue => RankedBy::Revenue,
+        PyramidValue::WeightedRfm => RankedBy::WeightedRfm,
+    });
+    let values = match by {
+        RankedBy::Clv => clv.iter().map(|c| c.unwrap_or(f64::NAN)).collect(),
+        RankedBy::Margin => margin.to_vec(),
+        RankedBy::Revenue => revenue.to_vec(),
+        RankedBy::WeightedRfm => rfm_combined.to_vec(),
+    };
+    (values, by)
 }
 
 /// The veteran matrix (docs/methods.md §4): customers with two occasions or more, by loyalty
@@ -376,7 +376,7 @@ pub struct Summary {
     pub new_matrix_cuts: (f64, f64),
     pub veteran: Option<VeteranSummary>,
     pub pyramid: ClassTable,
-    pub pyramid_ranked_by: String,
+    pub pyramid_ranked_by: RankedBy,
     pub pareto: Option<ParetoCurve>,
     pub tiers: ClassTable,
     pub tier_ranges: Vec<Option<(f64, f64)>>,
@@ -407,7 +407,7 @@ pub struct VeteranSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LifecycleSummary {
     pub table: ClassTable,
-    pub lost_rule: String,
+    pub lost_rule: lifecycle::LostRule,
     pub profit_curve: Vec<lifecycle::ProfitPoint>,
     pub cohorts: Vec<lifecycle::Cohort>,
     pub flow_from: Option<chrono::NaiveDate>,
@@ -460,7 +460,7 @@ impl Frameworks {
                 loyalty_measure: v.loyalty_measure.clone(),
             }),
             pyramid: self.pyramid.table.clone(),
-            pyramid_ranked_by: self.pyramid.ranked_by.clone(),
+            pyramid_ranked_by: self.pyramid.ranked_by,
             pareto: self.pareto.clone(),
             tiers: self.tiers.table.clone(),
             tier_ranges: self.tiers.ranges.clone(),
@@ -471,7 +471,7 @@ impl Frameworks {
             gmcb_axes: scatter_axes(&self.gmcb_sample, (self.gmcb.profit_median, self.gmcb.repeats_median)),
             lifecycle: self.lifecycle.as_ref().map(|l| LifecycleSummary {
                 table: l.table.clone(),
-                lost_rule: l.lost_rule.clone(),
+                lost_rule: l.lost_rule,
                 profit_curve: l.profit_curve.clone(),
                 cohorts: l.cohorts.clone(),
                 flow_from: l.flow_from,

@@ -73,7 +73,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             })
             .collect_view();
         let flow_from = l.flow_from.map(|d| d.to_string()).unwrap_or_default();
-        let lost_rule = crate::engine::frameworks::lifecycle::lost_rule_text(&l.lost_rule, l.second_gap_days, &state.settings.with(|s| s.lifecycle), state.lang.get());
+        let lost_rule = crate::engine::frameworks::lifecycle::lost_rule_text(l.lost_rule, l.second_gap_days, &state.settings.with(|s| s.lifecycle), state.lang.get());
         view! {
             <section class="panel lifecycle" data-testid="lifecycle">
                 <h2>{state.tr("life.title")}</h2>

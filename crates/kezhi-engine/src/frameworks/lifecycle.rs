@@ -235,11 +235,28 @@ pub fn cohort_triangle(customers: &[&[Occasion]], end: NaiveDate) -> Vec<Cohort>
         .collect()
 }
 
+/// How "lost" is decided: by P(alive) under BG/NBD, or, without a model for every customer, by the
+/// recency rule (module doc, rule 1). Written as `p_alive` and `recency_rule` in reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LostRule {
+    PAlive,
+    RecencyRule,
+}
+
+impl std::fmt::Display for LostRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LostRule::PAlive => "p_alive",
+            LostRule::RecencyRule => "recency_rule",
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lifecycle {
     pub stage: Vec<Option<usize>>,
-    /// "p_alive" or "recency_rule".
-    pub lost_rule: String,
+    pub lost_rule: LostRule,
     pub table: Vec<ClassRow>,
     pub profit_curve: Vec<ProfitPoint>,
     pub cohorts: Vec<Cohort>,
@@ -250,9 +267,8 @@ pub struct Lifecycle {
     pub second_gap_days: Option<f64>,
 }
 
-/// How "lost" was decided (`lost_rule`: "p_alive" or "recency_rule"), with the numbers used, for the
-/// lifecycle view.
-pub fn lost_rule_text(lost_rule: &str, second_gap_days: Option<f64>, rules: &StageRules, lang: Lang) -> String {
+/// How "lost" was decided, with the numbers used, for the lifecycle view.
+pub fn lost_rule_text(lost_rule: LostRule, second_gap_days: Option<f64>, rules: &StageRules, lang: Lang) -> String {
     let (k, min) = (rules.lost_gap_multiple, rules.lost_min_days);
     let min_days = format!("{min:.0}");
     let one_time = match second_gap_days {
@@ -260,8 +276,8 @@ pub fn lost_rule_text(lost_rule: &str, second_gap_days: Option<f64>, rules: &Sta
         None => Text::LostOneTimeNoRepeat.get(lang).to_string(),
     };
     let main = match lost_rule {
-        "p_alive" => say!(Text::LostByPAlive, lang, p = rules.lost_p_alive),
-        _ => say!(Text::LostByGap, lang, k = k, min = min_days),
+        LostRule::PAlive => say!(Text::LostByPAlive, lang, p = rules.lost_p_alive),
+        LostRule::RecencyRule => say!(Text::LostByGap, lang, k = k, min = min_days),
     };
     say!(Text::SentenceThenSentence, lang, first = main, second = one_time)
 }
@@ -297,7 +313,7 @@ pub fn build(inputs: &LifecycleInputs) -> Lifecycle {
     }
     Lifecycle {
         table: aggregate(&STAGES, &stage, inputs.margin),
-        lost_rule: if inputs.p_alive.iter().all(Option::is_some) { "p_alive" } else { "recency_rule" }.into(),
+        lost_rule: if inputs.p_alive.iter().all(Option::is_some) { LostRule::PAlive } else { LostRule::RecencyRule },
         profit_curve: profit_curve(&inputs.occasions),
         cohorts: cohort_triangle(&inputs.occasions, inputs.end),
         flow_from: inputs.flow_from.as_ref().map(|f| f.0),
@@ -376,13 +392,13 @@ mod tests {
     #[test]
     fn the_lost_rule_reads_with_its_numbers() {
         let rules = StageRules::default();
-        let l = |rule: &str, gap: Option<f64>, lang| lost_rule_text(rule, gap, &rules, lang);
+        let l = |rule: LostRule, gap: Option<f64>, lang| lost_rule_text(rule, gap, &rules, lang);
         assert_eq!(
-            l("p_alive", Some(72.0), Lang::En),
+            l(LostRule::PAlive, Some(72.0), Lang::En),
             "Lost: P(alive) below 0.1 under BG/NBD. A customer with one purchase is lost once more than 216 days have passed since it: 3 × the 72 days that customers who came back took, at the median, to buy again, and over 180."
         );
-        assert!(l("p_alive", Some(20.0), Lang::Zh).contains("超过 180 天即为流失"), "3 × 20 < 180: the floor");
-        assert!(l("recency_rule", None, Lang::En).ends_with("so one-time buyers stay in introduction."));
+        assert!(l(LostRule::PAlive, Some(20.0), Lang::Zh).contains("超过 180 天即为流失"), "3 × 20 < 180: the floor");
+        assert!(l(LostRule::RecencyRule, None, Lang::En).ends_with("so one-time buyers stay in introduction."));
     }
 
     /// Two customers: A buys in months 0 and 2 (margins 10 and 30), B in month 0 twice (5 + 5) and

@@ -16,6 +16,7 @@ use crate::lang::{group_thousands, Lang};
 use crate::say;
 use crate::texts::Text;
 use crate::frameworks::lifecycle::{stage_why, StageWhy};
+use crate::frameworks::value_pyramid::RankedBy;
 use crate::rfm::value_classes::{centres, Split};
 use crate::scoring::{CustomerScore, Scored};
 
@@ -211,11 +212,11 @@ impl Why<'_> {
 
     fn pyramid(&self) -> Option<Vec<Line>> {
         let (p, s, c) = (&self.scored.frameworks.pyramid, self.s, self.c);
-        let (measure, value) = match p.ranked_by.as_str() {
-            "clv" => (Measure::Clv, s.clv?),
-            "revenue" => (Measure::Revenue, c.revenue),
-            "weighted_rfm" => (Measure::WeightedRfm, s.rfm_combined),
-            _ => (Measure::Margin, c.margin),
+        let (measure, value) = match p.ranked_by {
+            RankedBy::Clv => (Measure::Clv, s.clv?),
+            RankedBy::Revenue => (Measure::Revenue, c.revenue),
+            RankedBy::WeightedRfm => (Measure::WeightedRfm, s.rfm_combined),
+            RankedBy::Margin => (Measure::Margin, c.margin),
         };
         let level = p.level[self.i];
         if let Some(g) = self.given {

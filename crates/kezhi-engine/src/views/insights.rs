@@ -10,6 +10,7 @@ use crate::lang::{group_thousands, Lang};
 use crate::say;
 use crate::texts::Text;
 use crate::frameworks::lifecycle;
+use crate::frameworks::value_pyramid::RankedBy;
 use crate::views::rfm_overview::RfmOverview;
 use crate::scoring::Scored;
 
@@ -131,23 +132,25 @@ pub fn surprises(table: &CustomerTable, scored: &Scored) -> Vec<(&'static str, S
     let all: Vec<usize> = (0..n).collect();
     let margin_of = |i: usize| table.customers[i].margin;
     let p = &fw.pyramid;
-    if p.ranked_by != "margin" {
+    if p.ranked_by != RankedBy::Margin {
         // The lowest level whose margin share beats a level above it.
         let surprise = (1..p.table.len()).rev().find(|&k| (0..k).any(|j| p.table[k].margin_share > p.table[j].margin_share + 1e-9));
         if let Some(k) = surprise.filter(|&k| p.table[k].customers > 0) {
             // Said only when its explanation holds: more past margin, less value than the average.
             let members: Vec<usize> = (0..n).filter(|&i| p.level[i] == k).collect();
-            let value = |i: usize| match p.ranked_by.as_str() {
-                "clv" => scored.customers[i].clv.unwrap_or(0.0),
-                "revenue" => table.customers[i].revenue,
-                _ => scored.customers[i].rfm_combined,
+            let value = |i: usize| match p.ranked_by {
+                RankedBy::Clv => scored.customers[i].clv.unwrap_or(0.0),
+                RankedBy::Revenue => table.customers[i].revenue,
+                RankedBy::WeightedRfm => scored.customers[i].rfm_combined,
+                RankedBy::Margin => table.customers[i].margin,
             };
             let (m_in, m_all) = (mean(&members, &margin_of), mean(&all, &margin_of));
             let (v_in, v_all) = (mean(&members, &value), mean(&all, &value));
-            let what = match p.ranked_by.as_str() {
-                "clv" => Text::RankedByClv,
-                "revenue" => Text::RankedByRevenue,
-                _ => Text::RankedByWeightedRfm,
+            let what = match p.ranked_by {
+                RankedBy::Clv => Text::RankedByClv,
+                RankedBy::Revenue => Text::RankedByRevenue,
+                RankedBy::WeightedRfm => Text::RankedByWeightedRfm,
+                RankedBy::Margin => Text::MeasureMargin,
             };
             let money = |v: f64| crate::lang::group_thousands(v.max(0.0).round() as u64);
             let two = |v: f64| format!("{v:.2}");
