@@ -105,6 +105,10 @@ test('customer summary file: shape detected, the bad row listed', async () => {
   assert.equal(await count(page, 'rows-read'), 5);
   assert.equal(await count(page, 'rows-rejected'), 1);
   assert.match(await page.getByTestId('rejects').innerText(), /T must be ≥ recency/);
+  // In Chinese, the rule it broke too (it was English in both once).
+  await page.getByTestId('lang-switch').click();
+  assert.match(await page.getByTestId('rejects').innerText(), /超出范围：T 必须 ≥ recency/);
+  await page.getByTestId('lang-switch').click();
 });
 
 test('bad rows: each rejected row with line, column, value and reason; the CSV download has them all', async () => {

@@ -41,6 +41,10 @@ test('a model.json scores the next file without fitting, and the page says so', 
   await page.getByTestId('file-input').setInputFiles(bad);
   await page.getByTestId('model-refused').waitFor();
   assert.match(await text(page, 'model-refused'), /notes\.json is not a model this page can use: not a Kezhi model file/);
+  // The reason is said in the page's language (it was English on the Chinese page).
+  await page.getByTestId('lang-switch').click();
+  assert.match(await text(page, 'model-refused'), /notes\.json 不是本页面可用的模型：不是客值的模型文件：/);
+  await page.getByTestId('lang-switch').click();
 
   await page.getByTestId('file-input').setInputFiles(model);
   await page.getByTestId('model-in-use').waitFor();
