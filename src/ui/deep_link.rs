@@ -1,4 +1,4 @@
-//! The URL remembers the view and the customer list's selection, never the data (issue 5):
+//! The URL remembers the view and the customer list's selection, never the data:
 //! `#view=customers&f=pyramid:0,tier:2&q=text&sort=revenue&desc=1`. `?demo=1` opens the demo data, so
 //! a link like `?demo=1#view=rfm` shows a client the RFM view straight away. For intranet teams,
 //! `?src=exports/customers.csv` loads a file from the same server at start (never from another

@@ -1,5 +1,5 @@
 //! Every customer-asset framework of docs/methods.md §3–§4 computed in one place from the customer table and
-//! the scores (issue 4): the new-customer and veteran matrices, gold/meteor/creek/burden, the value
+//! the scores: the new-customer and veteran matrices, gold/meteor/creek/burden, the value
 //! pyramid, the Pareto curve and the tier ladder so far. Each returns its per-customer class and its
 //! aggregate table.
 

@@ -1,4 +1,4 @@
-//! One pass from the customer table to every per-customer score of issue 3: RFM scores, segment and
+//! One pass from the customer table to every per-customer score: RFM scores, segment and
 //! value class; BG/NBD and Gamma-Gamma fits; P(alive), expected purchases and spend over the horizon;
 //! CLV with its historical and potential parts. A model that cannot be fitted leaves its columns empty
 //! (never NaN) and the fit report says why.

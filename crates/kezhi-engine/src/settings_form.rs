@@ -1,4 +1,4 @@
-//! The settings as a form (issue 5's Settings view): every field of [`Settings`], grouped, labelled in
+//! The settings as a form (the page's Settings view): every field of [`Settings`], grouped, labelled in
 //! both languages, read and written as text through its JSON path, with range checks that say what
 //! is wrong in words. The page renders whatever this table lists, so a setting added to `Settings`
 //! without a row here fails the test below.

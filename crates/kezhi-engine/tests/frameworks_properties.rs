@@ -1,4 +1,4 @@
-//! Properties of the framework classifications over data from the project's generator (issue 4):
+//! Properties of the framework classifications over data from the project's generator:
 //! every customer gets exactly one class per framework, class counts add up to the customers, shares
 //! add up to 1, and moving a threshold moves customers only in the expected direction.
 

@@ -1,4 +1,4 @@
-//! Round trip (issue 7): the scored CSV export, re-imported as a customer summary, reproduces the
+//! Round trip: the scored CSV export, re-imported as a customer summary, reproduces the
 //! scores. What a summary cannot carry is stated, not hidden: the first purchase's value (a summary's
 //! revenue is repeat revenue, docs/methods.md §0), so M scores and the value-based classes may differ; and
 //! per-row costs (a summary takes the margin rate), so the source file here has no cost column.

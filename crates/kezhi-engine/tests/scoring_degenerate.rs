@@ -1,5 +1,5 @@
 //! Files that cannot support a model still score: every number that reaches an output is finite
-//! (docs/methods.md §2d, issue 3: "No NaN or infinity ever reaches an output"), and the report says why a
+//! (docs/methods.md §2d: no NaN or infinity ever reaches an output), and the report says why a
 //! model is missing.
 
 use kezhi_engine::table::demo_data::{generate, DemoParams};
@@ -129,7 +129,7 @@ fn poisson_purchases(n: usize, gap_days: f64, spend: impl Fn(usize, usize, f64) 
 /// Purchases as one Poisson process for everyone, nobody dropping out: BG/NBD's and Pareto/NBD's
 /// likelihoods keep rising as r and α grow together and the dropout parameter falls to zero. The fits
 /// stop at the edge of their search and say which limit they are at, in a few evaluations instead of
-/// following the parameters to infinity (issue 26: 89 s natively on such a file before), and the
+/// following the parameters to infinity (bounded by the fit's budget), and the
 /// limit's figures still predict the holdout.
 #[test]
 fn poisson_purchases_sit_at_a_limit_of_the_models() {

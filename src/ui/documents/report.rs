@@ -1,4 +1,4 @@
-//! The printable report (issue 5): a first page with the file, the data summary and every setting in
+//! The printable report: a first page with the file, the data summary and every setting in
 //! force, then every view, one per printed page (the print stylesheet breaks after each panel and
 //! hides the controls). The browser's "Save as PDF" makes the PDF; nothing leaves the page.
 

@@ -1,4 +1,4 @@
-//! The CLV view (issue 5, second part): the fit report, then the model checks of docs/methods.md §2d drawn
+//! The CLV view: the fit report, then the model checks of docs/methods.md §2d drawn
 //! from the worker's numbers — repeat-purchase histogram, calibration/holdout by calibration
 //! frequency, cumulative repeat purchases over time — and the P(alive) matrix as a heat map.
 

@@ -1,4 +1,4 @@
-//! The customer list (issue 5): every customer of the selection, virtualised (only the rows in view
+//! The customer list: every customer of the selection, virtualised (only the rows in view
 //! are in the page; the worker filters, sorts and sends a window of rows as the user scrolls), with
 //! the filter chips, a filter menu over every classification, search, sortable columns, the CSV
 //! export, and the customer card.

@@ -1,4 +1,4 @@
-//! The lifecycle view (issue 5, third part): the stage distribution with each stage's treatment, the
+//! The lifecycle view: the stage distribution with each stage's treatment, the
 //! lifecycle profit curve (mean margin per active customer by month of life, with the customers
 //! behind each point), the cohort retention triangle and the stage flow from the earlier analysis
 //! date. All numbers from the worker's framework summary.

@@ -1,4 +1,4 @@
-//! The portfolio view (issue 5, first part): the 80/20 headline, the value pyramid pair (customer
+//! The portfolio view: the 80/20 headline, the value pyramid pair (customer
 //! count, and the inverted pyramid of profit), the new-customer matrix, gold/meteor/creek/burden, the
 //! veteran classes and the tier ladder, each class with its count, shares and recommended treatment.
 //! Every number comes from the worker's framework summary; this file only lays them out.

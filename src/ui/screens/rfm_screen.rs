@@ -1,4 +1,4 @@
-//! The RFM view (issue 5): the R×F heatmap of mean M, the segments as bars (customers and revenue)
+//! The RFM view: the R×F heatmap of mean M, the segments as bars (customers and revenue)
 //! and as a treemap, the 8-class value table with treatments, and the segment rules with their
 //! coverage check and an editor. Every cell, bar and class opens its customers. Numbers come from the
 //! worker's `RfmOverview`; this file lays them out.

@@ -1,4 +1,4 @@
-//! The Scenarios view (issue 8): sliders for the levers of `engine::views::what_if`, the worker's answer as a
+//! The Scenarios view: sliders for the levers of `engine::views::what_if`, the worker's answer as a
 //! waterfall from the baseline equity to the scenario's, the new/veteran mix before and after, and
 //! scenarios saved by name, compared side by side (also in the printed report).
 

@@ -1,4 +1,4 @@
-//! The Settings view (issue 5): every setting, grouped, from the engine's form table; a reset to the
+//! The Settings view: every setting, grouped, from the engine's form table; a reset to the
 //! defaults; the AHP matrix editor with its consistency ratio; applying re-scores in the worker;
 //! settings kept in this browser only when the user opts in; export and import as a JSON file.
 

@@ -1,5 +1,5 @@
-//! The settings a chart was computed with, in one muted line under it (issue 5: "units and the
-//! settings in force under each chart"). They are the settings of the import on screen, not the
+//! The settings a chart was computed with, in one muted line under it (every chart shows its units
+//! and the settings in force). They are the settings of the import on screen, not the
 //! Settings view's unapplied draft. Short names and values in words of the page's language; the
 //! exports carry the settings file's keys and codes.
 

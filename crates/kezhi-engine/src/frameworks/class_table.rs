@@ -1,4 +1,4 @@
-//! The aggregate every framework returns beside its per-customer classes (issue 4): per class, the
+//! The aggregate every framework returns beside its per-customer classes: per class, the
 //! customers, their share of the eligible customers, their margin and its share of the eligible margin.
 //! A customer the framework does not apply to (`None`) is counted nowhere.
 

@@ -1,4 +1,4 @@
-//! Whether a browser tab can hold a file's import before it is read (issue 6): the worker's memory
+//! Whether a browser tab can hold a file's import before it is read: the worker's memory
 //! grows with the file, and a tab that runs out dies with it. Above the budget the page refuses the
 //! file up front and points to the warehouse route (docs/warehouse.md: a one-row-per-customer summary).
 //!

@@ -1,4 +1,4 @@
-//! Anonymising for demos on real data (issue 8): one switch replaces every customer id by a stable
+//! Anonymising for demos on real data: one switch replaces every customer id by a stable
 //! pseudonym and hides every name, on screen and in exports. Customer i (0-based, in the table's
 //! order, which is the file's order of first appearance) of n is "Customer-0001" / "客户-0001", padded
 //! to at least four digits and to as many as n has, so the same file always gives the same names and

@@ -1,4 +1,4 @@
-//! What the CLV view draws beside the model checks (issue 5): the distribution of CLV, the
+//! What the CLV view draws beside the model checks: the distribution of CLV, the
 //! historical / future / potential value of each segment, and BG/NBD against Pareto/NBD on the same
 //! customers.
 //!

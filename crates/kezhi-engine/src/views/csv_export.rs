@@ -126,7 +126,7 @@ pub fn scored_header(table: &CustomerTable, horizon_months: u32, assumed_margin:
     h
 }
 
-/// One row per customer with every score (issue 3); empty cells where a model could not be fitted.
+/// One row per customer with every score; empty cells where a model could not be fitted.
 pub fn scored_csv(table: &CustomerTable, scored: &crate::scoring::Scored, lang: Lang, assumed_margin: Option<f64>) -> String {
     let all: Vec<usize> = (0..table.customers.len().min(scored.customers.len())).collect();
     scored_csv_of(table, scored, lang, &all, assumed_margin, false)

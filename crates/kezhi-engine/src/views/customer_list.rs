@@ -1,4 +1,4 @@
-//! The customer list behind every drill-down (issue 5): the classes each customer belongs to in every
+//! The customer list behind every drill-down: the classes each customer belongs to in every
 //! framework (one `Dimension` each), filters on them, search, sort and a window of rows, and the
 //! customer card. Counting a class here and in the framework's own table uses the same per-customer
 //! class vectors, so a chart's count and the list's length agree by construction (and a test checks
@@ -519,7 +519,7 @@ mod tests {
     }
 
     /// Every class of every dimension: the list filtered to it has as many customers as the
-    /// framework's own table says (the drill-down promise of issue 5), and the classes of a dimension
+    /// framework's own table says (the drill-down's promise), and the classes of a dimension
     /// partition the customers it applies to.
     #[test]
     fn a_filtered_list_has_the_frameworks_count_for_every_class() {

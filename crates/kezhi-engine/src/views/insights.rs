@@ -1,4 +1,4 @@
-//! The overview's headline figures and the sentences under them (issue 5): KPI cards and three to five
+//! The overview's headline figures and the sentences under them: KPI cards and three to five
 //! insights, each computed from the scores and linked to the customers it speaks of (a filter), in
 //! English and Chinese.
 

@@ -1,4 +1,4 @@
-//! What the RFM view draws (issue 5): the R×F heatmap of mean M, each segment's customers, revenue and
+//! What the RFM view draws: the R×F heatmap of mean M, each segment's customers, revenue and
 //! margin with their shares, and the 8-class table, all from the per-customer scores.
 
 use serde::{Deserialize, Serialize};

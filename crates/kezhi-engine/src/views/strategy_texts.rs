@@ -1,5 +1,5 @@
 //! The recommended treatment for every class of every framework, in Chinese and English, written in
-//! our own words from the seed articles' advice (issue 4). The texts live in one data file,
+//! our own words from the seed articles' advice. The texts live in one data file,
 //! `strategies.json`, which the CLI and the page both read through this module.
 
 use std::collections::BTreeMap;

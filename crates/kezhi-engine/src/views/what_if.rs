@@ -1,4 +1,4 @@
-//! What-if scenarios on customer equity (issue 8): the levers seeds 002 and 004 discuss — keep
+//! What-if scenarios on customer equity: the levers seeds 002 and 004 discuss — keep
 //! customers longer, have them buy more often, sell them more per purchase, earn a higher margin,
 //! value the future at another rate, convert new "potential" customers — applied to every customer's
 //! CLV (docs/methods.md §2c), with the change from the baseline split lever by lever (a waterfall).
