@@ -235,8 +235,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("scenario.adds", "{what} adds {amount} of customer equity.", "{what}，客户资产增加 {amount}。"),
     ("scenario.takes", "{what} takes {amount} off customer equity.", "{what}，客户资产减少 {amount}。"),
     ("portfolio.pareto_headline", "The top {top}% of customers deliver {share}% of the margin (Gini {gini}).", "前 {top}% 的客户贡献了 {share}% 的毛利（基尼系数 {gini}）。"),
-    ("equity.basis", "Σ CLV of {n} {customers} over {months} months, discounted at {rate}% a year{left_out}.", "{n} 位客户未来 {months} 个月 CLV 之和，年折现率 {rate}%{left_out}。"),
-    ("equity.left_out", "; {n} {customers} without a CLV {are} not counted", "；{n} 位无 CLV 的客户未计入"),
+    ("equity.basis", "Σ CLV of {n} {n:customer|customers} over {months} months, discounted at {rate}% a year{left_out}.", "{n} 位客户未来 {months} 个月 CLV 之和，年折现率 {rate}%{left_out}。"),
+    ("equity.left_out", "; {n} {n:customer|customers} without a CLV {n:is|are} not counted", "；{n} 位无 CLV 的客户未计入"),
     ("overview.pareto_caption", "Top {top}% of customers: {share} of the margin · Gini {gini}", "前 {top}% 的客户：贡献 {share} 的毛利 · 基尼系数 {gini}"),
     ("portfolio.gmcb_x_title", "repeat purchases (log scale)", "复购次数（对数刻度）"),
     ("portfolio.gmcb_y_title", "margin per purchase (log scale)", "每次购买毛利（对数刻度）"),
@@ -375,16 +375,24 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::texts::placeholder_names;
 
     /// Every key the views look up is in the table (a missing key would show as itself), and no key
     /// is listed twice. The views are wasm-only, so their source is scanned for `tr("…")`.
     #[test]
     fn every_key_the_views_use_has_both_languages() {
         let mut seen = std::collections::HashSet::new();
+        let mut drift = Vec::new();
         for (k, en, zh) in STRINGS {
             assert!(seen.insert(*k), "{k} twice");
             assert!(!en.is_empty() && !zh.is_empty(), "{k}");
+            // Both languages fill the same {placeholders} (the engine's syntax, `texts.rs`).
+            let names = |t: &'static str| placeholder_names(t).into_iter().collect::<std::collections::BTreeSet<_>>();
+            if names(en) != names(zh) {
+                drift.push(format!("{k}: {:?} / {:?}", names(en), names(zh)));
+            }
         }
+        assert!(drift.is_empty(), "placeholders differ between the languages: {drift:#?}");
         let mut files = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui"))];
         let mut scanned = 0;
         let mut missing = Vec::new();

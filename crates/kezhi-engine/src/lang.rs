@@ -1,5 +1,5 @@
-//! The two languages the product speaks. Engine messages (rejection reasons, errors) are written in
-//! both, so the CLI and the page say the same thing.
+//! The two languages the product speaks. What the engine says in them is in `texts.rs`, so the CLI
+//! and the page say the same thing.
 
 use serde::{Deserialize, Serialize};
 
@@ -49,16 +49,6 @@ pub fn group_thousands(n: u64) -> String {
         out.push(ch);
     }
     out
-}
-
-/// English's words for a count: `one` when `n` is 1, else `many` ("1 row was", "2 rows were").
-/// Chinese needs none.
-pub fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 #[cfg(test)]

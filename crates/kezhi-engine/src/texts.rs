@@ -84,9 +84,8 @@ fn placeholder(rest: &str) -> Option<(Placeholder<'_>, usize)> {
 }
 
 /// The placeholder names of a template, in order, repeats included (a choice's own placeholders
-/// after its count's name).
-#[cfg(test)]
-fn placeholder_names(template: &str) -> Vec<&str> {
+/// after its count's name). The page's own table (`src/ui/i18n.rs`) is checked with it too.
+pub fn placeholder_names(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
     while let Some(at) = rest.find('{') {
@@ -101,6 +100,12 @@ fn placeholder_names(template: &str) -> Vec<&str> {
         }
     }
     names
+}
+
+/// Fills a template written in the table's syntax that is not one of the engine's texts (the page's
+/// own, from `src/ui/i18n.rs`): [`Text::fill`] for any string.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    fill_template(template, args, template)
 }
 
 fn fill_template(template: &str, args: &[(&str, &dyn Display)], key: &str) -> String {

@@ -9,7 +9,8 @@ use crate::ui::i18n::tr;
 use crate::ui::format::{int, money, percent};
 use crate::ui::state::AppState;
 use crate::engine::frameworks::customer_equity::EquityPart;
-use crate::engine::lang::{plural, Lang};
+use crate::engine::lang::Lang;
+use crate::engine::texts::fill;
 use crate::engine::frameworks::{gold_meteor_creek_burden, lifecycle, value_pyramid};
 
 fn parts_table(title: String, parts: &[EquityPart], label: impl Fn(usize) -> String, testid: &'static str) -> impl IntoView {
@@ -48,19 +49,9 @@ pub fn EquityPanel() -> impl IntoView {
         };
         let (new, vet) = (&e.by_tenure[0], &e.by_tenure[1]);
         // The customers left out are named only when there are some.
-        // English's count words (Chinese needs none; its texts have no such slot).
-        let left_out = (e.unvalued > 0).then(|| {
-            tr(lang, "equity.left_out")
-                .replace("{n}", &int(e.unvalued))
-                .replace("{customers}", plural(e.unvalued, "customer", "customers"))
-                .replace("{are}", plural(e.unvalued, "is", "are"))
-        });
-        let basis = tr(lang, "equity.basis")
-            .replace("{n}", &int(e.valued))
-            .replace("{customers}", plural(e.valued, "customer", "customers"))
-            .replace("{months}", &e.horizon_months.to_string())
-            .replace("{rate}", &format!("{:.1}", e.discount_annual * 100.0))
-            .replace("{left_out}", &left_out.unwrap_or_default());
+        let left_out = (e.unvalued > 0).then(|| fill(tr(lang, "equity.left_out"), &[("n", &int(e.unvalued))])).unwrap_or_default();
+        let rate = format!("{:.1}", e.discount_annual * 100.0);
+        let basis = fill(tr(lang, "equity.basis"), &[("n", &int(e.valued)), ("months", &e.horizon_months), ("rate", &rate), ("left_out", &left_out)]);
         Some(view! {
             <section class="equity" data-testid="equity">
                 <h3>{state.tr("equity.title")}</h3>
