@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::{AppState, Tab};
+use crate::ui::state::{AppState, SettingsLink, SettingsLinkProblem, Tab};
 use crate::ui::worker_client::WorkerClient;
 use crate::engine::views::customer_list::{Filter, Selection, SortKey};
 
@@ -104,7 +104,7 @@ pub fn start(state: AppState, worker: WorkerClient) {
             if let Some(s) = &link.settings {
                 match load_settings(s).await {
                     Ok(settings) => state.settings.set(settings),
-                    Err(e) => state.crash.set(crate::ui::state::Crash::bug(e)),
+                    Err(problem) => state.settings_link.set(Some(problem)),
                 }
             }
             if let Some(src) = &link.src {
@@ -191,15 +191,17 @@ async fn fetch_same_origin(src: &str) -> Result<web_sys::File, crate::engine::vi
 }
 
 /// `?settings=`: JSON inline (starting with `{`), or a same-origin JSON file; missing fields take
-/// their defaults, as the Settings view's import does.
-async fn load_settings(s: &str) -> Result<crate::engine::settings::Settings, String> {
+/// their defaults, as the Settings view's import does. Refused with why (a notice, in the page's
+/// language; the settings in force stay).
+async fn load_settings(s: &str) -> Result<crate::engine::settings::Settings, SettingsLink> {
+    let refused = |why| SettingsLink { link: s.to_string(), why };
     let text = if s.starts_with('{') {
         s.to_string()
     } else {
-        let url = same_origin(s).map_err(|url| format!("?settings={s}: {url} is not on this server; settings are read only from the server Kezhi is served from."))?;
-        let blob = fetch_bytes(&url).await.map_err(|e| format!("?settings={s}: {e}"))?;
-        let text = wasm_bindgen_futures::JsFuture::from(blob.text()).await.map_err(|e| format!("{e:?}"))?;
+        let url = same_origin(s).map_err(|url| refused(SettingsLinkProblem::OtherServer { url }))?;
+        let blob = fetch_bytes(&url).await.map_err(|detail| refused(SettingsLinkProblem::Unreadable { detail }))?;
+        let text = wasm_bindgen_futures::JsFuture::from(blob.text()).await.map_err(|e| refused(SettingsLinkProblem::Unreadable { detail: format!("{e:?}") }))?;
         text.as_string().unwrap_or_default()
     };
-    crate::engine::settings_form::checked_from_json(&text).map_err(|e| format!("?settings: {e}"))
+    crate::engine::settings_form::checked_from_json(&text).map_err(|e| refused(SettingsLinkProblem::Refused(e)))
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::engine::import::{Detected, ImportOptions, Progress};
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
+use crate::engine::settings_form::SettingsFileError;
 use crate::engine::views::customer_list::{Card, Filter, Selection};
 use crate::protocol::{ListPage, ModelAnswer};
 use crate::engine::views::import_view::{FailureView, ImportView};
@@ -102,6 +103,8 @@ pub struct AppState {
     pub settings_kept: RwSignal<bool>,
     /// The model imports are scored with (a dropped `model.json`), or why a dropped one was refused.
     pub model: RwSignal<Option<ModelAnswer>>,
+    /// Why the address's `?settings=` was not applied (the settings in force stay).
+    pub settings_link: RwSignal<Option<SettingsLink>>,
 }
 
 impl AppState {
@@ -141,6 +144,7 @@ impl AppState {
             presenting: RwSignal::new(None),
             viewport_width: RwSignal::new(0.0),
             model: RwSignal::new(None),
+            settings_link: RwSignal::new(None),
         }
     }
 
@@ -206,6 +210,23 @@ impl Crash {
     pub fn bug(detail: impl Into<String>) -> Option<Crash> {
         Some(Crash { kind: CrashKind::Bug, detail: detail.into() })
     }
+}
+
+/// An address's `?settings=` that was not applied: the link as written, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsLink {
+    pub link: String,
+    pub why: SettingsLinkProblem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsLinkProblem {
+    /// The file is on another server (its address): never fetched.
+    OtherServer { url: String },
+    /// The file could not be fetched or read (the browser's words).
+    Unreadable { detail: String },
+    /// Read, but not settings, or with values out of range.
+    Refused(SettingsFileError),
 }
 
 /// A scenario the user saved: its name, its levers, and what they give on the scores shown.

@@ -15,7 +15,7 @@ use crate::ui::screens::scenario_screen::ScenarioScreen;
 use crate::ui::screens::settings_screen::SettingsScreen;
 use crate::ui::state::{AppState, Tab};
 use crate::ui::widgets::model_notice::ModelNotice;
-use crate::ui::widgets::page_notices::{CancelledNotice, CrashNotice, ForgottenNotice, ProgressBar};
+use crate::ui::widgets::page_notices::{CancelledNotice, CrashNotice, ForgottenNotice, ProgressBar, SettingsLinkNotice};
 
 /// Everything between the header and the footer: the landing strip, progress, notices, the tabs and
 /// the open view. Apart from `App` so the page's warm-up (warm_up.rs) can draw it on its own state.
@@ -29,6 +29,7 @@ pub fn Screens() -> impl IntoView {
             <ProgressBar />
             <CrashNotice />
             <ModelNotice />
+            <SettingsLinkNotice />
             <CancelledNotice />
             <ForgottenNotice />
             <Show when=has_data>

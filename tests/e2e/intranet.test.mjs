@@ -1,4 +1,4 @@
-// Intranet use (issue 8): `?src=` loads a file from the same server at start (never another origin),
+// Intranet use: `?src=` loads a file from the same server at start (never another origin),
 // `?settings=` sets the settings first; the anonymise switch masks ids and names on screen and in the
 // export with stable pseudonyms; the framed page fits a narrow container.
 import { test } from 'node:test';
@@ -32,6 +32,32 @@ test('?src= loads a same-origin file at start, with ?settings=, and opens the li
     assert.match(b.page.url(), /\?settings=team\.json#view=overview$/);
     await b.page.getByTestId('anonymise').click();
     await b.page.waitForFunction(() => location.search.includes('src=public/sample_transactions.csv'));
+  } finally {
+    await b.close();
+  }
+});
+
+test("a ?settings= that cannot be used is said in the page's language, and the file loads with the settings in force", async () => {
+  const b = await launch({ open: false });
+  try {
+    const bad = encodeURIComponent(JSON.stringify({ horizon_months: 600 }));
+    await b.page.goto(`${b.base}/index.html?src=public/sample_transactions.csv&settings=${bad}#view=overview`);
+    await b.page.getByTestId('settings-link-refused').waitFor({ timeout: 20_000 });
+    assert.match(await text(b.page, 'settings-link-refused'), /^The address's \?settings=\{"horizon_months":600\} was not applied: The CLV horizon must be 1 to 120 months\. The settings in force stay\.$/);
+    await b.page.locator('[data-testid=fit-report][data-pending=false]').waitFor({ timeout: 60_000 });
+    assert.match(await b.page.getByTestId('overview').innerText(), /CLV horizon \(months\) = 12/);
+    assert.equal(await b.page.getByTestId('crash').count(), 0, 'a bad link is not a crash');
+    await b.page.getByTestId('lang-switch').click();
+    assert.match(await text(b.page, 'settings-link-refused'), /未被采用：CLV 预测期须为 1 到 120 个月。当前设置保持不变。/);
+    await shot(b.page, 'settings-link-refused-zh');
+    await b.page.getByTestId('lang-switch').click();
+    // A settings file on another server: refused without a request.
+    const other = `http://localhost:${new URL(b.origin).port}/team.json`;
+    await b.page.goto(`${b.base}/index.html?settings=${encodeURIComponent(other)}`);
+    await b.page.getByTestId('settings-link-refused').waitFor({ timeout: 20_000 });
+    assert.match(await text(b.page, 'settings-link-refused'), /is not on this server, and settings are read only from the server Kezhi is served from/);
+    assert.ok(!b.requests.some((u) => u.startsWith('http://localhost:')), 'nothing was fetched from the other origin');
+    await shot(b.page, 'settings-link-refused-en');
   } finally {
     await b.close();
   }

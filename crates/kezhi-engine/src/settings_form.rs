@@ -400,13 +400,43 @@ pub fn set(s: &Settings, field: &Field, input: &str, lang: Lang) -> Result<Setti
     }
 }
 
+/// Why a settings file cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsFileError {
+    /// Not the JSON of settings: the parser's words, with line and column.
+    NotSettings { detail: String },
+    /// Settings, but with values out of range (kept to say which, in the reader's language).
+    OutOfRange { settings: Box<Settings> },
+}
+
+impl SettingsFileError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            SettingsFileError::NotSettings { detail } => say!(Text::SettingsFileNotSettings, lang, detail = detail),
+            SettingsFileError::OutOfRange { settings } => problems_text(settings, lang),
+        }
+    }
+}
+
+impl std::fmt::Display for SettingsFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for SettingsFileError {}
+
 /// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
-/// (`{"settings": {…}}`) — refused when a value is out of range ([`problems`], in English). The page's
-/// Settings view and its `?settings=` link read settings through this.
-pub fn checked_from_json(text: &str) -> Result<Settings, String> {
-    let s = Settings::from_json(text)?;
-    let problems = problems(&s, Lang::En);
-    if problems.is_empty() { Ok(s) } else { Err(problems.join(" ")) }
+/// (`{"settings": {…}}`) — refused when a value is out of range ([`problems`]). The page's
+/// `?settings=` link reads settings through this.
+pub fn checked_from_json(text: &str) -> Result<Settings, SettingsFileError> {
+    let s = Settings::from_json(text).map_err(|detail| SettingsFileError::NotSettings { detail })?;
+    if problems(&s, Lang::En).is_empty() { Ok(s) } else { Err(SettingsFileError::OutOfRange { settings: Box::new(s) }) }
+}
+
+/// [`problems`] as one text, sentence after sentence.
+pub fn problems_text(s: &Settings, lang: Lang) -> String {
+    problems(s, lang).into_iter().reduce(|first, second| say!(Text::SentenceThenSentence, lang, first = first, second = second)).unwrap_or_default()
 }
 
 /// Values the engine would accept but that make no sense, in words (the form refuses them; a settings
@@ -595,7 +625,9 @@ mod tests {
         let ok = checked_from_json(r#"{"settings": {"horizon_months": 6}}"#).expect("in range");
         assert_eq!(ok.horizon_months, 6);
         let err = checked_from_json(r#"{"horizon_months": 600}"#).expect_err("out of range");
-        assert!(err.contains("The CLV horizon must be 1 to 120 months."), "{err}");
-        assert!(checked_from_json("not json").is_err());
+        assert_eq!(err.text(Lang::En), "The CLV horizon must be 1 to 120 months.");
+        assert_eq!(err.text(Lang::Zh), "CLV 预测期须为 1 到 120 个月。");
+        let not = checked_from_json("not json").expect_err("not JSON");
+        assert!(matches!(not, SettingsFileError::NotSettings { .. }) && not.text(Lang::Zh).starts_with("不是设置文件："), "{not}");
     }
 }

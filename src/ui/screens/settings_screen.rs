@@ -44,7 +44,7 @@ impl Notice {
         match self {
             Notice::Applied => tr("settings.applied").to_string(),
             Notice::Imported(name) => format!("{name}: {}", tr("settings.imported")),
-            Notice::Problems(name, s) => format!("{name}: {}", settings_form::problems(s, lang).join(" ")),
+            Notice::Problems(name, s) => format!("{name}: {}", settings_form::problems_text(s, lang)),
             Notice::NotSettings(name, e) => format!("{name}: {} ({e})", tr("settings.not_settings")),
         }
     }

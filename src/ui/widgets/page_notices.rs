@@ -2,7 +2,8 @@
 //! works, and what happened to the last job (cancelled, forgotten, crashed — with Retry).
 
 use crate::engine::import::Stage;
-use crate::ui::state::{AppState, CrashKind};
+use crate::engine::texts::fill;
+use crate::ui::state::{AppState, CrashKind, SettingsLink, SettingsLinkProblem};
 use crate::ui::worker_client::use_worker;
 use leptos::prelude::*;
 
@@ -69,6 +70,23 @@ pub fn ProgressBar() -> impl IntoView {
         })
     };
     view! { {import_bar} {fitting_bar} {checks_bar} }
+}
+
+/// Why the address's `?settings=` was not applied, in the page's language.
+#[component]
+pub fn SettingsLinkNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        state.settings_link.get().map(|SettingsLink { link, why }| {
+            let text = match why {
+                SettingsLinkProblem::OtherServer { url } => fill(state.tr("link.settings_other_server"), &[("link", &link), ("url", &url)]),
+                SettingsLinkProblem::Unreadable { detail } => fill(state.tr("link.settings_unreadable"), &[("link", &link), ("detail", &detail)]),
+                SettingsLinkProblem::Refused(e) => fill(state.tr("link.settings_refused"), &[("link", &link), ("why", &e.text(lang))]),
+            };
+            view! { <div class="notice error" data-testid="settings-link-refused" role="alert">{text}</div> }
+        })
+    }
 }
 
 #[component]

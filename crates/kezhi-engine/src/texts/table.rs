@@ -561,4 +561,5 @@ texts! {
     StageSeedTrust: "信任期" / "信任期";
     StageSeedWeaken: "弱化期" / "弱化期";
     StageSeedVanish: "消失期" / "消失期";
+    SettingsFileNotSettings: "not a settings file: {detail}" / "不是设置文件：{detail}";
 }
