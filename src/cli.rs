@@ -36,6 +36,10 @@ mod args;
 mod json;
 mod stream;
 mod text;
+mod texts;
+
+use self::texts::CliText;
+use kezhi::engine::say;
 
 use self::args::{Cli, Command, InputArgs};
 use self::json::{fit_json, report_json};
@@ -66,15 +70,14 @@ fn demo(customers: usize, seed: u64, out: &std::path::Path) -> ExitCode {
     let data = generate(&DemoParams { seed, customers, ..DemoParams::default() });
     match std::fs::write(out, data.to_csv()) {
         Ok(()) => {
-            eprintln!("wrote {} rows for {} customers to {}", data.rows.len(), customers, out.display());
+            eprintln!("{}", say!(CliText::WroteDemo, Lang::En, rows = data.rows.len(), customers = customers, file = out.display()));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("could not write {}: {e}", out.display());
+            eprintln!("{}", say!(CliText::CouldNotWrite, Lang::En, file = out.display(), error = e));
             ExitCode::from(1)
         }
     }
-
 }
 
 /// `kezhi import`: the import report, and the customer table with `--out`.
@@ -87,7 +90,7 @@ fn import(input: &InputArgs, json: bool, out: Option<&std::path::Path>) -> ExitC
         print_report(&imported, lang, &timing);
     }
     match out {
-        Some(out) => write_with_settings(out, &csv_export::customers_csv(&imported.table), &imported, &settings),
+        Some(out) => write_with_settings(out, &csv_export::customers_csv(&imported.table), &imported, &settings, lang),
         None => ExitCode::SUCCESS,
     }
 
@@ -97,7 +100,7 @@ fn import(input: &InputArgs, json: bool, out: Option<&std::path::Path>) -> ExitC
 /// model's settings decide are refused.
 fn score_with_model(input: &InputArgs, model: &std::path::Path, chunk_rows: usize, overridden: bool) -> ExitCode {
     if overridden || input.settings_file.is_some() {
-        eprintln!("with --model, the model's settings are used and the rows go to standard output: fit the model again (kezhi fit --settings …) to change them");
+        eprintln!("{}", CliText::ModelDecides.get(Lang::from_tag(&input.lang)));
         return ExitCode::from(2);
     }
     let model_path = model;
@@ -144,10 +147,10 @@ fn score(input: &InputArgs, flags: ScoreFlags, json: bool, out: Option<&std::pat
         println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
         print_fits(&scored, &imported, score_s, lang);
-        eprintln!("{}", text::stages_line(&stages));
+        eprintln!("{}", text::stages_line(&stages, lang));
     }
     match out {
-        Some(out) => write_with_settings(out, &csv_export::scored_csv(&imported.table, &scored, lang, imported.report.margin_source.assumed_rate()), &imported, &settings),
+        Some(out) => write_with_settings(out, &csv_export::scored_csv(&imported.table, &scored, lang, imported.report.margin_source.assumed_rate()), &imported, &settings, lang),
         None => ExitCode::SUCCESS,
     }
 
@@ -173,17 +176,18 @@ fn fit(input: &InputArgs, sample: Option<usize>, seed: u64, out: &std::path::Pat
             return ExitCode::from(1);
         }
     };
+    let lang = Lang::from_tag(&input.lang);
     if let Err(e) = std::fs::write(out, model.to_json()) {
-        eprintln!("could not write {}: {e}", out.display());
+        eprintln!("{}", say!(CliText::CouldNotWrite, lang, file = out.display(), error = e));
         return ExitCode::from(1);
     }
-    let lang = Lang::from_tag(&input.lang);
     let s = &model.sample;
-    eprintln!("fitted on {} of {} customers in {:.1} s. {}", s.fitted_on, s.customers_in_file, now_ms() / 1000.0, model.report.verdict.text(lang));
+    let seconds = format!("{:.1}", now_ms() / 1000.0);
+    eprintln!("{}", say!(CliText::FittedOn, lang, n = s.fitted_on, all = s.customers_in_file, seconds = seconds, verdict = model.report.verdict.text(lang)));
     for f in &model.report.findings {
         eprintln!("  {}", f.text(lang));
     }
-    eprintln!("wrote {}", out.display());
+    eprintln!("{}", say!(CliText::Wrote, lang, file = out.display()));
     ExitCode::SUCCESS
 }
 
@@ -192,7 +196,7 @@ fn whatif(input: &InputArgs, levers: &what_if::Levers, json: bool) -> ExitCode {
     let lang = Lang::from_tag(&input.lang);
     let scored = scoring::score_for_views(&imported.table, &settings, &|| 0.0).0;
     let Some(base) = what_if::base(&imported.table, &scored, &settings) else {
-        eprintln!("{}", lang.pick("No CLV: BG/NBD or Gamma-Gamma could not be fitted on this file, so there is no equity to vary.", "没有 CLV：本文件无法拟合 BG/NBD 或 Gamma-Gamma，因此没有可模拟的客户资产。"));
+        eprintln!("{}", CliText::NoEquity.get(lang));
         return ExitCode::from(2);
     };
     let o = what_if::run(&base, levers);
@@ -202,21 +206,21 @@ fn whatif(input: &InputArgs, levers: &what_if::Levers, json: bool) -> ExitCode {
     }
     let zh = lang == Lang::Zh;
     let money = |v: f64| format!("{v:>16.2}");
-    println!("{:<36}{}", lang.pick("Customer equity, baseline", "客户资产（基线）"), money(o.baseline));
+    println!("{:<36}{}", CliText::EquityBaseline.get(lang), money(o.baseline));
     for s in &o.steps {
         println!("  {:<34}{}", s.lever.label(zh), money(s.delta));
     }
-    println!("{:<36}{}", lang.pick("Customer equity, scenario", "客户资产（情景）"), money(o.scenario));
-    let names = [lang.pick("new customers", "新客户"), lang.pick("veterans", "老客户")];
+    println!("{:<36}{}", CliText::EquityScenario.get(lang), money(o.scenario));
+    let names = [CliText::NewCustomers.get(lang), CliText::Veterans.get(lang)];
     for (k, name) in names.iter().enumerate() {
         let (b, a) = (&o.tenure_before[k], &o.tenure_after[k]);
         println!("  {name:<20}{:>8} → {:<8}{} →{}", b.customers, a.customers, money(b.equity), money(a.equity));
     }
     let source = match o.retention_source {
-        what_if::RetentionSource::Measured => lang.pick("measured", "实测"),
-        what_if::RetentionSource::BgNbd => lang.pick("from the BG/NBD fit", "由 BG/NBD 推算"),
+        what_if::RetentionSource::Measured => CliText::RetentionMeasured.get(lang),
+        what_if::RetentionSource::BgNbd => CliText::RetentionFromBgNbd.get(lang),
     };
-    println!("{} {:.1}% ({source}, {} {})", lang.pick("retention per period:", "每期保留率："), o.retention * 100.0, base.period_months, lang.pick("months per period", "个月/期"));
+    println!("{}", say!(CliText::RetentionPerPeriod, lang, rate = format!("{:.1}", o.retention * 100.0), source = source, months = base.period_months));
     ExitCode::SUCCESS
 }
 
@@ -362,15 +366,15 @@ fn parse_in_halves(
 }
 
 /// Writes an export and, beside it, `<name>.settings.json` with the settings and import options.
-fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, settings: &Settings) -> ExitCode {
+fn write_with_settings(out: &std::path::Path, text: &str, imported: &Imported, settings: &Settings, lang: Lang) -> ExitCode {
     if let Err(e) = std::fs::write(out, text) {
-        eprintln!("could not write {}: {e}", out.display());
+        eprintln!("{}", say!(CliText::CouldNotWrite, lang, file = out.display(), error = e));
         return ExitCode::from(1);
     }
     let side = out.with_extension("settings.json");
     let meta = json!({ "source": imported.detected.file_name, "settings": settings, "import_options": imported.detected.as_options() });
     if let Err(e) = std::fs::write(&side, serde_json::to_string_pretty(&meta).unwrap_or_default()) {
-        eprintln!("could not write {}: {e}", side.display());
+        eprintln!("{}", say!(CliText::CouldNotWrite, lang, file = side.display(), error = e));
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

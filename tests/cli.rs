@@ -377,3 +377,30 @@ fn a_large_file_parsed_in_halves_reports_what_one_pass_reports() {
     assert!(line_of("ZZ-late") > 100_000);
     assert!(one_table.contains("ZZ-only-late"));
 }
+
+/// `--lang zh` is Chinese through the text output: the fit lines, the frameworks, the priority list,
+/// the import report's row account and its rejected rows (they were English under `--lang zh` once),
+/// and `--lang en` (the default) is not.
+#[test]
+fn the_text_output_speaks_the_language_asked() {
+    let run = |args: &[&str]| {
+        let o = kezhi().args(args).output().expect("run");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (String::from_utf8_lossy(&o.stdout).to_string(), String::from_utf8_lossy(&o.stderr).to_string())
+    };
+    let cdnow = fixture("cdnow/CDNOW_sample.txt");
+    let (zh, zh_err) = run(&["score", &cdnow, "--lang", "zh"]);
+    for words in ["位客户（读取", "次迭代后收敛", "帕累托：前 20% 的客户贡献", "价值金字塔（按 clv 排序）：", "高价值且在流失（前 10 位）", "优先级 "] {
+        assert!(zh.contains(words), "no {words:?} in:\n{zh}");
+    }
+    for english in ["customers (", "converged after", "Pareto: the top", "Value pyramid by", "priority "] {
+        assert!(!zh.contains(english), "{english:?} in the Chinese output:\n{zh}");
+    }
+    assert!(zh_err.contains("评分用时") && zh_err.contains("各阶段用时（毫秒）"), "{zh_err}");
+    let (en, _) = run(&["score", &cdnow]);
+    assert!(en.contains("converged after") && en.contains("Value pyramid by clv: key ") && !en.contains("次迭代"), "{en}");
+    let (report, _) = run(&["import", &fixture("bad_rows.csv"), "--lang", "zh"]);
+    for words in ["读取行数 10 = 6 使用", "date：日历上不存在该日期", "第 4 行第 2 列（date）：\"2024-02-30\" — 日历上不存在该日期"] {
+        assert!(report.contains(words), "no {words:?} in:\n{report}");
+    }
+}

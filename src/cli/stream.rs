@@ -16,7 +16,12 @@ use std::process::ExitCode;
 
 use kezhi::engine::fitted_model::FittedModel;
 use kezhi::engine::import::dialect::Delimiter;
-use kezhi::engine::import::errors::{ImportError, Surface};
+use kezhi::engine::import::errors::{first_problem, ImportError, Surface};
+use kezhi::engine::import::rejects::Reject;
+use kezhi::engine::import::ImportFailure;
+use kezhi::engine::say;
+
+use super::texts::CliText;
 use kezhi::engine::import::header_mapping::Shape;
 use kezhi::engine::import::ImportOptions;
 use kezhi::engine::lang::Lang;
@@ -46,10 +51,10 @@ pub(super) fn score_stream(input: &std::path::Path, model: &FittedModel, chunk_r
     match Stream::new(reader, model, lang).and_then(|mut s| s.run(&name, chunk_rows.max(1), &mut out)) {
         Ok((scored, rejected)) => {
             if let Err(e) = out.flush() {
-                eprintln!("standard output: {e}");
+                eprintln!("{}", say!(CliText::StandardOutput, lang, error = e));
                 return ExitCode::from(1);
             }
-            eprintln!("scored {scored} customers with the model; rows that could not be used: {rejected}");
+            eprintln!("{}", say!(CliText::StreamScored, lang, scored = scored, rejected = rejected));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -78,7 +83,7 @@ impl<'m> Stream<'m> {
         let mut lines = reader.lines();
         let first = match lines.next() {
             Some(line) => line.map_err(|e| e.to_string())?,
-            None => return Err("no rows".into()),
+            None => return Err(CliText::NoRows.get(lang).into()),
         };
         let first = first.trim_start_matches('\u{feff}').trim_end_matches('\r').to_string();
         let delimiter = if first.contains('\t') { b'\t' } else { b',' };
@@ -109,7 +114,8 @@ impl<'m> Stream<'m> {
             while rows < chunk_rows {
                 match self.lines.next() {
                     Some(l) => {
-                        chunk.push_str(l.map_err(|e| format!("line {}: {e}", line + rows))?.trim_end_matches('\r'));
+                        let l = l.map_err(|e| say!(CliText::LineUnreadable, self.lang, line = line + rows, error = e))?;
+                        chunk.push_str(l.trim_end_matches('\r'));
                         chunk.push('\n');
                         rows += 1;
                     }
@@ -130,15 +136,11 @@ impl<'m> Stream<'m> {
             let imported = match import(chunk.as_bytes(), name, &opts, &self.model.settings, &mut |_| {}) {
                 Ok(i) => i,
                 // A chunk none of whose rows can be used: said, counted, and the stream goes on.
-                Err(f) if matches!(f.error, ImportError::NoUsableRows { .. }) => {
-                    let first = match &f.error {
-                        ImportError::NoUsableRows { first_reason, .. } => first_reason.as_str(),
-                        _ => "",
-                    };
-                    // "line K, column …: reason", K the chunk's line: said as the input's.
-                    let (at, rest) = first.strip_prefix("line ").and_then(|r| r.split_once(',')).unwrap_or(("", first));
-                    let at = at.parse::<usize>().map_or(line, |k| line + k.saturating_sub(2));
-                    eprintln!("lines {}–{}: none of these {rows} rows could be used; line {at},{rest}", line, line + rows - 1);
+                Err(ImportFailure { error: ImportError::NoUsableRows { first, .. }, .. }) => {
+                    // The chunk's line K is the input's line + K − 2.
+                    let first = first.map(|r| Reject { line: (line + (r.line as usize).saturating_sub(2)) as u64, ..r });
+                    let first = first_problem(first.as_ref(), self.lang);
+                    eprintln!("{}", say!(CliText::ChunkUnusable, self.lang, from = line, to = line + rows - 1, rows = rows, first = first));
                     rejected += rows;
                     line += rows;
                     continue;
@@ -150,7 +152,8 @@ impl<'m> Stream<'m> {
             }
             for r in &imported.rejects {
                 // The chunk's line 2 is the input's `line`.
-                eprintln!("line {}: {} ({}): {}", line + (r.line as usize).saturating_sub(2), r.column_name, r.value, r.reason.text(self.lang));
+                let at = line + (r.line as usize).saturating_sub(2);
+                eprintln!("{}", say!(CliText::RowRejected, self.lang, line = at, name = r.column_name, value = r.value, reason = r.reason.text(self.lang)));
             }
             rejected += imported.rejects.len();
             let scores = self.model.score(&imported.table).map_err(|e| e.to_string())?;

@@ -432,11 +432,7 @@ fn parse_source(
         Parsed::Rfm(r) => r.len(),
     };
     if used == 0 {
-        let first_reason = rejects
-            .first()
-            .map(|r| format!("line {}, column {} ({}): {}", r.line, r.column, r.column_name, r.reason.text(crate::lang::Lang::En)))
-            .unwrap_or_default();
-        return Err(fail(ImportError::NoUsableRows { rejected: rejects.len(), first_reason }, &detected));
+        return Err(fail(ImportError::NoUsableRows { rejected: rejects.len(), first: rejects.first().cloned() }, &detected));
     }
     Ok((ParseOutcome { detected, parsed, rows_read, rejects }, split))
 }

@@ -22,27 +22,62 @@
 //! strategy texts (`views/strategies.json`, a table keyed by framework and class with its own test
 //! that every class has both languages).
 
+use std::collections::BTreeSet;
 use std::fmt::{Display, Write as _};
 
-use crate::lang::Lang;
+/// Declares a table of texts: an enum with one variant per line (`Key: "English" / "中文";`) and
+/// `ALL`, `en`, `zh`, `name`, `get` and `fill` (see the module doc for the placeholders). The engine's
+/// table is [`Text`]; the command line declares its own with this macro.
+#[macro_export]
+macro_rules! texts_table {
+    ($(#[$enum_doc:meta])* pub enum $name:ident; $($(#[$doc:meta])* $key:ident: $en:literal / $zh:literal;)*) => {
+        $(#[$enum_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl $name {
+            /// Every text, in the table's order.
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
+
+            pub const fn en(self) -> &'static str {
+                match self {
+                    $($name::$key => $en,)*
+                }
+            }
+
+            pub const fn zh(self) -> &'static str {
+                match self {
+                    $($name::$key => $zh,)*
+                }
+            }
+
+            /// The key as written in the table (for messages about the table itself).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($name::$key => stringify!($key),)*
+                }
+            }
+
+            /// The text in `lang`, placeholders unfilled.
+            pub fn get(self, lang: $crate::lang::Lang) -> &'static str {
+                lang.pick(self.en(), self.zh())
+            }
+
+            /// The text in `lang` with each `{name}` replaced by its value in `args` and each
+            /// `{name:one|many}` chosen by it. A placeholder without a value stays visible as written
+            /// (and fails a debug build).
+            pub fn fill(self, lang: $crate::lang::Lang, args: &[(&str, &dyn ::std::fmt::Display)]) -> String {
+                $crate::texts::fill_keyed(self.get(lang), args, self.name())
+            }
+        }
+    };
+}
 
 mod table;
 
 pub use table::Text;
-
-impl Text {
-    /// The text in `lang`, placeholders unfilled.
-    pub fn get(self, lang: Lang) -> &'static str {
-        lang.pick(self.en(), self.zh())
-    }
-
-    /// The text in `lang` with each `{name}` replaced by its value in `args` and each
-    /// `{name:one|many}` chosen by it. A placeholder without a value stays visible as written (and
-    /// fails a debug build: `a_missing_value_is_caught`).
-    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
-        fill_template(self.get(lang), args, self.name())
-    }
-}
 
 /// [`Text::fill`] with named values: `say!(Text::RowsRejected, lang, n = count, file = name)`.
 #[macro_export]
@@ -108,6 +143,12 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     fill_template(template, args, template)
 }
 
+/// [`fill`] for a table's text named `key` (the macro's `fill`).
+#[doc(hidden)]
+pub fn fill_keyed(template: &str, args: &[(&str, &dyn Display)], key: &str) -> String {
+    fill_template(template, args, key)
+}
+
 fn fill_template(template: &str, args: &[(&str, &dyn Display)], key: &str) -> String {
     let mut out = String::with_capacity(template.len() + 16 * args.len());
     let mut rest = template;
@@ -137,56 +178,81 @@ fn fill_template(template: &str, args: &[(&str, &dyn Display)], key: &str) -> St
     out
 }
 
+/// What is wrong with a table of texts `(key, English, Chinese)`: a language left empty, the two
+/// naming different placeholders (how they drift apart), or a Chinese text with no Chinese in it
+/// where the English has words. Empty when the table is sound; each table's test asserts that.
+pub fn table_problems(texts: &[(&str, &str, &str)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for &(key, en, zh) in texts {
+        if en.trim().is_empty() || zh.trim().is_empty() {
+            problems.push(format!("{key}: a language is empty"));
+        }
+        let (en_names, zh_names): (BTreeSet<&str>, BTreeSet<&str>) = (placeholder_names(en).into_iter().collect(), placeholder_names(zh).into_iter().collect());
+        if en_names != zh_names {
+            problems.push(format!("{key}: placeholders differ: en {en_names:?} zh {zh_names:?}"));
+        }
+        let words: String = en.split('{').map(|part| part.split_once('}').map_or(part, |(_, after)| after)).collect();
+        let has_words = words.chars().filter(|c| c.is_ascii_alphabetic()).count() > 3;
+        let has_han = zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if has_words && !has_han && en != zh {
+            problems.push(format!("{key}: the Chinese text has no Chinese: {zh}"));
+        }
+    }
+    problems
+}
+
+/// The keys of `names` that `sources` never writes as `{prefix}::{key}` (with the name ending there:
+/// `Text::SegmentLoyal` is not used by `Text::SegmentLoyalCustomers`).
+pub fn unused_keys<'a>(prefix: &str, names: impl IntoIterator<Item = &'a str>, sources: &str) -> Vec<&'a str> {
+    let used = |name: &str| {
+        let needle = format!("{prefix}::{name}");
+        sources.match_indices(&needle).any(|(at, _)| !sources[at + needle.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+    };
+    names.into_iter().filter(|name| !used(name)).collect()
+}
+
+/// The Rust sources under `dir`, concatenated, leaving out files whose path ends with `skip`.
+pub fn sources_under(dir: &std::path::Path, skip: &str) -> String {
+    let mut sources = String::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with(skip) {
+                sources.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    sources
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
-    /// Both languages of every key are written, differ where the text is a sentence, and name the
-    /// same placeholders (a value added to one language only is how the two drift apart).
+    /// Both languages of every key are written, have Chinese where the English has words, and name
+    /// the same placeholders (a value added to one language only is how the two drift apart).
     #[test]
     fn both_languages_name_the_same_placeholders() {
         assert!(Text::ALL.len() > 300, "only {} texts", Text::ALL.len());
-        let mut drift = Vec::new();
-        for &t in Text::ALL {
-            assert!(!t.en().trim().is_empty() && !t.zh().trim().is_empty(), "{t:?} lacks a language");
-            let en: BTreeSet<&str> = placeholder_names(t.en()).into_iter().collect();
-            let zh: BTreeSet<&str> = placeholder_names(t.zh()).into_iter().collect();
-            if en != zh {
-                drift.push(format!("{t:?}: en {en:?} zh {zh:?}"));
-            }
-            let words: String = t.en().split('{').map(|part| part.split_once('}').map_or(part, |(_, after)| after)).collect();
-            let has_words = words.chars().filter(|c| c.is_ascii_alphabetic()).count() > 3;
-            let has_han = t.zh().chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-            assert!(!has_words || has_han || t.en() == t.zh(), "{t:?}: the Chinese text has no Chinese: {}", t.zh());
-        }
-        assert!(drift.is_empty(), "placeholders differ: {drift:#?}");
+        let rows: Vec<(&str, &str, &str)> = Text::ALL.iter().map(|t| (t.name(), t.en(), t.zh())).collect();
+        let problems = table_problems(&rows);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(table_problems(&[("Drift", "{file} is empty", "文件是空的")]).len(), 1, "a drift is found");
+        assert_eq!(table_problems(&[("Untranslated", "the file is empty", "the file is empty!")]).len(), 1, "a copy is found");
     }
 
     /// Every key is used somewhere in the engine's sources (outside this table), so the table holds
     /// no stale text that a reader might take for the one shown.
     #[test]
     fn every_text_is_used() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut sources = String::new();
-        let mut dirs = vec![root.clone()];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("src") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("texts/table.rs") {
-                    sources.push_str(&std::fs::read_to_string(&path).expect("source"));
-                }
-            }
-        }
-        // `Text::SegmentLoyal` is not used by `Text::SegmentLoyalCustomers`: the name must end there.
-        let used = |name: &str| {
-            let needle = format!("Text::{name}");
-            sources.match_indices(&needle).any(|(at, _)| !sources[at + needle.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
-        };
-        let unused: Vec<&str> = Text::ALL.iter().map(|t| t.name()).filter(|name| !used(name)).collect();
+        let sources = sources_under(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), "texts/table.rs");
+        assert!(sources.len() > 100_000, "the engine's sources were not read");
+        let unused = unused_keys("Text", Text::ALL.iter().map(|t| t.name()), &sources);
         assert!(unused.is_empty(), "texts no code uses: {unused:?}");
+        assert_eq!(unused_keys("Text", ["SegmentLoyal"], "Text::SegmentLoyalCustomers"), vec!["SegmentLoyal"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::column_roles::ContentKind;
 use super::header_mapping::{Role, Shape};
+use super::rejects::Reject;
 use crate::lang::{group_thousands, Lang};
 use crate::say;
 use crate::texts::Text;
@@ -27,7 +28,9 @@ pub enum ImportError {
     /// asked, not guessed.
     UnsureColumn { role: Role, column: String, content: Option<ContentKind> },
     AmbiguousDateOrder { column: String, example: String },
-    NoUsableRows { rejected: usize, first_reason: String },
+    /// No data row could be used: how many were rejected, and the first of them (none when every
+    /// row was counted apart rather than rejected).
+    NoUsableRows { rejected: usize, first: Option<Reject> },
     UnknownColumn { name: String },
     /// `?src=` named a file on another origin: never fetched.
     OtherOrigin { url: String },
@@ -70,7 +73,7 @@ impl ImportError {
                 say!(Text::ImportUnsureColumnCli, lang, file = file, role = role.label(lang), column = column, content = content_text(*content, lang), key = role.key())
             }
             AmbiguousDateOrder { column, example } => say!(Text::ImportAmbiguousDateOrderCli, lang, file = file, column = column, example = example),
-            NoUsableRows { rejected, first_reason } => say!(Text::ImportNoUsableRowsCli, lang, file = file, n = group_thousands(*rejected as u64), reason = first_reason),
+            NoUsableRows { rejected, first } => say!(Text::ImportNoUsableRowsCli, lang, file = file, n = group_thousands(*rejected as u64), reason = first_problem(first.as_ref(), lang)),
             _ => self.message(file, lang),
         }
     }
@@ -92,11 +95,19 @@ impl ImportError {
             MissingColumn { role, shape } => say!(Text::ImportMissingColumn, lang, file = file, role = role.label(lang), shape = shape.label(lang)),
             UnsureColumn { role, column, content } => say!(Text::ImportUnsureColumn, lang, file = file, role = role.label(lang), column = column, content = content_text(*content, lang)),
             AmbiguousDateOrder { column, example } => say!(Text::ImportAmbiguousDateOrder, lang, file = file, column = column, example = example),
-            NoUsableRows { rejected, first_reason } => say!(Text::ImportNoUsableRows, lang, file = file, n = group_thousands(*rejected as u64), reason = first_reason),
+            NoUsableRows { rejected, first } => say!(Text::ImportNoUsableRows, lang, file = file, n = group_thousands(*rejected as u64), reason = first_problem(first.as_ref(), lang)),
             OtherOrigin { url } => say!(Text::ImportOtherOrigin, lang, file = file, url = url),
             Fetch { url, detail } => say!(Text::ImportFetch, lang, file = file, url = url, detail = detail),
             UnknownColumn { name } => say!(Text::ImportUnknownColumn, lang, file = file, name = name),
         }
+    }
+}
+
+/// The first rejected row in words: where it is and why, in `lang`.
+pub fn first_problem(first: Option<&Reject>, lang: Lang) -> String {
+    match first {
+        Some(r) => say!(Text::RejectAt, lang, line = r.line, column = r.column, name = r.column_name, reason = r.reason.text(lang)),
+        None => Text::NoRowRejected.get(lang).into(),
     }
 }
 
@@ -108,6 +119,23 @@ fn content_text(content: Option<ContentKind>, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::rejects::RejectReason;
+
+    /// A rejected date in line 2, column 3.
+    fn date_reject() -> Reject {
+        Reject { line: 2, column: 3, column_name: "Bestelldatum".into(), value: "31.02.2024".into(), reason: RejectReason::ImpossibleDate }
+    }
+
+    /// The first problem is said in the reader's language, where it is included (it was English in
+    /// the Chinese message once); with no row rejected, that is said instead.
+    #[test]
+    fn the_first_problem_is_said_in_the_readers_language() {
+        let e = ImportError::NoUsableRows { rejected: 1, first: Some(date_reject()) };
+        assert_eq!(e.message("t.csv", Lang::En), "t.csv: none of the 1 data rows could be used. The first problem: line 2, column 3 (Bestelldatum): no such calendar date. Check the column mapping and formats above.");
+        assert_eq!(e.message("t.csv", Lang::Zh), "t.csv：1 行数据全部无法使用。第一个问题：第 2 行第 3 列（Bestelldatum）：日历上不存在该日期。请检查上方的列映射与格式。");
+        let none = ImportError::NoUsableRows { rejected: 0, first: None };
+        assert!(none.message("t.csv", Lang::En).contains("no row was rejected"), "{}", none.message("t.csv", Lang::En));
+    }
 
     /// On the command line, a message that asks for a choice names the flag, not the page's mapping.
     #[test]
@@ -116,7 +144,7 @@ mod tests {
             ImportError::MissingColumn { role: Role::Amount, shape: Shape::Transactions },
             ImportError::UnsureColumn { role: Role::Date, column: "Purchased On".into(), content: Some(ContentKind::Dates) },
             ImportError::AmbiguousDateOrder { column: "date".into(), example: "05/03/2024".into() },
-            ImportError::NoUsableRows { rejected: 3, first_reason: "x".into() },
+            ImportError::NoUsableRows { rejected: 3, first: Some(date_reject()) },
         ];
         for e in &errors {
             for lang in [Lang::En, Lang::Zh] {
@@ -131,7 +159,7 @@ mod tests {
 
     #[test]
     fn a_count_of_rows_in_a_message_is_grouped() {
-        let e = ImportError::NoUsableRows { rejected: 860_073, first_reason: "line 2: no date".into() };
+        let e = ImportError::NoUsableRows { rejected: 860_073, first: Some(date_reject()) };
         assert!(e.message("t.csv", Lang::En).starts_with("t.csv: none of the 860,073 data rows could be used."), "{}", e.message("t.csv", Lang::En));
         assert!(e.message("t.csv", Lang::Zh).starts_with("t.csv：860,073 行数据全部无法使用。"), "{}", e.message("t.csv", Lang::Zh));
     }
@@ -163,7 +191,7 @@ mod tests {
             MissingColumn { role: Role::Amount, shape: Shape::Transactions },
             UnsureColumn { role: Role::Date, column: "Purchased On".into(), content: Some(ContentKind::Dates) },
             AmbiguousDateOrder { column: "date-col".into(), example: "05/03/2024".into() },
-            NoUsableRows { rejected: 860_073, first_reason: "line 2: no date".into() },
+            NoUsableRows { rejected: 860_073, first: Some(date_reject()) },
             UnknownColumn { name: "Spalte-9".into() },
             OtherOrigin { url: "https://elsewhere.example/a.csv".into() },
             Fetch { url: "data/b.csv".into(), detail: "HTTP 404".into() },
@@ -210,7 +238,7 @@ mod tests {
                 ImportError::SheetNotFound { name } | ImportError::UnknownColumn { name } => vec![name.clone()],
                 ImportError::UnsureColumn { column, .. } => vec![column.clone()],
                 ImportError::AmbiguousDateOrder { column, example } => vec![column.clone(), example.clone()],
-                ImportError::NoUsableRows { first_reason, .. } => vec![first_reason.clone()],
+                ImportError::NoUsableRows { .. } => vec!["Bestelldatum".into()],
                 ImportError::OtherOrigin { url } => vec![url.clone()],
                 ImportError::Fetch { url, detail } => vec![url.clone(), detail.clone()],
                 _ => vec![],

@@ -115,7 +115,7 @@ pub struct ImportReport {
     pub analysis_date: Option<NaiveDate>,
     pub time_unit: TimeUnit,
     pub margin_source: MarginSource,
-    /// Rejects counted by reason (English text), most frequent first.
+    /// [`rejects_by_reason`] in English (what files and `--json` carry).
     pub rejects_by_reason: Vec<(String, u64)>,
     pub warnings: Vec<Warning>,
     /// The known export the file was read as.
@@ -134,13 +134,15 @@ pub struct ImportReport {
     pub statuses: Vec<StatusCount>,
 }
 
-fn count_reasons(rejects: &[Reject]) -> Vec<(String, u64)> {
+/// The rejected rows counted by reason (and column), most frequent first, in `lang`. The report
+/// keeps the English ones (`rejects_by_reason`, what files and `--json` carry).
+pub fn rejects_by_reason(rejects: &[Reject], lang: Lang) -> Vec<(String, u64)> {
     let mut m = std::collections::BTreeMap::<String, u64>::new();
     for r in rejects {
         let key = match &r.reason {
-            crate::import::rejects::RejectReason::MissingField { .. } => "the row has too few fields".to_string(),
-            crate::import::rejects::RejectReason::ExtraFields { .. } => "the row has too many fields".to_string(),
-            other => format!("{}: {}", r.column_name, other.text(Lang::En)),
+            crate::import::rejects::RejectReason::MissingField { .. } => Text::RejectsTooFewFields.get(lang).to_string(),
+            crate::import::rejects::RejectReason::ExtraFields { .. } => Text::RejectsTooManyFields.get(lang).to_string(),
+            other => say!(Text::RejectsInColumn, lang, column = r.column_name, reason = other.text(lang)),
         };
         *m.entry(key).or_default() += 1;
     }
@@ -311,7 +313,7 @@ impl ImportReport {
             analysis_date: table.analysis_date,
             time_unit: settings.time_unit,
             margin_source: if txns.has_margin_column { MarginSource::CostOrProfitColumn } else { MarginSource::Rate(settings.margin_rate) },
-            rejects_by_reason: count_reasons(rejects),
+            rejects_by_reason: rejects_by_reason(rejects, Lang::En),
             warnings,
             export: detected.export,
             rows_folded: txns.folded_lines,
@@ -357,7 +359,7 @@ impl ImportReport {
             analysis_date: settings.analysis_date,
             time_unit: settings.time_unit,
             margin_source: MarginSource::Rate(settings.margin_rate),
-            rejects_by_reason: count_reasons(rejects),
+            rejects_by_reason: rejects_by_reason(rejects, Lang::En),
             warnings,
             export: detected.export,
             rows_folded: 0,

@@ -1,42 +1,10 @@
 //! The engine's texts: `Key: "English" / "中文";`, grouped by the stage that says them. See the
 //! parent module for the placeholder syntax and the tests that hold the table.
 
-/// Declares [`Text`] with one variant per line and its two languages.
-macro_rules! texts {
-    ($($(#[$doc:meta])* $key:ident: $en:literal / $zh:literal;)*) => {
-        /// One engine message or label; [`Text::get`] and [`Text::fill`] give it in a language.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text {
-            $($(#[$doc])* $key,)*
-        }
+crate::texts_table! {
+    /// One engine message or label; [`Text::get`] and [`Text::fill`] give it in a language.
+    pub enum Text;
 
-        impl Text {
-            /// Every text, in the table's order.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
-
-            pub const fn en(self) -> &'static str {
-                match self {
-                    $(Text::$key => $en,)*
-                }
-            }
-
-            pub const fn zh(self) -> &'static str {
-                match self {
-                    $(Text::$key => $zh,)*
-                }
-            }
-
-            /// The key as written in the table (for messages about the table itself).
-            pub const fn name(self) -> &'static str {
-                match self {
-                    $(Text::$key => stringify!($key),)*
-                }
-            }
-        }
-    };
-}
-
-texts! {
     // ── import: errors that stop an import (import/errors.rs) ──
     ImportEmpty: "{file} is empty (0 bytes). Export the data again and drop the new file." / "{file} 是空文件（0 字节）。请重新导出数据后再拖入。";
     ImportRead: "{file} could not be read to the end ({detail}). If it was changed, moved or is still being written, wait until it is complete and drop it again." / "无法完整读取 {file}（{detail}）。如果文件已被修改、移动或仍在写入，请等其完成后重新拖入。";
@@ -562,4 +530,12 @@ texts! {
     StageSeedWeaken: "弱化期" / "弱化期";
     StageSeedVanish: "消失期" / "消失期";
     SettingsFileNotSettings: "not a settings file: {detail}" / "不是设置文件：{detail}";
+    /// Where a rejected row is and why.
+    RejectAt: "line {line}, column {column} ({name}): {reason}" / "第 {line} 行第 {column} 列（{name}）：{reason}";
+    /// The first problem when no row was rejected but none could be used.
+    NoRowRejected: "no row was rejected; every row was counted apart (an order status that is not a purchase, or a line folded into its order)" / "没有行被拒绝；每一行都被单独计数（订单状态不计为购买，或并入所属订单）";
+    RejectsTooFewFields: "the row has too few fields" / "该行字段过少";
+    RejectsTooManyFields: "the row has too many fields" / "该行字段过多";
+    /// A reason counted by the column it was found in.
+    RejectsInColumn: "{column}: {reason}" / "{column}：{reason}";
 }
