@@ -1,6 +1,7 @@
 //! Every sentence and label the engine says to a person, in English and Chinese: one table
-//! ([`table`]'s `texts!` list), one key per message. The page's own texts are in the app's
-//! `src/ui/i18n.rs`; the engine's (rejection reasons, import errors and report lines, the fit report,
+//! (`texts/table.rs`, declared with [`texts_table!`]), one key per message. The page's own texts are
+//! in the app's `src/ui/i18n.rs` and the command line's in its `src/cli/texts.rs`, both held by this
+//! module's checks ([`table_problems`], [`unused_keys`]); the engine's (rejection reasons, import errors and report lines, the fit report,
 //! the customer card's reasons, insights, class and segment names, the settings form) are here, so
 //! the command line and the page say the same thing.
 //!
@@ -11,9 +12,10 @@
 //!   `many` ("{n} {n:row was|rows were}"); a choice may hold placeholders ("the {n:line|{n} lines}").
 //!   Chinese needs none.
 //!
-//! Held by the tests below: every key has both languages and they name the same placeholders
-//! (`both_languages_name_the_same_placeholders`), every key is used by the engine
-//! (`every_text_is_used`), and a text filled without one of its values fails in debug builds.
+//! Held by the tests below: every key has both languages, with Chinese in the Chinese, and they name
+//! the same placeholders (`both_languages_name_the_same_placeholders`), every key is used by the
+//! engine (`every_text_is_used`), and a text filled without one of its values fails in debug builds
+//! (`a_missing_value_is_caught`).
 //!
 //! Not here, because they are data rather than messages: the vocabularies that recognise a file
 //! (header synonyms and name parts in `import/header_mapping.rs` and `import/column_roles.rs`, order
