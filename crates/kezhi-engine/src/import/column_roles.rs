@@ -94,7 +94,7 @@ impl ColumnReading {
         }
         .get(lang);
         match self.content {
-            Some(k) => format!("{basis}; {} · {sure}", k.label(lang)),
+            Some(k) => say!(Text::ReadingWithContent, lang, basis = basis, content = k.label(lang), sure = sure),
             None => format!("{basis} · {sure}"),
         }
     }

@@ -538,4 +538,6 @@ crate::texts_table! {
     RejectsTooManyFields: "the row has too many fields" / "该行字段过多";
     /// A reason counted by the column it was found in.
     RejectsInColumn: "{column}: {reason}" / "{column}：{reason}";
+    /// Why a column was read as it was: by what, what its values are, how sure.
+    ReadingWithContent: "{basis}; {content} · {sure}" / "{basis}；{content} · {sure}";
 }
