@@ -67,6 +67,9 @@ export async function launch({ locale = 'en-US', prefix = '', open = true, servi
   return {
     page, context, base, origin, requests, pageRequests, serviceWorkerRequests, consoleErrors,
     async close() {
+      // A test that fails part way leaves its page's errors unread: said here, so a rare failure in
+      // CI's log can be told apart (a panic, a refused request) from slowness.
+      if (consoleErrors.length) process.stderr.write(`page errors before close:\n  ${consoleErrors.join('\n  ')}\n`);
       await context.close();
       if (server.listening) await new Promise((ok) => server.close(ok));
       rmSync(userDataDir, { recursive: true, force: true });

@@ -92,6 +92,7 @@ test('settings: edit, refuse, AHP, apply, export, import, remember', async () =>
   await page.reload();
   await importFile(page, csv);
   await page.locator('[data-testid="tab-tab.settings"]').click();
+  await page.getByTestId('settings').waitFor();
   assert.equal(await field(page, 'horizon_months').inputValue(), '24');
   assert.ok(await page.getByTestId('settings-remember').isChecked(), 'the box says the settings are kept, after a reload');
   // Import a settings file: it fills the form; Reset goes back to the defaults.
