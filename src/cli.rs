@@ -204,11 +204,10 @@ fn whatif(input: &InputArgs, levers: &what_if::Levers, json: bool) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&o).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
-    let zh = lang == Lang::Zh;
     let money = |v: f64| format!("{v:>16.2}");
     println!("{:<36}{}", CliText::EquityBaseline.get(lang), money(o.baseline));
     for s in &o.steps {
-        println!("  {:<34}{}", s.lever.label(zh), money(s.delta));
+        println!("  {:<34}{}", s.lever.label(lang), money(s.delta));
     }
     println!("{:<36}{}", CliText::EquityScenario.get(lang), money(o.scenario));
     let names = [CliText::NewCustomers.get(lang), CliText::Veterans.get(lang)];

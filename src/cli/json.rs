@@ -74,7 +74,7 @@ pub(super) fn fit_json(s: &scoring::Scored, i: &Imported, t: &Timing, score_s: f
                 "table": c.table.iter().zip(&c.centroids).map(|(r, centroid)| {
                     let mut v = json!(r);
                     v["centroid"] = json!(centroid);
-                    v["description"] = json!(kezhi::engine::frameworks::clustering::describe(centroid, lang == Lang::Zh));
+                    v["description"] = json!(kezhi::engine::frameworks::clustering::describe(centroid, lang));
                     v
                 }).collect::<Vec<_>>(),
             })),

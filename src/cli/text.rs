@@ -98,7 +98,7 @@ fn print_frameworks(s: &scoring::Scored, lang: Lang) {
     if let Some(c) = &f.clusters {
         println!("{}", say!(CliText::ClustersLine, lang, k = c.k, silhouette = format!("{:.3}", c.silhouette)));
         for (r, centroid) in c.table.iter().zip(&c.centroids) {
-            let words = kezhi::engine::frameworks::clustering::describe(centroid, lang == Lang::Zh);
+            let words = kezhi::engine::frameworks::clustering::describe(centroid, lang);
             println!("{}", say!(CliText::ClusterLine, lang, key = r.key, n = r.customers, margin = format!("{:.0}", r.margin_share * 100.0), words = words));
         }
     }

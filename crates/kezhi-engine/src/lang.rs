@@ -20,15 +20,6 @@ impl Lang {
         }
     }
 
-    /// Chinese when `zh`: for the class labels' `zh: bool` arguments.
-    pub fn from_zh(zh: bool) -> Lang {
-        if zh {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
     /// Chooses between an English and a Chinese text.
     pub fn pick<T>(self, en: T, zh: T) -> T {
         match self {

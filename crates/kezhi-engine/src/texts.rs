@@ -71,7 +71,7 @@ macro_rules! texts_table {
             /// `{name:one|many}` chosen by it. A placeholder without a value stays visible as written
             /// (and fails a debug build).
             pub fn fill(self, lang: $crate::lang::Lang, args: &[(&str, &dyn ::std::fmt::Display)]) -> String {
-                $crate::texts::fill_keyed(self.get(lang), args, self.name())
+                $crate::texts::fill(self.get(lang), args)
             }
         }
     };
@@ -139,16 +139,10 @@ pub fn placeholder_names(template: &str) -> Vec<&str> {
     names
 }
 
-/// Fills a template written in the table's syntax that is not one of the engine's texts (the page's
-/// own, from `src/ui/i18n.rs`): [`Text::fill`] for any string.
+/// Fills a template in the tables' syntax: what every table's `fill` does, and what the page does
+/// with its own texts (`src/ui/i18n.rs`). A missing value fails a debug build, naming the template.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     fill_template(template, args, template)
-}
-
-/// [`fill`] for a table's text named `key` (the macro's `fill`).
-#[doc(hidden)]
-pub fn fill_keyed(template: &str, args: &[(&str, &dyn Display)], key: &str) -> String {
-    fill_template(template, args, key)
 }
 
 fn fill_template(template: &str, args: &[(&str, &dyn Display)], key: &str) -> String {

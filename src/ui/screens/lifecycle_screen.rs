@@ -12,7 +12,6 @@ use crate::ui::widgets::plot_canvas::PlotCanvas;
 use crate::ui::widgets::settings_line::SettingsLine;
 use crate::ui::state::AppState;
 use crate::charts::plot::Plot;
-use crate::engine::lang::Lang;
 use crate::engine::frameworks::lifecycle::{self, STAGES};
 use crate::engine::table::overview::MonthPoint;
 use crate::ui::widgets::lifecycle_stages::LifecycleStages;
@@ -40,7 +39,6 @@ pub fn LifecycleScreen() -> impl IntoView {
             return view! { <section class="panel" data-testid="lifecycle"><p class="muted">{state.tr("life.no_dates")}</p></section> }.into_any();
         };
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let width = l.cohorts.iter().map(|c| c.retention.len()).max().unwrap_or(0);
         let cohort_head = (0..width).map(|k| view! { <th>{k}</th> }).collect_view();
         let cohort_rows = l
@@ -59,7 +57,7 @@ pub fn LifecycleScreen() -> impl IntoView {
                 view! { <tr><th>{c.month.clone()}</th><th class="n">{int(c.customers)}</th>{cells}</tr> }
             })
             .collect_view();
-        let labels: Vec<&str> = (0..STAGES.len()).map(|k| lifecycle::label(k, zh)).collect();
+        let labels: Vec<&str> = (0..STAGES.len()).map(|k| lifecycle::label(k, lang)).collect();
         let not_yet = state.tr("life.not_yet");
         let flow_head = labels.iter().map(|s| view! { <th>{s.to_string()}</th> }).collect_view();
         let flow_rows = l

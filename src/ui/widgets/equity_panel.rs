@@ -9,7 +9,6 @@ use crate::ui::i18n::tr;
 use crate::ui::format::{int, money, percent};
 use crate::ui::state::AppState;
 use crate::engine::frameworks::customer_equity::EquityPart;
-use crate::engine::lang::Lang;
 use crate::engine::texts::fill;
 use crate::engine::frameworks::{gold_meteor_creek_burden, lifecycle, value_pyramid};
 
@@ -41,7 +40,6 @@ pub fn EquityPanel() -> impl IntoView {
     move || {
         let sc = state.scores.get()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let Some(e) = sc.equity.clone() else {
             return Some(
                 view! { <section class="equity" data-testid="equity"><p class="muted">{state.tr("equity.none")}</p></section> }.into_any(),
@@ -64,9 +62,9 @@ pub fn EquityPanel() -> impl IntoView {
                 </div>
                 <p class="muted small" data-testid="equity-basis">{basis}</p>
                 <div class="equity-splits">
-                    {parts_table(state.tr("equity.by_pyramid").into(), &e.by_pyramid, |k| value_pyramid::label(k, zh).into(), "equity-pyramid")}
-                    {parts_table(state.tr("equity.by_gmcb").into(), &e.by_gmcb, |k| gold_meteor_creek_burden::label(k, zh).into(), "equity-gmcb")}
-                    {e.by_lifecycle.as_ref().map(|l| parts_table(state.tr("equity.by_lifecycle").into(), l, |k| lifecycle::label(k, zh).into(), "equity-lifecycle"))}
+                    {parts_table(state.tr("equity.by_pyramid").into(), &e.by_pyramid, |k| value_pyramid::label(k, lang).into(), "equity-pyramid")}
+                    {parts_table(state.tr("equity.by_gmcb").into(), &e.by_gmcb, |k| gold_meteor_creek_burden::label(k, lang).into(), "equity-gmcb")}
+                    {e.by_lifecycle.as_ref().map(|l| parts_table(state.tr("equity.by_lifecycle").into(), l, |k| lifecycle::label(k, lang).into(), "equity-lifecycle"))}
                 </div>
             </section>
         }.into_any())

@@ -2,7 +2,6 @@
 //! customers. On the lifecycle view and in the slide deck.
 
 use crate::engine::frameworks::lifecycle::{self};
-use crate::engine::lang::Lang;
 use crate::engine::views::customer_list::{Dimension, Filter};
 use crate::engine::views::strategy_texts::strategy;
 use crate::ui::format::{int, percent};
@@ -19,7 +18,6 @@ pub fn LifecycleStages() -> impl IntoView {
         let s = state.scores.get()?;
         let l = s.frameworks.lifecycle.clone()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let stages = l
             .table
             .iter()
@@ -30,7 +28,7 @@ pub fn LifecycleStages() -> impl IntoView {
                 view! {
                     <div class="class-cell clickable" data-testid=format!("stage-{}", r.key) role="button" tabindex="0"
                         on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
-                        <div class="class-name">{lifecycle::label(k, zh)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
+                        <div class="class-name">{lifecycle::label(k, lang)}<span class="muted">{format!(" · {}", lifecycle::alternative_label(k))}</span></div>
                         <div class="class-count" data-testid="class-count">{int(r.customers)}</div>
                         <div class="class-shares">{shares}</div>
                         <p class="class-strategy">{strategy("lifecycle", &r.key, lang).unwrap_or_default()}</p>

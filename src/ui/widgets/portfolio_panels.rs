@@ -36,12 +36,11 @@ pub fn class_cell(framework: &'static str, row: &ClassRow, name: String, lang: L
 
 /// One framework's class cells in its table's order (`top_first`: reversed), each opening its
 /// customers; test ids `{prefix}-{key}`.
-fn class_cells(framework: &'static str, rows: &[ClassRow], label: fn(usize, bool) -> &'static str, lang: Lang, prefix: &'static str, dim: Dimension, top_first: bool) -> impl IntoView {
-    let zh = lang == Lang::Zh;
+fn class_cells(framework: &'static str, rows: &[ClassRow], label: fn(usize, Lang) -> &'static str, lang: Lang, prefix: &'static str, dim: Dimension, top_first: bool) -> impl IntoView {
     let mut cells: Vec<_> = rows
         .iter()
         .enumerate()
-        .map(|(k, r)| class_cell(framework, r, label(k, zh).into(), lang, format!("{prefix}-{}", r.key), Filter { dim, class: k }))
+        .map(|(k, r)| class_cell(framework, r, label(k, lang).into(), lang, format!("{prefix}-{}", r.key), Filter { dim, class: k }))
         .collect();
     if top_first {
         cells.reverse();
@@ -150,7 +149,7 @@ pub fn PyramidPair() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let s = state.scores.get()?;
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
         let levels = s.frameworks.pyramid.clone();
         let max_margin = levels.iter().map(|r| r.margin_share.max(0.0)).fold(0.0, f64::max).max(1e-9);
         let pyramid = |by_margin: bool| {
@@ -161,8 +160,8 @@ pub fn PyramidPair() -> impl IntoView {
                 .map(|(k, r)| {
                     cumulative += r.customer_share;
                     let width = if by_margin { 36.0 + 64.0 * r.margin_share.max(0.0) / max_margin } else { 20.0 + 80.0 * cumulative };
-                    let text = format!("{} · {}", value_pyramid::label(k, zh), percent(if by_margin { r.margin_share } else { r.customer_share }));
-                    let tip = format!("{} · {} {}", value_pyramid::label(k, zh), int(r.customers), state.tr("overview.customers_word"));
+                    let text = format!("{} · {}", value_pyramid::label(k, lang), percent(if by_margin { r.margin_share } else { r.customer_share }));
+                    let tip = format!("{} · {} {}", value_pyramid::label(k, lang), int(r.customers), state.tr("overview.customers_word"));
                     view! {
                         <button class=format!("pyr-level level-{k}") style=format!("width:{width:.1}%") title=tip data-testid=format!("pyramid-{k}") data-count=r.customers.to_string()
                             on:click=move |_| state.drill(Filter { dim: Dimension::Pyramid, class: k })>{text}</button>
@@ -190,7 +189,6 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
     move || {
         let s = state.scores.get()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let g = match which {
             Dimension::GrowthGrid => s.frameworks.growth_grid.clone()?,
             _ => s.frameworks.value_grid.clone(),
@@ -216,7 +214,7 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
                     <button class=format!("grid-cell strat-{strat}") data-testid=format!("{prefix}-{cell}")
                         on:click=move |_| state.drill(filter)
                         on:mouseenter=move |_| focus.set(Some(cell)) on:focus=move |_| focus.set(Some(cell))>
-                        <span class="grid-label">{nine_grid::label(cell, zh)}</span>
+                        <span class="grid-label">{nine_grid::label(cell, lang)}</span>
                         <span class="class-count" data-testid="class-count">{int(row.customers)}</span>
                         <span class="class-shares">{format!("{} {}", percent(row.margin_share), crate::ui::i18n::tr(lang, "portfolio.of_margin"))}</span>
                         <span class="grid-strategy">{strategy_name(strat, lang)}</span>
@@ -244,7 +242,7 @@ pub fn NineGrid(which: Dimension) -> impl IntoView {
                 .join(" · ");
             Some(view! {
                 <div class="grid-detail" data-testid=format!("{prefix}-detail")>
-                    <strong>{nine_grid::label(cell, zh)}</strong> " · " {strategy("nine_grid", strat, lang).unwrap_or_default()}
+                    <strong>{nine_grid::label(cell, lang)}</strong> " · " {strategy("nine_grid", strat, lang).unwrap_or_default()}
                     <div class="muted small">{crate::ui::i18n::tr(lang, "portfolio.profile")}{profile}</div>
                     <div class="muted small">{crate::ui::i18n::tr(lang, "portfolio.path_up")}{if path.is_empty() { crate::ui::i18n::tr(lang, "portfolio.top_cell").to_string() } else { path }}</div>
                 </div>
@@ -296,7 +294,7 @@ pub fn ClusterTable() -> impl IntoView {
             .enumerate()
             .map(|(k, r)| {
                 let filter = Filter { dim: Dimension::Cluster, class: k };
-                let words = c.centroids.get(k).map(|cen| crate::engine::frameworks::clustering::describe(cen, zh)).unwrap_or_default();
+                let words = c.centroids.get(k).map(|cen| crate::engine::frameworks::clustering::describe(cen, lang)).unwrap_or_default();
                 view! {
                     <tr class="clickable" tabindex="0" data-testid=format!("cluster-{k}")
                         on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
@@ -336,7 +334,7 @@ pub fn GmcbScatter() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let s = state.scores.get()?;
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
         let f = &s.frameworks;
         let pts = &f.gmcb_sample;
         if pts.is_empty() {
@@ -378,7 +376,7 @@ pub fn GmcbScatter() -> impl IntoView {
         let (x_title, y_title) = (state.tr("portfolio.gmcb_x_title"), state.tr("portfolio.gmcb_y_title"));
         // The classes in a legend beside the plot, never on its points.
         let legend = (0..4)
-            .map(|c| view! { <span class="legend-item"><span class="dot" style=format!("background:{}", DOT_COLOURS[c])></span>{gold_meteor_creek_burden::label(c, zh)}</span> })
+            .map(|c| view! { <span class="legend-item"><span class="dot" style=format!("background:{}", DOT_COLOURS[c])></span>{gold_meteor_creek_burden::label(c, lang)}</span> })
             .collect_view();
         let caption = state
             .tr("portfolio.gmcb_caption")

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 pub fn lever_label(lever: Option<Lever>, lang: Lang, baseline: bool) -> String {
     match lever {
-        Some(l) => l.label(lang == Lang::Zh).into(),
+        Some(l) => l.label(lang).into(),
         None if baseline => crate::ui::i18n::tr(lang, "scenario.baseline_equity").into(),
         None => crate::ui::i18n::tr(lang, "scenario.scenario_equity").into(),
     }

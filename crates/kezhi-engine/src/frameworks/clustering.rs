@@ -345,7 +345,7 @@ pub fn build(recency_days: &[f64], frequency: &[f64], monetary: &[f64], clv: &[O
 
 /// A cluster in words from its centroid: each feature more than half a standard deviation from the
 /// mean is named ("recent, frequent, low spend"); all within: "average on every measure".
-pub fn describe(centroid: &[f64], zh: bool) -> String {
+pub fn describe(centroid: &[f64], lang: Lang) -> String {
     // (low word, high word) per feature; for recency low days = recent.
     const WORDS: [(Text, Text); 4] = [
         (Text::ClusterRecent, Text::ClusterLapsed),
@@ -353,7 +353,6 @@ pub fn describe(centroid: &[f64], zh: bool) -> String {
         (Text::ClusterLowSpend, Text::ClusterHighSpend),
         (Text::ClusterLowValue, Text::ClusterHighValue),
     ];
-    let lang = Lang::from_zh(zh);
     let words: Vec<&str> = centroid
         .iter()
         .zip(WORDS)
@@ -466,8 +465,8 @@ mod tests {
 
     #[test]
     fn clusters_are_described_in_words() {
-        assert_eq!(describe(&[-1.0, 1.2, -0.8], false), "recent, frequent, low spend");
-        assert_eq!(describe(&[0.1, -0.2, 0.3], false), "average on every measure");
-        assert_eq!(describe(&[0.9, -0.9, 0.0, 0.7], true), "久未购买、购买少、价值高");
+        assert_eq!(describe(&[-1.0, 1.2, -0.8], Lang::En), "recent, frequent, low spend");
+        assert_eq!(describe(&[0.1, -0.2, 0.3], Lang::En), "average on every measure");
+        assert_eq!(describe(&[0.9, -0.9, 0.0, 0.7], Lang::Zh), "久未购买、购买少、价值高");
     }
 }

@@ -53,9 +53,9 @@ pub fn class_of(profit_per_occasion: f64, repeats: f64, profit_median: f64, repe
     }
 }
 
-pub fn label(class: usize, zh: bool) -> &'static str {
+pub fn label(class: usize, lang: Lang) -> &'static str {
     const LABELS: [Text; 4] = [Text::GmcbGold, Text::GmcbMeteor, Text::GmcbCreek, Text::GmcbBurden];
-    LABELS[class.min(3)].get(Lang::from_zh(zh))
+    LABELS[class.min(3)].get(lang)
 }
 
 #[cfg(test)]

@@ -43,9 +43,9 @@ const MATURITY: usize = 2;
 const DECLINE: usize = 3;
 const LOST: usize = 4;
 
-pub fn label(stage: usize, zh: bool) -> &'static str {
+pub fn label(stage: usize, lang: Lang) -> &'static str {
     const LABELS: [Text; 5] = [Text::StageIntroduction, Text::StageGrowth, Text::StageMaturity, Text::StageDecline, Text::StageLost];
-    LABELS[stage.min(4)].get(Lang::from_zh(zh))
+    LABELS[stage.min(4)].get(lang)
 }
 
 /// The exhibition seed's alternative labels 培育期/确认期/信任期/弱化期/消失期, same order: the seed's

@@ -108,9 +108,9 @@ pub fn build(
     NewCustomerMatrix { table: aggregate(&CLASSES, &class, margin), class, conversion, potential_profit: potential, profit_cut, conversion_cut }
 }
 
-pub fn label(class: usize, zh: bool) -> &'static str {
+pub fn label(class: usize, lang: Lang) -> &'static str {
     const LABELS: [Text; 4] = [Text::NewPotential, Text::NewWatch, Text::NewRoutine, Text::NewEliminate];
-    LABELS[class.min(3)].get(Lang::from_zh(zh))
+    LABELS[class.min(3)].get(lang)
 }
 
 #[cfg(test)]

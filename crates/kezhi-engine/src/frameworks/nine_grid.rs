@@ -138,9 +138,9 @@ pub fn strategy_of(grid: &Grid, cell: usize) -> &'static str {
     STRATEGIES[grid.strategy[cell / 3][cell % 3].min(3)]
 }
 
-pub fn label(cell: usize, zh: bool) -> String {
+pub fn label(cell: usize, lang: Lang) -> String {
     const LEVELS: [Text; 3] = [Text::GridLow, Text::GridMid, Text::GridHigh];
-    let (lang, r, c) = (Lang::from_zh(zh), cell / 3, cell % 3);
+    let (r, c) = (cell / 3, cell % 3);
     format!("{}-{}", LEVELS[r].get(lang), LEVELS[c].get(lang))
 }
 

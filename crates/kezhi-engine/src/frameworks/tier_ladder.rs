@@ -54,9 +54,9 @@ pub fn tier_at_thresholds(monthly_spend: f64, thresholds: &[f64; 5]) -> usize {
     thresholds.iter().filter(|&&c| monthly_spend >= c).count()
 }
 
-pub fn label(tier: usize, zh: bool) -> &'static str {
+pub fn label(tier: usize, lang: Lang) -> &'static str {
     const LABELS: [Text; 6] = [Text::TierCrystal, Text::TierJade, Text::TierGold, Text::TierPlatinum, Text::TierDiamond, Text::TierBlackGold];
-    LABELS[tier.min(5)].get(Lang::from_zh(zh))
+    LABELS[tier.min(5)].get(lang)
 }
 
 #[cfg(test)]

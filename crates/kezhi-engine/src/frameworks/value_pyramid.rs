@@ -64,7 +64,7 @@ pub fn build(value: &[f64], ranked_by: RankedBy, margin: &[f64], shares: &[f64; 
     ValuePyramid { ranked_by, table: aggregate(&LEVELS, &classes, margin), level, ranges }
 }
 
-pub fn label(level: usize, zh: bool) -> &'static str {
+pub fn label(level: usize, lang: Lang) -> &'static str {
     const LABELS: [Text; 4] = [Text::PyramidKey, Text::PyramidImportant, Text::PyramidGeneral, Text::PyramidMaintain];
-    LABELS[level.min(3)].get(Lang::from_zh(zh))
+    LABELS[level.min(3)].get(lang)
 }

@@ -105,9 +105,9 @@ pub fn build(customers: usize, vets: &[Veteran], loyalty_measure: &str, growth_m
 }
 
 
-pub fn label(class: usize, zh: bool) -> &'static str {
+pub fn label(class: usize, lang: Lang) -> &'static str {
     const LABELS: [Text; 7] = [Text::VeteranHighQuality, Text::VeteranPotentialA, Text::VeteranWatch, Text::VeteranPotentialB, Text::VeteranProblem, Text::VeteranBelowPar, Text::VeteranEliminate];
-    LABELS[class.min(6)].get(Lang::from_zh(zh))
+    LABELS[class.min(6)].get(lang)
 }
 
 #[cfg(test)]

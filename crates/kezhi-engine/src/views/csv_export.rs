@@ -182,8 +182,7 @@ pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: 
     use crate::frameworks::{gold_meteor_creek_burden as gmcb, lifecycle, new_customer_matrix as new, nine_grid, tier_ladder, value_pyramid, veteran_matrix};
     let opt = |v: Option<f64>| v.map(num).unwrap_or_default();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let class = |k: Option<usize>, label: fn(usize, bool) -> &'static str| k.map(|k| label(k, lang == Lang::Zh).to_string()).unwrap_or_default();
-    let zh = lang == Lang::Zh;
+    let class = |k: Option<usize>, label: fn(usize, Lang) -> &'static str| k.map(|k| label(k, lang).to_string()).unwrap_or_default();
     let (c, s, k) = (&table.customers[i], row.score, &row.classes);
     let [a, b, t, m] = summary_cells(table, c);
     vec![
@@ -220,8 +219,8 @@ pub fn scored_cells(table: &CustomerTable, i: usize, row: &ScoredRow, segments: 
         class(k.veteran, veteran_matrix::label),
         k.veteran_grade.map(|g| g.to_string()).unwrap_or_default(),
         class(k.lifecycle, lifecycle::label),
-        k.value_grid.map(|c| nine_grid::label(c, zh)).unwrap_or_default(),
-        k.growth_grid.map(|c| nine_grid::label(c, zh)).unwrap_or_default(),
+        k.value_grid.map(|c| nine_grid::label(c, lang)).unwrap_or_default(),
+        k.growth_grid.map(|c| nine_grid::label(c, lang)).unwrap_or_default(),
         k.cluster.map(|c| (c + 1).to_string()).unwrap_or_default(),
     ]
 }

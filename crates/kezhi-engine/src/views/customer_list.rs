@@ -180,8 +180,7 @@ pub fn class_count(scored: &Scored, dim: Dimension) -> usize {
 
 /// The class's name as the page shows it.
 pub fn class_label(scored: &Scored, dim: Dimension, class: usize, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let pick = |names: &[&str], f: fn(usize, bool) -> &'static str| if class < names.len() { f(class, zh).to_string() } else { "?".into() };
+    let pick = |names: &[&str], f: fn(usize, Lang) -> &'static str| if class < names.len() { f(class, lang).to_string() } else { "?".into() };
     match dim {
         Dimension::Segment => match scored.segments.get(class) {
             Some(s) => s.label(lang).to_string(),
@@ -198,7 +197,7 @@ pub fn class_label(scored: &Scored, dim: Dimension, class: usize, lang: Lang) ->
         Dimension::NewMatrix => pick(&new_customer_matrix::CLASSES, new_customer_matrix::label),
         Dimension::Veteran => pick(&veteran_matrix::CLASSES, veteran_matrix::label),
         Dimension::Lifecycle => pick(&lifecycle::STAGES, lifecycle::label),
-        Dimension::ValueGrid | Dimension::GrowthGrid => nine_grid::label(class.min(8), zh),
+        Dimension::ValueGrid | Dimension::GrowthGrid => nine_grid::label(class.min(8), lang),
         Dimension::Cluster => say!(Text::ClusterNumber, lang, n = class + 1),
         Dimension::AtRisk => Text::ValuableAndSlipping.get(lang).into(),
     }

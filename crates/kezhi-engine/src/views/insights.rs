@@ -159,7 +159,7 @@ pub fn surprises(table: &CustomerTable, scored: &Scored) -> Vec<(&'static str, S
                 say!(
                     Text::InsightPyramidSurprise,
                     lang,
-                    level = crate::frameworks::value_pyramid::label(k, lang == Lang::Zh),
+                    level = crate::frameworks::value_pyramid::label(k, lang),
                     share = pct(p.table[k].margin_share),
                     margin = money(m_in),
                     margin_all = money(m_all),
@@ -184,7 +184,7 @@ pub fn surprises(table: &CustomerTable, scored: &Scored) -> Vec<(&'static str, S
             let shrinking = share(&|i| v.growth[i].is_some_and(|a| a <= 0.0));
             let (m, c) = (pct(v.table[k].margin_share), pct(v.table[k].customer_share));
             let why = |lang: Lang| if k == 2 { Text::VeteranWhyGoodShrinking.get(lang).to_string() } else { say!(Text::VeteranWhyLargeAccounts, lang, shrinking = pct(shrinking)) };
-            let (en, zh) = both(|lang| say!(Text::InsightVeteranSurprise, lang, class = crate::frameworks::veteran_matrix::label(k, lang == Lang::Zh), margin = m, customers = c, why = why(lang)));
+            let (en, zh) = both(|lang| say!(Text::InsightVeteranSurprise, lang, class = crate::frameworks::veteran_matrix::label(k, lang), margin = m, customers = c, why = why(lang)));
             out.push(("veteran_surprise", en, zh, Filter { dim: Dimension::Veteran, class: k }));
         }
     }

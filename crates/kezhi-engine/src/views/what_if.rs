@@ -63,7 +63,7 @@ pub enum Lever {
 impl Lever {
     pub const ALL: [Lever; 6] = [Lever::Retention, Lever::Frequency, Lever::Spend, Lever::Margin, Lever::Discount, Lever::Conversion];
 
-    pub fn label(self, zh: bool) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Lever::Retention => Text::LeverRetention,
             Lever::Frequency => Text::LeverFrequency,
@@ -72,7 +72,7 @@ impl Lever {
             Lever::Discount => Text::LeverDiscount,
             Lever::Conversion => Text::LeverConversion,
         }
-        .get(Lang::from_zh(zh))
+        .get(lang)
     }
 
     /// `levers` with only this lever and those before it.
