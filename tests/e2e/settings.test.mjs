@@ -100,6 +100,24 @@ test('settings: edit, refuse, AHP, apply, export, import, remember', async () =>
   await page.getByTestId('settings-import').setInputFiles(join(dir, 'six.json'));
   await page.getByTestId('settings-notice').filter({ hasText: 'six.json' }).waitFor();
   assert.equal(await field(page, 'horizon_months').inputValue(), '6');
+  // The .settings.json written beside an export (the settings wrapped with the file and the options)
+  // reads as its settings; it was read as all defaults before.
+  writeFileSync(join(dir, 'scored.settings.json'), JSON.stringify({ source: 'shop.csv', settings: { horizon_months: 7 }, import_options: {} }));
+  await page.getByTestId('settings-import').setInputFiles(join(dir, 'scored.settings.json'));
+  await page.getByTestId('settings-notice').filter({ hasText: 'scored.settings.json' }).waitFor();
+  assert.equal(await field(page, 'horizon_months').inputValue(), '7');
+  // A file that is not settings, and settings out of range, are refused with why; the form keeps its values.
+  writeFileSync(join(dir, 'notes.json'), 'not json');
+  await page.getByTestId('settings-import').setInputFiles(join(dir, 'notes.json'));
+  await page.getByTestId('settings-notice').filter({ hasText: 'notes.json' }).waitFor();
+  assert.match(await text(page, 'settings-notice'), /^notes\.json: not a settings file: /);
+  writeFileSync(join(dir, 'long.json'), JSON.stringify({ horizon_months: 600 }));
+  await page.getByTestId('settings-import').setInputFiles(join(dir, 'long.json'));
+  await page.getByTestId('settings-notice').filter({ hasText: 'long.json' }).waitFor();
+  assert.equal(await text(page, 'settings-notice'), 'long.json: The CLV horizon must be 1 to 120 months.');
+  assert.equal(await field(page, 'horizon_months').inputValue(), '7');
+  await page.getByTestId('settings-import').setInputFiles(join(dir, 'six.json'));
+  await page.getByTestId('settings-notice').filter({ hasText: 'six.json' }).waitFor();
   await page.getByTestId('settings-reset').click();
   assert.equal(await field(page, 'horizon_months').inputValue(), '12');
   // Opting out removes them.

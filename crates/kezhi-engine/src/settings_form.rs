@@ -427,8 +427,8 @@ impl std::fmt::Display for SettingsFileError {
 impl std::error::Error for SettingsFileError {}
 
 /// Settings from JSON — the settings themselves, or the `.settings.json` written beside an export
-/// (`{"settings": {…}}`) — refused when a value is out of range ([`problems`]). The page's
-/// `?settings=` link reads settings through this.
+/// (`{"settings": {…}}`) — refused when a value is out of range ([`problems`]). The page's Settings
+/// view and its `?settings=` link read settings through this.
 pub fn checked_from_json(text: &str) -> Result<Settings, SettingsFileError> {
     let s = Settings::from_json(text).map_err(|detail| SettingsFileError::NotSettings { detail })?;
     if problems(&s, Lang::En).is_empty() { Ok(s) } else { Err(SettingsFileError::OutOfRange { settings: Box::new(s) }) }

@@ -11,7 +11,7 @@ use crate::ui::worker_client::use_worker;
 use crate::engine::rfm::ahp;
 use crate::engine::lang::Lang;
 use crate::engine::settings::Settings;
-use crate::engine::settings_form::{self, Field, Kind, FIELDS, GROUPS};
+use crate::engine::settings_form::{self, Field, Kind, SettingsFileError, FIELDS, GROUPS};
 
 /// Saaty's scale as shown in the AHP editor: 1/9 … 1 … 9.
 const SCALE: [f64; 17] =
@@ -32,10 +32,8 @@ enum Notice {
     Applied,
     /// A settings file loaded into the form.
     Imported(String),
-    /// A settings file read but out of range: its name and what it holds.
-    Problems(String, Box<Settings>),
-    /// A file that is not settings: its name and the parser's message.
-    NotSettings(String, String),
+    /// A settings file that cannot be used: its name and why (not settings, or out of range).
+    Refused(String, SettingsFileError),
 }
 
 impl Notice {
@@ -44,8 +42,7 @@ impl Notice {
         match self {
             Notice::Applied => tr("settings.applied").to_string(),
             Notice::Imported(name) => format!("{name}: {}", tr("settings.imported")),
-            Notice::Problems(name, s) => format!("{name}: {}", settings_form::problems_text(s, lang)),
-            Notice::NotSettings(name, e) => format!("{name}: {} ({e})", tr("settings.not_settings")),
+            Notice::Refused(name, e) => format!("{name}: {}", e.text(lang)),
         }
     }
 }
@@ -110,22 +107,18 @@ pub fn SettingsScreen() -> impl IntoView {
     }
 }
 
-/// A settings file the user picked, into the draft when every setting in it can be used; else the
-/// notice says what is wrong with it.
+/// A settings file the user picked — the settings themselves, or the `.settings.json` written beside
+/// an export — into the draft when every setting in it can be used; else the notice says why.
 async fn read_settings_file(file: web_sys::File, draft: RwSignal<Settings>, errors: RwSignal<Vec<(&'static str, String)>>, notice: RwSignal<Option<Notice>>) {
     let name = file.name();
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-    match serde_json::from_str::<Settings>(&text) {
+    match settings_form::checked_from_json(&text) {
         Ok(s) => {
-            if settings_form::problems(&s, Lang::En).is_empty() {
-                draft.set(s);
-                errors.set(Vec::new());
-                notice.set(Some(Notice::Imported(name)));
-            } else {
-                notice.set(Some(Notice::Problems(name, Box::new(s))));
-            }
+            draft.set(s);
+            errors.set(Vec::new());
+            notice.set(Some(Notice::Imported(name)));
         }
-        Err(e) => notice.set(Some(Notice::NotSettings(name, e.to_string()))),
+        Err(e) => notice.set(Some(Notice::Refused(name, e))),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::engine::frameworks::{
 };
 use crate::engine::lang::Lang;
 use crate::engine::views::customer_list::{Dimension, Filter};
+use crate::engine::texts::Text;
 use crate::engine::views::strategy_texts::strategy;
 use crate::ui::format::{int, percent};
 use crate::ui::state::AppState;
@@ -287,7 +288,6 @@ pub fn ClusterTable() -> impl IntoView {
         let s = state.scores.get()?;
         let c = s.frameworks.clusters.clone()?;
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let rows = c
             .table
             .iter()
@@ -298,7 +298,7 @@ pub fn ClusterTable() -> impl IntoView {
                 view! {
                     <tr class="clickable" tabindex="0" data-testid=format!("cluster-{k}")
                         on:click=move |_| state.drill(filter) on:keydown=move |ev| if ev.key() == "Enter" { state.drill(filter) }>
-                        <td>{state.tr("portfolio.cluster_n").replace("{n}", &(k + 1).to_string())}</td>
+                        <td>{Text::ClusterNumber.fill(lang, &[("n", &(k + 1))])}</td>
                         <td class="num" data-testid="class-count">{int(r.customers)}</td>
                         <td class="num">{percent(r.customer_share)}</td>
                         <td class="num">{percent(r.margin_share)}</td>
@@ -310,7 +310,7 @@ pub fn ClusterTable() -> impl IntoView {
         let features: Vec<String> = c.features.iter().map(|f| clustering::feature_label(f, lang)).collect();
         let note = state
             .tr("portfolio.cluster_note")
-            .replace("{features}", &features.join(if zh { "、" } else { ", " }))
+            .replace("{features}", &features.join(Text::ListSeparator.get(lang)))
             .replace("{silhouette}", &format!("{:.2}", c.silhouette));
         Some(view! {
             <table class="data" data-testid="clusters">
